@@ -1,0 +1,61 @@
+"""The library API the CLI is a thin layer over."""
+
+from __future__ import annotations
+
+import os
+
+from classspec.builder import finish_records
+from classspec.detect import detect
+from classspec.document import Document
+from classspec.errors import NotASpecError
+from classspec.model import ClassSpec
+from classspec.parsers import get_parser
+from classspec.readers import DEFAULT_MAX_BYTES, read_bytes, read_path
+
+
+def parse_document(doc: Document, parser: str = "auto", *, provenance: bool = False) -> list[ClassSpec]:
+    parser_id = detect(doc).parser if parser == "auto" else parser
+    builders = get_parser(parser_id).parse(doc)
+    if not builders:
+        raise NotASpecError(f"no class found by the {parser_id} parser", doc.path)
+    return finish_records(builders, provenance=provenance)
+
+
+def parse_bytes(
+    data: bytes,
+    path: str | None = None,
+    parser: str = "auto",
+    *,
+    provenance: bool = False,
+    max_pages: int | None = None,
+) -> list[ClassSpec]:
+    return parse_document(read_bytes(data, path, max_pages=max_pages), parser, provenance=provenance)
+
+
+def parse_text(text: str, path: str | None = None, parser: str = "auto", *, provenance: bool = False) -> list[ClassSpec]:
+    """Parse a spec given as a string (always read as plain text)."""
+    from classspec.readers.text import read_text
+
+    data = text.encode("utf-8")
+    import hashlib
+
+    doc = read_text(data, path, hashlib.sha256(data).hexdigest())
+    return parse_document(doc, parser, provenance=provenance)
+
+
+def parse_file(
+    path: str | os.PathLike[str],
+    parser: str = "auto",
+    *,
+    provenance: bool = False,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_pages: int | None = None,
+) -> list[ClassSpec]:
+    """Read a .txt/.html/.pdf file and return one ClassSpec per class it defines."""
+    doc = read_path(path, max_bytes=max_bytes, max_pages=max_pages)
+    return parse_document(doc, parser, provenance=provenance)
+
+
+def read_file(path: str | os.PathLike[str], **options) -> Document:
+    """The extracted lines of a file, as parsers see them (`classspec text`)."""
+    return read_path(path, **options)

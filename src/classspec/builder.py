@@ -1,0 +1,196 @@
+"""Collects one record's values together with the source lines of each.
+
+Parsers never build `ClassSpec` dicts by hand: they call `set`, `add` and `other`
+with `Piece`s, so every value knows its lines (for `--provenance`) and every line a
+parser used is known, which lets `finish_records` file the lines nobody took under
+`other_sections` instead of dropping them.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from classspec.document import Document, Line, Piece, collapse, spans
+from classspec.model import ClassSpec, Jurisdiction
+
+Source = Piece | Sequence[Line] | Line | None
+_LIST_FIELDS = {
+    "distinguishing_features", "duties", "knowledge", "skills", "abilities",
+    "other_requirements", "working_conditions", "equipment", "specialties",
+    "other_sections", "minimum_qualifications.education",
+    "minimum_qualifications.experience", "minimum_qualifications.licenses",
+    "physical_demands.items",
+}
+
+
+def _lines_of(source: Source) -> tuple[Line, ...]:
+    if source is None:
+        return ()
+    if isinstance(source, Piece):
+        return source.lines
+    if isinstance(source, Line):
+        return (source,)
+    return tuple(source)
+
+
+def _empty_record() -> dict[str, Any]:
+    return {
+        "jurisdiction": None,
+        "class_code": None, "title": None, "level": None, "series": None,
+        "taxonomy": {}, "flsa_status": None, "pay_grade": None, "probation_months": None,
+        "summary": None, "distinguishing_features": [], "duties": [],
+        "knowledge": [], "skills": [], "abilities": [], "other_requirements": [],
+        "minimum_qualifications": {
+            "text": None, "education": [], "experience": [], "licenses": [],
+            "min_education": None, "min_experience_months": None,
+        },
+        "physical_demands": {"strength": None, "items": [], "text": None},
+        "working_conditions": [], "equipment": [], "specialties": [],
+        "dates": {"established": None, "revised": None, "effective": None, "edited": None},
+        "other_sections": [], "warnings": [],
+    }
+
+
+class RecordBuilder:
+    def __init__(self, doc: Document, parser_id: str, jurisdiction: Jurisdiction | None = None) -> None:
+        self.doc = doc
+        self.parser_id = parser_id
+        self.values = _empty_record()
+        self.values["jurisdiction"] = jurisdiction.model_dump() if jurisdiction else None
+        self.origins: dict[str, tuple[Line, ...]] = {}
+        self.used: set[int] = set()
+
+    # -- writing values -------------------------------------------------
+    def use(self, source: Source) -> None:
+        """Mark lines as consumed without storing them (headings, labels, rulers)."""
+        self.used.update(line.number for line in _lines_of(source))
+
+    def set(self, path: str, value: Any, source: Source = None) -> None:
+        """Set a scalar field (dotted path, e.g. 'dates.revised'); empty values are skipped."""
+        if value is None or value == "":
+            return
+        *parents, leaf = path.split(".")
+        target = self.values
+        for name in parents:
+            target = target[name]
+        target[leaf] = value
+        self._origin(path, source)
+
+    def has(self, path: str) -> bool:
+        target: Any = self.values
+        for name in path.split("."):
+            target = target.get(name) if isinstance(target, dict) else None
+        return target not in (None, [], {})
+
+    def add(self, path: str, value: Any, source: Source = None, **part_sources: Source) -> None:
+        """Append to a list field. `part_sources` name the lines of sub-fields,
+        e.g. `category=piece` gives provenance for 'duties[3].category'."""
+        if value is None or value == "" or (isinstance(value, dict) and not value.get("text", value.get("name"))):
+            return
+        target = self.values
+        *parents, leaf = path.split(".")
+        for name in parents:
+            target = target[name]
+        target[leaf].append(value)
+        item_path = f"{path}[{len(target[leaf]) - 1}]"
+        self._origin(item_path, source)
+        for part, part_source in part_sources.items():
+            if isinstance(value, dict) and value.get(part) not in (None, ""):
+                self._origin(f"{item_path}.{part}", part_source)
+
+    def other(self, heading: Piece | str | None, body: Piece) -> None:
+        """File a part of the document that no field takes."""
+        heading_text = heading.text if isinstance(heading, Piece) else heading
+        if not body.text:
+            if isinstance(heading, Piece):
+                self.use(heading)
+            return
+        self.add("other_sections", {"heading": heading_text or None, "text": body.text}, body)
+        if isinstance(heading, Piece):
+            self.use(heading)
+
+    def warn(self, message: str) -> None:
+        if message not in self.values["warnings"]:
+            self.values["warnings"].append(message)
+
+    def _origin(self, path: str, source: Source) -> None:
+        lines = _lines_of(source)
+        if lines:
+            self.origins[path] = lines
+            self.used.update(line.number for line in lines)
+
+    def copy(self) -> RecordBuilder:
+        """An independent builder with the same values so far (series levels share text)."""
+        twin = RecordBuilder(self.doc, self.parser_id)
+        twin.values = copy.deepcopy(self.values)
+        twin.origins = dict(self.origins)
+        twin.used = set(self.used)
+        return twin
+
+    # -- finishing ------------------------------------------------------
+    def build(self, *, provenance: bool = False) -> ClassSpec:
+        data = dict(self.values)
+        data["source"] = {
+            "path": self.doc.path,
+            "sha256": self.doc.sha256,
+            "format": self.doc.format,
+            "parser": self.parser_id,
+            "pages": self.doc.pages,
+        }
+        data["warnings"] = [*self.doc.warnings, *data["warnings"]]
+        if provenance:
+            data["provenance"] = {
+                path: [span.model_dump() for span in spans(lines)]
+                for path, lines in sorted(self.origins.items(), key=lambda kv: _path_key(kv[0]))
+            }
+        return ClassSpec.model_validate(data)
+
+
+def _path_key(path: str) -> tuple:
+    return tuple(int(p) if p.isdigit() else p for p in re.split(r"[.\[\]]+", path) if p)
+
+
+def unused_blocks(doc: Document, used: set[int]) -> list[tuple[Line | None, list[Line]]]:
+    """Runs of content lines no builder used, each with the nearest heading above it."""
+    blocks: list[tuple[Line | None, list[Line]]] = []
+    last_heading: Line | None = None
+    current: list[Line] = []
+    for line in doc.lines:
+        if line.number in used or line.blank:
+            if current and line.number in used:
+                blocks.append((last_heading, current))
+                current = []
+            if line.number in used and not line.blank and _looks_like_heading(line.stripped):
+                last_heading = line
+            continue
+        current.append(line)
+    if current:
+        blocks.append((last_heading, current))
+    return blocks
+
+
+def _looks_like_heading(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return 3 <= len(letters) and len(text) < 80 and (text.isupper() or text.endswith(":"))
+
+
+def finish_records(
+    builders: Iterable[RecordBuilder], *, provenance: bool = False
+) -> list[ClassSpec]:
+    """Build the records of one document; lines none of them used go to other_sections
+    of each (for a series they are shared text)."""
+    builders = list(builders)
+    if not builders:
+        return []
+    used = set().union(*(b.used for b in builders))
+    leftovers = unused_blocks(builders[0].doc, used)
+    for builder in builders:
+        for heading_line, block in leftovers:
+            from classspec.sections import text_block
+
+            heading_text = collapse(heading_line.stripped.rstrip(":")) if heading_line else None
+            builder.other(heading_text, text_block(block))
+    return [builder.build(provenance=provenance) for builder in builders]

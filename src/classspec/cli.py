@@ -1,0 +1,269 @@
+"""The `classspec` command: a thin layer over the library.
+
+Data goes to stdout, messages to stderr. Exit codes: 0 all well, 1 some input
+failed (the rest still processed and written), 2 usage error.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from classspec import __version__
+from classspec.atomic import atomic_output, remove_temporaries
+from classspec.batch import STDIN, Options, Outcome, expand, run
+from classspec.export import EXTENSIONS, FORMATS, writer_for
+from classspec.readers import DEFAULT_MAX_BYTES
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="Turn public-sector job class specifications (text, HTML, PDF) into validated "
+    "JSON, JSON Lines, YAML or CSV.",
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+PROGRESS_MIN_FILES = 20
+
+
+def say(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def error(message: str) -> None:
+    say(f"classspec: error: {message}")
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"classspec {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
+) -> None:
+    """classspec: job class specifications to one data model."""
+
+
+def _usage(message: str) -> None:
+    error(message)
+    raise typer.Exit(2)
+
+
+def _check_parser(parser: str) -> None:
+    from classspec.parsers import PARSER_IDS
+
+    if parser not in PARSER_IDS:
+        _usage(f"unknown parser {parser!r}; choose one of: {', '.join(PARSER_IDS)}")
+
+
+def _on_signal(signum: int, _frame) -> None:
+    remove_temporaries()
+    say(f"classspec: interrupted ({signal.Signals(signum).name}); no partial output left behind")
+    os._exit(128 + signum)
+
+
+class Batch:
+    """Counts what happened, prints one line per failure and the closing summary."""
+
+    def __init__(self, strict: bool, debug: bool) -> None:
+        self.strict, self.debug = strict, debug
+        self.parsed = self.records = self.warnings = self.failed = 0
+
+    def accept(self, outcome: Outcome) -> bool:
+        if outcome.error:
+            self.failed += 1
+            error(outcome.error)
+            if self.debug and outcome.trace:
+                say(outcome.trace.rstrip())
+            return False
+        if self.strict and outcome.warnings:
+            self.failed += 1
+            for record in outcome.records:
+                for warning in record["warnings"]:
+                    error(f"{outcome.path}: warning (--strict): {warning}")
+            return False
+        self.parsed += 1
+        self.records += len(outcome.records)
+        self.warnings += outcome.warnings
+        return True
+
+    def summary(self, skipped: int) -> str:
+        return (f"classspec: {self.parsed} parsed, {self.records} records, {self.warnings} warnings, "
+                f"{self.failed} failed, {skipped} skipped")
+
+
+def _progress(total: int):
+    if total < PROGRESS_MIN_FILES or not sys.stderr.isatty():
+        return None
+    from rich.progress import Progress
+
+    from rich.console import Console
+
+    return Progress(console=Console(stderr=True), transient=True)
+
+
+def _output_name(folder: str, path: str, fmt: str) -> str:
+    name = "stdin" if path == STDIN else Path(path).with_suffix(EXTENSIONS[fmt]).name
+    return os.path.join(folder, name)
+
+
+@app.command()
+def parse(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders (recursive) or - for stdin.")],
+    jurisdiction: Annotated[str, typer.Option("-j", "--jurisdiction", help="Parser id, or auto.")] = "auto",
+    fmt: Annotated[str, typer.Option("-f", "--format", help="json, jsonl, yaml or csv.")] = "json",
+    output: Annotated[
+        Optional[str], typer.Option("-o", "--output", help="Output file, or a folder for one file per input.")
+    ] = None,
+    jobs: Annotated[int, typer.Option("--jobs", min=1, help="Parallel worker processes.")] = 1,
+    strict: Annotated[bool, typer.Option("--strict", help="Count warnings as failures.")] = False,
+    provenance: Annotated[bool, typer.Option("--provenance", help="Add source line spans per field.")] = False,
+    max_bytes: Annotated[
+        int, typer.Option("--max-bytes", min=1, help="Refuse input files larger than this.")
+    ] = DEFAULT_MAX_BYTES,
+    max_pages: Annotated[
+        Optional[int], typer.Option("--max-pages", min=1, help="Refuse PDFs with more pages (default 500).")
+    ] = None,
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
+) -> None:
+    """Parse spec files into ClassSpec records."""
+    _check_parser(jurisdiction)
+    if fmt not in FORMATS:
+        _usage(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}")
+    inputs = expand(paths)
+    per_file = output is not None and (os.path.isdir(output) or output.endswith(os.sep))
+    if per_file:
+        os.makedirs(output, exist_ok=True)
+    signal.signal(signal.SIGTERM, _on_signal)
+    signal.signal(signal.SIGINT, _on_signal)
+    options = Options(jurisdiction, provenance, max_bytes, max_pages, debug)
+    batch = Batch(strict, debug)
+    progress = _progress(len(inputs.files))
+    task = progress.add_task("parsing", total=len(inputs.files)) if progress else None
+    if progress:
+        progress.start()
+    outcomes = run(inputs.files, options, jobs)
+    try:
+        if per_file:
+            for outcome in outcomes:
+                if batch.accept(outcome):
+                    with atomic_output(_output_name(output, outcome.path, fmt)) as out:
+                        _write_all(fmt, out, outcome.records)
+                if progress:
+                    progress.advance(task)
+        elif output:
+            with atomic_output(output) as out:
+                _stream(fmt, out, outcomes, batch, progress, task)
+        else:
+            _stream(fmt, sys.stdout, outcomes, batch, progress, task)
+            sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader went away (e.g. `| head`): stop quietly, as Unix tools do.
+        sys.stderr.close()
+        os._exit(0)
+    finally:
+        if progress:
+            progress.stop()
+    if len(inputs.files) > 1 or inputs.skipped:
+        say(batch.summary(len(inputs.skipped)))
+    raise typer.Exit(1 if batch.failed else 0)
+
+
+def _write_all(fmt: str, out, records: list[dict]) -> None:
+    writer = writer_for(fmt, out)
+    for record in records:
+        writer.write(record)
+    writer.close()
+
+
+def _stream(fmt: str, out, outcomes, batch: Batch, progress, task) -> None:
+    writer = writer_for(fmt, out)
+    for outcome in outcomes:
+        if batch.accept(outcome):
+            for record in outcome.records:
+                writer.write(record)
+        if progress:
+            progress.advance(task)
+    writer.close()
+
+
+@app.command()
+def validate(
+    paths: Annotated[list[str], typer.Argument(help="JSON, JSON Lines or YAML exports, or - for stdin.")],
+) -> None:
+    """Check exported records against the ClassSpec schema."""
+    from classspec.validate import validate_path
+
+    failed = False
+    total = 0
+    for path in paths:
+        count, problems = validate_path(path)
+        total += count
+        for problem in problems:
+            error(problem)
+        failed = failed or bool(problems)
+    say(f"classspec: {total} records checked, {'errors found' if failed else 'all valid'}")
+    raise typer.Exit(1 if failed else 0)
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of ClassSpec."""
+    from classspec.model import json_schema
+
+    print(json.dumps(json_schema(), indent=2, ensure_ascii=False))
+
+
+@app.command()
+def detect(
+    paths: Annotated[list[str], typer.Argument(help="Files or folders.")],
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
+) -> None:
+    """Show which parser auto would choose for each file, and how sure it is."""
+    from classspec.api import read_file
+    from classspec.detect import detect as detect_doc
+    from classspec.errors import ClassSpecError
+
+    failed = False
+    for path in expand(paths).files:
+        try:
+            found = detect_doc(read_file(path))
+        except ClassSpecError as exc:
+            error(str(exc) if exc.path else f"{path}: {exc.reason}")
+            failed = True
+            continue
+        print(f"{path}\t{found.parser}\t{found.confidence:.2f}\t{'; '.join(found.markers)}")
+    raise typer.Exit(1 if failed else 0)
+
+
+@app.command()
+def text(
+    path: Annotated[str, typer.Argument(help="A spec file.")],
+) -> None:
+    """Print the text classspec extracted from a file, with the line numbers provenance cites."""
+    from classspec.api import read_file
+    from classspec.errors import ClassSpecError
+
+    try:
+        doc = read_file(path)
+    except ClassSpecError as exc:
+        error(str(exc))
+        raise typer.Exit(1) from None
+    width = len(str(len(doc.lines)))
+    for line in doc.lines:
+        page = f"p{line.page} " if line.page else ""
+        print(f"{page}{line.number:>{width}}  {line.text}".rstrip())
+
+
+def run_cli() -> None:
+    app()

@@ -1,0 +1,74 @@
+"""How much of a document landed in its records: the 'nothing dropped' measure used by
+the tests and the corpus scoreboard."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from classspec.builder import RecordBuilder, finish_records
+from classspec.document import Document, Line
+from classspec.model import ClassSpec
+
+_NOT_ALNUM = re.compile(r"[^0-9a-z]+")
+# Lines this long must be found as text; shorter ones may be labels or headings whose
+# value was normalized (e.g. 'FLSA: Non Exempt' -> non_exempt).
+LONG_LINE_WORDS = 5
+
+
+def squash(text: str) -> str:
+    return _NOT_ALNUM.sub("", text.lower())
+
+
+def _strings(value: Any) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            if key not in ("source", "provenance", "jurisdiction"):
+                yield from _strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
+
+
+def output_blob(records: Iterable[ClassSpec | dict]) -> str:
+    return "|".join(
+        squash(s) for r in records for s in _strings(r if isinstance(r, dict) else r.to_dict())
+    )
+
+
+@dataclass(slots=True)
+class Coverage:
+    content_lines: int
+    long_lines: int
+    long_covered: int
+    dropped: list[Line]
+
+    @property
+    def long_rate(self) -> float:
+        return self.long_covered / self.long_lines if self.long_lines else 1.0
+
+
+def measure(doc: Document, builders: list[RecordBuilder]) -> tuple[list[ClassSpec], Coverage]:
+    """Finish the builders and report which content lines did not land anywhere."""
+    used = set().union(*(b.used for b in builders)) if builders else set()
+    records = finish_records(builders)
+    blob = output_blob(records)
+    dropped: list[Line] = []
+    content = long_lines = long_covered = 0
+    for line in doc.lines:
+        key = squash(line.text)
+        if not key:
+            continue
+        content += 1
+        is_long = len(line.text.split()) >= LONG_LINE_WORDS
+        found = key in blob
+        if is_long:
+            long_lines += 1
+            long_covered += found
+        if not found and (is_long or line.number not in used):
+            dropped.append(line)
+    return records, Coverage(content, long_lines, long_covered, dropped)

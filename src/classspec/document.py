@@ -1,0 +1,95 @@
+"""Lines with provenance: what every reader produces and every parser consumes."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from classspec.model import SourceFormat, Span
+
+_SPACE = re.compile(r"[ \u00a0\u2000-\u200b\u202f\u3000]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One line of extracted text. `number` is 1-based and is what provenance cites.
+
+    Table rows keep their cells separated by tabs, as the text seeds do.
+    """
+
+    text: str
+    number: int
+    page: int | None = None
+
+    @property
+    def stripped(self) -> str:
+        return self.text.strip()
+
+    @property
+    def blank(self) -> bool:
+        return not self.text.strip()
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """A string value together with the source lines it was taken from."""
+
+    text: str
+    lines: tuple[Line, ...]
+
+    @classmethod
+    def of(cls, lines: Sequence[Line], sep: str = " ") -> Piece:
+        return cls(collapse(sep.join(line.stripped for line in lines)), tuple(lines))
+
+    def with_text(self, text: str) -> Piece:
+        return Piece(text, self.lines)
+
+    @classmethod
+    def join(cls, pieces: Iterable[Piece], sep: str = " ") -> Piece:
+        parts = [p for p in pieces if p.text]
+        return cls(sep.join(p.text for p in parts), tuple(ln for p in parts for ln in p.lines))
+
+    def __bool__(self) -> bool:
+        return bool(self.text)
+
+
+def collapse(text: str) -> str:
+    """Collapse runs of spaces (tabs included) inside each paragraph, keep paragraph breaks."""
+    paragraphs = [_SPACE.sub(" ", p.replace("\t", " ")).strip() for p in text.split("\n\n")]
+    return "\n\n".join(p for p in paragraphs if p)
+
+
+def spans(lines: Iterable[Line]) -> list[Span]:
+    """Merge line numbers into contiguous spans (a new span at every gap or page change)."""
+    result: list[Span] = []
+    for line in sorted(set(lines), key=lambda ln: ln.number):
+        last = result[-1] if result else None
+        if last is not None and line.number == last.line_end + 1 and line.page == last.page:
+            last.line_end = line.number
+        else:
+            result.append(Span(line_start=line.number, line_end=line.number, page=line.page))
+    return result
+
+
+@dataclass(slots=True)
+class Document:
+    """An input after reading: its lines plus what the record's `source` needs."""
+
+    lines: list[Line]
+    format: SourceFormat
+    sha256: str
+    path: str | None = None
+    pages: int | None = None
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        return self.path or "<stdin>"
+
+    def text(self) -> str:
+        return "\n".join(line.text for line in self.lines)
+
+
+def lines_from_text(text: str, page: int | None = None, first_number: int = 1) -> list[Line]:
+    return [Line(t, n, page) for n, t in enumerate(text.split("\n"), start=first_number)]

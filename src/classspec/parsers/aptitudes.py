@@ -1,0 +1,18 @@
+"""Personnel Class Specification template (Chattanooga and others). (Work in progress: the full parser replaces this outline.)"""
+
+from __future__ import annotations
+
+from classspec.builder import RecordBuilder
+from classspec.document import Document
+from classspec.parsers.base import TemplateParser
+from classspec.sections import text_block
+
+
+class AptitudesParser(TemplateParser):
+    id = "aptitudes"
+    description = "Personnel Class Specification template (Chattanooga and others)"
+
+    def parse(self, doc: Document) -> list[RecordBuilder]:
+        record = self.new_record(doc)
+        record.other(None, text_block(doc.lines))
+        return [record]

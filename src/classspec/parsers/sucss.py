@@ -1,0 +1,18 @@
+"""Illinois State Universities Civil Service System series. (Work in progress: the full parser replaces this outline.)"""
+
+from __future__ import annotations
+
+from classspec.builder import RecordBuilder
+from classspec.document import Document
+from classspec.parsers.base import TemplateParser
+from classspec.sections import text_block
+
+
+class SucssParser(TemplateParser):
+    id = "sucss"
+    description = "Illinois State Universities Civil Service System series"
+
+    def parse(self, doc: Document) -> list[RecordBuilder]:
+        record = self.new_record(doc)
+        record.other(None, text_block(doc.lines))
+        return [record]

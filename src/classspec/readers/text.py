@@ -1,0 +1,60 @@
+"""Plain text: bytes to lines, with the encodings real spec files arrive in."""
+
+from __future__ import annotations
+
+import codecs
+
+from classspec.document import Document, lines_from_text
+from classspec.errors import InputError
+from classspec.model import SourceFormat
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# Control characters that never occur in a text document; many of them mean binary data.
+_BINARY_CONTROLS = set(range(0, 9)) | {11, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31}
+
+
+def decode(data: bytes, path: str | None = None) -> str:
+    """Decode by BOM, else UTF-8, else cp1252 (what Word and old Windows tools write)."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise InputError(f"undecodable text ({encoding} with BOM): {exc.reason}", path) from None
+    if b"\x00" in data[:4096]:
+        raise InputError("binary file (NUL bytes), not text", path)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    text = data.decode("cp1252", errors="replace")
+    if text.count("\ufffd") > max(8, len(text) // 100):
+        raise InputError("undecodable text (neither UTF-8 nor cp1252)", path)
+    return text
+
+
+def normalize_newlines(text: str) -> str:
+    """CRLF/CR to LF; form feeds become line breaks so page debris splits cleanly."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
+
+
+def check_text(text: str, path: str | None) -> None:
+    if not text.strip():
+        raise InputError("empty file (no text)", path)
+    sample = text[:8192]
+    controls = sum(1 for ch in sample if ord(ch) in _BINARY_CONTROLS)
+    if controls > max(4, len(sample) // 200):
+        raise InputError("binary file, not text", path)
+
+
+def read_text(data: bytes, path: str | None, sha256: str) -> Document:
+    text = normalize_newlines(decode(data, path))
+    check_text(text, path)
+    text = "".join(ch for ch in text if ord(ch) not in _BINARY_CONTROLS)
+    return Document(lines=lines_from_text(text), format=SourceFormat.text, sha256=sha256, path=path)

@@ -1,0 +1,197 @@
+"""The shared section engine: headings, sections, list items, wrapped lines.
+
+Parsers describe their template as a table of `HeadingRule`s and call these functions;
+none of them re-implements heading search or list splitting.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from classspec.document import Line, Piece, collapse
+
+# A list marker at the start of a line: bullets, "1.", "1)", "(1)", "(a)", "a.", "iv)".
+_MARKER = re.compile(
+    r"^\s*(?:[-\u2013\u2014\u2022\u00b7\u25aa\u25e6\u25cf\uf0b7\uf0a7o§*]\s+"
+    r"|\(?\d{1,3}[.)](?=\s|$)\s*"
+    r"|\(\d{1,3}\)\s*"
+    r"|\(?[a-zA-Z][.)](?=\s)\s*"
+    r"|\((?:i{1,3}|iv|v|vi{1,3}|ix|x)\)\s*)"
+)
+_TERMINAL = (".", ";", ":", "!", "?", ")")
+
+
+@dataclass(frozen=True, slots=True)
+class HeadingRule:
+    """A heading the template uses and the key its section is filed under.
+
+    `pattern` is matched against the whole stripped line. A named group `rest` holds
+    content written on the heading's own line ("PAY RANGE: EP17").
+    """
+
+    key: str
+    pattern: re.Pattern[str]
+
+    def match(self, text: str) -> re.Match[str] | None:
+        return self.pattern.fullmatch(text)
+
+
+def heading(key: str, *names: str, inline: bool = False, case_sensitive: bool = False) -> HeadingRule:
+    """Build a rule from literal heading names (regex allowed inside each name).
+
+    With `inline=True` the heading may be followed by ':' and content on the same line.
+    Spaces in a name match any run of whitespace.
+    """
+    alternatives = "|".join(re.sub(r"(?:\\ | )+", r"\\s+", name) for name in names)
+    tail = r"\s*(?::\s*(?P<rest>.*?))?\s*" if inline else r"\s*[:.]?\s*"
+    flags = 0 if case_sensitive else re.IGNORECASE
+    return HeadingRule(key, re.compile(rf"(?:{alternatives}){tail}", flags))
+
+
+@dataclass(slots=True)
+class Section:
+    key: str | None
+    heading: Piece | None
+    inline: Piece | None = None
+    lines: list[Line] = field(default_factory=list)
+
+    @property
+    def content_lines(self) -> list[Line]:
+        return [ln for ln in self.lines if not ln.blank]
+
+    def text(self) -> Piece:
+        return text_block(self.lines)
+
+
+def match_heading(line: Line, rules: Sequence[HeadingRule]) -> tuple[HeadingRule, Piece | None] | None:
+    text = line.stripped
+    if not text or len(text) > 160:
+        return None
+    for rule in rules:
+        found = rule.match(text)
+        if found:
+            rest = found.groupdict().get("rest")
+            return rule, (Piece(collapse(rest), (line,)) if rest and rest.strip() else None)
+    return None
+
+
+def split_sections(
+    lines: Sequence[Line], rules: Sequence[HeadingRule], *, first_key: str | None = None
+) -> list[Section]:
+    """Cut lines at every heading a rule recognises. Text before the first heading
+    becomes a section with key `first_key` and no heading."""
+    sections = [Section(first_key, None)]
+    for line in lines:
+        found = match_heading(line, rules)
+        if found:
+            rule, inline = found
+            sections.append(Section(rule.key, Piece.of([line]), inline))
+        else:
+            sections[-1].lines.append(line)
+    if not sections[0].content_lines:
+        sections.pop(0)
+    return sections
+
+
+def strip_marker(text: str) -> tuple[str, str]:
+    """Split leading list markers (repeated, as in '- 1. text') from the text."""
+    markers: list[str] = []
+    rest = text
+    while (found := _MARKER.match(rest)) and found.end():
+        markers.append(rest[: found.end()].strip())
+        rest = rest[found.end():]
+    return " ".join(markers), rest.strip()
+
+
+def has_marker(text: str) -> bool:
+    return bool(_MARKER.match(text))
+
+
+def _continues(previous: str, following: str) -> bool:
+    """Is `following` the wrapped rest of `previous` rather than a new item?"""
+    if not previous or not following:
+        return False
+    if previous.endswith("-") and not previous.endswith(" -"):
+        return True
+    return not previous.endswith(_TERMINAL) and following[0].islower()
+
+
+def items(lines: Iterable[Line], *, keep_markers: bool = False) -> list[Piece]:
+    """List items: a marker starts an item, a wrapped line continues it, and an
+    unmarked line that does not read as a continuation is an item of its own."""
+    result: list[tuple[list[str], list[Line]]] = []
+    for line in lines:
+        if line.blank:
+            continue
+        marker, body = strip_marker(line.stripped)
+        if not body:
+            if result and marker:
+                result[-1][1].append(line)
+            elif marker:
+                result.append(([], [line]))
+            continue
+        if not marker and result and result[-1][0] and _continues(result[-1][0][-1], body):
+            result[-1][0].append(body)
+            result[-1][1].append(line)
+            continue
+        result.append(([marker + " " + body if keep_markers and marker else body], [line]))
+    pieces = []
+    for texts, source in result:
+        if texts:
+            pieces.append(Piece(join_wrapped(texts), tuple(source)))
+    return pieces
+
+
+def join_wrapped(parts: Sequence[str]) -> str:
+    """Join the lines of one paragraph, mending words hyphenated across a line end."""
+    text = ""
+    for part in parts:
+        part = part.strip()
+        if not text:
+            text = part
+        elif re.search(r"[A-Za-z]-$", text) and part[:1].islower():
+            text = text[:-1] + part
+        else:
+            text += " " + part
+    return collapse(text)
+
+
+def paragraphs(lines: Iterable[Line]) -> list[Piece]:
+    """Paragraphs: items that keep their list markers, so nothing written is lost."""
+    return items(lines, keep_markers=True)
+
+
+def text_block(lines: Iterable[Line]) -> Piece:
+    """All content of the lines as one string, paragraphs separated by a blank line."""
+    return Piece.join(paragraphs(lines), sep="\n\n")
+
+
+def split_at(lines: Sequence[Line], predicate) -> list[tuple[Line | None, list[Line]]]:
+    """Group lines under the lines for which `predicate` is true (sub-headings)."""
+    groups: list[tuple[Line | None, list[Line]]] = [(None, [])]
+    for line in lines:
+        if not line.blank and predicate(line):
+            groups.append((line, []))
+        else:
+            groups[-1][1].append(line)
+    if not any(not ln.blank for ln in groups[0][1]):
+        groups.pop(0)
+    return groups
+
+
+def cells(line: Line) -> list[str]:
+    """Table cells of a tab-separated row, empty cells kept, whitespace collapsed."""
+    return [collapse(cell) for cell in line.text.split("\t")]
+
+
+def is_upper_heading(text: str, *, min_letters: int = 3) -> bool:
+    """A line written in capitals that reads as a heading, not a sentence."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return (
+        len(letters) >= min_letters
+        and all(ch.isupper() for ch in letters)
+        and len(text) <= 120
+        and not text.rstrip().endswith((".", ";", ","))
+    )
