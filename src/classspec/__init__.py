@@ -8,7 +8,17 @@ from classspec.model import ClassSpec, json_schema
 __version__ = "0.1.0"
 
 __all__ = [
-    "ClassSpec", "ClassSpecError", "InputError", "NotASpecError", "UsageError",
-    "__version__", "detect", "json_schema", "parse_bytes", "parse_document",
-    "parse_file", "parse_text", "read_file",
+    "ClassSpec",
+    "ClassSpecError",
+    "InputError",
+    "NotASpecError",
+    "UsageError",
+    "__version__",
+    "detect",
+    "json_schema",
+    "parse_bytes",
+    "parse_document",
+    "parse_file",
+    "parse_text",
+    "read_file",
 ]

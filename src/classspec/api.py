@@ -32,7 +32,9 @@ def parse_bytes(
     return parse_document(read_bytes(data, path, max_pages=max_pages), parser, provenance=provenance)
 
 
-def parse_text(text: str, path: str | None = None, parser: str = "auto", *, provenance: bool = False) -> list[ClassSpec]:
+def parse_text(
+    text: str, path: str | None = None, parser: str = "auto", *, provenance: bool = False
+) -> list[ClassSpec]:
     """Parse a spec given as a string (always read as plain text)."""
     from classspec.readers.text import read_text
 

@@ -16,8 +16,13 @@ _open_temporaries: set[str] = set()
 def atomic_output(path: str) -> Iterator[TextIO]:
     folder = os.path.dirname(os.path.abspath(path))
     handle = tempfile.NamedTemporaryFile(
-        "w", encoding="utf-8", newline="", dir=folder,
-        prefix=f".{os.path.basename(path)}.", suffix=".part", delete=False,
+        "w",
+        encoding="utf-8",
+        newline="",
+        dir=folder,
+        prefix=f".{os.path.basename(path)}.",
+        suffix=".part",
+        delete=False,
     )
     _open_temporaries.add(handle.name)
     try:

@@ -90,22 +90,37 @@ def parse_one(path: str, options: Options) -> Outcome:
             data = sys.stdin.buffer.read(options.max_bytes + 1)
             if len(data) > options.max_bytes:
                 return Outcome(path, error=f"{STDIN}: input too large (over {options.max_bytes} bytes)")
-            records = parse_bytes(data, None, options.parser, provenance=options.provenance,
-                                  max_pages=options.max_pages)
+            records = parse_bytes(
+                data, None, options.parser, provenance=options.provenance, max_pages=options.max_pages
+            )
         else:
-            records = parse_file(path, options.parser, provenance=options.provenance,
-                                 max_bytes=options.max_bytes, max_pages=options.max_pages)
+            records = parse_file(
+                path,
+                options.parser,
+                provenance=options.provenance,
+                max_bytes=options.max_bytes,
+                max_pages=options.max_pages,
+            )
         return Outcome(path, [r.to_dict() for r in records])
     except ClassSpecError as exc:
-        return Outcome(path, error=f"{exc.path or path}: {exc.reason}",
-                       trace=traceback.format_exc() if options.debug else None)
+        return Outcome(
+            path,
+            error=f"{exc.path or path}: {exc.reason}",
+            trace=traceback.format_exc() if options.debug else None,
+        )
     except RecursionError:
-        return Outcome(path, error=f"{path}: document nested too deeply to read",
-                       trace=traceback.format_exc() if options.debug else None)
+        return Outcome(
+            path,
+            error=f"{path}: document nested too deeply to read",
+            trace=traceback.format_exc() if options.debug else None,
+        )
     except Exception as exc:  # a bug of ours must not stop the batch; it is reported as one
-        return Outcome(path, error=f"{path}: internal error ({type(exc).__name__}: {exc}); "
-                                   "please report it, with --debug output",
-                       trace=traceback.format_exc())
+        return Outcome(
+            path,
+            error=f"{path}: internal error ({type(exc).__name__}: {exc}); "
+            "please report it, with --debug output",
+            trace=traceback.format_exc(),
+        )
 
 
 def _parse_star(args: tuple[str, Options]) -> Outcome:

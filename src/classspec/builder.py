@@ -18,10 +18,19 @@ from classspec.model import ClassSpec, Jurisdiction
 
 Source = Piece | Sequence[Line] | Line | None
 _LIST_FIELDS = {
-    "distinguishing_features", "duties", "knowledge", "skills", "abilities",
-    "other_requirements", "working_conditions", "equipment", "specialties",
-    "other_sections", "minimum_qualifications.education",
-    "minimum_qualifications.experience", "minimum_qualifications.licenses",
+    "distinguishing_features",
+    "duties",
+    "knowledge",
+    "skills",
+    "abilities",
+    "other_requirements",
+    "working_conditions",
+    "equipment",
+    "specialties",
+    "other_sections",
+    "minimum_qualifications.education",
+    "minimum_qualifications.experience",
+    "minimum_qualifications.licenses",
     "physical_demands.items",
 }
 
@@ -39,18 +48,36 @@ def _lines_of(source: Source) -> tuple[Line, ...]:
 def _empty_record() -> dict[str, Any]:
     return {
         "jurisdiction": None,
-        "class_code": None, "title": None, "level": None, "series": None,
-        "taxonomy": {}, "flsa_status": None, "pay_grade": None, "probation_months": None,
-        "summary": None, "distinguishing_features": [], "duties": [],
-        "knowledge": [], "skills": [], "abilities": [], "other_requirements": [],
+        "class_code": None,
+        "title": None,
+        "level": None,
+        "series": None,
+        "taxonomy": {},
+        "flsa_status": None,
+        "pay_grade": None,
+        "probation_months": None,
+        "summary": None,
+        "distinguishing_features": [],
+        "duties": [],
+        "knowledge": [],
+        "skills": [],
+        "abilities": [],
+        "other_requirements": [],
         "minimum_qualifications": {
-            "text": None, "education": [], "experience": [], "licenses": [],
-            "min_education": None, "min_experience_months": None,
+            "text": None,
+            "education": [],
+            "experience": [],
+            "licenses": [],
+            "min_education": None,
+            "min_experience_months": None,
         },
         "physical_demands": {"strength": None, "items": [], "text": None},
-        "working_conditions": [], "equipment": [], "specialties": [],
+        "working_conditions": [],
+        "equipment": [],
+        "specialties": [],
         "dates": {"established": None, "revised": None, "effective": None, "edited": None},
-        "other_sections": [], "warnings": [],
+        "other_sections": [],
+        "warnings": [],
     }
 
 
@@ -88,7 +115,11 @@ class RecordBuilder:
     def add(self, path: str, value: Any, source: Source = None, **part_sources: Source) -> None:
         """Append to a list field. `part_sources` name the lines of sub-fields,
         e.g. `category=piece` gives provenance for 'duties[3].category'."""
-        if value is None or value == "" or (isinstance(value, dict) and not value.get("text", value.get("name"))):
+        if (
+            value is None
+            or value == ""
+            or (isinstance(value, dict) and not value.get("text", value.get("name")))
+        ):
             return
         target = self.values
         *parents, leaf = path.split(".")
@@ -174,12 +205,10 @@ def unused_blocks(doc: Document, used: set[int]) -> list[tuple[Line | None, list
 
 def _looks_like_heading(text: str) -> bool:
     letters = [ch for ch in text if ch.isalpha()]
-    return 3 <= len(letters) and len(text) < 80 and (text.isupper() or text.endswith(":"))
+    return len(letters) >= 3 and len(text) < 80 and (text.isupper() or text.endswith(":"))
 
 
-def finish_records(
-    builders: Iterable[RecordBuilder], *, provenance: bool = False
-) -> list[ClassSpec]:
+def finish_records(builders: Iterable[RecordBuilder], *, provenance: bool = False) -> list[ClassSpec]:
     """Build the records of one document; lines none of them used go to other_sections
     of each (for a series they are shared text)."""
     builders = list(builders)

@@ -98,16 +98,17 @@ class Batch:
         return True
 
     def summary(self, skipped: int) -> str:
-        return (f"classspec: {self.parsed} parsed, {self.records} records, {self.warnings} warnings, "
-                f"{self.failed} failed, {skipped} skipped")
+        return (
+            f"classspec: {self.parsed} parsed, {self.records} records, {self.warnings} warnings, "
+            f"{self.failed} failed, {skipped} skipped"
+        )
 
 
 def _progress(total: int):
     if total < PROGRESS_MIN_FILES or not sys.stderr.isatty():
         return None
-    from rich.progress import Progress
-
     from rich.console import Console
+    from rich.progress import Progress
 
     return Progress(console=Console(stderr=True), transient=True)
 
@@ -127,7 +128,9 @@ def parse(
     ] = None,
     jobs: Annotated[int, typer.Option("--jobs", min=1, help="Parallel worker processes.")] = 1,
     strict: Annotated[bool, typer.Option("--strict", help="Count warnings as failures.")] = False,
-    provenance: Annotated[bool, typer.Option("--provenance", help="Add source line spans per field.")] = False,
+    provenance: Annotated[
+        bool, typer.Option("--provenance", help="Add source line spans per field.")
+    ] = False,
     max_bytes: Annotated[
         int, typer.Option("--max-bytes", min=1, help="Refuse input files larger than this.")
     ] = DEFAULT_MAX_BYTES,

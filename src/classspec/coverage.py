@@ -11,6 +11,7 @@ from typing import Any
 from classspec.builder import RecordBuilder, finish_records
 from classspec.document import Document, Line
 from classspec.model import ClassSpec
+from classspec.sections import is_upper_heading
 
 _NOT_ALNUM = re.compile(r"[^0-9a-z]+")
 # Lines this long must be found as text; shorter ones may be labels or headings whose
@@ -35,9 +36,21 @@ def _strings(value: Any) -> Iterator[str]:
 
 
 def output_blob(records: Iterable[ClassSpec | dict]) -> str:
+    """All output strings squashed; fields of one record are joined without a
+    separator so that a line split into name and text ('ACTIVE LEARNING - ...') is found."""
     return "|".join(
-        squash(s) for r in records for s in _strings(r if isinstance(r, dict) else r.to_dict())
+        "".join(squash(s) for s in _strings(r if isinstance(r, dict) else r.to_dict())) for r in records
     )
+
+
+def _is_structure(line: Line, blob: str) -> bool:
+    """A used line that carries no text of its own: a heading, a short label, or a
+    'Label: value' line whose value was taken."""
+    text = line.stripped
+    if len(text.split()) < LONG_LINE_WORDS or is_upper_heading(text) or text.endswith(":"):
+        return True
+    _, colon, value = text.partition(":")
+    return bool(colon) and bool(squash(value)) and squash(value) in blob
 
 
 @dataclass(slots=True)
@@ -64,11 +77,10 @@ def measure(doc: Document, builders: list[RecordBuilder]) -> tuple[list[ClassSpe
         if not key:
             continue
         content += 1
-        is_long = len(line.text.split()) >= LONG_LINE_WORDS
-        found = key in blob
-        if is_long:
+        found = key in blob or (line.number in used and _is_structure(line, blob))
+        if len(line.text.split()) >= LONG_LINE_WORDS:
             long_lines += 1
             long_covered += found
-        if not found and (is_long or line.number not in used):
+        if not found:
             dropped.append(line)
     return records, Coverage(content, long_lines, long_covered, dropped)

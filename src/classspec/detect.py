@@ -31,6 +31,4 @@ def detect(doc: Document) -> Detection:
         return templates[0]
     if generic.confidence > 0:
         return generic
-    raise NotASpecError(
-        "not a class specification (no title and no recognisable section headings)", doc.path
-    )
+    raise NotASpecError("not a class specification (no title and no recognisable section headings)", doc.path)

@@ -64,13 +64,39 @@ class YamlWriter:
 
 
 CSV_COLUMNS = (
-    "source_path", "parser", "jurisdiction", "class_code", "title", "level", "series",
-    "taxonomy", "flsa_status", "pay_grade", "probation_months", "summary",
-    "distinguishing_features", "duties", "knowledge", "skills", "abilities",
-    "other_requirements", "minimum_qualifications", "min_education",
-    "min_experience_months", "licenses", "physical_strength", "physical_demands",
-    "working_conditions", "equipment", "specialties", "established", "revised",
-    "effective", "edited", "other_sections", "warnings",
+    "source_path",
+    "parser",
+    "jurisdiction",
+    "class_code",
+    "title",
+    "level",
+    "series",
+    "taxonomy",
+    "flsa_status",
+    "pay_grade",
+    "probation_months",
+    "summary",
+    "distinguishing_features",
+    "duties",
+    "knowledge",
+    "skills",
+    "abilities",
+    "other_requirements",
+    "minimum_qualifications",
+    "min_education",
+    "min_experience_months",
+    "licenses",
+    "physical_strength",
+    "physical_demands",
+    "working_conditions",
+    "equipment",
+    "specialties",
+    "established",
+    "revised",
+    "effective",
+    "edited",
+    "other_sections",
+    "warnings",
 )
 
 
@@ -88,15 +114,26 @@ def csv_row(record: dict[str, Any]) -> dict[str, Any]:
         "source_path": record["source"]["path"],
         "parser": record["source"]["parser"],
         "jurisdiction": jurisdiction.get("id"),
-        **{key: record[key] for key in (
-            "class_code", "title", "level", "series", "flsa_status", "pay_grade",
-            "probation_months", "summary",
-        )},
+        **{
+            key: record[key]
+            for key in (
+                "class_code",
+                "title",
+                "level",
+                "series",
+                "flsa_status",
+                "pay_grade",
+                "probation_months",
+                "summary",
+            )
+        },
         "taxonomy": _join(f"{k}: {v}" for k, v in record["taxonomy"].items()),
         "distinguishing_features": _join(record["distinguishing_features"]),
         "duties": _join(d["text"] for d in record["duties"]),
-        **{key: _join(r["text"] for r in record[key])
-           for key in ("knowledge", "skills", "abilities", "other_requirements")},
+        **{
+            key: _join(r["text"] for r in record[key])
+            for key in ("knowledge", "skills", "abilities", "other_requirements")
+        },
         "minimum_qualifications": mq["text"],
         "min_education": mq["min_education"],
         "min_experience_months": mq["min_experience_months"],
@@ -104,7 +141,8 @@ def csv_row(record: dict[str, Any]) -> dict[str, Any]:
         "physical_strength": physical["strength"],
         "physical_demands": _join(
             f"{i['name']}: {i['frequency']}" if i["frequency"] else i["name"] for i in physical["items"]
-        ) or physical["text"],
+        )
+        or physical["text"],
         "working_conditions": _join(record["working_conditions"]),
         "equipment": _join(record["equipment"]),
         "specialties": _join(record["specialties"]),

@@ -15,9 +15,17 @@ MONTHS = {
     name: number
     for number, names in enumerate(
         (
-            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
-            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
-            ("september", "sept", "sep"), ("october", "oct"), ("november", "nov"),
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sept", "sep"),
+            ("october", "oct"),
+            ("november", "nov"),
             ("december", "dec"),
         ),
         start=1,
@@ -82,14 +90,25 @@ def flsa_status(text: str | None) -> FlsaStatus | None:
 
 
 _EDUCATION_PATTERNS: tuple[tuple[EducationLevel, re.Pattern[str]], ...] = (
-    (EducationLevel.high_school, re.compile(
-        r"high\s+school|twelfth\s+(?:school\s+)?grade|12th\s+grade|\bG\.?E\.?D\b|secondary\s+school", re.I)),
-    (EducationLevel.some_college, re.compile(
-        r"(?:years?|semester\s+hours|quarter\s+(?:units|hours)|credits?)\s+of\s+(?:college|university)"
-        r"|college\s+(?:course\s*work|credits?|level\s+course)|semester\s+hours", re.I)),
+    (
+        EducationLevel.high_school,
+        re.compile(
+            r"high\s+school|twelfth\s+(?:school\s+)?grade|12th\s+grade|\bG\.?E\.?D\b|secondary\s+school", re.I
+        ),
+    ),
+    (
+        EducationLevel.some_college,
+        re.compile(
+            r"(?:years?|semester\s+hours|quarter\s+(?:units|hours)|credits?)\s+of\s+(?:college|university)"
+            r"|college\s+(?:course\s*work|credits?|level\s+course)|semester\s+hours",
+            re.I,
+        ),
+    ),
     (EducationLevel.associate, re.compile(r"associate'?s?\s+degree|\bA\.?A\.?S?\b\s+degree", re.I)),
-    (EducationLevel.bachelor, re.compile(
-        r"bachelor'?s?|baccalaureate|four[- ]year\s+(?:college\s+)?degree|\bB\.[AS]\.", re.I)),
+    (
+        EducationLevel.bachelor,
+        re.compile(r"bachelor'?s?|baccalaureate|four[- ]year\s+(?:college\s+)?degree|\bB\.[AS]\.", re.I),
+    ),
     (EducationLevel.master, re.compile(r"master'?s?\s+(?:degree|of)|\bM\.[AS]\.|\bMBA\b|\bMPA\b", re.I)),
     (EducationLevel.doctorate, re.compile(r"doctora(?:te|l)|\bPh\.?\s?D\b|juris\s+doctor|\bJ\.D\.", re.I)),
 )
@@ -112,10 +131,29 @@ def education_level(text: str | None) -> EducationLevel | None:
 
 
 NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "eighteen": 18,
-    "twenty": 20, "twenty-four": 24, "thirty": 30, "thirty-six": 36,
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "eighteen": 18,
+    "twenty": 20,
+    "twenty-four": 24,
+    "thirty": 30,
+    "thirty-six": 36,
 }
 _NUMBER = r"\d+(?:\.\d+)?|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 _DURATION = re.compile(
@@ -157,10 +195,12 @@ def experience_months(text: str | None) -> int | None:
     for alternative in _ALTERNATIVE.split(text):
         total = 0
         for found in _DURATION.finditer(alternative):
-            after = alternative[found.end(): found.end() + 120]
+            after = alternative[found.end() : found.end() + 120]
             if _NOT_EXPERIENCE.match(after):
                 continue
-            if not _EXPERIENCE_WORD.search(after.split(".")[0] + alternative[max(0, found.start() - 60): found.start()]):
+            if not _EXPERIENCE_WORD.search(
+                after.split(".")[0] + alternative[max(0, found.start() - 60) : found.start()]
+            ):
                 continue
             months = _duration_months(found)
             if months:
@@ -171,18 +211,28 @@ def experience_months(text: str | None) -> int | None:
 
 
 _FREQUENCY_CODES = {
-    "c": Frequency.continuously, "f": Frequency.frequently, "o": Frequency.occasionally,
-    "r": Frequency.rarely, "n": Frequency.never,
+    "c": Frequency.continuously,
+    "f": Frequency.frequently,
+    "o": Frequency.occasionally,
+    "r": Frequency.rarely,
+    "n": Frequency.never,
 }
 _FREQUENCY_WORDS = {
-    "continuous": Frequency.continuously, "constant": Frequency.continuously,
-    "frequent": Frequency.frequently, "occasional": Frequency.occasionally,
-    "rare": Frequency.rarely, "seldom": Frequency.rarely, "never": Frequency.never,
+    "continuous": Frequency.continuously,
+    "constant": Frequency.continuously,
+    "frequent": Frequency.frequently,
+    "occasional": Frequency.occasionally,
+    "rare": Frequency.rarely,
+    "seldom": Frequency.rarely,
+    "never": Frequency.never,
 }
 # Norfolk's environmental codes: Daily, several times a Week/Month, Seasonally, Never.
 _ENVIRONMENT_CODES = {
-    "d": Frequency.continuously, "w": Frequency.frequently, "m": Frequency.occasionally,
-    "s": Frequency.rarely, "n": Frequency.never,
+    "d": Frequency.continuously,
+    "w": Frequency.frequently,
+    "m": Frequency.occasionally,
+    "s": Frequency.rarely,
+    "n": Frequency.never,
 }
 
 
@@ -207,12 +257,18 @@ def environment_frequency(code: str | None) -> Frequency | None:
 
 
 _STRENGTH_CODES = {
-    "s": Strength.sedentary, "l": Strength.light, "m": Strength.medium,
-    "h": Strength.heavy, "vh": Strength.very_heavy,
+    "s": Strength.sedentary,
+    "l": Strength.light,
+    "m": Strength.medium,
+    "h": Strength.heavy,
+    "vh": Strength.very_heavy,
 }
 _STRENGTH_WORDS = (
-    ("very heavy", Strength.very_heavy), ("sedentary", Strength.sedentary),
-    ("light", Strength.light), ("medium", Strength.medium), ("moderate", Strength.medium),
+    ("very heavy", Strength.very_heavy),
+    ("sedentary", Strength.sedentary),
+    ("light", Strength.light),
+    ("medium", Strength.medium),
+    ("moderate", Strength.medium),
     ("heavy", Strength.heavy),
 )
 
@@ -240,9 +296,36 @@ def strength(text: str | None) -> Strength | None:
 ROMAN = re.compile(r"^(?=[IVXL])M*(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})$")
 SMALL_WORDS = {"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"}
 ACRONYMS = {
-    "ADA", "AIDS", "APCD", "CDL", "CEO", "CFO", "CIO", "CPA", "DHR", "EMS", "EMT", "FBI",
-    "GIS", "HIV", "HR", "HVAC", "IT", "LAN", "MIS", "PBX", "POST", "RN", "LPN", "TV",
-    "US", "USA", "WAN", "911", "ADA", "DNA", "OSHA",
+    "ADA",
+    "AIDS",
+    "APCD",
+    "CDL",
+    "CEO",
+    "CFO",
+    "CIO",
+    "CPA",
+    "DHR",
+    "EMS",
+    "EMT",
+    "FBI",
+    "GIS",
+    "HIV",
+    "HR",
+    "HVAC",
+    "IT",
+    "LAN",
+    "MIS",
+    "PBX",
+    "POST",
+    "RN",
+    "LPN",
+    "TV",
+    "US",
+    "USA",
+    "WAN",
+    "911",
+    "DNA",
+    "OSHA",
 }
 
 

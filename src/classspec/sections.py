@@ -101,7 +101,7 @@ def strip_marker(text: str) -> tuple[str, str]:
     rest = text
     while (found := _MARKER.match(rest)) and found.end():
         markers.append(rest[: found.end()].strip())
-        rest = rest[found.end():]
+        rest = rest[found.end() :]
     return " ".join(markers), rest.strip()
 
 

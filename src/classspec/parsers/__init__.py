@@ -29,9 +29,7 @@ def get_parser(parser_id: str) -> TemplateParser:
     try:
         return PARSERS[parser_id]
     except KeyError:
-        raise UsageError(
-            f"unknown parser {parser_id!r}; choose one of: {', '.join(PARSER_IDS)}"
-        ) from None
+        raise UsageError(f"unknown parser {parser_id!r}; choose one of: {', '.join(PARSER_IDS)}") from None
 
 
 __all__ = ["PARSERS", "PARSER_IDS", "Detection", "TemplateParser", "get_parser"]

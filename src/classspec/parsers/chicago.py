@@ -29,7 +29,9 @@ HEADINGS = (
     heading("footer", "City of Chicago", case_sensitive=True),
 )
 KSA_KINDS = {
-    "knowledge": "knowledge", "skills": "skills", "abilities": "abilities",
+    "knowledge": "knowledge",
+    "skills": "skills",
+    "abilities": "abilities",
     "other work requirements": "other_requirements",
 }
 _LEVEL_HEADING = re.compile(r"(?:(?P<level>[A-Za-z]+(?: [A-Za-z]+)?) )?knowledge of\s*:", re.I)
@@ -122,7 +124,8 @@ class ChicagoParser(TemplateParser):
             if head is not None:
                 kind = _QUALIFICATION_HEADS.search(head.stripped)
                 target = (
-                    "minimum_qualifications.licenses" if kind and kind.group("lic")
+                    "minimum_qualifications.licenses"
+                    if kind and kind.group("lic")
                     else "minimum_qualifications.experience"
                 )
                 record.use(head)
@@ -154,11 +157,13 @@ class ChicagoParser(TemplateParser):
                 record.use(line)
                 continue
             if _ENTRY_LEGEND.fullmatch(text):
-                record.use(line)
+                record.other("Legend", Piece.of([line]))
                 continue
             marker_text, body = strip_marker(text)
             if kind and (marker_text or (kind == "knowledge" and body.lower().startswith("knowledge of"))):
-                self._requirement(record, kind, Piece(body, (line,)), level if marker_text else None, marks_entry)
+                self._requirement(
+                    record, kind, Piece(body, (line,)), level if marker_text else None, marks_entry
+                )
             else:
                 leftovers.append(line)
         for paragraph in items(leftovers):

@@ -13,9 +13,21 @@ class GenericParser(TemplateParser):
     id = "generic"
     description = "Any template, by a lexicon of common section names"
     markers = (
-        marker("definition heading", r"^\s*(?:definition|general definition|purpose of classification|nature of work)\s*:?\s*$", 0.3),
-        marker("duties heading", r"^\s*(?:examples of duties|essential (?:functions|duties)|typical (?:tasks|examples of work))\s*:?\s*$", 0.3),
-        marker("qualifications heading", r"^\s*(?:minimum qualifications|education and experience|training and experience|qualification guidelines|recruiting standards)\s*:?\s*$", 0.3),
+        marker(
+            "definition heading",
+            r"^\s*(?:definition|general definition|purpose of classification|nature of work)\s*:?\s*$",
+            0.3,
+        ),
+        marker(
+            "duties heading",
+            r"^\s*(?:examples of duties|essential (?:functions|duties)|typical (?:tasks|examples of work))\s*:?\s*$",
+            0.3,
+        ),
+        marker(
+            "qualifications heading",
+            r"^\s*(?:minimum qualifications|education and experience|training and experience|qualification guidelines|recruiting standards)\s*:?\s*$",
+            0.3,
+        ),
         marker("knowledge heading", r"^\s*knowledge,? skills,? and abilities|^\s*knowledge of\s*:?\s*$", 0.2),
     )
 
