@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 
 from classspec.builder import finish_records
@@ -39,8 +40,6 @@ def parse_text(
     from classspec.readers.text import read_text
 
     data = text.encode("utf-8")
-    import hashlib
-
     doc = read_text(data, path, hashlib.sha256(data).hexdigest())
     return parse_document(doc, parser, provenance=provenance)
 
