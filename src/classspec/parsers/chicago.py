@@ -40,6 +40,18 @@ _ENTRY_LEGEND = re.compile(r"\*\s*May be required at entry\.?", re.I)
 _QUALIFICATION_HEADS = re.compile(r"(?P<edu>Education|Training)|(?P<lic>Licen[sc]|Certif)", re.I)
 
 
+def _is_qualification_heading(line: Line) -> bool:
+    """'Education, Training, and Experience' style sub-heads: unmarked, capitalised,
+    short, no closing period (a wrapped item line starts lower case)."""
+    text = line.stripped
+    return (
+        not strip_marker(text)[0]
+        and text[:1].isupper()
+        and len(text.split()) <= 8
+        and not text.endswith((".", ";", ","))
+    )
+
+
 class ChicagoParser(TemplateParser):
     id = "chicago"
     description = "City of Chicago Department of Human Resources"
@@ -120,7 +132,7 @@ class ChicagoParser(TemplateParser):
         whole = text_block(lines)
         record.set("minimum_qualifications.text", whole.text, whole)
         target = "minimum_qualifications.experience"
-        for head, body in split_at(lines, lambda ln: not strip_marker(ln.stripped)[0]):
+        for head, body in split_at(lines, _is_qualification_heading):
             if head is not None:
                 kind = _QUALIFICATION_HEADS.search(head.stripped)
                 target = (
