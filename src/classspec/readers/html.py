@@ -1,0 +1,241 @@
+"""HTML (Word-generated, hand-written, exported): bytes to lines with provenance.
+
+The page is parsed with lxml (libxml2, C) and walked once. Block elements (paragraphs,
+headings, divs, list items) start new lines; `<br>` breaks a line; a table row becomes
+one line with its cells separated by tabs, as in the text seeds; list items get a
+marker ("- " or "1. ") so the section engine reads them as the items they are.
+Whitespace inside a block is collapsed as a browser would, except in `<pre>`.
+Scripts, styles, comments (Word's conditional blocks are comments too) and Word's
+review-comment furniture are not document text and are skipped.
+"""
+
+from __future__ import annotations
+
+import re
+
+import lxml.etree
+import lxml.html
+
+from classspec.document import Document, Line
+from classspec.errors import InputError
+from classspec.model import SourceFormat
+from classspec.readers.text import decode, normalize_newlines
+
+# The HTML5 pre-scan looks for the charset in the first 1024 bytes; Word puts its
+# meta tag after a long <style> block now and then, so look a little further.
+_CHARSET_SCAN_BYTES = 8192
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+_XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", re.I)
+
+BLOCK_TAGS = frozenset(
+    (
+        *("address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details"),
+        *("dialog", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "header"),
+        *("h1", "h2", "h3", "h4", "h5", "h6", "hr", "html", "li", "main", "nav", "ol", "p", "pre"),
+        *("section", "summary", "table", "tbody", "tfoot", "thead", "title", "ul"),
+    )
+)
+SKIP_TAGS = frozenset(
+    ("head", "script", "style", "noscript", "template", "object", "embed", "iframe", "select", "option")
+)
+ROW_TAG = "tr"
+CELL_TAGS = frozenset(("td", "th"))
+# Word's review comments: the anchors ("[JL1]") in the text and the comment bodies at the end.
+_WORD_COMMENT_CLASSES = frozenset(("msocomanchor", "msocomtxt", "msocomoff"))
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none", re.I)
+# A class rule in the page's own stylesheet that hides its elements, e.g. Word's
+# `span.HTMLMarkup {...; display:none;}` (pasted markup kept in the file but not shown).
+_HIDDEN_CLASS_RULE = re.compile(r"([^{}]+)\{[^}]*display\s*:\s*none[^}]*\}", re.I)
+_CLASS_SELECTOR = re.compile(r"^[a-z0-9]*\.([\w-]+)$", re.I)
+_WHITESPACE = re.compile(r"[ \t\n\r\f\v\u00a0]+")
+# Characters that are not visible text: soft hyphen, zero-width space/joiners, BOM.
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\ufeff"))
+
+
+def detect_charset(data: bytes) -> str | None:
+    """The charset the document declares (meta tag or XML declaration), if Python knows it."""
+    head = data[:_CHARSET_SCAN_BYTES]
+    found = _XML_ENCODING.search(head) or _META_CHARSET.search(head)
+    if not found:
+        return None
+    name = found.group(1).decode("ascii", "ignore").lower()
+    # Browsers read latin-1 declarations as windows-1252 (the WHATWG encoding standard).
+    if name in ("iso-8859-1", "latin-1", "latin1", "us-ascii", "ascii"):
+        name = "cp1252"
+    try:
+        import codecs
+
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def decode_html(data: bytes, path: str | None) -> str:
+    """Decode with the declared charset; if the bytes contradict it, fall back to the
+    text reader's order (BOM, UTF-8, cp1252)."""
+    charset = detect_charset(data)
+    if charset and not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode(charset)
+        except UnicodeDecodeError:
+            pass
+    return decode(data, path)
+
+
+class _LineCollector:
+    """Accumulates inline text and cuts it into lines at block boundaries."""
+
+    def __init__(self, hidden: frozenset[str] = frozenset()) -> None:
+        self.hidden = hidden
+        self.lines: list[str] = []
+        self.current: list[str] = []
+        self.preformatted = 0
+
+    def text(self, value: str | None) -> None:
+        if not value:
+            return
+        value = value.translate(_INVISIBLE)
+        if self.preformatted:
+            first, *rest = normalize_newlines(value).split("\n")
+            self.current.append(first)
+            for part in rest:
+                self.newline()
+                self.current.append(part)
+        else:
+            self.current.append(_WHITESPACE.sub(" ", value))
+
+    def newline(self) -> None:
+        """End the current line (a <br>); an empty one is kept only inside <pre>."""
+        text = "".join(self.current)
+        self.current = []
+        text = text.rstrip() if self.preformatted else text.strip()
+        if text or self.preformatted:
+            self.lines.append(text)
+
+    def block(self) -> None:
+        """A block boundary: end the current line, and separate blocks by one blank line."""
+        self.newline()
+        if self.lines and self.lines[-1] != "":
+            self.lines.append("")
+
+
+def hidden_classes(root: lxml.etree._Element) -> frozenset[str]:
+    """Class names the page's <style> blocks hide with `display: none` (simple selectors only)."""
+    names: set[str] = set()
+    for style in root.iter("style"):
+        for rule in _HIDDEN_CLASS_RULE.finditer(style.text or ""):
+            for selector in rule.group(1).split(","):
+                simple = _CLASS_SELECTOR.match(selector.strip())
+                if simple:
+                    names.add(simple.group(1).lower())
+    return frozenset(names)
+
+
+def _skipped(element: lxml.etree._Element, out: _LineCollector) -> bool:
+    if not isinstance(element.tag, str):  # comments, processing instructions, entities
+        return True
+    tag = element.tag.lower()
+    if tag in SKIP_TAGS:
+        return True
+    classes = set((element.get("class") or "").lower().split())
+    if classes & (_WORD_COMMENT_CLASSES | out.hidden):
+        return True
+    return bool(_HIDDEN_STYLE.search(element.get("style") or ""))
+
+
+def _cell_text(cell: lxml.etree._Element, out: _LineCollector) -> str:
+    """A table cell's text on one line: its inner blocks joined by spaces."""
+    inner = _LineCollector(out.hidden)
+    _walk(cell, inner)
+    inner.newline()
+    return " ".join(line for line in inner.lines if line)
+
+
+def _row(row: lxml.etree._Element, out: _LineCollector) -> None:
+    texts = [
+        _cell_text(cell, out) for cell in row if isinstance(cell.tag, str) and cell.tag.lower() in CELL_TAGS
+    ]
+    filled = [t for t in texts if t]
+    if len(filled) <= 1:
+        # A layout row with one cell is ordinary flow, not a table row.
+        for cell in row:
+            if not _skipped(cell, out):
+                _walk(cell, out)
+        out.block()
+        return
+    out.block()
+    out.current.append("\t".join(texts))
+    out.block()
+
+
+def _walk(element: lxml.etree._Element, out: _LineCollector, list_kind: str | None = None) -> None:
+    tag = element.tag.lower()
+    if tag == "br":
+        out.newline()
+        return
+    is_block = tag in BLOCK_TAGS
+    if is_block:
+        out.block()
+    if tag == "pre":
+        out.preformatted += 1
+    if tag == "li":
+        out.current.append("- " if list_kind != "ol" else f"{_list_number(element)}. ")
+    out.text(element.text)
+    child_list = tag if tag in ("ul", "ol") else list_kind
+    for child in element:
+        if not _skipped(child, out):
+            if isinstance(child.tag, str) and child.tag.lower() == ROW_TAG:
+                _row(child, out)
+            else:
+                _walk(child, out, child_list)
+        out.text(child.tail)
+    if tag == "pre":
+        out.newline()  # while still preformatted, so the last line keeps its indent
+        out.preformatted -= 1
+    if is_block:
+        out.block()
+
+
+def _list_number(item: lxml.etree._Element) -> int:
+    parent = item.getparent()
+    start = 1
+    if parent is not None:
+        try:
+            start = int(parent.get("start") or 1)
+        except ValueError:
+            start = 1
+    return start + sum(
+        1
+        for sibling in item.itersiblings(preceding=True)
+        if isinstance(sibling.tag, str) and sibling.tag == "li"
+    )
+
+
+def html_lines(text: str) -> list[str]:
+    """The visible text of an HTML page as lines (blank lines between blocks)."""
+    # lxml wants bytes when the text carries an encoding declaration; give it UTF-8.
+    parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
+    try:
+        root = lxml.html.document_fromstring(text.encode("utf-8", "surrogatepass"), parser=parser)
+    except (lxml.etree.ParserError, ValueError):
+        return []
+    out = _LineCollector(hidden_classes(root))
+    body = root.find("body")
+    _walk(body if body is not None else root, out)
+    out.block()
+    while out.lines and out.lines[-1] == "":
+        out.lines.pop()
+    return out.lines
+
+
+def read_html(data: bytes, path: str | None, sha256: str) -> Document:
+    text = decode_html(data, path)
+    lines = html_lines(text)
+    if not any(line.strip() for line in lines):
+        raise InputError("HTML page with no text", path)
+    return Document(
+        lines=[Line(t, n) for n, t in enumerate(lines, start=1)],
+        format=SourceFormat.html,
+        sha256=sha256,
+        path=path,
+    )

@@ -1,0 +1,114 @@
+"""HTML reader: Word-generated and hand-written pages to lines with provenance."""
+
+from __future__ import annotations
+
+import pytest
+
+from classspec.errors import InputError
+from classspec.readers import read_bytes
+from classspec.readers.html import decode_html, detect_charset
+from conftest import PHILADELPHIA
+
+
+def texts(html: bytes | str, path: str = "spec.htm") -> list[str]:
+    data = html.encode("utf-8") if isinstance(html, str) else html
+    return [line.text for line in read_bytes(data, path).lines if line.text]
+
+
+def test_blocks_breaks_and_entities_become_lines() -> None:
+    lines = texts(
+        "<html><body><center><h2>6J27<br>CUSTOMER&nbsp;SERVICES   MANAGER</h2></center>"
+        "<p>This is   management-level\nwork &amp; more.</p><div>PAY RANGE: EP17</div></body></html>"
+    )
+    assert lines == [
+        "6J27",
+        "CUSTOMER SERVICES MANAGER",
+        "This is management-level work & more.",
+        "PAY RANGE: EP17",
+    ]
+
+
+def test_lists_get_markers_and_ordered_lists_numbers() -> None:
+    lines = texts("<ul><li>one</li><li>two</li></ul><ol start=3><li>three</li><li>four</li></ol>")
+    assert lines == ["- one", "- two", "3. three", "4. four"]
+
+
+def test_table_row_is_one_line_with_tab_separated_cells() -> None:
+    lines = texts(
+        "<table><tr><td>Pay Step</td><td><p>Duties</p></td></tr>"
+        "<tr><td>Step 5</td><td></td><td>Full</td></tr></table>"
+    )
+    assert lines == ["Pay Step\tDuties", "Step 5\t\tFull"]
+
+
+def test_single_cell_layout_row_is_ordinary_flow() -> None:
+    assert texts("<table><tr><td><p>GENERAL DEFINITION</p><p>Text here.</p></td></tr></table>") == [
+        "GENERAL DEFINITION",
+        "Text here.",
+    ]
+
+
+def test_style_script_comments_and_word_conditionals_are_ignored() -> None:
+    lines = texts(
+        "<html><head><style>p{color:red}</style><script>var x = 'no';</script></head><body>"
+        "<!--[if gte mso 9]><xml><w:WordDocument>hidden</w:WordDocument></xml><![endif]-->"
+        "<p>kept<!-- a comment --> text</p><script>alert('no')</script></body></html>"
+    )
+    assert lines == ["kept text"]
+
+
+def test_hidden_elements_and_word_review_comments_are_not_text() -> None:
+    lines = texts(
+        "<html><head><style>span.HTMLMarkup {color:red; display:none;}</style></head><body>"
+        "<p><span class=HTMLMarkup>&lt;!DOCTYPE HTML&gt;</span>5F23</p>"
+        "<p>Work <a class=msocomanchor href='#_msocom_1'>[JL1]</a>is done.</p>"
+        "<p style='display:none'>secret</p>"
+        "<div class=msocomtxt><p>Reviewer: reword this.</p></div></body></html>"
+    )
+    assert lines == ["5F23", "Work is done."]
+
+
+def test_preformatted_text_keeps_its_lines() -> None:
+    assert texts("<pre>A   B\n  C</pre>") == ["A   B", "  C"]
+
+
+def test_soft_hyphens_vanish() -> None:
+    assert texts("<p>record-kee\u00adping</p>") == ["record-keeping"]
+
+
+def test_charset_from_meta_tag_and_fallbacks() -> None:
+    page = '<html><head><meta http-equiv=Content-Type content="text/html; charset=windows-1252"></head>'
+    data = (page + "<body><p>City\u2019s caf\u00e9</p></body></html>").encode("cp1252")
+    assert detect_charset(data) == "cp1252"
+    assert texts(data) == ["City\u2019s caf\u00e9"]
+    # Declared latin-1 is read as windows-1252, as browsers do (0x92 is a curly quote).
+    latin = b'<meta charset="ISO-8859-1"><p>City\x92s</p>'
+    assert texts(latin) == ["City\u2019s"]
+    # A page that claims UTF-8 but is cp1252 still decodes.
+    wrong = b'<meta charset="utf-8"><p>caf\xe9</p>'
+    assert decode_html(wrong, None).endswith("caf\u00e9</p>")
+    # No declaration: UTF-8 first.
+    assert texts("<p>caf\u00e9</p>".encode()) == ["caf\u00e9"]
+
+
+def test_lines_are_numbered_consecutively_from_one() -> None:
+    doc = read_bytes(b"<p>a</p><p>b</p><p>c</p>", "x.html")
+    assert [line.number for line in doc.lines] == list(range(1, len(doc.lines) + 1))
+    assert doc.format.value == "html"
+
+
+@pytest.mark.parametrize(
+    "html",
+    [b"<html><head><title>Only a title</title></head><body></body></html>", b"<p>&nbsp;</p>", b"<html>"],
+)
+def test_html_without_text_is_an_input_error(html: bytes) -> None:
+    with pytest.raises(InputError):
+        read_bytes(html, "empty.htm")
+
+
+def test_real_word_page_reads_as_its_visible_text() -> None:
+    doc = read_bytes((PHILADELPHIA / "1a18.htm").read_bytes(), "1a18.htm")
+    lines = [line.text for line in doc.lines if line.text]
+    assert lines[:4] == ["1A18", "PAY RANGE: 8", "SECRETARY", "GENERAL DEFINITION"]
+    assert "• keyboard proficiency" in lines
+    assert not any("{" in line or "font-family" in line for line in lines)
