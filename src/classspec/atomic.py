@@ -1,27 +1,45 @@
 """Output files that are either complete or absent: write a temporary file in the
-same folder, then rename it into place (an atomic step on POSIX)."""
+same folder, then rename it into place (an atomic step on POSIX). An existing file
+is replaced only when the new one is complete, and keeps its permissions."""
 
 from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from collections.abc import Iterator
 from typing import TextIO
 
+TEMP_SUFFIX = ".part"
 _open_temporaries: set[str] = set()
+
+
+def _final_mode(path: str) -> int:
+    """The mode the output should get: the old file's, else what open() would give.
+
+    tempfile creates files 0600; an export is meant to be read by others (CI, a web
+    server), so it gets the usual 0666 minus the umask instead.
+    """
+    try:
+        return stat.S_IMODE(os.stat(path).st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 @contextlib.contextmanager
 def atomic_output(path: str) -> Iterator[TextIO]:
+    """Yield a text stream; on normal exit it becomes `path`, on any error it vanishes."""
     folder = os.path.dirname(os.path.abspath(path))
-    handle = tempfile.NamedTemporaryFile(
+    handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 (closed below, then renamed)
         "w",
         encoding="utf-8",
         newline="",
         dir=folder,
         prefix=f".{os.path.basename(path)}.",
-        suffix=".part",
+        suffix=TEMP_SUFFIX,
         delete=False,
     )
     _open_temporaries.add(handle.name)
@@ -30,6 +48,7 @@ def atomic_output(path: str) -> Iterator[TextIO]:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
+        os.chmod(handle.name, _final_mode(path))
         os.replace(handle.name, path)
     except BaseException:
         with contextlib.suppress(OSError):

@@ -3,24 +3,32 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
 import sys
 import traceback
+from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from classspec.errors import ClassSpecError
-from classspec.readers import DEFAULT_MAX_BYTES, SUPPORTED_EXTENSIONS
+from classspec.readers import DEFAULT_MAX_BYTES, SUPPORTED_EXTENSIONS, display_path
 
 STDIN = "-"
+# How many files each worker may be ahead of the writer: enough to keep workers busy,
+# few enough that results waiting to be written stay small.
+WINDOW_PER_JOB = 4
 
 
 @dataclass(slots=True)
 class Inputs:
     files: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
-    missing: list[str] = field(default_factory=list)
+    # Each file's path relative to the folder argument it was found under (or its bare
+    # name when given as a file): per-input output files mirror it, so no two collide.
+    relative: dict[str, str] = field(default_factory=dict)
 
 
 def expand(paths: Iterable[str]) -> Inputs:
@@ -30,35 +38,51 @@ def expand(paths: Iterable[str]) -> Inputs:
     for path in paths:
         if path == STDIN:
             found.files.append(STDIN)
+            found.relative[STDIN] = "stdin"
         elif os.path.isdir(path):
-            _walk(path, found, set())
-        elif os.path.lexists(path) or not os.path.exists(path):
-            # Missing files are still listed: parsing them reports the error in order.
+            _walk(path, path, found, set())
+        else:
+            # Missing or unreadable files are still listed: parsing reports the error in order.
             found.files.append(path)
+            found.relative.setdefault(path, os.path.basename(path))
     return found
 
 
-def _walk(folder: str, found: Inputs, seen: set[tuple[int, int]]) -> None:
+def _walk(root: str, folder: str, found: Inputs, seen: set[tuple[int, int]]) -> None:
     try:
         info = os.stat(folder)
-    except OSError:
-        found.files.append(folder)
-        return
-    if (info.st_dev, info.st_ino) in seen:
-        return
-    seen.add((info.st_dev, info.st_ino))
-    try:
+        if (info.st_dev, info.st_ino) in seen:
+            return
+        seen.add((info.st_dev, info.st_ino))
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
     except OSError:
-        found.files.append(folder)
+        found.files.append(folder)  # reading it reports why (permission denied ...)
         return
     for entry in entries:
         if entry.is_dir():
-            _walk(entry.path, found, seen)
-        elif Path(entry.name).suffix.lower() in SUPPORTED_EXTENSIONS:
-            found.files.append(entry.path)
-        else:
+            _walk(root, entry.path, found, seen)
+        elif Path(entry.name).suffix.lower() not in SUPPORTED_EXTENSIONS:
             found.skipped.append(entry.path)
+        elif entry.is_file() or entry.is_symlink():
+            # Broken or looping symlinks are kept so that the error names them.
+            found.files.append(entry.path)
+            found.relative.setdefault(entry.path, os.path.relpath(entry.path, root))
+        else:
+            found.skipped.append(entry.path)  # FIFOs, sockets, devices: not documents
+
+
+def output_names(inputs: Inputs, folder: str, extension: str) -> dict[str, str]:
+    """One output path per input in `folder`: the input's relative path with the export
+    extension (`a/x.txt` -> `a/x.json`), or the full name plus extension (`x.txt.json`)
+    where two inputs would otherwise share an output."""
+    stems = {path: str(Path(inputs.relative[path]).with_suffix(extension)) for path in inputs.files}
+    counts: dict[str, int] = {}
+    for stem in stems.values():
+        counts[stem] = counts.get(stem, 0) + 1
+    return {
+        path: os.path.join(folder, stem if counts[stem] == 1 else inputs.relative[path] + extension)
+        for path, stem in stems.items()
+    }
 
 
 @dataclass(slots=True)
@@ -85,6 +109,7 @@ class Outcome:
 def parse_one(path: str, options: Options) -> Outcome:
     from classspec.api import parse_bytes, parse_file
 
+    shown = display_path(path)
     try:
         if path == STDIN:
             data = sys.stdin.buffer.read(options.max_bytes + 1)
@@ -105,26 +130,41 @@ def parse_one(path: str, options: Options) -> Outcome:
     except ClassSpecError as exc:
         return Outcome(
             path,
-            error=f"{exc.path or path}: {exc.reason}",
+            error=f"{exc.path or shown}: {exc.reason}",
             trace=traceback.format_exc() if options.debug else None,
         )
     except RecursionError:
         return Outcome(
             path,
-            error=f"{path}: document nested too deeply to read",
+            error=f"{shown}: document nested too deeply to read",
             trace=traceback.format_exc() if options.debug else None,
         )
+    except MemoryError:
+        return Outcome(path, error=f"{shown}: out of memory while reading it", trace=traceback.format_exc())
     except Exception as exc:  # a bug of ours must not stop the batch; it is reported as one
         return Outcome(
             path,
-            error=f"{path}: internal error ({type(exc).__name__}: {exc}); "
+            error=f"{shown}: internal error ({type(exc).__name__}: {exc}); "
             "please report it, with --debug output",
             trace=traceback.format_exc(),
         )
 
 
-def _parse_star(args: tuple[str, Options]) -> Outcome:
-    return parse_one(*args)
+def _worker_init() -> None:
+    """Workers leave Ctrl-C to the parent (which stops them: no tracebacks from every
+    worker) and die at once on SIGTERM."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+def stop_workers() -> None:
+    """Kill this process's worker processes (called when a signal ends the run)."""
+    multiprocessing = sys.modules.get("multiprocessing")
+    if multiprocessing is None:
+        return
+    for child in multiprocessing.active_children():
+        with contextlib.suppress(OSError):
+            os.kill(child.pid, signal.SIGKILL)
 
 
 def run(files: list[str], options: Options, jobs: int = 1) -> Iterator[Outcome]:
@@ -133,8 +173,64 @@ def run(files: list[str], options: Options, jobs: int = 1) -> Iterator[Outcome]:
         for path in files:
             yield parse_one(path, options)
         return
+    yield from _run_parallel(files, options, jobs)
+
+
+def _executor(jobs: int):
     import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
 
     context = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
-    with context.Pool(jobs) as pool:
-        yield from pool.imap(_parse_star, ((path, options) for path in files), chunksize=4)
+    return ProcessPoolExecutor(jobs, mp_context=context, initializer=_worker_init)
+
+
+def _run_parallel(files: list[str], options: Options, jobs: int) -> Iterator[Outcome]:
+    from concurrent.futures.process import BrokenProcessPool
+
+    todo = iter(files)
+    pending: deque = deque()
+    executor = _executor(jobs)
+    try:
+        while True:
+            while len(pending) < jobs * WINDOW_PER_JOB and (path := next(todo, None)) is not None:
+                pending.append((path, executor.submit(parse_one, path, options)))
+            if not pending:
+                return
+            path, future = pending[0]
+            try:
+                outcome = future.result()
+            except BrokenProcessPool:
+                # A worker died (out of memory, killed): every unfinished file is redone
+                # alone, so only the one that kills its worker is reported, then a fresh pool.
+                executor.shutdown(wait=True, cancel_futures=True)
+                for path, future in pending:
+                    yield _finished(future) or _isolated(path, options)
+                pending.clear()
+                executor = _executor(jobs)
+                continue
+            pending.popleft()
+            yield outcome
+    finally:
+        executor.shutdown(wait=False, cancel_futures=True)
+
+
+def _finished(future) -> Outcome | None:
+    if future.done() and not future.cancelled() and future.exception() is None:
+        return future.result()
+    return None
+
+
+def _isolated(path: str, options: Options) -> Outcome:
+    from concurrent.futures.process import BrokenProcessPool
+
+    executor = _executor(1)
+    try:
+        return executor.submit(parse_one, path, options).result()
+    except BrokenProcessPool:
+        return Outcome(
+            path,
+            error=f"{display_path(path)}: the worker parsing it died (out of memory or killed); "
+            "try it alone without --jobs",
+        )
+    finally:
+        executor.shutdown(wait=True)

@@ -17,9 +17,9 @@ import typer
 
 from classspec import __version__
 from classspec.atomic import atomic_output, remove_temporaries
-from classspec.batch import STDIN, Options, Outcome, expand, run
+from classspec.batch import STDIN, Inputs, Options, Outcome, expand, output_names, run, stop_workers
 from classspec.export import EXTENSIONS, FORMATS, writer_for
-from classspec.readers import DEFAULT_MAX_BYTES
+from classspec.readers import DEFAULT_MAX_BYTES, display_path
 
 app = typer.Typer(
     add_completion=False,
@@ -27,8 +27,10 @@ app = typer.Typer(
     help="Turn public-sector job class specifications (text, HTML, PDF) into validated "
     "JSON, JSON Lines, YAML or CSV.",
     context_settings={"help_option_names": ["-h", "--help"]},
+    pretty_exceptions_enable=False,
 )
 PROGRESS_MIN_FILES = 20
+_MAIN_PID = os.getpid()
 
 
 def say(message: str) -> None:
@@ -67,7 +69,12 @@ def _check_parser(parser: str) -> None:
 
 
 def _on_signal(signum: int, _frame) -> None:
+    if os.getpid() != _MAIN_PID:  # a worker forked before it reset its handlers
+        os._exit(128 + signum)
+    stop_workers()
     remove_temporaries()
+    if sys.stderr.isatty():
+        sys.stderr.write("\x1b[?25h")  # the progress bar hides the cursor: give it back
     say(f"classspec: interrupted ({signal.Signals(signum).name}); no partial output left behind")
     os._exit(128 + signum)
 
@@ -145,8 +152,8 @@ def parse(
         _usage(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}")
     inputs = expand(paths)
     per_file = output is not None and (os.path.isdir(output) or output.endswith(os.sep))
-    if per_file:
-        os.makedirs(output, exist_ok=True)
+    if output is not None and not per_file:
+        _check_not_an_input(output, inputs)
     signal.signal(signal.SIGTERM, _on_signal)
     signal.signal(signal.SIGINT, _on_signal)
     options = Options(jurisdiction, provenance, max_bytes, max_pages, debug)
@@ -158,12 +165,7 @@ def parse(
     outcomes = run(inputs.files, options, jobs)
     try:
         if per_file:
-            for outcome in outcomes:
-                if batch.accept(outcome):
-                    with atomic_output(_output_name(output, outcome.path, fmt)) as out:
-                        _write_all(fmt, out, outcome.records)
-                if progress:
-                    progress.advance(task)
+            _write_per_file(output, fmt, inputs, outcomes, batch, progress, task)
         elif output:
             with atomic_output(output) as out:
                 _stream(fmt, out, outcomes, batch, progress, task)
@@ -171,15 +173,54 @@ def parse(
             _stream(fmt, sys.stdout, outcomes, batch, progress, task)
             sys.stdout.flush()
     except BrokenPipeError:
-        # The reader went away (e.g. `| head`): stop quietly, as Unix tools do.
-        sys.stderr.close()
-        os._exit(0)
+        _quiet_exit()
+    except OSError as exc:
+        outcomes.close()
+        error(f"{output or '<stdout>'}: cannot write output: {exc.strerror or exc}")
+        batch.failed += 1
     finally:
         if progress:
             progress.stop()
     if len(inputs.files) > 1 or inputs.skipped:
         say(batch.summary(len(inputs.skipped)))
     raise typer.Exit(1 if batch.failed else 0)
+
+
+def _check_not_an_input(output: str, inputs: Inputs) -> None:
+    """Writing the export over one of its own inputs would destroy the input."""
+    for path in inputs.files:
+        same = path != STDIN and os.path.exists(path) and os.path.exists(output)
+        if same and os.path.samefile(path, output):
+            _usage(f"output {output} is also an input; choose another output path")
+
+
+def _write_per_file(folder: str, fmt: str, inputs: Inputs, outcomes, batch: Batch, progress, task) -> None:
+    names = output_names(inputs, folder, EXTENSIONS[fmt])
+    for outcome in outcomes:
+        if batch.accept(outcome):
+            target = names[outcome.path]
+            try:
+                os.makedirs(os.path.dirname(target), exist_ok=True)
+                with atomic_output(target) as out:
+                    _write_all(fmt, out, outcome.records)
+            except OSError as exc:
+                # Counted as a failure of this input; the other outputs are still written.
+                error(f"{display_path(target)}: cannot write output: {exc.strerror or exc}")
+                batch.parsed -= 1
+                batch.records -= len(outcome.records)
+                batch.warnings -= outcome.warnings
+                batch.failed += 1
+        if progress:
+            progress.advance(task)
+
+
+def _quiet_exit() -> None:
+    """The reader went away (e.g. `| head`): stop quietly, as Unix tools do."""
+    stop_workers()
+    remove_temporaries()
+    with open(os.devnull, "w") as devnull:
+        os.dup2(devnull.fileno(), sys.stdout.fileno())
+    os._exit(0)
 
 
 def _write_all(fmt: str, out, records: list[dict]) -> None:
@@ -268,5 +309,35 @@ def text(
         print(f"{page}{line.number:>{width}}  {line.text}".rstrip())
 
 
-def run_cli() -> None:
-    app()
+def run_cli(argv: list[str] | None = None) -> None:
+    """Entry point: usage errors exit 2 with one `classspec: error:` line; no traceback
+    ever reaches the user unless --debug asked for it."""
+    args = sys.argv[1:] if argv is None else argv
+    try:
+        code = app(args=args, prog_name="classspec", standalone_mode=False)
+    except typer.TyperException as exc:
+        ctx = getattr(exc, "ctx", None)
+        # Bare `classspec` / `classspec parse`: typer has already printed the help.
+        if type(exc).__name__ != "NoArgsIsHelpError":
+            hint = f" (see {ctx.command_path} --help)" if ctx is not None else ""
+            error(f"{exc.format_message()}{hint}")
+        code = getattr(exc, "exit_code", 2)
+    except typer.Abort:
+        code = 130
+    except BrokenPipeError:
+        _quiet_exit()
+    except KeyboardInterrupt:
+        stop_workers()
+        remove_temporaries()
+        say("classspec: interrupted (SIGINT); no partial output left behind")
+        code = 130
+    except Exception as exc:
+        if "--debug" in args:
+            raise
+        error(f"internal error ({type(exc).__name__}: {exc}); please report it, with --debug output")
+        code = 1
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _quiet_exit()
+    sys.exit(code if isinstance(code, int) else 0)

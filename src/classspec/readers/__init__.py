@@ -7,13 +7,16 @@ or fails with a reason that says what it really is.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import re
+import stat
+from collections.abc import Callable
 from pathlib import Path
 
 from classspec.document import Document
-from classspec.errors import InputError
+from classspec.errors import ClassSpecError, InputError
 from classspec.model import SourceFormat
 
 SUPPORTED_EXTENSIONS = (".txt", ".text", ".htm", ".html", ".pdf")
@@ -41,14 +44,59 @@ def read_bytes(data: bytes, path: str | None = None, *, max_pages: int | None = 
     if fmt is SourceFormat.pdf:
         from classspec.readers.pdf import read_pdf  # pdfplumber is heavy: import on demand
 
-        return read_pdf(data, path, sha256, max_pages=max_pages)
+        return _guarded(read_pdf, "PDF", data, path, sha256, max_pages=max_pages)
     if fmt is SourceFormat.html:
         from classspec.readers.html import read_html
 
-        return read_html(data, path, sha256)
+        return _guarded(read_html, "HTML", data, path, sha256)
     from classspec.readers.text import read_text
 
     return read_text(data, path, sha256)
+
+
+def _guarded(reader: Callable[..., Document], kind: str, data: bytes, path: str | None, *args, **kwargs):
+    """Run a third-party-backed reader; whatever a damaged file makes it raise becomes an
+    InputError naming the file (pdfminer alone raises a dozen unrelated exception types)."""
+    try:
+        return reader(data, path, *args, **kwargs)
+    except ClassSpecError:
+        raise
+    except MemoryError:
+        raise InputError(f"{kind} too large to read in memory (a decompression bomb?)", path) from None
+    except RecursionError:
+        raise InputError(f"{kind} nested too deeply to read", path) from None
+    except Exception as exc:
+        raise InputError(f"corrupt or unreadable {kind} ({type(exc).__name__}: {exc})", path) from exc
+
+
+def display_path(path: str) -> str:
+    """The path as text that can always be written out: file names that are not valid
+    UTF-8 keep their bad bytes as \\x escapes instead of breaking the JSON writer."""
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def _read_limited(name: str, max_bytes: int) -> bytes:
+    """Up to max_bytes + 1 bytes of a file. Opened non-blocking so that a FIFO nobody
+    writes to reads as empty instead of hanging the batch; `<(cmd)` still works."""
+    fd = os.open(name, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError(errno.EISDIR, "is a directory", name)
+        if stat.S_ISREG(info.st_mode) and info.st_size > max_bytes:
+            raise InputError(f"file too large ({info.st_size} bytes; limit {max_bytes}, see --max-bytes)")
+        os.set_blocking(fd, True)
+        chunks: list[bytes] = []
+        remaining = max_bytes + 1
+        while remaining > 0:
+            chunk = os.read(fd, min(remaining, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            remaining -= len(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
 
 
 def read_path(
@@ -58,20 +106,22 @@ def read_path(
     max_pages: int | None = None,
 ) -> Document:
     name = os.fspath(path)
+    shown = display_path(name)
     try:
-        size = os.path.getsize(name)
-        if size > max_bytes:
-            raise InputError(f"file too large ({size} bytes; limit {max_bytes}, see --max-bytes)", name)
-        with open(name, "rb") as handle:
-            data = handle.read(max_bytes + 1)
+        data = _read_limited(name, max_bytes)
+    except InputError as exc:
+        raise InputError(exc.reason, shown) from None
     except FileNotFoundError:
-        raise InputError("no such file", name) from None
+        reason = "broken symbolic link" if os.path.islink(name) else "no such file"
+        raise InputError(reason, shown) from None
     except IsADirectoryError:
-        raise InputError("is a directory", name) from None
+        raise InputError("is a directory", shown) from None
     except PermissionError:
-        raise InputError("permission denied", name) from None
+        raise InputError("permission denied", shown) from None
     except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror or exc}", name) from None
+        raise InputError(f"cannot read: {exc.strerror or exc}", shown) from None
+    except ValueError as exc:  # e.g. a NUL byte in the path
+        raise InputError(f"invalid path ({exc})", shown) from None
     if len(data) > max_bytes:
-        raise InputError(f"file too large (over {max_bytes} bytes, see --max-bytes)", name)
-    return read_bytes(data, name, max_pages=max_pages)
+        raise InputError(f"file too large (over {max_bytes} bytes, see --max-bytes)", shown)
+    return read_bytes(data, shown, max_pages=max_pages)
