@@ -1,0 +1,118 @@
+"""The employer a spec names itself as ("County of San Diego", "City of Chattanooga, TN").
+
+Any parser whose template serves many employers can call `jurisdiction_from_text`.
+A spec mentions other governments too ("refer cases to the Attorney General", "police
+departments in the County"), so a name counts only where it reads as the document's
+own: a header line that is nothing but the name, a self-reference ("The County of San
+Diego and its employees"), or the one government name the text repeats.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from classspec.document import Line
+from classspec.model import Jurisdiction
+
+STATES = {
+    "alabama": "AL", "alaska": "AK", "arizona": "AZ", "arkansas": "AR", "california": "CA",
+    "colorado": "CO", "connecticut": "CT", "delaware": "DE", "florida": "FL", "georgia": "GA",
+    "hawaii": "HI", "idaho": "ID", "illinois": "IL", "indiana": "IN", "iowa": "IA", "kansas": "KS",
+    "kentucky": "KY", "louisiana": "LA", "maine": "ME", "maryland": "MD", "massachusetts": "MA",
+    "michigan": "MI", "minnesota": "MN", "mississippi": "MS", "missouri": "MO", "montana": "MT",
+    "nebraska": "NE", "nevada": "NV", "new hampshire": "NH", "new jersey": "NJ", "new mexico": "NM",
+    "new york": "NY", "north carolina": "NC", "north dakota": "ND", "ohio": "OH", "oklahoma": "OK",
+    "oregon": "OR", "pennsylvania": "PA", "rhode island": "RI", "south carolina": "SC",
+    "south dakota": "SD", "tennessee": "TN", "texas": "TX", "utah": "UT", "vermont": "VT",
+    "virginia": "VA", "washington": "WA", "west virginia": "WV", "wisconsin": "WI", "wyoming": "WY",
+}  # fmt: skip
+_STATE_NAME = "|".join(sorted((s.title() for s in STATES), key=len, reverse=True))
+_STATE_CODE = "|".join(sorted(STATES.values()))
+_PLACE = r"(?!(?:The|This|Each|All|Any|Other|An?|Our|Its)\b)[A-Z][a-z]+(?:[ -](?:[A-Z][a-z]+|de|del|la))*"
+_KIND = r"City|County|Town|Township|Village|Borough|City and County|Parish"
+# "County of San Diego", "City of Chattanooga, TN", "Ventura County", "Town of Cary".
+_NAMED = re.compile(
+    rf"\b(?:(?P<kind1>{_KIND}) of (?P<place1>{_PLACE})|(?P<place2>{_PLACE}) (?P<kind2>County|Parish))"
+    rf"(?:,? (?P<state>{_STATE_CODE}|{_STATE_NAME})\b)?"
+)
+_SELF_REFERENCE = re.compile(
+    r"^\s*(?:The )?(?P<name>.{3,60}?),? (?:and its employees|is an equal opportunity employer)"
+    r"|\bemployees of the (?P<employer>.{3,60}?) (?:must|are|will|shall)\b",
+    re.I,
+)
+_HEADER_LINES = 8
+# Words that are part of a name in capitals but not of a place ("COUNTY OF SAN DIEGO").
+_NOT_PLACES = {"Department", "Personnel", "Human", "Resources", "Civil", "Service", "Commission", "Charter"}
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def _normalized(found: re.Match[str]) -> tuple[str, str, str] | None:
+    """(kind, place, state-or-'') of a name found in the text."""
+    kind = found.group("kind1") or found.group("kind2")
+    place = found.group("place1") or found.group("place2")
+    words = place.split()
+    while words and words[-1] in _NOT_PLACES:
+        words.pop()
+    if not words or words[0] in _NOT_PLACES or words[0] in ("The", "This", "Each", "All", "Any", "Other"):
+        return None
+    state = found.group("state") or ""
+    state = STATES.get(state.lower(), state)
+    return kind, " ".join(words), state
+
+
+def _state_in_text(text: str) -> str | None:
+    """The one state the text names (California Penal Code, State Bar of California ...)."""
+    counts = Counter(STATES[m.group(0).lower()] for m in re.finditer(rf"\b(?:{_STATE_NAME})\b", text))
+    if len(counts) == 1:
+        return next(iter(counts))
+    ranked = counts.most_common(2)
+    return ranked[0][0] if ranked and ranked[0][1] >= 2 * ranked[1][1] else None
+
+
+def jurisdiction_from_text(lines: Sequence[Line]) -> tuple[Jurisdiction, list[Line]] | None:
+    """The jurisdiction the document names as its own and the lines that say so, or None."""
+    content = [ln for ln in lines if not ln.blank]
+    # Letterheads and footers: the lines where a document names its publisher.
+    header = set(content[:_HEADER_LINES] + content[-_HEADER_LINES:])
+    candidates: Counter[tuple[str, str]] = Counter()
+    states: dict[tuple[str, str], str] = {}
+    evidence: dict[tuple[str, str], list[Line]] = {}
+    strong: set[tuple[str, str]] = set()
+    for line in lines:
+        text = line.stripped
+        if text.isupper():
+            text = text.title()
+        for found in _NAMED.finditer(text):
+            name = _normalized(found)
+            if not name:
+                continue
+            key = (name[0], name[1])
+            candidates[key] += 1
+            if name[2]:
+                states.setdefault(key, name[2])
+            own_line = found.start() < 3 and len(text) - found.end() < 4
+            own = _SELF_REFERENCE.search(text)
+            group = own and ("name" if own.group("name") else "employer")
+            if (line in header and own_line) or (
+                own and own.start(group) <= found.start() and found.end() <= own.end(group) + 1
+            ):
+                strong.add(key)
+                evidence.setdefault(key, []).append(line)
+    if strong:
+        chosen = max(strong, key=lambda k: candidates[k])
+    else:
+        ranked = candidates.most_common(2)
+        if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+            return None
+        chosen = ranked[0][0]
+    kind, place = chosen
+    state = states.get(chosen) or _state_in_text("\n".join(ln.text for ln in lines))
+    name = f"{kind} of {place}"
+    slug_parts = [place] if kind == "City" else [place, kind]
+    slug = _slug(" ".join([*slug_parts, state or ""]))
+    return Jurisdiction(id=slug, name=name, state=state), evidence.get(chosen, [])

@@ -1,0 +1,106 @@
+"""Series: one document that defines several levels of a class (Trainee / I / II / III).
+
+A level is announced by a line that is a class title ending in a level word
+("Level II: Customer Service Representative II", "Accountant III"); its block runs to
+the next level line or to the next top-level section heading. A document is a series
+when one title stem appears with two or more different levels.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from classspec.document import Line, Piece, collapse
+from classspec.normalize import title_case
+from classspec.sections import HeadingRule, match_heading
+
+LEVEL_WORDS = r"I{1,3}|IV|VI{0,3}|Trainee|Apprentice"
+_LEVEL_LINE = re.compile(
+    rf"(?:level\s+\w+\s*[:.\-\u2013\u2014]\s*)?"
+    rf"(?P<title>(?P<stem>[A-Z][^\t:;.]{{2,80}}?)\s+(?P<level>{LEVEL_WORDS}))\s*:?",
+    re.I,
+)
+_CODE_LINE = re.compile(r"(?-i:(?=[A-Z0-9\-]*\d)[A-Z0-9][A-Z0-9\-]{2,9})")
+_SERIES_LINE = re.compile(r"[A-Z][^\t:.]{2,80}\bseries", re.I)
+MAX_LEVEL_WORDS = 10
+# Numbered parts of a document, not classes.
+_NOT_STEMS = re.compile(
+    r"(?:part|section|article|appendix|chapter|step|phase|grade|tier|level|range|band|table)", re.I
+)
+
+
+@dataclass(slots=True)
+class Level:
+    key: str
+    name: str
+    title: Piece
+    code: Piece | None = None
+    series: Piece | None = None
+    line_numbers: set[int] = field(default_factory=set)
+
+
+def _level_line(line: Line) -> re.Match[str] | None:
+    text = line.stripped
+    if "\t" in text or len(text.split()) > MAX_LEVEL_WORDS:
+        return None
+    found = _LEVEL_LINE.fullmatch(text)
+    # The stem must read as a title (capitalised words), not a sentence.
+    if (
+        found
+        and not _NOT_STEMS.fullmatch(found["stem"].strip())
+        and all(
+            w[:1].isupper() or w.lower() in ("of", "and", "the", "for", "in", "&")
+            for w in found["stem"].split()
+        )
+    ):
+        return found
+    return None
+
+
+def find_levels(lines: Sequence[Line], rules: Sequence[HeadingRule], top_keys: Iterable[str]) -> list[Level]:
+    """The level blocks of a series document, in order (a level may have several
+    blocks, e.g. its duties and later its entry qualifications); [] when not a series."""
+    candidates = [(ln, m) for ln in lines if (m := _level_line(ln))]
+    stems: dict[str, set[str]] = {}
+    for _, found in candidates:
+        stems.setdefault(found["stem"].lower(), set()).add(found["level"].upper())
+    series_stems = [stem for stem, found_levels in stems.items() if len(found_levels) >= 2]
+    if not series_stems:
+        return []
+    stem = max(series_stems, key=lambda s: len(stems[s]))
+    starts = {ln.number: m for ln, m in candidates if m["stem"].lower() == stem}
+    top = set(top_keys)
+    series = _series_line(lines)
+    levels: list[Level] = []
+    current: Level | None = None
+    for line in lines:
+        if line.number in starts:
+            found = starts[line.number]
+            name = found["level"].upper() if found["level"].upper() != "TRAINEE" else "Trainee"
+            title = Piece(title_case(collapse(found["title"])), (line,))
+            current = Level(name.lower(), name, title, series=series, line_numbers={line.number})
+            levels.append(current)
+            continue
+        heading = match_heading(line, rules)
+        if heading and heading[0].key in top:
+            current = None
+            continue
+        if current is None:
+            continue
+        current.line_numbers.add(line.number)
+        if current.code is None and not line.blank and _CODE_LINE.fullmatch(line.stripped):
+            current.code = Piece(line.stripped, (line,))
+    # A level's code, written once, holds for its later blocks too.
+    codes = {lv.key: lv.code for lv in levels if lv.code}
+    for level in levels:
+        level.code = level.code or codes.get(level.key)
+    return levels
+
+
+def _series_line(lines: Sequence[Line]) -> Piece | None:
+    for line in [ln for ln in lines if not ln.blank][:5]:
+        if _SERIES_LINE.fullmatch(line.stripped):
+            return Piece(title_case(collapse(line.stripped)), (line,))
+    return None

@@ -1,0 +1,353 @@
+"""The section names US class specifications use, grouped into families, each mapped to
+the ClassSpec field it fills. This is data: the generic parser and its detection score
+read it, and adding a wording is one line here.
+
+Every family may carry content on its heading line ("Knowledge of: a; b; c",
+"Salary Range: 97B"), and any heading may end in a parenthetical note
+("TYPICAL EXAMPLES OF WORK (ILLUSTRATIVE ONLY)").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from classspec.sections import HeadingRule
+
+# Degree words written before "knowledge of" / "ability to" ("Thorough knowledge of:").
+DEGREE_WORDS = (
+    "some",
+    "working",
+    "thorough",
+    "considerable",
+    "general",
+    "basic",
+    "extensive",
+    "comprehensive",
+    "good",
+    "full",
+    "advanced",
+    "broad",
+    "detailed",
+    "practical",
+    "sound",
+    "reasonable",
+    "moderate",
+    "limited",
+    "elementary",
+    "expert",
+    "demonstrated",
+    "thorough working",
+    "general working",
+    "some working",
+    "in-depth",
+)
+_DEGREE = (
+    "(?:"
+    + "|".join(re.escape(w).replace(r"\ ", " ") for w in sorted(DEGREE_WORDS, key=len, reverse=True))
+    + ")"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Family:
+    """Section names that mean one thing. `structural` families are the ones that make
+    a document a class specification (a recipe has none of them)."""
+
+    key: str
+    names: tuple[str, ...]
+    structural: bool = False
+
+
+FAMILIES: tuple[Family, ...] = (
+    Family("title", ("class title", "classification title", "job title", "position title", "title")),
+    Family(
+        "code",
+        (
+            "class code",
+            "classification code",
+            "job code",
+            "job class code",
+            "class number",
+            "class no\\.?",
+            "class #",
+            "code",
+        ),
+    ),
+    Family(
+        "summary",
+        (
+            "definition",
+            "general definition",
+            "class definition",
+            "job definition",
+            "purpose of classification",
+            "purpose of the classification",
+            "classification purpose",
+            "classification purpose and distinguishing characteristics",
+            "nature of work",
+            "nature of the work",
+            "characteristics of the class",
+            "class characteristics",
+            "brief description(?: of (?:the )?classification)?",
+            "general description",
+            "general statement of duties",
+            "position summary",
+            "job summary",
+            "class summary",
+            "summary",
+            "description",
+            "job description",
+            "position description",
+            "purpose",
+            "job purpose",
+            "position purpose",
+            "general purpose",
+            "series narrative",
+            "scope of (?:the )?position",
+        ),
+        structural=True,
+    ),
+    Family(
+        "distinguishing",
+        (
+            "distinguishing characteristics",
+            "distinguishing features(?: of (?:the )?class)?",
+            "distinguishing features of work",
+            "allocating factors",
+            "class distinctions",
+        ),
+        structural=True,
+    ),
+    Family(
+        "duties",
+        (
+            "examples of duties",
+            "example of duties",
+            "examples of (?:essential )?(?:duties|functions)(?: and responsibilities)?",
+            "essential functions",
+            "essential job functions",
+            "essential duties(?: and responsibilities)?",
+            "essential duties & responsibilities",
+            "typical tasks",
+            "typical duties",
+            "typical examples of work",
+            "illustrative examples of work",
+            "examples of work",
+            "examples of work performed",
+            "duties and responsibilities",
+            "duties & responsibilities",
+            "representative duties",
+            "major duties",
+            "principal duties",
+            "typical duties and responsibilities",
+            "duties",
+        ),
+        structural=True,
+    ),
+    Family(
+        "additional_duties",
+        (
+            "additional functions",
+            "additional duties",
+            "marginal functions",
+            "other duties",
+            "other functions",
+        ),
+    ),
+    Family(
+        "ksa",
+        (
+            "knowledges?,? skills,? (?:and |& )?abilities",
+            "required knowledges?,? skills,? (?:and |& )?abilities",
+            "knowledges?,? skills,? abilities,? and other (?:work requirements|characteristics)",
+            "knowledge,? abilities,? (?:and |& )?skills",
+            "knowledge and abilities",
+            "knowledge,? skills? and abilities required",
+            "ksas?",
+            "competencies",
+            "required competencies",
+        ),
+        structural=True,
+    ),
+    Family("knowledge", (rf"(?:{_DEGREE} )?knowledge of", "knowledge"), structural=True),
+    Family("skills", (rf"(?:{_DEGREE} )?skills? (?:in|to)", "skills"), structural=True),
+    Family(
+        "abilities",
+        (
+            rf"(?:{_DEGREE} )?abilit(?:y|ies) to",
+            "abilities",
+            "skills? and abilities to",
+            "skills? and abilities",
+        ),
+        structural=True,
+    ),
+    Family(
+        "qualifications",
+        (
+            "minimum qualifications?",
+            "minimum requirements",
+            "minimum acceptable qualifications(?: required for entry(?: into)?)?",
+            "minimum acceptable training and experience",
+            "minimum training and experience",
+            "minimum education and experience",
+            "qualifications?",
+            "required qualifications",
+            "recruiting standards",
+            "recruitment standards",
+            "qualification guidelines",
+            "qualification standards",
+            "employment standards",
+            "entrance requirements",
+            "training and experience",
+            "education and experience",
+            "education and/or experience",
+            "education/experience",
+            "education,? training,? (?:and|&) experience",
+            "experience and training",
+            "experience and education",
+            "desirable qualifications",
+        ),
+        structural=True,
+    ),
+    Family("education", ("education", "education requirements?", "required education")),
+    Family("experience", ("experience", "experience requirements?", "required experience")),
+    Family(
+        "licenses",
+        (
+            "(?:required |special )?licen[sc]es?,? certifications?,? (?:or|and|and/or) registrations?",
+            "(?:required )?licen[sc]es?(?:,| and| or) certifications?",
+            "licen[sc]ing requirements?",
+            "licen[sc]es?",
+            "licensure",
+            "certifications?",
+            "certification/registration",
+            "special requirements",
+            "special qualifications",
+            "necessary special requirements",
+        ),
+    ),
+    Family(
+        "physical",
+        (
+            "physical demands",
+            "physical requirements",
+            "essential physical characteristics",
+            "physical characteristics",
+            "physical conditions",
+            "physical and medical requirements",
+            "physical and mental demands",
+            "physical effort",
+            "physical abilities",
+            "ada compliance",
+        ),
+    ),
+    Family(
+        "working_conditions",
+        (
+            "working conditions",
+            "work conditions",
+            "working environment",
+            "work environment",
+            "environmental factors",
+            "environmental conditions",
+            "environmental hazards",
+            "working conditions and physical demands",
+        ),
+    ),
+    Family(
+        "equipment",
+        ("equipment", "equipment used", "tools and equipment(?: used)?", "machines, tools,? and equipment"),
+    ),
+    Family("pay", ("salary range", "salary grade", "pay grade", "pay range", "grade", "salary", "pay band")),
+    Family(
+        "flsa",
+        (
+            "flsa",
+            "flsa status",
+            "flsa designation",
+            "fair labor standards act(?: status)?",
+            "overtime status",
+        ),
+    ),
+    Family("probation", ("probationary period", "probation period", "probation")),
+    Family("representation", ("representation unit", "bargaining unit", "union code", "union", "unit")),
+    Family(
+        "established", ("class established", "established", "date established", "adopted", "date adopted")
+    ),
+    Family(
+        "revised",
+        ("revised", "last revised", "revision date", "date revised", "spec\\.? revision", "latest revision"),
+    ),
+    Family("effective", ("effective date", "effective")),
+    Family("edited", ("last edited", "edited", "last updated", "updated")),
+    # Sections no ClassSpec field takes: recognised so that they end the section above
+    # them and are filed under their own heading.
+    Family(
+        "other",
+        (
+            "supplemental information",
+            "additional information",
+            "special notes?",
+            "notes?",
+            "core values",
+            "leadership competencies",
+            "background investigation",
+            "other requirements",
+            "conditions of employment",
+            "special conditions",
+            "disclaimer",
+            "selection process",
+            "career ladder",
+            "promotional line",
+            "closing statement",
+        ),
+    ),
+)
+FAMILY_BY_KEY = {family.key: family for family in FAMILIES}
+STRUCTURAL_KEYS = frozenset(f.key for f in FAMILIES if f.structural)
+# Families whose heading names the whole section (a new one ends a series level's block).
+TOP_LEVEL_KEYS = frozenset(
+    {
+        "summary",
+        "distinguishing",
+        "duties",
+        "additional_duties",
+        "ksa",
+        "qualifications",
+        "physical",
+        "working_conditions",
+        "pay",
+        "flsa",
+        "probation",
+        "other",
+    }
+)
+# Short labelled values: the label may be followed by the value without a colon
+# ("Class Code 2108") when the value is a single code-like token.
+_CODE_TOKEN = r"(?-i:[A-Z0-9][A-Z0-9.\-]{0,11}\s*$)"
+# A parenthetical note after a heading name.
+_NOTE = r"(?:\s*\([^)]{0,200}\)?)?"
+
+
+def _rule(family: Family) -> HeadingRule:
+    alternatives = "|".join(re.sub(r"(?:\\ | )+", r"\\s+", name) for name in family.names)
+    tail = rf"{_NOTE}\s*(?:[:\-\u2013\u2014]\s*(?P<rest>.*?))?\s*[:.]?\s*"
+    if family.key == "code":
+        tail = rf"\s*(?:(?:[:#]|No\.?|\s(?=(?=[^\s]*\d){_CODE_TOKEN}))\s*(?P<rest>.*?))?\s*"
+    return HeadingRule(family.key, re.compile(rf"(?:{alternatives}){tail}", re.IGNORECASE))
+
+
+HEADINGS: tuple[HeadingRule, ...] = tuple(_rule(family) for family in FAMILIES)
+# A heading in capitals that the lexicon does not know ("CORE VALUES"): its section is
+# filed in other_sections under that heading. Two words at least, so that "AND" / "OR"
+# between alternatives stay text.
+UNKNOWN_HEADING = HeadingRule(
+    "unknown",
+    re.compile(r"(?=\S+\s+\S)[A-Z][A-Z0-9 ,/&'()\-\u2013]*[A-Z)]\s*:?"),
+)
+# Inside these sections a line in capitals is a sub-heading of the list (a specialty,
+# a department), not a new section.
+LIST_KEYS = frozenset(
+    {"duties", "additional_duties", "qualifications", "education", "experience", "licenses"}
+)
