@@ -11,7 +11,7 @@ from typing import Any
 from classspec.builder import RecordBuilder, finish_records
 from classspec.document import Document, Line
 from classspec.model import ClassSpec
-from classspec.sections import is_upper_heading
+from classspec.sections import is_upper_heading, strip_marker
 
 _NOT_ALNUM = re.compile(r"[^0-9a-z]+")
 # Lines this long must be found as text; shorter ones may be labels or headings whose
@@ -19,8 +19,14 @@ _NOT_ALNUM = re.compile(r"[^0-9a-z]+")
 LONG_LINE_WORDS = 5
 
 
+# Emphasis a text export keeps from the original ('<u>3 years</u>'): formatting, not content.
+_EMPHASIS_TAGS = re.compile(r"</?(?:u|b|i|em|strong)>", re.I)
+# A lead-in that introduces a list ("A Clerk I typically -") carries no text of its own.
+_LEAD_IN_ENDINGS = (":", " -", "\u2013", "\u2014")
+
+
 def squash(text: str) -> str:
-    return _NOT_ALNUM.sub("", text.lower())
+    return _NOT_ALNUM.sub("", _EMPHASIS_TAGS.sub("", text.lower()))
 
 
 def _strings(value: Any) -> Iterator[str]:
@@ -47,7 +53,7 @@ def _is_structure(line: Line, blob: str) -> bool:
     """A used line that carries no text of its own: a heading, a short label, or a
     'Label: value' line whose value was taken."""
     text = line.stripped
-    if len(text.split()) < LONG_LINE_WORDS or is_upper_heading(text) or text.endswith(":"):
+    if len(text.split()) < LONG_LINE_WORDS or is_upper_heading(text) or text.endswith(_LEAD_IN_ENDINGS):
         return True
     _, colon, value = text.partition(":")
     return bool(colon) and bool(squash(value)) and squash(value) in blob
@@ -73,7 +79,8 @@ def measure(doc: Document, builders: list[RecordBuilder]) -> tuple[list[ClassSpe
     dropped: list[Line] = []
     content = long_lines = long_covered = 0
     for line in doc.lines:
-        key = squash(line.text)
+        # List numbering is structure: parsers strip it from the items they keep.
+        key = squash(strip_marker(line.text)[1])
         if not key:
             continue
         content += 1

@@ -1,8 +1,9 @@
 """`auto`: every parser scores the document on its own markers; the best one wins.
 
-The generic parser scores on structure alone (a title and recognisable section
-headings), so it takes what no template claims, and a document it cannot score at
-all is refused as not a class specification.
+A template parser scores the fingerprints of its template (headers, headings, footers
+only it uses). The generic parser scores on structure alone (a title and recognisable
+section headings), so it takes what no template claims, and a document it cannot
+score at all (a recipe, a letter, noise) is refused as not a class specification.
 """
 
 from __future__ import annotations
@@ -12,11 +13,14 @@ from classspec.errors import NotASpecError
 from classspec.parsers import PARSERS
 from classspec.parsers.base import Detection, detection_text
 
-# A template must beat this to be chosen over the generic parser.
+# A template must reach this to be chosen over the generic parser.
 TEMPLATE_THRESHOLD = 0.5
+# A runner-up template this close to the winner makes the choice uncertain: say so.
+CLOSE_MARGIN = 0.15
 
 
 def score_all(doc: Document) -> list[Detection]:
+    """Every parser's score for the document, best first (ties by parser id)."""
     text = detection_text(doc)
     results = [parser.detect(doc, text) for parser in PARSERS.values()]
     return sorted(results, key=lambda d: (-d.confidence, d.parser))
@@ -28,7 +32,16 @@ def detect(doc: Document) -> Detection:
     templates = [d for d in results if d.parser != "generic"]
     generic = next(d for d in results if d.parser == "generic")
     if templates and templates[0].confidence >= TEMPLATE_THRESHOLD:
-        return templates[0]
+        best = templates[0]
+        rival = templates[1] if len(templates) > 1 else None
+        if rival and best.confidence - rival.confidence < CLOSE_MARGIN:
+            # Two templates claim the document about equally: the confidence drops with the
+            # gap between them (to half at a tie) and the rival is named, so a user checks.
+            gap = best.confidence - rival.confidence
+            confidence = round(best.confidence * (0.5 + gap / (2 * CLOSE_MARGIN)), 3)
+            note = f"also close: {rival.parser} {rival.confidence:.2f}"
+            return Detection(best.parser, confidence, [*best.markers, note])
+        return best
     if generic.confidence > 0:
         return generic
     raise NotASpecError("not a class specification (no title and no recognisable section headings)", doc.path)

@@ -1,18 +1,423 @@
-"""Illinois State Universities Civil Service System series. (Work in progress: the full parser replaces this outline.)"""
+"""Illinois State Universities Civil Service System (SUCSS) series specifications.
+
+One file defines a whole series: a code table (one row per class), a Promotional Line,
+a Series Narrative, then per-level blocks under DESCRIPTIONS OF LEVELS OF WORK and
+MINIMUM ACCEPTABLE QUALIFICATIONS REQUIRED FOR ENTRY INTO. The parser builds the
+series text once and copies it into one record per class (`RecordBuilder.copy`), so
+each level keeps the provenance of the shared lines.
+
+Decisions (documented in the tests):
+- summary is the level's own description ("Employees in this class are ..."); the
+  Series Narrative goes to each record's other_sections under its own heading, and
+  becomes the summary only of a level that has no description of its own;
+- the code table is kept verbatim in other_sections ("Code table"): its Last Action
+  ("Rev.") and a placeholder effective date ("00/00/00") are facts about the
+  document's history, not groupings, so they are not put in taxonomy;
+- the numbered entry credentials are all required, so their months add up;
+- personal attributes are listed under "required for entry into", hence
+  required_at_entry is true.
+"""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
 from classspec.builder import RecordBuilder
-from classspec.document import Document
-from classspec.parsers.base import TemplateParser
-from classspec.sections import text_block
+from classspec.document import Document, Line, Piece, collapse
+from classspec.model import EducationLevel, Jurisdiction
+from classspec.normalize import duration_months, education_level, experience_months, iso_date, title_case
+from classspec.parsers.base import TemplateParser, marker
+from classspec.sections import (
+    HeadingRule,
+    Section,
+    heading,
+    items,
+    split_at,
+    split_sections,
+    strip_marker,
+    text_block,
+)
+
+HEADINGS = (
+    heading("promotional_line", "Promotional Lines?", inline=True),
+    heading("narrative", "Series Narrative", "Class Narrative"),
+    heading("levels", "DESCRIPTIONS? OF (?:THE )?LEVELS? OF WORK", "DESCRIPTIONS? OF WORK"),
+    heading("qualifications", "MINIMUM ACCEPTABLE QUALIFICATIONS(?: REQUIRED FOR ENTRY(?: INTO)?)?"),
+)
+# Sub-headings inside one level's entry qualifications.
+LEVEL_PARTS = (
+    heading("credentials", "CREDENTIALS (?:TO BE )?VERIFIED BY (?:THE )?PLACEMENT OFFICER"),
+    heading("attributes", "PERSONAL ATTRIBUTES(?: NEEDED TO UNDERTAKE (?:THE )?JOB)?"),
+    # Any other heading in capitals starts a part this parser has no field for.
+    HeadingRule("other", re.compile(r"[A-Z][A-Z0-9 ,&/'()\u2013-]{7,}:?")),
+)
+CODE = r"\d{4,5}[A-Z]?"
+CODE_LINE = re.compile(rf"(?:Code(?:\s+No\.?)?:?\s*)?(?P<code>{CODE})")
+# A code table row after tabs are collapsed (a PDF may give spaces only):
+# code, title, occupational area, work area, probation ("6 mo."), effective date, last action.
+TABLE_ROW = re.compile(
+    rf"(?P<code>{CODE})\s+(?P<title>[A-Za-z].*?)"
+    r"(?:\s+(?P<occupational_area>\d{1,2})\s+(?P<work_area>\d{1,3})"
+    r"(?:\s+(?P<probation>\d{1,2})\s*(?P<unit>mo(?:nths?|s)?|yrs?|years?)\.?)?"
+    r"(?:\s+(?P<date>\d{1,2}/\d{1,2}/\d{2,4}))?"
+    r"(?:\s+(?P<action>[A-Za-z].*))?)?"
+)
+TABLE_HEADER_WORDS = re.compile(r"\b(?:Code\s+No|Class\s+Title|Occ\.|Prob\.|Effective|Last)\b", re.I)
+LEVEL_HEADING = re.compile(
+    r"Level\s+(?P<level>[IVX]+|\d+|Trainee|[A-Z][a-z]+)\s*[:.\u2013\u2014-]\s*(?P<title>.+)", re.I
+)
+LEVEL_WORDS = re.compile(r"(?P<level>[IVX]+|Trainee|Apprentice|Senior|Lead)$")
+# "A Customer Service Representative I typically –": the lead-in of the duty list.
+DUTY_INTRO = re.compile(r".*\btypically\b\s*(?:[-:\u2013\u2014]\s*)?$", re.I)
+LICENSE = re.compile(r"\blicen[cs]e|\bcertificat|\bregistration\b|\bregistered\b", re.I)
+# "... any combination that equals 18 months from the categories below": the total the
+# categories must add up to, which is the requirement itself, not a substitution.
+COMBINATION_TOTAL = re.compile(
+    r"combination\s+(?:that|which)\s+equals?\s+(?P<total>.+?)\s+(?:from|of)\b", re.I
+)
+NUMBERED = re.compile(r"\(?\d{1,3}[.)]\s+")
+SUB_JOIN_WORDS = (" or", " and", ":")
+# Emphasis the text export keeps from the original document: '**18 months**', '<u>...</u>'.
+MARKUP = re.compile(r"\*\*|__|</?(?:u|b|i|em|strong)>", re.I)
+EDUCATION_ORDER = list(EducationLevel)
+
+
+def unmarked(text: str) -> str:
+    return collapse(MARKUP.sub("", text))
+
+
+def _piece(piece: Piece) -> Piece:
+    return piece.with_text(unmarked(piece.text))
+
+
+@dataclass(slots=True)
+class Level:
+    """One class of the series, as the code table or a level heading names it."""
+
+    code: str | None
+    title: str | None
+    row: Line | None = None
+    fields: dict[str, str] = field(default_factory=dict)
+    record: RecordBuilder | None = None
+
+    @property
+    def level(self) -> str | None:
+        found = LEVEL_WORDS.search(self.title or "")
+        return found.group("level") if found else None
 
 
 class SucssParser(TemplateParser):
     id = "sucss"
     description = "Illinois State Universities Civil Service System series"
+    jurisdiction = Jurisdiction(id="sucss-il", name="State Universities Civil Service System", state="IL")
+    markers = (
+        marker("Series Narrative", r"^\s*Series Narrative\s*$", 0.25),
+        marker("DESCRIPTIONS OF LEVELS OF WORK", r"^\s*DESCRIPTIONS? OF LEVELS? OF WORK\s*$", 0.25),
+        marker(
+            "MINIMUM ACCEPTABLE QUALIFICATIONS REQUIRED FOR ENTRY",
+            r"^\s*MINIMUM ACCEPTABLE QUALIFICATIONS REQUIRED FOR ENTRY",
+            0.25,
+        ),
+        marker("Promotional Line:", r"^\s*Promotional Lines?:\s*\d", 0.2),
+        marker("code table header", r"Code No\.\s+Class Title\s+Area\s+Area", 0.15),
+        marker("CREDENTIALS TO BE VERIFIED", r"^\s*CREDENTIALS TO BE VERIFIED BY PLACEMENT OFFICER", 0.15),
+        marker("PERSONAL ATTRIBUTES NEEDED", r"^\s*PERSONAL ATTRIBUTES NEEDED TO UNDERTAKE", 0.1),
+        marker("State Universities Civil Service", r"State Universities Civil Service", 0.2),
+    )
 
     def parse(self, doc: Document) -> list[RecordBuilder]:
-        record = self.new_record(doc)
-        record.other(None, text_block(doc.lines))
-        return [record]
+        sections = split_sections(doc.lines, HEADINGS, first_key="header")
+        base = self.new_record(doc)
+        levels: list[Level] = []
+        for section in sections:
+            if section.key == "header":
+                levels = self._header(base, section.lines)
+        self._add_heading_levels(levels, sections)
+        if not levels:
+            base.warn("no class found in the code table or the level headings")
+            levels = [Level(None, None)]
+        narrative = self._shared(base, sections)
+        for level in levels:
+            level.record = self._level_record(base, level)
+        for section in sections:
+            if section.key in ("levels", "qualifications"):
+                base.use(section.heading)
+                for level in levels:
+                    level.record.use(section.heading)
+                self._per_level(section, levels)
+        for level in levels:
+            record = level.record
+            if not record.has("summary") and narrative:
+                record.set("summary", narrative.text, narrative)
+            if not record.has("duties"):
+                record.warn(f"no duties found for {level.title or 'this class'}")
+            if not record.has("minimum_qualifications.text"):
+                record.warn(f"no entry qualifications found for {level.title or 'this class'}")
+        return [level.record for level in levels]
+
+    # -- series header ---------------------------------------------------
+    def _header(self, record: RecordBuilder, lines: list[Line]) -> list[Level]:
+        levels: list[Level] = []
+        table: list[Line] = []
+        others: list[Line] = []
+        content = [ln for ln in lines if not ln.blank]
+        name: Line | None = None
+        for index, line in enumerate(content):
+            text = collapse(line.text)
+            row = TABLE_ROW.fullmatch(text)
+            if index == 0 and not row and not TABLE_HEADER_WORDS.search(text):
+                name = line
+            elif row:
+                table.append(line)
+                fields = {k: v for k, v in row.groupdict().items() if v}
+                levels.append(Level(fields["code"], title_case(fields["title"]), line, fields))
+            elif TABLE_HEADER_WORDS.search(text) and not levels:
+                table.append(line)
+            else:
+                others.append(line)
+        if name is not None:
+            # The document's name is the series, unless it is the one class's own title.
+            record.use(name)
+            if _titled(levels, name.text) is None:
+                record.set("series", title_case(collapse(name.text)), name)
+        if table:
+            record.other("Code table", Piece("\n".join(collapse(ln.text) for ln in table), tuple(table)))
+        if others:
+            record.other(None, text_block(others))
+        return levels
+
+    def _add_heading_levels(self, levels: list[Level], sections: list[Section]) -> None:
+        """Levels the code table did not list (a table lost in extraction) come from
+        the level headings of the body."""
+        for section in sections:
+            if section.key not in ("levels", "qualifications"):
+                continue
+            for head, body in split_at(section.lines, lambda ln: _is_level_heading(ln, levels)):
+                if head is None or _find_level(levels, head, body) is not None:
+                    continue
+                found = LEVEL_HEADING.fullmatch(head.stripped)
+                title = found.group("title") if found else head.stripped
+                code = _code_in(body)
+                levels.append(Level(code.group("code") if code else None, title_case(collapse(title))))
+
+    def _shared(self, record: RecordBuilder, sections: list[Section]) -> Piece | None:
+        """Promotional line and Series Narrative: text every level shares."""
+        narrative: Piece | None = None
+        for section in sections:
+            if section.key == "promotional_line":
+                record.use(section.heading)
+                if section.inline:
+                    record.set("taxonomy.promotional_line", section.inline.text, section.inline)
+                if section.content_lines:
+                    record.other(None, text_block(section.lines))
+            elif section.key == "narrative":
+                record.use(section.heading)
+                narrative = _piece(section.text()) if section.content_lines else None
+                if narrative:
+                    record.other("Series Narrative", narrative)
+        return narrative
+
+    def _level_record(self, base: RecordBuilder, level: Level) -> RecordBuilder:
+        record = base.copy()
+        row = level.row
+        record.set("class_code", level.code, row)
+        record.set("title", level.title, row)
+        record.set("level", level.level, row)
+        for name in ("occupational_area", "work_area"):
+            record.set(f"taxonomy.{name}", level.fields.get(name), row)
+        if "probation" in level.fields:
+            months = int(level.fields["probation"])
+            unit = level.fields.get("unit", "mo").lower()
+            record.set("probation_months", months * 12 if unit.startswith("y") else months, row)
+        date = level.fields.get("date")
+        # "00/00/00" is the template's placeholder for a date never filled in.
+        if date and any(ch not in "0/" for ch in date):
+            effective = iso_date(date)
+            if effective:
+                record.set("dates.effective", effective, row)
+            else:
+                record.warn(f"effective date {date!r} in the code table is not a date")
+        return record
+
+    # -- per-level blocks ------------------------------------------------
+    def _per_level(self, section: Section, levels: list[Level]) -> None:
+        for head, body in split_at(section.lines, lambda ln: _is_level_heading(ln, levels)):
+            level = _find_level(levels, head, body) if head is not None else None
+            if level is None and len(levels) == 1 and head is None:
+                level = levels[0]
+            if level is None:
+                # Text before the first level heading, or a level no table row names:
+                # shared by every class of the series.
+                for other in levels:
+                    other.record.other(head.stripped if head else section.heading, text_block(body))
+                    if head is not None:
+                        other.record.use(head)
+                continue
+            record = level.record
+            category = Piece.of([head]) if head is not None else None
+            if category is not None:
+                record.use(head)
+            code = _code_in(body)
+            if code is not None:
+                line = next(ln for ln in body if not ln.blank)
+                record.use(line)
+                body = body[body.index(line) + 1 :]
+            if section.key == "levels":
+                self._description(record, category, body)
+            else:
+                self._entry(record, body)
+
+    @staticmethod
+    def _description(record: RecordBuilder, category: Piece | None, lines: list[Line]) -> None:
+        start = next((i for i, ln in enumerate(lines) if _starts_duties(ln)), len(lines))
+        summary = _piece(text_block(lines[:start]))
+        record.set("summary", summary.text, summary)
+        duty_lines = lines[start:]
+        if duty_lines and DUTY_INTRO.fullmatch(duty_lines[0].stripped):
+            record.use(duty_lines[0])
+            duty_lines = duty_lines[1:]
+        for item in items(duty_lines):
+            item = _piece(item)
+            value = {"text": item.text, "category": category.text if category else None, "essential": True}
+            record.add("duties", value, item, category=category)
+
+    def _entry(self, record: RecordBuilder, lines: list[Line]) -> None:
+        for part in split_sections(lines, LEVEL_PARTS, first_key="credentials"):
+            record.use(part.heading)
+            if part.key == "credentials":
+                self._credentials(record, part.lines)
+            elif part.key == "attributes":
+                _attributes(record, part.lines)
+            elif part.content_lines:
+                record.other(part.heading, _piece(part.text()))
+
+    @staticmethod
+    def _credentials(record: RecordBuilder, lines: list[Line]) -> None:
+        if not any(not ln.blank for ln in lines):
+            return
+        whole = _piece(text_block(lines))
+        record.set("minimum_qualifications.text", whole.text, whole)
+        requirements = _requirements(lines)
+        education: list[EducationLevel] = []
+        months: list[int] = []
+        for requirement in requirements:
+            text = requirement.text
+            found_months = _requirement_months(text)
+            if LICENSE.search(text):
+                record.add("minimum_qualifications.licenses", text, requirement)
+            elif found_months is None and education_level(text):
+                record.add("minimum_qualifications.education", text, requirement)
+                education.append(EducationLevel(education_level(text)))
+            else:
+                record.add("minimum_qualifications.experience", text, requirement)
+            if found_months:
+                months.append(found_months)
+        if education:
+            highest = max(education, key=EDUCATION_ORDER.index)
+            record.set("minimum_qualifications.min_education", highest.value, whole)
+        # Numbered credentials are all required: their months add up.
+        if months:
+            record.set("minimum_qualifications.min_experience_months", sum(months), whole)
+
+
+def _requirement_months(text: str) -> int | None:
+    total = COMBINATION_TOTAL.search(text)
+    if total:
+        return duration_months(total.group("total"))
+    return experience_months(text)
+
+
+def _requirements(lines: Sequence[Line]) -> list[Piece]:
+    """Numbered credentials, each with its sub-items ('(a) ...', 'or', bullets) joined in.
+    Without numbering, every list item is a credential of its own."""
+    pieces = [_piece(p) for p in items(lines, keep_markers=True)]
+    if not any(NUMBERED.match(p.text) for p in pieces):
+        return [p.with_text(strip_marker(p.text)[1]) for p in pieces]
+    grouped: list[Piece] = []
+    for piece in pieces:
+        numbered = NUMBERED.match(piece.text)
+        if numbered or not grouped:
+            grouped.append(piece.with_text(piece.text[numbered.end() :] if numbered else piece.text))
+            continue
+        previous = grouped[-1]
+        joins = previous.text.endswith(SUB_JOIN_WORDS) or piece.text in ("or", "and")
+        grouped[-1] = Piece.join([previous, piece], sep=" " if joins else "; ")
+    return grouped
+
+
+def _attributes(record: RecordBuilder, lines: list[Line]) -> None:
+    """Named attributes, each with the '(i.e., ...)' explanation written beside it or
+    on a following line; numbering is irregular, so each non-explanation line is a name."""
+    attributes: list[tuple[list[Line], list[str]]] = []
+    for line in lines:
+        if line.blank:
+            continue
+        _, body = strip_marker(line.stripped)
+        body = unmarked(body)
+        last = attributes[-1] if attributes else None
+        if last and _open_paren(" ".join(last[1])):
+            last[0].append(line)
+            last[1][-1] += " " + body
+        elif last and body.startswith("(") and len(last[1]) == 1 and "(" not in last[1][0]:
+            last[0].append(line)
+            last[1].append(body)
+        elif last and body[:1].islower() and not _open_paren(last[1][0]):
+            last[0].append(line)
+            last[1][-1] += " " + body
+        else:
+            attributes.append(([line], [body]))
+    for source, parts in attributes:
+        text = collapse(" ".join(parts))
+        named = re.fullmatch(r"(?P<name>[^()]+?)\s*\((?P<text>.+)\)\.?", text)
+        name, explanation = (named.group("name"), named.group("text")) if named else (text, text)
+        value = {"name": name.strip(), "text": explanation.strip(), "level": None, "required_at_entry": True}
+        record.add("other_requirements", value, source, name=source[:1])
+
+
+def _starts_duties(line: Line) -> bool:
+    """The duty list begins at its lead-in line or, lacking one, at the first list item."""
+    return bool(DUTY_INTRO.fullmatch(line.stripped) or strip_marker(line.stripped)[0])
+
+
+def _open_paren(text: str) -> bool:
+    return text.count("(") > text.count(")")
+
+
+def _is_level_heading(line: Line, levels: list[Level]) -> bool:
+    text = collapse(line.stripped)
+    if LEVEL_HEADING.fullmatch(text):
+        return True
+    return _titled(levels, text) is not None
+
+
+def _titled(levels: list[Level], text: str) -> Level | None:
+    wanted = collapse(text).lower()
+    return next((level for level in levels if level.title and level.title.lower() == wanted), None)
+
+
+def _code_in(body: Sequence[Line]) -> re.Match[str] | None:
+    """The class code written on the first line under a level heading."""
+    first = next((ln for ln in body if not ln.blank), None)
+    return CODE_LINE.fullmatch(first.stripped) if first is not None else None
+
+
+def _find_level(levels: list[Level], head: Line, body: Sequence[Line]) -> Level | None:
+    """The class a level heading belongs to: by the code under it, else its title,
+    else its level numeral."""
+    code = _code_in(body)
+    if code:
+        for level in levels:
+            if level.code == code.group("code"):
+                return level
+    text = collapse(head.stripped)
+    found = LEVEL_HEADING.fullmatch(text)
+    titled = _titled(levels, found.group("title") if found else text)
+    if titled is not None:
+        return titled
+    if found:
+        for level in levels:
+            if level.level and level.level.lower() == found.group("level").lower():
+                return level
+    return None
