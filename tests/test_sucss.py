@@ -373,3 +373,69 @@ def test_duration_months_reads_any_written_duration():
 def test_experience_months_still_skips_substitutions():
     # 'equals' in a clause of its own names what substitutes for experience.
     assert experience_months("120 semester hours or a Bachelor's degree equals 36 months") is None
+
+
+# What a PDF export adds: a banner above the series name, headings in capitals, a
+# 'Code No.' label on the code line, a colon lead-in, attribute explanations wrapped
+# over lines, and 'totaling' instead of 'equals'.
+PDF_EXPORT = """\
+State Universities Civil Service System
+CLERK SERIES
+Occ. Work Prob. Effective Last
+Code No. Class Title Area Area Period Date Action
+4801 Clerk I 04 101 6 mo. 03/15/15 Rev.
+4802 Clerk II 04 101 6 mo. 03/15/15 Rev.
+Promotional Line: 9
+Series Narrative
+Employees in this series perform clerical work.
+DESCRIPTIONS OF LEVELS OF WORK
+LEVEL I: CLERK I
+Code No. 4801
+Employees in this class perform routine clerical tasks.
+Typical duties include:
+1. files records
+2. performs other related duties as assigned
+LEVEL II: CLERK II
+Code No. 4802
+Employees at this level perform varied clerical tasks.
+Typical duties include:
+1. maintains files
+2. performs other related duties as assigned
+MINIMUM ACCEPTABLE QUALIFICATIONS REQUIRED FOR ENTRY INTO:
+LEVEL I: CLERK I
+CREDENTIALS TO BE VERIFIED BY PLACEMENT OFFICER
+1. Any one or any combination totaling 6 months from the categories below:
+(a) clerical experience
+(b) credit for 15 semester hours of college
+PERSONAL ATTRIBUTES NEEDED TO UNDERTAKE JOB
+1. Filing
+(i.e., arranging records in alphabetical
+and numerical order)
+(documents, cards, folders)
+2. Accuracy (attention to detail)
+LEVEL II: CLERK II
+CREDENTIALS TO BE VERIFIED BY PLACEMENT OFFICER
+1. Any one or any combination totaling 1 year (12 months) from the categories below:
+(a) clerical experience
+(b) credit for 30 semester hours of college
+"""
+
+
+def test_pdf_export_variant():
+    first, second = parse_text(PDF_EXPORT)
+    assert first.source.parser == "sucss"
+    header = (first.series, first.title, first.level, first.class_code)
+    assert header == ("Clerk Series", "Clerk I", "I", "4801")
+    assert first.dates.effective == "2015-03-15"
+    assert first.summary == "Employees in this class perform routine clerical tasks."
+    assert [d.text for d in second.duties] == ["maintains files", "performs other related duties as assigned"]
+    assert second.duties[0].category == "LEVEL II: CLERK II"
+    assert [q.minimum_qualifications.min_experience_months for q in (first, second)] == [6, 12]
+    assert [(a.name, a.text) for a in first.other_requirements] == [
+        ("Filing", "i.e., arranging records in alphabetical and numerical order; documents, cards, folders"),
+        ("Accuracy", "attention to detail"),
+    ]
+    assert all(s.heading != "Title" for s in first.other_sections)
+    assert first.warnings == [] and second.other_requirements == []
+    _, coverage = _coverage(PDF_EXPORT)
+    assert coverage.dropped == []

@@ -53,6 +53,8 @@ LEVEL_PARTS = (
     # Any other heading in capitals starts a part this parser has no field for.
     HeadingRule("other", re.compile(r"[A-Z][A-Z0-9 ,&/'()\u2013-]{7,}:?")),
 )
+# Lines a PDF export may carry above the series name.
+BANNER = re.compile(r"State Universities|Civil Service System|Class Specification|^Page \d", re.I)
 CODE = r"\d{4,5}[A-Z]?"
 CODE_LINE = re.compile(rf"(?:Code(?:\s+No\.?)?:?\s*)?(?P<code>{CODE})")
 # A code table row after tabs are collapsed (a PDF may give spaces only):
@@ -69,13 +71,16 @@ LEVEL_HEADING = re.compile(
     r"Level\s+(?P<level>[IVX]+|\d+|Trainee|[A-Z][a-z]+)\s*[:.\u2013\u2014-]\s*(?P<title>.+)", re.I
 )
 LEVEL_WORDS = re.compile(r"(?P<level>[IVX]+|Trainee|Apprentice|Senior|Lead)$")
-# "A Customer Service Representative I typically –": the lead-in of the duty list.
-DUTY_INTRO = re.compile(r".*\btypically\b\s*(?:[-:\u2013\u2014]\s*)?$", re.I)
+# "A Customer Service Representative I typically –", "Typical duties include:": the
+# lead-in of the duty list.
+DUTY_INTRO = re.compile(r".*\btypically\b\s*(?:[-:\u2013\u2014]\s*)?|.{3,100}(?::|\s[-\u2013\u2014])", re.I)
 LICENSE = re.compile(r"\blicen[cs]e|\bcertificat|\bregistration\b|\bregistered\b", re.I)
 # "... any combination that equals 18 months from the categories below": the total the
 # categories must add up to, which is the requirement itself, not a substitution.
 COMBINATION_TOTAL = re.compile(
-    r"combination\s+(?:that|which)\s+equals?\s+(?P<total>.+?)\s+(?:from|of)\b", re.I
+    r"combination\s+(?:(?:that|which)\s+)?(?:equals?|equall?ing|totals?|totall?ing)\s+"
+    r"(?P<total>.+?)\s+(?:from|of|in)\b",
+    re.I,
 )
 NUMBERED = re.compile(r"\(?\d{1,3}[.)]\s+")
 SUB_JOIN_WORDS = (" or", " and", ":")
@@ -164,16 +169,17 @@ class SucssParser(TemplateParser):
         others: list[Line] = []
         content = [ln for ln in lines if not ln.blank]
         name: Line | None = None
-        for index, line in enumerate(content):
+        for line in content:
             text = collapse(line.text)
             row = TABLE_ROW.fullmatch(text)
-            if index == 0 and not row and not TABLE_HEADER_WORDS.search(text):
+            header_word = TABLE_HEADER_WORDS.search(text)
+            if name is None and not table and not row and not header_word and not BANNER.search(text):
                 name = line
             elif row:
                 table.append(line)
                 fields = {k: v for k, v in row.groupdict().items() if v}
                 levels.append(Level(fields["code"], title_case(fields["title"]), line, fields))
-            elif TABLE_HEADER_WORDS.search(text) and not levels:
+            elif header_word and not levels:
                 table.append(line)
             else:
                 others.append(line)
@@ -347,33 +353,50 @@ def _requirements(lines: Sequence[Line]) -> list[Piece]:
     return grouped
 
 
+@dataclass(slots=True)
+class _Attribute:
+    lines: list[Line]
+    parts: list[str]  # the name line first, then each explanation line
+
+    def extend(self, line: Line, body: str, *, new_part: bool) -> None:
+        self.lines.append(line)
+        if new_part:
+            self.parts.append(body)
+        else:
+            self.parts[-1] += " " + body
+
+
 def _attributes(record: RecordBuilder, lines: list[Line]) -> None:
     """Named attributes, each with the '(i.e., ...)' explanation written beside it or
-    on a following line; numbering is irregular, so each non-explanation line is a name."""
-    attributes: list[tuple[list[Line], list[str]]] = []
+    on following lines; numbering is irregular, so each line that is neither an
+    explanation nor the wrapped rest of one is the name of a new attribute."""
+    attributes: list[_Attribute] = []
     for line in lines:
         if line.blank:
             continue
-        _, body = strip_marker(line.stripped)
-        body = unmarked(body)
-        last = attributes[-1] if attributes else None
-        if last and _open_paren(" ".join(last[1])):
-            last[0].append(line)
-            last[1][-1] += " " + body
-        elif last and body.startswith("(") and len(last[1]) == 1 and "(" not in last[1][0]:
-            last[0].append(line)
-            last[1].append(body)
-        elif last and body[:1].islower() and not _open_paren(last[1][0]):
-            last[0].append(line)
-            last[1][-1] += " " + body
+        body = unmarked(strip_marker(line.stripped)[1])
+        current = attributes[-1] if attributes else None
+        if current and _open_paren(current.parts[-1]):
+            current.extend(line, body, new_part=False)
+        elif current and body.startswith("("):
+            current.extend(line, body, new_part=True)
+        elif current and body[:1].islower():
+            current.extend(line, body, new_part=False)
         else:
-            attributes.append(([line], [body]))
-    for source, parts in attributes:
-        text = collapse(" ".join(parts))
-        named = re.fullmatch(r"(?P<name>[^()]+?)\s*\((?P<text>.+)\)\.?", text)
-        name, explanation = (named.group("name"), named.group("text")) if named else (text, text)
-        value = {"name": name.strip(), "text": explanation.strip(), "level": None, "required_at_entry": True}
-        record.add("other_requirements", value, source, name=source[:1])
+            attributes.append(_Attribute([line], [body]))
+    for attribute in attributes:
+        name, *explanations = (collapse(part) for part in attribute.parts)
+        inline = re.fullmatch(r"(?P<name>[^()]+?)\s*(?P<text>\(.+\))\.?", name)
+        if inline:
+            name, explanations = inline.group("name"), [inline.group("text"), *explanations]
+        text = "; ".join(_unparenthesized(e) for e in explanations) or name
+        value = {"name": name, "text": text, "level": None, "required_at_entry": True}
+        record.add("other_requirements", value, attribute.lines, name=attribute.lines[:1])
+
+
+def _unparenthesized(text: str) -> str:
+    inner = re.fullmatch(r"\((?P<inner>.*)\)\.?", text)
+    return inner.group("inner").strip() if inner else text
 
 
 def _starts_duties(line: Line) -> bool:
