@@ -53,6 +53,11 @@ def _is_structure(line: Line, blob: str) -> bool:
     """A used line that carries no text of its own: a heading, a short label, or a
     'Label: value' line whose value was taken."""
     text = line.stripped
+    if "\t" in text:
+        # A table row is short lines side by side ('Standing<TAB>F<TAB>Copier, fax'): each
+        # cell is judged as a line, so a code normalized to a word still counts as taken.
+        row = [cell.strip() for cell in text.split("\t") if squash(cell)]
+        return all(squash(cell) in blob or _is_structure(Line(cell, line.number), blob) for cell in row)
     if len(text.split()) < LONG_LINE_WORDS or is_upper_heading(text) or text.endswith(_LEAD_IN_ENDINGS):
         return True
     _, colon, value = text.partition(":")

@@ -1,18 +1,492 @@
-"""City of Norfolk. (Work in progress: the full parser replaces this outline.)"""
+"""City of Norfolk, VA: BRIEF DESCRIPTION, an ESSENTIAL FUNCTIONS table with physical
+strength codes, a CLASS REQUIREMENTS table, and demand tables with frequency codes.
+
+Tables arrive as rows with tab-separated cells; PDF text that separates cells by runs
+of spaces is read the same way. Where things go:
+- ESSENTIAL FUNCTIONS rows "1 | L | text" -> duties, `physical_strength` from the code;
+- CLASS REQUIREMENTS: "Formal Education / Knowledge" -> minimum_qualifications.education,
+  "Experience" -> .experience, "Certifications and Other Requirements" -> .licenses
+  (those three rows, labelled, also make minimum_qualifications.text); every other row
+  (Reading, Math, Managerial, Complexity ...) -> other_requirements named by its label;
+- OVERALL PHYSICAL STRENGTH DEMANDS: the category marked X -> physical_demands.strength;
+- PHYSICAL DEMANDS rows -> physical_demands.items {name, frequency, note}; the
+  accommodation sentence above the table -> physical_demands.text;
+- ENVIRONMENTAL FACTORS (both columns, HEALTH AND SAFETY and ENVIRONMENTAL FACTORS) ->
+  working_conditions as "Fumes and Odors: daily", the word taken from the document's own
+  D/W/M/S/N legend; "never" rows are kept, since they state that there is no exposure;
+- PRIMARY WORK LOCATION: the location marked X -> working_conditions ("Office Environment");
+- MACHINES, TOOLS, EQUIPMENT, AND WORK AIDS and PROTECTIVE EQUIPMENT -> equipment, one
+  item per comma-separated entry ("N/A" means none);
+- NON-PHYSICAL DEMANDS rows -> other_requirements {name: "Time Pressures", text:
+  "Time Pressures: frequently", level: "frequently"}, like the named CLASS REQUIREMENTS
+  rows, because they are not physical and `level` is where the degree of a requirement goes;
+- code legends -> other_sections; empty "Other (see 1 below)" rows and empty footnotes are
+  consumed as structure.
+"""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
+
 from classspec.builder import RecordBuilder
-from classspec.document import Document
-from classspec.parsers.base import TemplateParser
-from classspec.sections import text_block
+from classspec.document import Document, Line, Piece, collapse
+from classspec.model import Jurisdiction
+from classspec.normalize import (
+    education_level,
+    environment_frequency,
+    experience_months,
+    flsa_status,
+    frequency,
+    strength,
+    title_case,
+)
+from classspec.parsers.base import TemplateParser, marker
+from classspec.sections import Section, cells, heading, items, split_sections, text_block
+
+HEADINGS = (
+    heading("title", "Class Title", "Classification Title", "Title", inline=True),
+    heading("code", "Class Code", "Job Code", "Class Number", inline=True),
+    heading("pay_grade", "Pay Grade", "Grade", inline=True),
+    heading("flsa", "FLSA(?: Status)?", inline=True),
+    heading("summary", "BRIEF DESCRIPTION OF (?:THE )?CLASSIFICATION", "BRIEF DESCRIPTION", inline=True),
+    heading("duties", "ESSENTIAL FUNCTIONS"),
+    heading("requirements", "CLASS REQUIREMENTS"),
+    heading("strength", "OVERALL PHYSICAL STRENGTH DEMANDS"),
+    heading("physical", "PHYSICAL DEMANDS"),
+    heading("equipment", "MACHINES, TOOLS, EQUIPMENT,? AND WORK AIDS", inline=True),
+    heading("environment", "ENVIRONMENTAL FACTORS"),
+    heading("location", "PRIMARY WORK LOCATION"),
+    heading("protective", "PROTECTIVE EQUIPMENT(?: REQUIRED)?", inline=True),
+    heading("nonphysical", r"NON-?\s*PHYSICAL DEMANDS"),
+)
+# CLASS REQUIREMENTS labels that are minimum qualifications; other labels are named requirements.
+QUALIFICATION_ROWS = (
+    (re.compile(r"(?:formal\s+)?education", re.I), "education"),
+    (re.compile(r"experience", re.I), "experience"),
+    (re.compile(r"certification|licen[cs]", re.I), "licenses"),
+)
+# Labels Norfolk prints in CLASS REQUIREMENTS, so that a PDF row without tabs still splits.
+KNOWN_REQUIREMENT_LABELS = (
+    r"Formal Education\s*/\s*Knowledge",
+    r"Experience",
+    r"Certifications and Other Requirements",
+    r"Reading",
+    r"Math(?:ematics)?",
+    r"Writing",
+    r"Managerial",
+    r"Budget Responsibility",
+    r"Supervisory\s*/\s*Organizational Control",
+    r"Complexity",
+    r"Interpersonal\s*/\s*Human Relations Skills",
+)
+_KNOWN_LABEL = re.compile(rf"(?P<label>{'|'.join(KNOWN_REQUIREMENT_LABELS)})\s*[:\t]?\s+(?P<text>\S.*)", re.I)
+ENVIRONMENT_WORDS = {
+    "d": "daily",
+    "w": "several times per week",
+    "m": "several times per month",
+    "s": "seasonally",
+    "n": "never",
+}
+_CELL_GAP = re.compile(r"\t| {2,}")
+_DUTY_ROW = re.compile(r"(?:(?P<number>\d{1,3})[.)]?\s+)?(?P<code>VH|[SLMH])\s+(?P<text>\S.*)")
+_DEMAND_ROW = re.compile(r"(?P<name>\S.*?)\s+(?P<code>[CFORN])(?:\s+(?P<note>\S.*))?")
+_LEGEND_CELL = re.compile(r"(?P<code>[A-Z]{1,2})\s*=\s*(?P<meaning>\S.*)")
+_STRENGTH_MARK = re.compile(r"\b(?P<level>Very\s+Heavy|Sedentary|Light|Medium|Heavy)\s+X\b", re.I)
+_RULER = re.compile(r"[-\u2013\u2014_=\s]*")
+_FOOTNOTE = re.compile(r"[-\u2013\u2022*]?\s*\((?P<n>\d{1,2})\)\s*(?P<text>.*)")
+_UNUSED_OTHER = re.compile(r"Other\s*\((?:specify|see \d+ below)\)", re.I)
+_NOTHING = re.compile(r"(?:N/?A|None(?: required)?|Not applicable)\.?", re.I)
+_HEADER_WORDS = re.compile(
+    r"^(?:physical strength code|frequency code|description|class requirements|health and safety"
+    r"|environmental factors|physical demands|non-physical demands|primary work location"
+    r"|essential functions)$",
+    re.I,
+)
+_MARKED = re.compile(r"x|\u2713|\u2714|yes", re.I)
+
+
+def row_cells(line: Line) -> list[str]:
+    """A table row's cells: tabs as the readers write them, or the runs of spaces a PDF
+    leaves between columns. Trailing empty cells are dropped; inner ones kept."""
+    found = cells(line) if "\t" in line.text else [collapse(c) for c in _CELL_GAP.split(line.stripped)]
+    while found and not found[-1]:
+        found.pop()
+    while found and not found[0]:
+        found.pop(0)
+    return found
+
+
+def _flat(line: Line) -> str:
+    return collapse(line.text)
+
+
+def _is_ruler(line: Line) -> bool:
+    return bool(_RULER.fullmatch(line.text))
+
+
+def _legend(line: Line) -> dict[str, str] | None:
+    """A legend row ('D = Daily<tab>W = Several Times Per Week ...') as code -> meaning."""
+    found = [_LEGEND_CELL.fullmatch(cell) for cell in row_cells(line) if cell]
+    if not found or not all(found):
+        return None
+    return {m.group("code").lower(): m.group("meaning") for m in found if m}
+
+
+def _is_header(line: Line) -> bool:
+    """A column-header row: every cell is one of the template's column names."""
+    found = [cell for cell in row_cells(line) if cell]
+    return bool(found) and all(_HEADER_WORDS.match(cell) for cell in found)
 
 
 class NorfolkParser(TemplateParser):
     id = "norfolk"
     description = "City of Norfolk"
+    jurisdiction = Jurisdiction(id="norfolk-va", name="City of Norfolk", state="VA")
+    markers = (
+        marker(
+            "BRIEF DESCRIPTION OF THE CLASSIFICATION", r"^\s*BRIEF DESCRIPTION OF THE CLASSIFICATION", 0.3
+        ),
+        marker("Physical Strength Code", r"Physical Strength Code", 0.2),
+        marker("OVERALL PHYSICAL STRENGTH DEMANDS", r"^\s*OVERALL PHYSICAL STRENGTH DEMANDS", 0.2),
+        marker("NON-PHYSICAL DEMANDS", r"^\s*NON-PHYSICAL DEMANDS", 0.15),
+        marker("PRIMARY WORK LOCATION", r"^\s*PRIMARY WORK LOCATION", 0.15),
+        marker(
+            "MACHINES, TOOLS, EQUIPMENT, AND WORK AIDS",
+            r"^\s*MACHINES, TOOLS, EQUIPMENT,? AND WORK AIDS",
+            0.15,
+        ),
+        marker("City of Norfolk", r"City of Norfolk", 0.1),
+    )
 
     def parse(self, doc: Document) -> list[RecordBuilder]:
         record = self.new_record(doc)
-        record.other(None, text_block(doc.lines))
+        for section in _merge_repeated(split_sections(doc.lines, HEADINGS)):
+            self._section(record, section)
+        if not record.has("title"):
+            record.warn("no 'Class Title:' line found")
         return [record]
+
+    def _section(self, record: RecordBuilder, section: Section) -> None:
+        record.use(section.heading)
+        key, inline = section.key, section.inline
+        handlers = {
+            "summary": self._summary,
+            "duties": self._duties,
+            "requirements": self._requirements,
+            "strength": self._strength,
+            "physical": self._physical,
+            "equipment": self._equipment,
+            "protective": self._equipment,
+            "environment": self._environment,
+            "location": self._location,
+            "nonphysical": self._nonphysical,
+        }
+        if key in handlers:
+            handlers[key](record, section)
+            return
+        if inline is not None:
+            if key == "title":
+                record.set("title", title_case(inline.text), inline)
+            elif key == "code":
+                record.set("class_code", inline.text, inline)
+            elif key == "pay_grade":
+                record.set("pay_grade", inline.text, inline)
+            elif key == "flsa":
+                status = flsa_status(inline.text)
+                if status is not None:
+                    record.set("flsa_status", status.value, inline)
+                else:
+                    record.other(_heading(section), inline)
+        self._leftover(record, section, section.lines)
+
+    # -- helpers ------------------------------------------------------------------
+    @staticmethod
+    def _leftover(record: RecordBuilder, section: Section, lines: Sequence[Line]) -> None:
+        """File lines no rule took under the section's heading, rulers and header rows consumed."""
+        rest: list[Line] = []
+        for line in lines:
+            if line.blank:
+                continue
+            if _is_ruler(line) or _is_header(line):
+                record.use(line)
+            elif (footnote := _FOOTNOTE.fullmatch(line.stripped)) and not footnote.group("text").strip():
+                record.use(line)  # an empty footnote placeholder: '- (1)'
+            else:
+                rest.append(line)
+        for paragraph in items(rest, keep_markers=True):
+            record.other(_heading(section), paragraph)
+        record.use(section.heading)
+
+    @staticmethod
+    def _legend_row(record: RecordBuilder, section: Section, line: Line) -> dict[str, str] | None:
+        legend = _legend(line)
+        if legend is not None:
+            text = "\n".join(cell for cell in row_cells(line) if cell)
+            record.other(_heading(section), Piece(text, (line,)))
+        return legend
+
+    # -- sections ---------------------------------------------------------------------
+    def _summary(self, record: RecordBuilder, section: Section) -> None:
+        pieces = [section.inline] if section.inline else []
+        summary = Piece.join([*pieces, text_block(section.lines)], sep="\n\n")
+        record.set("summary", summary.text, summary)
+
+    def _duties(self, record: RecordBuilder, section: Section) -> None:
+        rest: list[Line] = []
+        current: dict | None = None
+        current_lines: list[Line] = []
+
+        def flush() -> None:
+            if current is not None:
+                current["text"] = collapse(current["text"])
+                record.add("duties", current, current_lines, physical_strength=current_lines[:1])
+
+        for line in section.lines:
+            if line.blank:
+                continue
+            row = _DUTY_ROW.fullmatch(_flat(line))
+            tabbed = "\t" in line.text
+            if row and (row.group("number") or tabbed):
+                flush()
+                code = strength(row.group("code"))
+                current = {
+                    "text": row.group("text"),
+                    "category": None,
+                    "essential": True,
+                    "physical_strength": code.value if code else None,
+                }
+                current_lines = [line]
+            elif current is not None and not _is_header(line) and not _is_ruler(line):
+                # a wrapped duty: the row's text goes on without number or code
+                current["text"] += " " + _flat(line)
+                current_lines.append(line)
+            else:
+                rest.append(line)
+        flush()
+        self._leftover(record, section, rest)
+
+    def _requirements(self, record: RecordBuilder, section: Section) -> None:
+        rows: list[tuple[str, list[str], list[Line]]] = []
+        rest: list[Line] = []
+        for line in section.lines:
+            if line.blank:
+                continue
+            found = row_cells(line)
+            known = _KNOWN_LABEL.fullmatch(_flat(line)) if len(found) < 2 else None
+            if known:
+                found = [known.group("label"), known.group("text")]
+            if len(found) >= 2 and not _is_header(line) and len(found[0].split()) <= 8:
+                rows.append((found[0], [" ".join(c for c in found[1:] if c)], [line]))
+            elif rows and not _is_header(line) and not _is_ruler(line):
+                rows[-1][1].append(_flat(line))  # the wrapped rest of the row above
+                rows[-1][2].append(line)
+            else:
+                rest.append(line)
+        qualification_text: list[Piece] = []
+        for label, texts, lines in rows:
+            text = collapse(" ".join(texts))
+            piece = Piece(text, tuple(lines))
+            kind = next((k for pattern, k in QUALIFICATION_ROWS if pattern.match(label)), None)
+            if kind is None:
+                value = {"name": label, "text": text, "level": None, "required_at_entry": None}
+                record.add("other_requirements", value, piece, name=lines[:1])
+                continue
+            record.add(f"minimum_qualifications.{kind}", text, piece)
+            qualification_text.append(piece.with_text(f"{label}: {text}"))
+            if kind == "education" and not record.has("minimum_qualifications.min_education"):
+                level = education_level(text)
+                record.set("minimum_qualifications.min_education", level.value if level else None, piece)
+            elif kind == "experience" and not record.has("minimum_qualifications.min_experience_months"):
+                record.set("minimum_qualifications.min_experience_months", experience_months(text), piece)
+        if qualification_text and not record.has("minimum_qualifications.text"):
+            whole = Piece.join(qualification_text, sep="\n\n")
+            record.set("minimum_qualifications.text", whole.text, whole)
+        self._leftover(record, section, rest)
+
+    def _strength(self, record: RecordBuilder, section: Section) -> None:
+        rest: list[Line] = []
+        for line in section.lines:
+            if line.blank or self._legend_row(record, section, line) is not None:
+                continue
+            marked = _STRENGTH_MARK.search(_flat(line))
+            if marked and not record.has("physical_demands.strength"):
+                level = strength(marked.group("level"))
+                record.set("physical_demands.strength", level.value if level else None, line)
+                record.use(line)
+            else:
+                rest.append(line)
+        self._leftover(record, section, rest)
+
+    def _physical(self, record: RecordBuilder, section: Section) -> None:
+        rest: list[Line] = []
+        notes: list[Line] = []
+        for line in section.lines:
+            if line.blank or self._legend_row(record, section, line) is not None:
+                continue
+            if _is_ruler(line) or _is_header(line):
+                rest.append(line)
+                continue
+            row = self._demand_row(line)
+            if row is None:
+                notes.append(line)
+                continue
+            name, code, note = row
+            level = frequency(code)
+            if _UNUSED_OTHER.fullmatch(name) and not note and level in (None, "never"):
+                record.use(line)  # the template's empty 'Other (specify)' row
+                continue
+            item = {"name": name, "frequency": level.value if level else None, "note": note or None}
+            record.add("physical_demands.items", item, line, frequency=line, note=line)
+        if notes:
+            text = text_block(notes)
+            record.set("physical_demands.text", text.text, text)
+        self._leftover(record, section, rest)
+
+    @staticmethod
+    def _demand_row(line: Line) -> tuple[str, str, str] | None:
+        """(name, frequency code, note) of a demand-table row, or None for prose."""
+        found = row_cells(line)
+        if len(found) >= 2 and frequency(found[1]) is not None and len(found[1]) <= 2:
+            return found[0], found[1], " ".join(c for c in found[2:] if c)
+        if len(found) == 1:
+            row = _DEMAND_ROW.fullmatch(found[0])
+            if row and len(row.group("name").split()) <= 6:
+                return row.group("name"), row.group("code"), row.group("note") or ""
+        return None
+
+    def _equipment(self, record: RecordBuilder, section: Section) -> None:
+        lines = ([Line(section.inline.text, section.inline.lines[0].number)] if section.inline else []) + [
+            line for line in section.lines if not line.blank
+        ]
+        for item in items(lines):
+            if _NOTHING.fullmatch(item.text):
+                record.use(item.lines)
+                continue
+            for entry in _split_list(item.text):
+                record.add("equipment", entry, item)
+
+    def _environment(self, record: RecordBuilder, section: Section) -> None:
+        words = dict(ENVIRONMENT_WORDS)
+        legend_lines: list[Line] = []  # cited with each entry: they hold the code's word
+        rest: list[Line] = []
+        for line in section.lines:
+            if line.blank:
+                continue
+            legend = self._legend_row(record, section, line)
+            if legend is not None:
+                words.update({code: meaning.lower() for code, meaning in legend.items()})
+                legend_lines = [line]
+                continue
+            pairs = self._exposure_pairs(line)
+            if not pairs:
+                rest.append(line)
+                continue
+            record.use(line)
+            for name, code in pairs:
+                if _UNUSED_OTHER.fullmatch(name) and environment_frequency(code) in (None, "never"):
+                    continue
+                entry = f"{name}: {words.get(code.lower(), code)}"
+                record.add("working_conditions", entry, [line, *legend_lines])
+        self._leftover(record, section, rest)
+
+    @staticmethod
+    def _exposure_pairs(line: Line) -> list[tuple[str, str]]:
+        """'Mechanical Hazards | N | Dirt and Dust | N' -> [(name, code), ...]."""
+        found = row_cells(line)
+        if len(found) == 1:
+            # no cell gaps at all: read 'Name CODE Name CODE'
+            found = [c for c in re.split(r"\s+\b([DWMSN])\b\s*", found[0]) if c]
+        pairs: list[tuple[str, str]] = []
+        for index in range(0, len(found) - 1, 2):
+            name, code = found[index], found[index + 1]
+            if not name and not code:
+                continue
+            if environment_frequency(code) is None or not name:
+                return []
+            pairs.append((name, code))
+        leftover = found[len(pairs) * 2 :]
+        return pairs if pairs and not any(leftover) else []
+
+    def _location(self, record: RecordBuilder, section: Section) -> None:
+        rest: list[Line] = []
+        for line in section.lines:
+            if line.blank:
+                continue
+            found = row_cells(line)
+            if len(found) == 1:
+                spaced = re.fullmatch(r"(?P<name>.+?)\s+(?P<mark>X|--|-)", found[0])
+                found = [spaced.group("name"), spaced.group("mark")] if spaced else found
+            if len(found) == 2 and (_MARKED.fullmatch(found[1]) or _RULER.fullmatch(found[1])):
+                record.use(line)
+                if _MARKED.fullmatch(found[1]):
+                    record.add("working_conditions", found[0], line)
+            else:
+                rest.append(line)
+        self._leftover(record, section, rest)
+
+    def _nonphysical(self, record: RecordBuilder, section: Section) -> None:
+        rest: list[Line] = []
+        legend_lines: list[Line] = []  # cited with each entry: they hold the code's word
+        for line in section.lines:
+            if line.blank:
+                continue
+            if self._legend_row(record, section, line) is not None:
+                legend_lines = [line]
+                continue
+            row = None if _is_header(line) or _is_ruler(line) else self._demand_row(line)
+            if row is None:
+                rest.append(line)
+                continue
+            name, code, note = row
+            level = frequency(code)
+            if _UNUSED_OTHER.fullmatch(name) and not note and level in (None, "never"):
+                record.use(line)
+                continue
+            word = level.value if level else code
+            text = f"{name}: {word}" + (f" ({note})" if note else "")
+            value = {"name": name, "text": text, "level": word, "required_at_entry": None}
+            cited = [line, *legend_lines]
+            record.add("other_requirements", value, cited, name=line, level=cited)
+        self._leftover(record, section, rest)
+
+
+def _merge_repeated(sections: list[Section]) -> list[Section]:
+    """Norfolk repeats a section's heading as its table's header row ('NON-PHYSICAL
+    DEMANDS:' then 'NON-PHYSICAL DEMANDS<TAB>'): the repeat continues the section."""
+    merged: list[Section] = []
+    for section in sections:
+        previous = merged[-1] if merged else None
+        if (
+            previous is not None
+            and section.key is not None
+            and section.key == previous.key
+            and section.heading
+        ):
+            previous.lines.extend([*section.heading.lines, *section.lines])
+        else:
+            merged.append(section)
+    return merged
+
+
+def _heading(section: Section) -> Piece | None:
+    """The section's heading as other_sections shows it: without its colon, with its line."""
+    return section.heading.with_text(section.heading.text.rstrip(":").strip()) if section.heading else None
+
+
+def _split_list(text: str) -> list[str]:
+    """'Copy machine, fax machine, and printer.' -> entries; commas inside parentheses stay."""
+    entries: list[str] = []
+    depth = 0
+    current = ""
+    for char in text:
+        depth += char == "("
+        depth -= char == ")" and depth > 0
+        if char in ",;" and depth == 0:
+            entries.append(current)
+            current = ""
+        else:
+            current += char
+    entries.append(current)
+    cleaned = [re.sub(r"^(?:and|or)\s+", "", entry.strip()).rstrip(".").strip() for entry in entries]
+    return [entry for entry in cleaned if entry]
