@@ -439,3 +439,13 @@ def test_pdf_export_variant():
     assert first.warnings == [] and second.other_requirements == []
     _, coverage = _coverage(PDF_EXPORT)
     assert coverage.dropped == []
+
+
+def test_level_heading_the_code_table_does_not_name_is_kept_and_reported():
+    text = FOUR_LEVELS + "\nLevel V: Police Sergeant\n\n- 1. Five years of police experience\n"
+    specs = parse_text(text)
+    assert len(specs) == 4
+    for spec in specs:
+        assert "level heading 'Level V: Police Sergeant' names no class of the code table" in spec.warnings
+        kept = [s for s in spec.other_sections if s.heading == "Level V: Police Sergeant"]
+        assert [s.text for s in kept] == ["1. Five years of police experience"]

@@ -139,7 +139,10 @@ class SucssParser(TemplateParser):
         for section in sections:
             if section.key == "header":
                 levels = self._header(base, section.lines)
-        self._add_heading_levels(levels, sections)
+        if not levels:
+            # The code table is authoritative; without one (lost in extraction) the
+            # level headings of the body name the classes.
+            self._add_heading_levels(levels, sections)
         if not levels:
             base.warn("no class found in the code table or the level headings")
             levels = [Level(None, None)]
@@ -195,8 +198,6 @@ class SucssParser(TemplateParser):
         return levels
 
     def _add_heading_levels(self, levels: list[Level], sections: list[Section]) -> None:
-        """Levels the code table did not list (a table lost in extraction) come from
-        the level headings of the body."""
         for section in sections:
             if section.key not in ("levels", "qualifications"):
                 continue
@@ -251,11 +252,14 @@ class SucssParser(TemplateParser):
     def _per_level(self, section: Section, levels: list[Level]) -> None:
         for head, body in split_at(section.lines, lambda ln: _is_level_heading(ln, levels)):
             level = _find_level(levels, head, body) if head is not None else None
-            if level is None and len(levels) == 1 and head is None:
+            if level is None and len(levels) == 1:
                 level = levels[0]
             if level is None:
                 # Text before the first level heading, or a level no table row names:
                 # shared by every class of the series.
+                if head is not None:
+                    for other in levels:
+                        other.record.warn(f"level heading {head.stripped!r} names no class of the code table")
                 for other in levels:
                     other.record.other(head.stripped if head else section.heading, text_block(body))
                     if head is not None:
