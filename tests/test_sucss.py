@@ -449,3 +449,12 @@ def test_level_heading_the_code_table_does_not_name_is_kept_and_reported():
         assert "level heading 'Level V: Police Sergeant' names no class of the code table" in spec.warnings
         kept = [s for s in spec.other_sections if s.heading == "Level V: Police Sergeant"]
         assert [s.text for s in kept] == ["1. Five years of police experience"]
+
+
+def test_level_numeral_from_the_heading_when_the_title_has_none():
+    text = ONE_LEVEL.replace(
+        "DESCRIPTIONS OF LEVELS OF WORK\n", "DESCRIPTIONS OF LEVELS OF WORK\n\nLevel I: Locksmith\n"
+    )
+    (spec,) = parse_text(text)
+    assert (spec.title, spec.level) == ("Locksmith", "I")
+    assert spec.duties[0].category == "Level I: Locksmith"

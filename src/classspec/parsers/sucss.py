@@ -269,6 +269,10 @@ class SucssParser(TemplateParser):
             category = Piece.of([head]) if head is not None else None
             if category is not None:
                 record.use(head)
+                # A title without a numeral ('Level I: Accountant') takes the heading's.
+                numbered = LEVEL_HEADING.fullmatch(category.text)
+                if numbered and not record.has("level"):
+                    record.set("level", numbered.group("level"), head)
             code = _code_in(body)
             if code is not None:
                 line = next(ln for ln in body if not ln.blank)
