@@ -133,15 +133,86 @@ class RecordBuilder:
                 self._origin(f"{item_path}.{part}", part_source)
 
     def other(self, heading: Piece | str | None, body: Piece) -> None:
-        """File a part of the document that no field takes."""
+        """File a part of the document that no field takes. A heading given as a Piece
+        (taken from the document) gets its own span, 'other_sections[i].heading'; a str
+        is a label the parser chose and has none."""
         heading_text = heading.text if isinstance(heading, Piece) else heading
-        if not body.text:
-            if isinstance(heading, Piece):
-                self.use(heading)
-            return
-        self.add("other_sections", {"heading": heading_text or None, "text": body.text}, body)
         if isinstance(heading, Piece):
             self.use(heading)
+        if not body.text:
+            return
+        heading_source = heading if isinstance(heading, Piece) else None
+        self.add(
+            "other_sections",
+            {"heading": heading_text or None, "text": body.text},
+            body,
+            heading=heading_source,
+        )
+
+    def extend(self, path: str, piece: Piece, sep: str = " ") -> None:
+        """Append text to a value already set: a scalar ('summary') or a list item
+        ('knowledge[3]', its 'text'); the item keeps the lines of both parts."""
+        if not piece.text:
+            self.use(piece)
+            return
+        container, key = self._slot(path)
+        current = container[key]
+        if isinstance(current, dict):
+            container, key, current = current, "text", current["text"]
+        container[key] = f"{current}{sep}{piece.text}" if current else piece.text
+        self.origins[path] = (*self.origins.get(path, ()), *piece.lines)
+        self.use(piece)
+
+    def remove(self, list_path: str, index: int) -> None:
+        """Drop one list item; the spans of the items after it move up with them."""
+        _, items = self._list(list_path)
+        del items[index]
+        self._renumber(list_path, {i: i - (i > index) for i in range(len(items) + 1) if i != index})
+
+    def dedupe(self, list_path: str) -> None:
+        """Keep the first of equal list items; it cites the lines of all of them."""
+        _, items = self._list(list_path)
+        first_of: dict[str, int] = {}
+        mapping: dict[int, int] = {}
+        kept: list[Any] = []
+        for index, item in enumerate(items):
+            key = repr(item)
+            if key not in first_of:
+                first_of[key] = len(kept)
+                kept.append(item)
+            mapping[index] = first_of[key]
+        items[:] = kept
+        self._renumber(list_path, mapping)
+
+    def _slot(self, path: str) -> tuple[Any, Any]:
+        found = re.fullmatch(r"(?P<list>.+)\[(?P<index>\d+)\]", path)
+        if found:
+            _, items = self._list(found.group("list"))
+            return items, int(found.group("index"))
+        *parents, leaf = path.split(".")
+        target = self.values
+        for name in parents:
+            target = target[name]
+        return target, leaf
+
+    def _list(self, list_path: str) -> tuple[Any, list[Any]]:
+        container, key = self._slot(list_path)
+        return container, container[key]
+
+    def _renumber(self, list_path: str, mapping: dict[int, int]) -> None:
+        """Move the origins of 'list_path[i]' and its parts to 'list_path[mapping[i]]';
+        when several items map to one, their lines are merged."""
+        pattern = re.compile(rf"{re.escape(list_path)}\[(\d+)\](.*)")
+        moved: dict[str, tuple[Line, ...]] = {}
+        for path in [p for p in self.origins if pattern.fullmatch(p)]:
+            found = pattern.fullmatch(path)
+            assert found is not None
+            lines = self.origins.pop(path)
+            target = mapping.get(int(found.group(1)))
+            if target is not None:
+                new_path = f"{list_path}[{target}]{found.group(2)}"
+                moved[new_path] = (*moved.get(new_path, ()), *lines)
+        self.origins.update(moved)
 
     def warn(self, message: str) -> None:
         if message not in self.values["warnings"]:
@@ -216,10 +287,12 @@ def finish_records(builders: Iterable[RecordBuilder], *, provenance: bool = Fals
         return []
     used = set().union(*(b.used for b in builders))
     leftovers = unused_blocks(builders[0].doc, used)
+    from classspec.sections import text_block
+
     for builder in builders:
         for heading_line, block in leftovers:
-            from classspec.sections import text_block
-
-            heading_text = collapse(heading_line.stripped.rstrip(":")) if heading_line else None
-            builder.other(heading_text, text_block(block))
+            heading = (
+                Piece(collapse(heading_line.stripped.rstrip(":")), (heading_line,)) if heading_line else None
+            )
+            builder.other(heading, text_block(block))
     return [builder.build(provenance=provenance) for builder in builders]
