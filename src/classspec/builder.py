@@ -164,10 +164,15 @@ class RecordBuilder:
         self.use(piece)
 
     def remove(self, list_path: str, index: int) -> None:
-        """Drop one list item; the spans of the items after it move up with them."""
+        """Drop one list item; the spans of the items after it move up with them. Its
+        lines count as unused again (unless another value cites them), so they are
+        filed in other_sections rather than dropped."""
         _, items = self._list(list_path)
         del items[index]
+        dropped = {p: lines for p, lines in self.origins.items() if p.startswith(f"{list_path}[{index}]")}
         self._renumber(list_path, {i: i - (i > index) for i in range(len(items) + 1) if i != index})
+        still_cited = {line.number for lines in self.origins.values() for line in lines}
+        self.used -= {line.number for lines in dropped.values() for line in lines} - still_cited
 
     def dedupe(self, list_path: str) -> None:
         """Keep the first of equal list items; it cites the lines of all of them."""
