@@ -1,0 +1,524 @@
+"""PDF: pages to lines with provenance, on pdfplumber.
+
+What the parsers need from a PDF is what they get from a text file: one line per
+paragraph or list item, table rows as tab-separated cells, blank lines between
+blocks, headings on lines of their own. A PDF has none of that; it has words at
+positions. This module rebuilds it:
+
+- words are grouped into visual lines by position; a wide gap inside a line (a tab
+  stop, a column) becomes a TAB, as in the text seeds;
+- tables found by pdfplumber's table finder become one line per row;
+- page headers, footers and page numbers are found by repetition across pages (same
+  text, digits aside, at the same height) and removed;
+- a visual line joins the next one when it was wrapped, i.e. when the next line's
+  first word would not have fitted at its end; a line set in bold or a larger size
+  (a heading) stays a line of its own;
+- each page is closed after use, so memory does not grow with the page count.
+
+pdfplumber and pdfminer are imported inside `read_pdf` only: they are slow to import
+and most runs never read a PDF.
+"""
+
+from __future__ import annotations
+
+import io
+import itertools
+import re
+import zlib
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from classspec.document import Document, Line
+from classspec.errors import InputError
+from classspec.model import SourceFormat
+
+DEFAULT_MAX_PAGES = 500
+# Decoded-size caps for compressed streams, checked before pdfminer inflates them
+# (pdfminer inflates without a limit). A class spec's content stream is kilobytes.
+MAX_STREAM_BYTES = 64 * 1024 * 1024
+MAX_DECODED_BYTES = 256 * 1024 * 1024
+MAX_TEXT_CHARS = 20_000_000
+
+_FURNITURE_BAND = 3  # lines at the top and bottom of a page that may be header/footer
+_BULLETS = "-\u2013\u2014\u2022\u00b7\u25aa\u25e6\u25cf\uf0b7\uf0a7\uf076\uf0d8\u27a2o§*>"
+_LIST_START = re.compile(
+    rf"^(?:[{re.escape(_BULLETS)}](?:\s|$)|\(?\d{{1,3}}[.)](?:\s|$)|\(\d{{1,3}}\)|\([a-z]\)\s|[A-Za-z][.)]\s)"
+)
+_MARKER_TAB = re.compile(rf"^([{re.escape(_BULLETS)}]|\(?\d{{1,3}}[.)]|\([a-zA-Z]\)|[a-zA-Z][.)])\t")
+_ENDINGS = (".", ";", ":", "!", "?", ")")
+_HYPHEN_END = re.compile(r"([A-Za-z]+)[-\u00ad]$")
+_DIGITS = re.compile(r"\d+")
+_BOLD = re.compile(r"bold|black|heavy|semibold|demi", re.I)
+
+
+# ---------------------------------------------------------------- layout records
+
+
+@dataclass(slots=True)
+class VisualLine:
+    """One line as printed: its text (TABs at wide gaps) and where it sits."""
+
+    text: str
+    page: int
+    top: float
+    bottom: float
+    x0: float
+    x1: float
+    size: float
+    bold: bool
+    first_word_width: float = 0.0
+    space_width: float = 0.0
+    table_row: bool = False
+    tokens: list[str] = field(default_factory=list)
+    gaps: list[float] = field(default_factory=list)
+    font: str = ""
+    first_on_page: bool = False
+    last_on_page: bool = False
+
+    @property
+    def height(self) -> float:
+        return max(self.bottom - self.top, 1.0)
+
+
+@dataclass(slots=True)
+class Block:
+    """A paragraph being rebuilt from visual lines."""
+
+    parts: list[str]
+    page: int
+    last: VisualLine
+    heading: bool
+    table_row: bool
+    blank_before: bool = False
+    members: list[VisualLine] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------- entry point
+
+
+def read_pdf(data: bytes, path: str | None, sha256: str, *, max_pages: int | None = None) -> Document:
+    limit = max_pages or DEFAULT_MAX_PAGES
+    damaged = check_container(data, path)
+    import pdfplumber  # heavy: imported only when a PDF is read
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data), password="")
+    except Exception as exc:  # pdfplumber wraps pdfminer's errors; classify by cause
+        cause = getattr(exc, "args", [None])[0] if type(exc).__name__ == "PdfminerException" else exc
+        if isinstance(cause, PDFPasswordIncorrect):
+            raise InputError("password-protected PDF (a password is needed to open it)", path) from None
+        if isinstance(cause, PDFEncryptionError):
+            raise InputError(f"encrypted PDF this reader cannot decrypt ({cause})", path) from None
+        raise InputError(f"corrupt PDF ({_describe(cause)})", path) from None
+    try:
+        with pdf:
+            count = _page_count(pdf)
+            if count > limit:
+                raise InputError(f"PDF has {count} pages; the limit is {limit} (see --max-pages)", path)
+            pages = []
+            drawn = False  # anything at all on any page: images, vector graphics
+            for number, page in _iter_pages(pdf, path):
+                pages.append(_page_lines(page, number))
+                drawn = drawn or bool(page.images or page.rects or page.curves or page.lines)
+    except InputError:
+        raise
+    except MemoryError:
+        raise InputError("PDF too large to read in memory", path) from None
+    except RecursionError:
+        raise InputError("corrupt PDF (object structure nests without end)", path) from None
+    except Exception as exc:
+        raise InputError(f"corrupt PDF ({_describe(exc)})", path) from None
+    if not pages:
+        raise InputError("PDF has no pages", path)
+    if not any(line.text.strip() for page in pages for line in page):
+        if damaged:
+            raise InputError(f"corrupt PDF ({damaged} damaged compressed streams, no readable text)", path)
+        if not drawn:
+            raise InputError("corrupt or blank PDF (no page has any readable content)", path)
+        raise InputError("no text layer (scanned PDF?): nothing to read without OCR", path)
+    if sum(len(line.text) for page in pages for line in page) > MAX_TEXT_CHARS:
+        raise InputError(f"PDF holds more than {MAX_TEXT_CHARS} characters of text", path)
+    set_tabs(pages)
+    body = remove_furniture(pages)
+    _mark_page_ends(body)
+    lines = rebuild_paragraphs(body)
+    warnings = [f"PDF is damaged: {damaged} compressed streams could not be read; text may be missing"]
+    return Document(
+        lines=lines,
+        format=SourceFormat.pdf,
+        sha256=sha256,
+        path=path,
+        pages=len(pages),
+        warnings=warnings if damaged else [],
+    )
+
+
+def _describe(exc: Any) -> str:
+    text = str(exc).strip().splitlines()[0][:120] if str(exc).strip() else ""
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
+def _page_count(pdf: Any) -> int:
+    """The page count from the page tree, without building page objects."""
+    from pdfminer.pdftypes import resolve1
+
+    try:
+        count = resolve1(resolve1(pdf.doc.catalog["Pages"])["Count"])
+        if isinstance(count, int):
+            return count
+    except Exception:  # a damaged page tree: count the pages instead
+        pass
+    return len(pdf.pages)
+
+
+def _iter_pages(pdf: Any, path: str | None) -> Iterable[tuple[int, Any]]:
+    for number, page in enumerate(pdf.pages, start=1):
+        try:
+            yield number, page
+        finally:
+            page.close()  # drops the page's cached layout objects: keeps memory flat
+
+
+# ---------------------------------------------------------------- container checks
+
+
+_STREAM = re.compile(rb">>\s*stream\r?\n")  # a stream keyword right after its dictionary
+
+
+def check_container(data: bytes, path: str | None) -> int:
+    """Refuse truncated files and decompression bombs before pdfminer sees them.
+
+    Returns how many compressed streams are damaged (cannot be inflated), which tells
+    a corrupt file from a scan when no text comes out."""
+    if b"%%EOF" not in data[-2048:]:
+        raise InputError("truncated PDF (no end-of-file marker)", path)
+    encrypted = b"/Encrypt" in data
+    total = damaged = 0
+    for found in _STREAM.finditer(data):
+        start = found.end()
+        head = data[max(0, found.start() - 1024) : found.start()]
+        head = head[head.rfind(b"obj") + 3 :] if b"obj" in head else head
+        if b"/Image" in head or not re.search(rb"/(?:FlateDecode|Fl)\b", head):
+            continue  # images are never inflated for text; other filters are not bombs
+        end = data.find(b"endstream", start)
+        raw = data[start : end if end > 0 else len(data)]
+        decoded = _inflated_size(raw, MAX_STREAM_BYTES + 1)
+        damaged += decoded < 0 and not encrypted
+        decoded = max(decoded, 0)
+        if decoded > MAX_STREAM_BYTES:
+            raise InputError(
+                f"decompression bomb: a {len(raw)}-byte stream inflates beyond {MAX_STREAM_BYTES >> 20} MB",
+                path,
+            )
+        total += decoded
+        if total > MAX_DECODED_BYTES:
+            raise InputError(
+                f"decompression bomb: compressed streams inflate beyond {MAX_DECODED_BYTES >> 20} MB", path
+            )
+    return damaged
+
+
+def _inflated_size(raw: bytes, cap: int) -> int:
+    """Bytes that `raw` inflates to, counting no further than `cap` (chunk by chunk);
+    -1 when the data is not a valid deflate stream."""
+    inflater = zlib.decompressobj()
+    size = 0
+    pending = raw
+    try:
+        while pending and size < cap:
+            size += len(inflater.decompress(pending, 1 << 20))
+            pending = inflater.unconsumed_tail
+    except zlib.error:
+        return -1
+    return size
+
+
+# ---------------------------------------------------------------- one page
+
+
+def _page_lines(page: Any, number: int) -> list[VisualLine]:
+    tables = [t for t in page.find_tables() if len(t.rows) >= 1]
+    boxes = [t.bbox for t in tables]
+    words = [
+        w
+        for w in page.extract_words(extra_attrs=["size", "fontname"], keep_blank_chars=False)
+        if not any(_inside(w, box) for box in boxes)
+    ]
+    lines = [_visual_line(group, number) for group in _group_lines(words)]
+    for table in tables:
+        lines.extend(_table_rows(table, number))
+    lines.sort(key=lambda ln: (round(ln.top, 1), ln.x0))
+    return lines
+
+
+def _mark_page_ends(pages: list[list[VisualLine]]) -> None:
+    for page in pages:
+        if page:
+            page[0].first_on_page = True
+            page[-1].last_on_page = True
+
+
+def _inside(word: dict[str, Any], box: Sequence[float]) -> bool:
+    cx = (word["x0"] + word["x1"]) / 2
+    cy = (word["top"] + word["bottom"]) / 2
+    return box[0] <= cx <= box[2] and box[1] <= cy <= box[3]
+
+
+def _group_lines(words: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """Words whose vertical extents overlap by half their height share a line."""
+    groups: list[list[dict[str, Any]]] = []
+    for word in sorted(words, key=lambda w: (w["top"], w["x0"])):
+        if groups:
+            line = groups[-1]
+            top = min(w["top"] for w in line)
+            bottom = max(w["bottom"] for w in line)
+            overlap = min(bottom, word["bottom"]) - max(top, word["top"])
+            if overlap >= 0.5 * min(bottom - top, word["bottom"] - word["top"]):
+                line.append(word)
+                continue
+        groups.append([word])
+    return [sorted(g, key=lambda w: w["x0"]) for g in groups]
+
+
+def _visual_line(words: list[dict[str, Any]], page: int) -> VisualLine:
+    sizes = Counter(round(float(w["size"]), 1) for w in words)
+    size = sizes.most_common(1)[0][0]
+    first = words[0]
+    return VisualLine(
+        text=" ".join(w["text"] for w in words),
+        page=page,
+        top=min(w["top"] for w in words),
+        bottom=max(w["bottom"] for w in words),
+        x0=first["x0"],
+        x1=max(w["x1"] for w in words),
+        size=size,
+        bold=all(_BOLD.search(str(w.get("fontname", ""))) for w in words),
+        first_word_width=first["x1"] - first["x0"],
+        space_width=0.3 * size,
+        tokens=[w["text"] for w in words],
+        gaps=[round(b["x0"] - a["x1"], 1) for a, b in itertools.pairwise(words)],
+        font=f"{first.get('fontname', '')}@{size}",
+    )
+
+
+def space_widths(pages: list[list[VisualLine]]) -> dict[str, float]:
+    """The width of a word space per font: the commonest gap between words set in it."""
+    gaps: dict[str, Counter[float]] = {}
+    for page in pages:
+        for line in page:
+            if line.gaps:
+                gaps.setdefault(line.font, Counter()).update(line.gaps)
+    return {font: max(counted.most_common(1)[0][0], 0.5) for font, counted in gaps.items()}
+
+
+def set_tabs(pages: list[list[VisualLine]]) -> None:
+    """Write a TAB where a gap is wider than a word space can be: a tab stop or a column.
+
+    A gap counts as a tab when it is well over the font's space width and over the
+    line's own typical gap (justified lines stretch every space alike)."""
+    widths = space_widths(pages)
+    for page in pages:
+        for line in page:
+            if not line.gaps:
+                continue
+            space = widths.get(line.font, 0.25 * line.size)
+            line.space_width = space
+            usual = sorted(line.gaps)[len(line.gaps) // 2]
+            text = line.tokens[0]
+            for gap, token in zip(line.gaps, line.tokens[1:], strict=False):
+                tab = gap > 1.4 * line.size or (
+                    gap > 1.3 * space and (len(line.gaps) < 3 or gap > 1.4 * usual)
+                )
+                text += ("\t" if tab else " ") + token
+            # A bullet set off by a tab is a list marker, not a table cell.
+            line.text = _MARKER_TAB.sub(r"\1 ", text)
+
+
+def _table_rows(table: Any, page: int) -> list[VisualLine]:
+    rows = []
+    for row, cells in zip(table.rows, table.extract(), strict=False):
+        # None marks a grid cell covered by a merged neighbour: not a cell of this row.
+        texts = [_cell_text(cell) for cell in cells if cell is not None]
+        if not any(texts):
+            continue
+        x0, top, x1, bottom = row.bbox
+        rows.append(
+            VisualLine(
+                text="\t".join(texts),
+                page=page,
+                top=top,
+                bottom=bottom,
+                x0=x0,
+                x1=x1,
+                size=0.0,
+                bold=False,
+                table_row=True,
+            )
+        )
+    return rows
+
+
+def _cell_text(cell: str | None) -> str:
+    if not cell:
+        return ""
+    return join_parts([part.strip() for part in cell.split("\n") if part.strip()], set())
+
+
+# ---------------------------------------------------------------- page furniture
+
+
+def _furniture_key(line: VisualLine) -> str:
+    return _DIGITS.sub("#", " ".join(line.text.split())).lower()
+
+
+def remove_furniture(pages: list[list[VisualLine]]) -> list[list[VisualLine]]:
+    """Drop lines repeated at the same height in the top or bottom band of several
+    pages (running headers, footers, page numbers: digits are ignored when comparing)."""
+    if len(pages) < 2:
+        return pages
+    seen: dict[str, list[tuple[int, float]]] = {}
+    for index, page in enumerate(pages):
+        flowing = [ln for ln in page if not ln.table_row]
+        band = flowing[:_FURNITURE_BAND] + flowing[-_FURNITURE_BAND:]
+        for line in {id(ln): ln for ln in band}.values():
+            seen.setdefault(_furniture_key(line), []).append((index, line.top))
+    needed = max(2, (len(pages) + 1) // 2)
+    furniture: set[tuple[str, int]] = set()
+    for key, places in seen.items():
+        heights = Counter(round(top / 4) for _, top in places)  # same height within a few points
+        height, count = heights.most_common(1)[0]
+        if count >= needed and len({i for i, top in places if round(top / 4) == height}) >= needed:
+            furniture.update((key, i) for i, top in places if abs(round(top / 4) - height) <= 1)
+    return [
+        [ln for ln in page if ln.table_row or (_furniture_key(ln), index) not in furniture]
+        for index, page in enumerate(pages)
+    ]
+
+
+# ---------------------------------------------------------------- paragraphs
+
+
+def rebuild_paragraphs(pages: list[list[VisualLine]]) -> list[Line]:
+    flowing = [ln for page in pages for ln in page]
+    if not flowing:
+        return []
+    body_size = _body_size(flowing)
+    right = _right_margins(pages)
+    vocabulary = {w.lower() for ln in flowing for w in re.findall(r"[A-Za-z]+", ln.text)}
+    blocks: list[Block] = []
+    previous: VisualLine | None = None
+    for line in flowing:
+        heading = not line.table_row and (line.bold or line.size >= 1.15 * body_size)
+        gap_before = _has_gap(previous, line)
+        last = blocks[-1] if blocks else None
+        if last is not None and previous is not None and _row_continues(previous, line, last):
+            last.parts[0] = _merge_rows(last.parts[0], line.text, vocabulary)
+            last.last = line
+            last.members.append(line)
+            previous = line
+            continue
+        if (
+            last is not None
+            and previous is not None
+            and not gap_before
+            and _wrapped_into(previous, line, right.get(previous.page, previous.x1), last, heading)
+        ):
+            last.parts.append(line.text)
+            last.last = line
+            last.members.append(line)
+        else:
+            blocks.append(
+                Block(
+                    [line.text], line.page, line, heading, line.table_row, gap_before and bool(blocks), [line]
+                )
+            )
+        previous = line
+    lines: list[Line] = []
+    for block in blocks:
+        if block.blank_before:
+            lines.append(Line("", len(lines) + 1, block.page))
+        text = "\t".join(block.parts) if block.table_row else join_parts(block.parts, vocabulary)
+        lines.append(Line(text, len(lines) + 1, block.page))
+    return lines
+
+
+def _body_size(lines: list[VisualLine]) -> float:
+    weights: Counter[float] = Counter()
+    for line in lines:
+        if not line.table_row:
+            weights[line.size] += len(line.text)
+    return weights.most_common(1)[0][0] if weights else 10.0
+
+
+def _right_margins(pages: list[list[VisualLine]]) -> dict[int, float]:
+    """The right edge of the text block: the widest line of the document (pages share it)."""
+    edges = [ln.x1 for page in pages for ln in page if not ln.table_row and "\t" not in ln.text]
+    widest = max(edges) if edges else 0.0
+    return {ln.page: widest for page in pages for ln in page}
+
+
+def _row_continues(previous: VisualLine, line: VisualLine, block: Block) -> bool:
+    """Is `line` the rest of a table row that a page break cut in two? Both are rows
+    with as many cells, at the foot of one page and the head of the next, and in some
+    column the earlier part stops mid-sentence where the later part goes on in lower case."""
+    if not (previous.table_row and line.table_row and block.table_row and line.page == previous.page + 1):
+        return False
+    if not (previous.last_on_page and line.first_on_page):
+        return False
+    before, after = block.parts[0].split("\t"), line.text.split("\t")
+    return len(before) == len(after) and any(
+        a and b and not a.endswith(_ENDINGS) and b[:1].islower() for a, b in zip(before, after, strict=True)
+    )
+
+
+def _merge_rows(before: str, after: str, vocabulary: set[str]) -> str:
+    pairs = zip(before.split("\t"), after.split("\t"), strict=True)
+    return "\t".join(join_parts([p for p in pair if p], vocabulary) for pair in pairs)
+
+
+def _has_gap(previous: VisualLine | None, line: VisualLine) -> bool:
+    """Is there more vertical space than line spacing between the two lines?"""
+    if previous is None or previous.page != line.page:
+        return False
+    spacing = line.top - previous.bottom
+    return spacing > 0.6 * min(previous.height, line.height)
+
+
+def _wrapped_into(previous: VisualLine, line: VisualLine, right: float, block: Block, heading: bool) -> bool:
+    """Does `line` continue the paragraph `previous` ends? Yes when `previous` ran to
+    the right edge (the next word did not fit) and `line` starts no new item."""
+    if previous.table_row or line.table_row or block.heading != heading:
+        return False
+    if "\t" in line.text or _LIST_START.match(line.text):
+        return False
+    if previous.page != line.page and line.page != previous.page + 1:
+        return False
+    room = right - previous.x1
+    return room < line.first_word_width + 2 * previous.space_width
+
+
+def join_parts(parts: Sequence[str], vocabulary: set[str]) -> str:
+    """Join wrapped lines; a word hyphenated at a line end is mended when the document
+    writes the mended word elsewhere, else the hyphen is kept (e-mail, long-term)."""
+    text = ""
+    for part in parts:
+        if not text:
+            text = part
+            continue
+        found = _HYPHEN_END.search(text)
+        if found and part[:1].isalpha() and not part[:1].islower():
+            text += part  # "non-" + "English": a compound broken at its hyphen
+        elif found and part[:1].islower():
+            head = found.group(1)
+            tail = re.match(r"[A-Za-z]+", part)
+            mended = (head + tail.group(0)).lower() if tail else ""
+            if text.endswith("\u00ad") or (mended and mended in vocabulary):
+                text = text[:-1] + part
+            else:
+                text += part
+        else:
+            text += " " + part
+    return text
