@@ -17,6 +17,8 @@ _NOT_ALNUM = re.compile(r"[^0-9a-z]+")
 # Lines this long must be found as text; shorter ones may be labels or headings whose
 # value was normalized (e.g. 'FLSA: Non Exempt' -> non_exempt).
 LONG_LINE_WORDS = 5
+# Between table cells: the readers' tab, or the run of spaces PDF-to-text tools leave.
+_CELL_GAP = re.compile(r"\t| {3,}")
 
 
 # Emphasis a text export keeps from the original ('<u>3 years</u>'): formatting, not content.
@@ -53,10 +55,10 @@ def _is_structure(line: Line, blob: str) -> bool:
     """A used line that carries no text of its own: a heading, a short label, or a
     'Label: value' line whose value was taken."""
     text = line.stripped
-    if "\t" in text:
+    if _CELL_GAP.search(text):
         # A table row is short lines side by side ('Standing<TAB>F<TAB>Copier, fax'): each
         # cell is judged as a line, so a code normalized to a word still counts as taken.
-        row = [cell.strip() for cell in text.split("\t") if squash(cell)]
+        row = [cell.strip() for cell in _CELL_GAP.split(text) if squash(cell)]
         return all(squash(cell) in blob or _is_structure(Line(cell, line.number), blob) for cell in row)
     if len(text.split()) < LONG_LINE_WORDS or is_upper_heading(text) or text.endswith(_LEAD_IN_ENDINGS):
         return True
