@@ -34,7 +34,7 @@ _PLACE = r"(?!(?:The|This|Each|All|Any|Other|An?|Our|Its)\b)[A-Z][a-z]+(?:[ -](?
 _KIND = r"City|County|Town|Township|Village|Borough|City and County|Parish"
 # "County of San Diego", "City of Chattanooga, TN", "Ventura County", "Town of Cary".
 _NAMED = re.compile(
-    rf"\b(?:(?P<kind1>{_KIND}) of (?P<place1>{_PLACE})|(?P<place2>{_PLACE}) (?P<kind2>County|Parish))"
+    rf"\b(?:(?P<kind1>{_KIND}) (?i:of) (?P<place1>{_PLACE})|(?P<place2>{_PLACE}) (?P<kind2>County|Parish))"
     rf"(?:,? (?P<state>{_STATE_CODE}|{_STATE_NAME})\b)?"
 )
 _SELF_REFERENCE = re.compile(

@@ -49,6 +49,12 @@ _FOOTER = re.compile(
     r"(?P<title>[A-Z][^()]{2,80}?)\s*\(\s*(?:Class|Job|Classification)\s*(?:No\.?|Number|Code|#)\s*:?\s*"
     r"(?P<code>[A-Z0-9][A-Z0-9.\-]*)\s*\)(?:\s+(?P<label>[A-Za-z][A-Za-z ]{1,30}?)\s*:\s*(?P<value>\S.*))?",
 )
+# "END OF JOB CLASS SPECIFICATION - 1A11"
+_END_FOOTER = re.compile(
+    r"end\s+of\s+(?:job\s+)?class(?:ification)?\s+spec(?:ification)?\.?\s*[-\u2013\u2014:]?\s*"
+    r"(?P<code>[A-Z0-9][A-Z0-9.\-]{1,11})",
+    re.I,
+)
 # "1A11 CLERK TYPIST I" / "Clerk Typist 1 (B) - 1A11": a title line carrying its code.
 _CODE_FIRST = re.compile(
     r"(?-i:(?P<code>(?=[A-Z0-9-]*\d)[A-Z0-9][A-Z0-9-]{2,7}))\s+(?:[-\u2013\u2014:]\s*)?(?P<title>[A-Za-z].+)"
@@ -56,6 +62,8 @@ _CODE_FIRST = re.compile(
 _CODE_LAST = re.compile(
     r"(?P<title>[A-Za-z].+?)\s+[-\u2013\u2014]\s+(?-i:(?P<code>(?=[A-Z0-9-]*\d)[A-Z0-9][A-Z0-9-]{2,7}))"
 )
+# A code on a line of its own above the title ("1A11").
+_BARE_CODE = re.compile(r"(?-i:(?=[A-Z0-9\-]*\d)[A-Z0-9][A-Z0-9\-]{2,9})")
 # Lines that name the publisher or the kind of document, not the class.
 _NOT_A_TITLE = re.compile(
     r"^(?:city|county|state|town|village|borough|department|personnel|human resources|civil service"
@@ -123,8 +131,8 @@ class GenericParser(TemplateParser):
         named = jurisdiction_from_text(doc.lines)
         if named:
             base.set("jurisdiction", named[0].model_dump(), named[1])
-        sections = _sections(doc.lines)
         levels = find_levels(doc.lines, HEADINGS, TOP_LEVEL_KEYS)
+        sections = _sections(doc.lines, {level.title.lines[0].number for level in levels})
         records = Records(base, levels)
         # Footers may sit anywhere (the end of a page, the end of the document).
         footers = {line.number for line in doc.lines if _footer(records, line)}
@@ -149,15 +157,29 @@ class GenericParser(TemplateParser):
         handler(records, section, lines)
 
 
-def _sections(lines: Sequence[Line]) -> list[Section]:
+def _sections(lines: Sequence[Line], level_lines: set[int]) -> list[Section]:
     """Sections by the lexicon; a heading in capitals that it does not know starts a
-    section of its own, except inside a list, where it is a sub-heading."""
+    section of its own, except inside a list, where it is a sub-heading. A series
+    level's title line ("Accountant II") starts a section too."""
     merged: list[Section] = []
     for section in split_sections(lines, (*HEADINGS, UNKNOWN_HEADING)):
-        if section.key == "unknown" and merged and merged[-1].key in LIST_KEYS and section.heading:
+        # Before the first known heading, capitals are the letterhead and the title;
+        # inside a list they are its sub-headings.
+        if (
+            section.key == "unknown"
+            and section.heading
+            and (not merged or merged[-1].key in LIST_KEYS | {None})
+        ):
+            if not merged:
+                merged.append(Section(None, None))
             merged[-1].lines.extend([*section.heading.lines, *section.lines])
-        else:
-            merged.append(section)
+            continue
+        merged.append(Section(section.key, section.heading, section.inline))
+        for line in section.lines:
+            if line.number in level_lines:
+                merged.append(Section("level", Piece.of([line])))
+            else:
+                merged[-1].lines.append(line)
     return merged
 
 
@@ -231,16 +253,22 @@ class Records:
         return result
 
 
+_TEXT_FIELDS = {"summary", "minimum_qualifications.text", "physical_demands.text"}
+
+
 def _merge(record: RecordBuilder, own: RecordBuilder) -> None:
     """Add a level's own values to its copy of the shared record."""
     for path, lines in sorted(own.origins.items()):
         if "[" in path:
             continue
         *parents, leaf = path.split(".")
-        value = own.values
+        value, shared = own.values, record.values
         for name in parents:
-            value = value[name]
-        record.set(path, value[leaf], lines)
+            value, shared = value[name], shared[name]
+        if path in _TEXT_FIELDS and shared[leaf]:
+            record.set(path, shared[leaf] + "\n\n" + value[leaf], record.origins.get(path, ()) + lines)
+        else:
+            record.set(path, value[leaf], lines)
     for list_path in _list_paths(own.values):
         *parents, leaf = list_path.split(".")
         source_list = own.values
@@ -309,6 +337,13 @@ def _preamble(records: Records, section: Section, lines: list[Line]) -> None:
         if line.blank:
             continue
         text = line.stripped
+        if (
+            not records.has("class_code", line)
+            and not records.has("title", line)
+            and _BARE_CODE.fullmatch(text)
+        ):
+            records.set("class_code", text, line)
+            continue
         if not records.has("title", line) and _title_like(text):
             _set_title(records, line)
             continue
@@ -320,6 +355,12 @@ def _preamble(records: Records, section: Section, lines: list[Line]) -> None:
 
 
 def _footer(records: Records, line: Line) -> bool:
+    ending = _END_FOOTER.fullmatch(line.stripped)
+    if ending:
+        if not records.has("class_code", line):
+            records.set("class_code", ending.group("code"), line)
+        records.use(line)
+        return True
     found = _FOOTER.fullmatch(line.stripped)
     if not found:
         return False
@@ -628,7 +669,16 @@ def _date(kind: str):
     return handler
 
 
+def _level(records: Records, section: Section, lines: list[Line]) -> None:
+    """A level's own opening text (after its title and code) describes that level."""
+    codes = {level.code.lines[0].number for level in records.levels if level.code}
+    body = text_block([ln for ln in lines if ln.number not in codes])
+    if body:
+        records.append_text("summary", body)
+
+
 _HANDLERS = {
+    "level": _level,
     "title": _title_section,
     "code": _code_section,
     "summary": _summary,

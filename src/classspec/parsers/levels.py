@@ -71,7 +71,14 @@ def find_levels(lines: Sequence[Line], rules: Sequence[HeadingRule], top_keys: I
         return []
     stem = max(series_stems, key=lambda s: len(stems[s]))
     starts = {ln.number: m for ln, m in candidates if m["stem"].lower() == stem}
-    top = set(top_keys)
+    # A section heading ends a level's block, unless each level has one of its own
+    # ("Accountant I ... Examples of Duties ... Accountant II ... Examples of Duties").
+    headings = [(ln.number, found[0].key) for ln in lines if (found := match_heading(ln, rules))]
+    distinct_levels = len({m["level"].upper() for m in starts.values()})
+    repeated = {
+        key for key in {k for _, k in headings} if sum(k == key for _, k in headings) >= distinct_levels
+    }
+    ending = {number for number, key in headings if key in set(top_keys) - repeated}
     series = _series_line(lines)
     levels: list[Level] = []
     current: Level | None = None
@@ -83,8 +90,7 @@ def find_levels(lines: Sequence[Line], rules: Sequence[HeadingRule], top_keys: I
             current = Level(name.lower(), name, title, series=series, line_numbers={line.number})
             levels.append(current)
             continue
-        heading = match_heading(line, rules)
-        if heading and heading[0].key in top:
+        if line.number in ending:
             current = None
             continue
         if current is None:

@@ -1,0 +1,237 @@
+"""The generic parser on the three county specs in the hosted-platform layout
+(shared/corpus/other), on the lexicon's heading variants, and on a series.
+
+The counts below were made by hand from the documents."""
+
+from __future__ import annotations
+
+import pytest
+
+from classspec.api import parse_file, parse_text
+from classspec.coverage import measure, output_blob, squash
+from classspec.parsers import get_parser
+from classspec.readers import read_path
+from conftest import OTHER_CORPUS
+
+SAN_BERNARDINO = OTHER_CORPUS / "sanbernardino-county-ca-01410-assistant-district-attorney.txt"
+SAN_DIEGO = OTHER_CORPUS / "sandiego-county-ca-0265-assistant-sheriff.txt"
+VENTURA = OTHER_CORPUS / "ventura-county-ca-09111-apcd-public-information-specialist.txt"
+
+
+def _one(path):
+    records = parse_file(path)
+    assert len(records) == 1
+    assert records[0].source.parser == "generic"
+    return records[0]
+
+
+def test_san_bernardino_assistant_district_attorney():
+    spec = _one(SAN_BERNARDINO)
+    assert spec.summary.startswith("Under general administrative direction, assist the District Attorney")
+    assert len(spec.distinguishing_features) == 1
+    assert len(spec.duties) == 12
+    assert spec.duties[0].text.startswith("Direct operations and supervise a large staff")
+    assert spec.duties[11].text == "Provide vacation and temporary relief as required."
+    assert all(d.category is None and d.essential for d in spec.duties)
+    assert spec.pay_grade == "97B"
+    # "Representation Unit: Exempt" is a bargaining unit, not the FLSA status.
+    assert spec.flsa_status is None
+    assert spec.taxonomy == {"representation_unit": "Exempt"}
+    # No code and no title in the text (the file name has them; names are not read).
+    assert spec.class_code is None
+    assert spec.title is None
+    assert "no class title found in the text" in spec.warnings
+    assert spec.jurisdiction is None
+    headings = [s.heading for s in spec.other_sections]
+    assert "Supplemental Information" in headings
+
+
+def test_san_diego_assistant_sheriff():
+    spec = _one(SAN_DIEGO)
+    assert spec.title == "Assistant Sheriff"
+    assert spec.class_code == "000265"
+    assert spec.taxonomy == {"union_code": "NE"}
+    assert spec.jurisdiction.model_dump() == {
+        "id": "san-diego-county-ca",
+        "name": "County of San Diego",
+        "state": "CA",
+    }
+    assert spec.summary.startswith("To assist in developing department policies")
+    assert len(spec.duties) == 16
+    plain = [d for d in spec.duties if d.category is None]
+    assert len(plain) == 7
+    assert plain[0].text.startswith("Plans, organizes, staffs")
+    categories = [d.category for d in spec.duties if d.category]
+    assert (
+        categories
+        == [
+            "Assistant Sheriff – Law Enforcement Services",
+        ]
+        * 3
+        + ["Assistant Sheriff – Detention Facility Services"] * 3
+        + ["Assistant Sheriff – Administrative Services"] * 3
+    )
+    assert len(spec.knowledge) == 13
+    assert spec.knowledge[0].text == "Local law enforcement agencies in San Diego County"
+    assert spec.knowledge[-1].text == "General Management System (GMS) in principle and in practice"
+    assert len(spec.abilities) == 14
+    assert (
+        spec.abilities[0].text == "Plan, organize and direct the activities of a large law enforcement agency"
+    )
+    quals = spec.minimum_qualifications
+    assert quals.min_education == "associate"
+    assert quals.min_experience_months == 60
+    assert len(quals.experience) == 3
+    assert any("POST" in lic for lic in quals.licenses)
+    assert spec.working_conditions == ["Office environment; exposure to computer screens."]
+    assert spec.physical_demands.text.startswith("The physical characteristics described here")
+    assert spec.physical_demands.strength == "sedentary"  # lifting files up to 10 pounds
+    # The probationary period section states no length.
+    assert spec.probation_months is None
+    headings = {s.heading for s in spec.other_sections}
+    assert {
+        "CORE VALUES",
+        "LEADERSHIP COMPETENCIES",
+        "Background Investigation",
+        "PROBATIONARY PERIOD",
+    } <= headings
+    assert not any(s.text.strip() in (".", ":") for s in spec.other_sections)
+
+
+def test_ventura_apcd_public_information_specialist():
+    spec = _one(VENTURA)
+    assert spec.title is None and spec.class_code is None
+    assert len(spec.duties) == 9
+    assert spec.duties[-1].text == "Assists in obtaining funding for public information projects."
+    assert [(k.level, k.text) for k in spec.knowledge] == [
+        ("some", "basic research techniques, methods, and procedures"),
+        ("some", "federal, state, and local government organization"),
+        ("some", "curriculum development"),
+        ("working", "layout, printing display, and photography"),
+        ("thorough", "written and oral communication"),
+    ]
+    assert [a.level for a in spec.abilities] == ["working"] * 4
+    assert (
+        spec.abilities[0].text
+        == "understand, interpret, and present orally and in writing, technical data reports"
+    )
+    assert spec.abilities[3].text.startswith("establish and maintain effective working relationships")
+    quals = spec.minimum_qualifications
+    assert quals.min_education == "bachelor"
+    # "One year ... is desirable" is not required: two years, not three.
+    assert quals.min_experience_months == 24
+    assert quals.licenses == ["Must possess and maintain a valid California driver license."]
+    assert spec.physical_demands.strength == "medium"  # occasional lifting up to 40 pounds
+    assert "Examples Of Duties" in [s.heading for s in spec.other_sections]
+
+
+@pytest.mark.parametrize("path", [SAN_BERNARDINO, SAN_DIEGO, VENTURA], ids=lambda p: p.name.split("-")[0])
+def test_county_specs_drop_nothing(path):
+    doc = read_path(path)
+    records, coverage = measure(doc, get_parser("generic").parse(doc))
+    blob = output_blob(records)
+    # The measure looks for each line whole; a "Some knowledge of: a; b; c" line lands
+    # as separate items (with the degree in `level`), so check its parts one by one.
+    dropped = [
+        ln.text
+        for ln in coverage.dropped
+        if ":" not in ln.text
+        or not all(squash(part) in blob for part in ln.text.partition(":")[2].split(";"))
+    ]
+    assert dropped == []
+
+
+def test_title_and_code_labels_and_inline_lists():
+    text = """City of Springfield, IL
+Class Title: WATER PLANT OPERATOR II
+Class Code: 4410
+FLSA Status: Non-Exempt
+Probationary Period: six (6) months
+
+Nature of Work:
+Operates a water treatment plant on an assigned shift.
+
+Essential Duties
+- Monitors pumps and chemical feed.
+- Takes water samples.
+.
+Knowledge of: water treatment processes; safety rules; and plant equipment.
+Ability to: read gauges; keep records.
+Pay Grade: W12
+"""
+    (spec,) = parse_text(text, parser="generic")
+    assert spec.title == "Water Plant Operator II"
+    assert spec.class_code == "4410"
+    assert spec.flsa_status == "non_exempt"
+    assert spec.probation_months == 6
+    assert spec.pay_grade == "W12"
+    assert spec.summary == "Operates a water treatment plant on an assigned shift."
+    assert [d.text for d in spec.duties] == ["Monitors pumps and chemical feed.", "Takes water samples."]
+    assert [k.text for k in spec.knowledge] == [
+        "water treatment processes",
+        "safety rules",
+        "plant equipment",
+    ]
+    assert [a.text for a in spec.abilities] == ["read gauges", "keep records"]
+    assert spec.jurisdiction.model_dump() == {
+        "id": "springfield-il",
+        "name": "City of Springfield",
+        "state": "IL",
+    }
+
+
+def test_unknown_heading_in_capitals_is_kept_under_its_heading():
+    text = (
+        "Class Title: Clerk\n\nDefinition\nFiles records.\n\n"
+        "SUPERVISORY CONTROLS\nWorks under close supervision.\n"
+    )
+    (spec,) = parse_text(text, parser="generic")
+    assert spec.summary == "Files records."
+    assert [(s.heading, s.text) for s in spec.other_sections] == [
+        ("SUPERVISORY CONTROLS", "Works under close supervision.")
+    ]
+
+
+SERIES = """ACCOUNTANT SERIES
+
+Definition
+Performs professional accounting work for County departments.
+
+Accountant I
+A1101
+Entry level: learns the County's accounting systems under close supervision.
+Examples of Duties
+1. Prepares journal entries.
+2. Reconciles accounts.
+
+Accountant II
+A1102
+Journey level: performs the full range of accounting work independently.
+Examples of Duties
+1. Prepares financial statements.
+2. Reviews the work of Accountant I staff.
+3. Audits departmental records.
+
+Minimum Qualifications
+A bachelor's degree in accounting.
+"""
+
+
+def test_a_series_gives_one_record_per_level_with_shared_text():
+    records = parse_text(SERIES, parser="generic")
+    assert [(r.title, r.level, r.class_code) for r in records] == [
+        ("Accountant I", "I", "A1101"),
+        ("Accountant II", "II", "A1102"),
+    ]
+    first, second = records
+    assert first.series == second.series == "Accountant Series"
+    shared = "Performs professional accounting work for County departments."
+    assert (
+        first.summary
+        == shared + "\n\nEntry level: learns the County's accounting systems under close supervision."
+    )
+    assert second.summary.startswith(shared + "\n\nJourney level:")
+    assert [d.text for d in first.duties] == ["Prepares journal entries.", "Reconciles accounts."]
+    assert len(second.duties) == 3
+    assert first.minimum_qualifications.min_education == "bachelor"
+    assert second.minimum_qualifications.min_education == "bachelor"
