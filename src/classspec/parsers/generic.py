@@ -62,6 +62,8 @@ _CODE_FIRST = re.compile(
 _CODE_LAST = re.compile(
     r"(?P<title>[A-Za-z].+?)\s+[-\u2013\u2014]\s+(?-i:(?P<code>(?=[A-Z0-9-]*\d)[A-Z0-9][A-Z0-9-]{2,7}))"
 )
+_NOTED_HEADING = re.compile(r"(?P<name>[A-Z][A-Za-z ,/&'\-]{3,80}?)\s*:?\s*(?P<note>\(.*\)[.:]?)")
+_PARENTHETICAL = re.compile(r"\(.*\)[.:]?")
 # A code on a line of its own above the title ("1A11").
 _BARE_CODE = re.compile(r"(?-i:(?=[A-Z0-9\-]*\d)[A-Z0-9][A-Z0-9\-]{2,9})")
 # Lines that name the publisher or the kind of document, not the class.
@@ -150,7 +152,12 @@ class GenericParser(TemplateParser):
         records.use(section.heading)
         lines = [ln for ln in section.lines if not _DOT_ONLY.fullmatch(ln.stripped)]
         records.use([ln for ln in section.lines if ln not in lines])
+        if section.inline and _PARENTHETICAL.fullmatch(section.inline.text):
+            # "ALLOCATING FACTORS: (The following conditions must be met ...)" is a note.
+            records.other(_heading_text(section), section.inline)
+            section.inline = None
         handler = _HANDLERS.get(key or "")
+        records.started |= key in STRUCTURAL_KEYS
         if handler is None:
             _preamble(records, section, lines) if key is None else _other(records, section, lines)
             return
@@ -162,13 +169,32 @@ def _sections(lines: Sequence[Line], level_lines: set[int]) -> list[Section]:
     section of its own, except inside a list, where it is a sub-heading. A series
     level's title line ("Accountant II") starts a section too."""
     merged: list[Section] = []
-    for section in split_sections(lines, (*HEADINGS, UNKNOWN_HEADING)):
+    notes: dict[int, Piece] = {}
+    shadowed: list[Line] = []
+    for line in lines:
+        # A heading with a long note after it ("MINIMUM ACCEPTABLE TRAINING AND EXPERIENCE
+        # (The following statement ...)") is too long for the engine to read as a heading:
+        # the heading is matched without its note, and the note is kept as inline text.
+        noted = _NOTED_HEADING.fullmatch(line.stripped) if len(line.stripped) > 120 else None
+        if noted and match_heading(Line(noted.group("name"), line.number), HEADINGS):
+            notes[line.number] = Piece(collapse(noted.group("note")), (line,))
+            shadowed.append(Line(noted.group("name"), line.number, line.page))
+        else:
+            shadowed.append(line)
+    for section in split_sections(shadowed, (*HEADINGS, UNKNOWN_HEADING)):
+        if section.heading and section.heading.lines[0].number in notes:
+            note = notes[section.heading.lines[0].number]
+            section = Section(section.key, note.with_text(section.heading.text), note, section.lines)
         # Before the first known heading, capitals are the letterhead and the title;
         # inside a list they are its sub-headings.
         if (
             section.key == "unknown"
             and section.heading
-            and (not merged or merged[-1].key in LIST_KEYS | {None})
+            and (
+                not merged
+                or merged[-1].key in LIST_KEYS | {None}
+                or not any(m.key in STRUCTURAL_KEYS for m in merged)
+            )
         ):
             if not merged:
                 merged.append(Section(None, None))
@@ -191,6 +217,7 @@ class Records:
         self.base = base
         self.levels = levels
         self.line_level = {number: level.key for level in levels for number in level.line_numbers}
+        self.started = False  # has a spec section (definition, duties ...) been read yet?
         self.level_records = {level.key: RecordBuilder(base.doc, base.parser_id) for level in levels}
 
     def all(self) -> list[RecordBuilder]:
@@ -313,6 +340,17 @@ def _first_value(section: Section, lines: list[Line]) -> tuple[Piece | None, lis
 
 
 def _leftover(records: Records, section: Section, lines: list[Line]) -> None:
+    content = [ln for ln in lines if not ln.blank]
+    # Above the first spec section a title may follow a labelled value
+    # ("PAY RANGE: 8" / "SECRETARY").
+    if (
+        content
+        and not records.started
+        and not records.has("title", content[0])
+        and _title_like(content[0].stripped)
+    ):
+        _set_title(records, content[0])
+        lines = content[1:]
     if lines:
         records.other(_heading_text(section), text_block(lines))
 
@@ -337,12 +375,11 @@ def _preamble(records: Records, section: Section, lines: list[Line]) -> None:
         if line.blank:
             continue
         text = line.stripped
-        if (
-            not records.has("class_code", line)
-            and not records.has("title", line)
-            and _BARE_CODE.fullmatch(text)
-        ):
-            records.set("class_code", text, line)
+        if not records.has("title", line) and _BARE_CODE.fullmatch(text):
+            if records.has("class_code", line):
+                records.other("Class code", Piece.of([line]))
+            else:
+                records.set("class_code", text, line)
             continue
         if not records.has("title", line) and _title_like(text):
             _set_title(records, line)
@@ -660,8 +697,12 @@ def _date(kind: str):
     def handler(records: Records, section: Section, lines: list[Line]) -> None:
         value, rest = _first_value(section, lines)
         date = iso_date(value.text) if value else None
-        if date:
+        current = records.base.values["dates"][kind]
+        # A spec revised more than once lists each revision: the latest one counts.
+        if date and (kind != "revised" or current is None or date > current):
             records.set(f"dates.{kind}", date, value)
+        elif date:
+            records.use(value)
         elif value:
             rest = list(value.lines) + rest
         _leftover(records, section, rest)

@@ -277,7 +277,14 @@ FAMILIES: tuple[Family, ...] = (
     ),
     Family(
         "revised",
-        ("revised", "last revised", "revision date", "date revised", "spec\\.? revision", "latest revision"),
+        (
+            "revised",
+            "last revised",
+            "revision date",
+            "date revised",
+            "(?:latest )?spec\\.? revision",
+            "latest revision",
+        ),
     ),
     Family("effective", ("effective date", "effective")),
     Family("edited", ("last edited", "edited", "last updated", "updated")),
