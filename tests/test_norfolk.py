@@ -242,3 +242,17 @@ def test_missing_title_warns():
     (record,) = parse_text(text, parser="norfolk")
     assert record.title is None
     assert any("Class Title" in w for w in record.warnings)
+
+
+PDF_SEED = SEEDS.parent / "tests" / "pdf" / "seeds" / "norfolk-customer-service-supervisor.pdf"
+
+
+def test_pdf_of_the_seed_gives_the_same_fields(spec):
+    """Regression: in the PDF, narrow gaps leave a code in its name's cell
+    ('Chemical Hazards N') and legends wrap over two lines."""
+    (from_pdf,) = parse_file(PDF_SEED)
+    for field in ("title", "summary", "duties", "minimum_qualifications", "other_requirements"):
+        assert getattr(from_pdf, field) == getattr(spec, field), field
+    assert from_pdf.physical_demands == spec.physical_demands
+    assert from_pdf.working_conditions == spec.working_conditions
+    assert from_pdf.equipment == spec.equipment

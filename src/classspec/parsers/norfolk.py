@@ -89,20 +89,30 @@ ENVIRONMENT_WORDS = {
     "n": "never",
 }
 _CELL_GAP = re.compile(r"\t| {2,}")
+_CODE_AT_END = re.compile(r"\s+\b([DWMSN])$")
 _DUTY_ROW = re.compile(r"(?:(?P<number>\d{1,3})[.)]?\s+)?(?P<code>VH|[SLMH])\s+(?P<text>\S.*)")
 _DEMAND_ROW = re.compile(r"(?P<name>\S.*?)\s+(?P<code>[CFORN])(?:\s+(?P<note>\S.*))?")
-_LEGEND_CELL = re.compile(r"(?P<code>[A-Z]{1,2})\s*=\s*(?P<meaning>\S.*)")
+_LEGEND_CODE = re.compile(r"\b(?P<code>[A-Z]{1,2})\s*=\s*")
 _STRENGTH_MARK = re.compile(r"\b(?P<level>Very\s+Heavy|Sedentary|Light|Medium|Heavy)\s+X\b", re.I)
 _RULER = re.compile(r"[-\u2013\u2014_=\s]*")
 _FOOTNOTE = re.compile(r"[-\u2013\u2022*]?\s*\((?P<n>\d{1,2})\)\s*(?P<text>.*)")
 _UNUSED_OTHER = re.compile(r"Other\s*\((?:specify|see \d+ below)\)", re.I)
 _NOTHING = re.compile(r"(?:N/?A|None(?: required)?|Not applicable)\.?", re.I)
-_HEADER_WORDS = re.compile(
-    r"^(?:physical strength code|frequency code|description|class requirements|health and safety"
-    r"|environmental factors|physical demands|non-physical demands|primary work location"
-    r"|essential functions)$",
-    re.I,
+# Column headers of the template's tables.
+TABLE_HEADERS = (
+    "physical strength code",
+    "frequency code",
+    "description",
+    "class requirements",
+    "health and safety",
+    "environmental factors",
+    "physical demands",
+    "non-physical demands",
+    "primary work location",
+    "essential functions",
 )
+_HEADER_WORDS = re.compile(rf"(?:{'|'.join(TABLE_HEADERS)})", re.I)
+_HEADER_ROW = re.compile(rf"(?:(?:{'|'.join(TABLE_HEADERS)})\s*){{2,}}", re.I)
 _MARKED = re.compile(r"x|\u2713|\u2714|yes", re.I)
 
 
@@ -126,17 +136,26 @@ def _is_ruler(line: Line) -> bool:
 
 
 def _legend(line: Line) -> dict[str, str] | None:
-    """A legend row ('D = Daily<tab>W = Several Times Per Week ...') as code -> meaning."""
-    found = [_LEGEND_CELL.fullmatch(cell) for cell in row_cells(line) if cell]
-    if not found or not all(found):
+    """A legend row ('D = Daily<tab>W = Several Times Per Week ...') as code -> meaning;
+    the codes may share a cell when a PDF gap was too narrow to become a tab."""
+    text = _flat(line)
+    codes = list(_LEGEND_CODE.finditer(text))
+    # a wrapped legend goes on mid-sentence ('time. O = Occasionally ...'): two codes tell it
+    if not codes or (codes[0].start() != 0 and len(codes) < 2):
         return None
-    return {m.group("code").lower(): m.group("meaning") for m in found if m}
+    ends = [m.start() for m in codes[1:]] + [len(text)]
+    meanings = {
+        m.group("code").lower(): text[m.end() : end].strip() for m, end in zip(codes, ends, strict=True)
+    }
+    return {code: meaning for code, meaning in meanings.items() if meaning}
 
 
 def _is_header(line: Line) -> bool:
     """A column-header row: every cell is one of the template's column names."""
     found = [cell for cell in row_cells(line) if cell]
-    return bool(found) and all(_HEADER_WORDS.match(cell) for cell in found)
+    if found and all(_HEADER_WORDS.fullmatch(cell) for cell in found):
+        return True
+    return bool(_HEADER_ROW.fullmatch(_flat(line)))  # the cells ran together in a PDF
 
 
 class NorfolkParser(TemplateParser):
@@ -393,10 +412,10 @@ class NorfolkParser(TemplateParser):
     @staticmethod
     def _exposure_pairs(line: Line) -> list[tuple[str, str]]:
         """'Mechanical Hazards | N | Dirt and Dust | N' -> [(name, code), ...]."""
-        found = row_cells(line)
-        if len(found) == 1:
-            # no cell gaps at all: read 'Name CODE Name CODE'
-            found = [c for c in re.split(r"\s+\b([DWMSN])\b\s*", found[0]) if c]
+        # A code may share its name's cell ('Chemical Hazards N') where a gap was narrow.
+        found = [
+            part.strip() for cell in row_cells(line) for part in _CODE_AT_END.split(cell) if part.strip()
+        ]
         pairs: list[tuple[str, str]] = []
         for index in range(0, len(found) - 1, 2):
             name, code = found[index], found[index + 1]
