@@ -117,7 +117,8 @@ def _progress(total: int):
     from rich.console import Console
     from rich.progress import Progress
 
-    return Progress(console=Console(stderr=True), transient=True)
+    # redirect_stdout=False: records must still go to stdout, not around the bar on stderr.
+    return Progress(console=Console(stderr=True), transient=True, redirect_stdout=False)
 
 
 def _output_name(folder: str, path: str, fmt: str) -> str:

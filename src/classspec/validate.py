@@ -34,12 +34,7 @@ def _records(text: str, path: str) -> Iterator[tuple[str, Any]]:
                     except json.JSONDecodeError as exc:
                         raise ValueError(f"line {number}: not JSON ({exc.msg})") from None
             return
-    import yaml
-
-    try:
-        documents = list(yaml.safe_load_all(text))
-    except yaml.YAMLError as exc:
-        raise ValueError(f"neither JSON nor safe YAML ({str(exc).splitlines()[0]})") from None
+    documents = _safe_yaml(text)
     index = 0
     for document in documents:
         for item in document if isinstance(document, list) else [document]:
@@ -47,6 +42,28 @@ def _records(text: str, path: str) -> Iterator[tuple[str, Any]]:
                 continue
             index += 1
             yield f"record {index}", item
+
+
+def _safe_yaml(text: str) -> list[Any]:
+    """YAML as plain data only. Tags that would build Python objects (or anything but
+    the standard scalar/list/map types) and aliases (the "billion laughs" expansion)
+    are refused before anything is constructed; loading itself uses the safe loader."""
+    import yaml
+
+    known = set(yaml.SafeLoader.yaml_constructors)
+    try:
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            if isinstance(event, yaml.AliasEvent):
+                raise ValueError("refused: YAML aliases (*name) are not used by classspec exports")
+            tag = getattr(event, "tag", None)
+            if tag and tag not in known and tag != "!":
+                shown = tag.replace("tag:yaml.org,2002:", "!!")
+                raise ValueError(
+                    f"refused: YAML tag {shown} asks to build an object; only plain data is read"
+                )
+        return list(yaml.safe_load_all(text))
+    except yaml.YAMLError as exc:
+        raise ValueError(f"neither JSON nor YAML ({str(exc).splitlines()[0]})") from None
 
 
 def _location(loc: tuple) -> str:
@@ -62,9 +79,11 @@ def validate_path(path: str) -> tuple[int, list[str]]:
         if path == "-":
             text = sys.stdin.read()
         else:
-            with open(path, encoding="utf-8") as handle:
+            with open(path, encoding="utf-8-sig") as handle:
                 text = handle.read()
-    except (OSError, UnicodeDecodeError) as exc:
+    except UnicodeDecodeError:
+        return 0, [f"{path}: not UTF-8 text (a binary file?), so not a ClassSpec export"]
+    except OSError as exc:
         return 0, [f"{path}: cannot read: {getattr(exc, 'strerror', None) or exc}"]
     problems: list[str] = []
     count = 0
@@ -81,4 +100,6 @@ def validate_path(path: str) -> tuple[int, list[str]]:
                     problems.append(f"{path}: {where}: {_location(err['loc'])}: {err['msg']}")
     except ValueError as exc:
         problems.append(f"{path}: {exc}")
+    except RecursionError:
+        problems.append(f"{path}: nested too deeply to be a ClassSpec export")
     return count, problems

@@ -1,0 +1,390 @@
+"""The `classspec` command as a user (or a CI job) runs it: exit codes, the stdout/stderr
+split, folders, the batch summary, --strict, output files that are never half written,
+interruption by signals (with and without --jobs), `| head`, the TTY progress bar and
+NO_COLOR. Everything runs the installed console script in a subprocess."""
+
+from __future__ import annotations
+
+import json
+import os
+import pty
+import re
+import shutil
+import signal
+import stat
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+
+import psutil
+import pytest
+
+from cli_helpers import error_lines, run, summary
+from conftest import PHILADELPHIA, SEED_FILES, SEEDS
+
+CHICAGO = SEEDS / "chicago-7401-customer-services-supervisor.txt"
+COLOR_CODE = re.compile(r"\x1b\[[0-9;]*(?:3[0-9]|9[0-7]|38;[0-9;]+)m")
+
+
+def _seed_folder(tmp_path: Path, copies: int = 1) -> Path:
+    folder = tmp_path / "seeds"
+    folder.mkdir()
+    for index in range(copies):
+        for seed in SEED_FILES:
+            shutil.copy(seed, folder / f"{index:03d}-{seed.name}")
+    return folder
+
+
+# --- usage errors: exit 2, one line, nothing on stdout -------------------------------
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["parse", "-j", "atlantis", "x.txt"],
+        ["parse", "-f", "xml", "x.txt"],
+        ["parse"],
+        ["parse", "--jobs", "0", "x.txt"],
+        ["parse", "--no-such-option", "x.txt"],
+        ["validate"],
+        ["frobnicate"],
+    ],
+    ids=[
+        "unknown-parser",
+        "unknown-format",
+        "no-paths",
+        "jobs-0",
+        "unknown-option",
+        "validate-no-paths",
+        "cmd",
+    ],
+)
+def test_usage_errors_exit_2(classspec_bin, args):
+    result = run(classspec_bin, *args)
+    assert result.returncode == 2, result.stderr
+    assert result.stdout == ""
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("classspec: error: "), result.stderr
+
+
+def test_help_for_every_command(classspec_bin):
+    for command in ("parse", "validate", "schema", "detect", "text"):
+        result = run(classspec_bin, command, "--help")
+        assert result.returncode == 0 and "Usage" in result.stdout
+
+
+def test_version(classspec_bin):
+    from classspec import __version__
+
+    result = run(classspec_bin, "--version")
+    assert result.returncode == 0 and result.stdout.strip() == f"classspec {__version__}"
+
+
+# --- stdout / stderr split, determinism ----------------------------------------------
+
+
+def test_data_on_stdout_messages_on_stderr(classspec_bin, tmp_path):
+    folder = _seed_folder(tmp_path)
+    result = run(classspec_bin, "parse", folder)
+    assert result.returncode == 0, result.stderr
+    records = json.loads(result.stdout)
+    assert len(records) >= len(SEED_FILES)
+    (line,) = result.stderr.splitlines()
+    assert summary(line) == {
+        "parsed": len(SEED_FILES),
+        "records": len(records),
+        "warnings": sum(len(r["warnings"]) for r in records),
+        "failed": 0,
+        "skipped": 0,
+    }
+
+
+def test_single_file_has_no_summary(classspec_bin):
+    result = run(classspec_bin, "parse", CHICAGO)
+    assert result.returncode == 0 and result.stderr == ""
+
+
+def test_stdin(classspec_bin):
+    result = run(classspec_bin, "parse", "-", "-f", "jsonl", stdin=CHICAGO.read_bytes())
+    assert result.returncode == 0, result.stderr
+    (record,) = [json.loads(line) for line in result.stdout.splitlines()]
+    assert record["source"]["path"] is None
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl", "yaml", "csv"])
+def test_output_is_deterministic_and_jobs_do_not_change_it(classspec_bin, tmp_path, fmt):
+    folder = _seed_folder(tmp_path, copies=2)
+    first = run(classspec_bin, "parse", folder, "-f", fmt)
+    again = run(classspec_bin, "parse", folder, "-f", fmt)
+    parallel = run(classspec_bin, "parse", folder, "-f", fmt, "--jobs", "2")
+    assert first.returncode == again.returncode == parallel.returncode == 0
+    assert first.stdout == again.stdout == parallel.stdout
+    assert first.stderr == parallel.stderr
+
+
+# --- folders ------------------------------------------------------------------------
+
+
+def test_folders_recursive_extensions_skips_and_loops(classspec_bin, tmp_path):
+    root = tmp_path / "specs"
+    (root / "b" / "deeper").mkdir(parents=True)
+    (root / "a").mkdir()
+    shutil.copy(CHICAGO, root / "b" / "deeper" / "CHICAGO.TXT")
+    shutil.copy(CHICAGO, root / "a" / "chicago.Text")
+    shutil.copy(CHICAGO, root / "z.txt")
+    for junk in ("notes.docx", "image.png", "README", "a/.DS_Store", "b/data.csv"):
+        (root / junk).write_bytes(b"not for us")
+    os.symlink(root, root / "b" / "loop")  # a symlink loop back to the top
+    os.symlink(root / "a", root / "again")  # the same folder twice under two names
+    os.mkfifo(root / "pipe.txt")  # not a document: skipped, must not hang
+    result = run(classspec_bin, "parse", root, "-f", "jsonl", timeout=60)
+    assert result.returncode == 0, result.stderr
+    paths = [json.loads(line)["source"]["path"] for line in result.stdout.splitlines()]
+    assert paths == [
+        str(root / "a" / "chicago.Text"),
+        str(root / "b" / "deeper" / "CHICAGO.TXT"),
+        str(root / "z.txt"),
+    ]
+    assert summary(result.stderr)["skipped"] == 6
+    assert summary(result.stderr)["parsed"] == 3
+
+
+def test_empty_folder(classspec_bin, tmp_path):
+    result = run(classspec_bin, "parse", tmp_path, "-f", "json")
+    assert result.returncode == 0
+    assert json.loads(result.stdout) == []
+
+
+# --- --strict ------------------------------------------------------------------------
+
+
+def test_strict_turns_warnings_into_failures(classspec_bin, tmp_path):
+    folder = _seed_folder(tmp_path)
+    normal = run(classspec_bin, "parse", folder, "-f", "jsonl")
+    records = [json.loads(line) for line in normal.stdout.splitlines()]
+    warned = sorted({r["source"]["path"] for r in records if r["warnings"]})
+    assert warned, "the truncated Philadelphia seed must carry a warning"
+    assert normal.returncode == 0
+
+    strict = run(classspec_bin, "parse", folder, "-f", "jsonl", "--strict")
+    assert strict.returncode == 1
+    kept = [json.loads(line) for line in strict.stdout.splitlines()]
+    assert not any(r["warnings"] for r in kept)
+    assert {r["source"]["path"] for r in kept} == {r["source"]["path"] for r in records} - set(warned)
+    assert sorted({m["path"] for m in error_lines(strict.stderr)}) == warned
+    counts = summary(strict.stderr)
+    assert counts["failed"] == len(warned) and counts["warnings"] == 0
+
+
+# --- output files ---------------------------------------------------------------------
+
+
+def test_output_file_is_complete_and_readable_by_others(classspec_bin, tmp_path):
+    out = tmp_path / "out.json"
+    result = run(classspec_bin, "parse", CHICAGO, "-o", out)
+    assert result.returncode == 0 and result.stdout == ""
+    assert json.loads(out.read_text())[0]["class_code"]
+    assert stat.S_IMODE(out.stat().st_mode) == 0o666 & ~_umask()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.json"]
+
+
+def test_existing_output_keeps_its_mode(classspec_bin, tmp_path):
+    out = tmp_path / "out.json"
+    out.write_text("old")
+    out.chmod(0o640)
+    assert run(classspec_bin, "parse", CHICAGO, "-o", out).returncode == 0
+    assert stat.S_IMODE(out.stat().st_mode) == 0o640 and out.read_text() != "old"
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def test_output_folder_one_file_per_input_without_collisions(classspec_bin, tmp_path):
+    src = tmp_path / "in"
+    (src / "north").mkdir(parents=True)
+    (src / "south").mkdir()
+    shutil.copy(CHICAGO, src / "north" / "spec.txt")
+    shutil.copy(CHICAGO, src / "south" / "spec.txt")
+    shutil.copy(CHICAGO, src / "north" / "twin.txt")
+    (src / "north" / "twin.html").write_bytes(b"<html><body><p>Dear Sir,</p></body></html>")
+    shutil.copy(CHICAGO, src / "north" / "twin.text")
+    out = tmp_path / "out"
+    result = run(classspec_bin, "parse", src, "-o", f"{out}{os.sep}", "-f", "jsonl")
+    assert result.returncode == 1  # twin.html is not a spec
+    written = sorted(str(p.relative_to(out)) for p in out.rglob("*") if p.is_file())
+    assert written == [
+        "north/spec.jsonl",
+        "north/twin.text.jsonl",
+        "north/twin.txt.jsonl",
+        "south/spec.jsonl",
+    ]
+    for path in out.rglob("*.jsonl"):
+        assert len(path.read_text().splitlines()) == 1
+
+
+def test_output_that_cannot_be_written(classspec_bin, tmp_path):
+    result = run(classspec_bin, "parse", CHICAGO, "-o", tmp_path / "missing" / "out.json")
+    assert result.returncode == 1
+    (match,) = error_lines(result.stderr)
+    assert match["path"] == str(tmp_path / "missing" / "out.json")
+    assert match["reason"].startswith("cannot write output")
+    assert "Traceback" not in result.stderr
+
+
+def test_output_over_an_input_is_refused(classspec_bin, tmp_path):
+    spec = tmp_path / "spec.txt"
+    shutil.copy(CHICAGO, spec)
+    result = run(classspec_bin, "parse", spec, "-o", spec)
+    assert result.returncode == 2
+    assert spec.read_bytes() == CHICAGO.read_bytes()
+
+
+# --- interruption ---------------------------------------------------------------------
+
+
+def _wait_for(condition, timeout: float = 30) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError("timed out waiting for the run to reach the state under test")
+        time.sleep(0.05)
+
+
+def _stalled_batch(tmp_path: Path) -> tuple[list[Path], Path, int]:
+    """Good files, then a FIFO held open by us and never written: the batch stalls on it
+    (a slow input, deterministically) after the output's temporary file exists. The FIFO
+    is named on the command line: folder walks skip FIFOs."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for index in range(6):
+        shutil.copy(CHICAGO, folder / f"a{index}.txt")
+    fifo = tmp_path / "slow.txt"
+    os.mkfifo(fifo)
+    holder = os.open(fifo, os.O_RDWR)  # a writer that never writes: reads block
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    out = out_dir / "all.jsonl"
+    out.write_text("previous export\n")
+    return [folder, fifo], out, holder
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
+def test_interrupt_leaves_no_partial_file(classspec_bin, tmp_path, jobs, signum):
+    inputs, out, holder = _stalled_batch(tmp_path)
+    try:
+        proc = subprocess.Popen(
+            [classspec_bin, "parse", *inputs, "-f", "jsonl", "-o", out, "--jobs", jobs],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            start_new_session=True,
+        )
+        parent = psutil.Process(proc.pid)
+        _wait_for(lambda: any(p.name.endswith(".part") for p in out.parent.iterdir()))
+        if jobs != "1":
+            _wait_for(lambda: len(parent.children(recursive=True)) >= 2)
+        workers = parent.children(recursive=True)
+        time.sleep(0.3)  # let the good files reach the temporary file
+        if signum == signal.SIGINT:
+            os.killpg(proc.pid, signum)  # Ctrl-C reaches the whole process group
+        else:
+            proc.send_signal(signum)  # a CI runner's kill reaches only the main process
+        _, stderr = proc.communicate(timeout=30)
+    finally:
+        os.close(holder)
+    stderr = stderr.decode()
+    assert proc.returncode == 128 + signum
+    assert "Traceback" not in stderr and "KeyboardInterrupt" not in stderr
+    assert stderr.count("interrupted") == 1, stderr
+    assert f"interrupted ({signal.Signals(signum).name})" in stderr
+    assert [p.name for p in out.parent.iterdir()] == ["all.jsonl"]
+    assert out.read_text() == "previous export\n"
+    _wait_for(lambda: not any(w.is_running() and w.status() != psutil.STATUS_ZOMBIE for w in workers), 10)
+
+
+@pytest.mark.skipif(not PHILADELPHIA.is_dir(), reason="needs the Philadelphia corpus")
+def test_interrupt_big_parallel_batch(classspec_bin, tmp_path):
+    folder = tmp_path / "corpus"
+    for copy in range(3):
+        shutil.copytree(PHILADELPHIA, folder / f"copy{copy}")
+    out = tmp_path / "out" / "corpus.json"
+    out.parent.mkdir()
+    proc = subprocess.Popen(
+        [classspec_bin, "parse", folder, "-o", out, "--jobs", "2"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
+    parent = psutil.Process(proc.pid)
+    _wait_for(lambda: len(parent.children(recursive=True)) >= 2)
+    workers = parent.children(recursive=True)
+    time.sleep(1.0)
+    proc.terminate()
+    _, stderr = proc.communicate(timeout=30)
+    assert proc.returncode == 128 + signal.SIGTERM, stderr.decode()[-2000:]
+    assert "Traceback" not in stderr.decode()
+    assert list(out.parent.iterdir()) == []
+    _wait_for(lambda: not any(w.is_running() and w.status() != psutil.STATUS_ZOMBIE for w in workers), 10)
+
+
+# --- pipes and terminals ----------------------------------------------------------------
+
+
+def test_broken_pipe_is_quiet(classspec_bin, tmp_path):
+    folder = _seed_folder(tmp_path, copies=12)  # far more than a pipe buffer holds
+    proc = subprocess.Popen(
+        [classspec_bin, "parse", folder, "-f", "jsonl"], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    first = proc.stdout.readline()
+    proc.stdout.close()  # what `| head -1` does
+    stderr = proc.stderr.read().decode()
+    proc.wait(timeout=60)
+    assert json.loads(first)["schema_version"] == "1.0"
+    assert stderr == ""
+    assert proc.returncode == 0
+
+
+def _run_on_tty(binary: str, args: list[str], env: dict[str, str]) -> tuple[int, str, bytes]:
+    """stderr on a pseudo-terminal (as in an interactive shell), stdout to a file (a
+    file, not a pipe: nothing can block while we drain the terminal)."""
+    leader, follower = pty.openpty()
+    with tempfile.TemporaryFile() as stdout:
+        proc = subprocess.Popen([binary, *args], stdout=stdout, stderr=follower, env={**os.environ, **env})
+        os.close(follower)
+        chunks = []
+        while True:
+            try:
+                chunk = os.read(leader, 65536)
+            except OSError:  # EIO: the child closed the terminal
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+        proc.wait(timeout=60)
+        os.close(leader)
+        stdout.seek(0)
+        return proc.returncode, stdout.read().decode(), b"".join(chunks)
+
+
+def test_progress_bar_only_on_a_terminal_and_no_color_honoured(classspec_bin, tmp_path):
+    folder = _seed_folder(tmp_path, copies=5)
+    colour_env = {"TERM": "xterm-256color", "COLUMNS": "100"}
+    code, stdout, tty_err = _run_on_tty(classspec_bin, ["parse", str(folder), "-f", "jsonl"], colour_env)
+    assert code == 0 and len(stdout.splitlines()) >= 25
+    assert b"parsing" in tty_err  # the bar was drawn on the terminal
+    assert COLOR_CODE.search(tty_err.decode("utf-8", "replace"))
+
+    code, _, plain_err = _run_on_tty(
+        classspec_bin, ["parse", str(folder), "-f", "jsonl"], {**colour_env, "NO_COLOR": "1"}
+    )
+    assert code == 0 and b"parsing" in plain_err
+    assert not COLOR_CODE.search(plain_err.decode("utf-8", "replace"))
+
+    piped = run(classspec_bin, "parse", folder, "-f", "jsonl", env=colour_env)
+    assert "parsing" not in piped.stderr and "\x1b" not in piped.stderr
+    assert len(piped.stderr.splitlines()) == 1  # only the summary
