@@ -101,6 +101,8 @@ _POUNDS = re.compile(r"(?:up to|to|of|maximum of|over)\s+(?P<n>\d{1,3})\s*(?:pou
 _DOT_ONLY = re.compile(r"[.:;\-\u2013\u2014_*]+")
 _KIND_FIELD = {"knowledge": "knowledge", "skill": "skills", "skills": "skills"}
 MAX_CATEGORY_WORDS = 10
+# A parenthetical after a heading this long is a note worth keeping as text.
+NOTE_WORDS = 4
 
 
 class GenericParser(TemplateParser):
@@ -175,7 +177,9 @@ def _sections(lines: Sequence[Line], level_lines: set[int]) -> list[Section]:
         # A heading with a long note after it ("MINIMUM ACCEPTABLE TRAINING AND EXPERIENCE
         # (The following statement ...)") is too long for the engine to read as a heading:
         # the heading is matched without its note, and the note is kept as inline text.
-        noted = _NOTED_HEADING.fullmatch(line.stripped) if len(line.stripped) > 120 else None
+        noted = _NOTED_HEADING.fullmatch(line.stripped)
+        if noted and len(noted.group("note").split()) < NOTE_WORDS:
+            noted = None  # "(ILLUSTRATIVE ONLY)" is part of the heading
         if noted and match_heading(Line(noted.group("name"), line.number), HEADINGS):
             notes[line.number] = Piece(collapse(noted.group("note")), (line,))
             shadowed.append(Line(noted.group("name"), line.number, line.page))
@@ -184,7 +188,7 @@ def _sections(lines: Sequence[Line], level_lines: set[int]) -> list[Section]:
     for section in split_sections(shadowed, (*HEADINGS, UNKNOWN_HEADING)):
         if section.heading and section.heading.lines[0].number in notes:
             note = notes[section.heading.lines[0].number]
-            section = Section(section.key, note.with_text(section.heading.text), note, section.lines)
+            section = Section(section.key, Piece.of(note.lines), note, section.lines)
         # Before the first known heading, capitals are the letterhead and the title;
         # inside a list they are its sub-headings.
         if (
@@ -533,7 +537,12 @@ def _requirements(records: Records, section: Section, lines: list[Line]) -> None
     heading_text = section.heading.text if section.heading else ""
     degree_match = _REQUIREMENT_START.match(heading_text.lower() + " of") if section.heading else None
     degree = degree_match.group("degree").lower() if degree_match and degree_match.group("degree") else None
-    field = {"knowledge": "knowledge", "skills": "skills", "abilities": "abilities"}.get(key or "")
+    field = {
+        "knowledge": "knowledge",
+        "skills": "skills",
+        "abilities": "abilities",
+        "other_requirements": "other_requirements",
+    }.get(key or "")
     pieces: list[Piece] = []
     if section.inline:
         pieces.extend(_split_semicolons(section.inline))
@@ -550,9 +559,7 @@ def _requirements(records: Records, section: Section, lines: list[Line]) -> None
                 [],
             )
             continue
-        pieces.extend(
-            _split_semicolons(item) if section.inline or (";" in item.text.rstrip(";") and field) else [item]
-        )
+        pieces.extend(_split_semicolons(item) if section.inline else [item])
     for piece in pieces:
         target, level = field, degree
         started = _REQUIREMENT_START.match(piece.text)
@@ -703,6 +710,8 @@ def _date(kind: str):
             records.set(f"dates.{kind}", date, value)
         elif date:
             records.use(value)
+        if date and len(value.text.split()) > 3:  # "CSC - 6/10; Ad. Board - 7/10": keep it all
+            records.other(_heading_text(section), value)
         elif value:
             rest = list(value.lines) + rest
         _leftover(records, section, rest)
@@ -730,6 +739,7 @@ _HANDLERS = {
     "knowledge": _requirements,
     "skills": _requirements,
     "abilities": _requirements,
+    "other_requirements": _requirements,
     "qualifications": _qualifications,
     "education": _qualifications,
     "experience": _qualifications,

@@ -183,6 +183,14 @@ FAMILIES: tuple[Family, ...] = (
         structural=True,
     ),
     Family(
+        "other_requirements",
+        (
+            "other work requirements",
+            "other requirements",
+            "personal attributes(?: needed to undertake (?:the )?job)?",
+        ),
+    ),
+    Family(
         "qualifications",
         (
             "minimum qualifications?",
@@ -300,7 +308,6 @@ FAMILIES: tuple[Family, ...] = (
             "core values",
             "leadership competencies",
             "background investigation",
-            "other requirements",
             "conditions of employment",
             "special conditions",
             "disclaimer",
