@@ -18,7 +18,8 @@ from classspec.model import Jurisdiction
 
 STATES = {
     "alabama": "AL", "alaska": "AK", "arizona": "AZ", "arkansas": "AR", "california": "CA",
-    "colorado": "CO", "connecticut": "CT", "delaware": "DE", "florida": "FL", "georgia": "GA",
+    "colorado": "CO", "connecticut": "CT", "delaware": "DE", "district of columbia": "DC",
+    "florida": "FL", "georgia": "GA",
     "hawaii": "HI", "idaho": "ID", "illinois": "IL", "indiana": "IN", "iowa": "IA", "kansas": "KS",
     "kentucky": "KY", "louisiana": "LA", "maine": "ME", "maryland": "MD", "massachusetts": "MA",
     "michigan": "MI", "minnesota": "MN", "mississippi": "MS", "missouri": "MO", "montana": "MT",
@@ -116,3 +117,35 @@ def jurisdiction_from_text(lines: Sequence[Line]) -> tuple[Jurisdiction, list[Li
     slug_parts = [place] if kind == "City" else [place, kind]
     slug = _slug(" ".join([*slug_parts, state or ""]))
     return Jurisdiction(id=slug, name=name, state=state), evidence.get(chosen, [])
+
+
+_LINE_PLACE = r"[A-Z][A-Za-z.'\u2019-]*(?:\s+[A-Z][A-Za-z.'\u2019-]*){0,3}"
+_LINE_STATE = "|".join([*sorted(STATES, key=len, reverse=True), *sorted(set(STATES.values()))])
+# A letterhead line: "City of Chattanooga, TN", "County of Volusia, Florida", "Hamilton County, Tennessee".
+_LETTERHEAD = re.compile(
+    rf"(?:(?P<kind>City|Town|Village|County|Parish|Borough|Township)\s+of\s+(?P<name>{_LINE_PLACE})"
+    rf"|(?P<name2>{_LINE_PLACE})\s+(?P<kind2>County|Parish|Borough|City|Town))"
+    rf"\s*,?\s+(?P<state>{_LINE_STATE})\.?",
+    re.I,
+)
+_COUNTY_LIKE = {"county", "parish", "borough"}
+
+
+def jurisdiction_from_line(text: str) -> Jurisdiction | None:
+    """A line that is nothing but a jurisdiction's name and state, as a Jurisdiction.
+
+    Cities are named by their place ("chattanooga-tn"), counties keep the word
+    ("hamilton-county-tn", like the corpus's "sanbernardino-county-ca").
+    """
+    found = _LETTERHEAD.fullmatch(text.strip().rstrip(".,"))
+    if not found:
+        return None
+    kind = (found.group("kind") or found.group("kind2")).lower()
+    place = re.sub(r"\s+", " ", found.group("name") or found.group("name2")).strip()
+    state_text = found.group("state")
+    state = STATES.get(state_text.lower(), state_text.upper())
+    name = f"{kind.title()} of {place}" if found.group("kind") else f"{place} {kind.title()}"
+    # "Salt Lake City" and "Hamilton County" are names as a whole; "City of X" is X.
+    slug_words = [place, kind] if kind in _COUNTY_LIKE or not found.group("kind") else [place]
+    slug = re.sub(r"[^a-z0-9]+", "-", " ".join(slug_words).lower()).strip("-")
+    return Jurisdiction(id=f"{slug}-{state.lower()}", name=name, state=state)

@@ -23,7 +23,7 @@ from collections.abc import Sequence
 
 from classspec.builder import RecordBuilder
 from classspec.document import Document, Line, Piece
-from classspec.model import Jurisdiction
+from classspec.jurisdiction import jurisdiction_from_line
 from classspec.normalize import (
     education_level,
     experience_months,
@@ -34,30 +34,6 @@ from classspec.normalize import (
 )
 from classspec.parsers.base import TemplateParser, marker
 from classspec.sections import HeadingRule, Section, heading, items, match_heading, split_sections
-
-US_STATES = {
-    "alabama": "AL", "alaska": "AK", "arizona": "AZ", "arkansas": "AR", "california": "CA",
-    "colorado": "CO", "connecticut": "CT", "delaware": "DE", "district of columbia": "DC",
-    "florida": "FL", "georgia": "GA", "hawaii": "HI", "idaho": "ID", "illinois": "IL",
-    "indiana": "IN", "iowa": "IA", "kansas": "KS", "kentucky": "KY", "louisiana": "LA",
-    "maine": "ME", "maryland": "MD", "massachusetts": "MA", "michigan": "MI", "minnesota": "MN",
-    "mississippi": "MS", "missouri": "MO", "montana": "MT", "nebraska": "NE", "nevada": "NV",
-    "new hampshire": "NH", "new jersey": "NJ", "new mexico": "NM", "new york": "NY",
-    "north carolina": "NC", "north dakota": "ND", "ohio": "OH", "oklahoma": "OK", "oregon": "OR",
-    "pennsylvania": "PA", "rhode island": "RI", "south carolina": "SC", "south dakota": "SD",
-    "tennessee": "TN", "texas": "TX", "utah": "UT", "vermont": "VT", "virginia": "VA",
-    "washington": "WA", "west virginia": "WV", "wisconsin": "WI", "wyoming": "WY",
-}  # fmt: skip
-_STATE = "|".join([*sorted(US_STATES, key=len, reverse=True), *sorted(set(US_STATES.values()))])
-_PLACE = r"[A-Z][A-Za-z.'\u2019-]*(?:\s+[A-Z][A-Za-z.'\u2019-]*){0,3}"
-# "City of Chattanooga, TN", "County of Volusia, Florida", "Hamilton County, Tennessee".
-_JURISDICTION = re.compile(
-    rf"(?:(?P<kind>City|Town|Village|County|Parish|Borough|Township)\s+of\s+(?P<name>{_PLACE})"
-    rf"|(?P<name2>{_PLACE})\s+(?P<kind2>County|Parish|Borough|City|Town))"
-    rf"\s*,?\s+(?P<state>{_STATE})\.?",
-    re.I,
-)
-_COUNTY_LIKE = {"county", "parish", "borough"}
 
 # One-line fields: found anywhere (a PDF repeats its page header), taken out of the flow.
 FIELDS = (
@@ -114,26 +90,6 @@ _KSA_KINDS = (
     ("skills", re.compile(r"^(?:\w+\s+)?skill", re.I)),
     ("abilities", re.compile(r"^(?:\w+\s+)?abilit", re.I)),
 )
-
-
-def jurisdiction_from_line(text: str) -> Jurisdiction | None:
-    """A line that is nothing but a jurisdiction's name and state, as a Jurisdiction.
-
-    Cities are named by their place ("chattanooga-tn"), counties keep the word
-    ("hamilton-county-tn", like the corpus's "sanbernardino-county-ca").
-    """
-    found = _JURISDICTION.fullmatch(text.strip().rstrip(".,"))
-    if not found:
-        return None
-    kind = (found.group("kind") or found.group("kind2")).lower()
-    place = re.sub(r"\s+", " ", found.group("name") or found.group("name2")).strip()
-    state_text = found.group("state")
-    state = US_STATES.get(state_text.lower(), state_text.upper())
-    name = f"{kind.title()} of {place}" if found.group("kind") else f"{place} {kind.title()}"
-    # "Salt Lake City" and "Hamilton County" are names as a whole; "City of X" is X.
-    slug_words = [place, kind] if kind in _COUNTY_LIKE or not found.group("kind") else [place]
-    slug = re.sub(r"[^a-z0-9]+", "-", " ".join(slug_words).lower()).strip("-")
-    return Jurisdiction(id=f"{slug}-{state.lower()}", name=name, state=state)
 
 
 def prose_items(lines: Sequence[Line]) -> list[Piece]:
