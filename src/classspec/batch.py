@@ -187,18 +187,16 @@ def _executor(jobs: int):
 def _run_parallel(files: list[str], options: Options, jobs: int) -> Iterator[Outcome]:
     from concurrent.futures.process import BrokenProcessPool
 
-    todo = iter(files)
+    todo = deque(files)
     pending: deque = deque()
     executor = _executor(jobs)
     try:
-        while True:
-            while len(pending) < jobs * WINDOW_PER_JOB and (path := next(todo, None)) is not None:
-                pending.append((path, executor.submit(parse_one, path, options)))
-            if not pending:
-                return
-            path, future = pending[0]
+        while todo or pending:
             try:
-                outcome = future.result()
+                while todo and len(pending) < jobs * WINDOW_PER_JOB:
+                    pending.append((todo[0], executor.submit(parse_one, todo[0], options)))
+                    todo.popleft()
+                outcome = pending[0][1].result()
             except BrokenProcessPool:
                 # A worker died (out of memory, killed): every unfinished file is redone
                 # alone, so only the one that kills its worker is reported, then a fresh pool.

@@ -1,0 +1,147 @@
+"""`classspec validate` as a CI step runs it: exports round-trip, every error names the
+record and field, bad files are one clear line with exit 1, and YAML is data only."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from cli_helpers import error_lines, run
+from conftest import SEEDS
+
+CHICAGO = SEEDS / "chicago-7401-customer-services-supervisor.txt"
+
+
+@pytest.fixture(scope="module")
+def exports(classspec_bin, tmp_path_factory) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("exports")
+    paths = {}
+    for fmt in ("json", "jsonl", "yaml"):
+        paths[fmt] = folder / f"seeds.{fmt}"
+        result = run(classspec_bin, "parse", SEEDS, "-f", fmt, "-o", paths[fmt])
+        assert result.returncode == 0, result.stderr
+    return paths
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl", "yaml"])
+def test_exports_validate(classspec_bin, exports, fmt):
+    result = run(classspec_bin, "validate", exports[fmt])
+    assert result.returncode == 0, result.stderr
+    count = len(json.loads(exports["json"].read_text()))
+    assert result.stderr.strip() == f"classspec: {count} records checked, all valid"
+    assert result.stdout == ""
+
+
+def test_validate_from_stdin(classspec_bin, exports):
+    result = run(classspec_bin, "validate", "-", stdin=exports["jsonl"].read_bytes())
+    assert result.returncode == 0, result.stderr
+
+
+def test_utf8_bom_is_accepted(classspec_bin, exports, tmp_path):
+    bom = tmp_path / "bom.json"
+    bom.write_bytes(b"\xef\xbb\xbf" + exports["json"].read_bytes())
+    assert run(classspec_bin, "validate", bom).returncode == 0
+
+
+def test_errors_name_record_and_field(classspec_bin, exports, tmp_path):
+    records = json.loads(exports["json"].read_text())
+    records[1]["flsa_status"] = "sometimes"
+    records[1]["duties"].append({"text": 7})
+    del records[0]["source"]
+    broken = tmp_path / "broken.json"
+    broken.write_text(json.dumps(records))
+    result = run(classspec_bin, "validate", broken)
+    assert result.returncode == 1
+    reasons = [m["reason"] for m in error_lines(result.stderr)]
+    assert any(r.startswith("record 1: source:") for r in reasons), reasons
+    assert any(r.startswith("record 2: flsa_status:") for r in reasons), reasons
+    duty = len(records[1]["duties"]) - 1
+    assert any(r.startswith(f"record 2: duties[{duty}].text:") for r in reasons), reasons
+    assert result.stderr.splitlines()[-1].endswith("errors found")
+
+
+def test_jsonl_errors_name_the_line(classspec_bin, exports, tmp_path):
+    lines = exports["jsonl"].read_text().splitlines()
+    lines[2] = lines[2].replace('"schema_version": "1.0"', '"schema_version": "9.9"')
+    lines.insert(1, "{not json")
+    broken = tmp_path / "broken.jsonl"
+    broken.write_text("\n".join(lines) + "\n")
+    result = run(classspec_bin, "validate", broken)
+    assert result.returncode == 1
+    (match,) = error_lines(result.stderr)
+    assert match["reason"].startswith("line 2: not JSON")
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (b"", "empty file"),
+        (b"\x00\x01\xff\xfe\x80garbage" * 50, "not UTF-8"),
+        (b"[" * 100_000 + b"]" * 100_000, "nested too deeply"),
+        (b"a: " + b"[" * 5000 + b"]" * 5000, "nested too deeply"),
+        (b"- 1\n- {a: b}\n", "not an object"),
+        (b"key: [unclosed\n", "neither JSON nor YAML"),
+    ],
+    ids=["empty", "binary", "deep-json", "deep-yaml", "not-objects", "bad-yaml"],
+)
+def test_bad_export_files(classspec_bin, tmp_path, content, reason):
+    bad = tmp_path / "bad.yaml"
+    bad.write_bytes(content)
+    result = run(classspec_bin, "validate", bad, timeout=60)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    matches = error_lines(result.stderr)
+    assert matches and all(m["path"] == str(bad) for m in matches)
+    assert reason in matches[0]["reason"], matches[0]["reason"]
+
+
+def test_missing_and_directory(classspec_bin, tmp_path):
+    result = run(classspec_bin, "validate", tmp_path / "nope.json", tmp_path)
+    assert result.returncode == 1
+    reasons = [m["reason"] for m in error_lines(result.stderr)]
+    assert len(reasons) == 2 and all(r.startswith("cannot read") for r in reasons)
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [
+        "!!python/object/apply:os.system ['touch {marker}']\n",
+        "- !!python/object/apply:os.system ['touch {marker}']\n",
+        "schema_version: !!python/object/new:os.system ['touch {marker}']\n",
+        "x: !!python/name:os.system\n",
+        "--- !!python/object:pathlib.Path {{}}\n",
+    ],
+)
+def test_yaml_python_objects_refused(classspec_bin, tmp_path, payload):
+    marker = tmp_path / "pwned"
+    evil = tmp_path / "evil.yaml"
+    evil.write_text(payload.format(marker=marker))
+    result = run(classspec_bin, "validate", evil)
+    assert result.returncode == 1
+    assert not marker.exists()
+    (match,) = error_lines(result.stderr)
+    assert match["reason"].startswith("refused: YAML tag !!python/"), match["reason"]
+
+
+def test_yaml_alias_bomb_refused(classspec_bin, tmp_path):
+    # "billion laughs": nine levels of ten aliases each would be 10**9 list items.
+    levels = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    for level in range(1, 10):
+        refs = ", ".join([f"*a{level - 1}"] * 10)
+        levels.append(f"a{level}: &a{level} [{refs}]")
+    bomb = tmp_path / "laughs.yaml"
+    bomb.write_text("\n".join(levels) + "\n")
+    result = run(classspec_bin, "validate", bomb, timeout=30)
+    assert result.returncode == 1
+    (match,) = error_lines(result.stderr)
+    assert "aliases" in match["reason"]
+
+
+def test_mixed_good_and_bad_files(classspec_bin, exports, tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text('[{"schema_version": "1.0"}]')
+    result = run(classspec_bin, "validate", exports["json"], bad, exports["yaml"])
+    assert result.returncode == 1
+    assert {m["path"] for m in error_lines(result.stderr)} == {str(bad)}
