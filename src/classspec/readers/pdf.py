@@ -48,7 +48,8 @@ _LIST_START = re.compile(
 )
 _MARKER_TAB = re.compile(rf"^([{re.escape(_BULLETS)}]|\(?\d{{1,3}}[.)]|\([a-zA-Z]\)|[a-zA-Z][.)])\t")
 _ENDINGS = (".", ";", ":", "!", "?", ")")
-_HYPHEN_END = re.compile(r"([A-Za-z]+)[-\u00ad]$")
+_PRIVATE_BULLET = re.compile(r"^[\ue000-\uf8ff](?=\s|$)")
+_HYPHEN_END = re.compile(r"([A-Za-z]+)[-\u00ad\u2010\u2011]$")
 _DIGITS = re.compile(r"\d+")
 _BOLD = re.compile(r"bold|black|heavy|semibold|demi", re.I)
 
@@ -74,6 +75,7 @@ class VisualLine:
     tokens: list[str] = field(default_factory=list)
     gaps: list[float] = field(default_factory=list)
     font: str = ""
+    char_widths: list[float] = field(default_factory=list)  # per word: width / characters
     first_on_page: bool = False
     last_on_page: bool = False
 
@@ -244,7 +246,8 @@ def _page_lines(page: Any, number: int) -> list[VisualLine]:
     boxes = [t.bbox for t in tables]
     words = [
         w
-        for w in page.extract_words(extra_attrs=["size", "fontname"], keep_blank_chars=False)
+        # x_tolerance 1.5, not 3: a tab stop can fall 2pt after a word in monospaced text.
+        for w in page.extract_words(extra_attrs=["size", "fontname"], keep_blank_chars=False, x_tolerance=1.5)
         if not any(_inside(w, box) for box in boxes)
     ]
     lines = [_visual_line(group, number) for group in _group_lines(words)]
@@ -299,9 +302,34 @@ def _visual_line(words: list[dict[str, Any]], page: int) -> VisualLine:
         first_word_width=first["x1"] - first["x0"],
         space_width=0.3 * size,
         tokens=[w["text"] for w in words],
+        char_widths=[(w["x1"] - w["x0"]) / max(len(w["text"]), 1) for w in words],
         gaps=[round(b["x0"] - a["x1"], 1) for a, b in itertools.pairwise(words)],
         font=f"{first.get('fontname', '')}@{size}",
     )
+
+
+def monospaced_fonts(pages: list[list[VisualLine]]) -> dict[str, float]:
+    """Fonts in which every word has the same width per character (typewriter-style
+    specs, text files printed to PDF), with that character width."""
+    widths: dict[str, list[float]] = {}
+    for page in pages:
+        for line in page:
+            if not line.table_row:
+                widths.setdefault(line.font, []).extend(line.char_widths)
+    return {
+        font: round(sum(found) / len(found), 2)
+        for font, found in widths.items()
+        if len(found) >= 20 and max(found) - min(found) < 0.02 * max(found)
+    }
+
+
+def _monospace_tab(gap: float, pitch: float, after_sentence: bool) -> bool:
+    """In monospaced text a space is one character wide and words sit on a character
+    grid; a tab stop moves the next word off the grid or several characters on."""
+    cells = gap / pitch
+    if abs(cells - round(cells)) > 0.1:
+        return True
+    return round(cells) > (2 if after_sentence else 1)
 
 
 def space_widths(pages: list[list[VisualLine]]) -> dict[str, float]:
@@ -320,20 +348,37 @@ def set_tabs(pages: list[list[VisualLine]]) -> None:
     A gap counts as a tab when it is well over the font's space width and over the
     line's own typical gap (justified lines stretch every space alike)."""
     widths = space_widths(pages)
+    pitches = monospaced_fonts(pages)
     for page in pages:
         for line in page:
             if not line.gaps:
+                line.text = _PRIVATE_BULLET.sub("\u2022", line.text)
                 continue
             space = widths.get(line.font, 0.25 * line.size)
             line.space_width = space
             usual = sorted(line.gaps)[len(line.gaps) // 2]
+            # Gaps all alike on a line of three or more words: justification, not tab stops.
+            justified = len(line.gaps) >= 2 and max(line.gaps) - min(line.gaps) < 1.0
             text = line.tokens[0]
-            for gap, token in zip(line.gaps, line.tokens[1:], strict=False):
-                tab = gap > 1.4 * line.size or (
-                    gap > 1.3 * space and (len(line.gaps) < 3 or gap > 1.4 * usual)
-                )
-                text += ("\t" if tab else " ") + token
-            # A bullet set off by a tab is a list marker, not a table cell.
+            for gap, before, token in zip(line.gaps, line.tokens, line.tokens[1:], strict=False):
+                after_sentence = before.endswith((*_ENDINGS, ","))
+                if justified:
+                    tab = False
+                elif line.font in pitches:
+                    tab = _monospace_tab(gap, pitches[line.font], after_sentence)
+                else:
+                    # Two spaces (after a sentence, or by accident) are common in Word
+                    # documents: a tab stop or a column leaves more room than that.
+                    enough = 2.6 * max(space, usual) if after_sentence else 2.5 * space
+                    tab = (
+                        gap > enough and (len(line.gaps) < 3 or gap > 1.8 * usual)
+                    ) or gap > 1.4 * line.size
+                # Words that touch were split by a change of font or size (a superscript
+                # "st" after "21", a bold letter): no space between them.
+                text += ("\t" if tab else " " if gap > 0.15 * space else "") + token
+            # A bullet set off by a tab is a list marker, not a table cell; a bullet drawn
+            # from a symbol font's private-use area is written as the bullet it shows.
+            text = _PRIVATE_BULLET.sub("\u2022", text)
             line.text = _MARKER_TAB.sub(r"\1 ", text)
 
 
@@ -401,8 +446,24 @@ def remove_furniture(pages: list[list[VisualLine]]) -> list[list[VisualLine]]:
 # ---------------------------------------------------------------- paragraphs
 
 
+def _attach_lone_bullets(lines: list[VisualLine]) -> list[VisualLine]:
+    """A bullet set on a line of its own belongs to the text right after it; a bullet
+    with no text after it (an empty list item) carries nothing and is left out."""
+    kept: list[VisualLine] = []
+    pending: VisualLine | None = None
+    for line in lines:
+        if not line.table_row and len(line.text.strip()) == 1 and line.text.strip() in _BULLETS:
+            pending = line
+            continue
+        if pending is not None and not _has_gap(pending, line) and not _LIST_START.match(line.text):
+            line.text = pending.text.strip() + " " + line.text
+        pending = None
+        kept.append(line)
+    return kept
+
+
 def rebuild_paragraphs(pages: list[list[VisualLine]]) -> list[Line]:
-    flowing = [ln for page in pages for ln in page]
+    flowing = _attach_lone_bullets([ln for page in pages for ln in page])
     if not flowing:
         return []
     body_size = _body_size(flowing)
@@ -411,7 +472,7 @@ def rebuild_paragraphs(pages: list[list[VisualLine]]) -> list[Line]:
     blocks: list[Block] = []
     previous: VisualLine | None = None
     for line in flowing:
-        heading = not line.table_row and (line.bold or line.size >= 1.15 * body_size)
+        heading = not line.table_row and _is_heading(line, body_size)
         gap_before = _has_gap(previous, line)
         last = blocks[-1] if blocks else None
         if last is not None and previous is not None and _row_continues(previous, line, last):
@@ -443,6 +504,15 @@ def rebuild_paragraphs(pages: list[list[VisualLine]]) -> list[Line]:
         text = "\t".join(block.parts) if block.table_row else join_parts(block.parts, vocabulary)
         lines.append(Line(text, len(lines) + 1, block.page))
     return lines
+
+
+def _is_heading(line: VisualLine, body_size: float) -> bool:
+    """Set larger than the body, or in bold and reading as a heading (capitals or a
+    closing colon). A bold phrase inside a wrapped paragraph is not a heading."""
+    if line.size >= 1.15 * body_size:
+        return True
+    text = line.text.strip()
+    return line.bold and (text.endswith(":") or text.upper() == text)
 
 
 def _body_size(lines: list[VisualLine]) -> float:
@@ -496,8 +566,23 @@ def _wrapped_into(previous: VisualLine, line: VisualLine, right: float, block: B
         return False
     if previous.page != line.page and line.page != previous.page + 1:
         return False
+    # A sentence that ends at a line end, then a line in capitals: a new heading. Across
+    # a page break the same holds for any sentence end: paragraphs mostly end with a page.
+    ends_sentence = previous.text.rstrip().endswith(_ENDINGS)
+    if ends_sentence and (previous.page != line.page or _capitals(line.text)):
+        return False
+    if previous.page != line.page and _capitals(line.text):
+        return False
+    # Capitals after a line in mixed case ("ABILITY TO:"): a heading, not the rest.
+    if _capitals(line.text) and " " in line.text.strip() and not _capitals(" ".join(block.parts)):
+        return False
     room = right - previous.x1
     return room < line.first_word_width + 2 * previous.space_width
+
+
+def _capitals(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) >= 3 and all(ch.isupper() for ch in letters)
 
 
 def join_parts(parts: Sequence[str], vocabulary: set[str]) -> str:
