@@ -42,11 +42,10 @@ ROW_TAG = "tr"
 CELL_TAGS = frozenset(("td", "th"))
 # Word's review comments: the anchors ("[JL1]") in the text and the comment bodies at the end.
 _WORD_COMMENT_CLASSES = frozenset(("msocomanchor", "msocomtxt", "msocomoff"))
+# Inline `display:none` hides an element. Class rules in the page's stylesheet are not
+# applied: Word's "HTML Markup" style is display:none, yet real specs put their PAY
+# RANGE line in it, and showing a stray line beats losing a field.
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none", re.I)
-# A class rule in the page's own stylesheet that hides its elements, e.g. Word's
-# `span.HTMLMarkup {...; display:none;}` (pasted markup kept in the file but not shown).
-_HIDDEN_CLASS_RULE = re.compile(r"([^{}]+)\{[^}]*display\s*:\s*none[^}]*\}", re.I)
-_CLASS_SELECTOR = re.compile(r"^[a-z0-9]*\.([\w-]+)$", re.I)
 _WHITESPACE = re.compile(r"[ \t\n\r\f\v\u00a0]+")
 # Characters that are not visible text: soft hyphen, zero-width space/joiners, BOM.
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\ufeff"))
@@ -85,8 +84,7 @@ def decode_html(data: bytes, path: str | None) -> str:
 class _LineCollector:
     """Accumulates inline text and cuts it into lines at block boundaries."""
 
-    def __init__(self, hidden: frozenset[str] = frozenset()) -> None:
-        self.hidden = hidden
+    def __init__(self) -> None:
         self.lines: list[str] = []
         self.current: list[str] = []
         self.preformatted = 0
@@ -119,18 +117,6 @@ class _LineCollector:
             self.lines.append("")
 
 
-def hidden_classes(root: lxml.etree._Element) -> frozenset[str]:
-    """Class names the page's <style> blocks hide with `display: none` (simple selectors only)."""
-    names: set[str] = set()
-    for style in root.iter("style"):
-        for rule in _HIDDEN_CLASS_RULE.finditer(style.text or ""):
-            for selector in rule.group(1).split(","):
-                simple = _CLASS_SELECTOR.match(selector.strip())
-                if simple:
-                    names.add(simple.group(1).lower())
-    return frozenset(names)
-
-
 def _skipped(element: lxml.etree._Element, out: _LineCollector) -> bool:
     if not isinstance(element.tag, str):  # comments, processing instructions, entities
         return True
@@ -138,14 +124,14 @@ def _skipped(element: lxml.etree._Element, out: _LineCollector) -> bool:
     if tag in SKIP_TAGS:
         return True
     classes = set((element.get("class") or "").lower().split())
-    if classes & (_WORD_COMMENT_CLASSES | out.hidden):
+    if classes & _WORD_COMMENT_CLASSES:
         return True
     return bool(_HIDDEN_STYLE.search(element.get("style") or ""))
 
 
 def _cell_text(cell: lxml.etree._Element, out: _LineCollector) -> str:
     """A table cell's text on one line: its inner blocks joined by spaces."""
-    inner = _LineCollector(out.hidden)
+    inner = _LineCollector()
     _walk(cell, inner)
     inner.newline()
     return " ".join(line for line in inner.lines if line)
@@ -219,7 +205,7 @@ def html_lines(text: str) -> list[str]:
         root = lxml.html.document_fromstring(text.encode("utf-8", "surrogatepass"), parser=parser)
     except (lxml.etree.ParserError, ValueError):
         return []
-    out = _LineCollector(hidden_classes(root))
+    out = _LineCollector()
     body = root.find("body")
     _walk(body if body is not None else root, out)
     out.block()
