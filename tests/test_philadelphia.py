@@ -1,0 +1,138 @@
+"""Philadelphia template: the truncated seed, and the spellings real specs use."""
+
+from __future__ import annotations
+
+import pytest
+
+from classspec import parse_file, parse_text
+from conftest import PHILADELPHIA, SEEDS
+
+SEED = SEEDS / "philadelphia-6j27-customer-services-manager-truncated.txt"
+
+
+@pytest.fixture(scope="module")
+def seed():
+    [record] = parse_file(SEED)
+    return record
+
+
+def test_seed_header_fields(seed) -> None:
+    assert seed.source.parser == "philadelphia"
+    assert seed.jurisdiction.id == "philadelphia-pa" and seed.jurisdiction.state == "PA"
+    assert seed.class_code == "6J27"  # from the END OF JOB CLASS SPECIFICATION line
+    assert seed.title is None
+    assert any("starts mid-specification" in w for w in seed.warnings)
+    assert seed.pay_grade == "EP17"
+
+
+def test_seed_summary_duties_and_specialties(seed) -> None:
+    assert seed.summary.startswith("This is management-level work")
+    assert seed.summary.endswith("administrative superior.")
+    assert len(seed.duties) == 6
+    assert {d.category for d in seed.duties} == {"Revenue Collections Specialty"}
+    assert seed.specialties == ["Revenue Collections", "Call Center"]
+
+
+def test_seed_ksas(seed) -> None:
+    assert (len(seed.knowledge), len(seed.skills), len(seed.abilities)) == (13, 2, 15)
+    assert seed.skills[0].text == "investigative and independent problem solving"
+
+
+def test_seed_training_and_experience(seed) -> None:
+    mq = seed.minimum_qualifications
+    assert mq.min_education == "high_school"
+    assert mq.min_experience_months == 48  # two years general AND two years specific
+    assert mq.education == [
+        "Both Specialties: Education equivalent to the completion of the twelfth school grade."
+    ]
+    assert len(mq.experience) == 4
+    assert mq.experience[0].startswith("Call Center Specialty: General experience: Two years")
+    assert mq.text.startswith("EDUCATIONBOTH SPECIALTIES")
+    assert seed.physical_demands.text.startswith("Ability to physically perform")
+
+
+def test_seed_dates(seed) -> None:
+    assert seed.dates.established == "1953-03"
+    assert seed.dates.revised == "2004-03"  # CSC date of the latest revision
+    assert seed.dates.effective == "2004-05"  # Ad Board approval
+
+
+def _spec(header: str, footer: str = "") -> str:
+    return (
+        f"{header}\nGENERAL DEFINITION\nThis is clerical work of routine difficulty in an office.\n"
+        "TYPICAL EXAMPLES OF WORK (ILLUSTRATIVE ONLY)\n- Files records.\n"
+        f"{footer}\nEND OF JOB CLASS SPECIFICATION - 1A11"
+    )
+
+
+@pytest.mark.parametrize(
+    ("line", "grade"),
+    [
+        ("PAY RANGE: EP17", "EP17"),
+        ("PAY RANGE: N14", "N14"),
+        ("PAY RANGE: EP 17", "EP17"),
+        ("PAY RANGE: 17**", "17"),
+        ("PAY RANGE : 12", "12"),
+        ("PAY RANGE:\n9", "9"),
+        ("PAY RANGE: CPM 19-24", "CPM19-24"),
+    ],
+)
+def test_pay_range_spellings(line: str, grade: str) -> None:
+    [record] = parse_text(_spec(f"1A11\n{line}\nCLERK TYPIST I"), parser="philadelphia")
+    assert record.pay_grade == grade
+    assert record.title == "Clerk Typist I"
+    assert record.class_code == "1A11"
+
+
+def test_two_line_title_and_parenthesised_specialties() -> None:
+    [record] = parse_text(
+        _spec(
+            "1A11\nPAY RANGE: 8\nHEALTH SERVICES\nADMINISTRATOR 4\n(Disease Control)\n(Bilingual) (General)"
+        ),
+        parser="philadelphia",
+    )
+    assert record.title == "Health Services Administrator 4"
+    assert record.specialties == ["Disease Control", "Bilingual", "General"]
+
+
+def test_history_with_consolidation_and_abolition() -> None:
+    footer = (
+        "Class Established: CSC - 2/99; Ad. Board - 4/99\nSpec. Revision:\nCSC - 01/01\nAd. Board - 04/01\n"
+        "Latest Spec. Revision: CSC – 11/19; Ad. Board – 12/19\n"
+        "Class Abolished: CSC – 2/20; Ad. Board – 4/20\nJH"
+    )
+    [record] = parse_text(_spec("1A11\nCLERK", footer), parser="philadelphia")
+    assert (record.dates.established, record.dates.revised, record.dates.effective) == (
+        "1999-02",
+        "2019-11",
+        "2019-12",
+    )
+    assert any("abolished" in w for w in record.warnings)
+    history = [s for s in record.other_sections if s.heading == "Class history"]
+    assert len(history) == 1 and "Abolished" in history[0].text and "JH" in history[0].text
+
+
+def test_short_notice_parses_with_a_warning_not_an_error() -> None:
+    notice = (
+        "CITY OF PHILADELPHIA RECREATION DEPARTMENT\nR301\nThis is an EXEMPT position.\nEND OF PAGE - R301"
+    )
+    [record] = parse_text(notice, parser="philadelphia")
+    assert record.class_code == "R301"
+    assert record.warnings
+
+
+def test_real_word_html_spec() -> None:
+    [record] = parse_file(PHILADELPHIA / "1a18.htm")
+    assert (record.class_code, record.title, record.pay_grade) == ("1A18", "Secretary", "8")
+    assert len(record.distinguishing_features) == 2
+    assert record.skills[0].text == "keyboard proficiency"
+    assert record.source.format == "html"
+
+
+def test_detection_claims_no_other_seed() -> None:
+    from classspec.detect import detect
+    from classspec.readers import read_path
+
+    for seed_path in sorted(SEEDS.glob("*.txt")):
+        chosen = detect(read_path(seed_path)).parser
+        assert (chosen == "philadelphia") == seed_path.name.startswith("philadelphia"), seed_path.name
