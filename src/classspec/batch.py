@@ -190,6 +190,7 @@ def _run_parallel(files: list[str], options: Options, jobs: int) -> Iterator[Out
     todo = deque(files)
     pending: deque = deque()
     executor = _executor(jobs)
+    finished = False
     try:
         while todo or pending:
             try:
@@ -208,8 +209,13 @@ def _run_parallel(files: list[str], options: Options, jobs: int) -> Iterator[Out
                 continue
             pending.popleft()
             yield outcome
+        finished = True
     finally:
-        executor.shutdown(wait=False, cancel_futures=True)
+        if not finished:  # abandoned early: unfinished work is not wanted, workers may hang
+            stop_workers()
+        # Always wait: shutdown(wait=False) races the interpreter's exit and prints
+        # "Exception ignored ... Bad file descriptor" from concurrent.futures.
+        executor.shutdown(wait=True, cancel_futures=True)
 
 
 def _finished(future) -> Outcome | None:
