@@ -11,6 +11,7 @@ from typing import Any
 from classspec.builder import RecordBuilder, finish_records
 from classspec.document import Document, Line
 from classspec.model import ClassSpec
+from classspec.normalize import SMALL_WORDS
 from classspec.sections import is_upper_heading, strip_marker
 
 _NOT_ALNUM = re.compile(r"[^0-9a-z]+")
@@ -51,6 +52,17 @@ def output_blob(records: Iterable[ClassSpec | dict]) -> str:
     )
 
 
+def _is_title_case_heading(text: str) -> bool:
+    """'Typical Examples Of Work (Illustrative Only)': a heading written in Title Case."""
+    words = [w.strip("()[]:,-&/") for w in text.split()]
+    words = [w for w in words if w and w[0].isalpha()]
+    return (
+        0 < len(words) <= 12
+        and not text.rstrip().endswith((".", ";", ","))
+        and all(w[0].isupper() or w.lower() in SMALL_WORDS for w in words)
+    )
+
+
 def _is_structure(line: Line, blob: str) -> bool:
     """A used line that carries no text of its own: a heading, a short label, or a
     'Label: value' line whose value was taken."""
@@ -61,6 +73,8 @@ def _is_structure(line: Line, blob: str) -> bool:
         row = [cell.strip() for cell in _CELL_GAP.split(text) if squash(cell)]
         return all(squash(cell) in blob or _is_structure(Line(cell, line.number), blob) for cell in row)
     if len(text.split()) < LONG_LINE_WORDS or is_upper_heading(text) or text.endswith(_LEAD_IN_ENDINGS):
+        return True
+    if _is_title_case_heading(text):
         return True
     _, colon, value = text.partition(":")
     return bool(colon) and bool(squash(value)) and squash(value) in blob
