@@ -25,6 +25,7 @@ import io
 import itertools
 import re
 import zlib
+from array import array
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -72,10 +73,9 @@ class VisualLine:
     first_word_width: float = 0.0
     space_width: float = 0.0
     table_row: bool = False
-    tokens: list[str] = field(default_factory=list)
-    gaps: list[float] = field(default_factory=list)
+    words: str = ""  # the line's words separated by newlines (compact: kept for every line)
+    gaps: array[float] = field(default_factory=lambda: array("f"))
     font: str = ""
-    char_widths: list[float] = field(default_factory=list)  # per word: width / characters
     first_on_page: bool = False
     last_on_page: bool = False
 
@@ -95,6 +95,38 @@ class Block:
     table_row: bool
     blank_before: bool = False
     members: list[VisualLine] = field(default_factory=list)
+
+
+class FontStats:
+    """What the whole document says about each font, gathered page by page so that
+    no per-word data has to be kept: the commonest gap between words (the width of a
+    space) and whether every word has the same width per character (monospaced)."""
+
+    def __init__(self) -> None:
+        self.gaps: dict[str, Counter[float]] = {}
+        self.char_widths: dict[str, list[float]] = {}  # font: [min, max, sum, count]
+
+    def add(self, font: str, gaps: list[float], words: list[dict[str, Any]]) -> None:
+        if gaps:
+            self.gaps.setdefault(font, Counter()).update(gaps)
+        seen = self.char_widths.setdefault(font, [float("inf"), 0.0, 0.0, 0.0])
+        for word in words:
+            width = (word["x1"] - word["x0"]) / max(len(word["text"]), 1)
+            seen[0], seen[1] = min(seen[0], width), max(seen[1], width)
+            seen[2] += width
+            seen[3] += 1
+
+    def space_widths(self) -> dict[str, float]:
+        return {font: max(counted.most_common(1)[0][0], 0.5) for font, counted in self.gaps.items()}
+
+    def monospaced(self) -> dict[str, float]:
+        """Monospaced fonts (typewriter-style specs, text files printed to PDF) and
+        their character width."""
+        return {
+            font: round(total / count, 2)
+            for font, (low, high, total, count) in self.char_widths.items()
+            if count >= 20 and high - low < 0.02 * high
+        }
 
 
 # ---------------------------------------------------------------- entry point
@@ -121,9 +153,10 @@ def read_pdf(data: bytes, path: str | None, sha256: str, *, max_pages: int | Non
             if count > limit:
                 raise InputError(f"PDF has {count} pages; the limit is {limit} (see --max-pages)", path)
             pages = []
+            stats = FontStats()
             drawn = False  # anything at all on any page: images, vector graphics
             for number, page in _iter_pages(pdf, path):
-                pages.append(_page_lines(page, number))
+                pages.append(_page_lines(page, number, stats))
                 drawn = drawn or bool(page.images or page.rects or page.curves or page.lines)
     except InputError:
         raise
@@ -143,7 +176,7 @@ def read_pdf(data: bytes, path: str | None, sha256: str, *, max_pages: int | Non
         raise InputError("no text layer (scanned PDF?): nothing to read without OCR", path)
     if sum(len(line.text) for page in pages for line in page) > MAX_TEXT_CHARS:
         raise InputError(f"PDF holds more than {MAX_TEXT_CHARS} characters of text", path)
-    set_tabs(pages)
+    set_tabs(pages, stats)
     body = remove_furniture(pages)
     _mark_page_ends(body)
     lines = rebuild_paragraphs(body)
@@ -173,15 +206,36 @@ def _page_count(pdf: Any) -> int:
             return count
     except Exception:  # a damaged page tree: count the pages instead
         pass
-    return len(pdf.pages)
+    return sum(1 for _ in _page_objects(pdf))
+
+
+def _page_objects(pdf: Any) -> Iterable[Any]:
+    from pdfminer.pdfpage import PDFPage
+
+    return PDFPage.create_pages(pdf.doc)
 
 
 def _iter_pages(pdf: Any, path: str | None) -> Iterable[tuple[int, Any]]:
-    for number, page in enumerate(pdf.pages, start=1):
+    """Pages one at a time, each dropped after use.
+
+    `pdf.pages` would keep every page (and through it every decoded content stream)
+    alive to the end, and pdfminer caches every object it resolves: memory would grow
+    with the page count. Pages are made here one by one instead, closed after use, and
+    pdfminer's object cache is emptied (objects are parsed again if needed; fonts stay
+    cached in the resource manager)."""
+    from pdfplumber.page import Page
+
+    doctop = 0.0
+    for number, page_obj in enumerate(_page_objects(pdf), start=1):
+        page = Page(pdf, page_obj, page_number=number, initial_doctop=doctop)
         try:
             yield number, page
         finally:
-            page.close()  # drops the page's cached layout objects: keeps memory flat
+            doctop += float(page.height)
+            page.close()
+            cache = getattr(pdf.doc, "_cached_objs", None)
+            if isinstance(cache, dict):
+                cache.clear()
 
 
 # ---------------------------------------------------------------- container checks
@@ -241,7 +295,7 @@ def _inflated_size(raw: bytes, cap: int) -> int:
 # ---------------------------------------------------------------- one page
 
 
-def _page_lines(page: Any, number: int) -> list[VisualLine]:
+def _page_lines(page: Any, number: int, stats: FontStats) -> list[VisualLine]:
     tables = [t for t in page.find_tables() if len(t.rows) >= 1]
     boxes = [t.bbox for t in tables]
     words = [
@@ -250,7 +304,7 @@ def _page_lines(page: Any, number: int) -> list[VisualLine]:
         for w in page.extract_words(extra_attrs=["size", "fontname"], keep_blank_chars=False, x_tolerance=1.5)
         if not any(_inside(w, box) for box in boxes)
     ]
-    lines = [_visual_line(group, number) for group in _group_lines(words)]
+    lines = [_visual_line(group, number, stats) for group in _group_lines(words)]
     for table in tables:
         lines.extend(_table_rows(table, number))
     lines.sort(key=lambda ln: (round(ln.top, 1), ln.x0))
@@ -286,10 +340,13 @@ def _group_lines(words: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
     return [sorted(g, key=lambda w: w["x0"]) for g in groups]
 
 
-def _visual_line(words: list[dict[str, Any]], page: int) -> VisualLine:
+def _visual_line(words: list[dict[str, Any]], page: int, stats: FontStats) -> VisualLine:
     sizes = Counter(round(float(w["size"]), 1) for w in words)
     size = sizes.most_common(1)[0][0]
     first = words[0]
+    gaps = [round(b["x0"] - a["x1"], 1) for a, b in itertools.pairwise(words)]
+    font = f"{first.get('fontname', '')}@{size}"
+    stats.add(font, gaps, words)
     return VisualLine(
         text=" ".join(w["text"] for w in words),
         page=page,
@@ -301,26 +358,10 @@ def _visual_line(words: list[dict[str, Any]], page: int) -> VisualLine:
         bold=all(_BOLD.search(str(w.get("fontname", ""))) for w in words),
         first_word_width=first["x1"] - first["x0"],
         space_width=0.3 * size,
-        tokens=[w["text"] for w in words],
-        char_widths=[(w["x1"] - w["x0"]) / max(len(w["text"]), 1) for w in words],
-        gaps=[round(b["x0"] - a["x1"], 1) for a, b in itertools.pairwise(words)],
+        words="\n".join(w["text"] for w in words),
+        gaps=array("f", gaps),
         font=f"{first.get('fontname', '')}@{size}",
     )
-
-
-def monospaced_fonts(pages: list[list[VisualLine]]) -> dict[str, float]:
-    """Fonts in which every word has the same width per character (typewriter-style
-    specs, text files printed to PDF), with that character width."""
-    widths: dict[str, list[float]] = {}
-    for page in pages:
-        for line in page:
-            if not line.table_row:
-                widths.setdefault(line.font, []).extend(line.char_widths)
-    return {
-        font: round(sum(found) / len(found), 2)
-        for font, found in widths.items()
-        if len(found) >= 20 and max(found) - min(found) < 0.02 * max(found)
-    }
 
 
 def _monospace_tab(gap: float, pitch: float, after_sentence: bool) -> bool:
@@ -332,23 +373,13 @@ def _monospace_tab(gap: float, pitch: float, after_sentence: bool) -> bool:
     return round(cells) > (2 if after_sentence else 1)
 
 
-def space_widths(pages: list[list[VisualLine]]) -> dict[str, float]:
-    """The width of a word space per font: the commonest gap between words set in it."""
-    gaps: dict[str, Counter[float]] = {}
-    for page in pages:
-        for line in page:
-            if line.gaps:
-                gaps.setdefault(line.font, Counter()).update(line.gaps)
-    return {font: max(counted.most_common(1)[0][0], 0.5) for font, counted in gaps.items()}
-
-
-def set_tabs(pages: list[list[VisualLine]]) -> None:
+def set_tabs(pages: list[list[VisualLine]], stats: FontStats) -> None:
     """Write a TAB where a gap is wider than a word space can be: a tab stop or a column.
 
     A gap counts as a tab when it is well over the font's space width and over the
     line's own typical gap (justified lines stretch every space alike)."""
-    widths = space_widths(pages)
-    pitches = monospaced_fonts(pages)
+    widths = stats.space_widths()
+    pitches = stats.monospaced()
     for page in pages:
         for line in page:
             if not line.gaps:
@@ -359,8 +390,9 @@ def set_tabs(pages: list[list[VisualLine]]) -> None:
             usual = sorted(line.gaps)[len(line.gaps) // 2]
             # Gaps all alike on a line of three or more words: justification, not tab stops.
             justified = len(line.gaps) >= 2 and max(line.gaps) - min(line.gaps) < 1.0
-            text = line.tokens[0]
-            for gap, before, token in zip(line.gaps, line.tokens, line.tokens[1:], strict=False):
+            tokens = line.words.split("\n")
+            text = tokens[0]
+            for gap, before, token in zip(line.gaps, tokens, tokens[1:], strict=False):
                 after_sentence = before.endswith((*_ENDINGS, ","))
                 if justified:
                     tab = False
