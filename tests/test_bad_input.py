@@ -201,3 +201,35 @@ def test_no_traceback_unless_debug(classspec_bin, tmp_path):
     assert "Traceback" in loud.stderr
     assert quiet.returncode == loud.returncode == 1
     assert error_lines(loud.stderr)[0]["path"] == str(bad)
+
+
+# --- odd but good inputs: these must parse, not be refused -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "encode"),
+    [
+        ("utf16le-no-bom.txt", lambda text: text.encode("utf-16-le")),
+        ("utf16be-no-bom.txt", lambda text: text.encode("utf-16-be")),
+        ("nul-padded.txt", lambda text: text.encode("utf-8") + b"\x00" * 700),
+        ("crlf-cp1252.txt", lambda text: text.replace("\n", "\r\n").encode("cp1252", "replace")),
+    ],
+)
+def test_odd_encodings_still_parse(classspec_bin, tmp_path, name, encode):
+    spec = tmp_path / name
+    spec.write_bytes(encode(CHICAGO.read_text(encoding="utf-8")))
+    result = run(classspec_bin, "parse", spec, "-f", "jsonl")
+    assert result.returncode == 0, result.stderr
+    (record,) = [json.loads(line) for line in result.stdout.splitlines()]
+    assert record["class_code"] == "7401"
+
+
+@pytest.mark.parametrize("command", ["detect", "text"])
+def test_other_commands_report_bad_input_in_one_line(classspec_bin, tmp_path, command):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(_binary())
+    result = run(classspec_bin, command, bad)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    (match,) = error_lines(result.stderr)
+    assert match["path"] == str(bad) and "binary" in match["reason"]

@@ -284,7 +284,13 @@ def detect(
         try:
             found = detect_doc(read_file(path))
         except ClassSpecError as exc:
-            error(str(exc) if exc.path else f"{path}: {exc.reason}")
+            error(str(exc) if exc.path else f"{display_path(path)}: {exc.reason}")
+            failed = True
+            continue
+        except Exception as exc:  # one bad file must not end the listing
+            if debug:
+                raise
+            error(f"{display_path(path)}: internal error ({type(exc).__name__}: {exc})")
             failed = True
             continue
         print(f"{path}\t{found.parser}\t{found.confidence:.2f}\t{'; '.join(found.markers)}")

@@ -47,7 +47,17 @@ def decode(data: bytes, path: str | None = None) -> str:
                 return data.decode(encoding)
             except UnicodeDecodeError as exc:
                 raise InputError(f"undecodable text ({encoding} with BOM): {exc.reason}", path) from None
-    if b"\x00" in data[:4096]:
+    sample = data[:4096]
+    utf16 = _utf16_without_bom(sample) if b"\x00" in sample else None
+    if utf16:
+        try:
+            return data.decode(utf16)
+        except UnicodeDecodeError:
+            pass
+    # NUL padding at the end (old systems) and a stray NUL or two are dropped; NULs
+    # anywhere else mean binary data.
+    data = data.rstrip(b"\x00")
+    if data.count(b"\x00") > 2:
         raise InputError("binary file (NUL bytes), not text", path)
     try:
         return data.decode("utf-8")
@@ -57,6 +67,21 @@ def decode(data: bytes, path: str | None = None) -> str:
     if text.count("\ufffd") > max(8, len(text) // 100):
         raise InputError("undecodable text (neither UTF-8 nor cp1252)", path)
     return text
+
+
+def _utf16_without_bom(sample: bytes) -> str | None:
+    """UTF-16 that Windows tools wrote without a BOM: ASCII text with a NUL in every
+    other byte (odd positions for little-endian, even for big-endian)."""
+    pairs = len(sample) // 2
+    if pairs < 8:
+        return None
+    odd_nuls = sample[1 : 2 * pairs : 2].count(0)
+    even_nuls = sample[0 : 2 * pairs : 2].count(0)
+    if odd_nuls > 0.9 * pairs and even_nuls < 0.1 * pairs:
+        return "utf-16-le"
+    if even_nuls > 0.9 * pairs and odd_nuls < 0.1 * pairs:
+        return "utf-16-be"
+    return None
 
 
 def normalize_newlines(text: str) -> str:
