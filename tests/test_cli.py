@@ -388,3 +388,28 @@ def test_progress_bar_only_on_a_terminal_and_no_color_honoured(classspec_bin, tm
     piped = run(classspec_bin, "parse", folder, "-f", "jsonl", env=colour_env)
     assert "parsing" not in piped.stderr and "\x1b" not in piped.stderr
     assert len(piped.stderr.splitlines()) == 1  # only the summary
+
+
+def test_output_to_a_fifo_is_written_in_place(classspec_bin, tmp_path):
+    """Not a regular file (a FIFO here; /dev/null and /dev/stdout alike): written to
+    directly; renaming a temporary file over it would replace the device node itself."""
+    fifo = tmp_path / "out.fifo"
+    os.mkfifo(fifo)
+    proc = subprocess.Popen([classspec_bin, "parse", CHICAGO, "-o", fifo], stderr=subprocess.PIPE)
+    with open(fifo, "rb") as reader:
+        data = reader.read()
+    proc.wait(timeout=60)
+    assert proc.returncode == 0, proc.stderr.read()
+    assert json.loads(data)[0]["class_code"] == "7401"
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)
+    assert [p.name for p in tmp_path.iterdir()] == ["out.fifo"]
+
+
+def test_output_through_a_symlink_replaces_its_target(classspec_bin, tmp_path):
+    target = tmp_path / "real.json"
+    target.write_text("old")
+    link = tmp_path / "link.json"
+    link.symlink_to(target)
+    assert run(classspec_bin, "parse", CHICAGO, "-o", link).returncode == 0
+    assert link.is_symlink()
+    assert json.loads(target.read_text())[0]["class_code"] == "7401"

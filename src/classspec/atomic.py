@@ -31,8 +31,25 @@ def _final_mode(path: str) -> int:
 
 @contextlib.contextmanager
 def atomic_output(path: str) -> Iterator[TextIO]:
-    """Yield a text stream; on normal exit it becomes `path`, on any error it vanishes."""
-    folder = os.path.dirname(os.path.abspath(path))
+    """Yield a text stream; on normal exit it becomes `path`, on any error it vanishes.
+
+    `path` may be a symlink (the file it points to is replaced) or something that is
+    not a regular file (/dev/null, /dev/stdout, a FIFO): that is written to directly,
+    because renaming over it would replace the device itself (as root: /dev/null).
+    """
+    try:
+        is_regular = stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        is_regular = True  # does not exist yet (or cannot be checked): create it
+    if not is_regular:
+        with open(path, "w", encoding="utf-8", newline="") as stream:
+            yield stream
+        return
+    yield from _replace_when_done(os.path.realpath(path))
+
+
+def _replace_when_done(path: str) -> Iterator[TextIO]:
+    folder = os.path.dirname(path)
     handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 (closed below, then renamed)
         "w",
         encoding="utf-8",
