@@ -119,6 +119,17 @@ def test_hyphen_at_line_end() -> None:
     assert join_parts(["by e-", "mail"], vocabulary) == "by e-mail"
     assert join_parts(["non-", "English speaking"], vocabulary) == "non-English speaking"
     assert join_parts(["ends.", "Starts"], vocabulary) == "ends. Starts"
+    assert (
+        join_parts(["Training Act II-", "114 certification"], vocabulary)
+        == "Training Act II-114 certification"
+    )
+
+
+def test_windows_1252_punctuation_left_undecoded_is_decoded() -> None:
+    from classspec.readers.pdf import _c1_to_cp1252
+
+    assert _c1_to_cp1252("Master\x92s degree") == "Master\u2019s degree"
+    assert _c1_to_cp1252("plain") == "plain"
 
 
 def test_empty_user_password_opens() -> None:

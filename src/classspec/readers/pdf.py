@@ -50,7 +50,7 @@ _LIST_START = re.compile(
 _MARKER_TAB = re.compile(rf"^([{re.escape(_BULLETS)}]|\(?\d{{1,3}}[.)]|\([a-zA-Z]\)|[a-zA-Z][.)])\t")
 _ENDINGS = (".", ";", ":", "!", "?", ")")
 _PRIVATE_BULLET = re.compile(r"^[\ue000-\uf8ff](?=\s|$)")
-_HYPHEN_END = re.compile(r"([A-Za-z]+)[-\u00ad\u2010\u2011]$")
+_HYPHEN_END = re.compile(r"([A-Za-z]+|[A-Z0-9]+)[-\u00ad\u2010\u2011]$")
 _DIGITS = re.compile(r"\d+")
 _BOLD = re.compile(r"bold|black|heavy|semibold|demi", re.I)
 
@@ -155,9 +155,13 @@ def read_pdf(data: bytes, path: str | None, sha256: str, *, max_pages: int | Non
             pages = []
             stats = FontStats()
             drawn = False  # anything at all on any page: images, vector graphics
+            chars = 0
             for number, page in _iter_pages(pdf, path):
                 pages.append(_page_lines(page, number, stats))
                 drawn = drawn or bool(page.images or page.rects or page.curves or page.lines)
+                chars += sum(len(line.text) for line in pages[-1])
+                if chars > MAX_TEXT_CHARS:
+                    raise InputError(f"PDF holds more than {MAX_TEXT_CHARS} characters of text", path)
     except InputError:
         raise
     except MemoryError:
@@ -174,8 +178,6 @@ def read_pdf(data: bytes, path: str | None, sha256: str, *, max_pages: int | Non
         if not drawn:
             raise InputError("corrupt or blank PDF (no page has any readable content)", path)
         raise InputError("no text layer (scanned PDF?): nothing to read without OCR", path)
-    if sum(len(line.text) for page in pages for line in page) > MAX_TEXT_CHARS:
-        raise InputError(f"PDF holds more than {MAX_TEXT_CHARS} characters of text", path)
     set_tabs(pages, stats)
     body = remove_furniture(pages)
     _mark_page_ends(body)
@@ -241,6 +243,7 @@ def _iter_pages(pdf: Any, path: str | None) -> Iterable[tuple[int, Any]]:
 # ---------------------------------------------------------------- container checks
 
 
+_FILTER = re.compile(rb"/Filter\s*(\[[^\]]*\]|/\w+)")
 _STREAM = re.compile(rb">>\s*stream\r?\n")  # a stream keyword right after its dictionary
 
 
@@ -257,8 +260,10 @@ def check_container(data: bytes, path: str | None) -> int:
         start = found.end()
         head = data[max(0, found.start() - 1024) : found.start()]
         head = head[head.rfind(b"obj") + 3 :] if b"obj" in head else head
-        if b"/Image" in head or not re.search(rb"/(?:FlateDecode|Fl)\b", head):
-            continue  # images are never inflated for text; other filters are not bombs
+        filters = _FILTER.search(head)
+        first = re.match(rb"\[?\s*/(\w+)", filters.group(1)) if filters else None
+        if b"/Image" in head or not first or first.group(1) not in (b"FlateDecode", b"Fl"):
+            continue  # images are never inflated for text; only Flate applied first is checked
         end = data.find(b"endstream", start)
         raw = data[start : end if end > 0 else len(data)]
         decoded = _inflated_size(raw, MAX_STREAM_BYTES + 1)
@@ -358,7 +363,7 @@ def _visual_line(words: list[dict[str, Any]], page: int, stats: FontStats) -> Vi
         bold=all(_BOLD.search(str(w.get("fontname", ""))) for w in words),
         first_word_width=first["x1"] - first["x0"],
         space_width=0.3 * size,
-        words="\n".join(w["text"] for w in words),
+        words="\n".join(_c1_to_cp1252(w["text"]) for w in words),
         gaps=array("f", gaps),
         font=f"{first.get('fontname', '')}@{size}",
     )
@@ -414,6 +419,21 @@ def set_tabs(pages: list[list[VisualLine]], stats: FontStats) -> None:
             line.text = _MARKER_TAB.sub(r"\1 ", text)
 
 
+def _c1_to_cp1252(text: str) -> str:
+    """C1 control characters in extracted text are Windows-1252 punctuation that a
+    producer copied through undecoded (\x92 for a right quote): decode them as such."""
+    if not any("\x80" <= ch <= "\x9f" for ch in text):
+        return text
+    return "".join(_cp1252(ch) if "\x80" <= ch <= "\x9f" else ch for ch in text)
+
+
+def _cp1252(ch: str) -> str:
+    try:
+        return bytes([ord(ch)]).decode("cp1252")
+    except UnicodeDecodeError:
+        return ch
+
+
 def _table_rows(table: Any, page: int) -> list[VisualLine]:
     rows = []
     for row, cells in zip(table.rows, table.extract(), strict=False):
@@ -441,7 +461,7 @@ def _table_rows(table: Any, page: int) -> list[VisualLine]:
 def _cell_text(cell: str | None) -> str:
     if not cell:
         return ""
-    return join_parts([part.strip() for part in cell.split("\n") if part.strip()], set())
+    return join_parts([_c1_to_cp1252(part.strip()) for part in cell.split("\n") if part.strip()], set())
 
 
 # ---------------------------------------------------------------- page furniture
@@ -626,8 +646,8 @@ def join_parts(parts: Sequence[str], vocabulary: set[str]) -> str:
             text = part
             continue
         found = _HYPHEN_END.search(text)
-        if found and part[:1].isalpha() and not part[:1].islower():
-            text += part  # "non-" + "English": a compound broken at its hyphen
+        if found and not part[:1].islower() and (part[:1].isalpha() or part[:1].isdigit()):
+            text += part  # "non-" + "English", "II-" + "114": a compound broken at its hyphen
         elif found and part[:1].islower():
             head = found.group(1)
             tail = re.match(r"[A-Za-z]+", part)
