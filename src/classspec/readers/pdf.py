@@ -525,7 +525,14 @@ def rebuild_paragraphs(pages: list[list[VisualLine]]) -> list[Line]:
     previous: VisualLine | None = None
     for line in flowing:
         heading = not line.table_row and _is_heading(line, body_size)
-        gap_before = _has_gap(previous, line)
+        # More space than line spacing ends a paragraph, unless the text plainly goes on:
+        # an unfinished sentence continued in lower case.
+        gap_before = _has_gap(previous, line) and not (
+            previous is not None
+            and line.text[:1].islower()
+            and not previous.table_row
+            and not previous.text.rstrip().endswith(_ENDINGS)
+        )
         last = blocks[-1] if blocks else None
         if last is not None and previous is not None and _row_continues(previous, line, last):
             last.parts[0] = _merge_rows(last.parts[0], line.text, vocabulary)
