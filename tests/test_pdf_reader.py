@@ -48,11 +48,15 @@ def test_seed_pdf_has_the_seed_paragraphs_as_lines(seed: Path) -> None:
     """Wrapped lines are joined back: every paragraph (and table row) of the seed is
     one line of the PDF's text, word for word."""
     pdf_lines = {" ".join(ln.text.split()) for ln in read_path(PDF / "seeds" / f"{seed.stem}.pdf").lines}
-    seed_lines = [" ".join(t.split()) for t in seed.read_text(encoding="utf-8").splitlines() if t.strip()]
-    found = [t for t in seed_lines if t in pdf_lines]
-    rate = len(found) / len(seed_lines)
-    print(f"{seed.stem}: {len(found)}/{len(seed_lines)} seed lines found whole in the PDF text")
-    assert rate >= 0.9, [t for t in seed_lines if t not in pdf_lines][:5]
+    raw = [t for t in seed.read_text(encoding="utf-8").splitlines() if t.strip()]
+    found = [t for t in raw if " ".join(t.split()) in pdf_lines]
+    print(f"{seed.stem}: {len(found)}/{len(raw)} seed lines found whole in the PDF text")
+    # Every paragraph comes back whole. Of the tab rows, those whose cells wrap past the
+    # next tab stop in the text rendering (Norfolk's legends) cannot: no layout is left.
+    paragraphs = [" ".join(t.split()) for t in raw if "\t" not in t]
+    assert [t for t in paragraphs if t not in pdf_lines] == []
+    rows = [" ".join(t.split()) for t in raw if "\t" in t]
+    assert sum(t in pdf_lines for t in rows) >= 0.9 * len(rows), [t for t in rows if t not in pdf_lines]
 
 
 def test_tab_stops_come_back_as_tabs() -> None:
