@@ -9,6 +9,7 @@ import json
 import os
 import pty
 import re
+import shlex
 import shutil
 import signal
 import stat
@@ -413,3 +414,30 @@ def test_output_through_a_symlink_replaces_its_target(classspec_bin, tmp_path):
     assert run(classspec_bin, "parse", CHICAGO, "-o", link).returncode == 0
     assert link.is_symlink()
     assert json.loads(target.read_text())[0]["class_code"] == "7401"
+
+
+def test_closed_stderr_never_mixes_messages_into_the_data(classspec_bin, tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    proc = subprocess.run(
+        f"exec 2>&-; exec {shlex.join([classspec_bin, 'parse', str(CHICAGO), str(empty), '-f', 'jsonl'])}",
+        shell=True,
+        stdout=subprocess.PIPE,
+        executable="/bin/sh",
+    )
+    assert proc.returncode == 1
+    lines = proc.stdout.decode().splitlines()
+    assert len(lines) == 1 and json.loads(lines[0])["class_code"] == "7401"
+
+
+def test_closed_stdout_is_not_an_internal_error(classspec_bin, tmp_path):
+    out = tmp_path / "out.json"
+    proc = subprocess.run(
+        f"exec >&-; exec {shlex.join([classspec_bin, 'parse', str(CHICAGO), '-o', str(out)])}",
+        shell=True,
+        stderr=subprocess.PIPE,
+        executable="/bin/sh",
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr == b""
+    assert json.loads(out.read_text())[0]["class_code"] == "7401"

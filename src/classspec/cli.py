@@ -316,10 +316,25 @@ def text(
         print(f"{page}{line.number:>{width}}  {line.text}".rstrip())
 
 
+def _reopen_closed_std_streams() -> None:
+    """Started with stdout or stderr closed (`>&-`, some daemons)? Point them at
+    /dev/null: otherwise messages fall through to stdout (print(file=None)) and the
+    next file opened (an output's temporary file) would take descriptor 1 or 2."""
+    for fd, name in ((0, "stdin"), (1, "stdout"), (2, "stderr")):
+        try:
+            os.fstat(fd)
+        except OSError:
+            os.dup2(os.open(os.devnull, os.O_RDWR), fd)
+        if getattr(sys, name) is None:
+            stream = open(fd, "r" if fd == 0 else "w", encoding="utf-8", closefd=False)  # noqa: SIM115
+            setattr(sys, name, stream)  # lives as long as the process
+
+
 def run_cli(argv: list[str] | None = None) -> None:
     """Entry point: usage errors exit 2 with one `classspec: error:` line; no traceback
     ever reaches the user unless --debug asked for it."""
     args = sys.argv[1:] if argv is None else argv
+    _reopen_closed_std_streams()
     try:
         code = app(args=args, prog_name="classspec", standalone_mode=False)
     except typer.TyperException as exc:
