@@ -11,9 +11,12 @@ positions. This module rebuilds it:
 - page headers, footers and page numbers are found by repetition across pages (same
   text, digits aside, at the same height) and removed;
 - a visual line joins the next one when it was wrapped, i.e. when the next line's
-  first word would not have fitted at its end; a line set in bold or a larger size
-  (a heading) stays a line of its own;
-- each page is closed after use, so memory does not grow with the page count.
+  first word would not have fitted at its end; a heading (set larger than the body,
+  or in bold and in capitals or ending with a colon) stays a line of its own;
+- each page is made, read and dropped in turn, so memory does not grow with the page
+  count (only the text is kept);
+- what pdfminer would choke on is refused first with a reason: truncated files and
+  decompression bombs; encrypted files open when the user password is empty.
 
 pdfplumber and pdfminer are imported inside `read_pdf` only: they are slow to import
 and most runs never read a PDF.
@@ -156,7 +159,9 @@ def read_pdf(data: bytes, path: str | None, sha256: str, *, max_pages: int | Non
             stats = FontStats()
             drawn = False  # anything at all on any page: images, vector graphics
             chars = 0
-            for number, page in _iter_pages(pdf, path):
+            for number, page in _iter_pages(pdf):
+                if number > limit:  # the page tree's count can lie
+                    raise InputError(f"PDF has more than {limit} pages (see --max-pages)", path)
                 pages.append(_page_lines(page, number, stats))
                 drawn = drawn or bool(page.images or page.rects or page.curves or page.lines)
                 chars += sum(len(line.text) for line in pages[-1])
@@ -217,7 +222,7 @@ def _page_objects(pdf: Any) -> Iterable[Any]:
     return PDFPage.create_pages(pdf.doc)
 
 
-def _iter_pages(pdf: Any, path: str | None) -> Iterable[tuple[int, Any]]:
+def _iter_pages(pdf: Any) -> Iterable[tuple[int, Any]]:
     """Pages one at a time, each dropped after use.
 
     `pdf.pages` would keep every page (and through it every decoded content stream)
