@@ -192,3 +192,22 @@ def test_pdf_libraries_are_not_imported_until_a_pdf_is_read() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
+
+
+def test_furniture_is_found_by_repetition_at_the_same_height() -> None:
+    from classspec.readers.pdf import VisualLine, remove_furniture
+
+    def line(text: str, page: int, top: float) -> VisualLine:
+        return VisualLine(text, page, top, top + 10, 50, 300, 10, False)
+
+    def page(n: int) -> list[VisualLine]:
+        verbs = ("Reviews", "Prepares", "Checks", "Files", "Answers", "Plans", "Trains", "Orders")
+        body = [line(f"{verbs[(k + n) % 8]} report number {k}", n, 100 + 30 * k) for k in range(8)]
+        body.insert(n, line("Performs related work as required.", n, 95 + 30 * n))
+        return [line("City of Testville Class Specification", n, 30), *body, line(f"Page {n} of 3", n, 770)]
+
+    pages = [page(n) for n in (1, 2, 3)]
+    kept = [[ln.text for ln in page] for page in remove_furniture(pages)]
+    # The header and the numbered footer go; a sentence repeated at other heights stays,
+    # and so does body text.
+    assert kept == [[ln.text for ln in page[1:-1]] for page in pages]

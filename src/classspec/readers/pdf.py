@@ -481,23 +481,21 @@ def remove_furniture(pages: list[list[VisualLine]]) -> list[list[VisualLine]]:
     pages (running headers, footers, page numbers: digits are ignored when comparing)."""
     if len(pages) < 2:
         return pages
-    seen: dict[str, list[tuple[int, float]]] = {}
-    for index, page in enumerate(pages):
+    seen: dict[str, list[VisualLine]] = {}
+    for page in pages:
         flowing = [ln for ln in page if not ln.table_row]
         band = flowing[:_FURNITURE_BAND] + flowing[-_FURNITURE_BAND:]
         for line in {id(ln): ln for ln in band}.values():
-            seen.setdefault(_furniture_key(line), []).append((index, line.top))
+            seen.setdefault(_furniture_key(line), []).append(line)
     needed = max(2, (len(pages) + 1) // 2)
-    furniture: set[tuple[str, int]] = set()
-    for key, places in seen.items():
-        heights = Counter(round(top / 4) for _, top in places)  # same height within a few points
-        height, count = heights.most_common(1)[0]
-        if count >= needed and len({i for i, top in places if round(top / 4) == height}) >= needed:
-            furniture.update((key, i) for i, top in places if abs(round(top / 4) - height) <= 1)
-    return [
-        [ln for ln in page if ln.table_row or (_furniture_key(ln), index) not in furniture]
-        for index, page in enumerate(pages)
-    ]
+    furniture: set[int] = set()
+    for places in seen.values():
+        heights = Counter(round(ln.top / 4) for ln in places)  # same height within a few points
+        height, _ = heights.most_common(1)[0]
+        at_height = [ln for ln in places if abs(round(ln.top / 4) - height) <= 1]
+        if len({ln.page for ln in at_height}) >= needed:
+            furniture.update(id(ln) for ln in at_height)
+    return [[ln for ln in page if id(ln) not in furniture] for page in pages]
 
 
 # ---------------------------------------------------------------- paragraphs
