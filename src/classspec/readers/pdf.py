@@ -306,19 +306,50 @@ def _inflated_size(raw: bytes, cap: int) -> int:
 
 
 def _page_lines(page: Any, number: int, stats: FontStats) -> list[VisualLine]:
-    tables = [t for t in page.find_tables() if len(t.rows) >= 1]
+    # x_tolerance 1.5, not 3: a tab stop can fall 2pt after a word in monospaced text.
+    all_words = page.extract_words(extra_attrs=["size", "fontname"], keep_blank_chars=False, x_tolerance=1.5)
+    tables = [t for t in page.find_tables() if _is_real_table(t, all_words, page.edges)]
     boxes = [t.bbox for t in tables]
-    words = [
-        w
-        # x_tolerance 1.5, not 3: a tab stop can fall 2pt after a word in monospaced text.
-        for w in page.extract_words(extra_attrs=["size", "fontname"], keep_blank_chars=False, x_tolerance=1.5)
-        if not any(_inside(w, box) for box in boxes)
-    ]
+    words = [w for w in all_words if not any(_inside(w, box) for box in boxes)]
     lines = [_visual_line(group, number, stats) for group in _group_lines(words)]
     for table in tables:
         lines.extend(_table_rows(table, number))
     lines.sort(key=lambda ln: (round(ln.top, 1), ln.x0))
     return lines
+
+
+def _is_real_table(table: Any, words: list[dict[str, Any]], edges: list[dict[str, Any]]) -> bool:
+    """A grid the table finder built from ruling lines is a table when it has two rows
+    and two columns, is ruled down its left side and between columns, and every word inside it falls in one
+    of its cells. Underlines, highlight boxes and frames around a paragraph make grids
+    that cut through text; a one-row "table" reads as well as a line with tab gaps."""
+    if len(table.rows) < 2 or max(sum(c is not None for c in row.cells) for row in table.rows) < 2:
+        return False
+    x0, top, x1, bottom = table.bbox
+    inner = {round(e["x0"]) for e in edges if e["orientation"] == "v" and x0 + 3 < e["x0"] < x1 - 3}
+    if not _ruled_down(edges, x0, top, bottom, 0.9):
+        return False
+    if not any(_ruled_down(edges, x, top, bottom, 0.6) for x in inner):
+        return False  # no column rule: stacked highlight boxes or frames, not a table
+    cells = [cell for row in table.rows for cell in row.cells if cell is not None]
+    inside = [w for w in words if _inside(w, table.bbox)]
+    return all(any(_inside(w, cell) for cell in cells) for w in inside)
+
+
+def _ruled_down(edges: list[dict[str, Any]], x: float, top: float, bottom: float, share: float) -> bool:
+    """Do vertical rules at `x` (drawn in one piece or cell by cell) cover `share` of
+    the height from `top` to `bottom`?"""
+    spans = sorted(
+        (max(e["top"], top), min(e["bottom"], bottom))
+        for e in edges
+        if e["orientation"] == "v" and abs(e["x0"] - x) <= 3 and e["bottom"] > top and e["top"] < bottom
+    )
+    covered, reach = 0.0, top
+    for start, end in spans:
+        if end > reach:
+            covered += end - max(start, reach)
+            reach = end
+    return covered >= share * (bottom - top)
 
 
 def _mark_page_ends(pages: list[list[VisualLine]]) -> None:
