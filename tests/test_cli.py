@@ -275,7 +275,7 @@ def _stalled_batch(tmp_path: Path) -> tuple[list[Path], Path, int]:
 
 
 @pytest.mark.parametrize("jobs", ["1", "2"])
-@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT, signal.SIGHUP])
 def test_interrupt_leaves_no_partial_file(classspec_bin, tmp_path, jobs, signum):
     inputs, out, holder = _stalled_batch(tmp_path)
     try:
@@ -306,6 +306,29 @@ def test_interrupt_leaves_no_partial_file(classspec_bin, tmp_path, jobs, signum)
     assert [p.name for p in out.parent.iterdir()] == ["all.jsonl"]
     assert out.read_text() == "previous export\n"
     _wait_for(lambda: not any(w.is_running() and w.status() != psutil.STATUS_ZOMBIE for w in workers), 10)
+
+
+def test_workers_die_with_a_killed_parent(classspec_bin, tmp_path):
+    """kill -9 (or the OOM killer) gives the parent no chance to clean up; its workers
+    must still not live on, blocked on a slow input."""
+    inputs, out, holder = _stalled_batch(tmp_path)
+    try:
+        proc = subprocess.Popen(
+            [classspec_bin, "parse", *inputs, "-o", out, "--jobs", "2"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+        parent = psutil.Process(proc.pid)
+        _wait_for(lambda: len(parent.children(recursive=True)) >= 2)
+        workers = parent.children(recursive=True)
+        proc.kill()
+        proc.wait(timeout=30)
+        _, alive = psutil.wait_procs(workers, timeout=10)
+        assert not alive
+    finally:
+        os.close(holder)
+    assert out.read_text() == "previous export\n"
 
 
 @pytest.mark.skipif(not PHILADELPHIA.is_dir(), reason="needs the Philadelphia corpus")

@@ -150,11 +150,29 @@ def parse_one(path: str, options: Options) -> Outcome:
         )
 
 
-def _worker_init() -> None:
+def _worker_init(parent: int) -> None:
     """Workers leave Ctrl-C to the parent (which stops them: no tracebacks from every
     worker) and die at once on SIGTERM."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if hasattr(signal, "SIGHUP"):
+        signal.signal(signal.SIGHUP, signal.SIG_DFL)
+    _die_with_parent(parent)
+
+
+def _die_with_parent(parent: int) -> None:
+    """Linux: the kernel kills this worker when the parent dies, even by SIGKILL (the
+    OOM killer, `kill -9`), which no handler in the parent can see. Elsewhere, workers
+    end when the pool's pipes close."""
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+
+    with contextlib.suppress(OSError, AttributeError):
+        pr_set_pdeathsig = 1
+        ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, int(signal.SIGKILL))
+    if os.getppid() != parent:  # the parent died before the request above took effect
+        os._exit(1)
 
 
 def stop_workers() -> None:
@@ -181,7 +199,7 @@ def _executor(jobs: int):
     from concurrent.futures import ProcessPoolExecutor
 
     context = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
-    return ProcessPoolExecutor(jobs, mp_context=context, initializer=_worker_init)
+    return ProcessPoolExecutor(jobs, mp_context=context, initializer=_worker_init, initargs=(os.getpid(),))
 
 
 def _run_parallel(files: list[str], options: Options, jobs: int) -> Iterator[Outcome]:

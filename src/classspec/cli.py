@@ -31,6 +31,10 @@ app = typer.Typer(
 )
 PROGRESS_MIN_FILES = 20
 _MAIN_PID = os.getpid()
+# Ctrl-C, kill / CI cancellation, and a closed terminal or SSH session.
+_STOP_SIGNALS = tuple(
+    getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)
+)
 
 
 def say(message: str) -> None:
@@ -155,8 +159,8 @@ def parse(
     per_file = output is not None and (os.path.isdir(output) or output.endswith(os.sep))
     if output is not None and not per_file:
         _check_not_an_input(output, inputs)
-    signal.signal(signal.SIGTERM, _on_signal)
-    signal.signal(signal.SIGINT, _on_signal)
+    for signum in _STOP_SIGNALS:
+        signal.signal(signum, _on_signal)
     options = Options(jurisdiction, provenance, max_bytes, max_pages, debug)
     batch = Batch(strict, debug)
     progress = _progress(len(inputs.files))
