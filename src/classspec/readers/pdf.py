@@ -657,6 +657,10 @@ def _wrapped_into(previous: VisualLine, line: VisualLine, right: float, block: B
         return False
     if "\t" in line.text or _LIST_START.match(line.text):
         return False
+    # Set in from the lines before it (not just from a hanging first line): the first
+    # line of a new paragraph with a first-line indent.
+    if len(block.members) >= 2 and line.x0 > previous.x0 + 0.8 * max(line.size, 1.0):
+        return False
     if previous.page != line.page and line.page != previous.page + 1:
         return False
     # A sentence that ends at a line end, then a line in capitals: a new heading. Across
