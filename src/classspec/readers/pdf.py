@@ -55,6 +55,7 @@ _ENDINGS = (".", ";", ":", "!", "?", ")")
 _PRIVATE_BULLET = re.compile(r"^[\ue000-\uf8ff](?=\s|$)")
 _HYPHEN_END = re.compile(r"([A-Za-z]+|[A-Z0-9]+)[-\u00ad\u2010\u2011]$")
 _DIGITS = re.compile(r"\d+")
+_CAPITAL_RUN = re.compile(r"(?:[A-Z][A-Z'’&/-]+\s+){2}[A-Z][A-Z'’&/-]+\b")  # three words in capitals
 _BOLD = re.compile(r"bold|black|heavy|semibold|demi", re.I)
 
 
@@ -670,8 +671,11 @@ def _wrapped_into(previous: VisualLine, line: VisualLine, right: float, block: B
         return False
     if previous.page != line.page and _capitals(line.text):
         return False
-    # Capitals after a line in mixed case ("ABILITY TO:"): a heading, not the rest.
-    if _capitals(line.text) and " " in line.text.strip() and not _capitals(" ".join(block.parts)):
+    # Capitals after a line in mixed case ("ABILITY TO:", "MINIMUM ACCEPTABLE TRAINING
+    # AND EXPERIENCE (The following..."): a heading, not the rest of the paragraph.
+    if not _capitals(" ".join(block.parts)) and (
+        (_capitals(line.text) and " " in line.text.strip()) or _CAPITAL_RUN.match(line.text)
+    ):
         return False
     room = right - previous.x1
     return room < line.first_word_width + 2 * previous.space_width
