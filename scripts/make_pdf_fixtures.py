@@ -3,6 +3,7 @@
     apt-get install -y libreoffice-writer-nogui
     .venv/bin/pip install pypdf          # only for the encrypted fixtures
     .venv/bin/python scripts/make_pdf_fixtures.py
+    .venv/bin/python scripts/make_pdf_fixtures.py --sample 40 /tmp/sample   # not committed
 
 What it makes (sources are committed beside the PDFs, so each PDF can be compared
 with the document it was rendered from):
@@ -196,7 +197,25 @@ def make_bad_pdfs() -> None:
     (target / "no-text-layer.pdf").write_bytes(raw_pdf(b"0 0 1 rg 72 72 468 648 re f\n"))
 
 
+def render_corpus_sample(outdir: Path, count: int) -> None:
+    """Render corpus files that are not fixtures (every 7th file, offset 3) into
+    `outdir`, HTML beside PDF, for a wider agreement check than the committed eight:
+
+        CLASSSPEC_PDF_SAMPLE=DIR pytest tests/test_pdf_agreement.py -k sample -s
+    """
+    outdir.mkdir(parents=True, exist_ok=True)
+    fixtures = {p.name for p in (OUT / "philadelphia").glob("*.htm")}
+    files = [p for p in sorted(CORPUS.glob("*.htm*"))[3::7] if p.name not in fixtures][:count]
+    for path in files:
+        shutil.copyfile(path, outdir / path.name)
+    soffice([outdir / p.name for p in files], outdir, HTML_FILTER)
+    print(f"{len(files)} corpus files rendered under {outdir}")
+
+
 def main() -> None:
+    if len(sys.argv) == 4 and sys.argv[1] == "--sample":
+        render_corpus_sample(Path(sys.argv[3]), int(sys.argv[2]))
+        return
     make_seed_pdfs()
     make_table_pdf()
     make_paged_pdf()
