@@ -15,6 +15,7 @@ from typing import Any
 
 from classspec.document import Document, Line, Piece, collapse, spans
 from classspec.model import ClassSpec, Jurisdiction
+from classspec.sections import text_block
 
 Source = Piece | Sequence[Line] | Line | None
 _LIST_FIELDS = {
@@ -292,8 +293,6 @@ def finish_records(builders: Iterable[RecordBuilder], *, provenance: bool = Fals
         return []
     used = set().union(*(b.used for b in builders))
     leftovers = unused_blocks(builders[0].doc, used)
-    from classspec.sections import text_block
-
     for builder in builders:
         for heading_line, block in leftovers:
             heading = (
