@@ -136,3 +136,47 @@ def test_detection_claims_no_other_seed() -> None:
     for seed_path in sorted(SEEDS.glob("*.txt")):
         chosen = detect(read_path(seed_path)).parser
         assert (chosen == "philadelphia") == seed_path.name.startswith("philadelphia"), seed_path.name
+
+
+def _quals(name: str):
+    [record] = parse_file(PHILADELPHIA / name)
+    return record.minimum_qualifications
+
+
+def test_3e10_labels_stay_within_an_option_and_notes_are_not_items() -> None:
+    quals = _quals("3e10.htm")
+    assert [e.split(": ")[:2] for e in quals.education] == [["Option 1", "Education"]] * 2 + [
+        ["Option 2", "Education"]
+    ] * 2
+    # "EXPERIENCE (REQUIRED FOR EITHER EDUCATION REQUIREMENT UNDER OPTION 2):" is a heading
+    assert len(quals.experience) == 1
+    assert quals.experience[0].startswith("Option 2: Experience: Two years of experience in research")
+    assert not any("NOTE" in item for item in [*quals.education, *quals.experience])
+    assert "NOTE: Option 2 only" in quals.text  # kept in the text
+    assert quals.min_experience_months == 0  # Option 1 is a master's degree alone
+
+
+def test_1f16_general_and_specific_experience_add_up() -> None:
+    quals = _quals("1f16.htm")  # five years general AND two (or three) years specific
+    assert quals.min_experience_months == 84
+    assert any(e.startswith("Specific experience: Three years") for e in quals.experience)
+
+
+def test_3b06_experience_for_all_positions_applies_to_both_options() -> None:
+    quals = _quals("3b06.htm")  # one year general AND one year specific "(for all positions)"
+    assert quals.min_experience_months == 24
+    assert "General experience: One year of civil engineering experience." in quals.experience
+    assert not any(e.startswith("Option 2") for e in quals.experience)
+
+
+def test_3b61_notes_do_not_count_as_experience() -> None:
+    quals = _quals("3b61.htm")
+    one_year = "Experience: One year of engineering experience in the area of specialization."
+    assert quals.experience == [one_year]
+    assert quals.min_experience_months == 12
+
+
+def test_6e60_connector_glued_to_a_heading() -> None:
+    quals = _quals("6e60.htm")  # "AND SPECIFIC EXPERIENCE" on one line
+    assert quals.min_experience_months == 24
+    assert all(e.startswith("Specific experience: ") for e in quals.experience)
