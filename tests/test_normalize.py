@@ -169,6 +169,7 @@ Department that has included the specific experience described above."""
         (PHILADELPHIA_SEED_QUALIFICATIONS, 48),
         # Subsets, substitutions, preferences, deadlines and ages are not added.
         ("Three years of experience in clerical work, two years of which have involved legal documents.", 36),
+        ("Four years of engineering experience, two years which shall have included CBIS inspections.", 48),
         ("Five years of experience in accounting, including one year of supervisory experience.", 60),
         (
             "One year of experience as a Clerk Typist. Completion of a two year post-high school business "

@@ -162,6 +162,13 @@ def test_1f16_general_and_specific_experience_add_up() -> None:
     assert any(e.startswith("Specific experience: Three years") for e in quals.experience)
 
 
+def test_3b75_specialty_only_heading_and_unlinked_subset() -> None:
+    # "CBIS- ... SPECIALTY ONLY" is a specialty of its own, and "two years which shall have
+    # included ..." is part of the four years, not added to them.
+    quals = _quals("3b75.htm")
+    assert quals.min_experience_months == 48
+
+
 def test_3b06_experience_for_all_positions_applies_to_both_options() -> None:
     quals = _quals("3b06.htm")  # one year general AND one year specific "(for all positions)"
     assert quals.min_experience_months == 24

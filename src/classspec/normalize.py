@@ -243,7 +243,7 @@ _NOT_EXPERIENCE_AFTER = re.compile(
     r"[\s'\u2019]*(?:\(\d+\s*months?\)\s*)?"
     r"(?:(?:of\s+)?(?:full[- ]time\s+)?(?:college|university|course\s*work|education|school"
     r"|(?:post-?\s*)?high\s+school|accredited|study)"
-    r"|(?:(?!of\b)\w+\s+)?(?:degree|program|course)\b|of\s+age|old\b|of\s+which)",
+    r"|(?:(?!of\b)\w+\s+)?(?:degree|program|course)\b|of\s+age|old\b|of\s+which|which\s+(?:shall|must|should))",
     re.I,
 )
 # ... and what may precede one: deadlines ("within six months") and subsets ("including one year").

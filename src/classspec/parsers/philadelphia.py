@@ -740,7 +740,7 @@ def _is_alternative_head(text: str) -> bool:
     others; not 'ALL SPECIALTIES' / 'Both specialties' (said for every way)."""
     if _OPTION.fullmatch(text):
         return True
-    named = re.fullmatch(r".+\bspecialt(?:y|ies)\s*:?", text, re.I)
+    named = re.fullmatch(r".+\bspecialt(?:y|ies)(?:\s+only)?\s*:?", text, re.I)
     return named is not None and not _NOT_A_SPECIALTY.match(text)
 
 
