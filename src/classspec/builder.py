@@ -18,22 +18,6 @@ from classspec.model import ClassSpec, Jurisdiction
 from classspec.sections import text_block
 
 Source = Piece | Sequence[Line] | Line | None
-_LIST_FIELDS = {
-    "distinguishing_features",
-    "duties",
-    "knowledge",
-    "skills",
-    "abilities",
-    "other_requirements",
-    "working_conditions",
-    "equipment",
-    "specialties",
-    "other_sections",
-    "minimum_qualifications.education",
-    "minimum_qualifications.experience",
-    "minimum_qualifications.licenses",
-    "physical_demands.items",
-}
 
 
 def _lines_of(source: Source) -> tuple[Line, ...]:

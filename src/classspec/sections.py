@@ -105,10 +105,6 @@ def strip_marker(text: str) -> tuple[str, str]:
     return " ".join(markers), rest.strip()
 
 
-def has_marker(text: str) -> bool:
-    return bool(_MARKER.match(text))
-
-
 def _continues(previous: str, following: str) -> bool:
     """Is `following` the wrapped rest of `previous` rather than a new item?"""
     if not previous or not following:
