@@ -368,7 +368,7 @@ def test_broken_pipe_is_quiet(classspec_bin, tmp_path):
     proc.stdout.close()  # what `| head -1` does
     stderr = proc.stderr.read().decode()
     proc.wait(timeout=60)
-    assert json.loads(first)["schema_version"] == "1.0"
+    assert json.loads(first)["schema_version"] == "1.1"
     assert stderr == ""
     assert proc.returncode == 0
 

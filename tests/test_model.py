@@ -101,6 +101,46 @@ def test_valid_record_passes_model_and_schema() -> None:
     jsonschema.Draft202012Validator(_published_schema()).validate(VALID)
 
 
+VALID_1_1: dict[str, Any] = {
+    **copy.deepcopy(VALID),
+    "schema_version": "1.1",
+    "salary": [
+        {"min": 65646, "max": 81536, "period": "year", "currency": "USD", "label": None,
+         "text": "$65,646 to $81,536"},
+        {"min": 31.25, "max": None, "period": "hour", "currency": "USD", "label": "DWP", "text": "$31.25"},
+    ],
+    "exam_types": ["open_competitive", "interdepartmental_promotional"],
+    "soc": [{"code": "43-1011", "title": "First-Line Supervisors", "score": 0.82, "evidence": "title"}],
+    "market_wages": {
+        "soc_code": "43-1011", "area_code": "0016980", "area_name": "Chicago", "industry": "000000",
+        "employment": 1200, "annual_p10": 40000, "annual_p25": None, "annual_median": 60000.5,
+        "annual_p75": None, "annual_p90": None, "hourly_mean": 30.1, "release": "OEWS May 2025",
+    },
+}
+
+
+def test_schema_1_0_record_still_validates_as_1_1_fills_defaults() -> None:
+    record = ClassSpec.model_validate(VALID).to_dict()
+    assert record["schema_version"] == "1.0"
+    assert record["salary"] == [] and record["minimum_qualifications"]["paths"] == []
+    assert "soc" not in record and "market_wages" not in record
+
+
+def test_schema_1_1_record_passes_model_and_schema() -> None:
+    record = copy.deepcopy(VALID_1_1)
+    record["minimum_qualifications"] = {
+        **record["minimum_qualifications"],
+        "drivers_license": "may_be_required",
+        "paths": [{"label": "1", "text": "Two years as a Clerk Typist", "experience_months": 24,
+                   "prior_classes": ["Clerk Typist"], "courses": {"count": 3, "units": 9, "subject": None}}],
+    }
+    record["dates"] = {**record["dates"], "opened": "2018-12-21", "deadline": "2019-01-10"}
+    data = ClassSpec.model_validate(record).to_dict()
+    assert data["salary"][0]["min"] == 65646 and isinstance(data["salary"][0]["min"], int)
+    assert data["market_wages"]["annual_median"] == 60000.5
+    jsonschema.Draft202012Validator(_published_schema()).validate(record)
+
+
 def test_provenance_is_optional() -> None:
     record = copy.deepcopy(VALID)
     del record["provenance"]
@@ -128,7 +168,18 @@ BAD = [
     ("dates.established", "March, 2022"),
     ("dates.revised", "2004/05"),
     ("schema_version", "2.0"),
-    ("source.format", "docx"),
+    ("source.format", "word"),
+    ("source.confidence", 1.5),
+    ("salary", [{"min": -1, "text": "$-1"}]),
+    ("salary", [{"min": 100, "period": "week", "text": "$100 a week"}]),
+    ("salary", [{"min": "65,646", "text": "$65,646"}]),
+    ("exam_types", [""]),
+    ("minimum_qualifications.paths", [{"text": "x", "experience_months": -6}]),
+    ("minimum_qualifications.drivers_license", "yes"),
+    ("dates.deadline", "January 10, 2019"),
+    ("soc", [{"code": "431011", "title": "x", "score": 0.5, "evidence": "title"}]),
+    ("soc", [{"code": "43-1011", "title": "x", "score": 2, "evidence": "title"}]),
+    ("market_wages", {"soc_code": "43-1011"}),
     ("source.sha256", "abc"),
     ("jurisdiction.state", "Illinois"),
     ("duties", "Supervises staff."),

@@ -15,11 +15,16 @@ from classspec.readers import DEFAULT_MAX_BYTES, read_bytes, read_path
 
 
 def parse_document(doc: Document, parser: str = "auto", *, provenance: bool = False) -> list[ClassSpec]:
-    parser_id = detect(doc).parser if parser == "auto" else parser
+    if parser == "auto":
+        detection = detect(doc)
+        parser_id, confidence = detection.parser, round(detection.confidence, 3)
+    else:
+        # A parser the user named is taken as given.
+        parser_id, confidence = parser, 1.0
     builders = get_parser(parser_id).parse(doc)
     if not builders:
         raise NotASpecError(f"no class found by the {parser_id} parser", doc.path)
-    return finish_records(builders, provenance=provenance)
+    return finish_records(builders, provenance=provenance, confidence=confidence)
 
 
 def parse_bytes(

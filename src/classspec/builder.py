@@ -223,13 +223,14 @@ class RecordBuilder:
         return twin
 
     # -- finishing ------------------------------------------------------
-    def build(self, *, provenance: bool = False) -> ClassSpec:
+    def build(self, *, provenance: bool = False, confidence: float | None = None) -> ClassSpec:
         data = dict(self.values)
         data["source"] = {
             "path": self.doc.path,
             "sha256": self.doc.sha256,
             "format": self.doc.format,
             "parser": self.parser_id,
+            "confidence": confidence,
             "pages": self.doc.pages,
         }
         data["warnings"] = [*self.doc.warnings, *data["warnings"]]
@@ -269,7 +270,9 @@ def _looks_like_heading(text: str) -> bool:
     return len(letters) >= 3 and len(text) < 80 and (text.isupper() or text.endswith(":"))
 
 
-def finish_records(builders: Iterable[RecordBuilder], *, provenance: bool = False) -> list[ClassSpec]:
+def finish_records(
+    builders: Iterable[RecordBuilder], *, provenance: bool = False, confidence: float | None = None
+) -> list[ClassSpec]:
     """Build the records of one document; lines none of them used go to other_sections
     of each (for a series they are shared text)."""
     builders = list(builders)
@@ -283,4 +286,4 @@ def finish_records(builders: Iterable[RecordBuilder], *, provenance: bool = Fals
                 Piece(collapse(heading_line.stripped.rstrip(":")), (heading_line,)) if heading_line else None
             )
             builder.other(heading, text_block(block))
-    return [builder.build(provenance=provenance) for builder in builders]
+    return [builder.build(provenance=provenance, confidence=confidence) for builder in builders]

@@ -13,6 +13,7 @@ from typing import Any, TextIO
 FORMATS = ("json", "jsonl", "yaml", "csv")
 EXTENSIONS = {"json": ".json", "jsonl": ".jsonl", "yaml": ".yaml", "csv": ".csv"}
 LIST_SEPARATOR = " | "
+DATE_COLUMNS = ("established", "revised", "effective", "edited", "opened", "deadline")
 
 
 def dumps(record: dict[str, Any], *, indent: int | None = 2) -> str:
@@ -66,6 +67,7 @@ class YamlWriter:
 CSV_COLUMNS = (
     "source_path",
     "parser",
+    "confidence",
     "jurisdiction",
     "class_code",
     "title",
@@ -74,6 +76,11 @@ CSV_COLUMNS = (
     "taxonomy",
     "flsa_status",
     "pay_grade",
+    "salary_min",
+    "salary_max",
+    "salary_period",
+    "salary",
+    "exam_types",
     "probation_months",
     "summary",
     "distinguishing_features",
@@ -85,18 +92,24 @@ CSV_COLUMNS = (
     "minimum_qualifications",
     "min_education",
     "min_experience_months",
+    "qualification_paths",
+    "drivers_license",
     "licenses",
     "physical_strength",
     "physical_demands",
     "working_conditions",
     "equipment",
     "specialties",
-    "established",
-    "revised",
-    "effective",
-    "edited",
+    *DATE_COLUMNS,
     "other_sections",
     "warnings",
+    "soc_code",
+    "soc_title",
+    "soc_score",
+    "wage_area",
+    "wage_annual_median",
+    "wage_annual_p10",
+    "wage_annual_p90",
 )
 
 
@@ -110,9 +123,13 @@ def csv_row(record: dict[str, Any]) -> dict[str, Any]:
     physical = record["physical_demands"]
     dates = record["dates"]
     jurisdiction = record["jurisdiction"] or {}
+    first_salary = record["salary"][0] if record["salary"] else {}
+    best_soc = (record.get("soc") or [{}])[0]
+    wages = record.get("market_wages") or {}
     return {
         "source_path": record["source"]["path"],
         "parser": record["source"]["parser"],
+        "confidence": record["source"].get("confidence"),
         "jurisdiction": jurisdiction.get("id"),
         **{
             key: record[key]
@@ -128,6 +145,11 @@ def csv_row(record: dict[str, Any]) -> dict[str, Any]:
             )
         },
         "taxonomy": _join(f"{k}: {v}" for k, v in record["taxonomy"].items()),
+        "salary_min": first_salary.get("min"),
+        "salary_max": first_salary.get("max"),
+        "salary_period": first_salary.get("period"),
+        "salary": _join(s["text"] for s in record["salary"]),
+        "exam_types": _join(record["exam_types"]),
         "distinguishing_features": _join(record["distinguishing_features"]),
         "duties": _join(d["text"] for d in record["duties"]),
         **{
@@ -137,6 +159,8 @@ def csv_row(record: dict[str, Any]) -> dict[str, Any]:
         "minimum_qualifications": mq["text"],
         "min_education": mq["min_education"],
         "min_experience_months": mq["min_experience_months"],
+        "qualification_paths": _join(p["text"] for p in mq["paths"]),
+        "drivers_license": mq["drivers_license"],
         "licenses": _join(mq["licenses"]),
         "physical_strength": physical["strength"],
         "physical_demands": _join(
@@ -146,11 +170,18 @@ def csv_row(record: dict[str, Any]) -> dict[str, Any]:
         "working_conditions": _join(record["working_conditions"]),
         "equipment": _join(record["equipment"]),
         "specialties": _join(record["specialties"]),
-        **{key: dates[key] for key in ("established", "revised", "effective", "edited")},
+        **{key: dates[key] for key in DATE_COLUMNS},
         "other_sections": _join(
             f"{s['heading']}: {s['text']}" if s["heading"] else s["text"] for s in record["other_sections"]
         ),
         "warnings": _join(record["warnings"]),
+        "soc_code": best_soc.get("code"),
+        "soc_title": best_soc.get("title"),
+        "soc_score": best_soc.get("score"),
+        "wage_area": wages.get("area_name"),
+        "wage_annual_median": wages.get("annual_median"),
+        "wage_annual_p10": wages.get("annual_p10"),
+        "wage_annual_p90": wages.get("annual_p90"),
     }
 
 

@@ -327,7 +327,7 @@ class PhiladelphiaParser(TemplateParser):
                 value = {
                     "text": item.text,
                     "category": category.text if category else None,
-                    "essential": True,
+                    "essential": None,
                 }
                 record.add("duties", value, item, category=category)
 

@@ -294,7 +294,7 @@ class SucssParser(TemplateParser):
             duty_lines = duty_lines[1:]
         for item in items(duty_lines):
             item = _piece(item)
-            value = {"text": item.text, "category": category.text if category else None, "essential": True}
+            value = {"text": item.text, "category": category.text if category else None, "essential": None}
             record.add("duties", value, item, category=category)
 
     def _entry(self, record: RecordBuilder, lines: list[Line]) -> None:

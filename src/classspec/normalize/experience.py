@@ -1,0 +1,190 @@
+"""Durations and experience: "two years", "18 months", AND/OR alternatives → months."""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+NUMBER_WORDS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "twenty-four": 24,
+    "thirty": 30,
+    "thirty-six": 36,
+    "forty-eight": 48,
+    "sixty": 60,
+}
+_NUMBER = r"\d+(?:\.\d+)?|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+_DURATION = re.compile(
+    rf"\b(?P<n>{_NUMBER})(?P<half>\s+and\s+(?:a|one)[- ]half)?[\s-]*(?:\(\s*\d+\s*\)[\s-]*)?"
+    r"(?:full[- ]time\s+)?(?P<unit>years?|months?)\b"
+    r"(?:\s*\(\s*(?P<months>\d+)\s*months?\s*\))?",
+    re.I,
+)
+# What may follow a duration that is schooling, age or a subset, not required experience.
+_NOT_EXPERIENCE_AFTER = re.compile(
+    r"[\s'\u2019]*(?:\(\d+\s*months?\)\s*)?"
+    r"(?:(?:of\s+)?(?:full[- ]time\s+)?(?:college|university|course\s*work|education|school"
+    r"|(?:post-?\s*)?high\s+school|accredited|study)"
+    r"|(?:(?!of\b)\w+\s+)?(?:degree|program|course)\b|of\s+age|old\b|of\s+which|which\s+(?:shall|must|should))",
+    re.I,
+)
+# ... and what may precede one: deadlines ("within six months") and subsets ("including one year").
+_NOT_EXPERIENCE_BEFORE = re.compile(
+    r"(?:within|includ\w*|of\s+which|up\s+to)\s*(?:the\s+)?(?:first\s+|past\s+|last\s+)?$",
+    re.I,
+)
+# Clauses that talk about substitutes and preferences, not the requirement itself.
+_NOT_REQUIREMENT = re.compile(
+    r"substitut|in\s+lieu|equals|equivalent\s+to\s+\S+\s+years?|desirable|preferred|waive|\bNOTE\b", re.I
+)
+_EXPERIENCE_WORD = re.compile(r"experience|employment|\bwork(?:ing|ed)?\b|service|as\s+an?\b", re.I)
+# Alternatives of the whole requirement: "OR" written as a word of its own, "; or", ". Or".
+_ALTERNATIVE = re.compile(r"\bOR\b|;\s*or\b|\.\s+[Oo]r\b|^\s*or\s*$", re.M)
+# Each of these opens one branch ("CALL CENTER SPECIALTY:", "Option 2"); text before the
+# first branch is shared by all of them. "BOTH SPECIALTIES" / "All Specialties" are shared.
+_BRANCH = re.compile(
+    r"\b(?:[A-Z][\w'&/,-]*\s+){1,6}(?:SPECIALT(?:Y|IES)|Specialt(?:y|ies))\b(?!\s+(?:and|or|AND|OR)\b)"
+    r"|\bOPTION\s+\d+|\bOption\s+\d+"
+)
+_SHARED_BRANCH = re.compile(r"\b(?:BOTH|ALL|Both|All)\b")
+# A note runs to the next AND / OR: it explains substitutions, it does not add requirements.
+_NOTE = re.compile(r"\bNOTE\b.*?(?=\bAND\b|\bOR\b|$)", re.S)
+_CLAUSE_END = re.compile(r"[.;](?:\s|$)|\n|\bAND\b|\bNOTE\b")
+_OR_BETWEEN = re.compile(r"\bor\b", re.I)
+_AND_BETWEEN = re.compile(r"\bAND\b|\bplus\b|supplemented\s+by|in\s+addition", re.I)
+
+
+def _duration_months(found: re.Match[str]) -> int | None:
+    if found.group("months"):
+        return int(found.group("months"))
+    word = found.group("n").lower()
+    number = float(word) if word[0].isdigit() else NUMBER_WORDS.get(word)
+    if number is None:
+        return None
+    if found.group("half"):
+        number += 0.5
+    months = number * 12 if found.group("unit").lower().startswith("year") else number
+    return round(months)
+
+
+def _clause(text: str, start: int, end: int) -> str:
+    before = [m.end() for m in _CLAUSE_END.finditer(text, 0, start)]
+    after = _CLAUSE_END.search(text, end)
+    return text[before[-1] if before else 0 : after.start() if after else len(text)]
+
+
+def _required_durations(text: str) -> list[tuple[re.Match[str], int]]:
+    """Durations of required experience in one alternative, in order."""
+    result = []
+    for found in _DURATION.finditer(text):
+        if _NOT_EXPERIENCE_AFTER.match(text, found.end()):
+            continue
+        if _NOT_EXPERIENCE_BEFORE.search(text[max(0, found.start() - 40) : found.start()]):
+            continue
+        clause = _clause(text, found.start(), found.end())
+        if _NOT_REQUIREMENT.search(clause) or not _EXPERIENCE_WORD.search(clause):
+            continue
+        months = _duration_months(found)
+        if months:
+            result.append((found, months))
+    return result
+
+
+def _alternative_months(text: str) -> int:
+    """Durations joined by AND add up; two joined by a plain 'or' are alternatives."""
+    total = 0
+    group: list[int] = []
+    previous_end: int | None = None
+    for found, months in _required_durations(text):
+        between = text[previous_end : found.start()] if previous_end is not None else ""
+        if group and _OR_BETWEEN.search(between.replace("and/or", "")) and not _AND_BETWEEN.search(between):
+            group.append(months)
+        else:
+            total += min(group) if group else 0
+            group = [months]
+        previous_end = found.end()
+    return total + (min(group) if group else 0)
+
+
+def _branch_starts(text: str) -> list[int]:
+    return [m.start() for m in _BRANCH.finditer(text) if not _SHARED_BRANCH.search(m.group())]
+
+
+def _branches_months(text: str) -> list[int]:
+    """Months for each specialty/option branch, each counting the shared text before them."""
+    starts = _branch_starts(text)
+    if not starts:
+        return [_alternative_months(text)]
+    shared = _alternative_months(text[: starts[0]])
+    bounds = [*starts, len(text)]
+    return [shared + _alternative_months(text[a:b]) for a, b in itertools.pairwise(bounds)]
+
+
+def _alternatives(text: str) -> list[str]:
+    """Split at OR; an alternative that opens another option of a branch list that
+    followed shared requirements ("... AND SPECIFIC: Option 1 ... OR Option 2 ...")
+    stays with the text before it, so the shared part counts for every option."""
+    alternatives: list[str] = []
+    for part in _ALTERNATIVE.split(text):
+        if (
+            alternatives
+            and _branch_starts(part.strip())[:1] == [0]
+            and _shares_before_branch(alternatives[-1])
+        ):
+            alternatives[-1] += " " + part
+        else:
+            alternatives.append(part)
+    return alternatives
+
+
+def _shares_before_branch(text: str) -> bool:
+    starts = _branch_starts(text)
+    return bool(starts and _alternative_months(text[: starts[0]]))
+
+
+def duration_months(text: str | None) -> int | None:
+    """The first duration written in the text, in months, whatever it is a duration of:
+    '18 months' -> 18; '3 years (36 months)' -> 36; 'One year' -> 12."""
+    if not text:
+        return None
+    found = _DURATION.search(text)
+    return _duration_months(found) if found else None
+
+
+def experience_months(text: str | None) -> int | None:
+    """Months of experience the text requires at the least.
+
+    Durations joined by AND add up ("two years ... AND two years ..." -> 48); alternatives
+    ("OR", "; or", "... or two years ...", specialties, options) give the smallest that
+    names any experience. Years of schooling, ages, deadlines ("within six months"),
+    subsets ("two years of which"), substitutions and preferences are not counted.
+    "Three years ..." -> 36; "one year (12 months)" -> 12; "five (5) years" -> 60.
+    """
+    if not text:
+        return None
+    text = _NOTE.sub(" ", text)
+    totals = [
+        months for alternative in _alternatives(text) for months in _branches_months(alternative) if months
+    ]
+    return min(totals) if totals else None

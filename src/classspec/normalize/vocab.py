@@ -1,0 +1,185 @@
+"""Closed vocabularies: FLSA status, education level, frequency and strength codes."""
+
+from __future__ import annotations
+
+import re
+
+from classspec.model import EducationLevel, FlsaStatus, Frequency, Strength
+
+# Bare codes some jurisdictions print after "FLSA:" ("E", Philadelphia's "2E", "NE").
+_FLSA_EXEMPT_CODE = re.compile(r"\d?E", re.I)
+_FLSA_NON_EXEMPT_CODE = re.compile(r"\d?(?:N|NE|N/E)", re.I)
+
+
+def flsa_status(text: str | None) -> FlsaStatus | None:
+    """'Non Exempt', 'Non-Exempt', 'Nonexempt', 'Not exempt', 'Exempt', or a bare code
+    ('E', '2E', 'N', 'NE') as written after an FLSA label."""
+    if not text:
+        return None
+    value = re.sub(r"^\s*(?:FLSA(?:\s+status)?\s*[:\-]?\s*)", "", text.strip(), flags=re.I).strip(" .")
+    if _FLSA_EXEMPT_CODE.fullmatch(value):
+        return FlsaStatus.exempt
+    if _FLSA_NON_EXEMPT_CODE.fullmatch(value):
+        return FlsaStatus.non_exempt
+    lowered = re.sub(r"[^a-z]", "", value.lower())
+    if "nonexempt" in lowered or "notexempt" in lowered or "overtimeeligible" in lowered:
+        return FlsaStatus.non_exempt
+    if "exempt" in lowered:
+        return FlsaStatus.exempt
+    return None
+
+
+_APOSTROPHE = "['\u2019\u2018`\u00e2\u0080\u0099]{0,3}"
+_EDUCATION_PATTERNS: tuple[tuple[EducationLevel, re.Pattern[str]], ...] = (
+    (
+        EducationLevel.none,
+        re.compile(
+            r"(?:sixth|seventh|eighth|ninth|tenth|eleventh|[6-9]th|1[01]th)\s+(?:school\s+)?grade"
+            r"|no\s+(?:formal\s+)?education(?:al)?\s+(?:requirement|is\s+required)",
+            re.I,
+        ),
+    ),
+    (
+        EducationLevel.high_school,
+        re.compile(
+            r"(?<!post-)(?<!post )high\s+school(?!\s+course)|twelfth\s+(?:school\s+)?grade"
+            r"|12th\s+(?:school\s+)?grade|grade\s+12\b|\bG\.?E\.?D\b|secondary\s+school",
+            re.I,
+        ),
+    ),
+    (
+        EducationLevel.some_college,
+        re.compile(
+            r"(?:years?|semester\s+hours|quarter\s+(?:units|hours)|credits?)\s+of\s+(?:college|university)"
+            r"|college\s+(?:course\s*work|credits?|level\s+course)|semester\s+hours|quarter\s+units"
+            r"|years?\s+of\s+(?:study|course\s*work)\s+at|two[- ]year\s+(?:\w+\s+)?program\s+at"
+            r"|\b\d+\s+(?:semester\s+|college\s+)?credits\b",
+            re.I,
+        ),
+    ),
+    (
+        EducationLevel.associate,
+        re.compile(
+            rf"associate{_APOSTROPHE}s?\s+(?:degree|of\s+(?:arts|science|applied))|\bA\.A\.S?\.?\s+degree",
+            re.I,
+        ),
+    ),
+    (
+        EducationLevel.bachelor,
+        re.compile(
+            rf"bachelor{_APOSTROPHE}s?\b|baccalaureate|four[- ]year\s+(?:college\s+)?degree|\bB\.[AS]\.", re.I
+        ),
+    ),
+    (
+        EducationLevel.master,
+        re.compile(rf"master{_APOSTROPHE}s?\s+(?:degree|of)|\bM\.[AS]\.|\bMBA\b|\bMPA\b|\bMSW\b", re.I),
+    ),
+    (
+        EducationLevel.doctorate,
+        re.compile(r"doctora(?:te|l)|\bdegree\s+of\s+doctor\b|\bPh\.?\s?D\b|juris\s+doctor|\bJ\.D\.", re.I),
+    ),
+)
+# "four years of college resulting in a Bachelor's degree" names the degree, not some college.
+_COLLEGE_TOWARD_DEGREE = re.compile(
+    r"years?\s+of\s+(?:college|university)\s+(?:\w+\s+){0,3}?(?:resulting|leading|culminating)\s+in", re.I
+)
+
+
+def education_level(text: str | None) -> EducationLevel | None:
+    """The lowest education level the text names as acceptable.
+
+    "Two years of college coursework or an associate degree" -> some_college;
+    "Four years of college resulting in a Bachelor's degree" -> bachelor (years of college
+    count as some college only when they are not the road to a named degree).
+    """
+    if not text:
+        return None
+    found = [level for level, pattern in _EDUCATION_PATTERNS if pattern.search(text)]
+    if EducationLevel.some_college in found and _COLLEGE_TOWARD_DEGREE.search(text):
+        found.remove(EducationLevel.some_college)
+    return found[0] if found else None
+
+
+
+_FREQUENCY_CODES = {
+    "c": Frequency.continuously,
+    "f": Frequency.frequently,
+    "o": Frequency.occasionally,
+    "r": Frequency.rarely,
+    "n": Frequency.never,
+}
+_FREQUENCY_WORDS = {
+    "continuous": Frequency.continuously,
+    "constant": Frequency.continuously,
+    "frequent": Frequency.frequently,
+    "occasional": Frequency.occasionally,
+    "rare": Frequency.rarely,
+    "seldom": Frequency.rarely,
+    "never": Frequency.never,
+}
+# Norfolk's environmental codes: Daily, several times a Week/Month, Seasonally, Never.
+_ENVIRONMENT_CODES = {
+    "d": Frequency.continuously,
+    "w": Frequency.frequently,
+    "m": Frequency.occasionally,
+    "s": Frequency.rarely,
+    "n": Frequency.never,
+}
+
+
+def frequency(code: str | None) -> Frequency | None:
+    """'C'/'F'/'O'/'R'/'N' or a word ('Frequently', 'occasional') to a frequency."""
+    if not code:
+        return None
+    text = code.strip().lower()
+    if text in _FREQUENCY_CODES:
+        return _FREQUENCY_CODES[text]
+    for stem, value in _FREQUENCY_WORDS.items():
+        if text.startswith(stem):
+            return value
+    return None
+
+
+def environment_frequency(code: str | None) -> Frequency | None:
+    """Norfolk's D/W/M/S/N exposure codes mapped onto the frequency scale."""
+    if not code:
+        return None
+    return _ENVIRONMENT_CODES.get(code.strip().lower())
+
+
+_STRENGTH_CODES = {
+    "s": Strength.sedentary,
+    "l": Strength.light,
+    "m": Strength.medium,
+    "h": Strength.heavy,
+    "vh": Strength.very_heavy,
+    "v": Strength.very_heavy,  # the Dictionary of Occupational Titles writes S/L/M/H/V
+}
+_STRENGTH_WORDS = (
+    ("very heavy", Strength.very_heavy),
+    ("sedentary", Strength.sedentary),
+    ("light", Strength.light),
+    ("medium", Strength.medium),
+    ("moderate", Strength.medium),
+    ("heavy", Strength.heavy),
+)
+
+
+def strength(text: str | None) -> Strength | None:
+    """A strength code ('L', 'VH') or a phrase ('light physical effort') to a category."""
+    if not text:
+        return None
+    code = text.strip().lower()
+    if code in _STRENGTH_CODES:
+        return _STRENGTH_CODES[code]
+    lowered = re.sub(r"\s+", " ", code)
+    described = re.search(
+        r"(very heavy|sedentary|light|medium|moderate|heavy)\s+(?:physical\s+)?(?:effort|work|lifting)",
+        lowered,
+    )
+    if described:
+        return dict(_STRENGTH_WORDS)[described.group(1)]
+    for word, value in _STRENGTH_WORDS:
+        if re.fullmatch(rf"{word}(?: work)?", lowered):
+            return value
+    return None
