@@ -8,13 +8,13 @@ import hashlib
 import pytest
 
 from classspec import parse_file, parse_text
-from classspec.coverage import measure
 from classspec.detect import detect
 from classspec.parsers import get_parser
 from classspec.parsers.aptitudes import jurisdiction_from_line
 from classspec.readers import read_path
 from classspec.readers.text import read_text
 from conftest import OTHER_CORPUS, SEED_FILES, SEEDS
+from line_coverage import measure
 
 SEED = SEEDS / "chattanooga-2108-customer-service-coordinator.txt"
 

@@ -12,11 +12,11 @@ from dataclasses import dataclass, field
 
 import pytest
 
-from classspec.coverage import measure
 from classspec.detect import detect
 from classspec.parsers import get_parser
 from classspec.readers import read_path
 from conftest import PHILADELPHIA
+from line_coverage import measure
 
 CORPUS = sorted(p for p in PHILADELPHIA.iterdir() if p.suffix.lower() in (".htm", ".html"))
 FIELDS = (

@@ -8,10 +8,10 @@ from __future__ import annotations
 import pytest
 
 from classspec.api import parse_file, parse_text
-from classspec.coverage import measure, output_blob, squash
 from classspec.parsers import get_parser
 from classspec.readers import read_path
 from conftest import OTHER_CORPUS
+from line_coverage import measure, output_blob, squash
 
 SAN_BERNARDINO = OTHER_CORPUS / "sanbernardino-county-ca-01410-assistant-district-attorney.txt"
 SAN_DIEGO = OTHER_CORPUS / "sandiego-county-ca-0265-assistant-sheriff.txt"

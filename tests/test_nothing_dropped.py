@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from classspec.coverage import measure
 from classspec.detect import detect
 from classspec.parsers import get_parser
 from classspec.readers import read_path
 from conftest import SEED_FILES, seed_id
+from line_coverage import measure
 
 
 @pytest.mark.parametrize("seed", SEED_FILES, ids=seed_id)

@@ -187,3 +187,39 @@ def test_6e60_connector_glued_to_a_heading() -> None:
     quals = _quals("6e60.htm")  # "AND SPECIFIC EXPERIENCE" on one line
     assert quals.min_experience_months == 24
     assert all(e.startswith("Specific experience: ") for e in quals.experience)
+
+
+# -- variants of the header (issue 11) ---------------------------------------------
+VARIANT_BODY = """GENERAL DEFINITION
+This is administrative support work supervising a clerical staff in the Health Department.
+TYPICAL EXAMPLES OF WORK (ILLUSTRATIVE ONLY)
+- Supervises a clerical staff.
+END OF JOB CLASS SPECIFICATION - {code}
+"""
+
+
+@pytest.mark.parametrize(("code", "status"), [("2E", "exempt"), ("1N", "non_exempt"), ("2P", "exempt")])
+def test_flsa_code_line_is_read_not_glued_into_the_title(code, status):
+    text = f"CITY OF PHILADELPHIA PERSONNEL DEPARTMENT\n2L28\nFLSA: {code}\nPAY RANGE: N15**\n"
+    text += "HEALTH PATIENT ACCOUNTS SUPERVISOR\n" + VARIANT_BODY.format(code="2L28")
+    (record,) = parse_text(text, parser="philadelphia")
+    assert record.title == "Health Patient Accounts Supervisor"
+    assert record.flsa_status == status
+    assert record.pay_grade == "N15"
+
+
+def test_code_before_pay_range_on_one_line():
+    text = "4F02 PAY RANGE: N32\nHEALTH PATIENT ACCOUNTS SUPERVISOR\n" + VARIANT_BODY.format(code="4F02")
+    (record,) = parse_text(text, parser="philadelphia")
+    assert (record.class_code, record.pay_grade) == ("4F02", "N32")
+    assert record.title == "Health Patient Accounts Supervisor"
+    assert record.warnings == []
+
+
+def test_letterhead_is_not_the_class_department():
+    text = "CITY OF PHILADELPHIA PERSONNEL DEPARTMENT\n2L28\nHEALTH PATIENT ACCOUNTS SUPERVISOR\n"
+    (record,) = parse_text(text + VARIANT_BODY.format(code="2L28"), parser="philadelphia")
+    assert "department" not in record.taxonomy
+    assert {"heading": None, "text": "CITY OF PHILADELPHIA PERSONNEL DEPARTMENT"} in [
+        s.model_dump() for s in record.other_sections
+    ]

@@ -261,8 +261,8 @@ def test_copy_is_independent() -> None:
     record.set("title", "One", doc.lines[0])
     twin = record.copy()
     twin.set("title", "Two", doc.lines[1])
-    assert record.origins["title"] == (doc.lines[0],)
-    assert twin.origins["title"] == (doc.lines[1],)
+    assert record.lines("title") == (doc.lines[0],)
+    assert twin.lines("title") == (doc.lines[1],)
 
 
 # -- the corpus, as rates --------------------------------------------------------------
@@ -303,7 +303,7 @@ def test_extend_remove_and_dedupe_keep_spans_aligned() -> None:
     record = RecordBuilder(doc, "test")
     for first, rest in ((0, 1), (2, 3)):
         record.add("duties", {"text": doc.lines[first].stripped[2:]}, doc.lines[first])
-        record.extend(f"duties[{len(record.values['duties']) - 1}]", Piece.of([doc.lines[rest]]))
+        record.extend(f"duties[{len(record.get('duties')) - 1}]", Piece.of([doc.lines[rest]]))
     record.add("duties", {"text": "Trains staff."}, doc.lines[4])
     record.add("duties", {"text": "Typo line"}, doc.lines[5])
     record.remove("duties", 3)

@@ -7,13 +7,13 @@ from __future__ import annotations
 import pytest
 
 from classspec import parse_file, parse_text
-from classspec.coverage import measure
 from classspec.detect import detect
 from classspec.normalize import duration_months, experience_months
 from classspec.parsers import get_parser
 from classspec.readers import read_path
 from classspec.readers.text import read_text
 from conftest import SEED_FILES, SEEDS
+from line_coverage import measure
 
 SEED = SEEDS / "sucss-4807-4809-customer-service-representative-series.txt"
 
@@ -51,6 +51,8 @@ def test_placeholder_effective_date_is_not_a_date(series):
             "revised": None,
             "effective": None,
             "edited": None,
+            "opened": None,
+            "deadline": None,
         }
         # The row as written (last action 'Rev.', date '00/00/00') is kept, not dropped.
         (table,) = [s for s in record.other_sections if s.heading == "Code table"]

@@ -1,9 +1,11 @@
 """Collects one record's values together with the source lines of each.
 
-Parsers never build `ClassSpec` dicts by hand: they call `set`, `add` and `other`
-with `Piece`s, so every value knows its lines (for `--provenance`) and every line a
-parser used is known, which lets `finish_records` file the lines nobody took under
-`other_sections` instead of dropping them.
+Parsers never build `ClassSpec` dicts by hand: they call `set`, `add`, `extend`,
+`merge` and `other` with `Piece`s, so every value knows its lines (for `--provenance`)
+and every line a parser used is known, which lets `finish_records` file the lines
+nobody took under `other_sections` instead of dropping them. The builder is sealed:
+its values, their origins and the used lines are private, read through `get`, `has`,
+`lines` and `used_lines`, so a parser keeps its own state in its own locals.
 """
 
 from __future__ import annotations
@@ -20,7 +22,8 @@ from classspec.sections import text_block
 Source = Piece | Sequence[Line] | Line | None
 
 
-def _lines_of(source: Source) -> tuple[Line, ...]:
+def source_lines(source: Source) -> tuple[Line, ...]:
+    """The lines a value source stands for (a Piece, a line, lines or nothing)."""
     if source is None:
         return ()
     if isinstance(source, Piece):
@@ -70,29 +73,44 @@ class RecordBuilder:
     def __init__(self, doc: Document, parser_id: str, jurisdiction: Jurisdiction | None = None) -> None:
         self.doc = doc
         self.parser_id = parser_id
-        self.values = _empty_record()
-        self.values["jurisdiction"] = jurisdiction.model_dump() if jurisdiction else None
-        self.origins: dict[str, tuple[Line, ...]] = {}
-        self.used: set[int] = set()
+        self._values = _empty_record()
+        self._values["jurisdiction"] = jurisdiction.model_dump() if jurisdiction else None
+        self._origins: dict[str, tuple[Line, ...]] = {}
+        self._used: set[int] = set()
+
+    # -- reading ----------------------------------------------------------
+    def get(self, path: str) -> Any:
+        """The value at a dotted path ('dates.revised') or list item ('knowledge[2]')."""
+        container, key = self._slot(path)
+        return container[key]
+
+    def lines(self, path: str) -> tuple[Line, ...]:
+        """The source lines a value cites ('' when it has none)."""
+        return self._origins.get(path, ())
+
+    @property
+    def used_lines(self) -> frozenset[int]:
+        """Numbers of the lines some value (or `use`) took."""
+        return frozenset(self._used)
 
     # -- writing values -------------------------------------------------
     def use(self, source: Source) -> None:
         """Mark lines as consumed without storing them (headings, labels, rulers)."""
-        self.used.update(line.number for line in _lines_of(source))
+        self._used.update(line.number for line in source_lines(source))
 
     def set(self, path: str, value: Any, source: Source = None) -> None:
         """Set a scalar field (dotted path, e.g. 'dates.revised'); empty values are skipped."""
         if value is None or value == "":
             return
         *parents, leaf = path.split(".")
-        target = self.values
+        target = self._values
         for name in parents:
             target = target[name]
         target[leaf] = value
         self._origin(path, source)
 
     def has(self, path: str) -> bool:
-        target: Any = self.values
+        target: Any = self._values
         for name in path.split("."):
             target = target.get(name) if isinstance(target, dict) else None
         return target not in (None, [], {})
@@ -106,7 +124,7 @@ class RecordBuilder:
             or (isinstance(value, dict) and not value.get("text", value.get("name")))
         ):
             return
-        target = self.values
+        target = self._values
         *parents, leaf = path.split(".")
         for name in parents:
             target = target[name]
@@ -145,7 +163,7 @@ class RecordBuilder:
         if isinstance(current, dict):
             container, key, current = current, "text", current["text"]
         container[key] = f"{current}{sep}{piece.text}" if current else piece.text
-        self.origins[path] = (*self.origins.get(path, ()), *piece.lines)
+        self._origins[path] = (*self._origins.get(path, ()), *piece.lines)
         self.use(piece)
 
     def remove(self, list_path: str, index: int) -> None:
@@ -154,10 +172,10 @@ class RecordBuilder:
         filed in other_sections rather than dropped."""
         _, items = self._list(list_path)
         del items[index]
-        dropped = {p: lines for p, lines in self.origins.items() if p.startswith(f"{list_path}[{index}]")}
+        dropped = {p: lines for p, lines in self._origins.items() if p.startswith(f"{list_path}[{index}]")}
         self._renumber(list_path, {i: i - (i > index) for i in range(len(items) + 1) if i != index})
-        still_cited = {line.number for lines in self.origins.values() for line in lines}
-        self.used -= {line.number for lines in dropped.values() for line in lines} - still_cited
+        still_cited = {line.number for lines in self._origins.values() for line in lines}
+        self._used -= {line.number for lines in dropped.values() for line in lines} - still_cited
 
     def dedupe(self, list_path: str) -> None:
         """Keep the first of equal list items; it cites the lines of all of them."""
@@ -180,7 +198,7 @@ class RecordBuilder:
             _, items = self._list(found.group("list"))
             return items, int(found.group("index"))
         *parents, leaf = path.split(".")
-        target = self.values
+        target = self._values
         for name in parents:
             target = target[name]
         return target, leaf
@@ -194,37 +212,64 @@ class RecordBuilder:
         when several items map to one, their lines are merged."""
         pattern = re.compile(rf"{re.escape(list_path)}\[(\d+)\](.*)")
         moved: dict[str, tuple[Line, ...]] = {}
-        for path in [p for p in self.origins if pattern.fullmatch(p)]:
+        for path in [p for p in self._origins if pattern.fullmatch(p)]:
             found = pattern.fullmatch(path)
             assert found is not None
-            lines = self.origins.pop(path)
+            lines = self._origins.pop(path)
             target = mapping.get(int(found.group(1)))
             if target is not None:
                 new_path = f"{list_path}[{target}]{found.group(2)}"
                 moved[new_path] = (*moved.get(new_path, ()), *lines)
-        self.origins.update(moved)
+        self._origins.update(moved)
 
     def warn(self, message: str) -> None:
-        if message not in self.values["warnings"]:
-            self.values["warnings"].append(message)
+        if message not in self._values["warnings"]:
+            self._values["warnings"].append(message)
 
     def _origin(self, path: str, source: Source) -> None:
-        lines = _lines_of(source)
+        lines = source_lines(source)
         if lines:
-            self.origins[path] = lines
-            self.used.update(line.number for line in lines)
+            self._origins[path] = lines
+            self._used.update(line.number for line in lines)
 
     def copy(self) -> RecordBuilder:
         """An independent builder with the same values so far (series levels share text)."""
         twin = RecordBuilder(self.doc, self.parser_id)
-        twin.values = copy.deepcopy(self.values)
-        twin.origins = dict(self.origins)
-        twin.used = set(self.used)
+        twin._values = copy.deepcopy(self._values)
+        twin._origins = dict(self._origins)
+        twin._used = set(self._used)
         return twin
+
+    def merge(self, own: RecordBuilder, text_fields: Iterable[str] = ()) -> None:
+        """Add another builder's values to this one (a series level's own values to its
+        copy of the shared record): scalars replace, except `text_fields`, which get
+        the other's text as a further paragraph; list items are appended with the
+        spans of their parts; warnings and used lines are joined."""
+        text_fields = set(text_fields)
+        for path, lines in sorted(own._origins.items()):
+            if "[" in path:
+                continue
+            value = own.get(path)
+            current = self.get(path)
+            if path in text_fields and current:
+                self.set(path, f"{current}\n\n{value}", self._origins.get(path, ()) + lines)
+            else:
+                self.set(path, value, lines)
+        for list_path in _list_paths(own._values):
+            for index, value in enumerate(own.get(list_path)):
+                new_index = len(self.get(list_path))
+                self.add(list_path, value, own._origins.get(f"{list_path}[{index}]"))
+                prefix = f"{list_path}[{index}]."
+                for part_path, lines in own._origins.items():
+                    if part_path.startswith(prefix):
+                        self._origins[f"{list_path}[{new_index}].{part_path[len(prefix) :]}"] = lines
+        for warning in own._values["warnings"]:
+            self.warn(warning)
+        self._used |= own._used
 
     # -- finishing ------------------------------------------------------
     def build(self, *, provenance: bool = False, confidence: float | None = None) -> ClassSpec:
-        data = dict(self.values)
+        data = dict(self._values)
         data["source"] = {
             "path": self.doc.path,
             "sha256": self.doc.sha256,
@@ -237,9 +282,28 @@ class RecordBuilder:
         if provenance:
             data["provenance"] = {
                 path: [span.model_dump() for span in spans(lines)]
-                for path, lines in sorted(self.origins.items(), key=lambda kv: _path_key(kv[0]))
+                for path, lines in sorted(self._origins.items(), key=lambda kv: _path_key(kv[0]))
             }
         return ClassSpec.model_validate(data)
+
+
+def share_used(builders: Iterable[RecordBuilder]) -> None:
+    """Make every builder count the lines any of them used (series levels: a line one
+    level took is not left over for the others to file again)."""
+    builders = list(builders)
+    used = set().union(*(b._used for b in builders)) if builders else set()
+    for builder in builders:
+        builder._used = set(used)
+
+
+def _list_paths(values: dict, prefix: str = "") -> list[str]:
+    paths = []
+    for key, value in values.items():
+        if isinstance(value, list) and key != "warnings":
+            paths.append(prefix + key)
+        elif isinstance(value, dict) and key not in ("taxonomy", "jurisdiction", "dates"):
+            paths.extend(_list_paths(value, f"{prefix}{key}."))
+    return paths
 
 
 def _path_key(path: str) -> tuple:
@@ -278,7 +342,7 @@ def finish_records(
     builders = list(builders)
     if not builders:
         return []
-    used = set().union(*(b.used for b in builders))
+    used = set().union(*(b.used_lines for b in builders))
     leftovers = unused_blocks(builders[0].doc, used)
     for builder in builders:
         for heading_line, block in leftovers:

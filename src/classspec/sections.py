@@ -37,17 +37,30 @@ class HeadingRule:
     def match(self, text: str) -> re.Match[str] | None:
         return self.pattern.fullmatch(text)
 
+    @property
+    def takes_note(self) -> bool:
+        return "note" in self.pattern.groupindex
 
-def heading(key: str, *names: str, inline: bool = False, case_sensitive: bool = False) -> HeadingRule:
+
+# "HEADING (a note on the heading's own line)": the one rule for a heading followed by a
+# parenthesised remark, however long the remark ("MINIMUM ACCEPTABLE TRAINING AND
+# EXPERIENCE (The following statement represents ...)").
+NOTE = r"(?:\s*:?\s*(?P<note>\(.*))?"
+
+
+def heading(
+    key: str, *names: str, inline: bool = False, note: bool = False, case_sensitive: bool = False
+) -> HeadingRule:
     """Build a rule from literal heading names (regex allowed inside each name).
 
-    With `inline=True` the heading may be followed by ':' and content on the same line.
-    Spaces in a name match any run of whitespace.
+    With `inline=True` the heading may be followed by ':' and content on the same line;
+    with `note=True` by a parenthesised note (`Section.note`), which may run past the
+    length a heading line otherwise has. Spaces in a name match any run of whitespace.
     """
     alternatives = "|".join(re.sub(r"(?:\\ | )+", r"\\s+", name) for name in names)
     tail = r"\s*(?::\s*(?P<rest>.*?))?\s*" if inline else r"\s*[:.]?\s*"
     flags = 0 if case_sensitive else re.IGNORECASE
-    return HeadingRule(key, re.compile(rf"(?:{alternatives}){tail}", flags))
+    return HeadingRule(key, re.compile(rf"(?:{alternatives}){tail}{NOTE if note else ''}", flags))
 
 
 @dataclass(slots=True)
@@ -56,6 +69,7 @@ class Section:
     heading: Piece | None
     inline: Piece | None = None
     lines: list[Line] = field(default_factory=list)
+    note: Piece | None = None
 
     @property
     def content_lines(self) -> list[Line]:
@@ -65,16 +79,45 @@ class Section:
         return text_block(self.lines)
 
 
+MAX_HEADING_CHARS = 160
+
+
 def match_heading(line: Line, rules: Sequence[HeadingRule]) -> tuple[HeadingRule, Piece | None] | None:
+    found = _match(line, rules)
+    return (found[0], found[1]) if found else None
+
+
+def _match(line: Line, rules: Sequence[HeadingRule]) -> tuple[HeadingRule, Piece | None, Piece | None] | None:
+    """(rule, content on the heading's line, parenthesised note) of a heading line."""
     text = line.stripped
-    if not text or len(text) > 160:
+    if not text:
         return None
+    long_line = len(text) > MAX_HEADING_CHARS
     for rule in rules:
+        if long_line and not rule.takes_note:
+            continue
         found = rule.match(text)
-        if found:
-            rest = found.groupdict().get("rest")
-            return rule, (Piece(collapse(rest), (line,)) if rest and rest.strip() else None)
+        if not found:
+            continue
+        groups = found.groupdict()
+        note = groups.get("note")
+        if long_line and len(text) - len(note or "") > MAX_HEADING_CHARS:
+            continue
+        rest = groups.get("rest")
+        return (
+            rule,
+            Piece(collapse(rest), (line,)) if rest and rest.strip() else None,
+            Piece(collapse(note), (line,)) if note and note.strip() else None,
+        )
     return None
+
+
+def note_free(line: Line, rule: HeadingRule) -> str:
+    """A heading line's text without its parenthesised note."""
+    found = rule.match(line.stripped)
+    if found is None or found.start("note") < 0:
+        return line.stripped
+    return line.stripped[: found.start("note")].rstrip(" :")
 
 
 def split_sections(
@@ -84,10 +127,13 @@ def split_sections(
     becomes a section with key `first_key` and no heading."""
     sections = [Section(first_key, None)]
     for line in lines:
-        found = match_heading(line, rules)
+        found = _match(line, rules)
         if found:
-            rule, inline = found
-            sections.append(Section(rule.key, Piece.of([line]), inline))
+            rule, inline, note = found
+            head = Piece.of([line])
+            if note:  # the heading without its note; both cite the line
+                head = head.with_text(collapse(note_free(line, rule)))
+            sections.append(Section(rule.key, head, inline, note=note))
         else:
             sections[-1].lines.append(line)
     if not sections[0].content_lines:

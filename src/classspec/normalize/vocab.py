@@ -7,7 +7,9 @@ import re
 from classspec.model import EducationLevel, FlsaStatus, Frequency, Strength
 
 # Bare codes some jurisdictions print after "FLSA:" ("E", Philadelphia's "2E", "NE").
-_FLSA_EXEMPT_CODE = re.compile(r"\d?E", re.I)
+# Philadelphia writes FLSA as a code: 1N non-exempt; 2E, 2P, 2A ... exempt (the letter
+# says which exemption: executive, professional, administrative ...).
+_FLSA_EXEMPT_CODE = re.compile(r"\d?E|[2-9][A-MO-Z]", re.I)
 _FLSA_NON_EXEMPT_CODE = re.compile(r"\d?(?:N|NE|N/E)", re.I)
 
 

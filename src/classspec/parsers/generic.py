@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from classspec.builder import RecordBuilder, Source, _lines_of
+from classspec.builder import RecordBuilder, Source, share_used, source_lines
 from classspec.document import Document, Line, Piece, collapse
 from classspec.jurisdiction import jurisdiction_from_text
 from classspec.normalize import (
@@ -228,7 +228,7 @@ class Records:
         return [self.base, *self.level_records.values()]
 
     def targets(self, source: Source) -> list[RecordBuilder]:
-        keys = {self.line_level.get(line.number) for line in _lines_of(source)} - {None}
+        keys = {self.line_level.get(line.number) for line in source_lines(source)} - {None}
         return [self.level_records[keys.pop()]] if len(keys) == 1 else [self.base]
 
     def set(self, path: str, value: object, source: Source = None) -> None:
@@ -239,14 +239,7 @@ class Records:
         """Set a text field, or add a paragraph to it when a second section of the
         same family appears ('Definition' and 'Nature of Work')."""
         for record in self.targets(body):
-            if record.has(path):
-                *parents, leaf = path.split(".")
-                target = record.values
-                for name in parents:
-                    target = target[name]
-                record.set(path, target[leaf] + "\n\n" + body.text, record.origins[path] + body.lines)
-            else:
-                record.set(path, body.text, body)
+            record.extend(path, body, sep="\n\n")
 
     def has(self, path: str, source: Source = None) -> bool:
         return any(record.has(path) for record in self.targets(source))
@@ -269,7 +262,7 @@ class Records:
         for key, own in self.level_records.items():
             level = next(lv for lv in self.levels if lv.key == key)
             record = self.base.copy()
-            _merge(record, own)
+            record.merge(own, _TEXT_FIELDS)
             record.set("title", level.title.text, level.title)
             record.set("level", level.name, level.title)
             if level.series:
@@ -278,54 +271,11 @@ class Records:
                 record.set("class_code", level.code.text, level.code)
             result.append(record)
         # A line one level used is not left over for the others to file again.
-        used = set().union(*(record.used for record in result))
-        for record in result:
-            record.used = set(used)
+        share_used(result)
         return result
 
 
 _TEXT_FIELDS = {"summary", "minimum_qualifications.text", "physical_demands.text"}
-
-
-def _merge(record: RecordBuilder, own: RecordBuilder) -> None:
-    """Add a level's own values to its copy of the shared record."""
-    for path, lines in sorted(own.origins.items()):
-        if "[" in path:
-            continue
-        *parents, leaf = path.split(".")
-        value, shared = own.values, record.values
-        for name in parents:
-            value, shared = value[name], shared[name]
-        if path in _TEXT_FIELDS and shared[leaf]:
-            record.set(path, shared[leaf] + "\n\n" + value[leaf], record.origins.get(path, ()) + lines)
-        else:
-            record.set(path, value[leaf], lines)
-    for list_path in _list_paths(own.values):
-        *parents, leaf = list_path.split(".")
-        source_list = own.values
-        target_list = record.values
-        for name in parents:
-            source_list, target_list = source_list[name], target_list[name]
-        for index, value in enumerate(source_list[leaf]):
-            new_index = len(target_list[leaf])
-            record.add(list_path, value, own.origins.get(f"{list_path}[{index}]"))
-            prefix = f"{list_path}[{index}]."
-            for part_path, lines in own.origins.items():
-                if part_path.startswith(prefix):
-                    record.origins[f"{list_path}[{new_index}].{part_path[len(prefix) :]}"] = lines
-    for warning in own.values["warnings"]:
-        record.warn(warning)
-    record.used |= own.used
-
-
-def _list_paths(values: dict, prefix: str = "") -> list[str]:
-    paths = []
-    for key, value in values.items():
-        if isinstance(value, list) and key != "warnings":
-            paths.append(prefix + key)
-        elif isinstance(value, dict) and key not in ("taxonomy", "jurisdiction", "dates"):
-            paths.extend(_list_paths(value, f"{prefix}{key}."))
-    return paths
 
 
 # -- section handlers ---------------------------------------------------------
@@ -389,7 +339,7 @@ def _preamble(records: Records, section: Section, lines: list[Line]) -> None:
             _set_title(records, line)
             continue
         if records.base.has("jurisdiction") and line.number in {
-            ln.number for ln in records.base.origins.get("jurisdiction", ())
+            ln.number for ln in records.base.lines("jurisdiction")
         }:
             continue
         records.other(None, Piece.of([line]))
@@ -704,7 +654,7 @@ def _date(kind: str):
     def handler(records: Records, section: Section, lines: list[Line]) -> None:
         value, rest = _first_value(section, lines)
         date = iso_date(value.text) if value else None
-        current = records.base.values["dates"][kind]
+        current = records.base.get(f"dates.{kind}")
         # A spec revised more than once lists each revision: the latest one counts.
         if date and (kind != "revised" or current is None or date > current):
             records.set(f"dates.{kind}", date, value)

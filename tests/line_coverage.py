@@ -94,7 +94,7 @@ class Coverage:
 
 def measure(doc: Document, builders: list[RecordBuilder]) -> tuple[list[ClassSpec], Coverage]:
     """Finish the builders and report which content lines did not land anywhere."""
-    used = set().union(*(b.used for b in builders)) if builders else set()
+    used = set().union(*(b.used_lines for b in builders)) if builders else set()
     records = finish_records(builders)
     blob = output_blob(records)
     dropped: list[Line] = []

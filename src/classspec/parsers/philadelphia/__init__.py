@@ -1,0 +1,248 @@
+"""City of Philadelphia (Office of Human Resources / Personnel Department).
+
+A header (class code, PAY RANGE, title over one or two lines, specialties in
+parentheses), then GENERAL DEFINITION, ALLOCATING FACTORS, TYPICAL EXAMPLES OF WORK
+(grouped by specialty), REQUIRED KNOWLEDGE, SKILLS AND ABILITIES (KNOWLEDGE OF: /
+SKILL IN: / ABILITY TO:), MINIMUM ACCEPTABLE TRAINING AND EXPERIENCE (education and
+general/specific experience, per specialty, joined by AND / OR), LICENSES, PHYSICAL
+AND MEDICAL REQUIREMENTS, and a history footer ("Class Established", "Latest Spec.
+Revision: CSC: 3/04, Ad Board: 5/04") ending in "END OF JOB CLASS SPECIFICATION - 6J27".
+
+Dates: a Philadelphia spec is adopted by the Civil Service Commission (CSC) and then
+approved by the Administrative Board, whose approval puts it into effect. So
+`dates.revised` is the CSC date of the latest revision, `dates.effective` the Ad Board
+date of that revision (or the "approved on" date of the training and experience
+statement), and `dates.established` the (CSC) date the class was established. The
+whole history (consolidations, pay-rate changes, abolitions) is kept as the
+"Class history" section.
+"""
+
+from __future__ import annotations
+
+import re
+
+from classspec.builder import RecordBuilder
+from classspec.document import Document, Line, Piece
+from classspec.model import Jurisdiction
+from classspec.normalize import title_case
+from classspec.parsers.base import TemplateParser, marker
+from classspec.parsers.philadelphia.common import (
+    CODE,
+    KSA_HEADS,
+    is_group_head,
+    plain,
+    specialty_of_heading,
+)
+from classspec.parsers.philadelphia.header import read_header, take_header_fields
+from classspec.parsers.philadelphia.history import HISTORY_RULE, History
+from classspec.parsers.philadelphia.quals import read_qualifications
+from classspec.sections import (
+    NOTE,
+    HeadingRule,
+    Section,
+    heading,
+    items,
+    split_at,
+    split_sections,
+    strip_marker,
+)
+
+HEADINGS = (
+    heading("summary", "GENERAL DEFINITION", "DEFINITION", inline=True, note=True),
+    heading("allocating", "ALLOCATING FACTORS?", note=True),
+    HeadingRule(
+        "duties",
+        re.compile(
+            r"(?:(?:typical\s+)?examples\s+of\s+work\s*:?\s*(?:\(illustrative\s+only\)\s*:?)?\s*"
+            rf"|core\s+standards\s+of\s+performance\s*:?){NOTE}",
+            re.I,
+        ),
+    ),
+    heading(
+        "ksa",
+        r"REQUIRED KNOWLEDGES?,? (?:SKILLS?,? )?(?:AND )?ABILITIES",
+        r"REQUIRED KNOWLEDGES?",
+        r"KNOWLEDGES?,? SKILLS?,? AND ABILITIES",
+    ),
+    heading("abilities", "REQUIRED ABILITIES", "REQUIRED SKILLS"),
+    heading(
+        "qualifications",
+        r"minimum (?:acceptable )?(?:training and experience|qualifications?)",
+        note=True,
+    ),
+    heading("physical", r"PHYSICAL AND MEDICAL REQUIREMENTS?", r"PHYSICAL REQUIREMENTS"),
+    heading(
+        "licenses",
+        r"LICENSES?,? REGISTRATIONS?,? (?:AND/OR |AND |OR )?CERTIFICAT(?:ES|IONS?)",
+        r"LICENSES?(?: AND CERTIFICAT(?:ES|IONS?))?",
+        r"CERTIFICATIONS?",
+    ),
+    HeadingRule(
+        "end",
+        re.compile(
+            rf"end\s+of\s+(?:job\s+class\s+specification|page)\s*[-\u2013:]?\s*(?P<rest>{CODE})?", re.I
+        ),
+    ),
+    HISTORY_RULE,
+)
+_KSA_HEADING = "Knowledge, skills and abilities"
+
+
+class PhiladelphiaParser(TemplateParser):
+    id = "philadelphia"
+    jurisdiction = Jurisdiction(id="philadelphia-pa", name="City of Philadelphia", state="PA")
+    markers = (
+        marker("END OF JOB CLASS SPECIFICATION", r"END\s+OF\s+(?:JOB\s+CLASS\s+SPECIFICATION|PAGE)\b", 0.45),
+        marker("GENERAL DEFINITION", r"^\s*GENERAL\s+DEFINITION\b", 0.2),
+        marker("ALLOCATING FACTORS", r"^\s*ALLOCATING\s+FACTORS\b", 0.15),
+        marker("TYPICAL EXAMPLES OF WORK", r"^\s*TYPICAL\s+EXAMPLES\s+OF\s+WORK\b", 0.2),
+        marker(
+            "MINIMUM ACCEPTABLE TRAINING AND EXPERIENCE",
+            r"^\s*MINIMUM\s+ACCEPTABLE\s+TRAINING\s+AND\s+EXPERIENCE\b",
+            0.3,
+        ),
+        marker("PHYSICAL AND MEDICAL REQUIREMENTS", r"^\s*PHYSICAL\s+AND\s+MEDICAL\s+REQUIREMENTS\b", 0.15),
+        marker("PAY RANGE:", r"^\s*(?:\w{4,5}\s+)?PAY\s+RANGE\s*:", 0.15),
+        marker("Class Established", r"^\s*Class(?:es)?\s+Established\b", 0.15),
+        marker("Ad Board date", r"\bAd\.?\s*Board\b", 0.15),
+        marker("City of Philadelphia", r"City\s+of\s+Philadelphia", 0.2),
+    )
+
+    def parse(self, doc: Document) -> list[RecordBuilder]:
+        record = self.new_record(doc)
+        lines = take_header_fields(record, doc.lines)
+        sections = split_sections(lines, HEADINGS, first_key="header")
+        footer_code: Piece | None = None
+        history = History([])
+        has_header = False
+        for section in sections:
+            record.use(section.heading)
+            if section.key == "end":
+                footer_code = footer_code or section.inline
+                for paragraph in items(section.lines):
+                    record.other("End of specification", paragraph)
+            elif section.key == "history":
+                history.read(record, section)
+            elif section.key == "header":
+                has_header, summary = read_header(record, section.lines)
+                if summary:
+                    self._summary(record, summary)
+            else:
+                self._section(record, section)
+        if footer_code and not record.has("class_code"):
+            record.set("class_code", footer_code.text.upper(), footer_code)
+        elif footer_code:
+            record.use(footer_code)
+        history.finish(record)
+        record.dedupe("specialties")
+        starts_with_heading = bool(sections) and sections[0].key != "header"
+        if not record.has("title"):
+            if not has_header and not starts_with_heading:
+                record.warn("document starts mid-specification: no title found")
+            else:
+                record.warn("no class title found")
+        if not record.has("class_code"):
+            record.warn("no class code found (neither in the header nor in an END OF JOB CLASS line)")
+        if "summary" not in {s.key for s in sections} and not record.has("summary"):
+            record.warn("no GENERAL DEFINITION found")
+        return [record]
+
+    def _section(self, record: RecordBuilder, section: Section) -> None:
+        key = section.key
+        if key == "summary":
+            inline = list(section.inline.lines) if section.inline else []
+            self._summary(record, _note_line(section) + inline + section.lines)
+        elif key == "allocating":
+            if section.note:
+                record.other("Allocating factors", section.note)
+            for item in items(section.lines):
+                record.add("distinguishing_features", item.text, item)
+        elif key == "duties":
+            self._duties(record, _note_line(section) + section.lines)
+        elif key == "ksa":
+            self._ksa(record, section.lines, default=None)
+        elif key == "abilities":
+            self._ksa(record, section.lines, default="abilities")
+        elif key == "qualifications":
+            read_qualifications(record, section)
+        elif key == "licenses":
+            for item in items(section.lines):
+                record.add("minimum_qualifications.licenses", item.text, item)
+        elif key == "physical":
+            body = plain(section.lines)
+            record.set("physical_demands.text", body.text, body)
+
+    def _summary(self, record: RecordBuilder, lines: list[Line]) -> None:
+        """The definition; in a spec that starts mid-way (or has no TYPICAL EXAMPLES
+        heading) duties grouped under a specialty heading may follow it directly."""
+        groups = split_at(lines, lambda ln: is_group_head(ln.stripped))
+        prose = [ln for head, body in groups if head is None for ln in body]
+        if not groups or groups[0][0] is not None:
+            prose = []
+        body = plain(prose if prose else ([] if groups and groups[0][0] is not None else lines))
+        if body and not record.has("summary"):
+            record.set("summary", body.text, body)
+        elif body:
+            record.other("General definition", body)
+        rest = [ln for head, part in groups if head is not None for ln in (head, *part)]
+        if rest:
+            self._duties(record, rest)
+
+    @staticmethod
+    def _duties(record: RecordBuilder, lines: list[Line]) -> None:
+        for head, body in split_at(lines, lambda ln: is_group_head(ln.stripped)):
+            category = None
+            if head is not None:
+                record.use(head)
+                category = Piece(title_case(head.stripped.rstrip(": ")) or "", (head,))
+                name = specialty_of_heading(head.stripped)
+                if name:
+                    record.add("specialties", name, head)
+            for item in items(body):
+                category_text = category.text if category else None
+                value = {"text": item.text, "category": category_text, "essential": None}
+                record.add("duties", value, item, category=category)
+
+    @staticmethod
+    def _ksa(record: RecordBuilder, lines: list[Line], default: str | None) -> None:
+        kind = default
+        leftovers: list[Line] = []
+        for line in lines:
+            text = line.stripped
+            if not text:
+                continue
+            marker_text, body = strip_marker(text)
+            head = next((k for pattern, k in KSA_HEADS if pattern.fullmatch(body)), None)
+            if head:
+                kind = head
+                record.use(line)
+                continue
+            if kind is None:
+                leftovers.append(line)
+                continue
+            if not marker_text and is_group_head(text):
+                record.other(_KSA_HEADING, Piece.of([line]))
+                continue
+            so_far = record.get(kind)
+            if not marker_text and so_far and _continues(so_far[-1]["text"], body):
+                # Word wrapped a bullet into two paragraphs: the item cites both lines.
+                record.extend(f"{kind}[{len(so_far) - 1}]", Piece(body, (line,)))
+                continue
+            record.add(kind, {"name": None, "text": body, "level": None, "required_at_entry": None}, line)
+        for paragraph in items(leftovers):
+            record.other(_KSA_HEADING, paragraph)
+
+
+def _continues(previous: str, body: str) -> bool:
+    """An unmarked line under a KSA sub-head that starts lower-case continues the item
+    above it, unless that item ended its sentence."""
+    return body[:1].islower() and not previous.endswith((".", ";"))
+
+
+def _note_line(section: Section) -> list[Line]:
+    """The heading's parenthesised note as a line of the section body (it cites the
+    heading's line)."""
+    if section.note is None:
+        return []
+    source = section.note.lines[0]
+    return [Line(section.note.text, source.number, source.page)]

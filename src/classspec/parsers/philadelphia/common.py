@@ -1,0 +1,65 @@
+"""Shapes the Philadelphia template shares between its sections: class codes,
+specialty / option group headings, knowledge-skill-ability sub-heads."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from classspec.document import Line, Piece, collapse
+from classspec.normalize import title_case
+from classspec.sections import is_upper_heading, items, strip_marker
+
+# A class code: four or five characters, digits and capitals, at least one digit ("6J27", "R301").
+CODE = r"(?=[0-9A-Z]*\d)[0-9A-Z]{4,5}"
+_SPECIALTY_WORD = re.compile(r"\bspecialt(?:y|ies)\b", re.I)
+_GROUP_HEAD = re.compile(
+    r"(?:(?:both|all|each|general|additional(?:\s+\w+)*|.*\bspecialt(?:y|ies)|.*\bassignments?"
+    r"|option\s+\w+)\b.*)",
+    re.I,
+)
+NOT_A_SPECIALTY = re.compile(r"^(?:both|all|each|additional|the)\b", re.I)
+KSA_HEADS = (
+    (re.compile(r"knowledges?\s+(?:of|in)\s*:?", re.I), "knowledge"),
+    (re.compile(r"skills?\s+(?:in|to|of)\s*:?", re.I), "skills"),
+    (re.compile(r"abilit(?:y|ies)\s+(?:to|in)\s*:?", re.I), "abilities"),
+)
+QUAL_HEAD = re.compile(
+    r"(?P<kind>(?:general\s+|specific\s+|specialized\s+|required\s+)?(?:education|experience|training"
+    r"|certifications?|licen[sc]es?)(?:\s+and\s+experience)?)\s*:?\s*(?P<rest>.*)",
+    re.I,
+)
+OPTION = re.compile(r"option\s+\w+\s*:?.*", re.I)
+
+
+def plain(lines: Sequence[Line]) -> Piece:
+    """Paragraphs without their list markers, separated by blank lines."""
+    return Piece.join(items(lines), sep="\n\n")
+
+
+def is_group_head(text: str) -> bool:
+    """A specialty / assignment / option heading inside a section, not an item."""
+    marker_text, body = strip_marker(text)
+    if marker_text or not body or len(body) > 80 or body.endswith((".", ";", ",")):
+        return False
+    if QUAL_HEAD.fullmatch(body) and not QUAL_HEAD.fullmatch(body).group("rest"):
+        return False
+    if any(pattern.fullmatch(body) for pattern, _ in KSA_HEADS):
+        return False
+    return bool(_GROUP_HEAD.fullmatch(body)) and (
+        is_upper_heading(body) or _SPECIALTY_WORD.search(body) is not None or body.endswith(":")
+    )
+
+
+def specialty_of_heading(text: str) -> str | None:
+    """'REVENUE COLLECTIONS SPECIALTY:' -> 'Revenue Collections'; 'Both Specialties' -> None."""
+    found = re.fullmatch(r"(?P<name>.+?)\s+specialty\s*:?", text.strip(), re.I)
+    if not found or NOT_A_SPECIALTY.match(found.group("name")):
+        return None
+    return specialty_name(found.group("name"))
+
+
+def specialty_name(text: str) -> str:
+    name = re.sub(r"(?i)\s+specialty$", "", collapse(text).strip(" :"))
+    return title_case(name) or name
+
