@@ -460,3 +460,30 @@ def test_level_numeral_from_the_heading_when_the_title_has_none():
     (spec,) = parse_text(text)
     assert (spec.title, spec.level) == ("Locksmith", "I")
     assert spec.duties[0].category == "Level I: Locksmith"
+
+
+@pytest.mark.parametrize(
+    ("row", "field", "warning"),
+    [
+        ("02\t215\t9 mo.", "probation_months", "probation of 9 months"),
+        ("02\t215\t2 yrs.", "probation_months", "probation of 24 months"),
+        ("17\t215\t6 mo.", "occupational_area", "occupational area '17'"),
+        ("00\t215\t6 mo.", "occupational_area", "occupational area '00'"),
+    ],
+)
+def test_out_of_range_code_table_values_are_warned_not_exported(row, field, warning):
+    text = SEED.read_text(encoding="utf-8").replace("02\t215\t6 mo.", row, 1)
+    first, *others = parse_text(text, parser="sucss")
+    value = first.probation_months if field == "probation_months" else first.taxonomy.get(field)
+    assert value is None
+    assert any(warning in w for w in first.warnings)
+    assert all(not r.warnings for r in others)
+
+
+@pytest.mark.parametrize(
+    ("row", "months", "area"), [("01\t215\t12 mo.", 12, "01"), ("16\t215\t6 mo.", 6, "16")]
+)
+def test_in_range_code_table_values_are_kept(row, months, area):
+    text = SEED.read_text(encoding="utf-8").replace("02\t215\t6 mo.", row, 1)
+    first = parse_text(text, parser="sucss")[0]
+    assert (first.probation_months, first.taxonomy["occupational_area"], first.warnings) == (months, area, [])

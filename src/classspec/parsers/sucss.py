@@ -66,6 +66,10 @@ TABLE_ROW = re.compile(
     r"(?:\s+(?P<date>\d{1,2}/\d{1,2}/\d{2,4}))?"
     r"(?:\s+(?P<action>[A-Za-z].*))?)?"
 )
+# The SUCSS rules allow these only: a probation of 6 or 12 months, and occupational
+# areas 01 (Professional) to 16 (Unskilled Trades). Anything else is a misread row.
+PROBATION_MONTHS = (6, 12)
+OCCUPATIONAL_AREAS = {f"{n:02d}" for n in range(1, 17)}
 TABLE_HEADER_WORDS = re.compile(r"\b(?:Code\s+No|Class\s+Title|Occ\.|Prob\.|Effective|Last)\b", re.I)
 LEVEL_HEADING = re.compile(
     r"Level\s+(?P<level>[IVX]+|\d+|Trainee|[A-Z][a-z]+)\s*[:.\u2013\u2014-]\s*(?P<title>.+)", re.I
@@ -232,12 +236,20 @@ class SucssParser(TemplateParser):
         record.set("class_code", level.code, row)
         record.set("title", level.title, row)
         record.set("level", level.level, row)
-        for name in ("occupational_area", "work_area"):
-            record.set(f"taxonomy.{name}", level.fields.get(name), row)
+        area = level.fields.get("occupational_area")
+        if area is not None and area.zfill(2) not in OCCUPATIONAL_AREAS:
+            record.warn(f"occupational area {area!r} in the code table is not one of 01-16; not exported")
+        elif area is not None:
+            record.set("taxonomy.occupational_area", area, row)
+        record.set("taxonomy.work_area", level.fields.get("work_area"), row)
         if "probation" in level.fields:
             months = int(level.fields["probation"])
             unit = level.fields.get("unit", "mo").lower()
-            record.set("probation_months", months * 12 if unit.startswith("y") else months, row)
+            months = months * 12 if unit.startswith("y") else months
+            if months in PROBATION_MONTHS:
+                record.set("probation_months", months, row)
+            else:
+                record.warn(f"probation of {months} months in the code table is not 6 or 12; not exported")
         date = level.fields.get("date")
         # "00/00/00" is the template's placeholder for a date never filled in.
         if date and any(ch not in "0/" for ch in date):
