@@ -1,9 +1,12 @@
-"""Regenerate tests/golden/*.json from seeds/ after an intended change.
+"""Regenerate the golden files after an intended change: tests/golden/*.json from
+seeds/, and tests/templates/<parser>/<case>.json beside each template fixture (the
+seeds' content in the other layouts their employers publish).
 
-    python scripts/regen_golden.py            # every seed
-    python scripts/regen_golden.py chicago    # only seeds whose file name contains 'chicago'
+    python scripts/regen_golden.py            # every seed and fixture
+    python scripts/regen_golden.py chicago    # only those whose path contains 'chicago'
 
-Then review `git diff tests/golden` like code: every changed line is a changed fact.
+Then review `git diff tests/golden tests/templates` like code: every changed line is a
+changed fact.
 """
 
 from __future__ import annotations
@@ -28,13 +31,30 @@ def main() -> int:
     out = REPO / "tests" / "golden"
     out.mkdir(parents=True, exist_ok=True)
     wanted = sys.argv[1:]
-    for seed in sorted((REPO / "seeds").glob("*.txt")):
-        if wanted and not any(word in seed.name for word in wanted):
+    cases = [(seed, out / f"{seed.stem}.json") for seed in sorted((REPO / "seeds").glob("*.txt"))]
+    cases += [(case, golden_of(case)) for case in template_cases()]
+    for source, target in cases:
+        if wanted and not any(word in str(source.relative_to(REPO)) for word in wanted):
             continue
-        target = out / f"{seed.stem}.json"
-        target.write_text(golden_text(seed), encoding="utf-8")
+        target.write_text(golden_text(source), encoding="utf-8")
         print(f"wrote {target.relative_to(REPO)}", file=sys.stderr)
     return 0
+
+
+TEMPLATES = REPO / "tests" / "templates"
+# PDF fixtures are checked by facts (tests/test_norfolk_layouts.py), not goldens: their
+# text depends on the PDF engine.
+CASE_SUFFIXES = (".txt", ".htm", ".html")
+
+
+def template_cases() -> list[Path]:
+    """The template fixtures: tests/templates/<parser>/<case>.<txt|pdf|htm>."""
+    return sorted(p for p in TEMPLATES.glob("*/*") if p.suffix in CASE_SUFFIXES)
+
+
+def golden_of(case: Path) -> Path:
+    """'layout-2001.txt' -> 'layout-2001.json'."""
+    return case.with_name(f"{case.stem}.json")
 
 
 if __name__ == "__main__":

@@ -94,16 +94,17 @@ def _match(line: Line, rules: Sequence[HeadingRule]) -> tuple[HeadingRule, Piece
         return None
     long_line = len(text) > MAX_HEADING_CHARS
     for rule in rules:
-        if long_line and not rule.takes_note:
+        if long_line and not rule.takes_note and "rest" not in rule.pattern.groupindex:
             continue
         found = rule.match(text)
         if not found:
             continue
         groups = found.groupdict()
-        note = groups.get("note")
-        if long_line and len(text) - len(note or "") > MAX_HEADING_CHARS:
+        note, rest = groups.get("note"), groups.get("rest")
+        # A long line is a heading only when the heading itself is short and the rest
+        # is its note or its content ("BRIEF DESCRIPTION OF THE CLASSIFICATION: Oversees ...").
+        if long_line and len(text) - len(note or rest or "") > MAX_HEADING_CHARS:
             continue
-        rest = groups.get("rest")
         return (
             rule,
             Piece(collapse(rest), (line,)) if rest and rest.strip() else None,

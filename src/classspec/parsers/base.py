@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from classspec.builder import RecordBuilder
-from classspec.document import Document
+from classspec.document import Document, Line
 from classspec.model import Jurisdiction
+from classspec.parsers import fields
+from classspec.sections import HeadingRule, Section, split_sections
 
 # Detection looks at the start and the end of a document: headers and footers carry
 # the template's fingerprints, and a huge file should not cost a full scan.
@@ -43,12 +46,21 @@ def detection_text(doc: Document) -> str:
 
 
 class TemplateParser:
-    """Base class: a parser is its id, its default jurisdiction, its markers and `build`."""
+    """A template is a table: its id, default jurisdiction and markers; `LINE_FIELDS`
+    (labelled one-line fields taken out of the flow, read by `LINE_READERS`);
+    `HEADINGS` (the heading rules that cut it into sections) and `FIELDS` (section key
+    -> a field reader from `parsers.fields`, or the template's own). `parse` runs the
+    table; a section whose key has no reader goes to other_sections. A template that
+    is really special overrides `sections` or `finish`, or `parse` itself."""
 
     id: str = ""
-    description: str = ""
     jurisdiction: Jurisdiction | None = None
     markers: tuple[Marker, ...] = ()
+    LINE_FIELDS: tuple[HeadingRule, ...] = ()
+    LINE_READERS: Mapping[str, fields.LineReader] = {}
+    HEADINGS: tuple[HeadingRule, ...] = ()
+    FIELDS: Mapping[str, fields.SectionReader] = {}
+    FIRST_KEY: str | None = None  # the key of the text before the first heading
 
     def detect(self, doc: Document, text: str | None = None) -> Detection:
         text = detection_text(doc) if text is None else text
@@ -57,7 +69,21 @@ class TemplateParser:
         return Detection(self.id, round(score, 3), [m.name for m in found])
 
     def parse(self, doc: Document) -> list[RecordBuilder]:
-        raise NotImplementedError
+        record = self.new_record(doc)
+        lines = doc.lines
+        if self.LINE_FIELDS:
+            lines = fields.take_line_fields(record, lines, self.LINE_FIELDS, self.LINE_READERS)
+        for section in self.sections(lines):
+            record.use(section.heading)
+            self.FIELDS.get(section.key or "", fields.other)(record, section)
+        self.finish(record)
+        return [record]
+
+    def sections(self, lines: Sequence[Line]) -> list[Section]:
+        return split_sections(lines, self.HEADINGS, first_key=self.FIRST_KEY)
+
+    def finish(self, record: RecordBuilder) -> None:
+        """Checks after all sections are read (warnings for what is missing)."""
 
     def new_record(self, doc: Document, jurisdiction: Jurisdiction | None = None) -> RecordBuilder:
         return RecordBuilder(doc, self.id, jurisdiction or self.jurisdiction)

@@ -24,8 +24,10 @@ _PAY_VALUE = re.compile(r"[A-Z]{0,4}\s?\d[0-9A-Z \-\u2013]*\**", re.I)
 _FLSA = re.compile(r"FLSA(?:\s+status)?\s*[:.\-\u2013]?\s*(?P<rest>\S.{0,20})", re.I)
 _PARENTHESISED = re.compile(r"\(\s*([^()]+?)\s*\)")
 # The letterhead names the office that issues the specs (the Personnel Department, the
-# Office of Human Resources), not the department the class works in.
+# Office of Human Resources), which is not the department the class works in; another
+# department's letterhead ("Recreation Department") is.
 _BANNER = re.compile(r"city\s+of\s+philadelphia\b.*", re.I)
+_ISSUER = re.compile(r"personnel|human\s+resources", re.I)
 _SENTENCE_START = re.compile(r"^(?:this|an?|the|employees?|work|positions?)\b", re.I)
 
 
@@ -76,7 +78,11 @@ def read_header(record: RecordBuilder, lines: list[Line]) -> tuple[bool, list[Li
         marker_text, body = strip_marker(text)
         if _BANNER.fullmatch(text) and not title_lines:
             has_header = True
-            record.other(None, Piece.of([line]))
+            department = re.sub(r"(?i)^city\s+of\s+philadelphia\s*", "", text).strip()
+            if department and not _ISSUER.search(department):
+                record.set("taxonomy.department", title_case(department), line)
+            else:
+                record.other(None, Piece.of([line]))
             continue
         if text.startswith("<") and text.endswith(">"):  # markup pasted into the page as text
             record.other("Pasted markup", Piece.of([line]))

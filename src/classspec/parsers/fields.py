@@ -1,0 +1,296 @@
+"""Shared field readers: what a section or a labelled line of a spec means for the
+record, written once for every template.
+
+A template parser is mostly a table: `HEADINGS` (heading rules, see `sections`) and
+`FIELDS` (heading key -> one of the readers below). `TemplateParser.parse` cuts the
+document at the headings and hands each section to its reader; a section with no
+reader goes to `other_sections`. Readers only call the builder's public methods.
+
+- section readers, `(record, section) -> None`: `summary`, `text_field`, `item_list`,
+  `duty_list`, `ksa_list`, `qualification_list`, `other`;
+- line readers for one-line fields found anywhere (`take_line_fields`),
+  `(record, value, line) -> bool`: `code`, `title`, `flsa`, `date`, `dates_line`, `label`;
+- vocabularies: `KSA_KINDS` (sub-heads and item openings of knowledge / skills /
+  abilities / other requirements) and `qualification_kind` (the one sorter of a
+  qualification into education, experience or licenses).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+
+from classspec.builder import RecordBuilder
+from classspec.document import Line, Piece
+from classspec.normalize import education_level, flsa_status, iso_date, title_case
+from classspec.sections import HeadingRule, Section, items, match_heading, text_block
+
+SectionReader = Callable[[RecordBuilder, Section], None]
+LineReader = Callable[[RecordBuilder, Piece, Line], bool]
+
+# -- vocabularies --------------------------------------------------------------------
+# Knowledge / skills / abilities: (field, a sub-head naming the kind, an item that opens
+# with the kind). One table for every template.
+KSA_KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
+    (
+        "knowledge",
+        re.compile(r"(?:\w+\s+)?knowledges?(?:\s+(?:of|in))?\s*:?", re.I),
+        re.compile(r"^(?:\w+\s+)?knowledge\b", re.I),
+    ),
+    (
+        "skills",
+        re.compile(r"skills?(?:\s+(?:in|to|of))?\s*:?", re.I),
+        re.compile(r"^(?:\w+\s+)?skill", re.I),
+    ),
+    (
+        "abilities",
+        re.compile(r"abilit(?:y|ies)(?:\s+(?:to|in))?\s*:?", re.I),
+        re.compile(r"^(?:\w+\s+)?abilit", re.I),
+    ),
+    (
+        "other_requirements",
+        re.compile(r"other\s+(?:work\s+)?requirements\s*:?", re.I),
+        re.compile(r"^$"),
+    ),
+)
+
+
+def ksa_kind_of_heading(text: str) -> str | None:
+    """'Knowledge of:', 'SKILL IN:', 'Abilities', 'Other Work Requirements' -> the field."""
+    return next((kind for kind, head, _ in KSA_KINDS if head.fullmatch(text.strip())), None)
+
+
+def ksa_kind_of_item(text: str, default: str = "other_requirements") -> str:
+    """'Knowledge of ...', 'Skill in ...', 'Ability to ...' -> the field of the item."""
+    return next((kind for kind, _, opening in KSA_KINDS if opening.match(text)), default)
+
+
+_EXPERIENCE = re.compile(r"\bexperience\b|\bemployment\b", re.I)
+_LICENSE = re.compile(r"\blicen[sc]e|\bcertificat|\bregistration\b|\bpermit\b", re.I)
+
+
+def qualification_kind(text: str) -> str | None:
+    """The one qualification sorter: 'education', 'experience', 'licenses' or None.
+    Experience wins over a degree named in the same requirement ("two years of
+    experience ... with a bachelor's degree" is experience); a licence or certificate
+    is a licence unless it is a degree."""
+    if _EXPERIENCE.search(text):
+        return "experience"
+    if education_level(text):
+        return "education"
+    if _LICENSE.search(text):
+        return "licenses"
+    return None
+
+
+# -- section readers ---------------------------------------------------------------------
+def heading_piece(section: Section) -> Piece | None:
+    """The section's heading as other_sections shows it: without its colon, with its line."""
+    return section.heading.with_text(section.heading.text.rstrip(":").strip()) if section.heading else None
+
+
+def body_lines(section: Section) -> list[Line]:
+    """The section's lines, with content written on the heading's own line first."""
+    if not section.inline:
+        return list(section.lines)
+    source = section.inline.lines[0]
+    return [Line(section.inline.text, source.number, source.page), *section.lines]
+
+
+def other(record: RecordBuilder, section: Section) -> None:
+    """A section no field takes: its paragraphs under its heading."""
+    record.use(section.heading)
+    for paragraph in items(body_lines(section), keep_markers=True):
+        record.other(heading_piece(section), paragraph)
+
+
+def summary(record: RecordBuilder, section: Section) -> None:
+    """The definition of the class: the whole section, inline text first."""
+    record.use(section.heading)
+    parts = [section.inline, text_block(section.lines)] if section.inline else [section.text()]
+    text = Piece.join(parts, sep="\n\n")
+    record.set("summary", text.text, text)
+
+
+def text_field(path: str) -> SectionReader:
+    """The whole section as one text value ('physical_demands.text')."""
+
+    def read(record: RecordBuilder, section: Section) -> None:
+        record.use(section.heading)
+        text = text_block(body_lines(section))
+        record.set(path, text.text, text)
+
+    return read
+
+
+def item_list(path: str) -> SectionReader:
+    """Each list item of the section as a string ('working_conditions', 'equipment')."""
+
+    def read(record: RecordBuilder, section: Section) -> None:
+        record.use(section.heading)
+        for item in items(body_lines(section)):
+            record.add(path, item.text, item)
+
+    return read
+
+
+def add_duty(
+    record: RecordBuilder,
+    item: Piece,
+    *,
+    essential: bool | None = None,
+    category: Piece | None = None,
+    physical_strength: str | None = None,
+    strength_source: Sequence[Line] | None = None,
+) -> None:
+    """One duty; `essential` only where the document says essential / additional."""
+    value = {
+        "text": item.text,
+        "category": category.text if category else None,
+        "essential": essential,
+        "physical_strength": physical_strength,
+    }
+    record.add("duties", value, item, category=category, physical_strength=strength_source)
+
+
+def duty_list(essential: bool | None = None, boilerplate: re.Pattern[str] | None = None) -> SectionReader:
+    """Each list item a duty; items matching `boilerplate` ('The following duties are
+    normal for this position') go to other_sections under the heading."""
+
+    def read(record: RecordBuilder, section: Section) -> None:
+        record.use(section.heading)
+        for item in items(body_lines(section)):
+            if boilerplate is not None and boilerplate.search(item.text):
+                record.other(heading_piece(section), item)
+            else:
+                add_duty(record, item, essential=essential)
+
+    return read
+
+
+def add_requirement(
+    record: RecordBuilder,
+    kind: str,
+    item: Piece,
+    *,
+    name: str | None = None,
+    text: str | None = None,
+    level: Piece | None = None,
+    required_at_entry: bool | None = None,
+) -> None:
+    """One knowledge / skill / ability / other requirement."""
+    value = {
+        "name": name,
+        "text": item.text if text is None else text,
+        "level": level.text if level else None,
+        "required_at_entry": required_at_entry,
+    }
+    record.add(kind, value, item, level=level, name=item if name else None)
+
+
+def ksa_list(record: RecordBuilder, section: Section) -> None:
+    """Items sorted by how they open ('Knowledge of', 'Skill in', 'Ability to')."""
+    record.use(section.heading)
+    for item in items(body_lines(section)):
+        add_requirement(record, ksa_kind_of_item(item.text), item)
+
+
+def qualification_list(record: RecordBuilder, section: Section) -> None:
+    """Minimum qualifications as a list: the whole text, each item under its kind."""
+    record.use(section.heading)
+    lines = body_lines(section)
+    whole = text_block(lines)
+    record.set("minimum_qualifications.text", whole.text, whole)
+    for item in items(lines):
+        kind = qualification_kind(item.text) or "experience"
+        record.add(f"minimum_qualifications.{kind}", item.text, item)
+
+
+# -- one-line fields ----------------------------------------------------------------------
+def take_line_fields(
+    record: RecordBuilder,
+    lines: Sequence[Line],
+    rules: Sequence[HeadingRule],
+    readers: Mapping[str, LineReader],
+) -> list[Line]:
+    """Take labelled one-line fields ('Class Code: 2108', 'FLSA: Non-Exempt') out of the
+    flow wherever they stand (a PDF repeats its page header); return the other lines.
+    A rule's `rest` group is the value; a reader returning False leaves the line in."""
+    remaining: list[Line] = []
+    for line in lines:
+        found = match_heading(line, rules) if not line.blank else None
+        if found is None:
+            remaining.append(line)
+            continue
+        rule, value = found
+        reader = readers.get(rule.key)
+        if reader is None:  # furniture: a template banner, a page number
+            record.use(line)
+        elif value is None or not reader(record, value, line):
+            remaining.append(line)
+        else:
+            record.use(line)
+    return remaining
+
+
+def code(record: RecordBuilder, value: Piece, line: Line) -> bool:
+    record.set("class_code", value.text, line)
+    return True
+
+
+def title(record: RecordBuilder, value: Piece, line: Line) -> bool:
+    record.set("title", title_case(value.text), line)
+    return True
+
+
+def flsa(record: RecordBuilder, value: Piece, line: Line) -> bool:
+    status = flsa_status(value.text)
+    if status is None:
+        return False
+    record.set("flsa_status", status.value, line)
+    return True
+
+
+def date(kind: str) -> LineReader:
+    """'Revised: 03/2019' -> dates.revised; not a date: the line stays in the flow."""
+
+    def read(record: RecordBuilder, value: Piece, line: Line) -> bool:
+        found = iso_date(value.text)
+        if found is None:
+            return False
+        record.set(f"dates.{kind}", found, line)
+        return True
+
+    return read
+
+
+def label(path: str) -> LineReader:
+    """A labelled value kept as written ('Department: Utilities' -> taxonomy.department)."""
+
+    def read(record: RecordBuilder, value: Piece, line: Line) -> bool:
+        record.set(path, value.text, line)
+        return True
+
+    return read
+
+
+_DATE_LABELS = (
+    ("established", re.compile(r"(?:CSC\s+)?(?:adopted|established|created)", re.I)),
+    ("revised", re.compile(r"(?:CSC\s+)?(?:last\s+)?(?:revised|revision|amended)", re.I)),
+    ("effective", re.compile(r"effective", re.I)),
+)
+_DATE_PAIR = re.compile(r"(?P<label>[A-Za-z][A-Za-z ]{2,30}?)\s*:\s*(?P<dates>[^:]*?)(?=,\s*[A-Za-z ]+:|$)")
+
+
+def dates_line(record: RecordBuilder, value: Piece, line: Line) -> bool:
+    """'Adopted: March 2004, CSC Revised: June 2012; August 2019' -> established and the
+    latest revision; a blank ('Revised: ____') means none. False when no date is read."""
+    found_any = False
+    for pair in _DATE_PAIR.finditer(value.text):
+        kind = next((k for k, pattern in _DATE_LABELS if pattern.fullmatch(pair["label"].strip())), None)
+        dates = [d for part in re.split(r"[;&]|\band\b", pair["dates"]) if (d := iso_date(part.strip()))]
+        if kind is None or not dates:
+            continue
+        record.set(f"dates.{kind}", max(dates) if kind == "revised" else min(dates), line)
+        found_any = True
+    return found_any

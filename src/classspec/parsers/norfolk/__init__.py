@@ -1,0 +1,310 @@
+"""City of Norfolk, VA: a code header ("City of Norfolk, Virginia Classification
+Specification 200407") and adoption / revision dates, the class title (which may wrap),
+BRIEF DESCRIPTION (or the summary paragraph with no heading, in the 2001 layout), an
+ESSENTIAL FUNCTIONS table with physical strength codes, a CLASS REQUIREMENTS table, and
+demand tables with frequency codes (`norfolk.tables`).
+
+Tables arrive as rows with tab-separated cells; PDF text that separates cells by runs
+of spaces is read the same way. Where things go:
+- "CSC Adopted: March 2004, CSC Revised: June 2012; August 2019" -> dates.established
+  and the latest revision (dates.revised); "Revised: ____" is no date;
+- ESSENTIAL FUNCTIONS rows "1 | L | text" (under "Physical Strength Code" or "Strength
+  Code", continuation lines indented as pdftotext -layout prints them) -> duties,
+  `physical_strength` from the code;
+- CLASS REQUIREMENTS: "Formal Education / Knowledge" -> minimum_qualifications.education,
+  "Experience" -> .experience, "Certifications and Other Requirements" -> .licenses
+  (those three rows, labelled, also make minimum_qualifications.text); every other row
+  (Reading, Math, Managerial, Complexity ...) -> other_requirements named by its label;
+- OVERALL PHYSICAL STRENGTH DEMANDS: the category marked X -> physical_demands.strength;
+- PHYSICAL DEMANDS rows -> physical_demands.items {name, frequency, note}; the
+  accommodation sentence above the table -> physical_demands.text;
+- ENVIRONMENTAL FACTORS (both columns, HEALTH AND SAFETY and ENVIRONMENTAL FACTORS) ->
+  working_conditions as "Fumes and Odors: daily", the word taken from the document's own
+  D/W/M/S/N legend; "never" rows are kept, since they state that there is no exposure;
+- PRIMARY WORK LOCATION: the location marked X -> working_conditions ("Office Environment");
+- MACHINES, TOOLS, EQUIPMENT, AND WORK AIDS and PROTECTIVE EQUIPMENT -> equipment, one
+  item per comma-separated entry ("N/A" means none);
+- NON-PHYSICAL DEMANDS rows -> other_requirements {name: "Time Pressures", text:
+  "Time Pressures: frequently", level: "frequently"}, like the named CLASS REQUIREMENTS
+  rows, because they are not physical and `level` is where the degree of a requirement goes;
+- code legends -> other_sections; empty "Other (see 1 below)" rows and empty footnotes are
+  consumed as structure.
+"""
+
+from __future__ import annotations
+
+import re
+
+from classspec.builder import RecordBuilder
+from classspec.document import Line, Piece, collapse
+from classspec.model import Jurisdiction
+from classspec.normalize import education_level, experience_months, strength, title_case
+from classspec.parsers import fields
+from classspec.parsers.base import TemplateParser, marker
+from classspec.parsers.norfolk.tables import (
+    environment_table,
+    equipment_list,
+    flat,
+    is_header,
+    is_ruler,
+    leftover,
+    location_table,
+    nonphysical_table,
+    physical_demands,
+    row_cells,
+    strength_demands,
+)
+from classspec.sections import HeadingRule, Section, heading, split_sections
+
+# Found anywhere (a PDF repeats its page header) and taken out of the flow.
+LINE_FIELDS = (
+    HeadingRule(
+        "code",
+        re.compile(r"City of Norfolk,?\s+Virginia\s+Classification\s+Specification\s+(?P<rest>\d{6})", re.I),
+    ),
+    HeadingRule("banner", re.compile(r"City of Norfolk,?\s+Virginia\s+Classification\s+Specification", re.I)),
+    HeadingRule("dates", re.compile(r"(?P<rest>(?:CSC\s+)?Adopted\s*:.*)", re.I)),
+    heading("department", "Department", inline=True),
+)
+HEADINGS = (
+    heading("title", "Class Title", "Classification Title", "Title", inline=True),
+    heading("code", "Class Code", "Job Code", "Class Number", inline=True),
+    heading("pay_grade", "Pay Grade", "Grade", inline=True),
+    heading("flsa", "FLSA(?: Status)?", inline=True),
+    heading("summary", "BRIEF DESCRIPTION OF (?:THE )?CLASSIFICATION", "BRIEF DESCRIPTION", inline=True),
+    heading("duties", "ESSENTIAL FUNCTIONS"),
+    # The duty table's header row starts the duties where no heading does (2001 layout).
+    HeadingRule("duties", re.compile(r"(?:Physical\s+)?Strength\s+Code\s+ESSENTIAL\s+FUNCTIONS", re.I)),
+    heading("requirements", "CLASS REQUIREMENTS"),
+    heading("strength", "OVERALL PHYSICAL STRENGTH DEMANDS"),
+    heading("physical", "PHYSICAL DEMANDS"),
+    heading("equipment", "MACHINES, TOOLS, EQUIPMENT,? AND WORK AIDS", inline=True),
+    heading("environment", "ENVIRONMENTAL FACTORS"),
+    heading("location", "PRIMARY WORK LOCATION"),
+    heading("protective", "PROTECTIVE EQUIPMENT(?: REQUIRED)?", inline=True),
+    heading("nonphysical", r"NON-?\s*PHYSICAL DEMANDS"),
+)
+# CLASS REQUIREMENTS labels that are minimum qualifications; other labels are named requirements.
+QUALIFICATION_ROWS = (
+    (re.compile(r"(?:formal\s+)?education", re.I), "education"),
+    (re.compile(r"experience", re.I), "experience"),
+    (re.compile(r"certification|licen[cs]", re.I), "licenses"),
+)
+# Labels Norfolk prints in CLASS REQUIREMENTS, so that a PDF row without tabs still splits.
+KNOWN_REQUIREMENT_LABELS = (
+    r"Formal Education\s*/\s*Knowledge",
+    r"Experience",
+    r"Certifications and Other Requirements",
+    r"Reading",
+    r"Math(?:ematics)?",
+    r"Writing",
+    r"Managerial",
+    r"Budget Responsibility",
+    r"Supervisory\s*/\s*Organizational Control",
+    r"Complexity",
+    r"Interpersonal\s*/\s*Human Relations Skills",
+)
+_KNOWN_LABEL = re.compile(rf"(?P<label>{'|'.join(KNOWN_REQUIREMENT_LABELS)})\s*[:\t]?\s+(?P<text>\S.*)", re.I)
+_DUTY_ROW = re.compile(r"(?:(?P<number>\d{1,3})[.)]?\s+)?(?P<code>VH|[SLMH])\s+(?P<text>\S.*)")
+# A title wrapped onto the next line: a few capitalised words, no sentence.
+_TITLE_WRAP = re.compile(r"[A-Z][\w'&/,-]*(?:\s+[\w'&/,()-]+){0,5}")
+
+
+def _inline(reader: fields.LineReader) -> fields.SectionReader:
+    """A labelled field on the heading's line ('Pay Grade: 14'); the rest of the section
+    is filed as Norfolk files leftovers."""
+
+    def read(record: RecordBuilder, section: Section) -> None:
+        if section.inline is not None and not reader(record, section.inline, section.inline.lines[0]):
+            record.other(fields.heading_piece(section), section.inline)
+        leftover(record, section, section.lines)
+
+    return read
+
+
+def _title(record: RecordBuilder, section: Section) -> None:
+    """'Class Title: Assistant Fire' + 'Marshal': the title joined across its wrap."""
+    if section.inline is None:
+        leftover(record, section, section.lines)
+        return
+    wrap = _title_wrap(section)
+    title = Piece.join([section.inline, *(Piece.of([line]) for line in wrap)])
+    record.set("title", title_case(title.text), title)
+    leftover(record, section, section.lines[len(wrap) :])
+
+
+def _title_wrap(section: Section) -> list[Line]:
+    wrap: list[Line] = []
+    for line in section.lines:
+        if line.blank or "\t" in line.text or not _TITLE_WRAP.fullmatch(line.stripped):
+            break
+        wrap.append(line)
+    return wrap
+
+
+# -- sections ---------------------------------------------------------------------
+def _duties(record: RecordBuilder, section: Section) -> None:
+    rest: list[Line] = []
+    current: dict | None = None
+    current_lines: list[Line] = []
+
+    def flush() -> None:
+        if current is not None:
+            current["text"] = collapse(current["text"])
+            record.add("duties", current, current_lines, physical_strength=current_lines[:1])
+
+    for line in section.lines:
+        if line.blank:
+            continue
+        row = _DUTY_ROW.fullmatch(flat(line))
+        tabbed = "\t" in line.text
+        if row and (row.group("number") or tabbed):
+            flush()
+            code = strength(row.group("code"))
+            current = {
+                "text": row.group("text"),
+                "category": None,
+                "essential": True,
+                "physical_strength": code.value if code else None,
+            }
+            current_lines = [line]
+        elif current is not None and not is_header(line) and not is_ruler(line):
+            # a wrapped duty: the row's text goes on without number or code
+            current["text"] += " " + flat(line)
+            current_lines.append(line)
+        else:
+            rest.append(line)
+    flush()
+    leftover(record, section, rest)
+
+def _requirements(record: RecordBuilder, section: Section) -> None:
+    rows: list[tuple[str, list[str], list[Line]]] = []
+    rest: list[Line] = []
+    for line in section.lines:
+        if line.blank:
+            continue
+        found = row_cells(line)
+        known = _KNOWN_LABEL.fullmatch(flat(line)) if len(found) < 2 else None
+        if known:
+            found = [known.group("label"), known.group("text")]
+        if len(found) >= 2 and not is_header(line) and len(found[0].split()) <= 8:
+            rows.append((found[0], [" ".join(c for c in found[1:] if c)], [line]))
+        elif rows and not is_header(line) and not is_ruler(line):
+            rows[-1][1].append(flat(line))  # the wrapped rest of the row above
+            rows[-1][2].append(line)
+        else:
+            rest.append(line)
+    qualification_text: list[Piece] = []
+    for label, texts, lines in rows:
+        text = collapse(" ".join(texts))
+        piece = Piece(text, tuple(lines))
+        kind = next((k for pattern, k in QUALIFICATION_ROWS if pattern.match(label)), None)
+        if kind is None:
+            value = {"name": label, "text": text, "level": None, "required_at_entry": None}
+            record.add("other_requirements", value, piece, name=lines[:1])
+            continue
+        record.add(f"minimum_qualifications.{kind}", text, piece)
+        qualification_text.append(piece.with_text(f"{label}: {text}"))
+        if kind == "education" and not record.has("minimum_qualifications.min_education"):
+            level = education_level(text)
+            record.set("minimum_qualifications.min_education", level.value if level else None, piece)
+        elif kind == "experience" and not record.has("minimum_qualifications.min_experience_months"):
+            record.set("minimum_qualifications.min_experience_months", experience_months(text), piece)
+    if qualification_text and not record.has("minimum_qualifications.text"):
+        whole = Piece.join(qualification_text, sep="\n\n")
+        record.set("minimum_qualifications.text", whole.text, whole)
+    leftover(record, section, rest)
+
+
+LINE_READERS = {
+    "code": fields.code,
+    "dates": fields.dates_line,
+    "department": fields.label("taxonomy.department"),
+}
+FIELDS = {
+    "title": _title,
+    "code": _inline(fields.code),
+    "pay_grade": _inline(fields.label("pay_grade")),
+    "flsa": _inline(fields.flsa),
+    "summary": fields.summary,
+    "duties": _duties,
+    "requirements": _requirements,
+    "strength": strength_demands,
+    "physical": physical_demands,
+    "equipment": equipment_list,
+    "protective": equipment_list,
+    "environment": environment_table,
+    "location": location_table,
+    "nonphysical": nonphysical_table,
+}
+
+
+class NorfolkParser(TemplateParser):
+    id = "norfolk"
+    jurisdiction = Jurisdiction(id="norfolk-va", name="City of Norfolk", state="VA")
+    markers = (
+        marker(
+            "BRIEF DESCRIPTION OF THE CLASSIFICATION", r"^\s*BRIEF DESCRIPTION OF THE CLASSIFICATION", 0.3
+        ),
+        marker(
+            "Norfolk classification specification header",
+            r"^\s*City of Norfolk,?\s+Virginia\s+Classification\s+Specification\b",
+            0.3,
+        ),
+        marker("Physical Strength Code", r"(?:Physical\s+)?Strength\s+Code\s+ESSENTIAL\s+FUNCTIONS", 0.2),
+        marker("OVERALL PHYSICAL STRENGTH DEMANDS", r"^\s*OVERALL PHYSICAL STRENGTH DEMANDS", 0.2),
+        marker("NON-PHYSICAL DEMANDS", r"^\s*NON-PHYSICAL DEMANDS", 0.15),
+        marker("PRIMARY WORK LOCATION", r"^\s*PRIMARY WORK LOCATION", 0.15),
+        marker(
+            "MACHINES, TOOLS, EQUIPMENT, AND WORK AIDS",
+            r"^\s*MACHINES, TOOLS, EQUIPMENT,? AND WORK AIDS",
+            0.15,
+        ),
+        marker("City of Norfolk", r"City of Norfolk", 0.1),
+    )
+    LINE_FIELDS = LINE_FIELDS
+    LINE_READERS = LINE_READERS
+    HEADINGS = HEADINGS
+    FIELDS = FIELDS
+
+    def sections(self, lines: list[Line]) -> list[Section]:
+        sections = _merge_repeated(split_sections(lines, self.HEADINGS))
+        if any(s.key == "summary" for s in sections):
+            return sections
+        # 2001 layout: no BRIEF DESCRIPTION heading; the paragraph after the title is the summary.
+        for index, section in enumerate(sections):
+            if section.key == "title":
+                wrap = _title_wrap(section)
+                rest = section.lines[len(wrap) :]
+                if any(not line.blank for line in rest):
+                    section.lines = wrap
+                    sections.insert(index + 1, Section("summary", None, lines=rest))
+                break
+        return sections
+
+    def finish(self, record: RecordBuilder) -> None:
+        if not record.has("title"):
+            record.warn("no 'Class Title:' line found")
+        if not record.has("summary"):
+            record.warn("no summary found (no BRIEF DESCRIPTION and no paragraph after the title)")
+        if not record.has("duties"):
+            record.warn("no duties found in the ESSENTIAL FUNCTIONS table")
+
+
+
+def _merge_repeated(sections: list[Section]) -> list[Section]:
+    """Norfolk repeats a section's heading as its table's header row ('NON-PHYSICAL
+    DEMANDS:' then 'NON-PHYSICAL DEMANDS<TAB>'): the repeat continues the section."""
+    merged: list[Section] = []
+    for section in sections:
+        previous = merged[-1] if merged else None
+        if (
+            previous is not None
+            and section.key is not None
+            and section.key == previous.key
+            and section.heading
+        ):
+            previous.lines.extend([*section.heading.lines, *section.lines])
+        else:
+            merged.append(section)
+    return merged
