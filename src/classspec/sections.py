@@ -21,6 +21,7 @@ _MARKER = re.compile(
     r"|\((?:i{1,3}|iv|v|vi{1,3}|ix|x)\)\s*)"
 )
 _TERMINAL = (".", ";", ":", "!", "?", ")")
+_SENTENCE_TERMINAL = (".", ";", ":", "!", "?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,6 +188,24 @@ def items(lines: Iterable[Line], *, keep_markers: bool = False) -> list[Piece]:
         if texts:
             pieces.append(Piece(join_wrapped(texts), tuple(source)))
     return pieces
+
+
+def prose_items(lines: Sequence[Line]) -> list[Piece]:
+    """List items of a prose section, with the wraps `items` cannot see mended: a line
+    that does not end a sentence and is directly followed by another line (as PDF text
+    wraps, whatever the case of the next word) is one item with it."""
+    merged: list[Piece] = []
+    for item in items(lines):
+        previous = merged[-1] if merged else None
+        if (
+            previous is not None
+            and not previous.text.endswith(_SENTENCE_TERMINAL)
+            and item.lines[0].number == previous.lines[-1].number + 1
+        ):
+            merged[-1] = Piece(f"{previous.text} {item.text}", previous.lines + item.lines)
+        else:
+            merged.append(item)
+    return merged
 
 
 def join_wrapped(parts: Sequence[str]) -> str:

@@ -61,6 +61,7 @@ class TemplateParser:
     HEADINGS: tuple[HeadingRule, ...] = ()
     FIELDS: Mapping[str, fields.SectionReader] = {}
     FIRST_KEY: str | None = None  # the key of the text before the first heading
+    OTHER: fields.SectionReader = staticmethod(fields.other)  # a section no field takes
 
     def detect(self, doc: Document, text: str | None = None) -> Detection:
         text = detection_text(doc) if text is None else text
@@ -70,14 +71,17 @@ class TemplateParser:
 
     def parse(self, doc: Document) -> list[RecordBuilder]:
         record = self.new_record(doc)
-        lines = doc.lines
-        if self.LINE_FIELDS:
-            lines = fields.take_line_fields(record, lines, self.LINE_FIELDS, self.LINE_READERS)
-        for section in self.sections(lines):
+        for section in self.sections(self.take_line_fields(record, doc.lines)):
             record.use(section.heading)
-            self.FIELDS.get(section.key or "", fields.other)(record, section)
+            self.FIELDS.get(section.key or "", self.OTHER)(record, section)
         self.finish(record)
         return [record]
+
+    def take_line_fields(self, record: RecordBuilder, lines: Sequence[Line]) -> list[Line]:
+        """Read the one-line fields; the lines left are cut into sections."""
+        if not self.LINE_FIELDS:
+            return list(lines)
+        return fields.take_line_fields(record, lines, self.LINE_FIELDS, self.LINE_READERS)
 
     def sections(self, lines: Sequence[Line]) -> list[Section]:
         return split_sections(lines, self.HEADINGS, first_key=self.FIRST_KEY)

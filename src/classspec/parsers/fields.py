@@ -7,7 +7,7 @@ document at the headings and hands each section to its reader; a section with no
 reader goes to `other_sections`. Readers only call the builder's public methods.
 
 - section readers, `(record, section) -> None`: `summary`, `text_field`, `item_list`,
-  `duty_list`, `ksa_list`, `qualification_list`, `other`;
+  `duty_list`, `ksa_list`, `qualification_list`, `inline_field`, `other`, `other_block`;
 - line readers for one-line fields found anywhere (`take_line_fields`),
   `(record, value, line) -> bool`: `code`, `title`, `flsa`, `date`, `dates_line`, `label`;
 - vocabularies: `KSA_KINDS` (sub-heads and item openings of knowledge / skills /
@@ -23,10 +23,13 @@ from collections.abc import Callable, Mapping, Sequence
 from classspec.builder import RecordBuilder
 from classspec.document import Line, Piece
 from classspec.normalize import education_level, flsa_status, iso_date, title_case
-from classspec.sections import HeadingRule, Section, items, match_heading, text_block
+from classspec.sections import HeadingRule, Section, items, match_heading, paragraphs, text_block
 
 SectionReader = Callable[[RecordBuilder, Section], None]
 LineReader = Callable[[RecordBuilder, Piece, Line], bool]
+# How a section's lines become items: `sections.items` (markers and lower-case wraps),
+# `sections.prose_items` (PDF wraps too), `sections.paragraphs` (markers kept).
+Itemize = Callable[[Sequence[Line]], list[Piece]]
 
 # -- vocabularies --------------------------------------------------------------------
 # Knowledge / skills / abilities: (field, a sub-head naming the kind, an item that opens
@@ -66,7 +69,10 @@ def ksa_kind_of_item(text: str, default: str = "other_requirements") -> str:
 
 
 _EXPERIENCE = re.compile(r"\bexperience\b|\bemployment\b", re.I)
-_LICENSE = re.compile(r"\blicen[sc]e|\bcertificat|\bregistration\b|\bpermit\b", re.I)
+# "registration by the American Registry ...", not "voters' registration".
+_LICENSE = re.compile(
+    r"\blicen[sc]e|\bcertificat|\bregist(?:ration|ered)\s+(?:as|by|with|from)\b|\bpermit\b", re.I
+)
 
 
 def qualification_kind(text: str) -> str | None:
@@ -97,11 +103,36 @@ def body_lines(section: Section) -> list[Line]:
     return [Line(section.inline.text, source.number, source.page), *section.lines]
 
 
-def other(record: RecordBuilder, section: Section) -> None:
+def other_paragraphs(itemize: Itemize = paragraphs) -> SectionReader:
     """A section no field takes: its paragraphs under its heading."""
-    record.use(section.heading)
-    for paragraph in items(body_lines(section), keep_markers=True):
-        record.other(heading_piece(section), paragraph)
+
+    def read(record: RecordBuilder, section: Section) -> None:
+        record.use(section.heading)
+        for paragraph in itemize(body_lines(section)):
+            record.other(heading_piece(section), paragraph)
+
+    return read
+
+
+other = other_paragraphs()
+
+
+def other_block(record: RecordBuilder, section: Section) -> None:
+    """A section no field takes, as one block under its heading line as written."""
+    if section.lines:
+        record.other(section.heading, text_block(section.lines))
+
+
+def inline_field(reader: LineReader, rest: SectionReader = other_block) -> SectionReader:
+    """A labelled value on the heading's own line ('Code: 7401'); the lines under it,
+    if any, go to `rest`."""
+
+    def read(record: RecordBuilder, section: Section) -> None:
+        if section.inline is not None and not reader(record, section.inline, section.inline.lines[0]):
+            record.other(heading_piece(section), section.inline)
+        rest(record, section)
+
+    return read
 
 
 def summary(record: RecordBuilder, section: Section) -> None:
@@ -123,12 +154,12 @@ def text_field(path: str) -> SectionReader:
     return read
 
 
-def item_list(path: str) -> SectionReader:
+def item_list(path: str, itemize: Itemize = items) -> SectionReader:
     """Each list item of the section as a string ('working_conditions', 'equipment')."""
 
     def read(record: RecordBuilder, section: Section) -> None:
         record.use(section.heading)
-        for item in items(body_lines(section)):
+        for item in itemize(body_lines(section)):
             record.add(path, item.text, item)
 
     return read
@@ -153,13 +184,15 @@ def add_duty(
     record.add("duties", value, item, category=category, physical_strength=strength_source)
 
 
-def duty_list(essential: bool | None = None, boilerplate: re.Pattern[str] | None = None) -> SectionReader:
+def duty_list(
+    essential: bool | None = None, boilerplate: re.Pattern[str] | None = None, itemize: Itemize = items
+) -> SectionReader:
     """Each list item a duty; items matching `boilerplate` ('The following duties are
     normal for this position') go to other_sections under the heading."""
 
     def read(record: RecordBuilder, section: Section) -> None:
         record.use(section.heading)
-        for item in items(body_lines(section)):
+        for item in itemize(body_lines(section)):
             if boilerplate is not None and boilerplate.search(item.text):
                 record.other(heading_piece(section), item)
             else:
@@ -188,11 +221,15 @@ def add_requirement(
     record.add(kind, value, item, level=level, name=item if name else None)
 
 
-def ksa_list(record: RecordBuilder, section: Section) -> None:
+def ksa_list(itemize: Itemize = items) -> SectionReader:
     """Items sorted by how they open ('Knowledge of', 'Skill in', 'Ability to')."""
-    record.use(section.heading)
-    for item in items(body_lines(section)):
-        add_requirement(record, ksa_kind_of_item(item.text), item)
+
+    def read(record: RecordBuilder, section: Section) -> None:
+        record.use(section.heading)
+        for item in itemize(body_lines(section)):
+            add_requirement(record, ksa_kind_of_item(item.text), item)
+
+    return read
 
 
 def qualification_list(record: RecordBuilder, section: Section) -> None:

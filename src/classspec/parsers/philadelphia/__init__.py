@@ -26,9 +26,9 @@ from classspec.document import Document, Line, Piece
 from classspec.model import Jurisdiction
 from classspec.normalize import title_case
 from classspec.parsers.base import TemplateParser, marker
+from classspec.parsers.fields import ksa_kind_of_heading
 from classspec.parsers.philadelphia.common import (
     CODE,
-    KSA_HEADS,
     is_group_head,
     plain,
     specialty_of_heading,
@@ -212,7 +212,7 @@ class PhiladelphiaParser(TemplateParser):
             if not text:
                 continue
             marker_text, body = strip_marker(text)
-            head = next((k for pattern, k in KSA_HEADS if pattern.fullmatch(body)), None)
+            head = ksa_kind_of_heading(body)
             if head:
                 kind = head
                 record.use(line)

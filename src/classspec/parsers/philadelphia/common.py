@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from classspec.document import Line, Piece, collapse
 from classspec.normalize import title_case
+from classspec.parsers.fields import ksa_kind_of_heading
 from classspec.sections import is_upper_heading, items, strip_marker
 
 # A class code: four or five characters, digits and capitals, at least one digit ("6J27", "R301").
@@ -19,11 +20,6 @@ _GROUP_HEAD = re.compile(
     re.I,
 )
 NOT_A_SPECIALTY = re.compile(r"^(?:both|all|each|additional|the)\b", re.I)
-KSA_HEADS = (
-    (re.compile(r"knowledges?\s+(?:of|in)\s*:?", re.I), "knowledge"),
-    (re.compile(r"skills?\s+(?:in|to|of)\s*:?", re.I), "skills"),
-    (re.compile(r"abilit(?:y|ies)\s+(?:to|in)\s*:?", re.I), "abilities"),
-)
 QUAL_HEAD = re.compile(
     r"(?P<kind>(?:general\s+|specific\s+|specialized\s+|required\s+)?(?:education|experience|training"
     r"|certifications?|licen[sc]es?)(?:\s+and\s+experience)?)\s*:?\s*(?P<rest>.*)",
@@ -44,7 +40,7 @@ def is_group_head(text: str) -> bool:
         return False
     if QUAL_HEAD.fullmatch(body) and not QUAL_HEAD.fullmatch(body).group("rest"):
         return False
-    if any(pattern.fullmatch(body) for pattern, _ in KSA_HEADS):
+    if ksa_kind_of_heading(body):
         return False
     return bool(_GROUP_HEAD.fullmatch(body)) and (
         is_upper_heading(body) or _SPECIALTY_WORD.search(body) is not None or body.endswith(":")

@@ -11,6 +11,7 @@ from classspec.builder import RecordBuilder
 from classspec.document import Piece
 from classspec.model import EducationLevel
 from classspec.normalize import education_level, experience_months, iso_date, title_case
+from classspec.parsers.fields import qualification_kind
 from classspec.parsers.philadelphia.common import (
     NOT_A_SPECIALTY,
     OPTION,
@@ -98,7 +99,7 @@ def read_qualifications(record: RecordBuilder, section: Section) -> None:
             continue
         if in_note:
             continue
-        by_content = _kind_by_content(body)
+        by_content = qualification_kind(body)
         if after_or and by_content and by_content != kind:
             kind, kind_label = None, None  # "EXPERIENCE: ... OR Completion of a bachelor's degree"
         if after_or:
@@ -263,13 +264,3 @@ def _qual_kind(text: str) -> str:
     if "licen" in lowered or "certif" in lowered:
         return "licenses"
     return "education"
-
-
-def _kind_by_content(text: str) -> str | None:
-    if re.search(r"\bexperience\b|\bemployment\b", text, re.I):
-        return "experience"
-    if education_level(text):
-        return "education"
-    if re.search(r"\blicen[sc]e|\bcertificat", text, re.I):
-        return "licenses"
-    return None
