@@ -25,7 +25,7 @@ import lxml.html
 from classspec.document import Document, Line
 from classspec.errors import InputError
 from classspec.model import SourceFormat
-from classspec.readers.text import decode, normalize_newlines
+from classspec.readers.text import decode, normalize_newlines, repair_mojibake
 
 # The HTML5 pre-scan looks for the charset in the first 1024 bytes; Word puts its
 # meta tag after a long <style> block now and then, so look a little further.
@@ -80,15 +80,24 @@ def detect_charset(data: bytes) -> str | None:
 
 
 def decode_html(data: bytes, path: str | None) -> str:
-    """Decode with the declared charset; if the bytes contradict it, fall back to the
-    text reader's order (BOM, UTF-8, cp1252)."""
+    """Decode with the declared charset unless the bytes say otherwise: a page that
+    declares a single-byte charset (windows-1252 ...) but is valid UTF-8 with non-ASCII
+    text is UTF-8 (cp1252 text is practically never valid UTF-8), and a declaration the
+    bytes contradict falls back to the text reader's order."""
     charset = detect_charset(data)
-    if charset and not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+    if charset is None or charset == "utf-8" or data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+        return decode(data, path)
+    if not data.isascii():
         try:
-            return data.decode(charset)
+            return repair_mojibake(data.decode("utf-8"))
         except UnicodeDecodeError:
             pass
-    return decode(data, path)
+    if charset == "cp1252":
+        return decode(data, path)  # cp1252 with some UTF-8 pasted in is read as both
+    try:
+        return repair_mojibake(data.decode(charset))
+    except UnicodeDecodeError:
+        return decode(data, path)
 
 
 class _LineCollector:
