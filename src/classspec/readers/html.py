@@ -101,7 +101,14 @@ def decode_html(data: bytes, path: str | None) -> str:
 
 
 class _LineCollector:
-    """Accumulates inline text and cuts it into lines at block boundaries."""
+    """Accumulates inline text and cuts it into lines at block boundaries.
+
+    Whitespace is collapsed and invisible characters dropped when a line ends, not
+    as each text node arrives (one regex call a line instead of one a node).
+    """
+
+    __slots__ = ("bold_depth", "bolds", "current", "heading", "headings", "lines", "preformatted")
+    __slots__ += ("seen_bold", "seen_plain")
 
     def __init__(self) -> None:
         self.lines: list[str] = []
@@ -114,58 +121,82 @@ class _LineCollector:
         self.seen_bold = False
         self.seen_plain = False
 
-    def text(self, value: str | None) -> None:
-        if not value:
-            return
-        value = value.translate(_INVISIBLE)
+    def text(self, value: str) -> None:
         if not value.isspace():
             if self.bold_depth:
                 self.seen_bold = True
             else:
                 self.seen_plain = True
         if self.preformatted:
+            if not value.isascii():
+                value = value.translate(_INVISIBLE)
             first, *rest = normalize_newlines(value).split("\n")
             self.current.append(first)
             for part in rest:
                 self.newline()
                 self.current.append(part)
         else:
-            self.current.append(_WHITESPACE.sub(" ", value))
+            self.current.append(value)
 
     def newline(self) -> None:
         """End the current line (a <br>); an empty one is kept only inside <pre>."""
-        text = "".join(self.current)
+        current = self.current
         self.current = []
-        text = text.rstrip() if self.preformatted else text.strip()
+        if self.preformatted:
+            text = "".join(current).rstrip()
+        elif len(current) == 1:
+            text = current[0]
+            if not text.isascii():
+                text = text.translate(_INVISIBLE)
+            text = _WHITESPACE.sub(" ", text).strip()
+        else:
+            # Joined with NUL (never in parsed text) so that each node's whitespace is
+            # collapsed on its own, as it always was: output stays byte-identical.
+            text = "\0".join(current)
+            if not text.isascii():
+                text = text.translate(_INVISIBLE)
+            text = _WHITESPACE.sub(" ", text).replace("\0", "").strip()
         if text or self.preformatted:
-            self._append(text, self.heading if text else None, self.seen_bold and not self.seen_plain)
+            self.lines.append(text)
+            self.headings.append(self.heading if text else None)
+            self.bolds.append(self.seen_bold and not self.seen_plain and bool(text))
         self.seen_bold = self.seen_plain = False
+
+    def row(self, text: str) -> None:
+        """A table row: its cells' text, tab-separated, as one line."""
+        text = text.strip()
+        if text:
+            self.lines.append(text)
+            self.headings.append(self.heading)
+            self.bolds.append(False)
 
     def block(self) -> None:
         """A block boundary: end the current line, and separate blocks by one blank line."""
-        self.newline()
-        if self.lines and self.lines[-1] != "":
-            self._append("", None, False)
+        if self.current:
+            self.newline()
+        else:
+            self.seen_bold = self.seen_plain = False
+        lines = self.lines
+        if lines and lines[-1] != "":
+            lines.append("")
+            self.headings.append(None)
+            self.bolds.append(False)
 
-    def _append(self, text: str, heading: int | None, bold: bool) -> None:
-        self.lines.append(text)
-        self.headings.append(heading)
-        self.bolds.append(bold and bool(text))
 
-
-def _skipped(element: lxml.etree._Element, out: _LineCollector) -> bool:
-    if not isinstance(element.tag, str):  # comments, processing instructions, entities
+def _skipped(element: lxml.etree._Element) -> bool:
+    """Not document text: comments and the like, scripts and styles, Word's review
+    comments, and elements hidden by an inline `display:none`."""
+    tag = element.tag
+    if tag.__class__ is not str or tag in SKIP_TAGS:
         return True
-    tag = element.tag.lower()
-    if tag in SKIP_TAGS:
+    classes = element.get("class")
+    if classes and "msocom" in classes.lower() and _WORD_COMMENT_CLASSES & set(classes.lower().split()):
         return True
-    classes = set((element.get("class") or "").lower().split())
-    if classes & _WORD_COMMENT_CLASSES:
-        return True
-    return bool(_HIDDEN_STYLE.search(element.get("style") or ""))
+    style = element.get("style")
+    return bool(style and "none" in style.lower() and _HIDDEN_STYLE.search(style))
 
 
-def _cell_text(cell: lxml.etree._Element, out: _LineCollector) -> str:
+def _cell_text(cell: lxml.etree._Element) -> str:
     """A table cell's text on one line: its inner blocks joined by spaces."""
     inner = _LineCollector()
     _walk(cell, inner)
@@ -174,53 +205,55 @@ def _cell_text(cell: lxml.etree._Element, out: _LineCollector) -> str:
 
 
 def _row(row: lxml.etree._Element, out: _LineCollector) -> None:
-    texts = [
-        _cell_text(cell, out) for cell in row if isinstance(cell.tag, str) and cell.tag.lower() in CELL_TAGS
-    ]
+    texts = [_cell_text(cell) for cell in row if cell.tag in CELL_TAGS]
     filled = [t for t in texts if t]
     if len(filled) <= 1:
         # A layout row with one cell is ordinary flow, not a table row.
         for cell in row:
-            if not _skipped(cell, out):
+            if not _skipped(cell):
                 _walk(cell, out)
         out.block()
         return
     out.block()
-    out.current.append("\t".join(texts))
+    out.row("\t".join(texts))
     out.block()
 
 
 def _walk(element: lxml.etree._Element, out: _LineCollector, list_kind: str | None = None) -> None:
-    tag = element.tag.lower()
+    tag = element.tag
     if tag == "br":
         out.newline()
         return
     is_block = tag in BLOCK_TAGS
     if is_block:
         out.block()
-    if tag == "pre":
-        out.preformatted += 1
     heading = HEADING_LEVELS.get(tag)
     outer_heading = out.heading
     if heading:
         out.heading = heading
     bold = tag in BOLD_TAGS
-    out.bold_depth += bold
-    if tag == "li":
+    if bold:
+        out.bold_depth += 1
+    if tag == "pre":
+        out.preformatted += 1
+    elif tag == "li":
         out.current.append("- " if list_kind != "ol" else f"{_list_number(element)}. ")
-    out.text(element.text)
+    if element.text:
+        out.text(element.text)
     child_list = tag if tag in ("ul", "ol") else list_kind
     for child in element:
-        if not _skipped(child, out):
-            if isinstance(child.tag, str) and child.tag.lower() == ROW_TAG:
+        if not _skipped(child):
+            if child.tag == ROW_TAG:
                 _row(child, out)
             else:
                 _walk(child, out, child_list)
-        out.text(child.tail)
+        if child.tail:
+            out.text(child.tail)
     if tag == "pre":
         out.newline()  # while still preformatted, so the last line keeps its indent
         out.preformatted -= 1
-    out.bold_depth -= bold
+    if bold:
+        out.bold_depth -= 1
     if is_block:
         out.block()
     out.heading = outer_heading
@@ -299,10 +332,13 @@ class HtmlText:
 
 def html_text(text: str) -> HtmlText:
     # lxml wants bytes when the text carries an encoding declaration; give it UTF-8.
-    parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
+    # The plain etree parser: lxml.html's element classes cost a Python lookup per node.
+    parser = lxml.etree.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
     try:
-        root = lxml.html.document_fromstring(text.encode("utf-8", "surrogatepass"), parser=parser)
+        root = lxml.etree.fromstring(text.encode("utf-8", "surrogatepass"), parser=parser)
     except (lxml.etree.ParserError, ValueError):
+        return HtmlText([], [], [])
+    if root is None:
         return HtmlText([], [], [])
     out = _LineCollector()
     body = root.find("body")
