@@ -116,7 +116,7 @@ def test_headings_set_in_bold_or_larger_type_are_lines_of_their_own() -> None:
 
 
 def test_hyphen_at_line_end() -> None:
-    from classspec.readers.pdf import join_parts
+    from classspec.readers.pdf_layout import join_parts
 
     vocabulary = {"classification"}
     assert join_parts(["the classifi-", "cation of"], vocabulary) == "the classification of"
@@ -130,7 +130,7 @@ def test_hyphen_at_line_end() -> None:
 
 
 def test_windows_1252_punctuation_left_undecoded_is_decoded() -> None:
-    from classspec.readers.pdf import _c1_to_cp1252
+    from classspec.readers.pdf_layout import c1_to_cp1252 as _c1_to_cp1252
 
     assert _c1_to_cp1252("Master\x92s degree") == "Master\u2019s degree"
     assert _c1_to_cp1252("plain") == "plain"
@@ -195,7 +195,8 @@ def test_pdf_libraries_are_not_imported_until_a_pdf_is_read() -> None:
 
 
 def test_furniture_is_found_by_repetition_at_the_same_height() -> None:
-    from classspec.readers.pdf import VisualLine, remove_furniture
+    from classspec.readers.pdf_layout import VisualLine
+    from classspec.readers.pdf_paragraphs import remove_furniture
 
     def line(text: str, page: int, top: float) -> VisualLine:
         return VisualLine(text, page, top, top + 10, 50, 300, 10, False)
