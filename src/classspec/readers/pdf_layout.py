@@ -51,6 +51,7 @@ class VisualLine:
     first_on_page: bool = False
     last_on_page: bool = False
     last_word_width: float = 0.0
+    monospaced: bool = False
 
     @property
     def height(self) -> float:
@@ -183,6 +184,7 @@ def set_tabs(pages: list[list[VisualLine]], stats: FontStats) -> None:
     pitches = stats.monospaced()
     for page in pages:
         for line in page:
+            line.monospaced = line.font in pitches
             if not line.gaps:
                 line.text = _PRIVATE_BULLET.sub("\u2022", line.text)
                 continue

@@ -116,6 +116,7 @@ def rebuild_paragraphs(pages: list[list[VisualLine]]) -> list[Line]:
             last is not None
             and previous is not None
             and not gap_before
+            and not _next_item(blocks, line)
             and _wrapped_into(previous, line, right.get(previous.page, previous.x1), last, heading)
         ):
             last.parts.append(line.text)
@@ -135,6 +136,60 @@ def rebuild_paragraphs(pages: list[list[VisualLine]]) -> list[Line]:
         text = "\t".join(block.parts) if block.table_row else join_parts(block.parts, vocabulary)
         lines.append(Line(text, len(lines) + 1, block.page))
     return lines
+
+
+# A line ending in one of these words goes on: it cannot end an item.
+_JOINING_WORDS = frozenset(
+    "a an the of and or to in for with by on at from as into than that which who nor".split()
+)
+
+
+def _next_item(blocks: list[Block], line: VisualLine) -> bool:
+    """In a run of items set without bullets or spacing (duties, knowledge, one per
+    paragraph), an item whose last line happens to fill the width is not wrapped into
+    the next one. `line`, starting with a capital at the items' indent, starts a new
+    item when
+    - the block so far ends a sentence, and so did the two items before it; or
+    - the block so far is one line ending in a word that can end a phrase, after a
+      one-line item without closing punctuation or a lead-in ending with a colon."""
+    if len(blocks) < 3 or not line.text[:1].isupper():
+        return False
+    current, before = blocks[-1], blocks[-3:-1]
+    if not all(_item(block, line) for block in (current, *before)):
+        return False
+    end = current.parts[-1].rstrip()
+    if end.endswith(ENDINGS):
+        return all(block.parts[-1].rstrip().endswith(ENDINGS) for block in before)
+    last_word = end.rsplit(None, 1)[-1].lower() if end else ""
+    lead = blocks[-2].parts[-1].rstrip()
+    return (
+        len(current.members) == 1
+        and end[-1:].isalnum()
+        and last_word not in _JOINING_WORDS
+        and len(blocks[-2].members) == 1
+        and (lead.endswith(":") or lead[-1:].isalnum())
+    )
+
+
+def _item(block: Block, line: VisualLine) -> bool:
+    return (
+        not block.heading
+        and not block.table_row
+        and block.parts[0][:1].isupper()
+        and abs(block.members[0].x0 - line.x0) < 1.0
+    )
+
+
+def _title_line(line: VisualLine, right: float) -> bool:
+    """A short line in title case with no closing punctuation but a colon ("Examples Of
+    Duties", "Working Conditions"): a heading, whatever ran to the margin before it."""
+    words = line.text.split()
+    if not 1 <= len(words) <= 8 or line.text.rstrip().endswith((".", ",", ";")) or "\t" in line.text:
+        return False
+    if right - line.x1 < 0.25 * (right - line.x0):
+        return False  # it runs on to the margin: the first line of a paragraph
+    significant = [w for w in words if len(w) >= 4 and w[:1].isalpha()]
+    return line.text[:1].isupper() and all(w[:1].isupper() for w in significant)
 
 
 def _is_heading(line: VisualLine, body_size: float) -> bool:
@@ -204,7 +259,7 @@ def _wrapped_into(previous: VisualLine, line: VisualLine, right: float, block: B
     # A sentence that ends at a line end, then a line in capitals: a new heading. Across
     # a page break the same holds for any sentence end: paragraphs mostly end with a page.
     ends_sentence = previous.text.rstrip().endswith(ENDINGS)
-    if ends_sentence and (previous.page != line.page or _capitals(line.text)):
+    if ends_sentence and (previous.page != line.page or _capitals(line.text) or _title_line(line, right)):
         return False
     if previous.page != line.page and _capitals(line.text):
         return False
@@ -215,7 +270,10 @@ def _wrapped_into(previous: VisualLine, line: VisualLine, right: float, block: B
     ):
         return False
     room = right - previous.x1
-    return room < line.first_word_width + 2 * previous.space_width
+    # In a monospaced font the fit is exact: one space and the word; elsewhere justified
+    # and kerned lines need some slack.
+    slack = 1.0 * previous.space_width + 0.5 if previous.monospaced else 2 * previous.space_width
+    return room < line.first_word_width + slack
 
 
 def _capitals(text: str) -> bool:
