@@ -17,6 +17,7 @@ with the document it was rendered from):
 - tests/pdf/losangeles/*.{txt,pdf} and tests/pdf/other/*.{txt,pdf}: a spread of the Los
   Angeles bulletins and the county specs, printed as plain text (what a user gets from
   "print to PDF"): no spacing between paragraphs, headings only on lines of their own;
+  and *-serif.{html,pdf}: the same text set in a proportional font, line by line;
 - tests/pdf/encrypted/chicago-7401-customer-services-supervisor.pdf: encrypted with an
   empty user password (opens without asking, so it must read like the seed);
 - tests/pdf/bad/*.pdf: encrypted with a real password, corrupt, truncated, a
@@ -151,9 +152,27 @@ def make_text_corpus_pdfs() -> None:
             except UnicodeDecodeError:
                 text = data.decode("cp1252", "replace")
             copy = target / f"{_short_name(path)}.txt"
-            copy.write_text(text.replace("\r\n", "\n").replace("\r", "\n"), encoding="utf-8")
+            text = text.replace("\r\n", "\n").replace("\r", "\n")
+            copy.write_text(text, encoding="utf-8")
             copies.append(copy)
+            serif = target / f"{copy.stem}-serif.html"
+            serif.write_text(_paragraphs_html(text), encoding="utf-8")
         soffice(copies, target, infilter="Text (encoded):UTF8")
+        soffice(sorted(target.glob("*-serif.html")), target, HTML_FILTER)
+
+
+def _paragraphs_html(text: str) -> str:
+    """The text as a word processor would set it: each line a paragraph in a
+    proportional font, no spacing between paragraphs, indentation gone, a run of
+    three spaces or more or a tab inside a line kept as a wide gap."""
+    lines = [re.split(r" {3,}|\t", line.strip()) for line in text.splitlines()]
+    body = "\n".join(
+        '<p style="margin-top:0;margin-bottom:0">'
+        + ("&emsp;&emsp;".join(html.escape(" ".join(cell.split())) for cell in cells) or "&nbsp;")
+        + "</p>"
+        for cells in lines
+    )
+    return f'<!DOCTYPE html>\n<html><head><meta charset="utf-8"></head><body>\n{body}\n</body></html>\n'
 
 
 def _short_name(path: Path) -> str:

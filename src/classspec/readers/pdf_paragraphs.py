@@ -140,7 +140,29 @@ def rebuild_paragraphs(pages: list[list[VisualLine]]) -> list[Line]:
 
 # A line ending in one of these words goes on: it cannot end an item.
 _JOINING_WORDS = frozenset(
-    "a an the of and or to in for with by on at from as into than that which who nor".split()
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "and",
+        "or",
+        "to",
+        "in",
+        "for",
+        "with",
+        "by",
+        "on",
+        "at",
+        "from",
+        "as",
+        "into",
+        "than",
+        "that",
+        "which",
+        "who",
+        "nor",
+    ]
 )
 
 
@@ -149,7 +171,8 @@ def _next_item(blocks: list[Block], line: VisualLine) -> bool:
     paragraph), an item whose last line happens to fill the width is not wrapped into
     the next one. `line`, starting with a capital at the items' indent, starts a new
     item when
-    - the block so far ends a sentence, and so did the two items before it; or
+    - the block so far ends a sentence, and so did the two items before it (of a few
+      lines each, with the same punctuation mark); or
     - the block so far is one line ending in a word that can end a phrase, after a
       one-line item without closing punctuation or a lead-in ending with a colon."""
     if len(blocks) < 3 or not line.text[:1].isupper():
@@ -158,8 +181,8 @@ def _next_item(blocks: list[Block], line: VisualLine) -> bool:
     if not all(_item(block, line) for block in (current, *before)):
         return False
     end = current.parts[-1].rstrip()
-    if end.endswith(ENDINGS):
-        return all(block.parts[-1].rstrip().endswith(ENDINGS) for block in before)
+    if end.endswith(ENDINGS):  # items of a few lines each, ending alike
+        return all(len(block.members) <= 3 and block.parts[-1].rstrip()[-1:] == end[-1] for block in before)
     last_word = end.rsplit(None, 1)[-1].lower() if end else ""
     lead = blocks[-2].parts[-1].rstrip()
     return (
@@ -174,6 +197,7 @@ def _next_item(blocks: list[Block], line: VisualLine) -> bool:
 def _item(block: Block, line: VisualLine) -> bool:
     return (
         not block.heading
+        and not _capitals(block.parts[0])
         and not block.table_row
         and block.parts[0][:1].isupper()
         and abs(block.members[0].x0 - line.x0) < 1.0
