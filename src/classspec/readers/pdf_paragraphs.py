@@ -92,7 +92,8 @@ def rebuild_paragraphs(pages: list[list[VisualLine]]) -> list[Line]:
         return []
     body_size = _body_size(flowing)
     right = _right_margins(pages)
-    vocabulary = {w.lower() for ln in flowing for w in re.findall(r"[A-Za-z]+", ln.text)}
+    counts = Counter(w.lower() for ln in flowing for w in re.findall(r"[A-Za-z]+", ln.text))
+    vocabulary = set(counts)
     blocks: list[Block] = []
     previous: VisualLine | None = None
     for line in flowing:
@@ -119,7 +120,13 @@ def rebuild_paragraphs(pages: list[list[VisualLine]]) -> list[Line]:
             and not _next_item(blocks, line)
             and _wrapped_into(previous, line, right.get(previous.page, previous.x1), last, heading)
         ):
-            last.parts.append(line.text)
+            head, _, rest = line.text.partition(" ")
+            if _broken_word(last.parts[-1], head, counts):
+                last.parts[-1] += head  # "ENGINEERIN" + "G PROJECTS": a word cut to fit its column
+                if rest:
+                    last.parts.append(rest)
+            else:
+                last.parts.append(line.text)
             last.last = line
             last.members.append(line)
         else:
@@ -166,13 +173,23 @@ _JOINING_WORDS = frozenset(
 )
 
 
+def _broken_word(before: str, head: str, counts: Counter[str]) -> bool:
+    """Was a word too wide for its column cut where the line ran out ("ENGINEERIN" /
+    "G")? The line before is that one word alone, and the two pieces make a word the
+    document writes elsewhere, while the first piece is found nowhere else."""
+    before = before.strip()
+    if len(before) < 4 or not before.isalpha() or not head.isalpha():
+        return False
+    return counts[(before + head).lower()] >= 1 and counts[before.lower()] <= 1
+
+
 def _next_item(blocks: list[Block], line: VisualLine) -> bool:
     """In a run of items set without bullets or spacing (duties, knowledge, one per
     paragraph), an item whose last line happens to fill the width is not wrapped into
     the next one. `line`, starting with a capital at the items' indent, starts a new
     item when
-    - the block so far ends a sentence, and so did the two items before it (of a few
-      lines each, with the same punctuation mark); or
+    - the block so far ends a sentence, and so did the two items before it (with the
+      same punctuation mark); or
     - the block so far is one line ending in a word that can end a phrase, after a
       one-line item without closing punctuation or a lead-in ending with a colon."""
     if len(blocks) < 3 or not line.text[:1].isupper():
@@ -181,8 +198,8 @@ def _next_item(blocks: list[Block], line: VisualLine) -> bool:
     if not all(_item(block, line) for block in (current, *before)):
         return False
     end = current.parts[-1].rstrip()
-    if end.endswith(ENDINGS):  # items of a few lines each, ending alike
-        return all(len(block.members) <= 3 and block.parts[-1].rstrip()[-1:] == end[-1] for block in before)
+    if end.endswith(ENDINGS):  # items ending alike
+        return all(block.parts[-1].rstrip()[-1:] == end[-1] for block in before)
     last_word = end.rsplit(None, 1)[-1].lower() if end else ""
     lead = blocks[-2].parts[-1].rstrip()
     return (
