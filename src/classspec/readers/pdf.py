@@ -68,7 +68,12 @@ def read_pdf(
     limit = max_pages or DEFAULT_MAX_PAGES
     damaged = check_container(data, path)
     if engine == "pdfium":
-        from classspec.readers import pdf_pdfium  # imports pypdfium2 before the fork: shared
+        # Imported here, before the fork, so that each child shares them instead of
+        # importing them again: PDFium, and the table finder pages with rulings use.
+        import pdfplumber.table  # noqa: F401
+        import pypdfium2  # noqa: F401
+
+        from classspec.readers import pdf_pdfium
         from classspec.readers.pdf_isolation import call_isolated
 
         texts, pages = call_isolated(

@@ -27,6 +27,7 @@ ENDINGS = (".", ";", ":", "!", "?", ")")
 _MARKER_TAB = re.compile(rf"^([{re.escape(BULLETS)}]|\(?\d{{1,3}}[.)]|\([a-zA-Z]\)|[a-zA-Z][.)])\t")
 _PRIVATE_BULLET = re.compile(r"^[\ue000-\uf8ff](?=\s|$)")
 _HYPHEN_END = re.compile(r"([A-Za-z]+|[A-Z0-9]+)[-\u00ad\u2010\u2011]$")
+_C1 = re.compile("[\x80-\x9f]")
 BOLD = re.compile(r"bold|black|heavy|semibold|demi", re.I)
 
 
@@ -68,7 +69,8 @@ class TableRows:
 
 @dataclass(slots=True)
 class PageContent:
-    """What an engine reads from one page."""
+    """What an engine reads from one page. A word has `text`, its box (`x0`, `x1`,
+    `top`, `bottom`: points from the page's top left), `size`, `fontname` and `bold`."""
 
     words: list[Word]
     tables: list[TableRows]
@@ -88,11 +90,10 @@ class FontStats:
         if gaps:
             self.gaps.setdefault(font, Counter()).update(gaps)
         seen = self.char_widths.setdefault(font, [float("inf"), 0.0, 0.0, 0.0])
-        for word in words:
-            width = (word["x1"] - word["x0"]) / max(len(word["text"]), 1)
-            seen[0], seen[1] = min(seen[0], width), max(seen[1], width)
-            seen[2] += width
-            seen[3] += 1
+        widths = [(w["x1"] - w["x0"]) / (len(w["text"]) or 1) for w in words]
+        seen[0], seen[1] = min(seen[0], *widths), max(seen[1], *widths)
+        seen[2] += sum(widths)
+        seen[3] += len(widths)
 
     def space_widths(self) -> dict[str, float]:
         return {font: max(counted.most_common(1)[0][0], 0.5) for font, counted in self.gaps.items()}
@@ -111,7 +112,7 @@ def page_lines(words: list[Word], tables: list[TableRows], number: int, stats: F
     """A page's visual lines, top to bottom: words outside tables grouped into lines,
     and one line per table row."""
     boxes = [t.bbox for t in tables]
-    flowing = [w for w in words if not any(inside(w, box) for box in boxes)]
+    flowing = [w for w in words if not any(inside(w, box) for box in boxes)] if boxes else words
     lines = [_visual_line(group, number, stats) for group in group_lines(flowing)]
     for table in tables:
         lines.extend(_table_rows(table, number))
@@ -128,38 +129,40 @@ def inside(word: Word, box: Sequence[float]) -> bool:
 def group_lines(words: list[Word]) -> list[list[Word]]:
     """Words whose vertical extents overlap by half their height share a line."""
     groups: list[list[Word]] = []
+    top = bottom = 0.0  # the extent of the last group
     for word in sorted(words, key=lambda w: (w["top"], w["x0"])):
         if groups:
-            line = groups[-1]
-            top = min(w["top"] for w in line)
-            bottom = max(w["bottom"] for w in line)
             overlap = min(bottom, word["bottom"]) - max(top, word["top"])
             if overlap >= 0.5 * min(bottom - top, word["bottom"] - word["top"]):
-                line.append(word)
+                groups[-1].append(word)
+                top, bottom = min(top, word["top"]), max(bottom, word["bottom"])
                 continue
         groups.append([word])
+        top, bottom = word["top"], word["bottom"]
     return [sorted(g, key=lambda w: w["x0"]) for g in groups]
 
 
 def _visual_line(words: list[Word], page: int, stats: FontStats) -> VisualLine:
-    sizes = Counter(round(float(w["size"]), 1) for w in words)
-    size = sizes.most_common(1)[0][0]
     first, last = words[0], words[-1]
+    size = round(float(first["size"]), 1)
+    if len(words) > 1 and any(w["size"] != first["size"] for w in words):
+        size = Counter(round(float(w["size"]), 1) for w in words).most_common(1)[0][0]
     gaps = [round(b["x0"] - a["x1"], 1) for a, b in itertools.pairwise(words)]
     font = f"{first.get('fontname', '')}@{size}"
     stats.add(font, gaps, words)
+    text = " ".join([w["text"] for w in words])
     return VisualLine(
-        text=" ".join(w["text"] for w in words),
+        text=text,
         page=page,
-        top=min(w["top"] for w in words),
-        bottom=max(w["bottom"] for w in words),
+        top=min([w["top"] for w in words]),
+        bottom=max([w["bottom"] for w in words]),
         x0=first["x0"],
-        x1=max(w["x1"] for w in words),
+        x1=max([w["x1"] for w in words]),
         size=size,
-        bold=all(w.get("bold") or BOLD.search(str(w.get("fontname", ""))) for w in words),
+        bold=all([w["bold"] for w in words]),
         first_word_width=first["x1"] - first["x0"],
         space_width=0.3 * size,
-        words="\n".join(c1_to_cp1252(w["text"]) for w in words),
+        words=c1_to_cp1252(text.replace(" ", "\n")),
         gaps=array("f", gaps),
         font=font,
         last_word_width=last["x1"] - last["x0"],
@@ -220,7 +223,7 @@ def set_tabs(pages: list[list[VisualLine]], stats: FontStats) -> None:
 def c1_to_cp1252(text: str) -> str:
     """C1 control characters in extracted text are Windows-1252 punctuation that a
     producer copied through undecoded (\x92 for a right quote): decode them as such."""
-    if not any("\x80" <= ch <= "\x9f" for ch in text):
+    if not _C1.search(text):
         return text
     return "".join(_cp1252(ch) if "\x80" <= ch <= "\x9f" else ch for ch in text)
 
@@ -301,7 +304,7 @@ def join_parts(parts: Sequence[str], vocabulary: set[str]) -> str:
         if not text:
             text = part
             continue
-        found = _HYPHEN_END.search(text)
+        found = _HYPHEN_END.search(text[-80:])  # the end only: paragraphs run long
         if found and not part[:1].islower() and (part[:1].isalpha() or part[:1].isdigit()):
             text += part  # "non-" + "English", "II-" + "114": a compound broken at its hyphen
         elif found and part[:1].islower():

@@ -318,8 +318,8 @@ def _wrapped_into(previous: VisualLine, line: VisualLine, right: float, block: B
 
 
 def _capitals(text: str) -> bool:
-    letters = [ch for ch in text if ch.isalpha()]
-    return len(letters) >= 3 and all(ch.isupper() for ch in letters)
+    """Three letters or more, all capitals (asked of whole paragraphs: isupper first)."""
+    return text.isupper() and sum(ch.isalpha() for ch in text) >= 3
 
 
 def mark_page_ends(pages: list[list[VisualLine]]) -> None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import ctypes
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from classspec.errors import InputError
@@ -66,13 +66,15 @@ def read_pages(data: bytes, path: str | None, limit: int) -> Iterator[PageConten
 
 
 class _Reader:
-    """Calls into one text page, with the buffers they fill made once."""
+    """Calls into one text page, with the buffers they fill made once. The calls made
+    per word are redeclared to take and return plain addresses (ints): ctypes then
+    converts nothing, which halves their cost."""
 
     def __init__(self, textpage: Any, top: float) -> None:
         import pypdfium2.raw as raw
 
         self.raw = raw
-        self.page = textpage
+        self.page = textpage.raw
         self.top = top
         self.rect = raw.FS_RECTF()
         self.x = ctypes.c_double()
@@ -80,9 +82,15 @@ class _Reader:
         self.name = ctypes.create_string_buffer(256)
         self.flags = ctypes.c_int()
         self.fonts: dict[int | None, tuple[str, float, bool]] = {}
-
-    def text_object(self, index: int) -> int | None:
-        return ctypes.cast(self.raw.FPDFText_GetTextObject(self.page, index), ctypes.c_void_p).value
+        handle = ctypes.cast(self.page, ctypes.c_void_p).value
+        rect, x, y = ctypes.addressof(self.rect), ctypes.addressof(self.x), ctypes.addressof(self.y)
+        address, integer = ctypes.c_void_p, ctypes.c_int
+        get_object = _redeclare(raw.FPDFText_GetTextObject, address, address, integer)
+        get_box = _redeclare(raw.FPDFText_GetLooseCharBox, integer, address, integer, address)
+        get_origin = _redeclare(raw.FPDFText_GetCharOrigin, integer, address, integer, address, address)
+        self.text_object: Callable[[int], int | None] = lambda index: get_object(handle, index)
+        self.load_box: Callable[[int], int] = lambda index: get_box(handle, index, rect)
+        self.load_origin: Callable[[int], int] = lambda index: get_origin(handle, index, x, y)
 
     def font(self, index: int, obj: int | None) -> tuple[str, float, bool]:
         """(font name, size, bold) of the character, the same for its whole text object."""
@@ -97,18 +105,23 @@ class _Reader:
         return found
 
     def left_right(self, index: int) -> tuple[float, float]:
-        self.raw.FPDFText_GetLooseCharBox(self.page, index, self.rect)
+        self.load_box(index)
         return self.rect.left, self.rect.right
 
     def baseline(self, index: int) -> float:
-        self.raw.FPDFText_GetCharOrigin(self.page, index, self.x, self.y)
+        self.load_origin(index)
         return self.top - self.y.value
 
     def word(self, text: str, first: int, last: int, obj: int | None) -> Word:
         name, size, bold = self.font(first, obj)
-        x0 = self.left_right(first)[0]
-        x1 = self.left_right(last)[1] if last != first else self.rect.right
-        bottom = self.baseline(first)
+        rect = self.rect
+        self.load_box(first)
+        # The loose box reaches from the font's descent to its ascent: a word's bottom
+        # sits at the same height for every word of a font on a line, as pdfminer's does.
+        x0, x1, bottom = rect.left, rect.right, self.top - rect.bottom
+        if last != first:
+            self.load_box(last)
+            x1 = rect.right
         return {
             "text": text,
             "x0": x0,
@@ -119,6 +132,12 @@ class _Reader:
             "fontname": name,
             "bold": bold,
         }
+
+
+def _redeclare(function: Any, restype: Any, *argtypes: Any) -> Any:
+    """A PDFium function with plain (address and int) argument and result types."""
+    address = ctypes.cast(function, ctypes.c_void_p).value
+    return ctypes.CFUNCTYPE(restype, *argtypes)(address)
 
 
 def _words(textpage: Any, top: float) -> list[Word]:
@@ -133,14 +152,43 @@ def _words(textpage: Any, top: float) -> list[Word]:
     # PDFium writes a hyphen it takes for a line-end hyphenation as U+FFFE (or U+0002).
     text = text.translate(_HYPHENS)
     reader = _Reader(textpage, top)
+    # The loop below is the engine's hot path (once per word): calls and lookups are
+    # bound to locals, and a word's font comes from a cache by text object.
+    text_object, load_box, rect, fonts, font = (
+        reader.text_object,
+        reader.load_box,
+        reader.rect,
+        reader.fonts,
+        reader.font,
+    )
     words: list[Word] = []
     for token in _TOKEN.finditer(text):
-        first, last = token.start(), token.end() - 1
-        obj = reader.text_object(first)
-        if last == first or reader.text_object(last) == obj:
-            words.append(reader.word(token.group(), first, last, obj))
-        else:
+        first, end = token.span()
+        last = end - 1
+        obj = text_object(first)
+        if last != first and text_object(last) != obj:
             words.extend(_split_word(reader, text, first, last))
+            continue
+        name, size, bold = fonts.get(obj) or font(first, obj)
+        load_box(first)
+        # The loose box reaches from the font's descent to its ascent: a word's bottom
+        # sits at the same height for every word of a font on a line, as pdfminer's does.
+        x0, x1, bottom = rect.left, rect.right, top - rect.bottom
+        if last != first:
+            load_box(last)
+            x1 = rect.right
+        words.append(
+            {
+                "text": token.group(),
+                "x0": x0,
+                "x1": x1 if x1 > x0 else x0,
+                "top": bottom - size,
+                "bottom": bottom,
+                "size": size,
+                "fontname": name,
+                "bold": bold,
+            }
+        )
     return words
 
 
