@@ -98,8 +98,11 @@ class _Helper:
 
 
 def _serve(requests: IO[bytes], results: IO[bytes]) -> None:
+    import faulthandler
+
     for signum in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signum, signal.SIG_DFL)
+    faulthandler.disable()  # a crash is reported by the parent, once, as the file's error
     _die_with_parent()
     while True:
         try:
