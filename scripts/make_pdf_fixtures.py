@@ -14,6 +14,10 @@ with the document it was rendered from):
   running header and a page-number footer, long enough that page breaks fall inside
   its lists;
 - tests/pdf/philadelphia/*.{htm,pdf}: a spread of corpus files, rendered by LibreOffice;
+- tests/pdf/losangeles/*.{txt,pdf} and tests/pdf/other/*.{txt,pdf}: a spread of the Los
+  Angeles bulletins and the county specs, printed as plain text (what a user gets from
+  "print to PDF"): no spacing between paragraphs, headings only on lines of their own;
+  and *-serif.{html,pdf}: the same text set in a proportional font, line by line;
 - tests/pdf/encrypted/chicago-7401-customer-services-supervisor.pdf: encrypted with an
   empty user password (opens without asking, so it must read like the seed);
 - tests/pdf/bad/*.pdf: encrypted with a real password, corrupt, truncated, a
@@ -23,6 +27,7 @@ with the document it was rendered from):
 from __future__ import annotations
 
 import html
+import re
 import shutil
 import subprocess
 import sys
@@ -35,6 +40,7 @@ OUT = REPO / "tests" / "pdf"
 SEEDS = REPO / "seeds"
 CORPUS = REPO.parent / "shared" / "corpus" / "philadelphia"
 CORPUS_SAMPLE = 8
+TEXT_CORPORA = {"losangeles": 8, "other": 3}  # corpus folder: how many files to render
 HTML_FILTER = "HTML (StarWriter)"  # the Writer import: pages, headers and footers as printed
 
 
@@ -128,6 +134,53 @@ def make_corpus_pdfs() -> None:
     soffice([target / p.name for p in sample], target, HTML_FILTER)
 
 
+def make_text_corpus_pdfs() -> None:
+    """Plain-text corpus files printed to PDF, under short names (class code or county
+    and code), each beside a UTF-8, LF copy of the text it was printed from."""
+    for folder, count in TEXT_CORPORA.items():
+        target = OUT / folder
+        target.mkdir(parents=True, exist_ok=True)
+        for old in target.iterdir():
+            old.unlink()
+        files = sorted((CORPUS.parent / folder).glob("*.txt"))
+        step = max(1, len(files) // count)
+        copies = []
+        for path in files[::step][:count]:
+            data = path.read_bytes()
+            try:
+                text = data.decode("utf-8-sig")
+            except UnicodeDecodeError:
+                text = data.decode("cp1252", "replace")
+            copy = target / f"{_short_name(path)}.txt"
+            text = text.replace("\r\n", "\n").replace("\r", "\n")
+            copy.write_text(text, encoding="utf-8")
+            copies.append(copy)
+            serif = target / f"{copy.stem}-serif.html"
+            serif.write_text(_paragraphs_html(text), encoding="utf-8")
+        soffice(copies, target, infilter="Text (encoded):UTF8")
+        soffice(sorted(target.glob("*-serif.html")), target, HTML_FILTER)
+
+
+def _paragraphs_html(text: str) -> str:
+    """The text as a word processor would set it: each line a paragraph in a
+    proportional font, no spacing between paragraphs, indentation gone, a run of
+    three spaces or more or a tab inside a line kept as a wide gap."""
+    lines = [re.split(r" {3,}|\t", line.strip()) for line in text.splitlines()]
+    body = "\n".join(
+        '<p style="margin-top:0;margin-bottom:0">'
+        + ("&emsp;&emsp;".join(html.escape(" ".join(cell.split())) for cell in cells) or "&nbsp;")
+        + "</p>"
+        for cells in lines
+    )
+    return f'<!DOCTYPE html>\n<html><head><meta charset="utf-8"></head><body>\n{body}\n</body></html>\n'
+
+
+def _short_name(path: Path) -> str:
+    codes = re.findall(r"\b\d{4,5}\b", path.stem)
+    words = re.findall(r"[a-z]+", path.stem.lower())[:3]
+    return "-".join([*words, *codes[:1]])
+
+
 # ---------------------------------------------------------------- bad PDFs
 
 
@@ -213,6 +266,9 @@ def render_corpus_sample(outdir: Path, count: int) -> None:
 
 
 def main() -> None:
+    if sys.argv[1:] == ["--text-corpora"]:  # only the Los Angeles and county fixtures
+        make_text_corpus_pdfs()
+        return
     if len(sys.argv) == 4 and sys.argv[1] == "--sample":
         render_corpus_sample(Path(sys.argv[3]), int(sys.argv[2]))
         return
@@ -220,6 +276,7 @@ def main() -> None:
     make_table_pdf()
     make_paged_pdf()
     make_corpus_pdfs()
+    make_text_corpus_pdfs()
     make_bad_pdfs()
     print(f"fixtures written under {OUT.relative_to(REPO)}")
 

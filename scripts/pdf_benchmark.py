@@ -1,14 +1,21 @@
-"""PDF throughput and memory: pages per second and peak memory of `classspec parse`.
+"""PDF throughput and memory, in one run: pages per second of PDFium's raw text, of
+the PDFium engine and of the pdfplumber engine, peak memory, and --jobs 1 vs 2.
 
-    .venv/bin/python scripts/pdf_benchmark.py [--long-pages 400]
+    .venv/bin/python scripts/pdf_benchmark.py [--copies 4] [--long-pages 400]
 
-Runs the installed CLI (what a user runs) as a subprocess and samples the resident
-memory of it and its worker processes with psutil every 10 ms:
-- on the fixture PDFs under tests/pdf/ (the broken ones left out), --jobs 1 and 2;
-- on long PDFs made by concatenating the fixtures (with pypdfium2, which pdfplumber
-  already depends on) to about 100 and `--long-pages` pages, --jobs 1 and 2. Memory
-  is flat when the long file's peak is close to the short one's.
-The long PDFs are written to a temporary folder, not to the repository.
+1. Engines, in this process, on the fixture PDFs under tests/pdf/ (the broken ones
+   left out): CPU seconds (process time, so that other load on the machine does not
+   count) for pypdfium2's raw page text, `read_pdf` with each engine (run in-process,
+   as the helper process would run it), and the PDFium engine as users get it (in its
+   helper process: wall time).
+2. The CLI (what a user runs, `classspec parse -f jsonl`) as a subprocess on a folder
+   holding `--copies` copies of the fixtures, --jobs 1 and 2, per engine: wall seconds,
+   pages/s, the speed-up of 2 workers, and the peak resident memory of the process and
+   its children (sampled with psutil every 10 ms).
+3. Memory against page count: the CLI on one PDF made by concatenating the fixtures to
+   about 100 and `--long-pages` pages (pypdfium2). Memory is flat when the long file's
+   peak is close to the short one's.
+Temporary files go to a temporary folder, not to the repository.
 """
 
 from __future__ import annotations
@@ -27,6 +34,7 @@ import psutil
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = REPO / "tests" / "pdf"
+ENGINES = ("pdfium", "pdfplumber")
 
 
 @dataclass
@@ -39,11 +47,14 @@ class Run:
     peak_mb: float
     exit_code: int
 
+    @property
+    def rate(self) -> float:
+        return self.pages / self.seconds if self.seconds else 0.0
+
     def row(self) -> str:
-        rate = self.pages / self.seconds if self.seconds else 0.0
         return (
-            f"{self.label:34} {self.files:5} {self.pages:6} {self.jobs:4} "
-            f"{self.seconds:8.2f} {rate:9.1f} {self.peak_mb:9.1f} {self.exit_code:4}"
+            f"{self.label:44} {self.files:5} {self.pages:6} {self.jobs:4} "
+            f"{self.seconds:8.2f} {self.rate:9.1f} {self.peak_mb:9.1f} {self.exit_code:4}"
         )
 
 
@@ -59,6 +70,54 @@ def page_count(path: Path) -> int:
         return len(document)
     finally:
         document.close()
+
+
+def raw_text(data: bytes) -> None:
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(data)
+    for index in range(len(document)):
+        page = document[index]
+        textpage = page.get_textpage()
+        textpage.get_text_range()
+        textpage.close()
+        page.close()
+    document.close()
+
+
+def cpu_seconds(function, datas: list[tuple[str, bytes]], rounds: int = 3) -> float:
+    """The best of `rounds` runs over all files (CPU time of this process)."""
+    best = float("inf")
+    for _ in range(rounds):
+        started = time.process_time()
+        for name, data in datas:
+            function(name, data)
+        best = min(best, time.process_time() - started)
+    return best
+
+
+def engines_in_process(files: list[Path], pages: int) -> None:
+    from classspec.readers.pdf import read_pdf
+    from classspec.readers.pdf_isolation import IN_PROCESS
+
+    datas = [(str(p), p.read_bytes()) for p in files]
+    raw = cpu_seconds(lambda name, data: raw_text(data), datas)
+    os.environ[IN_PROCESS] = "1"
+    try:
+        pdfium = cpu_seconds(lambda name, data: read_pdf(data, name, "", engine="pdfium"), datas)
+        plumber = cpu_seconds(lambda name, data: read_pdf(data, name, "", engine="pdfplumber"), datas, 1)
+    finally:
+        del os.environ[IN_PROCESS]
+    read_pdf(datas[0][1], datas[0][0], "", engine="pdfium")  # start the helper process
+    started = time.perf_counter()
+    for name, data in datas:
+        read_pdf(data, name, "", engine="pdfium")
+    helper = time.perf_counter() - started
+    print(f"1. engines in this process: {len(files)} fixture PDFs, {pages} pages (CPU s, best of 3)")
+    timings = (("pypdfium2 raw text", raw), ("PDFium engine", pdfium), ("pdfplumber engine", plumber))
+    for label, seconds in timings:
+        print(f"   {label:44} {seconds:7.2f} s {pages / seconds:8.1f} pages/s  {seconds / raw:5.1f}x raw")
+    print(f"   {'PDFium engine in its helper (wall s)':44} {helper:7.2f} s {pages / helper:8.1f} pages/s")
 
 
 def concatenate(sources: list[Path], target: Path, min_pages: int) -> int:
@@ -79,18 +138,9 @@ def concatenate(sources: list[Path], target: Path, min_pages: int) -> int:
     return pages
 
 
-def measure(label: str, files: list[Path], pages: int, jobs: int, classspec: str) -> Run:
-    command = [
-        classspec,
-        "parse",
-        "-f",
-        "jsonl",
-        "--jobs",
-        str(jobs),
-        "--max-pages",
-        "1000",
-        *map(str, files),
-    ]
+def measure(label: str, inputs: list[Path], files: int, pages: int, jobs: int, engine: str, cli: str) -> Run:
+    command = [cli, "parse", "-f", "jsonl", "--jobs", str(jobs), "--max-pages", "1000"]
+    command += ["--pdf-engine", engine, *map(str, inputs)]
     started = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     watched = psutil.Process(process.pid)
@@ -103,34 +153,45 @@ def measure(label: str, files: list[Path], pages: int, jobs: int, classspec: str
             pass
         time.sleep(0.01)
     seconds = time.perf_counter() - started
-    return Run(label, len(files), pages, jobs, seconds, peak / 2**20, process.returncode)
+    return Run(label, files, pages, jobs, seconds, peak / 2**20, process.returncode)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--long-pages", type=int, default=400, help="pages of the longest PDF (default 400)")
+    parser.add_argument("--copies", type=int, default=4, help="copies of the fixtures in the folder (4)")
+    parser.add_argument("--long-pages", type=int, default=400, help="pages of the longest PDF (400)")
     args = parser.parse_args()
-    classspec = shutil.which("classspec", path=os.path.dirname(sys.executable)) or shutil.which("classspec")
-    if not classspec:
+    cli = shutil.which("classspec", path=os.path.dirname(sys.executable)) or shutil.which("classspec")
+    if not cli:
         sys.exit("the classspec console script is not installed (pip install -e .[dev])")
     fixtures = fixture_pdfs()
     fixture_pages = sum(page_count(p) for p in fixtures)
-    runs: list[Run] = []
+    print(f"CPUs: {os.cpu_count()}, load average now: {' '.join(f'{x:.1f}' for x in os.getloadavg())}\n")
+    engines_in_process(fixtures, fixture_pages)
+    header = ("input", "files", "pages", "jobs", "seconds", "pages/s", "peak MB", "exit")
+    table = "   {:44} {:>5} {:>6} {:>4} {:>8} {:>9} {:>9} {:>4}".format(*header)
     with tempfile.TemporaryDirectory() as folder:
-        long_files = []
+        batch = Path(folder) / "batch"
+        for copy in range(args.copies):
+            for source in fixtures:
+                target = batch / str(copy) / source.relative_to(FIXTURES)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(source, target)
+        files, pages = len(fixtures) * args.copies, fixture_pages * args.copies
+        print(f"\n2. the CLI on a folder of {files} PDFs ({pages} pages), wall time\n{table}")
+        for engine in ENGINES:
+            runs = [measure(f"folder, {engine}", [batch], files, pages, jobs, engine, cli) for jobs in (1, 2)]
+            for run in runs:
+                print("   " + run.row())
+            print(f"   {'':44} --jobs 2 speed-up: {runs[0].seconds / runs[1].seconds:.2f}x")
+        print(f"\n3. memory against page count (PDFium engine, --jobs 1)\n{table}")
         for wanted in sorted({100, args.long_pages}):
             target = Path(folder) / f"concatenated-{wanted}.pdf"
-            long_files.append((target, concatenate(fixtures, target, wanted)))
-        for jobs in (1, 2):
-            runs.append(measure("fixtures (one file each)", fixtures, fixture_pages, jobs, classspec))
-            for target, pages in long_files:
-                runs.append(measure(f"one concatenated PDF, {pages} pages", [target], pages, jobs, classspec))
-    header = ("input", "files", "pages", "jobs", "seconds", "pages/s", "peak MB", "exit")
-    print("{:34} {:>5} {:>6} {:>4} {:>8} {:>9} {:>9} {:>4}".format(*header))
-    for run in runs:
-        print(run.row())
+            count = concatenate(fixtures, target, wanted)
+            run = measure(f"one concatenated PDF, {count} pages", [target], 1, count, 1, "pdfium", cli)
+            print("   " + run.row())
 
 
 if __name__ == "__main__":

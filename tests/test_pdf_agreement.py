@@ -20,6 +20,7 @@ import pytest
 
 from classspec import parse_file
 from classspec.errors import ClassSpecError
+from classspec.readers.pdf import ENGINES
 from conftest import REPO, SEEDS
 
 PDF = REPO / "tests" / "pdf"
@@ -83,19 +84,24 @@ def _norm(value: Any) -> Any:
     return value
 
 
-def facts(path: Path) -> list[dict[str, Any]]:
-    records = parse_file(path)
+@pytest.fixture(params=ENGINES)
+def engine(request: pytest.FixtureRequest) -> str:
+    return request.param
+
+
+def facts(path: Path, engine: str | None = None) -> list[dict[str, Any]]:
+    records = parse_file(path, pdf_engine=engine)
     return [_norm({name: record.model_dump(mode="json")[name] for name in FACTS}) for record in records]
 
 
-def compare(pair: Pair) -> tuple[int, int, list[str]]:
+def compare(pair: Pair, engine: str) -> tuple[int, int, list[str]]:
     """(fields agreeing, fields compared, what differs)."""
     try:
         source = facts(pair.source)
     except ClassSpecError as exc:  # the source itself does not parse yet: nothing to hold the PDF to
         pytest.skip(f"source does not parse: {exc}")
     try:
-        from_pdf = facts(pair.pdf)
+        from_pdf = facts(pair.pdf, engine)
     except ClassSpecError as exc:
         return 0, len(source) * len(FACTS), [f"PDF failed: {exc}"]
     agree, total, differ = 0, 0, []
@@ -121,38 +127,38 @@ def _where(want: str, got: str) -> str:
 
 
 @pytest.mark.parametrize("pair", SEED_PAIRS, ids=lambda p: p.name)
-def test_seed_pdf_gives_the_same_facts_as_the_seed(pair: Pair) -> None:
-    agree, total, differ = compare(pair)
+def test_seed_pdf_gives_the_same_facts_as_the_seed(pair: Pair, engine: str) -> None:
+    agree, total, differ = compare(pair, engine)
     print(f"{pair.name}: {agree}/{total} fields agree ({agree / total:.0%})")
     assert not differ, "\n".join(differ)
 
 
-def test_corpus_pdfs_agree_with_their_html() -> None:
+def test_corpus_pdfs_agree_with_their_html(engine: str) -> None:
     pytest.importorskip("classspec.readers.html")
     agree_all = total_all = 0
     report = []
     for pair in CORPUS_PAIRS:
-        agree, total, differ = compare(pair)
+        agree, total, differ = compare(pair, engine)
         agree_all += agree
         total_all += total
         report.append(f"  {pair.name:28} {agree:3}/{total:<3} {agree / total:6.1%}")
         report.extend(f"      {d}" for d in differ)
     rate = agree_all / total_all
-    print("\nPDF vs HTML field agreement (corpus-derived fixtures)\n" + "\n".join(report))
+    print(f"\nPDF ({engine}) vs HTML field agreement (corpus-derived fixtures)\n" + "\n".join(report))
     print(f"  {'all':28} {agree_all:3}/{total_all:<3} {rate:6.1%}")
     assert len(CORPUS_PAIRS) >= 8
     assert rate >= CORPUS_AGREEMENT, "\n".join(report)
 
 
 @pytest.mark.skipif(not os.environ.get("CLASSSPEC_PDF_SAMPLE"), reason="set CLASSSPEC_PDF_SAMPLE to a folder")
-def test_rendered_sample_agrees_with_its_html() -> None:
+def test_rendered_sample_agrees_with_its_html(engine: str) -> None:
     """The same check on corpus files rendered by `make_pdf_fixtures.py --sample`."""
     folder = Path(os.environ["CLASSSPEC_PDF_SAMPLE"])
     pairs = [Pair(p, p.with_suffix(".htm")) for p in sorted(folder.glob("*.pdf"))]
     assert pairs, f"no PDFs in {folder}"
     agree_all = total_all = 0
     for pair in pairs:
-        agree, total, differ = compare(pair)
+        agree, total, differ = compare(pair, engine)
         agree_all += agree
         total_all += total
         print(f"  {pair.name:28} {agree:3}/{total:<3}" + "".join(f"\n      {d}" for d in differ))

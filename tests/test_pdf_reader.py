@@ -12,6 +12,7 @@ import pytest
 
 from classspec.errors import InputError
 from classspec.readers import read_path
+from classspec.readers.pdf import ENGINES
 from classspec.sections import items
 from conftest import REPO, SEEDS
 
@@ -29,13 +30,15 @@ BAD_PDFS = {
 }
 
 
-def _words(text: str) -> list[str]:
-    return text.split()
+@pytest.fixture(params=ENGINES)
+def engine(request: pytest.FixtureRequest) -> str:
+    """Every reading test runs with each PDF engine: they must read alike."""
+    return request.param
 
 
 @pytest.mark.parametrize("path", GOOD_PDFS, ids=lambda p: str(p.relative_to(PDF)))
-def test_every_line_has_a_page_and_pages_are_counted(path: Path) -> None:
-    doc = read_path(path)
+def test_every_line_has_a_page_and_pages_are_counted(path: Path, engine: str) -> None:
+    doc = read_path(path, pdf_engine=engine)
     assert doc.format.value == "pdf"
     assert doc.pages and doc.pages >= 1
     assert [ln.number for ln in doc.lines] == list(range(1, len(doc.lines) + 1))
@@ -44,10 +47,13 @@ def test_every_line_has_a_page_and_pages_are_counted(path: Path) -> None:
 
 
 @pytest.mark.parametrize("seed", sorted(SEEDS.glob("*.txt")), ids=lambda p: p.stem)
-def test_seed_pdf_has_the_seed_paragraphs_as_lines(seed: Path) -> None:
+def test_seed_pdf_has_the_seed_paragraphs_as_lines(seed: Path, engine: str) -> None:
     """Wrapped lines are joined back: every paragraph (and table row) of the seed is
     one line of the PDF's text, word for word."""
-    pdf_lines = {" ".join(ln.text.split()) for ln in read_path(PDF / "seeds" / f"{seed.stem}.pdf").lines}
+    pdf_lines = {
+        " ".join(ln.text.split())
+        for ln in read_path(PDF / "seeds" / f"{seed.stem}.pdf", pdf_engine=engine).lines
+    }
     raw = [t for t in seed.read_text(encoding="utf-8").splitlines() if t.strip()]
     found = [t for t in raw if " ".join(t.split()) in pdf_lines]
     print(f"{seed.stem}: {len(found)}/{len(raw)} seed lines found whole in the PDF text")
@@ -59,16 +65,16 @@ def test_seed_pdf_has_the_seed_paragraphs_as_lines(seed: Path) -> None:
     assert sum(t in pdf_lines for t in rows) >= 0.9 * len(rows), [t for t in rows if t not in pdf_lines]
 
 
-def test_tab_stops_come_back_as_tabs() -> None:
-    doc = read_path(PDF / "seeds" / "norfolk-customer-service-supervisor.pdf")
+def test_tab_stops_come_back_as_tabs(engine: str) -> None:
+    doc = read_path(PDF / "seeds" / "norfolk-customer-service-supervisor.pdf", pdf_engine=engine)
     rows = {ln.text.split("\t")[0]: ln.text.split("\t") for ln in doc.lines if "\t" in ln.text}
     standing = ["Standing", "F", "Copier, fax machine, presentations, managing customer service center"]
     assert rows["Standing"] == standing
     assert rows["1"][:2] == ["1", "L"]
 
 
-def test_ruled_tables_become_tab_separated_rows() -> None:
-    doc = read_path(TABLES)
+def test_ruled_tables_become_tab_separated_rows(engine: str) -> None:
+    doc = read_path(TABLES, pdf_engine=engine)
     seed_rows = [
         t.rstrip("\t")
         for t in (SEEDS / "norfolk-customer-service-supervisor.txt").read_text(encoding="utf-8").splitlines()
@@ -81,24 +87,24 @@ def test_ruled_tables_become_tab_separated_rows() -> None:
     assert not missing, missing[:5]
 
 
-def test_a_table_row_cut_by_a_page_break_is_one_row() -> None:
-    doc = read_path(TABLES)
+def test_a_table_row_cut_by_a_page_break_is_one_row(engine: str) -> None:
+    doc = read_path(TABLES, pdf_engine=engine)
     budget = [ln for ln in doc.lines if ln.text.startswith("Budget")]
     assert len(budget) == 1
     assert budget[0].text.startswith("Budget Responsibility\tResponsible for the final approval")
     assert "presents the budget to the Budget Office" in budget[0].text
 
 
-def test_running_header_footer_and_page_numbers_are_removed() -> None:
-    doc = read_path(PAGED)
+def test_running_header_footer_and_page_numbers_are_removed(engine: str) -> None:
+    doc = read_path(PAGED, pdf_engine=engine)
     assert doc.pages >= 2
     texts = [ln.text for ln in doc.lines]
     assert not [t for t in texts if "Customer Services Manager - 6J27" in t]
     assert not [t for t in texts if t.strip().startswith("Page ")]
 
 
-def test_a_list_cut_by_a_page_break_keeps_every_item() -> None:
-    doc = read_path(PAGED)
+def test_a_list_cut_by_a_page_break_keeps_every_item(engine: str) -> None:
+    doc = read_path(PAGED, pdf_engine=engine)
     seed = (SEEDS / "philadelphia-6j27-customer-services-manager-truncated.txt").read_text(encoding="utf-8")
     seed_items = [" ".join(t[2:].split()) for t in seed.splitlines() if t.startswith("- ")]
     pdf_items = [" ".join(p.text.split()) for p in items(ln for ln in doc.lines if ln.text.startswith("•"))]
@@ -108,15 +114,15 @@ def test_a_list_cut_by_a_page_break_keeps_every_item() -> None:
     assert any(a.page != b.page and a.number + 1 == b.number for a, b in itertools.pairwise(listed))
 
 
-def test_headings_set_in_bold_or_larger_type_are_lines_of_their_own() -> None:
-    doc = read_path(PDF / "philadelphia" / "1a11.pdf")
+def test_headings_set_in_bold_or_larger_type_are_lines_of_their_own(engine: str) -> None:
+    doc = read_path(PDF / "philadelphia" / "1a11.pdf", pdf_engine=engine)
     texts = [ln.text for ln in doc.lines]
     for heading in ("GENERAL DEFINITION", "TYPICAL EXAMPLES OF WORK (ILLUSTRATIVE ONLY)", "KNOWLEDGE OF:"):
         assert heading in texts
 
 
 def test_hyphen_at_line_end() -> None:
-    from classspec.readers.pdf import join_parts
+    from classspec.readers.pdf_layout import join_parts
 
     vocabulary = {"classification"}
     assert join_parts(["the classifi-", "cation of"], vocabulary) == "the classification of"
@@ -130,37 +136,41 @@ def test_hyphen_at_line_end() -> None:
 
 
 def test_windows_1252_punctuation_left_undecoded_is_decoded() -> None:
-    from classspec.readers.pdf import _c1_to_cp1252
+    from classspec.readers.pdf_layout import c1_to_cp1252 as _c1_to_cp1252
 
     assert _c1_to_cp1252("Master\x92s degree") == "Master\u2019s degree"
     assert _c1_to_cp1252("plain") == "plain"
 
 
-def test_empty_user_password_opens() -> None:
-    plain = read_path(PDF / "seeds" / "chicago-7401-customer-services-supervisor.pdf")
-    encrypted = read_path(PDF / "encrypted" / "chicago-7401-customer-services-supervisor.pdf")
+def test_empty_user_password_opens(engine: str) -> None:
+    plain = read_path(PDF / "seeds" / "chicago-7401-customer-services-supervisor.pdf", pdf_engine=engine)
+    encrypted = read_path(
+        PDF / "encrypted" / "chicago-7401-customer-services-supervisor.pdf", pdf_engine=engine
+    )
     assert [ln.text for ln in encrypted.lines] == [ln.text for ln in plain.lines]
 
 
 @pytest.mark.parametrize("name", sorted(BAD_PDFS))
-def test_bad_pdf_gives_one_input_error(name: str) -> None:
+def test_bad_pdf_gives_one_input_error(name: str, engine: str) -> None:
     with pytest.raises(InputError) as caught:
-        read_path(PDF / "bad" / name)
+        read_path(PDF / "bad" / name, pdf_engine=engine)
     assert BAD_PDFS[name] in caught.value.reason
     assert caught.value.path == str(PDF / "bad" / name)
 
 
-def test_max_pages_guard() -> None:
+def test_max_pages_guard(engine: str) -> None:
     with pytest.raises(InputError, match="limit is 1"):
-        read_path(PAGED, max_pages=1)
-    assert read_path(PAGED, max_pages=10).pages >= 2
+        read_path(PAGED, max_pages=1, pdf_engine=engine)
+    assert read_path(PAGED, max_pages=10, pdf_engine=engine).pages >= 2
 
 
-def test_cli_bad_pdfs_fail_one_line_each_and_the_batch_goes_on(classspec_bin: str, tmp_path: Path) -> None:
+def test_cli_bad_pdfs_fail_one_line_each_and_the_batch_goes_on(
+    classspec_bin: str, tmp_path: Path, engine: str
+) -> None:
     good = PDF / "seeds" / "chicago-7401-customer-services-supervisor.pdf"
     bad = [PDF / "bad" / name for name in sorted(BAD_PDFS)]
     result = subprocess.run(
-        [classspec_bin, "parse", *map(str, bad), str(good), "-f", "jsonl"],
+        [classspec_bin, "parse", *map(str, bad), str(good), "-f", "jsonl", "--pdf-engine", engine],
         capture_output=True,
         text=True,
         timeout=300,
@@ -188,14 +198,15 @@ def test_pdf_libraries_are_not_imported_until_a_pdf_is_read() -> None:
         "import sys, classspec.cli, classspec.api\n"
         "from classspec.readers import read_path\n"
         f"read_path({str(SEEDS / 'chicago-7401-customer-services-supervisor.txt')!r})\n"
-        "print(any(m.split('.')[0] in ('pdfplumber', 'pdfminer') for m in sys.modules))"
+        "print(any(m.split('.')[0] in ('pdfplumber', 'pdfminer', 'pypdfium2') for m in sys.modules))"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
 
 
 def test_furniture_is_found_by_repetition_at_the_same_height() -> None:
-    from classspec.readers.pdf import VisualLine, remove_furniture
+    from classspec.readers.pdf_layout import VisualLine
+    from classspec.readers.pdf_paragraphs import remove_furniture
 
     def line(text: str, page: int, top: float) -> VisualLine:
         return VisualLine(text, page, top, top + 10, 50, 300, 10, False)

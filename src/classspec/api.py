@@ -34,8 +34,10 @@ def parse_bytes(
     *,
     provenance: bool = False,
     max_pages: int | None = None,
+    pdf_engine: str | None = None,
 ) -> list[ClassSpec]:
-    return parse_document(read_bytes(data, path, max_pages=max_pages), parser, provenance=provenance)
+    doc = read_bytes(data, path, max_pages=max_pages, pdf_engine=pdf_engine)
+    return parse_document(doc, parser, provenance=provenance)
 
 
 def parse_text(
@@ -56,9 +58,11 @@ def parse_file(
     provenance: bool = False,
     max_bytes: int = DEFAULT_MAX_BYTES,
     max_pages: int | None = None,
+    pdf_engine: str | None = None,
 ) -> list[ClassSpec]:
-    """Read a .txt/.html/.pdf file and return one ClassSpec per class it defines."""
-    doc = read_path(path, max_bytes=max_bytes, max_pages=max_pages)
+    """Read a .txt/.html/.pdf file and return one ClassSpec per class it defines.
+    `pdf_engine`: "pdfium" (the default) or "pdfplumber"."""
+    doc = read_path(path, max_bytes=max_bytes, max_pages=max_pages, pdf_engine=pdf_engine)
     return parse_document(doc, parser, provenance=provenance)
 
 

@@ -92,6 +92,7 @@ class Options:
     max_bytes: int = DEFAULT_MAX_BYTES
     max_pages: int | None = None
     debug: bool = False
+    pdf_engine: str | None = None
 
 
 @dataclass(slots=True)
@@ -116,7 +117,12 @@ def parse_one(path: str, options: Options) -> Outcome:
             if len(data) > options.max_bytes:
                 return Outcome(path, error=f"{STDIN}: input too large (over {options.max_bytes} bytes)")
             records = parse_bytes(
-                data, None, options.parser, provenance=options.provenance, max_pages=options.max_pages
+                data,
+                None,
+                options.parser,
+                provenance=options.provenance,
+                max_pages=options.max_pages,
+                pdf_engine=options.pdf_engine,
             )
         else:
             records = parse_file(
@@ -125,6 +131,7 @@ def parse_one(path: str, options: Options) -> Outcome:
                 provenance=options.provenance,
                 max_bytes=options.max_bytes,
                 max_pages=options.max_pages,
+                pdf_engine=options.pdf_engine,
             )
         return Outcome(path, [r.to_dict() for r in records])
     except ClassSpecError as exc:

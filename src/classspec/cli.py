@@ -10,6 +10,7 @@ import json
 import os
 import signal
 import sys
+from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -20,6 +21,14 @@ from classspec.atomic import atomic_output, remove_temporaries
 from classspec.batch import STDIN, Inputs, Options, Outcome, expand, output_names, run, stop_workers
 from classspec.export import EXTENSIONS, FORMATS, writer_for
 from classspec.readers import DEFAULT_MAX_BYTES, display_path
+
+
+class PdfEngine(str, Enum):
+    """The PDF engines of classspec.readers.pdf.ENGINES."""
+
+    pdfium = "pdfium"
+    pdfplumber = "pdfplumber"
+
 
 app = typer.Typer(
     add_completion=False,
@@ -150,6 +159,9 @@ def parse(
         Optional[int], typer.Option("--max-pages", min=1, help="Refuse PDFs with more pages (default 500).")
     ] = None,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
+    pdf_engine: Annotated[
+        PdfEngine, typer.Option("--pdf-engine", help="PDF reader: pdfium (fast) or pdfplumber.")
+    ] = PdfEngine.pdfium,
 ) -> None:
     """Parse spec files into ClassSpec records."""
     _check_parser(jurisdiction)
@@ -161,7 +173,7 @@ def parse(
         _check_not_an_input(output, inputs)
     for signum in _STOP_SIGNALS:
         signal.signal(signum, _on_signal)
-    options = Options(jurisdiction, provenance, max_bytes, max_pages, debug)
+    options = Options(jurisdiction, provenance, max_bytes, max_pages, debug, pdf_engine.value)
     batch = Batch(strict, debug)
     progress = _progress(len(inputs.files))
     task = progress.add_task("parsing", total=len(inputs.files)) if progress else None

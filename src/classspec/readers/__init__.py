@@ -51,15 +51,17 @@ def sniff_format(data: bytes, path: str | None) -> SourceFormat:
     return SourceFormat.text
 
 
-def read_bytes(data: bytes, path: str | None = None, *, max_pages: int | None = None) -> Document:
+def read_bytes(
+    data: bytes, path: str | None = None, *, max_pages: int | None = None, pdf_engine: str | None = None
+) -> Document:
     sha256 = hashlib.sha256(data).hexdigest()
     if not data.strip():
         raise InputError("empty file", path)
     fmt = sniff_format(data, path)
     if fmt is SourceFormat.pdf:
-        from classspec.readers.pdf import read_pdf  # pdfplumber is heavy: import on demand
+        from classspec.readers.pdf import read_pdf  # PDF libraries are heavy: import on demand
 
-        return _guarded(read_pdf, "PDF", data, path, sha256, max_pages=max_pages)
+        return _guarded(read_pdf, "PDF", data, path, sha256, max_pages=max_pages, engine=pdf_engine)
     if fmt is SourceFormat.html:
         from classspec.readers.html import read_html
 
@@ -127,6 +129,7 @@ def read_path(
     *,
     max_bytes: int = DEFAULT_MAX_BYTES,
     max_pages: int | None = None,
+    pdf_engine: str | None = None,
 ) -> Document:
     name = os.fspath(path)
     shown = display_path(name)
@@ -147,4 +150,4 @@ def read_path(
         raise InputError(f"invalid path ({exc})", shown) from None
     if len(data) > max_bytes:
         raise InputError(f"file too large (over {max_bytes} bytes, see --max-bytes)", shown)
-    return read_bytes(data, shown, max_pages=max_pages)
+    return read_bytes(data, shown, max_pages=max_pages, pdf_engine=pdf_engine)

@@ -1,0 +1,163 @@
+"""Run a native PDF engine in a helper process, so that a file which crashes it (a
+segfault or abort in C++) fails alone, with a clear error, and the batch goes on: also
+with --jobs 1, where the crash would otherwise take the whole run down.
+
+The helper is forked once per process that reads PDFs (so it shares the modules
+already imported) and then serves one file after another through a pair of pipes:
+forking per file would cost more than PDFium takes to read a small spec. When the
+helper dies on a file, that file gets the error and the next file starts a new helper.
+Where fork is missing (Windows) the work runs in this process.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import pickle
+import signal
+import struct
+import sys
+from collections.abc import Callable
+from typing import IO, Any, TypeVar
+
+from classspec.errors import InputError
+
+T = TypeVar("T")
+# Set to run the engine in-process (a debugger, a profiler, or a platform where a
+# forked helper is unwelcome).
+IN_PROCESS = "CLASSSPEC_PDF_IN_PROCESS"
+_HEADER = struct.Struct("<Q")
+
+
+def call_isolated(work: Callable[..., T], *args: Any, path: str | None, engine: str) -> T:
+    if not hasattr(os, "fork") or os.environ.get(IN_PROCESS):
+        return work(*args)
+    helper = _Helper.mine()
+    outcome = helper.call(work, args)
+    if outcome is None:
+        status = helper.stop()
+        raise InputError(f"the {engine} PDF engine crashed on this file ({_how(status)})", path)
+    kind, value = outcome
+    if kind == "input":
+        raise InputError(value, path)
+    if kind == "memory":
+        raise InputError("PDF too large to read in memory", path)
+    if kind == "error":
+        raise InputError(f"corrupt PDF ({value})", path)
+    return value
+
+
+class _Helper:
+    """The helper process of the current process (a worker of --jobs gets its own)."""
+
+    current: _Helper | None = None
+
+    def __init__(self) -> None:
+        request_read, request_write = os.pipe()
+        result_read, result_write = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the helper: serves until its requests pipe closes, never returns
+            status = 0
+            try:
+                os.close(request_write)
+                os.close(result_read)
+                _serve(os.fdopen(request_read, "rb"), os.fdopen(result_write, "wb"))
+            except BaseException:
+                status = 1
+            finally:
+                os._exit(status)
+        os.close(request_read)
+        os.close(result_write)
+        self.pid, self.owner = pid, os.getpid()
+        self.requests: IO[bytes] = os.fdopen(request_write, "wb")
+        self.results: IO[bytes] = os.fdopen(result_read, "rb")
+
+    @classmethod
+    def mine(cls) -> _Helper:
+        if cls.current is None or cls.current.owner != os.getpid():
+            cls.current = cls()  # none yet, or the one inherited from a parent: not ours
+        return cls.current
+
+    def call(self, work: Callable[..., Any], args: tuple[Any, ...]) -> tuple[str, Any] | None:
+        """The helper's outcome, or None when it died on the way."""
+        try:
+            _send(self.requests, (work, args))
+            return _receive(self.results)
+        except (OSError, EOFError, pickle.UnpicklingError):
+            return None
+
+    def stop(self) -> int:
+        """Close the pipes and reap the helper; its wait status."""
+        for pipe in (self.requests, self.results):
+            with contextlib.suppress(OSError):
+                pipe.close()
+        _Helper.current = None
+        with contextlib.suppress(ChildProcessError):
+            return os.waitpid(self.pid, 0)[1]
+        return 0
+
+
+def _serve(requests: IO[bytes], results: IO[bytes]) -> None:
+    import faulthandler
+
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, signal.SIG_DFL)
+    faulthandler.disable()  # a crash is reported by the parent, once, as the file's error
+    _die_with_parent()
+    while True:
+        try:
+            work, args = _receive(requests)
+        except EOFError:
+            return
+        _send(results, _outcome(work, args))
+
+
+def _outcome(work: Callable[..., Any], args: tuple[Any, ...]) -> tuple[str, Any]:
+    from classspec.readers.pdf_container import describe
+
+    try:
+        return "ok", work(*args)
+    except InputError as exc:
+        return "input", exc.reason
+    except MemoryError:
+        return "memory", None
+    except Exception as exc:
+        return "error", describe(exc)
+
+
+def _send(pipe: IO[bytes], message: Any) -> None:
+    payload = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
+    pipe.write(_HEADER.pack(len(payload)))
+    pipe.write(payload)
+    pipe.flush()
+
+
+def _receive(pipe: IO[bytes]) -> Any:
+    header = pipe.read(_HEADER.size)
+    if len(header) < _HEADER.size:
+        raise EOFError
+    size = _HEADER.unpack(header)[0]
+    payload = pipe.read(size)
+    if len(payload) < size:
+        raise EOFError
+    return pickle.loads(payload)
+
+
+def _die_with_parent() -> None:
+    """Linux: the helper is killed when the process it serves dies, however it dies."""
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None, use_errno=True).prctl(1, int(signal.SIGKILL))  # PR_SET_PDEATHSIG
+
+
+def _how(status: int) -> str:
+    if os.WIFSIGNALED(status):
+        signum = os.WTERMSIG(status)
+        try:
+            return f"killed by {signal.Signals(signum).name}"
+        except ValueError:
+            return f"killed by signal {signum}"
+    return f"exit status {os.WEXITSTATUS(status)}" if os.WIFEXITED(status) else "no result"

@@ -1,0 +1,320 @@
+"""Words at positions to visual lines: the part of PDF reading every engine shares.
+
+An engine (pdfplumber or PDFium) hands over, per page, its words as dicts (`text`,
+`x0`, `x1`, `top`, `bottom` in points from the top left, `size`, `fontname`) and the
+ruled tables it found. From here on the engines are one code path:
+
+- words are grouped into visual lines by position; a wide gap inside a line (a tab
+  stop, a column) becomes a TAB, as in the text seeds;
+- ruled tables become one line per row, cells separated by TABs.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from array import array
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+Word = dict[str, Any]
+Box = tuple[float, float, float, float]  # x0, top, x1, bottom
+
+BULLETS = "-\u2013\u2014\u2022\u00b7\u25aa\u25e6\u25cf\uf0b7\uf0a7\uf076\uf0d8\u27a2o§*>"
+ENDINGS = (".", ";", ":", "!", "?", ")")
+_MARKER_TAB = re.compile(rf"^([{re.escape(BULLETS)}]|\(?\d{{1,3}}[.)]|\([a-zA-Z]\)|[a-zA-Z][.)])\t")
+_PRIVATE_BULLET = re.compile(r"^[\ue000-\uf8ff](?=\s|$)")
+_HYPHEN_END = re.compile(r"([A-Za-z]+|[A-Z0-9]+)[-\u00ad\u2010\u2011]$")
+_C1 = re.compile("[\x80-\x9f]")
+BOLD = re.compile(r"bold|black|heavy|semibold|demi", re.I)
+
+
+@dataclass(slots=True)
+class VisualLine:
+    """One line as printed: its text (TABs at wide gaps) and where it sits."""
+
+    text: str
+    page: int
+    top: float
+    bottom: float
+    x0: float
+    x1: float
+    size: float
+    bold: bool
+    first_word_width: float = 0.0
+    space_width: float = 0.0
+    table_row: bool = False
+    words: str = ""  # the line's words separated by newlines (compact: kept for every line)
+    gaps: array[float] = field(default_factory=lambda: array("f"))
+    font: str = ""
+    first_on_page: bool = False
+    last_on_page: bool = False
+    last_word_width: float = 0.0
+    monospaced: bool = False
+
+    @property
+    def height(self) -> float:
+        return max(self.bottom - self.top, 1.0)
+
+
+@dataclass(slots=True)
+class TableRows:
+    """A ruled table an engine found: its box and, per row, the row's box and cell texts."""
+
+    bbox: Box
+    rows: list[tuple[Box, list[str]]]
+
+
+@dataclass(slots=True)
+class PageContent:
+    """What an engine reads from one page. A word has `text`, its box (`x0`, `x1`,
+    `top`, `bottom`: points from the page's top left), `size`, `fontname` and `bold`."""
+
+    words: list[Word]
+    tables: list[TableRows]
+    drawn: bool  # anything else on the page: images, vector graphics
+
+
+class FontStats:
+    """What the whole document says about each font, gathered page by page so that
+    no per-word data has to be kept: the commonest gap between words (the width of a
+    space) and whether every word has the same width per character (monospaced)."""
+
+    def __init__(self) -> None:
+        self.gaps: dict[str, Counter[float]] = {}
+        self.char_widths: dict[str, list[float]] = {}  # font: [min, max, sum, count]
+
+    def add(self, font: str, gaps: list[float], words: list[Word]) -> None:
+        if gaps:
+            self.gaps.setdefault(font, Counter()).update(gaps)
+        seen = self.char_widths.setdefault(font, [float("inf"), 0.0, 0.0, 0.0])
+        widths = [(w["x1"] - w["x0"]) / (len(w["text"]) or 1) for w in words]
+        seen[0], seen[1] = min(seen[0], *widths), max(seen[1], *widths)
+        seen[2] += sum(widths)
+        seen[3] += len(widths)
+
+    def space_widths(self) -> dict[str, float]:
+        return {font: max(counted.most_common(1)[0][0], 0.5) for font, counted in self.gaps.items()}
+
+    def monospaced(self) -> dict[str, float]:
+        """Monospaced fonts (typewriter-style specs, text files printed to PDF) and
+        their character width."""
+        return {
+            font: round(total / count, 2)
+            for font, (low, high, total, count) in self.char_widths.items()
+            if count >= 20 and high - low < 0.02 * high
+        }
+
+
+def page_lines(words: list[Word], tables: list[TableRows], number: int, stats: FontStats) -> list[VisualLine]:
+    """A page's visual lines, top to bottom: words outside tables grouped into lines,
+    and one line per table row."""
+    boxes = [t.bbox for t in tables]
+    flowing = [w for w in words if not any(inside(w, box) for box in boxes)] if boxes else words
+    lines = [_visual_line(group, number, stats) for group in group_lines(flowing)]
+    for table in tables:
+        lines.extend(_table_rows(table, number))
+    lines.sort(key=lambda ln: (round(ln.top, 1), ln.x0))
+    return lines
+
+
+def inside(word: Word, box: Sequence[float]) -> bool:
+    cx = (word["x0"] + word["x1"]) / 2
+    cy = (word["top"] + word["bottom"]) / 2
+    return box[0] <= cx <= box[2] and box[1] <= cy <= box[3]
+
+
+def group_lines(words: list[Word]) -> list[list[Word]]:
+    """Words whose vertical extents overlap by half their height share a line."""
+    groups: list[list[Word]] = []
+    top = bottom = 0.0  # the extent of the last group
+    for word in sorted(words, key=lambda w: (w["top"], w["x0"])):
+        if groups:
+            overlap = min(bottom, word["bottom"]) - max(top, word["top"])
+            if overlap >= 0.5 * min(bottom - top, word["bottom"] - word["top"]):
+                groups[-1].append(word)
+                top, bottom = min(top, word["top"]), max(bottom, word["bottom"])
+                continue
+        groups.append([word])
+        top, bottom = word["top"], word["bottom"]
+    return [sorted(g, key=lambda w: w["x0"]) for g in groups]
+
+
+def _visual_line(words: list[Word], page: int, stats: FontStats) -> VisualLine:
+    first, last = words[0], words[-1]
+    size = round(float(first["size"]), 1)
+    if len(words) > 1 and any(w["size"] != first["size"] for w in words):
+        size = Counter(round(float(w["size"]), 1) for w in words).most_common(1)[0][0]
+    gaps = [round(b["x0"] - a["x1"], 1) for a, b in itertools.pairwise(words)]
+    font = f"{first.get('fontname', '')}@{size}"
+    stats.add(font, gaps, words)
+    text = " ".join([w["text"] for w in words])
+    return VisualLine(
+        text=text,
+        page=page,
+        top=min([w["top"] for w in words]),
+        bottom=max([w["bottom"] for w in words]),
+        x0=first["x0"],
+        x1=max([w["x1"] for w in words]),
+        size=size,
+        bold=all([w["bold"] for w in words]),
+        first_word_width=first["x1"] - first["x0"],
+        space_width=0.3 * size,
+        words=c1_to_cp1252(text.replace(" ", "\n")),
+        gaps=array("f", gaps),
+        font=font,
+        last_word_width=last["x1"] - last["x0"],
+    )
+
+
+def _monospace_tab(gap: float, pitch: float, after_sentence: bool) -> bool:
+    """In monospaced text a space is one character wide and words sit on a character
+    grid; a tab stop moves the next word off the grid or several characters on."""
+    cells = gap / pitch
+    if abs(cells - round(cells)) > 0.1:
+        return True
+    return round(cells) > (2 if after_sentence else 1)
+
+
+def set_tabs(pages: list[list[VisualLine]], stats: FontStats) -> None:
+    """Write a TAB where a gap is wider than a word space can be: a tab stop or a column.
+
+    A gap counts as a tab when it is well over the font's space width and over the
+    line's own typical gap (justified lines stretch every space alike)."""
+    widths = stats.space_widths()
+    pitches = stats.monospaced()
+    for page in pages:
+        for line in page:
+            line.monospaced = line.font in pitches
+            if not line.gaps:
+                line.text = _PRIVATE_BULLET.sub("\u2022", line.text)
+                continue
+            space = widths.get(line.font, 0.25 * line.size)
+            line.space_width = space
+            usual = sorted(line.gaps)[len(line.gaps) // 2]
+            # Gaps all alike on a line of three or more words: justification, not tab stops.
+            justified = len(line.gaps) >= 2 and max(line.gaps) - min(line.gaps) < 1.0
+            tokens = line.words.split("\n")
+            text = tokens[0]
+            for gap, before, token in zip(line.gaps, tokens, tokens[1:], strict=False):
+                after_sentence = before.endswith((*ENDINGS, ","))
+                if justified:
+                    tab = False
+                elif line.font in pitches:
+                    tab = _monospace_tab(gap, pitches[line.font], after_sentence)
+                else:
+                    # Two spaces (after a sentence, or by accident) are common in Word
+                    # documents: a tab stop or a column leaves more room than that.
+                    enough = 2.6 * max(space, usual) if after_sentence else 2.5 * space
+                    tab = (
+                        gap > enough and (len(line.gaps) < 3 or gap > 1.8 * usual)
+                    ) or gap > 1.4 * line.size
+                # Words that touch were split by a change of font or size (a superscript
+                # "st" after "21", a bold letter): no space between them.
+                text += ("\t" if tab else " " if gap > 0.15 * space else "") + token
+            # A bullet set off by a tab is a list marker, not a table cell; a bullet drawn
+            # from a symbol font's private-use area is written as the bullet it shows.
+            text = _PRIVATE_BULLET.sub("\u2022", text)
+            line.text = _MARKER_TAB.sub(r"\1 ", text)
+
+
+def c1_to_cp1252(text: str) -> str:
+    """C1 control characters in extracted text are Windows-1252 punctuation that a
+    producer copied through undecoded (\x92 for a right quote): decode them as such."""
+    if not _C1.search(text):
+        return text
+    return "".join(_cp1252(ch) if "\x80" <= ch <= "\x9f" else ch for ch in text)
+
+
+def _cp1252(ch: str) -> str:
+    try:
+        return bytes([ord(ch)]).decode("cp1252")
+    except UnicodeDecodeError:
+        return ch
+
+
+# ---------------------------------------------------------------- ruled tables
+
+
+def is_real_table(table: Any, words: list[Word], edges: list[dict[str, Any]]) -> bool:
+    """A grid the table finder built from ruling lines is a table when it has two rows
+    and two columns, is ruled down its left side and between columns, and every word inside it falls in one
+    of its cells. Underlines, highlight boxes and frames around a paragraph make grids
+    that cut through text; a one-row "table" reads as well as a line with tab gaps."""
+    if len(table.rows) < 2 or max(sum(c is not None for c in row.cells) for row in table.rows) < 2:
+        return False
+    x0, top, x1, bottom = table.bbox
+    inner = {round(e["x0"]) for e in edges if e["orientation"] == "v" and x0 + 3 < e["x0"] < x1 - 3}
+    if not _ruled_down(edges, x0, top, bottom, 0.9):
+        return False
+    if not any(_ruled_down(edges, x, top, bottom, 0.6) for x in inner):
+        return False  # no column rule: stacked highlight boxes or frames, not a table
+    cells = [cell for row in table.rows for cell in row.cells if cell is not None]
+    within = [w for w in words if inside(w, table.bbox)]
+    return all(any(inside(w, cell) for cell in cells) for w in within)
+
+
+def _ruled_down(edges: list[dict[str, Any]], x: float, top: float, bottom: float, share: float) -> bool:
+    """Do vertical rules at `x` (drawn in one piece or cell by cell) cover `share` of
+    the height from `top` to `bottom`?"""
+    spans = sorted(
+        (max(e["top"], top), min(e["bottom"], bottom))
+        for e in edges
+        if e["orientation"] == "v" and abs(e["x0"] - x) <= 3 and e["bottom"] > top and e["top"] < bottom
+    )
+    covered, reach = 0.0, top
+    for start, end in spans:
+        if end > reach:
+            covered += end - max(start, reach)
+            reach = end
+    return covered >= share * (bottom - top)
+
+
+def table_grid(table: Any, extracted: list[list[str | None]]) -> TableRows:
+    """A table finder's table (pdfplumber's Table) and its cell texts, row by row, as
+    rows of cells; None marks a grid cell covered by a merged neighbour: not a cell."""
+    rows = []
+    for row, cells in zip(table.rows, extracted, strict=False):
+        texts = [_cell_text(text) for text in cells if text is not None]
+        if any(texts):
+            rows.append((tuple(row.bbox), texts))
+    return TableRows(tuple(table.bbox), rows)
+
+
+def _table_rows(table: TableRows, page: int) -> list[VisualLine]:
+    return [
+        VisualLine("\t".join(texts), page, top, bottom, x0, x1, 0.0, False, table_row=True)
+        for (x0, top, x1, bottom), texts in table.rows
+    ]
+
+
+def _cell_text(cell: str | None) -> str:
+    if not cell:
+        return ""
+    return join_parts([c1_to_cp1252(part.strip()) for part in cell.split("\n") if part.strip()], set())
+
+
+def join_parts(parts: Sequence[str], vocabulary: set[str]) -> str:
+    """Join wrapped lines; a word hyphenated at a line end is mended when the document
+    writes the mended word elsewhere, else the hyphen is kept (e-mail, long-term)."""
+    text = ""
+    for part in parts:
+        if not text:
+            text = part
+            continue
+        found = _HYPHEN_END.search(text[-80:])  # the end only: paragraphs run long
+        if found and not part[:1].islower() and (part[:1].isalpha() or part[:1].isdigit()):
+            text += part  # "non-" + "English", "II-" + "114": a compound broken at its hyphen
+        elif found and part[:1].islower():
+            head = found.group(1)
+            tail = re.match(r"[A-Za-z]+", part)
+            mended = (head + tail.group(0)).lower() if tail else ""
+            if text.endswith("\u00ad") or (mended and mended in vocabulary):
+                text = text[:-1] + part
+            else:
+                text += part
+        else:
+            text += " " + part
+    return text

@@ -1,0 +1,329 @@
+"""Visual lines to the lines parsers read: page furniture out, paragraphs rebuilt.
+
+- page headers, footers and page numbers are found by repetition across pages (same
+  text, digits aside, at the same height) and removed;
+- a visual line joins the next one when it was wrapped, i.e. when the next line's
+  first word would not have fitted at its end; a heading (set larger than the body,
+  or in bold and in capitals or ending with a colon) stays a line of its own;
+- a paragraph or list item goes on across a page break (furniture removed first).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from classspec.document import Line
+from classspec.readers.pdf_layout import BULLETS, ENDINGS, VisualLine, join_parts
+
+_FURNITURE_BAND = 3  # lines at the top and bottom of a page that may be header/footer
+_LIST_START = re.compile(
+    rf"^(?:[{re.escape(BULLETS)}](?:\s|$)|\(?\d{{1,3}}[.)](?:\s|$)|\(\d{{1,3}}\)|\([a-z]\)\s|[A-Za-z][.)]\s)"
+)
+_DIGITS = re.compile(r"\d+")
+_CAPITAL_RUN = re.compile(r"(?:[A-Z][A-Z'’&/-]+\s+){2}[A-Z][A-Z'’&/-]+\b")  # three words in capitals
+
+
+@dataclass(slots=True)
+class Block:
+    """A paragraph being rebuilt from visual lines."""
+
+    parts: list[str]
+    page: int
+    last: VisualLine
+    heading: bool
+    table_row: bool
+    blank_before: bool = False
+    members: list[VisualLine] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------- page furniture
+
+
+def _furniture_key(line: VisualLine) -> str:
+    return _DIGITS.sub("#", " ".join(line.text.split())).lower()
+
+
+def remove_furniture(pages: list[list[VisualLine]]) -> list[list[VisualLine]]:
+    """Drop lines repeated at the same height in the top or bottom band of several
+    pages (running headers, footers, page numbers: digits are ignored when comparing)."""
+    if len(pages) < 2:
+        return pages
+    seen: dict[str, list[VisualLine]] = {}
+    for page in pages:
+        flowing = [ln for ln in page if not ln.table_row]
+        band = flowing[:_FURNITURE_BAND] + flowing[-_FURNITURE_BAND:]
+        for line in {id(ln): ln for ln in band}.values():
+            seen.setdefault(_furniture_key(line), []).append(line)
+    needed = max(2, (len(pages) + 1) // 2)
+    furniture: set[int] = set()
+    for places in seen.values():
+        heights = Counter(round(ln.top / 4) for ln in places)  # same height within a few points
+        height, _ = heights.most_common(1)[0]
+        at_height = [ln for ln in places if abs(round(ln.top / 4) - height) <= 1]
+        if len({ln.page for ln in at_height}) >= needed:
+            furniture.update(id(ln) for ln in at_height)
+    return [[ln for ln in page if id(ln) not in furniture] for page in pages]
+
+
+# ---------------------------------------------------------------- paragraphs
+
+
+def _attach_lone_bullets(lines: list[VisualLine]) -> list[VisualLine]:
+    """A bullet set on a line of its own belongs to the text right after it; a bullet
+    with no text after it (an empty list item) carries nothing and is left out."""
+    kept: list[VisualLine] = []
+    pending: VisualLine | None = None
+    for line in lines:
+        if not line.table_row and len(line.text.strip()) == 1 and line.text.strip() in BULLETS:
+            pending = line
+            continue
+        if pending is not None and not _has_gap(pending, line) and not _LIST_START.match(line.text):
+            line.text = pending.text.strip() + " " + line.text
+        pending = None
+        kept.append(line)
+    return kept
+
+
+def rebuild_paragraphs(pages: list[list[VisualLine]]) -> list[Line]:
+    flowing = _attach_lone_bullets([ln for page in pages for ln in page])
+    if not flowing:
+        return []
+    body_size = _body_size(flowing)
+    right = _right_margins(pages)
+    counts = Counter(w.lower() for ln in flowing for w in re.findall(r"[A-Za-z]+", ln.text))
+    vocabulary = set(counts)
+    blocks: list[Block] = []
+    previous: VisualLine | None = None
+    for line in flowing:
+        heading = not line.table_row and _is_heading(line, body_size)
+        # More space than line spacing ends a paragraph, unless the text plainly goes on:
+        # an unfinished sentence continued in lower case.
+        gap_before = _has_gap(previous, line) and not (
+            previous is not None
+            and line.text[:1].islower()
+            and not previous.table_row
+            and not previous.text.rstrip().endswith(ENDINGS)
+        )
+        last = blocks[-1] if blocks else None
+        if last is not None and previous is not None and _row_continues(previous, line, last):
+            last.parts[0] = _merge_rows(last.parts[0], line.text, vocabulary)
+            last.last = line
+            last.members.append(line)
+            previous = line
+            continue
+        if (
+            last is not None
+            and previous is not None
+            and not gap_before
+            and not _next_item(blocks, line)
+            and _wrapped_into(previous, line, right.get(previous.page, previous.x1), last, heading)
+        ):
+            head, _, rest = line.text.partition(" ")
+            if _broken_word(last.parts[-1], head, counts):
+                last.parts[-1] += head  # "ENGINEERIN" + "G PROJECTS": a word cut to fit its column
+                if rest:
+                    last.parts.append(rest)
+            else:
+                last.parts.append(line.text)
+            last.last = line
+            last.members.append(line)
+        else:
+            blocks.append(
+                Block(
+                    [line.text], line.page, line, heading, line.table_row, gap_before and bool(blocks), [line]
+                )
+            )
+        previous = line
+    lines: list[Line] = []
+    for block in blocks:
+        if block.blank_before:
+            lines.append(Line("", len(lines) + 1, block.page))
+        text = "\t".join(block.parts) if block.table_row else join_parts(block.parts, vocabulary)
+        lines.append(Line(text, len(lines) + 1, block.page))
+    return lines
+
+
+# A line ending in one of these words goes on: it cannot end an item.
+_JOINING_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "and",
+        "or",
+        "to",
+        "in",
+        "for",
+        "with",
+        "by",
+        "on",
+        "at",
+        "from",
+        "as",
+        "into",
+        "than",
+        "that",
+        "which",
+        "who",
+        "nor",
+    ]
+)
+
+
+def _broken_word(before: str, head: str, counts: Counter[str]) -> bool:
+    """Was a word too wide for its column cut where the line ran out ("ENGINEERIN" /
+    "G")? The line before is that one word alone, and the two pieces make a word the
+    document writes elsewhere, while the first piece is found nowhere else."""
+    before = before.strip()
+    if len(before) < 4 or not before.isalpha() or not head.isalpha():
+        return False
+    return counts[(before + head).lower()] >= 1 and counts[before.lower()] <= 1
+
+
+def _next_item(blocks: list[Block], line: VisualLine) -> bool:
+    """In a run of items set without bullets or spacing (duties, knowledge, one per
+    paragraph), an item whose last line happens to fill the width is not wrapped into
+    the next one. `line`, starting with a capital at the items' indent, starts a new
+    item when
+    - the block so far ends a sentence, and so did the two items before it (with the
+      same punctuation mark); or
+    - the block so far is one line ending in a word that can end a phrase, after a
+      one-line item without closing punctuation or a lead-in ending with a colon."""
+    if len(blocks) < 3 or not line.text[:1].isupper():
+        return False
+    current, before = blocks[-1], blocks[-3:-1]
+    if not all(_item(block, line) for block in (current, *before)):
+        return False
+    end = current.parts[-1].rstrip()
+    if end.endswith(ENDINGS):  # items ending alike
+        return all(block.parts[-1].rstrip()[-1:] == end[-1] for block in before)
+    last_word = end.rsplit(None, 1)[-1].lower() if end else ""
+    lead = blocks[-2].parts[-1].rstrip()
+    return (
+        len(current.members) == 1
+        and end[-1:].isalnum()
+        and last_word not in _JOINING_WORDS
+        and len(blocks[-2].members) == 1
+        and (lead.endswith(":") or lead[-1:].isalnum())
+    )
+
+
+def _item(block: Block, line: VisualLine) -> bool:
+    return (
+        not block.heading
+        and not _capitals(block.parts[0])
+        and not block.table_row
+        and block.parts[0][:1].isupper()
+        and abs(block.members[0].x0 - line.x0) < 1.0
+    )
+
+
+def _title_line(line: VisualLine, right: float) -> bool:
+    """A short line in title case with no closing punctuation but a colon ("Examples Of
+    Duties", "Working Conditions"): a heading, whatever ran to the margin before it."""
+    words = line.text.split()
+    if not 1 <= len(words) <= 8 or line.text.rstrip().endswith((".", ",", ";")) or "\t" in line.text:
+        return False
+    if right - line.x1 < 0.25 * (right - line.x0):
+        return False  # it runs on to the margin: the first line of a paragraph
+    significant = [w for w in words if len(w) >= 4 and w[:1].isalpha()]
+    return line.text[:1].isupper() and all(w[:1].isupper() for w in significant)
+
+
+def _is_heading(line: VisualLine, body_size: float) -> bool:
+    """Set larger than the body, or in bold and reading as a heading (capitals or a
+    closing colon). A bold phrase inside a wrapped paragraph is not a heading."""
+    if line.size >= 1.15 * body_size:
+        return True
+    text = line.text.strip()
+    return line.bold and (text.endswith(":") or text.upper() == text)
+
+
+def _body_size(lines: list[VisualLine]) -> float:
+    weights: Counter[float] = Counter()
+    for line in lines:
+        if not line.table_row:
+            weights[line.size] += len(line.text)
+    return weights.most_common(1)[0][0] if weights else 10.0
+
+
+def _right_margins(pages: list[list[VisualLine]]) -> dict[int, float]:
+    """The right edge of the text block: the widest line of the document (pages share it)."""
+    edges = [ln.x1 for page in pages for ln in page if not ln.table_row and "\t" not in ln.text]
+    widest = max(edges) if edges else 0.0
+    return {ln.page: widest for page in pages for ln in page}
+
+
+def _row_continues(previous: VisualLine, line: VisualLine, block: Block) -> bool:
+    """Is `line` the rest of a table row that a page break cut in two? Both are rows
+    with as many cells, at the foot of one page and the head of the next, and in some
+    column the earlier part stops mid-sentence where the later part goes on in lower case."""
+    if not (previous.table_row and line.table_row and block.table_row and line.page == previous.page + 1):
+        return False
+    if not (previous.last_on_page and line.first_on_page):
+        return False
+    before, after = block.parts[0].split("\t"), line.text.split("\t")
+    return len(before) == len(after) and any(
+        a and b and not a.endswith(ENDINGS) and b[:1].islower() for a, b in zip(before, after, strict=True)
+    )
+
+
+def _merge_rows(before: str, after: str, vocabulary: set[str]) -> str:
+    pairs = zip(before.split("\t"), after.split("\t"), strict=True)
+    return "\t".join(join_parts([p for p in pair if p], vocabulary) for pair in pairs)
+
+
+def _has_gap(previous: VisualLine | None, line: VisualLine) -> bool:
+    """Is there more vertical space than line spacing between the two lines?"""
+    if previous is None or previous.page != line.page:
+        return False
+    spacing = line.top - previous.bottom
+    return spacing > 0.6 * min(previous.height, line.height)
+
+
+def _wrapped_into(previous: VisualLine, line: VisualLine, right: float, block: Block, heading: bool) -> bool:
+    """Does `line` continue the paragraph `previous` ends? Yes when `previous` ran to
+    the right edge (the next word did not fit) and `line` starts no new item."""
+    if previous.table_row or line.table_row or block.heading != heading:
+        return False
+    if "\t" in line.text or _LIST_START.match(line.text):
+        return False
+    # Set in from the lines before it (not just from a hanging first line): the first
+    # line of a new paragraph with a first-line indent.
+    if len(block.members) >= 2 and line.x0 > previous.x0 + 0.8 * max(line.size, 1.0):
+        return False
+    if previous.page != line.page and line.page != previous.page + 1:
+        return False
+    # A sentence that ends at a line end, then a line in capitals: a new heading. Across
+    # a page break the same holds for any sentence end: paragraphs mostly end with a page.
+    ends_sentence = previous.text.rstrip().endswith(ENDINGS)
+    if ends_sentence and (previous.page != line.page or _capitals(line.text) or _title_line(line, right)):
+        return False
+    if previous.page != line.page and _capitals(line.text):
+        return False
+    # Capitals after a line in mixed case ("ABILITY TO:", "MINIMUM ACCEPTABLE TRAINING
+    # AND EXPERIENCE (The following..."): a heading, not the rest of the paragraph.
+    if not _capitals(" ".join(block.parts)) and (
+        (_capitals(line.text) and " " in line.text.strip()) or _CAPITAL_RUN.match(line.text)
+    ):
+        return False
+    room = right - previous.x1
+    # In a monospaced font the fit is exact: one space and the word; elsewhere justified
+    # and kerned lines need some slack.
+    slack = 1.0 * previous.space_width + 0.5 if previous.monospaced else 2 * previous.space_width
+    return room < line.first_word_width + slack
+
+
+def _capitals(text: str) -> bool:
+    """Three letters or more, all capitals (asked of whole paragraphs: isupper first)."""
+    return text.isupper() and sum(ch.isalpha() for ch in text) >= 3
+
+
+def mark_page_ends(pages: list[list[VisualLine]]) -> None:
+    for page in pages:
+        if page:
+            page[0].first_on_page = True
+            page[-1].last_on_page = True

@@ -1,0 +1,304 @@
+"""The PDFium engine (the default): words, their boxes and fonts from PDFium's text
+page, ruling lines from its page objects.
+
+Asking PDFium for every character's box costs more than all the layout work after it,
+so a word is read from its ends: the page's text comes in one call, words are the
+runs between spaces and line breaks (PDFium writes a space where the gap is wide, as
+pdfminer does), and only a word's first and last characters are asked for their box,
+baseline and text object. A word whose ends lie in different text objects (a change of
+font or size inside it: "21st" with a superscript) is read character by character and
+split where the font, the baseline or a gap changes, as pdfplumber splits words.
+
+pypdfium2 is imported inside these functions only: most runs never read a PDF.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import re
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from classspec.errors import InputError
+from classspec.readers.pdf_layout import BOLD, PageContent, TableRows, Word, group_lines, inside, table_grid
+from classspec.readers.pdf_layout import is_real_table as _is_real_table
+
+_TOKEN = re.compile(r"[^\s\x00-\x20\uffff]+")
+_HYPHENS = str.maketrans({"\ufffe": "-", "\x02": "-"})
+X_TOLERANCE = 1.5  # as the pdfplumber engine: a tab stop can fall 2pt after a word
+MIN_EDGE = 3.0  # shorter ruling lines are no table borders (pdfplumber's edge_min_length)
+
+
+def read_pages(data: bytes, path: str | None, limit: int) -> Iterator[PageContent]:
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    try:
+        pdf = pdfium.PdfDocument(data, password="")
+    except pdfium.PdfiumError as exc:
+        code = getattr(exc, "err_code", None)
+        if code == raw.FPDF_ERR_PASSWORD:
+            raise InputError("password-protected PDF (a password is needed to open it)", path) from None
+        if code == raw.FPDF_ERR_SECURITY:
+            raise InputError(
+                "encrypted PDF this reader cannot decrypt (unsupported security handler)", path
+            ) from None
+        reason = str(exc).split("(PDFium: ", 1)[-1].rstrip(").").lower()
+        raise InputError(f"corrupt PDF (PDFium: {reason})", path) from None
+    try:
+        count = len(pdf)
+        if count > limit:
+            raise InputError(f"PDF has {count} pages; the limit is {limit} (see --max-pages)", path)
+        for index in range(count):
+            page = pdf[index]
+            textpage = page.get_textpage()
+            try:
+                top = page.get_mediabox()[3]
+                words = _words(textpage, top)
+                edges, drawn = _drawing(page, top)
+                tables = _tables(edges, words) if edges else []
+            finally:
+                textpage.close()
+                page.close()
+            yield PageContent(words, tables, drawn)
+    finally:
+        pdf.close()
+
+
+class _Reader:
+    """Calls into one text page, with the buffers they fill made once. The calls made
+    per word are redeclared to take and return plain addresses (ints): ctypes then
+    converts nothing, which halves their cost."""
+
+    def __init__(self, textpage: Any, top: float) -> None:
+        import pypdfium2.raw as raw
+
+        self.raw = raw
+        self.page = textpage.raw
+        self.top = top
+        self.rect = raw.FS_RECTF()
+        self.x = ctypes.c_double()
+        self.y = ctypes.c_double()
+        self.name = ctypes.create_string_buffer(256)
+        self.flags = ctypes.c_int()
+        self.fonts: dict[int | None, tuple[str, float, bool]] = {}
+        handle = ctypes.cast(self.page, ctypes.c_void_p).value
+        rect, x, y = ctypes.addressof(self.rect), ctypes.addressof(self.x), ctypes.addressof(self.y)
+        address, integer = ctypes.c_void_p, ctypes.c_int
+        get_object = _redeclare(raw.FPDFText_GetTextObject, address, address, integer)
+        get_box = _redeclare(raw.FPDFText_GetLooseCharBox, integer, address, integer, address)
+        get_origin = _redeclare(raw.FPDFText_GetCharOrigin, integer, address, integer, address, address)
+        self.text_object: Callable[[int], int | None] = lambda index: get_object(handle, index)
+        self.load_box: Callable[[int], int] = lambda index: get_box(handle, index, rect)
+        self.load_origin: Callable[[int], int] = lambda index: get_origin(handle, index, x, y)
+
+    def font(self, index: int, obj: int | None) -> tuple[str, float, bool]:
+        """(font name, size, bold) of the character, the same for its whole text object."""
+        found = self.fonts.get(obj)
+        if found is None or obj is None:
+            raw = self.raw
+            raw.FPDFText_GetFontInfo(self.page, index, self.name, len(self.name), self.flags)
+            name = self.name.value.decode("utf-8", "replace")
+            size = round(raw.FPDFText_GetFontSize(self.page, index), 2)
+            bold = bool(BOLD.search(name)) or raw.FPDFText_GetFontWeight(self.page, index) >= 700
+            found = self.fonts[obj] = (name, size, bold)
+        return found
+
+    def left_right(self, index: int) -> tuple[float, float]:
+        self.load_box(index)
+        return self.rect.left, self.rect.right
+
+    def baseline(self, index: int) -> float:
+        self.load_origin(index)
+        return self.top - self.y.value
+
+    def word(self, text: str, first: int, last: int, obj: int | None) -> Word:
+        name, size, bold = self.font(first, obj)
+        rect = self.rect
+        self.load_box(first)
+        # The loose box reaches from the font's descent to its ascent: a word's bottom
+        # sits at the same height for every word of a font on a line, as pdfminer's does.
+        x0, x1, bottom = rect.left, rect.right, self.top - rect.bottom
+        if last != first:
+            self.load_box(last)
+            x1 = rect.right
+        return {
+            "text": text,
+            "x0": x0,
+            "x1": max(x1, x0),
+            "top": bottom - size,
+            "bottom": bottom,
+            "size": size,
+            "fontname": name,
+            "bold": bold,
+        }
+
+
+def _redeclare(function: Any, restype: Any, *argtypes: Any) -> Any:
+    """A PDFium function with plain (address and int) argument and result types."""
+    address = ctypes.cast(function, ctypes.c_void_p).value
+    return ctypes.CFUNCTYPE(restype, *argtypes)(address)
+
+
+def _words(textpage: Any, top: float) -> list[Word]:
+    import pypdfium2.raw as raw
+
+    count = raw.FPDFText_CountChars(textpage)
+    if count <= 0:
+        return []
+    text = textpage.get_text_range(0, count)
+    if len(text) != count:  # characters outside the BMP or undecodable: one by one
+        text = "".join(_char(raw.FPDFText_GetUnicode(textpage, i)) for i in range(count))
+    # PDFium writes a hyphen it takes for a line-end hyphenation as U+FFFE (or U+0002).
+    text = text.translate(_HYPHENS)
+    reader = _Reader(textpage, top)
+    # The loop below is the engine's hot path (once per word): calls and lookups are
+    # bound to locals, and a word's font comes from a cache by text object.
+    text_object, load_box, rect, fonts, font = (
+        reader.text_object,
+        reader.load_box,
+        reader.rect,
+        reader.fonts,
+        reader.font,
+    )
+    words: list[Word] = []
+    for token in _TOKEN.finditer(text):
+        first, end = token.span()
+        last = end - 1
+        obj = text_object(first)
+        if last != first and text_object(last) != obj:
+            words.extend(_split_word(reader, text, first, last))
+            continue
+        name, size, bold = fonts.get(obj) or font(first, obj)
+        load_box(first)
+        # The loose box reaches from the font's descent to its ascent: a word's bottom
+        # sits at the same height for every word of a font on a line, as pdfminer's does.
+        x0, x1, bottom = rect.left, rect.right, top - rect.bottom
+        if last != first:
+            load_box(last)
+            x1 = rect.right
+        words.append(
+            {
+                "text": token.group(),
+                "x0": x0,
+                "x1": x1 if x1 > x0 else x0,
+                "top": bottom - size,
+                "bottom": bottom,
+                "size": size,
+                "fontname": name,
+                "bold": bold,
+            }
+        )
+    return words
+
+
+def _char(code: int) -> str:
+    return chr(code) if 0 < code < 0x110000 and not 0xD800 <= code < 0xE000 else " "
+
+
+def _split_word(reader: _Reader, text: str, first: int, last: int) -> list[Word]:
+    """A run of characters from several text objects, cut where the font or size
+    changes, the baseline moves or a gap opens (pdfplumber's word rules)."""
+    words: list[Word] = []
+    start = first
+    previous_key: tuple[str, float, bool] | None = None
+    previous_right = previous_base = 0.0
+    for index in range(first, last + 2):
+        if index <= last:
+            obj = reader.text_object(index)
+            key = reader.font(index, obj)
+            left, right = reader.left_right(index)
+            base = reader.baseline(index)
+            cut = index > start and (
+                key != previous_key
+                or abs(base - previous_base) > 0.5 * key[1]
+                or left - previous_right > X_TOLERANCE
+            )
+        else:
+            cut = True
+        if cut and index > start:
+            word = reader.word(text[start:index], start, index - 1, reader.text_object(start))
+            words.append(word)
+            start = index
+        if index <= last:
+            previous_key, previous_right, previous_base = key, right, base
+    return words
+
+
+# ---------------------------------------------------------------- ruling lines and tables
+
+
+def _drawing(page: Any, top: float) -> tuple[list[dict[str, Any]], bool]:
+    """The page's ruling lines as pdfplumber-style edges, and whether anything but text
+    is on it. A path thin in one direction is a line; a small closed path (a rectangle)
+    gives its four sides; curves and shapes give none."""
+    import pypdfium2.raw as raw
+
+    edges: list[dict[str, Any]] = []
+    drawn = False
+    left, bottom, right, upper = (ctypes.c_float() for _ in range(4))
+    for index in range(raw.FPDFPage_CountObjects(page)):
+        obj = raw.FPDFPage_GetObject(page, index)
+        kind = raw.FPDFPageObj_GetType(obj)
+        if kind == raw.FPDF_PAGEOBJ_TEXT:
+            continue
+        drawn = True
+        if kind != raw.FPDF_PAGEOBJ_PATH or not raw.FPDFPageObj_GetBounds(obj, left, bottom, right, upper):
+            continue
+        x0, x1, y0, y1 = left.value, right.value, top - upper.value, top - bottom.value
+        width, height = x1 - x0, y1 - y0
+        if height <= MIN_EDGE and width > MIN_EDGE:
+            edges.append(_edge("h", x0, x1, (y0 + y1) / 2, (y0 + y1) / 2))
+        elif width <= MIN_EDGE and height > MIN_EDGE:
+            edges.append(_edge("v", (x0 + x1) / 2, (x0 + x1) / 2, y0, y1))
+        elif width > MIN_EDGE and height > MIN_EDGE and raw.FPDFPath_CountSegments(obj) <= 6:
+            edges += [
+                _edge("h", x0, x1, y0, y0),
+                _edge("h", x0, x1, y1, y1),
+                _edge("v", x0, x0, y0, y1),
+                _edge("v", x1, x1, y0, y1),
+            ]
+    return edges, drawn
+
+
+def _edge(orientation: str, x0: float, x1: float, top: float, bottom: float) -> dict[str, Any]:
+    return {
+        "orientation": orientation,
+        "object_type": "line",
+        "x0": x0,
+        "x1": x1,
+        "top": top,
+        "bottom": bottom,
+        "width": x1 - x0,
+        "height": bottom - top,
+    }
+
+
+class _EdgesOnly:
+    """What pdfplumber's table finder reads of a page with the `lines` strategy."""
+
+    def __init__(self, edges: list[dict[str, Any]]) -> None:
+        self.edges = edges
+        self.bbox = (0.0, 0.0, 1e6, 1e6)
+
+
+def _tables(edges: list[dict[str, Any]], words: list[Word]) -> list[TableRows]:
+    """Ruled tables, found by pdfplumber's table finder (pure Python; imported only for
+    a page ruled both ways) on PDFium's lines, cell texts from PDFium's words."""
+    if sum(e["orientation"] == "v" for e in edges) < 2 or sum(e["orientation"] == "h" for e in edges) < 2:
+        return []
+    from pdfplumber.table import TableFinder
+
+    found = TableFinder(_EdgesOnly(edges)).tables  # type: ignore[arg-type]
+    return [
+        table_grid(table, [[_cell_text(cell, words) for cell in row.cells] for row in table.rows])
+        for table in found
+        if _is_real_table(table, words, edges)
+    ]
+
+
+def _cell_text(cell: Any, words: list[Word]) -> str | None:
+    if cell is None:
+        return None
+    within = [w for w in words if inside(w, cell)]
+    return "\n".join(" ".join(w["text"] for w in line) for line in group_lines(within))

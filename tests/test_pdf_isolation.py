@@ -1,0 +1,44 @@
+"""A native crash in the PDF engine fails only the file being read."""
+
+from __future__ import annotations
+
+import os
+import signal
+
+import pytest
+
+from classspec.errors import InputError
+from classspec.readers import read_path
+from classspec.readers.pdf_isolation import call_isolated
+from conftest import REPO
+
+GOOD = REPO / "tests" / "pdf" / "seeds" / "chicago-7401-customer-services-supervisor.pdf"
+
+
+def _segfault() -> None:
+    os.kill(os.getpid(), signal.SIGSEGV)
+
+
+def _fails() -> None:
+    raise ValueError("bad xref")
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="the engine runs in-process without fork")
+def test_a_crash_is_an_input_error_and_the_next_file_reads() -> None:
+    with pytest.raises(InputError) as caught:
+        call_isolated(_segfault, path="crash.pdf", engine="pdfium")
+    assert caught.value.path == "crash.pdf"
+    assert "PDF engine crashed on this file (killed by SIGSEGV)" in caught.value.reason
+    assert any("7401" in line.text for line in read_path(GOOD).lines)
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="the engine runs in-process without fork")
+def test_an_exception_in_the_helper_is_a_corrupt_pdf_error() -> None:
+    with pytest.raises(InputError, match=r"corrupt PDF \(ValueError: bad xref\)"):
+        call_isolated(_fails, path="x.pdf", engine="pdfium")
+
+
+def test_in_process_reads_alike(monkeypatch: pytest.MonkeyPatch) -> None:
+    isolated = read_path(GOOD).lines
+    monkeypatch.setenv("CLASSSPEC_PDF_IN_PROCESS", "1")
+    assert read_path(GOOD).lines == isolated
