@@ -10,6 +10,10 @@ from dataclasses import dataclass, field
 _NOT_ALNUM = re.compile(r"[^0-9a-z]+")
 
 
+def squash(text: str) -> str:
+    return _NOT_ALNUM.sub("", text.lower())
+
+
 def same_words(left: str | None, right: str | None) -> bool:
     """Equal but for case, punctuation and spacing ('Fire Assistant Chief' ~ 'FIRE ASSISTANT CHIEF')."""
     return (

@@ -16,7 +16,7 @@ import pytest
 from classspec.api import parse_document
 from classspec.readers import read_path
 from conftest import SHARED
-from corpus_board import Board, same_words
+from corpus_board import Board, same_words, squash
 
 LOS_ANGELES = SHARED / "corpus" / "losangeles"
 CORPUS = sorted(LOS_ANGELES.glob("*.txt")) if LOS_ANGELES.is_dir() else []
@@ -54,8 +54,11 @@ def board() -> Board:
         named = _NAME.match(path.stem)
         scores.check("one record per bulletin", len(records) == 1, path.name)
         scores.check("read by the generic engine", record.source.parser == "generic", path.name)
-        if named:
+        # A few files hold another bulletin than their name says (the name's code and
+        # title are nowhere in the text): they are not counted against the parser.
+        if named and named["code"] in text:
             scores.check("class_code == file name", record.class_code == named["code"], path.name)
+        if named and squash(named["title"]) in squash(text):
             scores.check("title == file name", same_words(record.title, named["title"]), path.name)
         if _HAS_QUALS.search(text):
             scores.check("minimum qualifications found", bool(record.minimum_qualifications.text), path.name)

@@ -41,10 +41,13 @@ _CODE_THEN_TITLE = re.compile(
 BARE_CODE = re.compile(r"(?-i:(?=[A-Z0-9\-]*\d)[A-Z0-9][A-Z0-9\-]{2,9})")
 # Lines that name the publisher or the kind of document, not the class.
 _NOT_A_TITLE = re.compile(
-    r"^(?:city|county|state|town|village|borough|department|personnel|human resources|civil service"
+    r"^(?:(?:city|county|state|town|village|borough|commonwealth|department|office|division|bureau)\s+of\b"
+    r"|(?:city|county|state)$|(?:personnel|human resources|civil service)"
+    r"(?:\s+(?:department|office|division|services|commission|board))?$"
     r"|(?:personnel |job )?class(?:ification)? spec|job description|position description|page \d"
     r"|skip |navigation|main content|search|home$|menu|top of page|link back)"
-    r"|\b(?:specification|equal (?:employment )?opportunity|www\.|https?:|toggle|anchor|ribbon)",
+    r"|\b(?:specification|equal (?:employment )?opportunity|www\.|https?:|toggle|anchor|ribbon)\b"
+    r"|\b(?:department|commission|board)$",
     re.I,
 )
 # A sentence that lists the classes of a series names other classes, not this one.
@@ -116,10 +119,12 @@ MAX_VALUE_WORDS = 8
 
 @dataclass(frozen=True, slots=True)
 class Label:
-    """A labelled value: `field` is a ClassSpec path ('title', 'taxonomy.job_family')."""
+    """A labelled value: `field` is a ClassSpec path ('title', 'taxonomy.job_family'),
+    None for a label no field takes (kept in other_sections under `name`)."""
 
-    field: str
+    field: str | None
     value: Piece
+    name: str = ""
 
 
 def _field(label: str) -> str | None:
@@ -153,13 +158,20 @@ def label_line(line: Line) -> list[Label] | None:
     for pair in pairs:
         field = _field(pair.group("label"))
         value = collapse(pair.group("value"))
-        if field is None or len(value.split()) > MAX_VALUE_WORDS:
+        if len(value.split()) > MAX_VALUE_WORDS:
             return None
-        labels.append(_normalized(field, Piece(value, (line,))))
+        piece = Piece(value, (line,))
+        labels.append(
+            _normalized(field, piece) if field else Label(None, piece, collapse(pair.group("label")))
+        )
+    # A line of unknown labels is left to the sections ("Open Date: ..." alone).
+    if not any(label is not None and label.field for label in labels):
+        return None
     return [label for label in labels if label is not None]
 
 
 def _normalized(field: str, value: Piece) -> Label | None:
+    """The value a field takes from a label, or None when it is not that field's kind."""
     if field == "flsa_status":
         status = flsa_status(value.text)
         return Label(field, value.with_text(status.value)) if status else None
@@ -204,7 +216,7 @@ def title_like(text: str) -> bool:
     words = text.split()
     if not 1 <= len(words) <= 12 or text.endswith((".", ";", ",")) or _NOT_A_TITLE.search(text):
         return False
-    if "\t" in text or ":" in text or strip_marker(text)[0]:
+    if "\t" in text or ":" in text or text.startswith("(") or strip_marker(text)[0]:
         return False
     capitalised = [w for w in words if w[:1].isupper() or w[:1].isdigit()]
     return len(capitalised) >= 0.6 * len(words)
@@ -222,22 +234,40 @@ def title_and_code(text: str) -> tuple[str, str | None]:
     return text, None
 
 
-def choose_title(lines: Sequence[Line], code: str | None, code_line: int | None) -> Line | None:
+def choose_title(lines: Sequence[Line], code: str | None, code_line: int | None) -> list[Line]:
     """The title among the lines before the first section: a line naming the code
     ('Fire Apparatus Engineer (1077)'), else the title-like line nearest above the code
-    label, else the first title-like line (navigation and letterhead are not titles)."""
-    candidates = [ln for ln in lines if not ln.blank and title_like(ln.stripped)]
+    label, else the first title-like line (navigation and letterhead are not titles).
+    A title in capitals broken over two lines is joined ('BUILDING ... AND MAINTENANCE' /
+    'SUPERINTENDENT')."""
+    content = [ln for ln in lines if not ln.blank]
+    candidates = [ln for ln in content if title_like(ln.stripped)]
     if not candidates:
-        return None
+        return []
     if code:
         for line in candidates:
             if title_and_code(line.stripped)[1] == code:
-                return line
+                return [line]
     if code_line is not None:
         above = [ln for ln in candidates if code_line - 12 <= ln.number < code_line]
         if above:
-            return above[-1]
+            return _with_first_half(content, above[-1])
         below = [ln for ln in candidates if code_line < ln.number <= code_line + 4]
         if below:
-            return below[0]
-    return candidates[0]
+            return [below[0]]
+    return [candidates[0]]
+
+
+_CONNECTOR = re.compile(r"(?:\b(?:and|of|for|the|in|to)|[&/,\-])\s*$", re.I)
+
+
+def _with_first_half(content: list[Line], title: Line) -> list[Line]:
+    index = content.index(title)
+    if index == 0:
+        return [title]
+    previous = content[index - 1]
+    text, before = title.stripped, previous.stripped
+    same_style = text.isupper() == before.isupper()
+    if same_style and title_like(before) and (_CONNECTOR.search(before) or len(text.split()) == 1):
+        return [previous, title]
+    return [title]

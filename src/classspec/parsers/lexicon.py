@@ -445,7 +445,7 @@ LIST_KEYS = frozenset(
 
 def _literal(name: str) -> str | None:
     """The plain words of a heading name, or None when it is a pattern."""
-    plain = name.replace("\\.", ".")
+    plain = re.sub(r"(\w)\?", r"\1", name.replace("\\.", "."))  # "qualifications?" -> "qualifications"
     return None if re.search(r"[()?|\\\[\]*+]", plain) else plain
 
 

@@ -105,7 +105,12 @@ class GenericParser(TemplateParser):
                 if ending.title:
                     records.set("title", ending.title.text, ending.title, keep=True)
             for label in labels or ():
+                if label.field is None:
+                    records.other(label.name, label.value)
+                    continue
                 records.set(label.field, label.value.text, label.value, keep=True)
+                if label.field == "class_code":
+                    records.label_code_line = line.number
                 if label.field == "class_code" and records.label_code is None:
                     records.label_code = label.value.text
             records.use(line)
@@ -120,14 +125,14 @@ class GenericParser(TemplateParser):
         else:
             code = None
         title = (
-            None
+            []
             if all(b.has("title") for b in records.builders)
-            else choose_title(content, records.label_code, code.number if code else None)
+            else choose_title(content, records.label_code, code.number if code else records.label_code_line)
         )
-        if title is not None:
+        if title:
             set_title(records, title)
         for line in content:
-            if line is title or line is code:
+            if line in title or line is code:
                 continue
             if line.number in records.label_lines or _DOT_ONLY.fullmatch(line.stripped):
                 records.use(line)

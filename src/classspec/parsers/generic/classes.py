@@ -82,10 +82,8 @@ def _own_blocks(lines: Sequence[Line], classes: list[Class]) -> None:
             current = named
             named.label_lines.add(line.number)
             continue
-        if (
-            _ALL_CLASSES.fullmatch(line.stripped)
-            or (find_heading(line)
-            and find_heading(line).key != "unknown")
+        if _ALL_CLASSES.fullmatch(line.stripped) or (
+            find_heading(line) and find_heading(line).key != "unknown"
         ):
             current = None
             continue
@@ -129,6 +127,7 @@ class Records:
         self.started = False  # has a spec section (definition, duties ...) been read yet?
         self.current: int | None = None  # the class whose own lines are being read
         self.label_code: str | None = None  # the code a label gave (to find the title naming it)
+        self.label_code_line: int | None = None
         self.dates: dict[tuple[int, str], str] = {}  # the date set per (record, kind)
         for builder, one in zip(self.builders, classes, strict=False):
             builder.set("title", one.title.text, one.title)

@@ -62,11 +62,13 @@ def first_value(section: Section, lines: list[Line]) -> tuple[Piece | None, list
     return None, content
 
 
-def set_title(records: Records, line: Line) -> None:
-    title, code = title_and_code(line.stripped)
+def set_title(records: Records, lines: Line | list[Line]) -> None:
+    """The title from its line(s); a code written on the title line is the class code."""
+    source = Piece.of(lines if isinstance(lines, list) else [lines])
+    title, code = title_and_code(source.text)
     if code:
-        records.set("class_code", code, line, keep=True)
-    records.set("title", title_case(title), line, keep=True)
+        records.set("class_code", code, source, keep=True)
+    records.set("title", title_case(title), source, keep=True)
 
 
 def leftover(records: Records, section: Section, lines: list[Line]) -> None:
