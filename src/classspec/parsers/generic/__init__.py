@@ -15,14 +15,16 @@ import re
 from classspec.builder import RecordBuilder
 from classspec.document import Document, Line, Piece
 from classspec.jurisdiction import jurisdiction_from_text
+from classspec.normalize import title_case
 from classspec.parsers.base import Detection, TemplateParser
 from classspec.parsers.generic.classes import Records, find_classes, owned_runs
 from classspec.parsers.generic.handlers import handle, set_title
 from classspec.parsers.generic.headings import find_heading, sections, split_long_line
-from classspec.parsers.labels import BARE_CODE, SERIES_LIST, choose_title, footer, label_line
+from classspec.parsers.labels import BARE_CODE, SERIES_LIST, choose_title, footer, label_line, title_like
 from classspec.parsers.lexicon import LIST_KEYS, STRUCTURAL_KEYS
 from classspec.sections import Section
 
+_SERIES_NAME = re.compile(r"[A-Z].{2,80}\bseries", re.I)
 _DOT_ONLY = re.compile(r"[.:;\-\u2013\u2014_*]+")
 # Headings, in any wording, that promise duties or qualifications (for the honesty warnings).
 _PROMISES = {
@@ -80,7 +82,7 @@ class GenericParser(TemplateParser):
             records.set("jurisdiction", named[0].model_dump(), named[1])
         lines = self._identity(records, lines)
         starts = {n for one in records.classes if one.level for n in one.label_lines}
-        found = sections(lines, LIST_KEYS, STRUCTURAL_KEYS, starts)
+        found = sections(lines, LIST_KEYS, STRUCTURAL_KEYS, starts, records.label_lines)
         if found and found[0].key is None:
             self._preamble(records, found.pop(0))
         for section in found:
@@ -133,6 +135,9 @@ class GenericParser(TemplateParser):
             set_title(records, title)
         for line in content:
             if line in title or line is code:
+                continue
+            if _SERIES_NAME.fullmatch(line.stripped) and title_like(line.stripped):
+                records.set("series", title_case(line.stripped), line, keep=True)
                 continue
             if line.number in records.label_lines or _DOT_ONLY.fullmatch(line.stripped):
                 records.use(line)

@@ -18,7 +18,6 @@ from classspec.builder import RecordBuilder, Source
 from classspec.document import Document, Line, Piece
 from classspec.normalize import title_case
 from classspec.parsers.generic.headings import find_heading
-from classspec.parsers.labels import title_like
 from classspec.parsers.levels import find_levels
 from classspec.parsers.lexicon import HEADINGS, TOP_LEVEL_KEYS
 from classspec.sections import Section, cells
@@ -44,6 +43,17 @@ class Class:
     label_lines: set[int] = field(default_factory=set)
 
 
+def _title_cell(text: str) -> bool:
+    """A table cell that names a class ('Hearing Adviser I, California Energy Commission')."""
+    words = text.split()
+    return (
+        2 <= len(words) <= 16
+        and text[:1].isupper()
+        and not text.endswith(".")
+        and (sum(w[:1].isupper() for w in words) >= 0.5 * len(words))
+    )
+
+
 def _table_classes(lines: Sequence[Line]) -> list[Class]:
     """Rows 'schematic code / class code / title' of a series table (two rows at least)."""
     found: list[Class] = []
@@ -52,7 +62,7 @@ def _table_classes(lines: Sequence[Line]) -> list[Class]:
             continue
         row = [c for c in cells(line) if c]
         codes = [c for c in row if _CODE_CELL.fullmatch(c)]
-        titles = [c for c in row if not _CODE_CELL.fullmatch(c) and title_like(c) and len(c.split()) >= 2]
+        titles = [c for c in row if not _CODE_CELL.fullmatch(c) and _title_cell(c)]
         if codes and len(titles) == 1 and len(row) == len(codes) + 1:
             # The class code is the last code before the title (a schematic code may precede it).
             code = codes[-1]
@@ -82,9 +92,12 @@ def _own_blocks(lines: Sequence[Line], classes: list[Class]) -> None:
             current = named
             named.label_lines.add(line.number)
             continue
-        if _ALL_CLASSES.fullmatch(line.stripped) or (
-            find_heading(line) and find_heading(line).key != "unknown"
-        ):
+        if _ALL_CLASSES.fullmatch(line.stripped):
+            current = None
+            classes[0].label_lines.add(line.number)  # a marker, not text: used with the labels
+            continue
+        heading = find_heading(line)
+        if heading and heading.key != "unknown":
             current = None
             continue
         if current is not None:

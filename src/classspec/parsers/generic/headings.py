@@ -48,8 +48,8 @@ def _lexicon(text: str, line: Line) -> tuple[str, Piece | None] | None:
 
 
 def _heading_typography(line: Line, text: str) -> bool:
-    """Set as a heading: a level the reader kept, capitals, or a short line ending in ':'."""
-    if getattr(line, "heading_level", None):
+    """Set as a heading: a level the reader kept, bold, capitals, or a short line ending in ':'."""
+    if line.heading or line.bold:
         return True
     words = text.split()
     if not words or len(words) > MAX_HEADING_WORDS or text.endswith((".", ";", ",")):
@@ -116,7 +116,7 @@ def find_heading(line: Line) -> Heading | None:
             key = _combined(candidate, line) or (_fuzzy(candidate) or (None,))[0]
             if key:
                 return Heading(key, Piece.of([line]))
-    if UNKNOWN_HEADING.pattern.fullmatch(text) or getattr(line, "heading_level", None):
+    if UNKNOWN_HEADING.pattern.fullmatch(text) or (line.heading and len(text.split()) <= MAX_HEADING_WORDS):
         return Heading("unknown", Piece.of([line]))
     return None
 
@@ -146,19 +146,24 @@ def split_long_line(line: Line) -> list[Line]:
 
 
 def sections(
-    lines: Sequence[Line], list_keys: frozenset[str], structural: frozenset[str], level_lines: set[int]
+    lines: Sequence[Line],
+    list_keys: frozenset[str],
+    structural: frozenset[str],
+    level_lines: set[int],
+    class_lines: set[int],
 ) -> list[Section]:
     """Cut the document at its headings. A heading in capitals the lexicon does not know
     starts a section of its own, except before the first spec section (letterhead, the
     title) and inside a list (a sub-heading of the list). A series level's title line
-    ("Accountant II") starts a "level" section: the text under it describes the level."""
+    ("Accountant II") starts a "level" section: the text under it describes the level;
+    other lines that name a class (a series member's title inside a section) are no headings."""
     result: list[Section] = [Section(None, None)]
     seen_structural = False
     for line in lines:
         if line.number in level_lines:
             result.append(Section("level", None, None, [line]))
             continue
-        found = find_heading(line)
+        found = None if line.number in class_lines else find_heading(line)
         if found and found.key == "unknown":
             previous = result[-1].key
             if not seen_structural or previous in list_keys | {None}:
