@@ -108,7 +108,7 @@ TAXONOMY_LABELS = frozenset(
     }
 )
 # "Label: value" pairs; several on a line are separated by a tab or a run of spaces.
-_PAIR = re.compile(r"(?P<label>[A-Za-z][A-Za-z.#/\- ]{0,30}?)\s*:\s*(?P<value>\S(?:.*?\S)?)\s*(?=\t| {2,}|$)")
+_PAIR = re.compile(r"(?P<label>[A-Za-z][A-Za-z.#/\- ]{0,30}?)\s*:\s*(?P<value>\S.*)")
 _FLSA_BARE = re.compile(r"FLSA\s*[:\-]?\s*(?P<value>(?:non[- ]?)?exempt|[12][A-Z]|N|E)\.?", re.I)
 # A labelled code may follow its label without a colon ("Class Code 2108", "Job Code #: 11").
 _LABEL_NO_COLON = re.compile(
@@ -137,37 +137,54 @@ def _field(label: str) -> str | None:
     return None
 
 
+def _segments(text: str) -> list[str]:
+    """Parts of a line between tabs or runs of spaces; a part ending in ':' keeps its value."""
+    parts = [p for p in re.split(r"\t+|\s{2,}", text) if p.strip()]
+    merged: list[str] = []
+    for part in parts:
+        if merged and merged[-1].endswith(":"):
+            merged[-1] += " " + part
+        else:
+            merged.append(part)
+    return merged
+
+
+def _segment_labels(segment: str, line: Line) -> Label | bool | None:
+    """The label of one segment; None when it is not a label; False for a known label
+    whose value is not of its kind (the segment stays text)."""
+    bare = _FLSA_BARE.fullmatch(segment)
+    if bare:
+        status = flsa_status(bare.group("value"))
+        return Label("flsa_status", Piece(status.value, (line,))) if status else None
+    no_colon = _LABEL_NO_COLON.fullmatch(segment)
+    if no_colon:
+        return Label("class_code", Piece(no_colon.group("value"), (line,)))
+    pair = _PAIR.fullmatch(segment)
+    if not pair:
+        return None
+    value = collapse(pair.group("value"))
+    if len(value.split()) > MAX_VALUE_WORDS:
+        return None
+    field = _field(pair.group("label"))
+    piece = Piece(value, (line,))
+    if field is None:
+        return Label(None, piece, collapse(pair.group("label")))
+    return _normalized(field, piece) or False
+
+
 def label_line(line: Line) -> list[Label] | None:
-    """The labelled fields of a line made only of known labels and their values, else None."""
+    """The labelled fields of a line made only of labels and their values, at least one
+    of them known ("Union Code: PR   Variable Entry: Y"), else None."""
     text = line.stripped
     if not text or len(text) > 160 or (strip_marker(text)[0] and not text.startswith("-")):
         return None
-    bare = _FLSA_BARE.fullmatch(text)
-    if bare:
-        status = flsa_status(bare.group("value"))
-        return [Label("flsa_status", Piece(status.value, (line,)))] if status else None
-    no_colon = _LABEL_NO_COLON.fullmatch(text)
-    if no_colon:
-        return [Label("class_code", Piece(no_colon.group("value"), (line,)))]
-    pairs = list(_PAIR.finditer(text))
-    if not pairs or "".join(p.group(0) for p in pairs).replace(" ", "").replace("\t", "") != re.sub(
-        r"\s", "", text
-    ):
+    labels = [_segment_labels(segment.strip(), line) for segment in _segments(text)]
+    if any(label is None or label is False for label in labels):
         return None
-    labels = []
-    for pair in pairs:
-        field = _field(pair.group("label"))
-        value = collapse(pair.group("value"))
-        if len(value.split()) > MAX_VALUE_WORDS:
-            return None
-        piece = Piece(value, (line,))
-        labels.append(
-            _normalized(field, piece) if field else Label(None, piece, collapse(pair.group("label")))
-        )
     # A line of unknown labels is left to the sections ("Open Date: ..." alone).
-    if not any(label is not None and label.field for label in labels):
+    if not any(label.field for label in labels):
         return None
-    return [label for label in labels if label is not None]
+    return labels
 
 
 def _normalized(field: str, value: Piece) -> Label | None:

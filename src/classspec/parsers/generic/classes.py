@@ -25,7 +25,11 @@ from classspec.sections import Section, cells
 _NOT_ALNUM = re.compile(r"[^0-9a-z]+")
 # "Both Levels:", "All Levels", "All Classes": text that again belongs to every class.
 _ALL_CLASSES = re.compile(r"(?:both|all)\s+(?:levels|classes|classifications)\s*:?", re.I)
+_TABLE_CAPTION = re.compile(r"\bclass(?:es|ification)?\b.*\b(?:codes?|titles?)\b", re.I)
 _CODE_CELL = re.compile(r"(?-i:(?=[A-Z0-9\-]*\d)[A-Z0-9][A-Z0-9\-]{2,9})")
+
+
+Owner = tuple[int, ...]
 
 
 def _key(text: str) -> str:
@@ -75,6 +79,14 @@ def _table_classes(lines: Sequence[Line]) -> list[Class]:
             )
     if len(found) < 2 or len({_key(c.title.text) for c in found}) < len(found):
         return []
+    # The table's header row and its caption ("... - Class Titles and Codes") name no class.
+    content = [ln for ln in lines if not ln.blank]
+    first = next(i for i, ln in enumerate(content) if ln.number == found[0].title.lines[0].number)
+    for line in reversed(content[max(0, first - 2) : first]):
+        if "\t" in line.text or _TABLE_CAPTION.search(line.text):
+            found[0].label_lines.add(line.number)
+        else:
+            break
     return found
 
 
@@ -83,25 +95,29 @@ def _own_blocks(lines: Sequence[Line], classes: list[Class]) -> None:
     title, an 'all levels' line or the next section heading."""
     by_title = {_key(c.title.text): c for c in classes}
     table_rows = set().union(*(c.label_lines for c in classes))
-    current: Class | None = None
+    current: list[Class] = []
+    since_title = True  # no text yet under the last title: a title right after it joins it
     for line in lines:
         if line.blank or line.number in table_rows:
             continue
         named = by_title.get(_key(line.stripped.rstrip(":")))
         if named is not None:
-            current = named
+            # "Hearing Adviser I" / "Hearing Adviser II" / text: the text is both classes'.
+            current = [*current, named] if since_title and current else [named]
+            since_title = True
             named.label_lines.add(line.number)
             continue
+        since_title = False
         if _ALL_CLASSES.fullmatch(line.stripped):
-            current = None
+            current = []
             classes[0].label_lines.add(line.number)  # a marker, not text: used with the labels
             continue
         heading = find_heading(line)
         if heading and heading.key != "unknown":
-            current = None
+            current = []
             continue
-        if current is not None:
-            current.line_numbers.add(line.number)
+        for one in current:
+            one.line_numbers.add(line.number)
 
 
 def find_classes(lines: Sequence[Line]) -> list[Class]:
@@ -135,10 +151,15 @@ class Records:
     def __init__(self, doc: Document, parser_id: str, classes: list[Class]) -> None:
         self.classes = classes
         self.builders = [RecordBuilder(doc, parser_id) for _ in classes or [None]]
-        self.owner = {n: i for i, c in enumerate(classes) for n in c.line_numbers}
+        owners: dict[int, list[int]] = {}
+        for index, one in enumerate(classes):
+            for number in one.line_numbers:
+                owners.setdefault(number, []).append(index)
+        # The classes that own a line (one, or a few named together); shared lines have none.
+        self.owner: dict[int, Owner] = {n: tuple(found) for n, found in owners.items()}
         self.label_lines = {n for c in classes for n in c.label_lines}
         self.started = False  # has a spec section (definition, duties ...) been read yet?
-        self.current: int | None = None  # the class whose own lines are being read
+        self.current: Owner | None = None  # the classes whose own lines are being read
         self.label_code: str | None = None  # the code a label gave (to find the title naming it)
         self.label_code_line: int | None = None
         self.dates: dict[tuple[int, str], str] = {}  # the date set per (record, kind)
@@ -150,10 +171,10 @@ class Records:
                 builder.set("series", one.series.text, one.series)
                 self.label_lines.update(ln.number for ln in one.series.lines)
 
-    def owner_of(self, line: Line) -> int | None:
+    def owner_of(self, line: Line) -> Owner | None:
         return self.owner.get(line.number)
 
-    def targets(self, source: Source = None, owner: int | None = None) -> list[RecordBuilder]:
+    def targets(self, source: Source = None, owner: Owner | None = None) -> list[RecordBuilder]:
         owner = self.current if owner is None else owner
         if owner is None and source is not None:
             lines = (
@@ -165,7 +186,7 @@ class Records:
             )
             owners = {self.owner.get(ln.number) for ln in lines}
             owner = owners.pop() if len(owners) == 1 else None
-        return [self.builders[owner]] if owner is not None else self.builders
+        return [self.builders[i] for i in owner] if owner is not None else self.builders
 
     # -- writing through to the builders -----------------------------------
     def set(self, path: str, value: object, source: Source = None, *, keep: bool = False) -> None:
@@ -202,9 +223,9 @@ class Records:
             builder.warn(message)
 
 
-def owned_runs(section: Section, records: Records) -> list[tuple[int | None, list[Line]]]:
+def owned_runs(section: Section, records: Records) -> list[tuple[Owner | None, list[Line]]]:
     """A section's lines cut into runs by owning class (class title lines left out)."""
-    runs: list[tuple[int | None, list[Line]]] = []
+    runs: list[tuple[Owner | None, list[Line]]] = []
     for line in section.lines:
         if line.number in records.label_lines:
             records.use(line)
