@@ -238,36 +238,53 @@ def test_a_series_gives_one_record_per_level_with_shared_text():
     assert second.minimum_qualifications.min_education == "bachelor"
 
 
-COUNTY_SERIES = """Probation Officer I/II
-
-Bargaining Unit: 21   FLSA Non-Exempt
-Pay Level: 10
-Job Family: Public Safety
-
-DEFINITION
-Under supervision, investigates and supervises adult and juvenile offenders.
-
-The complete Probation Officer series includes: Assistant Probation Officer (Class No. 004711), Associate Probation Officer (Class No. 004712) and Senior Probation Officer (Class No. 004713).
-
-EXAMPLES OF DUTIES
-The examples of functions listed in this class specification are representative but not necessarily exhaustive or descriptive of any one position in the class.
-Trainee/I
-- Interviews offenders and their families.
-- Prepares pre-sentence reports.
-Reasonable accommodations may be made to enable individuals with disabilities to perform the essential functions.
-
-MINIMUM QUALIFICATIONS
-Either (1) a bachelor's degree in criminal justice, or (2) four years of experience in corrections.
-
-SPECIAL PERSONAL CHARACTERISTICS
-Knowledge of:
-Principles of case management.
-Community resources.
-Ability to:
-Write clear reports.
-
-Probation Officer I (Class No. 004710)   Union Code: PR   Variable Entry: Y
-"""
+COUNTY_SERIES = "\n".join(
+    [
+        "Probation Officer I/II",
+        "",
+        "Bargaining Unit: 21   FLSA Non-Exempt",
+        "Pay Level: 10",
+        "Job Family: Public Safety",
+        "",
+        "DEFINITION",
+        "Under supervision, investigates and supervises adult and juvenile offenders.",
+        "",
+        (
+            "The complete Probation Officer series includes: Assistant Probation Officer "
+            "(Class No. 004711), Associate Probation Officer (Class No. 004712) and Senior "
+            "Probation Officer (Class No. 004713)."
+        ),
+        "",
+        "EXAMPLES OF DUTIES",
+        (
+            "The examples of functions listed in this class specification are representative "
+            "but not necessarily exhaustive or descriptive of any one position in the class."
+        ),
+        "Trainee/I",
+        "- Interviews offenders and their families.",
+        "- Prepares pre-sentence reports.",
+        (
+            "Reasonable accommodations may be made to enable individuals with disabilities to "
+            "perform the essential functions."
+        ),
+        "",
+        "MINIMUM QUALIFICATIONS",
+        (
+            "Either (1) a bachelor's degree in criminal justice, or (2) four years of "
+            "experience in corrections."
+        ),
+        "",
+        "SPECIAL PERSONAL CHARACTERISTICS",
+        "Knowledge of:",
+        "Principles of case management.",
+        "Community resources.",
+        "Ability to:",
+        "Write clear reports.",
+        "",
+        "Probation Officer I (Class No. 004710)   Union Code: PR   Variable Entry: Y",
+        "",
+    ]
+)
 
 
 def test_county_conventions_labels_boilerplate_and_series_lists():
