@@ -46,7 +46,8 @@ _NOT_EXPERIENCE_AFTER = re.compile(
     r"[\s'\u2019]*(?:\(\d+\s*months?\)\s*)?"
     r"(?:(?:of\s+)?(?:full[- ]time\s+)?(?:college|university|course\s*work|education|school"
     r"|(?:post-?\s*)?high\s+school|accredited|study)"
-    r"|(?:(?!of\b)\w+\s+)?(?:degree|program|course)\b|of\s+age|old\b|of\s+which|which\s+(?:shall|must|should))",
+    r"|(?:(?!of\b)\w+\s+)?(?:degree|program|course)\b|of\s+age|old\b|of\s+which|which\s+(?:shall|must|should)"
+    r"|of\s+the\s+(?:\w+\s+){0,2}(?:experience|years?)\b)",
     re.I,
 )
 # ... and what may precede one: deadlines ("within six months") and subsets ("including one year").
@@ -73,6 +74,16 @@ _NOTE = re.compile(r"\bNOTE\b.*?(?=\bAND\b|\bOR\b|$)", re.S)
 _CLAUSE_END = re.compile(r"[.;](?:\s|$)|\n|\bAND\b|\bNOTE\b")
 _OR_BETWEEN = re.compile(r"\bor\b", re.I)
 _AND_BETWEEN = re.compile(r"\bAND\b|\bplus\b|supplemented\s+by|in\s+addition", re.I)
+
+
+# "Any one or any combination that equals 18 months from the categories below": the total
+# is the requirement, whatever mix of the listed kinds makes it up.
+COMBINATION_TOTAL = re.compile(
+    r"\bcombination\s+(?:(?:that|which)\s+)?(?:equals?|equall?ing|equates?\s+to|equating\s+to|totals?|totall?ing)\s+"
+    rf"(?:to\s+)?(?:at\s+least\s+)?(?P<total>(?:{_NUMBER})\s*(?:\(\s*\d+\s*\)\s*)?(?:full[- ]time\s+)?(?:years?|months?)"
+    r"(?:\s*\(\s*\d+\s*months?\s*\))?)",
+    re.I,
+)
 
 
 def _duration_months(found: re.Match[str]) -> int | None:
@@ -183,6 +194,9 @@ def experience_months(text: str | None) -> int | None:
     """
     if not text:
         return None
+    total = COMBINATION_TOTAL.search(text)
+    if total and not _ALTERNATIVE.search(text):
+        return duration_months(total.group("total"))
     text = _NOTE.sub(" ", text)
     totals = [
         months for alternative in _alternatives(text) for months in _branches_months(alternative) if months

@@ -1,0 +1,297 @@
+"""Qualification text → the ways of qualifying it lists (QualificationPath dicts).
+
+The structure is read from the markers the document uses: numbered items ("1.", "2)"),
+lettered sub-items ("a.", "(b)"), CalHR patterns ("Either I … Or II …"), options
+("OPTION 1"), and the connectors that join them ("; or", "; and", an "OR" line). Items
+joined by "or" are alternatives; runs joined by "and" are all required, so the paths are
+every choice of one alternative from each run ("1. degree; and 2. … ; or 3. …" gives
+1+2 and 1+3). Text without markers splits only at a stand-alone or upper-case "OR".
+Each path's months come from the one experience normalizer.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, field
+
+from classspec.normalize.experience import COMBINATION_TOTAL, experience_months
+from classspec.normalize.vocab import education_level
+
+# At most this many paths: a long list of "and" runs of alternatives is not enumerated.
+MAX_PATHS = 24
+
+_NUMBERED = re.compile(r"^\(?(?P<label>\d{1,2})[.)]\s*(?=\S)")
+_LETTERED = re.compile(r"^\(?(?P<label>[a-z])[.)]\s+(?=\S)")
+_OPTION = re.compile(r"^(?P<label>(?:OPTION|Option|PATTERN|Pattern|ALTERNATIVE|Alternative)\s+(?:\d{1,2}|[A-Z]|[IVX]{1,4}))\b[.:)\-\u2013]*\s*")
+# CalHR: "Either I", "Or II" on a line of its own or opening the text of one.
+_ROMAN = re.compile(r"(?:^|(?<=\s)|(?<=:\s))(?:Either|Or|EITHER|OR)\s+(?P<label>[IVX]{1,4})\b\s*(?=[A-Z(]|$)")
+_CONNECTOR_LINE = re.compile(r"^(?P<word>OR|Or|or|AND|And|and)[:.]?$")
+_TRAILING_CONNECTOR = re.compile(
+    r"[\s;,.)]*(?<![\w'])(?P<word>or|and|OR|AND)(?:\s+(?:either|EITHER|one\s+of\s+the\s+following))?[\s:.]*$"
+)
+# An upper-case OR between requirements of unmarked text ("... experience OR An associate's ...").
+_UPPER_OR = re.compile(r"(?:(?<=[\s.;,)])|^)OR(?=\s|$)")
+_SUBSTITUTION = re.compile(r"substitut|in\s+lieu\b|\bequals?\b|may\s+be\s+accepted|\bwaive", re.I)
+_CATCH_ALL = re.compile(
+    r"^(?:any|an|or)?\s*(?:other\s+)?(?:equivalent|acceptable|comparable)?\s*combination\s+of\s+(?:\w+[,\s]+){0,6}"
+    r"(?:education|training|experience)",
+    re.I,
+)
+_DURATION_WORD = re.compile(r"\b(?:years?|months?)\b", re.I)
+
+_FIELD = re.compile(
+    r"\b(?:degree|major(?:ing)?|major\s+work|majoring|specialization|concentration)\s+in\s+"
+    r"(?P<field>[A-Za-z][\w/&,' -]*?)(?=\s*(?:[;.:(]|,\s*(?:and|which|including|with)\b|,?\s+(?:or\s+(?:a|an|in\s+a)\s+(?:closely\s+)?related"
+    r"|from\s+an?\b|at\s+an?\b|with\b|and\s+(?:\w+\s+)?(?:years?|months?|one|two|three|four|five|six|completion))|$))",
+)
+_FULL_TIME = re.compile(r"\bfull[- ]time\b", re.I)
+_PART_TIME = re.compile(r"\bpart[- ]time\b", re.I)
+_CLASS_WORD = r"(?:[A-Z][\w'/-]*|I{1,3}|IV|V|VI{0,3}|IX|X)"
+_PRIOR_CLASS = re.compile(
+    rf"\b(?:as\s+an?|at\s+the\s+level\s+of(?:\s+an?)?|in\s+the\s+class(?:es)?\s+of|employment\s+as\s+an?)\s+"
+    rf"(?:City\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+)?(?:(?:exempt|certified|journey-level)\s+)?"
+    rf"(?P<classes>{_CLASS_WORD}(?:\s+(?:of\s+|and\s+|&\s+)?{_CLASS_WORD})*"
+    rf"(?:(?:,\s*|,?\s+or\s+|,?\s+and\s+){_CLASS_WORD}(?:\s+(?:of\s+)?{_CLASS_WORD})*)*)"
+)
+_NOT_A_CLASS = re.compile(
+    r"^(?:City|County|State|Los Angeles|California|United States|Department|Armed Forces|I|A|An|The)$"
+)
+_LICENSE = re.compile(
+    r"\b(?i:(?:valid|current|possession\s+of\s+(?:an?\s+)?(?:valid\s+)?)\s*)"
+    r"(?P<license>(?:[A-Z][\w.'-]*\s+){0,6}(?:Class\s+[A-C]\s+)?(?:[\w'-]+\s+){0,2}"
+    r"(?i:driver'?s?['\u2019]?\s+licen[sc]e|licen[sc]e|certificat(?:e|ion)|registration|credential)"
+    r"(?:\s+(?:as|in|with)\s+an?\s+[A-Z][\w ]*?(?=[,;.]|\s+(?:is|are|and|or|issued)\b|$))?)",
+)
+_UNITS = re.compile(r"\b(?P<units>\d+(?:\.\d+)?)\s+(?:semester|quarter)(?:\s+or\s+\d+\s+quarter)?\s+(?:units?|hours?|credits?)\b", re.I)
+_COURSE_COUNT = re.compile(
+    r"\b(?P<count>\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:\w+\s+){0,2}courses?\b", re.I
+)
+_COURSE_SUBJECT = re.compile(
+    r"(?:units?|hours?|courses?)\s+(?:of\s+(?:course\s*work\s+)?)?in\s+(?P<subject>[^;.:()]+?)(?=\s*(?:[;.:(]|,\s*(?:and|or|which)\b|\s+(?:at|from)\s+an?\b|$))",
+    re.I,
+)
+_COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+
+
+@dataclass
+class _Item:
+    label: str | None
+    text: str
+    kind: str  # "top" or "sub"
+    # Roman patterns and options head a block of paragraphs; a numbered item is one paragraph.
+    block: bool = False
+    connector: str | None = None  # how it joins the next item at its level
+    children: list[_Item] = field(default_factory=list)
+
+
+def _split_connector(text: str) -> tuple[str, str | None]:
+    found = _TRAILING_CONNECTOR.search(text)
+    if not found or found.start() == 0:
+        return text.strip(), None
+    return text[: found.start()].rstrip(" ;,") + ("" if text[found.start()] != ")" else ")"), found.group("word").lower()
+
+
+def _paragraphs(text: str) -> list[str]:
+    """Lines of the text, with CalHR 'Either I' / 'Or II' markers put on lines of their own."""
+    result: list[str] = []
+    for line in text.splitlines():
+        line = line.strip()
+        if not line:
+            continue
+        start = 0
+        for found in _ROMAN.finditer(line):
+            if line[start : found.start()].strip():
+                result.append(line[start : found.start()].strip())
+            result.append(f"\x00{found.group('label')}")
+            start = found.end()
+        if line[start:].strip():
+            result.append(line[start:].strip())
+    return result
+
+
+def _items(text: str) -> tuple[list[str], list[_Item], list[str]]:
+    """(lead-in paragraphs, top-level items with their sub-items, notes after the list)."""
+    preamble: list[str] = []
+    top: list[_Item] = []
+    notes: list[str] = []
+    paragraphs = _paragraphs(text)
+    has_numbers = any(_NUMBERED.match(p) or p.startswith("\x00") or _OPTION.match(p) for p in paragraphs)
+    for paragraph in paragraphs:
+        connector = _CONNECTOR_LINE.match(paragraph)
+        if connector:
+            target = (top[-1].children[-1] if top and top[-1].children else top[-1]) if top else None
+            if target is not None:
+                target.connector = connector.group("word").lower()
+            continue
+        marker = None
+        if paragraph.startswith("\x00"):
+            marker, kind, body = paragraph[1:], "top", ""
+        elif found := (_NUMBERED.match(paragraph) or _OPTION.match(paragraph)):
+            marker, kind, body = found.group("label"), "top", paragraph[found.end() :]
+        elif found := _LETTERED.match(paragraph):
+            marker, kind, body = found.group("label"), "sub" if has_numbers else "top", paragraph[found.end() :]
+        if marker is None:
+            _plain(paragraph, preamble, top, notes)
+            continue
+        body, joined_by = _split_connector(body)
+        block = paragraph.startswith("\x00") or bool(_OPTION.match(paragraph))
+        item = _Item(marker, body, kind, block, joined_by)
+        if kind == "sub" and top:
+            top[-1].children.append(item)
+        else:
+            top.append(item)
+    return preamble, top, notes
+
+
+def _plain(paragraph: str, preamble: list[str], top: list[_Item], notes: list[str]) -> None:
+    """A paragraph without a marker: lead-in, part of the open item, or a note after the list."""
+    if not top:
+        preamble.append(paragraph)
+        return
+    last = top[-1].children[-1] if top[-1].children else top[-1]
+    body, joined_by = _split_connector(paragraph)
+    if _SUBSTITUTION.search(paragraph) or notes:
+        notes.append(paragraph)
+    elif not last.text or last.connector == "and" or top[-1].block:
+        # "Or II" then its text; "... and" then "Education: ..."; an option's own paragraphs.
+        last.text = f"{last.text} {body}".strip()
+        last.connector = joined_by
+    else:
+        notes.append(paragraph)
+
+
+def _joins(items: list[_Item], default: str) -> list[str]:
+    """The connector between each item and the next: its own, else the next one written
+    at this level ('A; B; or C' is all 'or'), else the last one written, else `default`."""
+    written = [item.connector for item in items[:-1]]
+    joins = []
+    for index, connector in enumerate(written):
+        later = next((c for c in written[index:] if c), None)
+        earlier = next((c for c in reversed(written[:index]) if c), None)
+        joins.append(connector or later or earlier or default)
+    return joins
+
+
+def _alternatives(item: _Item) -> list[tuple[str | None, str]]:
+    if not item.children:
+        return [(item.label, item.text)]
+    if COMBINATION_TOTAL.search(item.text) or "or" not in _joins(item.children, "and"):
+        whole = " ".join([item.text, *(f"({c.label}) {c.text}" for c in item.children)])
+        return [(item.label, whole)]
+    return [(f"{item.label}{child.label}", f"{item.text} {child.text}".strip()) for child in item.children]
+
+
+def _unmarked(paragraphs: list[str]) -> list[tuple[str | None, str]]:
+    """Text without markers: alternatives only where an 'OR' stands between requirements."""
+    text = "\n".join(paragraphs)
+    if text.isupper():
+        return [(None, text)]
+    parts = [p.strip() for p in re.split(r"^\s*(?:OR|Or|or)\s*$|" + _UPPER_OR.pattern, text, flags=re.M)]
+    return [(None, _split_connector(part)[0]) for part in parts if part]
+
+
+def _choices(top: list[_Item]) -> list[tuple[list[str | None], list[str]]]:
+    default = "or" if top[0].block else "and"
+    runs: list[list[_Item]] = [[top[0]]]
+    for item, join in zip(top[1:], _joins(top, default), strict=True):
+        if join == "or":
+            runs[-1].append(item)
+        else:
+            runs.append([item])
+    options = [[alt for item in run for alt in _alternatives(item)] for run in runs]
+    result = []
+    for combination in itertools.islice(itertools.product(*options), MAX_PATHS):
+        result.append(([label for label, _ in combination], [text for _, text in combination]))
+    return result
+
+
+def qualification_paths(text: str | None) -> list[dict]:
+    """Every way of qualifying the text lists, as QualificationPath dicts, in order."""
+    if not text or not text.strip():
+        return []
+    preamble, top, notes = _items(text)
+    substitutions = [n for n in notes if _SUBSTITUTION.search(n)]
+    if not top:
+        alternatives = _unmarked(preamble)
+        choices = [([label], [part]) for label, part in alternatives]
+        shared = ""
+    else:
+        choices = _choices(top)
+        lead = " ".join(preamble)
+        # A lead-in that states a requirement ("Two years as an Equipment Supervisor in one
+        # of the following:") is part of every path; "Any one of the following:" is not.
+        shared = lead if (_DURATION_WORD.search(lead) or education_level(lead)) else ""
+    paths = []
+    for labels, texts in choices:
+        body = " ".join(t for t in [shared, *texts] if t).strip()
+        if not body or (_CATCH_ALL.search(body) and experience_months(body) is None):
+            continue
+        named = [label for label in labels if label]
+        paths.append(describe_path(body, " and ".join(named) or None, substitutions))
+    return paths
+
+
+# "Graduation from an accredited four-year college or university" is a bachelor's degree.
+_FOUR_YEAR_GRADUATION = re.compile(r"\bgraduat\w*\s+from\s+(?:an?\s+)?(?:accredited\s+)?four[- ]year\s+college", re.I)
+
+
+def describe_path(text: str, label: str | None = None, substitutions: list[str] | None = None) -> dict:
+    """One path's facts: education, field, months, full time, prior classes, licences, courses."""
+    months = experience_months(text)
+    level = education_level(text)
+    education = "bachelor" if _FOUR_YEAR_GRADUATION.search(text) else (level.value if level else None)
+    if months is None and education is not None:
+        months = 0  # a way in by schooling alone needs no experience
+    found_field = _FIELD.search(text)
+    own_substitutions = [s.strip() for s in re.split(r"(?<=[.;])\s+", text) if _SUBSTITUTION.search(s)]
+    return {
+        "label": label,
+        "text": text,
+        "education": education,
+        "education_field": found_field.group("field").strip(" ,") if found_field else None,
+        "experience_months": months,
+        "full_time": True if _FULL_TIME.search(text) else (False if _PART_TIME.search(text) else None),
+        "prior_classes": prior_classes(text),
+        "licenses": licenses(text),
+        "courses": courses(text),
+        "substitutions": [*own_substitutions, *(substitutions or [])],
+    }
+
+
+def prior_classes(text: str) -> list[str]:
+    """Classes one must have held: 'two years as a Clerk Typist with the City' -> ['Clerk Typist']."""
+    found_classes: list[str] = []
+    for found in _PRIOR_CLASS.finditer(text):
+        for name in re.split(r",\s*(?:or\s+|and\s+)?|\s+or\s+|\s+and\s+(?=[A-Z])", found.group("classes")):
+            name = re.sub(r"\s+(?:of|and|&)$", "", name.strip())
+            if name and not _NOT_A_CLASS.match(name) and name not in found_classes:
+                found_classes.append(name)
+    return found_classes
+
+
+def licenses(text: str) -> list[str]:
+    """Licences and certificates a path requires: 'A valid California Class A driver's license'."""
+    found_licenses: list[str] = []
+    for found in _LICENSE.finditer(text):
+        name = found.group("license").strip()
+        if name not in found_licenses:
+            found_licenses.append(name)
+    return found_licenses
+
+
+def courses(text: str) -> dict | None:
+    """Course work a path asks for: '12 semester units in accounting' -> units 12, subject."""
+    units = _UNITS.search(text)
+    count = _COURSE_COUNT.search(text)
+    subject = _COURSE_SUBJECT.search(text)
+    if not units and not count:
+        return None
+    count_text = count.group("count").lower() if count else None
+    return {
+        "count": (int(count_text) if count_text.isdigit() else _COUNT_WORDS[count_text]) if count_text else None,
+        "units": (float(units.group("units")) if "." in units.group("units") else int(units.group("units")))
+        if units
+        else None,
+        "subject": subject.group("subject").strip() if subject else None,
+    }
