@@ -24,9 +24,10 @@ from classspec.normalize.bulletin import (
 )
 from classspec.normalize.pay import pay_period, salary_ranges
 from classspec.normalize.paths import qualification_paths
+from classspec.sections import strip_marker
 
 # A line that opens the pay part of a document: 'ANNUAL SALARY', 'Salary Range', 'PAY RANGE:'.
-_PAY_HEADING = re.compile(r"^(?:[A-Z][\w/&-]*\s+){0,3}(?:SALARY|Salary|PAY|Pay|WAGES?|Wages?|COMPENSATION|Compensation)\b")
+_PAY_HEADING = re.compile(r"^(?:[A-Z][\w/&-]*\s+){0,3}[A-Z]*(?:SALARY|Salary|PAY|Pay|WAGES?|Wages?|COMPENSATION|Compensation)\b")
 # A line in running text that states pay: '... salary in the Harbor Department is $ ...'.
 _PAY_WORDS = re.compile(r"\b(?:salary|salaries|pay\s+(?:range|rate)|wages?|compensation)\b", re.I)
 _AMOUNT = re.compile(r"\$\s*\d")
@@ -84,14 +85,14 @@ def _fill_paths(quals: MinimumQualifications, lines: list[Line], cite: Callable[
     within = _squash(quals.text)
     for index, path in enumerate(paths):
         told = _squash(" ".join([path["text"], *path["substitutions"]]))
-        source = [ln for ln in lines if len(key := _squash(ln.text)) >= 6 and key in told and key in within]
+        source = [ln for ln in lines if len(key := _line_key(ln)) >= 6 and key in told and key in within]
         cite(f"minimum_qualifications.paths[{index}]", path, source)
     months = [path["experience_months"] for path in paths if path["experience_months"] is not None]
     if quals.min_experience_months is None and months:
         quals.min_experience_months = min(months)
         least = paths[[p["experience_months"] for p in paths].index(min(months))]
         cite("minimum_qualifications.min_experience_months", least["experience_months"], [
-            ln for ln in lines if len(key := _squash(ln.text)) >= 6 and key in _squash(least["text"])
+            ln for ln in lines if len(key := _line_key(ln)) >= 6 and key in _squash(least["text"])
         ])
 
 
@@ -119,6 +120,10 @@ def _leaf_paths(value: Any, path: str) -> list[str]:
         for index, inner in enumerate(value):
             found += _leaf_paths(inner, f"{path}[{index}]")
     return found
+
+
+def _line_key(line: Line) -> str:
+    return _squash(strip_marker(line.stripped)[1])
 
 
 def _squash(text: str) -> str:

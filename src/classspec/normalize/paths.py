@@ -33,6 +33,8 @@ _TRAILING_CONNECTOR = re.compile(
 # An upper-case OR between requirements of unmarked text ("... experience OR An associate's ...").
 _UPPER_OR = re.compile(r"(?:(?<=[\s.;,)])|^)OR(?=\s|$)")
 _SUBSTITUTION = re.compile(r"substitut|in\s+lieu\b|\bequals?\b|may\s+be\s+accepted|\bwaive", re.I)
+# Within a requirement only an explicit substitution counts ("equals" there states a total).
+_OWN_SUBSTITUTION = re.compile(r"substitut|in\s+lieu\b", re.I)
 _CATCH_ALL = re.compile(
     r"^(?:any|an|or)?\s*(?:other\s+)?(?:equivalent|acceptable|comparable)?\s*combination\s+of\s+(?:\w+[,\s]+){0,6}"
     r"(?:education|training|experience)",
@@ -119,6 +121,9 @@ def _items(text: str) -> tuple[list[str], list[_Item], list[str]]:
     has_numbers = any(_NUMBERED.match(p) or p.startswith("\x00") or _OPTION.match(p) for p in paragraphs)
     for paragraph in paragraphs:
         connector = _CONNECTOR_LINE.match(paragraph)
+        if connector and not top:
+            preamble.append(paragraph)  # unmarked text splits at its "OR" lines later
+            continue
         if connector:
             target = (top[-1].children[-1] if top and top[-1].children else top[-1]) if top else None
             if target is not None:
@@ -191,7 +196,10 @@ def _unmarked(paragraphs: list[str]) -> list[tuple[str | None, str]]:
     return [(None, _split_connector(part)[0]) for part in parts if part]
 
 
-def _choices(top: list[_Item]) -> list[tuple[list[str | None], list[str]]]:
+def _choices(top: list[_Item]) -> list[tuple[list[str], list[str]]]:
+    """(labels, texts) of each path: one alternative from every run of 'or'-joined items.
+    Only runs that offer a choice name the path ('1. degree; and 2. …; or 3. …' gives
+    paths '2' and '3', both with the degree)."""
     default = "or" if top[0].block else "and"
     runs: list[list[_Item]] = [[top[0]]]
     for item, join in zip(top[1:], _joins(top, default), strict=True):
@@ -202,7 +210,8 @@ def _choices(top: list[_Item]) -> list[tuple[list[str | None], list[str]]]:
     options = [[alt for item in run for alt in _alternatives(item)] for run in runs]
     result = []
     for combination in itertools.islice(itertools.product(*options), MAX_PATHS):
-        result.append(([label for label, _ in combination], [text for _, text in combination]))
+        labels = [label for (label, _), run in zip(combination, options, strict=True) if len(run) > 1 and label]
+        result.append((labels, [text for _, text in combination]))
     return result
 
 
@@ -213,8 +222,7 @@ def qualification_paths(text: str | None) -> list[dict]:
     preamble, top, notes = _items(text)
     substitutions = [n for n in notes if _SUBSTITUTION.search(n)]
     if not top:
-        alternatives = _unmarked(preamble)
-        choices = [([label], [part]) for label, part in alternatives]
+        choices = [([], [part]) for _, part in _unmarked(preamble)]
         shared = ""
     else:
         choices = _choices(top)
@@ -224,11 +232,11 @@ def qualification_paths(text: str | None) -> list[dict]:
         shared = lead if (_DURATION_WORD.search(lead) or education_level(lead)) else ""
     paths = []
     for labels, texts in choices:
-        body = " ".join(t for t in [shared, *texts] if t).strip()
+        parts = [t for t in [shared, *texts] if t]
+        body = "; ".join(p.rstrip(" ;") for p in parts).strip()
         if not body or (_CATCH_ALL.search(body) and experience_months(body) is None):
             continue
-        named = [label for label in labels if label]
-        paths.append(describe_path(body, " and ".join(named) or None, substitutions))
+        paths.append(describe_path(parts, " and ".join(labels) or None, substitutions))
     return paths
 
 
@@ -236,15 +244,18 @@ def qualification_paths(text: str | None) -> list[dict]:
 _FOUR_YEAR_GRADUATION = re.compile(r"\bgraduat\w*\s+from\s+(?:an?\s+)?(?:accredited\s+)?four[- ]year\s+college", re.I)
 
 
-def describe_path(text: str, label: str | None = None, substitutions: list[str] | None = None) -> dict:
-    """One path's facts: education, field, months, full time, prior classes, licences, courses."""
-    months = experience_months(text)
+def describe_path(parts: list[str], label: str | None = None, substitutions: list[str] | None = None) -> dict:
+    """One path's facts from the requirements it joins (all of them required, so their
+    months add up): education, field, months, full time, prior classes, licences, courses."""
+    text = "; ".join(part.rstrip(" ;") for part in parts)
+    each = [months for part in parts if (months := experience_months(part)) is not None]
+    months = sum(each) if each else None
     level = education_level(text)
     education = "bachelor" if _FOUR_YEAR_GRADUATION.search(text) else (level.value if level else None)
     if months is None and education is not None:
         months = 0  # a way in by schooling alone needs no experience
     found_field = _FIELD.search(text)
-    own_substitutions = [s.strip() for s in re.split(r"(?<=[.;])\s+", text) if _SUBSTITUTION.search(s)]
+    own_substitutions = [s.strip() for s in re.split(r"(?<=[.;])\s+", text) if _OWN_SUBSTITUTION.search(s)]
     return {
         "label": label,
         "text": text,
