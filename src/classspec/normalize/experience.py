@@ -60,8 +60,10 @@ _NOT_REQUIREMENT = re.compile(
     r"substitut|in\s+lieu|equals|equivalent\s+to\s+\S+\s+years?|desirable|preferred|waive|\bNOTE\b", re.I
 )
 _EXPERIENCE_WORD = re.compile(r"experience|employment|\bwork(?:ing|ed)?\b|service|as\s+an?\b", re.I)
-# Alternatives of the whole requirement: "OR" written as a word of its own, "; or", ". Or".
-_ALTERNATIVE = re.compile(r"\bOR\b|;\s*or\b|\.\s+[Oo]r\b|^\s*or\s*$", re.M)
+# Alternatives of the whole requirement: "OR" written as a word of its own (not one ending a
+# line the lower-case rest of its sentence follows, nor one after a comma that lists the kinds
+# of one requirement), "; or", ". Or".
+_ALTERNATIVE = re.compile(r"(?<!,\s)\bOR\b(?!,?\s*\n\s*[a-z])|;\s*or\b|\.\s+[Oo]r\b|^\s*or\s*$", re.M)
 # Each of these opens one branch ("CALL CENTER SPECIALTY:", "Option 2"); text before the
 # first branch is shared by all of them. "BOTH SPECIALTIES" / "All Specialties" are shared.
 _BRANCH = re.compile(
@@ -84,6 +86,9 @@ COMBINATION_TOTAL = re.compile(
     r"(?:\s*\(\s*\d+\s*months?\s*\))?)",
     re.I,
 )
+
+
+_AFTER_COMBINATION = re.compile(r";|\bAND\b|\n\s*\(?\d{1,2}[.)]\s")
 
 
 def _duration_months(found: re.Match[str]) -> int | None:
@@ -196,7 +201,11 @@ def experience_months(text: str | None) -> int | None:
         return None
     total = COMBINATION_TOTAL.search(text)
     if total and not _ALTERNATIVE.search(text):
-        return duration_months(total.group("total"))
+        # The total stands for its clause and the categories listed under it; what
+        # follows the next ';' or numbered item is required as well and adds up.
+        after = _AFTER_COMBINATION.search(text, total.end())
+        rest = text[: total.start()] + (text[after.start() :] if after else "")
+        return (duration_months(total.group("total")) or 0) + (experience_months(rest) or 0)
     text = _NOTE.sub(" ", text)
     totals = [
         months for alternative in _alternatives(text) for months in _branches_months(alternative) if months

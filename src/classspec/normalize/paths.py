@@ -26,12 +26,15 @@ _LETTERED = re.compile(r"^\(?(?P<label>[a-z])[.)]\s+(?=\S)")
 _OPTION = re.compile(r"^(?P<label>(?:OPTION|Option|PATTERN|Pattern|ALTERNATIVE|Alternative)\s+(?:\d{1,2}|[A-Z]|[IVX]{1,4}))\b[.:)\-\u2013]*\s*")
 # CalHR: "Either I", "Or II" on a line of its own or opening the text of one.
 _ROMAN = re.compile(r"(?:^|(?<=\s)|(?<=:\s))(?:Either|Or|EITHER|OR)\s+(?P<label>[IVX]{1,4})\b\s*(?=[A-Z(]|$)")
-_CONNECTOR_LINE = re.compile(r"^(?P<word>OR|Or|or|AND|And|and)[:.]?$")
+_CONNECTOR_LINE = re.compile(r"^(?P<word>OR|Or|or|AND|And|and)[:.,]?$")
 _TRAILING_CONNECTOR = re.compile(
     r"[\s;,.)]*(?<![\w'])(?P<word>or|and|OR|AND)(?:\s+(?:either|EITHER|one\s+of\s+the\s+following))?[\s:.]*$"
 )
 # An upper-case OR between requirements of unmarked text ("... experience OR An associate's ...").
-_UPPER_OR = re.compile(r"(?:(?<=[\s.;,)])|^)OR(?=\s|$)")
+# Not after a comma: "Registering citizens to vote, OR" / "Preparing voting machines" is a
+# list inside one requirement.
+_UPPER_CONNECTOR_END = re.compile(r"(?<=[\s.;)])(?<!,\s)(?P<word>OR|AND)[\s:.]*$")
+_NOTE = re.compile(r"^\(?\*?\s*NOTES?\b", re.I)
 _SUBSTITUTION = re.compile(r"substitut|in\s+lieu\b|\bequals?\b|may\s+be\s+accepted|\bwaive", re.I)
 # Within a requirement only an explicit substitution counts ("equals" there states a total).
 _OWN_SUBSTITUTION = re.compile(r"substitut|in\s+lieu\b", re.I)
@@ -81,10 +84,12 @@ class _Item:
     label: str | None
     text: str
     kind: str  # "top" or "sub"
-    # Roman patterns and options head a block of paragraphs; a numbered item is one paragraph.
+    # Roman patterns and options head a block of paragraphs (with their own AND / OR
+    # lines); a numbered item is one paragraph.
     block: bool = False
     connector: str | None = None  # how it joins the next item at its level
     children: list[_Item] = field(default_factory=list)
+    paragraphs: list[str] = field(default_factory=list)
 
 
 def _split_connector(text: str) -> tuple[str, str | None]:
@@ -95,7 +100,9 @@ def _split_connector(text: str) -> tuple[str, str | None]:
 
 
 def _paragraphs(text: str) -> list[str]:
-    """Lines of the text, with CalHR 'Either I' / 'Or II' markers put on lines of their own."""
+    """Lines of the text, with CalHR 'Either I' / 'Or II' markers on lines of their own,
+    and an upper-case 'OR' ending a requirement that the next one follows ('... experience
+    OR' / 'An associate's degree ...') as a connector line."""
     result: list[str] = []
     for line in text.splitlines():
         line = line.strip()
@@ -109,7 +116,15 @@ def _paragraphs(text: str) -> list[str]:
             start = found.end()
         if line[start:].strip():
             result.append(line[start:].strip())
-    return result
+    split: list[str] = []
+    for index, paragraph in enumerate(result):
+        following = result[index + 1] if index + 1 < len(result) else ""
+        ending = _UPPER_CONNECTOR_END.search(paragraph)
+        if ending and ending.start() and following[:1].isupper() and not paragraph.isupper():
+            split += [paragraph[: ending.start()].rstrip(" ,;"), ending.group("word")]
+        else:
+            split.append(paragraph)
+    return split
 
 
 def _items(text: str) -> tuple[list[str], list[_Item], list[str]]:
@@ -121,13 +136,12 @@ def _items(text: str) -> tuple[list[str], list[_Item], list[str]]:
     has_numbers = any(_NUMBERED.match(p) or p.startswith("\x00") or _OPTION.match(p) for p in paragraphs)
     for paragraph in paragraphs:
         connector = _CONNECTOR_LINE.match(paragraph)
-        if connector and not top:
-            preamble.append(paragraph)  # unmarked text splits at its "OR" lines later
+        if connector and (not top or top[-1].block):
+            (top[-1].paragraphs if top else preamble).append(paragraph)  # split into blocks later
             continue
         if connector:
-            target = (top[-1].children[-1] if top and top[-1].children else top[-1]) if top else None
-            if target is not None:
-                target.connector = connector.group("word").lower()
+            target = top[-1].children[-1] if top[-1].children else top[-1]
+            target.connector = connector.group("word").lower()
             continue
         marker = None
         if paragraph.startswith("\x00"):
@@ -139,14 +153,29 @@ def _items(text: str) -> tuple[list[str], list[_Item], list[str]]:
         if marker is None:
             _plain(paragraph, preamble, top, notes)
             continue
-        body, joined_by = _split_connector(body)
         block = paragraph.startswith("\x00") or bool(_OPTION.match(paragraph))
-        item = _Item(marker, body, kind, block, joined_by)
-        if kind == "sub" and top:
+        if kind == "top":
+            _close_block(top, preamble)
+        body, joined_by = _split_connector(body)
+        item = _Item(marker, body, kind, block, joined_by, paragraphs=[body] if block and body else [])
+        if kind == "sub" and top and not top[-1].block:
             top[-1].children.append(item)
+        elif kind == "sub" and top:
+            top[-1].paragraphs.append(paragraph)
         else:
             top.append(item)
+    _close_block(top, preamble)
     return preamble, top, notes
+
+
+def _close_block(top: list[_Item], preamble: list[str]) -> None:
+    """The AND / OR line that ends a block joins it to the next block (or, before the first
+    block, ends the shared lead-in)."""
+    paragraphs = top[-1].paragraphs if top and top[-1].block else (preamble if not top else None)
+    if paragraphs and _CONNECTOR_LINE.match(paragraphs[-1]):
+        word = _CONNECTOR_LINE.match(paragraphs.pop()).group("word").lower()
+        if top:
+            top[-1].connector = word
 
 
 def _plain(paragraph: str, preamble: list[str], top: list[_Item], notes: list[str]) -> None:
@@ -154,16 +183,48 @@ def _plain(paragraph: str, preamble: list[str], top: list[_Item], notes: list[st
     if not top:
         preamble.append(paragraph)
         return
+    if top[-1].block:
+        top[-1].paragraphs.append(paragraph)
+        return
     last = top[-1].children[-1] if top[-1].children else top[-1]
     body, joined_by = _split_connector(paragraph)
     if _SUBSTITUTION.search(paragraph) or notes:
         notes.append(paragraph)
-    elif not last.text or last.connector == "and" or top[-1].block:
-        # "Or II" then its text; "... and" then "Education: ..."; an option's own paragraphs.
+    elif not last.text or last.connector == "and":
+        # "... and" then "Education: ..." continues the requirement.
         last.text = f"{last.text} {body}".strip()
         last.connector = joined_by
     else:
         notes.append(paragraph)
+
+
+def _block_alternatives(paragraphs: list[str]) -> list[list[str]]:
+    """Paragraphs joined by AND / OR lines → the alternatives they allow, each a list of
+    required parts. OR binds tighter than AND ('EDUCATION AND EXPERIENCE OR Any
+    equivalent combination' is education and one of the two); notes are left out."""
+    segments: list[list[str]] = [[]]
+    joins: list[str] = []
+    for paragraph in paragraphs:
+        connector = _CONNECTOR_LINE.match(paragraph)
+        if connector:
+            if segments[-1]:
+                joins.append(connector.group("word").lower())
+                segments.append([])
+            continue
+        if _CATCH_ALL.search(paragraph) and experience_months(paragraph) is None:
+            break  # "Any equivalent combination …" closes the requirements; notes follow it
+        if not _NOTE.match(paragraph):
+            segments[-1].append(paragraph)
+    while segments and not segments[-1]:
+        segments.pop()
+    runs: list[list[str]] = []
+    for index, segment in enumerate(segments):
+        text = "\n".join(segment)
+        if index and joins[index - 1] == "or":
+            runs[-1].append(text)
+        else:
+            runs.append([text])
+    return [list(choice) for choice in itertools.islice(itertools.product(*runs), MAX_PATHS)]
 
 
 def _joins(items: list[_Item], default: str) -> list[str]:
@@ -178,26 +239,19 @@ def _joins(items: list[_Item], default: str) -> list[str]:
     return joins
 
 
-def _alternatives(item: _Item) -> list[tuple[str | None, str]]:
+def _alternatives(item: _Item) -> list[tuple[str | None, list[str]]]:
+    if item.block:
+        return [(item.label, parts) for parts in _block_alternatives(item.paragraphs)]
     if not item.children:
-        return [(item.label, item.text)]
+        return [(item.label, [item.text])]
     if COMBINATION_TOTAL.search(item.text) or "or" not in _joins(item.children, "and"):
         whole = " ".join([item.text, *(f"({c.label}) {c.text}" for c in item.children)])
-        return [(item.label, whole)]
-    return [(f"{item.label}{child.label}", f"{item.text} {child.text}".strip()) for child in item.children]
-
-
-def _unmarked(paragraphs: list[str]) -> list[tuple[str | None, str]]:
-    """Text without markers: alternatives only where an 'OR' stands between requirements."""
-    text = "\n".join(paragraphs)
-    if text.isupper():
-        return [(None, text)]
-    parts = [p.strip() for p in re.split(r"^\s*(?:OR|Or|or)\s*$|" + _UPPER_OR.pattern, text, flags=re.M)]
-    return [(None, _split_connector(part)[0]) for part in parts if part]
+        return [(item.label, [whole])]
+    return [(f"{item.label}{child.label}", [f"{item.text} {child.text}".strip()]) for child in item.children]
 
 
 def _choices(top: list[_Item]) -> list[tuple[list[str], list[str]]]:
-    """(labels, texts) of each path: one alternative from every run of 'or'-joined items.
+    """(labels, parts) of each path: one alternative from every run of 'or'-joined items.
     Only runs that offer a choice name the path ('1. degree; and 2. …; or 3. …' gives
     paths '2' and '3', both with the degree)."""
     default = "or" if top[0].block else "and"
@@ -211,8 +265,15 @@ def _choices(top: list[_Item]) -> list[tuple[list[str], list[str]]]:
     result = []
     for combination in itertools.islice(itertools.product(*options), MAX_PATHS):
         labels = [label for (label, _), run in zip(combination, options, strict=True) if len(run) > 1 and label]
-        result.append((labels, [text for _, text in combination]))
+        result.append((labels, [part for _, parts in combination for part in parts]))
     return result
+
+
+def _is_lead_in(paragraph: str) -> bool:
+    """'Any one of the following:', 'EXPERIENCE:' — words that introduce, not require."""
+    return not _DURATION_WORD.search(paragraph) and (
+        paragraph.rstrip().endswith(":") or "following" in paragraph.lower() or len(paragraph.split()) <= 3
+    )
 
 
 def qualification_paths(text: str | None) -> list[dict]:
@@ -220,21 +281,23 @@ def qualification_paths(text: str | None) -> list[dict]:
     if not text or not text.strip():
         return []
     preamble, top, notes = _items(text)
+    notes += [p for p in _paragraphs(text) if _NOTE.match(p)]
     substitutions = [n for n in notes if _SUBSTITUTION.search(n)]
+    shared_choices = _block_alternatives(preamble) if preamble else [[]]
     if not top:
-        choices = [([], [part]) for _, part in _unmarked(preamble)]
-        shared = ""
+        choices = [([], parts) for parts in shared_choices]
     else:
-        choices = _choices(top)
-        lead = " ".join(preamble)
         # A lead-in that states a requirement ("Two years as an Equipment Supervisor in one
-        # of the following:") is part of every path; "Any one of the following:" is not.
-        shared = lead if (_DURATION_WORD.search(lead) or education_level(lead)) else ""
+        # of the following:", "EDUCATION ... AND GENERAL EXPERIENCE ...") is part of every path.
+        shared_choices = [[p for p in parts if not _is_lead_in(p)] for parts in shared_choices]
+        choices = [
+            (labels, [*shared, *parts]) for shared in shared_choices for labels, parts in _choices(top)
+        ][:MAX_PATHS]
     paths = []
-    for labels, texts in choices:
-        parts = [t for t in [shared, *texts] if t]
+    for labels, parts in choices:
+        parts = [part for part in parts if part.strip()]
         body = "; ".join(p.rstrip(" ;") for p in parts).strip()
-        if not body or (_CATCH_ALL.search(body) and experience_months(body) is None):
+        if not body or (_CATCH_ALL.search(parts[-1]) and experience_months(parts[-1]) is None):
             continue
         paths.append(describe_path(parts, " and ".join(labels) or None, substitutions))
     return paths
@@ -248,8 +311,8 @@ def describe_path(parts: list[str], label: str | None = None, substitutions: lis
     """One path's facts from the requirements it joins (all of them required, so their
     months add up): education, field, months, full time, prior classes, licences, courses."""
     text = "; ".join(part.rstrip(" ;") for part in parts)
-    each = [months for part in parts if (months := experience_months(part)) is not None]
-    months = sum(each) if each else None
+    # The parts are all required: AND makes the normalizer add their months up.
+    months = experience_months(" AND ".join(part.rstrip(" ;") for part in parts))
     level = education_level(text)
     education = "bachelor" if _FOUR_YEAR_GRADUATION.search(text) else (level.value if level else None)
     if months is None and education is not None:
