@@ -50,9 +50,10 @@ _NOT_EXPERIENCE_AFTER = re.compile(
     r"|of\s+the\s+(?:\w+\s+){0,2}(?:experience|years?)\b)",
     re.I,
 )
-# ... and what may precede one: deadlines ("within six months") and subsets ("including one year").
+# ... and what may precede one: deadlines ("within six months") and subsets ("including one
+# year", "three years of clerical experience with two years of accounts payable work").
 _NOT_EXPERIENCE_BEFORE = re.compile(
-    r"(?:within|includ\w*|of\s+which|up\s+to)\s*(?:the\s+)?(?:first\s+|past\s+|last\s+)?$",
+    r"(?:within|includ\w*|of\s+which|up\s+to|\bwith\s*:?)\s*(?:the\s+)?(?:at\s+least\s+)?(?:first\s+|past\s+|last\s+)?$",
     re.I,
 )
 # Clauses that talk about substitutes and preferences, not the requirement itself.

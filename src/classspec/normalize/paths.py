@@ -22,13 +22,14 @@ from classspec.normalize.vocab import education_level
 MAX_PATHS = 24
 
 _NUMBERED = re.compile(r"^\(?(?P<label>\d{1,2})[.)]\s*(?=\S)")
-_LETTERED = re.compile(r"^\(?(?P<label>[a-z])[.)]\s+(?=\S)")
+_LETTERED = re.compile(r"^\(?(?P<label>[a-z])[.)]\s+(?=\S)|^\(?(?P<upper>[A-H])[.)]\s+(?=[A-Z0-9])")
 _OPTION = re.compile(r"^(?P<label>(?:OPTION|Option|PATTERN|Pattern|ALTERNATIVE|Alternative)\s+(?:\d{1,2}|[A-Z]|[IVX]{1,4}))\b[.:)\-\u2013]*\s*")
 # CalHR: "Either I", "Or II" on a line of its own or opening the text of one.
 _ROMAN = re.compile(r"(?:^|(?<=\s)|(?<=:\s))(?:Either|Or|EITHER|OR)\s+(?P<label>[IVX]{1,4})\b\s*(?=[A-Z(]|$)")
 _CONNECTOR_LINE = re.compile(r"^(?P<word>OR|Or|or|AND|And|and)[:.,]?$")
 _TRAILING_CONNECTOR = re.compile(
-    r"[\s;,.)]*(?<![\w'])(?P<word>or|and|OR|AND)(?:\s+(?:either|EITHER|one\s+of\s+the\s+following))?[\s:.]*$"
+    r"[\s;,.)]*(?<![\w'])(?P<word>or|and|OR|AND)(?:\s+(?:either|EITHER|one\s+of\s+the\s+following)"
+    r"(?:\s+#?\d+\s+or\s+#?\d+(?:\s+below)?)?)?[\s:.]*$"
 )
 # An upper-case OR between requirements of unmarked text ("... experience OR An associate's ...").
 # Not after a comma: "Registering citizens to vote, OR" / "Preparing voting machines" is a
@@ -50,23 +51,30 @@ _FIELD = re.compile(
     r"(?P<field>[A-Za-z][\w/&,' -]*?)(?=\s*(?:[;.:(]|,\s*(?:and|which|including|with)\b|,?\s+(?:or\s+(?:a|an|in\s+a)\s+(?:closely\s+)?related"
     r"|from\s+an?\b|at\s+an?\b|with\b|and\s+(?:\w+\s+)?(?:years?|months?|one|two|three|four|five|six|completion))|$))",
 )
+_EXPERIENCE = re.compile(r"\bexperience\b", re.I)
 _FULL_TIME = re.compile(r"\bfull[- ]time\b", re.I)
 _PART_TIME = re.compile(r"\bpart[- ]time\b", re.I)
 _CLASS_WORD = r"(?:[A-Z][\w'/-]*|I{1,3}|IV|V|VI{0,3}|IX|X)"
 _PRIOR_CLASS = re.compile(
-    rf"\b(?:as\s+an?|at\s+the\s+level\s+of(?:\s+an?)?|in\s+the\s+class(?:es)?\s+of|employment\s+as\s+an?)\s+"
+    rf"(?:\b(?:as\s+an?|at\s+the\s+level\s+of(?:\s+an?)?|in\s+the\s+class(?:es)?\s+of|employment\s+as\s+an?)"
+    r"|(?<=\bas\sone\sof\sthe\sfollowing:)\s*(?i:an?))\s+"
     rf"(?:City\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+)?(?:(?:exempt|certified|journey-level)\s+)?"
     rf"(?P<classes>{_CLASS_WORD}(?:\s+(?:of\s+|and\s+|&\s+)?{_CLASS_WORD})*"
     rf"(?:(?:,\s*|,?\s+or\s+|,?\s+and\s+){_CLASS_WORD}(?:\s+(?:of\s+)?{_CLASS_WORD})*)*)"
 )
+_CREDENTIAL_BEFORE = re.compile(r"(?i:certificat\w*|registration|licen[sc]e|credential)\s*$")
 _NOT_A_CLASS = re.compile(
     r"^(?:City|County|State|Los Angeles|California|United States|Department|Armed Forces|I|A|An|The)$"
 )
+_LICENSE_WORD = r"(?i:driver'?s?['\u2019]?\s+licen[sc]e|licen[sc]e|certificat(?:e|ion)|registration|credential)"
 _LICENSE = re.compile(
-    r"\b(?i:(?:valid|current|possession\s+of\s+(?:an?\s+)?(?:valid\s+)?)\s*)"
-    r"(?P<license>(?:[A-Z][\w.'-]*\s+){0,6}(?:Class\s+[A-C]\s+)?(?:[\w'-]+\s+){0,2}"
-    r"(?i:driver'?s?['\u2019]?\s+licen[sc]e|licen[sc]e|certificat(?:e|ion)|registration|credential)"
-    r"(?:\s+(?:as|in|with)\s+an?\s+[A-Z][\w ]*?(?=[,;.]|\s+(?:is|are|and|or|issued)\b|$))?)",
+    # "a valid California Class A driver's license", "Possession of an Engineer in Training Certificate"
+    r"\b(?i:(?:valid|current|possession\s+of\s+(?:an?\s+)?(?:valid\s+)?|possess\s+an?\s+(?:valid\s+|current\s+)?)\s*)"
+    r"(?P<license>(?:(?:[A-Z][\w.'-]*|\([A-Z][\w.' -]*\)|\d+|of|on|and|for)\s+){0,14}(?:Class\s+[A-C]\s+)?(?:[\w'-]+\s+){0,2}"
+    + _LICENSE_WORD
+    + r"(?:\s+(?:as|in|with)\s+an?\s+[A-Z][\w ]*?(?=[,;.]|\s+(?:is|are|and|or|issued)\b|$))?)"
+    # "Certification as an Engineer-In-Training", 'a certificate as a "Certified Industrial Hygienist"'
+    r"|" + _LICENSE_WORD + r"\s+as\s+an?\s+\"?(?P<named>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*|\s+in\s+[A-Z][\w'-]*)*)"
 )
 _UNITS = re.compile(r"\b(?P<units>\d+(?:\.\d+)?)\s+(?:semester|quarter)(?:\s+or\s+\d+\s+quarter)?\s+(?:units?|hours?|credits?)\b", re.I)
 _COURSE_COUNT = re.compile(
@@ -149,7 +157,8 @@ def _items(text: str) -> tuple[list[str], list[_Item], list[str]]:
         elif found := (_NUMBERED.match(paragraph) or _OPTION.match(paragraph)):
             marker, kind, body = found.group("label"), "top", paragraph[found.end() :]
         elif found := _LETTERED.match(paragraph):
-            marker, kind, body = found.group("label"), "sub" if has_numbers else "top", paragraph[found.end() :]
+            marker = found.group("label") or found.group("upper")
+            kind, body = "sub" if has_numbers else "top", paragraph[found.end() :]
         if marker is None:
             _plain(paragraph, preamble, top, notes)
             continue
@@ -247,26 +256,38 @@ def _alternatives(item: _Item) -> list[tuple[str | None, list[str]]]:
     if COMBINATION_TOTAL.search(item.text) or "or" not in _joins(item.children, "and"):
         whole = " ".join([item.text, *(f"({c.label}) {c.text}" for c in item.children)])
         return [(item.label, [whole])]
-    return [(f"{item.label}{child.label}", [f"{item.text} {child.text}".strip()]) for child in item.children]
+    glue = " " if item.text.rstrip().endswith(":") else "; "
+    return [(f"{item.label}{child.label}", [f"{item.text}{glue}{child.text}".strip("; ")]) for child in item.children]
 
 
 def _choices(top: list[_Item]) -> list[tuple[list[str], list[str]]]:
-    """(labels, parts) of each path: one alternative from every run of 'or'-joined items.
-    Only runs that offer a choice name the path ('1. degree; and 2. …; or 3. …' gives
-    paths '2' and '3', both with the degree)."""
-    default = "or" if top[0].block else "and"
-    runs: list[list[_Item]] = [[top[0]]]
-    for item, join in zip(top[1:], _joins(top, default), strict=True):
-        if join == "or":
-            runs[-1].append(item)
+    """(labels, parts) of each path.
+
+    In a numbered list the first connector is the outer one: "1. degree; and 2. …; or 3. …"
+    is 1 and (2 or 3), giving paths '2' and '3' that both hold the degree; "1. …; or 2. …;
+    or 3. …; and 4. …" is 1 or 2 or (3 and 4). Blocks (options, CalHR patterns) are
+    alternatives unless an AND stands between them.
+    """
+    joins = _joins(top, "or" if top[0].block else "and")
+    outer = "and" if top[0].block else (joins[0] if joins else "and")
+    groups: list[list[_Item]] = [[top[0]]]
+    for item, join in zip(top[1:], joins, strict=True):
+        if join == outer:
+            groups.append([item])
         else:
-            runs.append([item])
-    options = [[alt for item in run for alt in _alternatives(item)] for run in runs]
-    result = []
-    for combination in itertools.islice(itertools.product(*options), MAX_PATHS):
-        labels = [label for (label, _), run in zip(combination, options, strict=True) if len(run) > 1 and label]
-        result.append((labels, [part for _, parts in combination for part in parts]))
-    return result
+            groups[-1].append(item)
+    result: list[tuple[list[str], list[str]]] = []
+    if outer == "and":
+        options = [[alt for item in group for alt in _alternatives(item)] for group in groups]
+        for combination in itertools.islice(itertools.product(*options), MAX_PATHS):
+            labels = [label for (label, _), run in zip(combination, options, strict=True) if len(run) > 1 and label]
+            result.append((labels, [part for _, parts in combination for part in parts]))
+        return result
+    for group in groups:
+        for combination in itertools.product(*(_alternatives(item) for item in group)):
+            labels = [label for label, _ in combination if label]
+            result.append((labels, [part for _, parts in combination for part in parts]))
+    return result[:MAX_PATHS]
 
 
 def _is_lead_in(paragraph: str) -> bool:
@@ -315,8 +336,8 @@ def describe_path(parts: list[str], label: str | None = None, substitutions: lis
     months = experience_months(" AND ".join(part.rstrip(" ;") for part in parts))
     level = education_level(text)
     education = "bachelor" if _FOUR_YEAR_GRADUATION.search(text) else (level.value if level else None)
-    if months is None and education is not None:
-        months = 0  # a way in by schooling alone needs no experience
+    if months is None and (education is not None or not _EXPERIENCE.search(text)):
+        months = 0  # a way in by schooling, a licence or an apprenticeship alone needs no experience
     found_field = _FIELD.search(text)
     own_substitutions = [s.strip() for s in re.split(r"(?<=[.;])\s+", text) if _OWN_SUBSTITUTION.search(s)]
     return {
@@ -337,7 +358,9 @@ def prior_classes(text: str) -> list[str]:
     """Classes one must have held: 'two years as a Clerk Typist with the City' -> ['Clerk Typist']."""
     found_classes: list[str] = []
     for found in _PRIOR_CLASS.finditer(text):
-        for name in re.split(r",\s*(?:or\s+|and\s+)?|\s+or\s+|\s+and\s+(?=[A-Z])", found.group("classes")):
+        if _CREDENTIAL_BEFORE.search(text[max(0, found.start() - 30) : found.start()]):
+            continue  # "Certification as an Engineer-In-Training" names a credential
+        for name in re.split(r",\s*(?:or\s+|and\s+)?|\s+or\s+", found.group("classes")):
             name = re.sub(r"\s+(?:of|and|&)$", "", name.strip())
             if name and not _NOT_A_CLASS.match(name) and name not in found_classes:
                 found_classes.append(name)
@@ -348,7 +371,7 @@ def licenses(text: str) -> list[str]:
     """Licences and certificates a path requires: 'A valid California Class A driver's license'."""
     found_licenses: list[str] = []
     for found in _LICENSE.finditer(text):
-        name = found.group("license").strip()
+        name = (found.group("license") or found.group("named")).strip()
         if name not in found_licenses:
             found_licenses.append(name)
     return found_licenses
