@@ -27,7 +27,7 @@ FILES = sorted(CORPUS.glob("*.txt")) if CORPUS.is_dir() else []
 SAMPLE = json.loads((REPO / "tests" / "cases" / "losangeles" / "paths_sample.json").read_text())
 
 _FIRST_SALARY = re.compile(r"SALARY[^\n]*\n(?:[ \t]*\n)*[^\n$]*\$\s*(?P<amount>[\d,]+)")
-_OPEN_DATE = re.compile(r"Open Date:\s*(?P<m>\d\d)-(?P<d>\d\d)-(?P<y>\d\d)")
+_OPEN_DATE = re.compile(r"Open Date:\s*(?P<m>\d\d)-(?P<d>\d\d)-(?P<y>\d{4}|\d\d)(?!\d)")
 _DEADLINE = re.compile(r"APPLICATION DEADLINE\s*\n(?:[ \t]*\n)*[^\n]*?(?P<month>[A-Z]{3,9}) (?P<day>\d{1,2}), (?P<year>\d{4})")
 _MONTHS = "JANUARY FEBRUARY MARCH APRIL MAY JUNE JULY AUGUST SEPTEMBER OCTOBER NOVEMBER DECEMBER".split()
 _REQUIREMENT_HEADING = re.compile(r"^\s*REQUIREMENTS?\b[/ A-Z]*$")
@@ -97,7 +97,8 @@ def _score_record(board: Board, path: Path, raw: str, record) -> None:
     opened = _OPEN_DATE.search(raw)
     if opened:
         board.opened_stated += 1
-        board.opened_right += record.dates.opened == f"20{opened['y']}-{opened['m']}-{opened['d']}"
+        year = opened["y"] if len(opened["y"]) == 4 else ("20" if int(opened["y"]) <= 30 else "19") + opened["y"]
+        board.opened_right += record.dates.opened == f"{year}-{opened['m']}-{opened['d']}"
     deadline = _DEADLINE.search(raw)
     if deadline and deadline["month"] in _MONTHS:
         board.deadline_stated += 1

@@ -304,19 +304,18 @@ def qualification_paths(text: str | None) -> list[dict]:
     preamble, top, notes = _items(text)
     notes += [p for p in _paragraphs(text) if _NOTE.match(p)]
     substitutions = [n for n in notes if _SUBSTITUTION.search(n)]
-    shared_choices = _block_alternatives(preamble) if preamble else [[]]
     if not top:
-        choices = [([], parts) for parts in shared_choices]
+        choices = [([], parts) for parts in _block_alternatives(preamble)]
     else:
         # A lead-in that states a requirement ("Two years as an Equipment Supervisor in one
         # of the following:", "EDUCATION ... AND GENERAL EXPERIENCE ...") is part of every path.
-        shared_choices = [[p for p in parts if not _is_lead_in(p)] for parts in shared_choices]
+        shared_choices = _block_alternatives([p for p in preamble if not _is_lead_in(p)]) or [[]]
         choices = [
             (labels, [*shared, *parts]) for shared in shared_choices for labels, parts in _choices(top)
         ][:MAX_PATHS]
     paths = []
     for labels, parts in choices:
-        parts = [part for part in parts if part.strip()]
+        parts = [_split_connector(part)[0] for part in parts if part.strip()]
         body = "; ".join(p.rstrip(" ;") for p in parts).strip()
         if not body or (_CATCH_ALL.search(parts[-1]) and experience_months(parts[-1]) is None):
             continue
