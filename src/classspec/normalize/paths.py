@@ -316,7 +316,7 @@ def qualification_paths(text: str | None) -> list[dict]:
     paths = []
     for labels, parts in choices:
         parts = [_split_connector(part)[0] for part in parts if part.strip()]
-        body = "; ".join(p.rstrip(" ;") for p in parts).strip()
+        body = _join(parts)
         if not body or (_CATCH_ALL.search(parts[-1]) and experience_months(parts[-1]) is None):
             continue
         paths.append(describe_path(parts, " and ".join(labels) or None, substitutions))
@@ -327,10 +327,19 @@ def qualification_paths(text: str | None) -> list[dict]:
 _FOUR_YEAR_GRADUATION = re.compile(r"\bgraduat\w*\s+from\s+(?:an?\s+)?(?:accredited\s+)?four[- ]year\s+college", re.I)
 
 
+def _join(parts: list[str]) -> str:
+    """The requirements of one path as one text: 'A; B', or 'A. B' where A ends a sentence."""
+    text = ""
+    for part in (p.strip().rstrip(" ;") for p in parts):
+        if part:
+            text = f"{text}{'' if not text or text.endswith(('.', ':')) else ';'}{' ' if text else ''}{part}"
+    return text
+
+
 def describe_path(parts: list[str], label: str | None = None, substitutions: list[str] | None = None) -> dict:
     """One path's facts from the requirements it joins (all of them required, so their
     months add up): education, field, months, full time, prior classes, licences, courses."""
-    text = "; ".join(part.rstrip(" ;") for part in parts)
+    text = _join(parts)
     # The parts are all required: AND makes the normalizer add their months up.
     months = experience_months(" AND ".join(part.rstrip(" ;") for part in parts))
     level = education_level(text)
