@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from classspec.document import Document, Line, spans
-from classspec.model import ClassSpec, MinimumQualifications, QualificationPath, SalaryRange
+from classspec.model import ClassSpec, QualificationPath, SalaryRange
 from classspec.normalize.bulletin import (
     application_deadline,
     drivers_license,
@@ -34,6 +34,8 @@ _AMOUNT = re.compile(r"\$\s*\d")
 # Lines a window may span when a fact wraps ('THIS EXAMINATION IS TO BE GIVEN BOTH ON AN' ...).
 _WINDOW = 4
 _NOT_ALNUM = re.compile(r"[^0-9a-z]+")
+# Emphasis a text export keeps ('<u>3 years</u>'): parsers drop it from values.
+_EMPHASIS = re.compile(r"</?(?:u|b|i|em|strong)>", re.I)
 
 
 def complete(doc: Document, records: list[ClassSpec]) -> list[ClassSpec]:
@@ -74,26 +76,32 @@ def _fill(record: ClassSpec, lines: list[Line], salary: list[tuple[dict, list[Li
                     cite(f"{path}[{index}]", item, source)
             else:
                 cite(path, value, source)
-    _fill_paths(record.minimum_qualifications, lines, cite)
+    _fill_paths(record, lines, cite)
 
 
-def _fill_paths(quals: MinimumQualifications, lines: list[Line], cite: Callable[..., None]) -> None:
+def _fill_paths(record: ClassSpec, lines: list[Line], cite: Callable[..., None]) -> None:
+    quals = record.minimum_qualifications
     if quals.paths or not quals.text:
         return
     paths = qualification_paths(quals.text)
     quals.paths = [QualificationPath.model_validate(path) for path in paths]
-    within = _squash(quals.text)
+    # A path cites the lines of the qualification text it repeats (a series repeats the
+    # same sentences for every level: only this record's lines count).
+    spans_of_text = (record.provenance or {}).get("minimum_qualifications.text", [])
+    numbers = {n for span in spans_of_text for n in range(span.line_start, span.line_end + 1)}
+    own_lines = [ln for ln in lines if ln.number in numbers and len(_line_key(ln)) >= 6]
+
+    def lines_of(text: str) -> list[Line]:
+        told = _squash(text)
+        return [ln for ln in own_lines if _line_key(ln) in told]
+
     for index, path in enumerate(paths):
-        told = _squash(" ".join([path["text"], *path["substitutions"]]))
-        source = [ln for ln in lines if len(key := _line_key(ln)) >= 6 and key in told and key in within]
-        cite(f"minimum_qualifications.paths[{index}]", path, source)
+        cite(f"minimum_qualifications.paths[{index}]", path, lines_of(" ".join([path["text"], *path["substitutions"]])))
     months = [path["experience_months"] for path in paths if path["experience_months"] is not None]
     if quals.min_experience_months is None and months:
         quals.min_experience_months = min(months)
-        least = paths[[p["experience_months"] for p in paths].index(min(months))]
-        cite("minimum_qualifications.min_experience_months", least["experience_months"], [
-            ln for ln in lines if len(key := _line_key(ln)) >= 6 and key in _squash(least["text"])
-        ])
+        least = next(path for path in paths if path["experience_months"] == min(months))
+        cite("minimum_qualifications.min_experience_months", min(months), lines_of(least["text"]))
 
 
 def _citer(record: ClassSpec) -> Callable[[str, Any, Sequence[Line]], None]:
@@ -123,7 +131,7 @@ def _leaf_paths(value: Any, path: str) -> list[str]:
 
 
 def _line_key(line: Line) -> str:
-    return _squash(strip_marker(line.stripped)[1])
+    return _squash(_EMPHASIS.sub("", strip_marker(line.stripped)[1]))
 
 
 def _squash(text: str) -> str:
