@@ -32,7 +32,8 @@ def test_san_bernardino_assistant_district_attorney():
     assert len(spec.duties) == 12
     assert spec.duties[0].text.startswith("Direct operations and supervise a large staff")
     assert spec.duties[11].text == "Provide vacation and temporary relief as required."
-    assert all(d.category is None and d.essential for d in spec.duties)
+    # "Examples of Duties" does not say they are essential.
+    assert all(d.category is None and d.essential is None for d in spec.duties)
     assert spec.pay_grade == "97B"
     # "Representation Unit: Exempt" is a bargaining unit, not the FLSA status.
     assert spec.flsa_status is None
@@ -235,3 +236,139 @@ def test_a_series_gives_one_record_per_level_with_shared_text():
     assert len(second.duties) == 3
     assert first.minimum_qualifications.min_education == "bachelor"
     assert second.minimum_qualifications.min_education == "bachelor"
+
+
+COUNTY_SERIES = "\n".join(
+    [
+        "Probation Officer I/II",
+        "",
+        "Bargaining Unit: 21   FLSA Non-Exempt",
+        "Pay Level: 10",
+        "Job Family: Public Safety",
+        "",
+        "DEFINITION",
+        "Under supervision, investigates and supervises adult and juvenile offenders.",
+        "",
+        (
+            "The complete Probation Officer series includes: Assistant Probation Officer "
+            "(Class No. 004711), Associate Probation Officer (Class No. 004712) and Senior "
+            "Probation Officer (Class No. 004713)."
+        ),
+        "",
+        "EXAMPLES OF DUTIES",
+        (
+            "The examples of functions listed in this class specification are representative "
+            "but not necessarily exhaustive or descriptive of any one position in the class."
+        ),
+        "Trainee/I",
+        "- Interviews offenders and their families.",
+        "- Prepares pre-sentence reports.",
+        (
+            "Reasonable accommodations may be made to enable individuals with disabilities to "
+            "perform the essential functions."
+        ),
+        "",
+        "MINIMUM QUALIFICATIONS",
+        (
+            "Either (1) a bachelor's degree in criminal justice, or (2) four years of "
+            "experience in corrections."
+        ),
+        "",
+        "SPECIAL PERSONAL CHARACTERISTICS",
+        "Knowledge of:",
+        "Principles of case management.",
+        "Community resources.",
+        "Ability to:",
+        "Write clear reports.",
+        "",
+        "Probation Officer I (Class No. 004710)   Union Code: PR   Variable Entry: Y",
+        "",
+    ]
+)
+
+
+def test_county_conventions_labels_boilerplate_and_series_lists():
+    (spec,) = parse_text(COUNTY_SERIES, parser="generic")
+    # The footer names the class; the series list inside the text never does.
+    assert spec.title == "Probation Officer I"
+    assert spec.class_code == "004710"
+    assert spec.flsa_status == "non_exempt"
+    assert spec.pay_grade == "10"
+    assert spec.taxonomy == {
+        "bargaining_unit": "21",
+        "job_family": "Public Safety",
+        "union_code": "PR",
+        "variable_entry": "Y",
+    }
+    assert [d.text for d in spec.duties] == [
+        "Interviews offenders and their families.",
+        "Prepares pre-sentence reports.",
+    ]
+    # "Examples of duties" does not say whether they are essential.
+    assert all(d.essential is None for d in spec.duties)
+    notices = " ".join(s.text for s in spec.other_sections)
+    assert "are representative" in notices and "Reasonable accommodations" in notices
+    assert "series includes" in spec.summary  # kept as written, but it named no class
+    assert [k.text for k in spec.knowledge] == ["Principles of case management.", "Community resources."]
+    assert [a.text for a in spec.abilities] == ["Write clear reports."]
+    assert spec.other_requirements == []
+    assert spec.minimum_qualifications.min_education == "bachelor"
+
+
+def test_essential_and_marginal_headings_set_essential():
+    text = (
+        "Class Title: Clerk\n\nESSENTIAL FUNCTIONS\n- Files records.\n\n"
+        "MARGINAL FUNCTIONS\n- Waters plants.\n\nMINIMUM QUALIFICATIONS\nHigh school diploma.\n"
+    )
+    (spec,) = parse_text(text, parser="generic")
+    assert [(d.text, d.essential) for d in spec.duties] == [
+        ("Files records.", True),
+        ("Waters plants.", False),
+    ]
+
+
+def test_combined_misspelt_and_numbered_headings():
+    text = (
+        "JOB TITLE: Water Meter Reader\n\n1. DEFINITION\nReads water meters.\n\n"
+        "REQUIREMENT/MINIMUM QUALIFICAITON\nSix months of experience reading meters.\n\n"
+        "KNOWLEDGES AND ABILITIES\nKnowledge of: meters; routes.\n\n"
+        "WHERE TO APPLY\nApply on-line.\n\nSELECTION PROCESS\nAn interview.\n"
+    )
+    (spec,) = parse_text(text)
+    assert spec.source.parser == "generic"
+    assert spec.summary == "Reads water meters."
+    assert spec.minimum_qualifications.text == "Six months of experience reading meters."
+    assert spec.minimum_qualifications.min_experience_months == 6
+    assert [k.text for k in spec.knowledge] == ["meters", "routes"]
+    assert spec.duties == []
+    assert [s.heading for s in spec.other_sections] == ["WHERE TO APPLY", "SELECTION PROCESS"]
+    assert "no duties read, although a heading seems to name them" not in spec.warnings
+
+
+def test_headings_inside_one_long_line_start_sections():
+    page = (
+        "Class Title: Account Clerk DEFINITION Performs routine accounting work. "
+        "EXAMPLES OF DUTIES Posts entries to ledgers and reconciles accounts each month. "
+        "MINIMUM QUALIFICATIONS One year of clerical experience. " + "Further text. " * 20
+    )
+    (spec,) = parse_text(page, parser="generic")
+    assert spec.summary == "Performs routine accounting work."
+    assert [d.text for d in spec.duties] == ["Posts entries to ledgers and reconciles accounts each month."]
+    assert spec.minimum_qualifications.text.startswith("One year of clerical experience.")
+
+
+def test_empty_fields_are_warned_about():
+    text = "Class Title: Clerk\n\nDefinition\nFiles records.\n\nDuties\n\nQualifications\n"
+    (spec,) = parse_text(text, parser="generic")
+    assert "no duties read, although a heading seems to name them" in spec.warnings
+    assert "no minimum qualifications read, although a heading seems to name them" in spec.warnings
+
+
+def test_letters_and_recipes_are_still_refused():
+    from classspec.errors import NotASpecError
+
+    letter = "Dear Ms. Smith,\n\nThank you for your letter.\n\nSummary\nWe will reply soon.\n\nSincerely,\nJo"
+    recipe = "Pancakes\n\nIngredients\n2 eggs\n\nDirections\nMix and fry.\n"
+    for text in (letter, recipe):
+        with pytest.raises(NotASpecError):
+            parse_text(text)

@@ -111,3 +111,70 @@ def test_real_word_page_reads_as_its_visible_text() -> None:
     assert lines[:4] == ["1A18", "PAY RANGE: 8", "SECRETARY", "GENERAL DEFINITION"]
     assert "• keyboard proficiency" in lines
     assert not any("{" in line or "font-family" in line for line in lines)
+
+
+CALIFORNIA = PHILADELPHIA.parent / "california"
+
+_NAV = "".join(f"<li><a href='/p{i}'>Menu item number {i}</a></li>" for i in range(60))
+
+
+def test_navigation_menus_and_footer_never_reach_the_lines() -> None:
+    lines = texts(
+        "<html><body><div class=top><a href='#c'>Skip to main content</a>"
+        f"<ul class=nav>{_NAV}</ul></div>"
+        "<div class=x><div><h1>Fire Captain</h1><p>Class Code: 1095</p>"
+        "<h2>Definition</h2><p>Under direction, to supervise a fire crew of several people.</p></div></div>"
+        "<footer><a href='/c'>Conditions of Use</a> <a href='/p'>Privacy Policy</a> Copyright</footer>"
+        "</body></html>"
+    )
+    assert lines == [
+        "Fire Captain",
+        "Class Code: 1095",
+        "Definition",
+        "Under direction, to supervise a fire crew of several people.",
+    ]
+
+
+def test_a_page_of_content_with_a_few_links_keeps_all_its_text() -> None:
+    lines = texts(
+        "<body><p>CLERK</p><p>See <a href='/x'>class 1A02</a> for the series.</p>"
+        "<div><p>Contact <a href='mailto:hr@example.org'>HR</a></p></div></body>"
+    )
+    assert lines == ["CLERK", "See class 1A02 for the series.", "Contact HR"]
+
+
+def test_heading_levels_and_bold_lines_are_marked() -> None:
+    doc = read_bytes(
+        b"<h1>Title</h1><p><b>DUTIES:</b></p><p><b>Mixed</b> text</p><h3><span>Sub</span></h3><p>x</p>",
+        "t.html",
+    )
+    marked = [(ln.text, ln.heading, ln.bold) for ln in doc.lines if ln.text]
+    assert marked == [
+        ("Title", 1, False),
+        ("DUTIES:", None, True),
+        ("Mixed text", None, False),
+        ("Sub", 3, False),
+        ("x", None, False),
+    ]
+
+
+@pytest.mark.skipif(not CALIFORNIA.is_dir(), reason="California corpus not present")
+@pytest.mark.parametrize("code", ["1077", "8353"])
+def test_calhr_sharepoint_page_reads_as_its_specification(code: str) -> None:
+    doc = read_bytes((CALIFORNIA / f"{code}.html").read_bytes(), f"{code}.html")
+    lines = [line for line in doc.lines if line.text]
+    text = "\n".join(line.text for line in lines)
+    for furniture in ("Skip Ribbon Commands", "Navigation Toggle", "Privacy Policy", "Copyright"):
+        assert furniture not in text
+    assert lines[0].heading == 1  # the specification's own title
+    assert "Minimum Qualifications" in text
+    assert len(text) < 30_000  # a few KB of spec, not the 380 KB page
+    assert any(line.heading == 2 for line in lines)
+
+
+@pytest.mark.skipif(not CALIFORNIA.is_dir(), reason="California corpus not present")
+def test_calhr_title_is_the_specification_title() -> None:
+    doc = read_bytes((CALIFORNIA / "1077.html").read_bytes(), "1077.html")
+    lines = [line.text for line in doc.lines if line.text]
+    assert lines[:2] == ["Fire Apparatus Engineer", "California State Personnel Board Specification"]
+    assert "Class Code: 1077" in lines

@@ -15,12 +15,17 @@ _SPACE = re.compile(r"[ \u00a0\u2000-\u200b\u202f\u3000]+")
 class Line:
     """One line of extracted text. `number` is 1-based and is what provenance cites.
 
-    Table rows keep their cells separated by tabs, as the text seeds do.
+    Table rows keep their cells separated by tabs, as the text seeds do. Readers of
+    formats that mark structure also say what the source marked: `heading` is the
+    heading level (1-6: HTML h1-h6, Markdown #, Word "Title"/"Heading N"), `bold` that
+    all the line's text is bold. Plain text and PDF leave both unset.
     """
 
     text: str
     number: int
     page: int | None = None
+    heading: int | None = None
+    bold: bool = False
 
     @property
     def stripped(self) -> str:

@@ -105,6 +105,16 @@ FAMILIES: tuple[Family, ...] = (
             "general purpose",
             "series narrative",
             "scope of (?:the )?position",
+            "definition of (?:the )?series",
+            "series definition",
+            "scope",
+            "definition of levels",
+            "class concept",
+            "concept",
+            "overview",
+            "role purpose",
+            "position overview",
+            "about the (?:role|position|job)",
         ),
         structural=True,
     ),
@@ -116,6 +126,8 @@ FAMILIES: tuple[Family, ...] = (
             "distinguishing features of work",
             "allocating factors",
             "class distinctions",
+            "level distinctions",
+            "factors affecting position allocation",
         ),
         structural=True,
     ),
@@ -141,6 +153,20 @@ FAMILIES: tuple[Family, ...] = (
             "major duties",
             "principal duties",
             "typical duties and responsibilities",
+            "typical work",
+            "typical functions",
+            "examples of typical tasks",
+            "tasks",
+            "responsibilities",
+            "key responsibilities",
+            "main responsibilities",
+            "job responsibilities",
+            "main duties",
+            "key duties",
+            "job duties",
+            "duties and tasks",
+            "(?:key )?accountabilities",
+            "functions",
             "duties",
         ),
         structural=True,
@@ -163,6 +189,9 @@ FAMILIES: tuple[Family, ...] = (
             "knowledges?,? skills,? abilities,? and other (?:work requirements|characteristics)",
             "knowledge,? abilities,? (?:and |& )?skills",
             "knowledge and abilities",
+            "knowledges? and abilities",
+            "knowledge,? skills,? and other characteristics",
+            "skills,? knowledge,? (?:and |& )?abilities",
             "knowledge,? skills? and abilities required",
             "ksas?",
             "competencies",
@@ -188,6 +217,8 @@ FAMILIES: tuple[Family, ...] = (
             "other work requirements",
             "other requirements",
             "personal attributes(?: needed to undertake (?:the )?job)?",
+            "(?:special )?personal characteristics",
+            "special personal requirements",
         ),
     ),
     Family(
@@ -200,6 +231,7 @@ FAMILIES: tuple[Family, ...] = (
             "minimum training and experience",
             "minimum education and experience",
             "qualifications?",
+            "requirements?",
             "required qualifications",
             "recruiting standards",
             "recruitment standards",
@@ -248,6 +280,8 @@ FAMILIES: tuple[Family, ...] = (
             "physical effort",
             "physical abilities",
             "ada compliance",
+            "special physical requirements?",
+            "special physical characteristics",
         ),
     ),
     Family(
@@ -267,7 +301,20 @@ FAMILIES: tuple[Family, ...] = (
         "equipment",
         ("equipment", "equipment used", "tools and equipment(?: used)?", "machines, tools,? and equipment"),
     ),
-    Family("pay", ("salary range", "salary grade", "pay grade", "pay range", "grade", "salary", "pay band")),
+    Family(
+        "pay",
+        (
+            "salary range",
+            "salary grade",
+            "pay grade",
+            "pay range",
+            "grade",
+            "salary",
+            "annual salary",
+            "pay band",
+            "compensation",
+        ),
+    ),
     Family(
         "flsa",
         (
@@ -315,6 +362,34 @@ FAMILIES: tuple[Family, ...] = (
             "career ladder",
             "promotional line",
             "closing statement",
+            "job characteristics",
+            "class history",
+            "additional job information",
+        ),
+    ),
+    # The parts of a job bulletin that are about applying, not about the class.
+    Family(
+        "bulletin",
+        (
+            "where to apply",
+            "how to apply",
+            "application deadline",
+            "application process",
+            "application procedures?",
+            "applications?",
+            "selection procedures?",
+            "examinations?",
+            "examination (?:process|information|weights)",
+            "process notes?",
+            "notices?",
+            "selective certification",
+            "qualifications review",
+            "expert review committee",
+            "appointment",
+            "deadline",
+            "filing (?:period|deadline)",
+            "benefits",
+            "(?:an )?equal (?:employment )?opportunity employer",
         ),
     ),
 )
@@ -335,6 +410,7 @@ TOP_LEVEL_KEYS = frozenset(
         "flsa",
         "probation",
         "other",
+        "bulletin",
     }
 )
 # Short labelled values: the label may be followed by the value without a colon
@@ -364,4 +440,20 @@ UNKNOWN_HEADING = HeadingRule(
 # a department), not a new section.
 LIST_KEYS = frozenset(
     {"duties", "additional_duties", "qualifications", "education", "experience", "licenses"}
+)
+
+
+def _literal(name: str) -> str | None:
+    """The plain words of a heading name, or None when it is a pattern."""
+    plain = re.sub(r"(\w)\?", r"\1", name.replace("\\.", "."))  # "qualifications?" -> "qualifications"
+    return None if re.search(r"[()?|\\\[\]*+]", plain) else plain
+
+
+# Heading names written out in full, for headings misspelt in the document
+# ("Minimum Qualfications") and for headings set inside a long line.
+LITERAL_NAMES: tuple[tuple[str, str], ...] = tuple(
+    (literal, family.key)
+    for family in FAMILIES
+    for name in family.names
+    if (literal := _literal(name)) and len(literal) >= 5
 )

@@ -19,9 +19,14 @@ from classspec.document import Document
 from classspec.errors import ClassSpecError, InputError
 from classspec.model import SourceFormat
 
-SUPPORTED_EXTENSIONS = (".txt", ".text", ".htm", ".html", ".pdf")
+SUPPORTED_EXTENSIONS = (".txt", ".text", ".htm", ".html", ".pdf", ".md", ".markdown", ".docx")
+MARKDOWN_EXTENSIONS = (".md", ".markdown")
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 _HTML_SNIFF = re.compile(rb"<\s*(?:!doctype\s+html|html|head|body|meta|p|div|table)\b", re.I)
+# What a Markdown file may start with that still makes it a web page saved as .md.
+_HTML_PAGE = re.compile(rb"<\s*(?:!doctype\s+html|html)\b", re.I)
+_ZIP_MAGIC = b"PK\x03\x04"
+_OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 def sniff_format(data: bytes, path: str | None) -> SourceFormat:
@@ -31,6 +36,16 @@ def sniff_format(data: bytes, path: str | None) -> SourceFormat:
         return SourceFormat.pdf
     if ext == ".pdf":
         raise InputError("not a PDF (no %PDF- header) although named .pdf", path)
+    if data.startswith(_ZIP_MAGIC):
+        if ext == ".docx" or b"word/" in data[:65536]:
+            return SourceFormat.docx
+        raise InputError("a ZIP archive, not a document", path)
+    if ext == ".docx":
+        if data.startswith(_OLE2_MAGIC):
+            raise InputError("encrypted (password-protected) Word file or old binary .doc, not .docx", path)
+        raise InputError("not a Word .docx file (not a ZIP package)", path)
+    if ext in MARKDOWN_EXTENSIONS and not _HTML_PAGE.match(head):
+        return SourceFormat.markdown
     if ext in (".htm", ".html") or _HTML_SNIFF.search(head):
         return SourceFormat.html
     return SourceFormat.text
@@ -49,6 +64,14 @@ def read_bytes(data: bytes, path: str | None = None, *, max_pages: int | None = 
         from classspec.readers.html import read_html
 
         return _guarded(read_html, "HTML", data, path, sha256)
+    if fmt is SourceFormat.docx:
+        from classspec.readers.docx import read_docx
+
+        return _guarded(read_docx, "Word .docx", data, path, sha256)
+    if fmt is SourceFormat.markdown:
+        from classspec.readers.markdown import read_markdown
+
+        return _guarded(read_markdown, "Markdown", data, path, sha256)
     from classspec.readers.text import read_text
 
     return read_text(data, path, sha256)

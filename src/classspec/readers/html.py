@@ -7,11 +7,17 @@ marker ("- " or "1. ") so the section engine reads them as the items they are.
 Whitespace inside a block is collapsed as a browser would, except in `<pre>`.
 Scripts, styles, comments (Word's conditional blocks are comments too) and Word's
 review-comment furniture are not document text and are skipped.
+
+Only the page's main content is read: web pages wrap a few KB of specification in
+navigation menus, ribbons and footers. The main content is found by text density, not
+by any site's markup (see `main_content`). Heading elements and all-bold lines are
+marked on their `Line` (heading level, bold) for the parsers that use typography.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 import lxml.etree
 import lxml.html
@@ -19,7 +25,7 @@ import lxml.html
 from classspec.document import Document, Line
 from classspec.errors import InputError
 from classspec.model import SourceFormat
-from classspec.readers.text import decode, normalize_newlines
+from classspec.readers.text import decode, normalize_newlines, repair_mojibake
 
 # The HTML5 pre-scan looks for the charset in the first 1024 bytes; Word puts its
 # meta tag after a long <style> block now and then, so look a little further.
@@ -38,6 +44,10 @@ BLOCK_TAGS = frozenset(
 SKIP_TAGS = frozenset(
     ("head", "script", "style", "noscript", "template", "object", "embed", "iframe", "select", "option")
 )
+HEADING_LEVELS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+BOLD_TAGS = frozenset(("b", "strong"))
+# Text inside these is navigation, not content: what the density rule weighs against.
+_LINK_TAGS = frozenset(("a", "button"))
 ROW_TAG = "tr"
 CELL_TAGS = frozenset(("td", "th"))
 # Word's review comments: the anchors ("[JL1]") in the text and the comment bodies at the end.
@@ -70,15 +80,24 @@ def detect_charset(data: bytes) -> str | None:
 
 
 def decode_html(data: bytes, path: str | None) -> str:
-    """Decode with the declared charset; if the bytes contradict it, fall back to the
-    text reader's order (BOM, UTF-8, cp1252)."""
+    """Decode with the declared charset unless the bytes say otherwise: a page that
+    declares a single-byte charset (windows-1252 ...) but is valid UTF-8 with non-ASCII
+    text is UTF-8 (cp1252 text is practically never valid UTF-8), and a declaration the
+    bytes contradict falls back to the text reader's order."""
     charset = detect_charset(data)
-    if charset and not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+    if charset is None or charset == "utf-8" or data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+        return decode(data, path)
+    if not data.isascii():
         try:
-            return data.decode(charset)
+            return repair_mojibake(data.decode("utf-8"))
         except UnicodeDecodeError:
             pass
-    return decode(data, path)
+    if charset == "cp1252":
+        return decode(data, path)  # cp1252 with some UTF-8 pasted in is read as both
+    try:
+        return repair_mojibake(data.decode(charset))
+    except UnicodeDecodeError:
+        return decode(data, path)
 
 
 class _LineCollector:
@@ -86,13 +105,24 @@ class _LineCollector:
 
     def __init__(self) -> None:
         self.lines: list[str] = []
+        self.headings: list[int | None] = []
+        self.bolds: list[bool] = []
         self.current: list[str] = []
         self.preformatted = 0
+        self.heading: int | None = None
+        self.bold_depth = 0
+        self.seen_bold = False
+        self.seen_plain = False
 
     def text(self, value: str | None) -> None:
         if not value:
             return
         value = value.translate(_INVISIBLE)
+        if not value.isspace():
+            if self.bold_depth:
+                self.seen_bold = True
+            else:
+                self.seen_plain = True
         if self.preformatted:
             first, *rest = normalize_newlines(value).split("\n")
             self.current.append(first)
@@ -108,13 +138,19 @@ class _LineCollector:
         self.current = []
         text = text.rstrip() if self.preformatted else text.strip()
         if text or self.preformatted:
-            self.lines.append(text)
+            self._append(text, self.heading if text else None, self.seen_bold and not self.seen_plain)
+        self.seen_bold = self.seen_plain = False
 
     def block(self) -> None:
         """A block boundary: end the current line, and separate blocks by one blank line."""
         self.newline()
         if self.lines and self.lines[-1] != "":
-            self.lines.append("")
+            self._append("", None, False)
+
+    def _append(self, text: str, heading: int | None, bold: bool) -> None:
+        self.lines.append(text)
+        self.headings.append(heading)
+        self.bolds.append(bold and bool(text))
 
 
 def _skipped(element: lxml.etree._Element, out: _LineCollector) -> bool:
@@ -164,6 +200,12 @@ def _walk(element: lxml.etree._Element, out: _LineCollector, list_kind: str | No
         out.block()
     if tag == "pre":
         out.preformatted += 1
+    heading = HEADING_LEVELS.get(tag)
+    outer_heading = out.heading
+    if heading:
+        out.heading = heading
+    bold = tag in BOLD_TAGS
+    out.bold_depth += bold
     if tag == "li":
         out.current.append("- " if list_kind != "ol" else f"{_list_number(element)}. ")
     out.text(element.text)
@@ -178,8 +220,10 @@ def _walk(element: lxml.etree._Element, out: _LineCollector, list_kind: str | No
     if tag == "pre":
         out.newline()  # while still preformatted, so the last line keeps its indent
         out.preformatted -= 1
+    out.bold_depth -= bold
     if is_block:
         out.block()
+    out.heading = outer_heading
 
 
 def _list_number(item: lxml.etree._Element) -> int:
@@ -197,30 +241,93 @@ def _list_number(item: lxml.etree._Element) -> int:
     )
 
 
-def html_lines(text: str) -> list[str]:
-    """The visible text of an HTML page as lines (blank lines between blocks)."""
+def main_content(body: lxml.etree._Element, link_weight: float = 1.0) -> lxml.etree._Element:
+    """The element that holds the page's content: the subtree with the most words
+    outside links less `link_weight` times the words in links, the outermost on a tie.
+
+    Menus, ribbons, breadcrumbs and footers are mostly link text, so any subtree that
+    takes them in scores lower than the content beside them; a page without such
+    furniture (a Word export, a plain page) keeps its whole body. One pass, in C-driven
+    document order; words are counted by `str.split`.
+    """
+    if body.find(".//a[@href]") is None and body.find(".//button") is None:
+        return body
+    counts = [[0, 0]]  # [words outside links, words in links] per open element
+    in_link = 0
+    best, best_score = body, float("-inf")
+    walker = lxml.etree.iterwalk(body, events=("start", "end"))
+    for event, element in walker:
+        tag = element.tag
+        skipped = not isinstance(tag, str) or tag.lower() in SKIP_TAGS
+        if event == "start":
+            if skipped:
+                walker.skip_subtree()
+                continue
+            counts.append([0, 0])
+            if _is_link(element):
+                in_link += 1
+            if element.text:
+                counts[-1][in_link > 0] += len(element.text.split())
+            continue
+        if not skipped:
+            words, link_words = counts.pop()
+            if _is_link(element):
+                in_link -= 1
+            score = words - link_weight * link_words
+            if score >= best_score:  # parents end after their children: ties go outward
+                best, best_score = element, score
+            counts[-1][0] += words
+            counts[-1][1] += link_words
+        if element.tail:
+            counts[-1][in_link > 0] += len(element.tail.split())
+    return best
+
+
+def _is_link(element: lxml.etree._Element) -> bool:
+    tag = element.tag.lower()
+    return tag in _LINK_TAGS and (tag != "a" or element.get("href") is not None)
+
+
+@dataclass(frozen=True, slots=True)
+class HtmlText:
+    """The visible lines of a page (blank lines between blocks) and their typography."""
+
+    lines: list[str]
+    headings: list[int | None]
+    bolds: list[bool]
+
+
+def html_text(text: str) -> HtmlText:
     # lxml wants bytes when the text carries an encoding declaration; give it UTF-8.
     parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
     try:
         root = lxml.html.document_fromstring(text.encode("utf-8", "surrogatepass"), parser=parser)
     except (lxml.etree.ParserError, ValueError):
-        return []
+        return HtmlText([], [], [])
     out = _LineCollector()
     body = root.find("body")
-    _walk(body if body is not None else root, out)
+    _walk(main_content(body) if body is not None else root, out)
     out.block()
     while out.lines and out.lines[-1] == "":
         out.lines.pop()
-    return out.lines
+    n = len(out.lines)
+    return HtmlText(out.lines, out.headings[:n], out.bolds[:n])
+
+
+def html_lines(text: str) -> list[str]:
+    """The visible text of an HTML page's main content as lines (blank lines between blocks)."""
+    return html_text(text).lines
 
 
 def read_html(data: bytes, path: str | None, sha256: str) -> Document:
-    text = decode_html(data, path)
-    lines = html_lines(text)
-    if not any(line.strip() for line in lines):
+    page = html_text(decode_html(data, path))
+    if not any(line.strip() for line in page.lines):
         raise InputError("HTML page with no text", path)
     return Document(
-        lines=[Line(t, n) for n, t in enumerate(lines, start=1)],
+        lines=[
+            Line(t, n, None, h, b)
+            for n, (t, h, b) in enumerate(zip(page.lines, page.headings, page.bolds, strict=True), start=1)
+        ],
         format=SourceFormat.html,
         sha256=sha256,
         path=path,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 
 from classspec.document import Document, lines_from_text
 from classspec.errors import InputError
@@ -40,7 +41,10 @@ _BINARY_CONTROLS = set(range(0, 9)) | {
 
 
 def decode(data: bytes, path: str | None = None) -> str:
-    """Decode by BOM, else UTF-8, else cp1252 (what Word and old Windows tools write)."""
+    """Decode by BOM, else UTF-8, else UTF-8 with the bytes that are not UTF-8 read as
+    cp1252 (what Word and old Windows tools write; files edited by both hold both),
+    else whatever charset-normalizer finds. Text that was decoded wrongly once before
+    it was saved ("CityÂ’s") is repaired by ftfy."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
@@ -60,13 +64,63 @@ def decode(data: bytes, path: str | None = None) -> str:
     if data.count(b"\x00") > 2:
         raise InputError("binary file (NUL bytes), not text", path)
     try:
-        return data.decode("utf-8")
+        return repair_mojibake(data.decode("utf-8"))
     except UnicodeDecodeError:
         pass
-    text = data.decode("cp1252", errors="replace")
-    if text.count("\ufffd") > max(8, len(text) // 100):
-        raise InputError("undecodable text (neither UTF-8 nor cp1252)", path)
-    return text
+    text = data.decode("utf-8", errors=_CP1252_FALLBACK)
+    if text.count("\ufffd") > max(8, len(text) // 100) or not _western(text):
+        guessed = _guess_charset(data)
+        if guessed is not None:
+            return guessed
+        if text.count("\ufffd") > max(8, len(text) // 100):
+            raise InputError("undecodable text (neither UTF-8 nor cp1252)", path)
+    return repair_mojibake(text)
+
+
+def _western(text: str) -> bool:
+    """Whether text read as cp1252 looks like it: Western text is mostly ASCII letters
+    with an accent here and there; Cyrillic or Greek bytes read as cp1252 are all accents."""
+    sample = text[:20000]
+    accented = sum(1 for ch in sample if ord(ch) > 127 and ch.isalpha())
+    if accented < 20:
+        return True
+    letters = sum(1 for ch in sample if ch.isalpha())
+    return accented < 0.3 * letters
+
+
+def _cp1252_fallback(error: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: a byte that is not UTF-8 is read as cp1252 (U+FFFD for the
+    five bytes cp1252 leaves undefined), and decoding goes on as UTF-8 after it."""
+    assert isinstance(error, UnicodeDecodeError)
+    byte = error.object[error.start : error.start + 1]
+    return byte.decode("cp1252", errors="replace"), error.start + 1
+
+
+_CP1252_FALLBACK = "classspec-cp1252-fallback"
+codecs.register_error(_CP1252_FALLBACK, _cp1252_fallback)
+
+# UTF-8 read as cp1252/latin-1 leaves these pairs: "Ã©" for é, "Â " for a no-break
+# space, "â€™" for ’. Only text that has one is handed to ftfy (it is slow on clean text).
+_MOJIBAKE_MARKERS = re.compile("[\u00c2\u00c3][\u0080-\u00bf\u2018-\u203a\u20ac\u0152-\u0178]|\u00e2\u20ac")
+
+
+def repair_mojibake(text: str) -> str:
+    if not _MOJIBAKE_MARKERS.search(text):
+        return text
+    import ftfy
+
+    return ftfy.fix_encoding(text)
+
+
+def _guess_charset(data: bytes) -> str | None:
+    """Neither UTF-8 nor cp1252: let charset-normalizer find the encoding (Latin-2,
+    Shift-JIS, KOI8-R ...). None when it finds no plausible one."""
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None or best.encoding in ("utf_8", "cp1252"):
+        return None
+    return str(best)
 
 
 def _utf16_without_bom(sample: bytes) -> str | None:

@@ -1,0 +1,240 @@
+"""The classes one document defines, and which record each value goes to.
+
+Most documents define one class: one RecordBuilder takes everything. A series defines
+several: by level lines ("Accountant I" ... "Accountant II", see parsers/levels.py) or
+by a table of codes and titles (CalHR series pages), with each class's own text under
+its title inside the sections ("Minimum Qualifications / Associate Agricultural
+Biologist / ..."). Each class gets its own plain RecordBuilder; text no class owns is
+shared and written to every one of them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from classspec.builder import RecordBuilder, Source
+from classspec.document import Document, Line, Piece
+from classspec.normalize import title_case
+from classspec.parsers.generic.headings import find_heading
+from classspec.parsers.levels import find_levels
+from classspec.parsers.lexicon import HEADINGS, TOP_LEVEL_KEYS
+from classspec.sections import Section, cells
+
+_NOT_ALNUM = re.compile(r"[^0-9a-z]+")
+# "Both Levels:", "All Levels", "All Classes": text that again belongs to every class.
+_ALL_CLASSES = re.compile(r"(?:both|all)\s+(?:levels|classes|classifications)\s*:?", re.I)
+_TABLE_CAPTION = re.compile(r"\bclass(?:es|ification)?\b.*\b(?:codes?|titles?)\b", re.I)
+_CODE_CELL = re.compile(r"(?-i:(?=[A-Z0-9\-]*\d)[A-Z0-9][A-Z0-9\-]{2,9})")
+
+
+Owner = tuple[int, ...]
+
+
+def _key(text: str) -> str:
+    return _NOT_ALNUM.sub("", text.lower())
+
+
+@dataclass(slots=True)
+class Class:
+    title: Piece
+    code: Piece | None = None
+    level: str | None = None
+    series: Piece | None = None
+    line_numbers: set[int] = field(default_factory=set)
+    # Lines that name the class (its title line, its code line): used, not text.
+    label_lines: set[int] = field(default_factory=set)
+
+
+def _title_cell(text: str) -> bool:
+    """A table cell that names a class ('Hearing Adviser I, California Energy Commission')."""
+    words = text.split()
+    return (
+        2 <= len(words) <= 16
+        and text[:1].isupper()
+        and not text.endswith(".")
+        and (sum(w[:1].isupper() for w in words) >= 0.5 * len(words))
+    )
+
+
+def _table_classes(lines: Sequence[Line]) -> list[Class]:
+    """Rows 'schematic code / class code / title' of a series table (two rows at least)."""
+    found: list[Class] = []
+    for line in lines:
+        if "\t" not in line.text:
+            continue
+        row = [c for c in cells(line) if c]
+        codes = [c for c in row if _CODE_CELL.fullmatch(c)]
+        titles = [c for c in row if not _CODE_CELL.fullmatch(c) and _title_cell(c)]
+        if codes and len(titles) == 1 and len(row) == len(codes) + 1:
+            # The class code is the last code before the title (a schematic code may precede it).
+            code = codes[-1]
+            found.append(
+                Class(
+                    Piece(title_case(titles[0]) or titles[0], (line,)),
+                    Piece(code, (line,)),
+                    label_lines={line.number},
+                )
+            )
+    if len(found) < 2 or len({_key(c.title.text) for c in found}) < len(found):
+        return []
+    # The table's header row and its caption ("... - Class Titles and Codes") name no class.
+    content = [ln for ln in lines if not ln.blank]
+    first = next(i for i, ln in enumerate(content) if ln.number == found[0].title.lines[0].number)
+    for line in reversed(content[max(0, first - 2) : first]):
+        if "\t" in line.text or _TABLE_CAPTION.search(line.text):
+            found[0].label_lines.add(line.number)
+        else:
+            break
+    return found
+
+
+def _own_blocks(lines: Sequence[Line], classes: list[Class]) -> None:
+    """A class owns the lines after its title, inside a section, up to the next class
+    title, an 'all levels' line or the next section heading."""
+    by_title = {_key(c.title.text): c for c in classes}
+    table_rows = set().union(*(c.label_lines for c in classes))
+    current: list[Class] = []
+    since_title = True  # no text yet under the last title: a title right after it joins it
+    for line in lines:
+        if line.blank or line.number in table_rows:
+            continue
+        named = by_title.get(_key(line.stripped.rstrip(":")))
+        if named is not None:
+            # "Hearing Adviser I" / "Hearing Adviser II" / text: the text is both classes'.
+            current = [*current, named] if since_title and current else [named]
+            since_title = True
+            named.label_lines.add(line.number)
+            continue
+        since_title = False
+        if _ALL_CLASSES.fullmatch(line.stripped):
+            current = []
+            classes[0].label_lines.add(line.number)  # a marker, not text: used with the labels
+            continue
+        heading = find_heading(line)
+        if heading and heading.key != "unknown":
+            current = []
+            continue
+        for one in current:
+            one.line_numbers.add(line.number)
+
+
+def find_classes(lines: Sequence[Line]) -> list[Class]:
+    """The classes of a series document; [] for a document of one class."""
+    table = _table_classes(lines)
+    if table:
+        _own_blocks(lines, table)
+        return table
+    classes = []
+    for level in find_levels(lines, HEADINGS, TOP_LEVEL_KEYS):
+        label = {level.title.lines[0].number} | ({level.code.lines[0].number} if level.code else set())
+        classes.append(
+            Class(level.title, level.code, level.name, level.series, set(level.line_numbers), label)
+        )
+    # One level may have several blocks: one class per level, its blocks together.
+    merged: dict[str, Class] = {}
+    for one in classes:
+        if one.level in merged:
+            merged[one.level].line_numbers |= one.line_numbers
+            merged[one.level].label_lines |= one.label_lines
+            merged[one.level].code = merged[one.level].code or one.code
+        else:
+            merged[one.level or one.title.text] = one
+    return list(merged.values())
+
+
+class Records:
+    """The builders of one document and the class that owns each line. Handlers write
+    through `targets()`: the owning class's builder, or every builder for shared text."""
+
+    def __init__(self, doc: Document, parser_id: str, classes: list[Class]) -> None:
+        self.classes = classes
+        self.builders = [RecordBuilder(doc, parser_id) for _ in classes or [None]]
+        owners: dict[int, list[int]] = {}
+        for index, one in enumerate(classes):
+            for number in one.line_numbers:
+                owners.setdefault(number, []).append(index)
+        # The classes that own a line (one, or a few named together); shared lines have none.
+        self.owner: dict[int, Owner] = {n: tuple(found) for n, found in owners.items()}
+        self.label_lines = {n for c in classes for n in c.label_lines}
+        self.started = False  # has a spec section (definition, duties ...) been read yet?
+        self.current: Owner | None = None  # the classes whose own lines are being read
+        self.label_code: str | None = None  # the code a label gave (to find the title naming it)
+        self.label_code_line: int | None = None
+        self.dates: dict[tuple[int, str], str] = {}  # the date set per (record, kind)
+        for builder, one in zip(self.builders, classes, strict=False):
+            builder.set("title", one.title.text, one.title)
+            builder.set("class_code", one.code.text if one.code else None, one.code)
+            builder.set("level", one.level, one.title)
+            if one.series:
+                builder.set("series", one.series.text, one.series)
+                self.label_lines.update(ln.number for ln in one.series.lines)
+
+    def owner_of(self, line: Line) -> Owner | None:
+        return self.owner.get(line.number)
+
+    def targets(self, source: Source = None, owner: Owner | None = None) -> list[RecordBuilder]:
+        owner = self.current if owner is None else owner
+        if owner is None and source is not None:
+            lines = (
+                source.lines
+                if isinstance(source, Piece)
+                else [source]
+                if isinstance(source, Line)
+                else source
+            )
+            owners = {self.owner.get(ln.number) for ln in lines}
+            owner = owners.pop() if len(owners) == 1 else None
+        return [self.builders[i] for i in owner] if owner is not None else self.builders
+
+    # -- writing through to the builders -----------------------------------
+    def set(self, path: str, value: object, source: Source = None, *, keep: bool = False) -> None:
+        """Set a field; with keep=True only where it is still empty."""
+        for builder in self.targets(source):
+            if not (keep and builder.has(path)):
+                builder.set(path, value, source)
+
+    def has(self, path: str, source: Source = None) -> bool:
+        return all(builder.has(path) for builder in self.targets(source))
+
+    def add(self, path: str, value: object, source: Source = None, **parts: Source) -> None:
+        for builder in self.targets(source):
+            builder.add(path, value, source, **parts)
+
+    def append_text(self, path: str, body: Piece) -> None:
+        """Set a text field, or add a paragraph to it ('Definition' then 'Nature of Work')."""
+        for builder in self.targets(body):
+            if builder.has(path):
+                builder.extend(path, body, sep="\n\n")
+            else:
+                builder.set(path, body.text, body)
+
+    def other(self, heading: str | Piece | None, body: Piece) -> None:
+        for builder in self.targets(body):
+            builder.other(heading, body)
+
+    def use(self, source: Source) -> None:
+        for builder in self.builders:
+            builder.use(source)
+
+    def warn(self, message: str) -> None:
+        for builder in self.builders:
+            builder.warn(message)
+
+
+def owned_runs(section: Section, records: Records) -> list[tuple[Owner | None, list[Line]]]:
+    """A section's lines cut into runs by owning class (class title lines left out)."""
+    runs: list[tuple[Owner | None, list[Line]]] = []
+    for line in section.lines:
+        if line.number in records.label_lines:
+            records.use(line)
+            continue
+        owner = None if line.blank and runs else records.owner_of(line)
+        if line.blank and runs:
+            owner = runs[-1][0]
+        if runs and runs[-1][0] == owner:
+            runs[-1][1].append(line)
+        else:
+            runs.append((owner, [line]))
+    return runs or [(None, [])]

@@ -1,0 +1,179 @@
+"""Where the sections of an unknown template start: headings found by their wording
+(the lexicon, combined names, misspellings, numbering, text on the same line) and by
+their typography (capitals, a heading level the reader kept), plus headings set
+inside a very long line (OCR output with one line per page)."""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from classspec.document import Line, Piece, collapse
+from classspec.parsers.lexicon import HEADINGS, LITERAL_NAMES, UNKNOWN_HEADING
+from classspec.sections import Section, is_upper_heading, match_heading
+
+# "1. DEFINITION", "A. Duties", "IV. MINIMUM QUALIFICATIONS", "Section 3 - Duties"
+_NUMBERING = re.compile(
+    r"^(?:(?:section|part)\s+)?(?:[IVX]{1,4}|\d{1,2}(?:\.\d{1,2})?|[A-H])[.):\-]\s*(?=\S)", re.I
+)
+# "MINIMUM ACCEPTABLE TRAINING AND EXPERIENCE (The following statement ...)"
+_NOTED = re.compile(r"(?P<name>[A-Z][A-Za-z ,/&'\-]{3,80}?)\s*:?\s*(?P<note>\(.*\)[.:]?)")
+NOTE_WORDS = 4  # a parenthetical this long after a heading is a note, kept as text
+# Parts of a combined heading ("REQUIREMENT/MINIMUM QUALIFICATION", "Duties and Responsibilities").
+_JOINERS = re.compile(r"\s*(?:/|,|&|\+|\band\b|\bor\b)\s*", re.I)
+FUZZY_CUTOFF = 0.88
+MAX_HEADING_WORDS = 9
+# A long line is searched for headings inside it.
+LONG_LINE_CHARS = 300
+_INLINE_CAPS = re.compile(r"(?<![\w,])(?P<name>[A-Z][A-Z/&,' \-]{3,70}[A-Z])(?::|(?=\s+[A-Z0-9(]))")
+_INLINE_TITLED = re.compile(r"(?<=[.;:]\s)(?P<name>[A-Z][a-z]+(?:[ /][A-Za-z&]+){0,5}):")
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    key: str
+    heading: Piece
+    inline: Piece | None = None
+
+
+def _lexicon(text: str, line: Line) -> tuple[str, Piece | None] | None:
+    found = match_heading(Line(text, line.number, line.page), HEADINGS)
+    if not found:
+        return None
+    rule, inline = found
+    return rule.key, inline
+
+
+def _heading_typography(line: Line, text: str) -> bool:
+    """Set as a heading: a level the reader kept, bold, capitals, or a short line ending in ':'."""
+    if line.heading or line.bold:
+        return True
+    words = text.split()
+    if not words or len(words) > MAX_HEADING_WORDS or text.endswith((".", ";", ",")):
+        return False
+    return is_upper_heading(text) or text.endswith(":") or all(w[:1].isupper() for w in words if len(w) > 3)
+
+
+def _combined(text: str, line: Line) -> str | None:
+    """'REQUIREMENT/MINIMUM QUALIFICATION': every part a heading name; the first decides."""
+    core = text.rstrip(" :")
+    parts = [p for p in _JOINERS.split(core) if p]
+    if len(parts) < 2 or len(core.split()) > MAX_HEADING_WORDS:
+        return None
+    keys = []
+    for part in parts:
+        found = _lexicon(part, line) or _fuzzy(part)
+        if not found or found[1] is not None:
+            return None
+        keys.append(found[0])
+    return keys[0]
+
+
+_NAMES = [name for name, _ in LITERAL_NAMES]
+_KEY_OF_NAME = dict(LITERAL_NAMES)
+
+
+def _fuzzy(text: str) -> tuple[str, None] | None:
+    """A misspelt heading name ('Minimum Qualfications', 'Knowledges and Abilites')."""
+    key = _closest(collapse(text.rstrip(" :")).lower())
+    return (key, None) if key else None
+
+
+@functools.lru_cache(maxsize=4096)
+def _closest(name: str) -> str | None:
+    if len(name) < 8:
+        return None
+    close = difflib.get_close_matches(name, _NAMES, n=1, cutoff=FUZZY_CUTOFF)
+    return _KEY_OF_NAME[close[0]] if close else None
+
+
+def find_heading(line: Line) -> Heading | None:
+    """The heading a line is, with its key and any text written after it, or None."""
+    text = line.stripped
+    if not text or len(text) > 160:
+        return None
+    candidates = [text]
+    numbered = _NUMBERING.match(text)
+    if numbered:
+        candidates.append(text[numbered.end() :])
+    for candidate in candidates:
+        found = _lexicon(candidate, line)
+        if found:
+            return Heading(found[0], Piece.of([line]), found[1])
+        noted = _NOTED.fullmatch(candidate)
+        if noted and len(noted.group("note").split()) >= NOTE_WORDS:
+            found = _lexicon(noted.group("name"), line)
+            if found and found[1] is None:
+                return Heading(
+                    found[0],
+                    Piece(collapse(noted.group("name")), (line,)),
+                    Piece(collapse(noted.group("note")), (line,)),
+                )
+        if _heading_typography(line, candidate):
+            key = _combined(candidate, line) or (_fuzzy(candidate) or (None,))[0]
+            if key:
+                return Heading(key, Piece.of([line]))
+    if UNKNOWN_HEADING.pattern.fullmatch(text) or (line.heading and len(text.split()) <= MAX_HEADING_WORDS):
+        return Heading("unknown", Piece.of([line]))
+    return None
+
+
+def split_long_line(line: Line) -> list[Line]:
+    """A line of a whole page cut where a known heading starts inside it."""
+    text = line.text
+    if len(text) < LONG_LINE_CHARS:
+        return [line]
+    cuts = []
+    for pattern in (_INLINE_CAPS, _INLINE_TITLED):
+        for found in pattern.finditer(text):
+            name = found.group("name").strip()
+            if found.start() > 0 and _lexicon(name, line) and _lexicon(name, line)[1] is None:
+                cuts.append((found.start("name"), found.end()))
+    if not cuts:
+        return [line]
+    pieces, start = [], 0
+    for begin, end in sorted(set(cuts)):
+        if begin < start:
+            continue
+        pieces.append(text[start:begin])
+        pieces.append(text[begin:end])
+        start = end
+    pieces.append(text[start:])
+    return [Line(p.strip(), line.number, line.page) for p in pieces if p.strip()]
+
+
+def sections(
+    lines: Sequence[Line],
+    list_keys: frozenset[str],
+    structural: frozenset[str],
+    level_lines: set[int],
+    class_lines: set[int],
+) -> list[Section]:
+    """Cut the document at its headings. A heading in capitals the lexicon does not know
+    starts a section of its own, except before the first spec section (letterhead, the
+    title) and inside a list (a sub-heading of the list). A series level's title line
+    ("Accountant II") starts a "level" section: the text under it describes the level;
+    other lines that name a class (a series member's title inside a section) are no headings."""
+    result: list[Section] = [Section(None, None)]
+    seen_structural = False
+    for line in lines:
+        if line.number in level_lines:
+            result.append(Section("level", None, None, [line]))
+            continue
+        found = None if line.number in class_lines else find_heading(line)
+        if found and found.key == "unknown":
+            previous = result[-1].key
+            if not seen_structural or previous in list_keys | {None}:
+                result[-1].lines.append(line)
+                continue
+        if found:
+            seen_structural |= found.key in structural
+            result.append(Section(found.key, found.heading, found.inline))
+        else:
+            result[-1].lines.append(line)
+    if not result[0].content_lines:
+        result.pop(0)
+    return result

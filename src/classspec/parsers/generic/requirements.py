@@ -1,0 +1,105 @@
+"""Knowledge, skills and abilities, other requirements and minimum qualifications."""
+
+from __future__ import annotations
+
+import re
+
+from classspec.document import Line, Piece
+from classspec.normalize import education_level, experience_months
+from classspec.parsers.generic.classes import Records
+from classspec.parsers.lexicon import DEGREE_WORDS
+from classspec.sections import Section, items, text_block
+
+_DEGREES = "|".join(sorted(DEGREE_WORDS, key=len, reverse=True))
+REQUIREMENT_START = re.compile(
+    rf"^(?:(?P<degree>{_DEGREES})\s+)?(?P<kind>knowledges?|skills?|abilit(?:y|ies))\s+(?:of|in|to)\b", re.I
+)
+# "Knowledge of: a; b", "Working ability to: a; b" (a label line too long to be a heading).
+_LABELLED = re.compile(
+    rf"(?P<label>(?:(?:{_DEGREES})\s+)?(?:knowledges?\s+of|skills?\s+(?:in|to)|abilit(?:y|ies)\s+to))"
+    r"\s*:\s*(?P<rest>\S.*)?",
+    re.I,
+)
+_LICENSE_WORDS = re.compile(r"licen[sc]|certif|registration|permit|credential", re.I)
+_OPTIONAL = re.compile(r"[^.]*\b(?:desirable|preferred|a plus)\b[^.]*\.?", re.I)
+_KIND_FIELD = {"knowledge": "knowledge", "knowledges": "knowledge", "skill": "skills", "skills": "skills"}
+_FIELDS = {"knowledge", "skills", "abilities", "other_requirements"}
+
+
+def _kind_field(kind: str) -> str:
+    return _KIND_FIELD.get(kind.lower(), "abilities")
+
+
+def _requirement(text: str, level: str | None) -> dict:
+    return {"name": None, "text": text, "level": level, "required_at_entry": None}
+
+
+def split_semicolons(piece: Piece) -> list[Piece]:
+    parts = [re.sub(r"^(?:and|or)\s+", "", p.strip().rstrip(".;,").strip()) for p in piece.text.split(";")]
+    return [piece.with_text(p) for p in parts if p]
+
+
+def requirements(records: Records, section: Section, lines: list[Line]) -> None:
+    """A KSA block or one 'Knowledge of:' list. Items may be inline and ';'-separated; a
+    'Knowledge of:' / 'Ability to:' label line sends the items below it to its field."""
+    heading_text = section.heading.text if section.heading else ""
+    started = REQUIREMENT_START.match(heading_text + " of") if section.heading else None
+    degree = started.group("degree").lower() if started and started.group("degree") else None
+    field = section.key if section.key in _FIELDS else None
+    degree_source = section.heading if degree else None
+    pieces: list[tuple[Piece, str | None, str | None, Piece | None]] = []
+    if section.inline:
+        pieces += [(p, field, degree, degree_source) for p in split_semicolons(section.inline)]
+    current, current_degree, current_source = field, degree, degree_source
+    for item in items(lines):
+        labelled = _LABELLED.fullmatch(item.text)
+        if labelled:
+            found = REQUIREMENT_START.match(labelled.group("label") + " of")
+            current = _kind_field(found.group("kind")) if found else current
+            current_degree = found.group("degree").lower() if found and found.group("degree") else None
+            current_source = item if current_degree else None
+            records.use(item)
+            if labelled.group("rest"):
+                rest = item.with_text(labelled.group("rest"))
+                pieces += [(p, current, current_degree, current_source) for p in split_semicolons(rest)]
+            continue
+        parts = split_semicolons(item) if section.inline else [item]
+        pieces += [(p, current, current_degree, current_source) for p in parts]
+    for piece, target, level, level_source in pieces:
+        opened = REQUIREMENT_START.match(piece.text)
+        if opened:
+            target = _kind_field(opened.group("kind"))
+            level = opened.group("degree").lower() if opened.group("degree") else level
+        if target in (None, "other_requirements"):
+            records.add("other_requirements", _requirement(piece.text, None), piece)
+            continue
+        records.add(target, _requirement(piece.text, level), piece, level=level_source if level else None)
+
+
+def qualifications(records: Records, section: Section, lines: list[Line]) -> None:
+    body = Piece.join([p for p in (section.inline, text_block(lines)) if p], sep="\n\n")
+    if not body:
+        return
+    records.append_text("minimum_qualifications.text", body)
+    pieces = items(lines)
+    for item in [section.inline, *pieces] if section.inline else pieces:
+        if section.key in ("education", "experience"):
+            records.add(f"minimum_qualifications.{section.key}", item.text, item)
+        elif _LICENSE_WORDS.search(item.text) and not re.search(r"experience|degree", item.text, re.I):
+            records.add("minimum_qualifications.licenses", item.text, item)
+        elif re.search(r"experience|employment", item.text, re.I):
+            records.add("minimum_qualifications.experience", item.text, item)
+        elif education_level(item.text):
+            records.add("minimum_qualifications.education", item.text, item)
+    required = _OPTIONAL.sub(" ", body.text)
+    records.set("minimum_qualifications.min_education", education_level(required), body, keep=True)
+    records.set("minimum_qualifications.min_experience_months", experience_months(required), body, keep=True)
+
+
+def licenses(records: Records, section: Section, lines: list[Line], heading: str | None) -> None:
+    pieces = items(lines)
+    for item in [section.inline, *pieces] if section.inline else pieces:
+        if _LICENSE_WORDS.search(item.text):
+            records.add("minimum_qualifications.licenses", item.text, item)
+        else:
+            records.other(heading, item)

@@ -1,0 +1,290 @@
+"""Identity and labelled fields of a document whose template nobody described.
+
+A class is named by a labelled line ("Class Title: ...", "Class Code: 1119",
+"Job Code 2108"), by a footer the hosted platforms print ("Assistant Sheriff (Class No.
+000265)   Union Code: NE"), or by a title-like line near the code. Short labelled values
+("FLSA Non-Exempt", "Pay Level: 10", "Job Family: Public Safety", "Union Code: PR
+Variable Entry: Y") are fields, several may share a line. A series list inside the text
+("The complete X series includes: Assistant X (Class No. ...)") names other classes and
+never decides which class the document is; the file name is never read.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from classspec.document import Line, Piece, collapse
+from classspec.normalize import flsa_status, title_case
+from classspec.sections import strip_marker
+
+# "Assistant Sheriff (Class No. 000265)   Union Code: NE" - the footer hosted platforms print.
+FOOTER = re.compile(
+    r"(?P<title>[A-Z][^()]{2,80}?)\s*\(\s*(?:Class|Job|Classification)\s*(?:No\.?|Number|Code|#)\s*:?\s*"
+    r"(?P<code>[A-Z0-9][A-Z0-9.\-]*)\s*\)(?P<rest>\s+\S.*)?",
+)
+# "END OF JOB CLASS SPECIFICATION - 1A11"
+END_FOOTER = re.compile(
+    r"end\s+of\s+(?:job\s+)?class(?:ification)?\s+spec(?:ification)?\.?\s*[-\u2013\u2014:]?\s*"
+    r"(?P<code>[A-Z0-9][A-Z0-9.\-]{1,11})",
+    re.I,
+)
+_CODE = r"(?-i:(?=[A-Z0-9.\-]*\d)[A-Z0-9][A-Z0-9.\-]{1,11})"
+# "Fire Apparatus Engineer (1077)", "1A11 CLERK TYPIST I", "Clerk Typist 1 (B) - 1A11".
+_TITLE_THEN_CODE = re.compile(
+    rf"(?P<title>[A-Za-z].+?)\s*(?:\(\s*(?P<code>{_CODE})\s*\)|[-\u2013\u2014]\s+(?P<code2>{_CODE}))"
+)
+_CODE_THEN_TITLE = re.compile(
+    r"(?P<code>(?-i:(?=[A-Z0-9-]*\d)[A-Z0-9][A-Z0-9-]{2,7}))\s+(?:[-\u2013\u2014:]\s*)?(?P<title>[A-Za-z].+)"
+)
+BARE_CODE = re.compile(r"(?-i:(?=[A-Z0-9\-]*\d)[A-Z0-9][A-Z0-9\-]{2,9})")
+# Lines that name the publisher or the kind of document, not the class.
+_NOT_A_TITLE = re.compile(
+    r"^(?:(?:city|county|state|town|village|borough|commonwealth|department|office|division|bureau)\s+of\b"
+    r"|(?:city|county|state)$|(?:personnel|human resources|civil service)"
+    r"(?:\s+(?:department|office|division|services|commission|board))?$"
+    r"|(?:personnel |job )?class(?:ification)? spec|job description|position description|page \d"
+    r"|skip |navigation|main content|search|home$|menu|top of page|link back)"
+    r"|\b(?:specification|equal (?:employment )?opportunity|www\.|https?:|toggle|anchor|ribbon)\b"
+    r"|\b(?:department|commission|board)$",
+    re.I,
+)
+# A sentence that lists the classes of a series names other classes, not this one.
+SERIES_LIST = re.compile(
+    r"\bseries\s+(?:includes?|consists?\s+of|is\s+made\s+up\s+of)\b|\bclasses\s+in\s+(?:the|this)\s+series\b",
+    re.I,
+)
+
+# Label -> field. Taxonomy labels are kept under their own name.
+_FIELD_OF_LABEL: dict[str, str] = {
+    "class title": "title",
+    "classification title": "title",
+    "job title": "title",
+    "position title": "title",
+    "title": "title",
+    "class code": "class_code",
+    "classification code": "class_code",
+    "job code": "class_code",
+    "job class code": "class_code",
+    "class number": "class_code",
+    "class no": "class_code",
+    "class no.": "class_code",
+    "class #": "class_code",
+    "job number": "class_code",
+    "job no": "class_code",
+    "job no.": "class_code",
+    "flsa": "flsa_status",
+    "flsa status": "flsa_status",
+    "flsa designation": "flsa_status",
+    "overtime status": "flsa_status",
+    "pay level": "pay_grade",
+    "pay grade": "pay_grade",
+    "salary grade": "pay_grade",
+    "grade": "pay_grade",
+    "pay range": "pay_grade",
+    "salary range": "pay_grade",
+    "salary level": "pay_grade",
+}
+TAXONOMY_LABELS = frozenset(
+    {
+        "job family",
+        "union code",
+        "variable entry",
+        "bargaining unit",
+        "representation unit",
+        "schematic code",
+        "schem code",
+        "occupational group",
+        "occupational series",
+        "class series",
+        "job series",
+        "eeo category",
+        "eeo code",
+        "eeo-4 category",
+        "career track",
+        "work schedule",
+        "job category",
+    }
+)
+# "Label: value" pairs; several on a line are separated by a tab or a run of spaces.
+_PAIR = re.compile(r"(?P<label>[A-Za-z][A-Za-z.#/\- ]{0,30}?)\s*:\s*(?P<value>\S.*)")
+_FLSA_BARE = re.compile(r"FLSA\s*[:\-]?\s*(?P<value>(?:non[- ]?)?exempt|[12][A-Z]|N|E)\.?", re.I)
+# A labelled code may follow its label without a colon ("Class Code 2108", "Job Code #: 11").
+_LABEL_NO_COLON = re.compile(
+    rf"(?P<label>class code|job code|class no\.?|class number|class #)\s*#?\s*(?P<value>{_CODE})", re.I
+)
+MAX_VALUE_WORDS = 8
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    """A labelled value: `field` is a ClassSpec path ('title', 'taxonomy.job_family'),
+    None for a label no field takes (kept in other_sections under `name`)."""
+
+    field: str | None
+    value: Piece
+    name: str = ""
+
+
+def _field(label: str) -> str | None:
+    name = collapse(label).lower().rstrip(".")
+    found = _FIELD_OF_LABEL.get(name) or _FIELD_OF_LABEL.get(name + ".")
+    if found:
+        return found
+    if name in TAXONOMY_LABELS:
+        return "taxonomy." + re.sub(r"\W+", "_", name).strip("_")
+    return None
+
+
+def _segments(text: str) -> list[str]:
+    """Parts of a line between tabs or runs of spaces; a part ending in ':' keeps its value."""
+    parts = [p for p in re.split(r"\t+|\s{2,}", text) if p.strip()]
+    merged: list[str] = []
+    for part in parts:
+        if merged and merged[-1].endswith(":"):
+            merged[-1] += " " + part
+        else:
+            merged.append(part)
+    return merged
+
+
+def _segment_labels(segment: str, line: Line) -> Label | bool | None:
+    """The label of one segment; None when it is not a label; False for a known label
+    whose value is not of its kind (the segment stays text)."""
+    bare = _FLSA_BARE.fullmatch(segment)
+    if bare:
+        status = flsa_status(bare.group("value"))
+        return Label("flsa_status", Piece(status.value, (line,))) if status else None
+    no_colon = _LABEL_NO_COLON.fullmatch(segment)
+    if no_colon:
+        return Label("class_code", Piece(no_colon.group("value"), (line,)))
+    pair = _PAIR.fullmatch(segment)
+    if not pair:
+        return None
+    value = collapse(pair.group("value"))
+    if len(value.split()) > MAX_VALUE_WORDS:
+        return None
+    field = _field(pair.group("label"))
+    piece = Piece(value, (line,))
+    if field is None:
+        return Label(None, piece, collapse(pair.group("label")))
+    return _normalized(field, piece) or False
+
+
+def label_line(line: Line) -> list[Label] | None:
+    """The labelled fields of a line made only of labels and their values, at least one
+    of them known ("Union Code: PR   Variable Entry: Y"), else None."""
+    text = line.stripped
+    if not text or len(text) > 160 or (strip_marker(text)[0] and not text.startswith("-")):
+        return None
+    labels = [_segment_labels(segment.strip(), line) for segment in _segments(text)]
+    if any(label is None or label is False for label in labels):
+        return None
+    # A line of unknown labels is left to the sections ("Open Date: ..." alone).
+    if not any(label.field for label in labels):
+        return None
+    return labels
+
+
+def _normalized(field: str, value: Piece) -> Label | None:
+    """The value a field takes from a label, or None when it is not that field's kind."""
+    if field == "flsa_status":
+        status = flsa_status(value.text)
+        return Label(field, value.with_text(status.value)) if status else None
+    if field == "pay_grade" and ("$" in value.text or len(value.text.split()) > 3):
+        return None  # a dollar range is salary, not a grade: left to the salary reader
+    if field == "class_code" and not re.fullmatch(r"[A-Za-z0-9#][\w.\-]{0,15}", value.text.lstrip("#")):
+        return None
+    if field == "class_code":
+        return Label(field, value.with_text(value.text.lstrip("#").strip()))
+    if field == "title":
+        return Label(field, value.with_text(title_case(value.text) or value.text))
+    return Label(field, value)
+
+
+@dataclass(frozen=True, slots=True)
+class Footer:
+    title: Piece | None
+    code: Piece
+    labels: list[Label]
+
+
+def footer(line: Line) -> Footer | None:
+    """'Assistant Sheriff (Class No. 000265)   Union Code: NE' or 'END OF ... SPECIFICATION - 1A11'."""
+    text = line.stripped
+    ending = END_FOOTER.fullmatch(text)
+    if ending:
+        return Footer(None, Piece(ending.group("code"), (line,)), [])
+    found = FOOTER.fullmatch(text)
+    if not found or SERIES_LIST.search(text):
+        return None
+    labels: list[Label] = []
+    if found.group("rest"):
+        rest = label_line(Line(found.group("rest").strip(), line.number, line.page))
+        if rest is None:
+            return None
+        labels = rest
+    title = Piece(title_case(collapse(found.group("title"))) or "", (line,))
+    return Footer(title, Piece(found.group("code"), (line,)), labels)
+
+
+def title_like(text: str) -> bool:
+    words = text.split()
+    if not 1 <= len(words) <= 12 or text.endswith((".", ";", ",")) or _NOT_A_TITLE.search(text):
+        return False
+    if "\t" in text or ":" in text or text.startswith("(") or strip_marker(text)[0]:
+        return False
+    capitalised = [w for w in words if w[:1].isupper() or w[:1].isdigit()]
+    return len(capitalised) >= 0.6 * len(words)
+
+
+def title_and_code(text: str) -> tuple[str, str | None]:
+    """Split a title line that carries its code ('Fire Apparatus Engineer (1077)')."""
+    text = collapse(text)
+    found = _TITLE_THEN_CODE.fullmatch(text)
+    if found:
+        return found.group("title").strip(), found.group("code") or found.group("code2")
+    found = _CODE_THEN_TITLE.fullmatch(text)
+    if found and not re.fullmatch(r"\d{1,2}", found.group("code")):
+        return found.group("title").strip(), found.group("code")
+    return text, None
+
+
+def choose_title(lines: Sequence[Line], code: str | None, code_line: int | None) -> list[Line]:
+    """The title among the lines before the first section: a line naming the code
+    ('Fire Apparatus Engineer (1077)'), else the title-like line nearest above the code
+    label, else the first title-like line (navigation and letterhead are not titles).
+    A title in capitals broken over two lines is joined ('BUILDING ... AND MAINTENANCE' /
+    'SUPERINTENDENT')."""
+    content = [ln for ln in lines if not ln.blank]
+    candidates = [ln for ln in content if title_like(ln.stripped)]
+    if not candidates:
+        return []
+    if code:
+        for line in candidates:
+            if title_and_code(line.stripped)[1] == code:
+                return [line]
+    if code_line is not None:
+        above = [ln for ln in candidates if code_line - 12 <= ln.number < code_line]
+        if above:
+            return _with_first_half(content, above[-1])
+        below = [ln for ln in candidates if code_line < ln.number <= code_line + 4]
+        if below:
+            return [below[0]]
+    return [candidates[0]]
+
+
+_CONNECTOR = re.compile(r"(?:\b(?:and|of|for|the|in|to)|[&/,\-])\s*$", re.I)
+
+
+def _with_first_half(content: list[Line], title: Line) -> list[Line]:
+    index = content.index(title)
+    if index == 0:
+        return [title]
+    previous = content[index - 1]
+    text, before = title.stripped, previous.stripped
+    same_style = text.isupper() == before.isupper()
+    if same_style and title_like(before) and (_CONNECTOR.search(before) or len(text.split()) == 1):
+        return [previous, title]
+    return [title]

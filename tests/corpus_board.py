@@ -1,0 +1,68 @@
+"""A scoreboard for a real corpus the generic engine reads: each check counts the
+documents it applies to and the ones that pass, prints its rate and the failures,
+so a run with `pytest -s` shows the figures and a failing test says which files."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_NOT_ALNUM = re.compile(r"[^0-9a-z]+")
+
+
+def squash(text: str) -> str:
+    return _NOT_ALNUM.sub("", text.lower())
+
+
+def same_words(left: str | None, right: str | None) -> bool:
+    """Equal but for case, punctuation and spacing ('Fire Assistant Chief' ~ 'FIRE ASSISTANT CHIEF')."""
+    return (
+        bool(left) and bool(right) and _NOT_ALNUM.sub("", left.lower()) == _NOT_ALNUM.sub("", right.lower())
+    )
+
+
+@dataclass
+class Check:
+    name: str
+    applies: int = 0
+    passed: int = 0
+    failures: list[str] = field(default_factory=list)
+
+    @property
+    def rate(self) -> float:
+        return self.passed / self.applies if self.applies else 1.0
+
+    def count(self, ok: bool, label: str) -> None:
+        self.applies += 1
+        self.passed += ok
+        if not ok:
+            self.failures.append(label)
+
+
+@dataclass
+class Board:
+    corpus: str
+    files: int = 0
+    seconds: float = 0.0
+    errors: list[str] = field(default_factory=list)
+    checks: dict[str, Check] = field(default_factory=dict)
+
+    def check(self, name: str, ok: bool, label: str) -> None:
+        self.checks.setdefault(name, Check(name)).count(ok, label)
+
+    def rate(self, name: str) -> float:
+        return self.checks[name].rate if name in self.checks else 1.0
+
+    def render(self, show: int = 8) -> str:
+        rows = [
+            f"{self.corpus}: {self.files} files, {self.files - len(self.errors)} parsed, "
+            f"{len(self.errors)} errors, {self.seconds:.1f} s"
+        ]
+        rows += [f"  error: {e}" for e in self.errors[:show]]
+        for check in self.checks.values():
+            shown = ", ".join(check.failures[:show]) + (" ..." if len(check.failures) > show else "")
+            rows.append(
+                f"  {check.name:<44} {check.passed:>4}/{check.applies:<4} {check.rate:6.1%}"
+                + (f"  failing: {shown}" if check.failures else "")
+            )
+        return "\n".join(rows)
