@@ -31,7 +31,11 @@ NOT_FROM_THE_DOCUMENT = {"schema_version", "source", "jurisdiction", "warnings",
 # but the span holds the phrase they were computed from, not the value itself.
 NORMALIZED = re.compile(
     r"^(?:flsa_status|probation_months|dates\.\w+|minimum_qualifications\.min_\w+|physical_demands\.strength"
-    r"|duties\[\d+\]\.physical_strength|physical_demands\.items\[\d+\]\.frequency)$"
+    r"|duties\[\d+\]\.physical_strength|physical_demands\.items\[\d+\]\.frequency"
+    # 1.1 values the facts step normalizes or composes ('some_college', 'may_be_required', '2a',
+    # a path's text joining items that are not adjacent: '1. …' and '3. …').
+    r"|minimum_qualifications\.(?:drivers_license|paths\[\d+\]\.(?:education|label|text))"
+    r"|salary\[\d+\]\.(?:period|currency)|exam_types\[\d+\])$"
 )
 # A list item's span covers its main text ('duties[3].text', 'physical_demands.items[5].name');
 # every other part ('duties[3].category', 'other_sections[0].heading') needs a span of its own.

@@ -46,12 +46,14 @@ _NOT_EXPERIENCE_AFTER = re.compile(
     r"[\s'\u2019]*(?:\(\d+\s*months?\)\s*)?"
     r"(?:(?:of\s+)?(?:full[- ]time\s+)?(?:college|university|course\s*work|education|school"
     r"|(?:post-?\s*)?high\s+school|accredited|study)"
-    r"|(?:(?!of\b)\w+\s+)?(?:degree|program|course)\b|of\s+age|old\b|of\s+which|which\s+(?:shall|must|should))",
+    r"|(?:(?!of\b)\w+\s+)?(?:degree|program|course)\b|of\s+age|old\b|of\s+which|which\s+(?:shall|must|should)"
+    r"|of\s+the\s+(?:\w+\s+){0,2}(?:experience|years?)\b)",
     re.I,
 )
-# ... and what may precede one: deadlines ("within six months") and subsets ("including one year").
+# ... and what may precede one: deadlines ("within six months") and subsets ("including one
+# year", "three years of clerical experience with two years of accounts payable work").
 _NOT_EXPERIENCE_BEFORE = re.compile(
-    r"(?:within|includ\w*|of\s+which|up\s+to)\s*(?:the\s+)?(?:first\s+|past\s+|last\s+)?$",
+    r"(?:within|includ\w*|of\s+which|up\s+to|\bwith\s*:?)\s*(?:the\s+)?(?:at\s+least\s+)?(?:first\s+|past\s+|last\s+)?$",
     re.I,
 )
 # Clauses that talk about substitutes and preferences, not the requirement itself.
@@ -59,8 +61,10 @@ _NOT_REQUIREMENT = re.compile(
     r"substitut|in\s+lieu|equals|equivalent\s+to\s+\S+\s+years?|desirable|preferred|waive|\bNOTE\b", re.I
 )
 _EXPERIENCE_WORD = re.compile(r"experience|employment|\bwork(?:ing|ed)?\b|service|as\s+an?\b", re.I)
-# Alternatives of the whole requirement: "OR" written as a word of its own, "; or", ". Or".
-_ALTERNATIVE = re.compile(r"\bOR\b|;\s*or\b|\.\s+[Oo]r\b|^\s*or\s*$", re.M)
+# Alternatives of the whole requirement: "OR" written as a word of its own (not one ending a
+# line the lower-case rest of its sentence follows, nor one after a comma that lists the kinds
+# of one requirement), "; or", ". Or".
+_ALTERNATIVE = re.compile(r"(?<!,\s)\bOR\b(?!,?\s*\n\s*[a-z])|;\s*or\b|\.\s+[Oo]r\b|^\s*or\s*$", re.M)
 # Each of these opens one branch ("CALL CENTER SPECIALTY:", "Option 2"); text before the
 # first branch is shared by all of them. "BOTH SPECIALTIES" / "All Specialties" are shared.
 _BRANCH = re.compile(
@@ -73,6 +77,19 @@ _NOTE = re.compile(r"\bNOTE\b.*?(?=\bAND\b|\bOR\b|$)", re.S)
 _CLAUSE_END = re.compile(r"[.;](?:\s|$)|\n|\bAND\b|\bNOTE\b")
 _OR_BETWEEN = re.compile(r"\bor\b", re.I)
 _AND_BETWEEN = re.compile(r"\bAND\b|\bplus\b|supplemented\s+by|in\s+addition", re.I)
+
+
+# "Any one or any combination that equals 18 months from the categories below": the total
+# is the requirement, whatever mix of the listed kinds makes it up.
+COMBINATION_TOTAL = re.compile(
+    r"\bcombination\s+(?:(?:that|which)\s+)?(?:equals?|equall?ing|equates?\s+to|equating\s+to|totals?|totall?ing)\s+"
+    rf"(?:to\s+)?(?:at\s+least\s+)?(?P<total>(?:{_NUMBER})\s*(?:\(\s*\d+\s*\)\s*)?(?:full[- ]time\s+)?(?:years?|months?)"
+    r"(?:\s*\(\s*\d+\s*months?\s*\))?)",
+    re.I,
+)
+
+
+_AFTER_COMBINATION = re.compile(r";|\bAND\b|\n\s*\(?\d{1,2}[.)]\s")
 
 
 def _duration_months(found: re.Match[str]) -> int | None:
@@ -183,6 +200,13 @@ def experience_months(text: str | None) -> int | None:
     """
     if not text:
         return None
+    total = COMBINATION_TOTAL.search(text)
+    if total and not _ALTERNATIVE.search(text):
+        # The total stands for its clause and the categories listed under it; what
+        # follows the next ';' or numbered item is required as well and adds up.
+        after = _AFTER_COMBINATION.search(text, total.end())
+        rest = text[: total.start()] + (text[after.start() :] if after else "")
+        return (duration_months(total.group("total")) or 0) + (experience_months(rest) or 0)
     text = _NOTE.sub(" ", text)
     totals = [
         months for alternative in _alternatives(text) for months in _branches_months(alternative) if months

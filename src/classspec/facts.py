@@ -1,0 +1,175 @@
+"""Facts read from the whole document after any parser ran: salary ranges, bulletin
+dates, exam types, the probationary period and driver's licence rule, and the ways of
+qualifying the minimum qualifications list.
+
+Every parser benefits: this step fills only what the parser left empty. It reads lines,
+it never consumes them, so the salary and application lines a value was read from still
+land in `other_sections` with their full text; values cite their lines in provenance.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from classspec.document import Document, Line, spans
+from classspec.model import ClassSpec, QualificationPath, SalaryRange
+from classspec.normalize.bulletin import (
+    application_deadline,
+    drivers_license,
+    exam_types,
+    open_date,
+    probation_months,
+)
+from classspec.normalize.pay import pay_period, salary_ranges
+from classspec.normalize.paths import qualification_paths
+from classspec.sections import strip_marker
+
+# A line that opens the pay part of a document: 'ANNUAL SALARY', 'Salary Range', 'PAY RANGE:'.
+_PAY_HEADING = re.compile(r"^(?:[A-Z][\w/&-]*\s+){0,3}[A-Z]*(?:SALARY|Salary|PAY|Pay|WAGES?|Wages?|COMPENSATION|Compensation)\b")
+# A line in running text that states pay: '... salary in the Harbor Department is $ ...'.
+_PAY_WORDS = re.compile(r"\b(?:salary|salaries|pay\s+(?:range|rate)|wages?|compensation)\b", re.I)
+_AMOUNT = re.compile(r"\$\s*\d")
+# Lines a window may span when a fact wraps ('THIS EXAMINATION IS TO BE GIVEN BOTH ON AN' ...).
+_WINDOW = 4
+_NOT_ALNUM = re.compile(r"[^0-9a-z]+")
+# Emphasis a text export keeps ('<u>3 years</u>'): parsers drop it from values.
+_EMPHASIS = re.compile(r"</?(?:u|b|i|em|strong)>", re.I)
+
+
+def complete(doc: Document, records: list[ClassSpec]) -> list[ClassSpec]:
+    """Fill the document-wide facts each record's parser left empty (in place)."""
+    lines = [line for line in doc.lines if not line.blank]
+    salary = _salary(lines)
+    found = {
+        "opened": _first(lines, open_date),
+        "deadline": _first(lines, application_deadline),
+        "exam_types": _first(lines, lambda text: exam_types(text) or None),
+        "probation_months": _first(lines, probation_months),
+        "drivers_license": _first(lines, drivers_license),
+    }
+    for record in records:
+        _fill(record, lines, salary, found)
+    return records
+
+
+def _fill(record: ClassSpec, lines: list[Line], salary: list[tuple[dict, list[Line]]], found: dict) -> None:
+    cite = _citer(record)
+    if not record.salary and salary:
+        record.salary = [SalaryRange.model_validate(value) for value, _ in salary]
+        for index, (value, source) in enumerate(salary):
+            cite(f"salary[{index}]", value, source)
+    for field, target, path in (
+        ("opened", record.dates, "dates.opened"),
+        ("deadline", record.dates, "dates.deadline"),
+        ("exam_types", record, "exam_types"),
+        ("probation_months", record, "probation_months"),
+        ("drivers_license", record.minimum_qualifications, "minimum_qualifications.drivers_license"),
+    ):
+        leaf = path.rsplit(".", 1)[-1]
+        if found[field] and getattr(target, leaf) in (None, []):
+            value, source = found[field]
+            setattr(target, leaf, value)
+            if isinstance(value, list):
+                for index, item in enumerate(value):
+                    cite(f"{path}[{index}]", item, source)
+            else:
+                cite(path, value, source)
+    _fill_paths(record, lines, cite)
+
+
+def _fill_paths(record: ClassSpec, lines: list[Line], cite: Callable[..., None]) -> None:
+    quals = record.minimum_qualifications
+    if quals.paths or not quals.text:
+        return
+    paths = qualification_paths(quals.text)
+    quals.paths = [QualificationPath.model_validate(path) for path in paths]
+    # A path cites the lines of the qualification text it repeats (a series repeats the
+    # same sentences for every level: only this record's lines count).
+    spans_of_text = (record.provenance or {}).get("minimum_qualifications.text", [])
+    numbers = {n for span in spans_of_text for n in range(span.line_start, span.line_end + 1)}
+    own_lines = [ln for ln in lines if ln.number in numbers and len(_line_key(ln)) >= 6]
+
+    def lines_of(text: str) -> list[Line]:
+        told = _squash(text)
+        return [ln for ln in own_lines if _line_key(ln) in told]
+
+    for index, path in enumerate(paths):
+        cite(f"minimum_qualifications.paths[{index}]", path, lines_of(" ".join([path["text"], *path["substitutions"]])))
+    months = [path["experience_months"] for path in paths if path["experience_months"] is not None]
+    if quals.min_experience_months is None and months:
+        quals.min_experience_months = min(months)
+        least = next(path for path in paths if path["experience_months"] == min(months))
+        cite("minimum_qualifications.min_experience_months", min(months), lines_of(least["text"]))
+
+
+def _citer(record: ClassSpec) -> Callable[[str, Any, Sequence[Line]], None]:
+    """Provenance for a filled value and each of its parts, when provenance was asked for."""
+
+    def cite(path: str, value: Any, source: Sequence[Line]) -> None:
+        if record.provenance is None or not source:
+            return
+        cited = spans(source)
+        for leaf in _leaf_paths(value, path):
+            record.provenance[leaf] = cited
+
+    return cite
+
+
+def _leaf_paths(value: Any, path: str) -> list[str]:
+    """The path itself and every filled part below it ('paths[0].prior_classes[1]')."""
+    found = [path]
+    if isinstance(value, dict):
+        for key, inner in value.items():
+            if inner not in (None, "", [], {}) and key != "text":
+                found += _leaf_paths(inner, f"{path}.{key}")
+    elif isinstance(value, list):
+        for index, inner in enumerate(value):
+            found += _leaf_paths(inner, f"{path}[{index}]")
+    return found
+
+
+def _line_key(line: Line) -> str:
+    return _squash(_EMPHASIS.sub("", strip_marker(line.stripped)[1]))
+
+
+def _squash(text: str) -> str:
+    return _NOT_ALNUM.sub("", text.lower())
+
+
+def _first(lines: list[Line], reader: Callable[[str], Any]) -> tuple[Any, list[Line]] | None:
+    """What `reader` finds in the whole document, with the first and fewest lines that
+    give the same value (up to _WINDOW lines, for facts that wrap)."""
+    value = reader("\n".join(line.stripped for line in lines))
+    if value is None:
+        return None
+    for size in range(1, _WINDOW + 1):
+        for start in range(len(lines)):
+            window = lines[start : start + size]
+            if reader("\n".join(line.stripped for line in window)) == value:
+                return value, window
+    return value, []
+
+
+def _salary(lines: list[Line]) -> list[tuple[dict, list[Line]]]:
+    """Ranges from the lines of pay sections and from sentences about pay, in order."""
+    result: list[tuple[dict, list[Line]]] = []
+    period: str | None = None
+    in_pay_section = False
+    for line in lines:
+        text = line.stripped
+        if _PAY_HEADING.match(text) and not _AMOUNT.search(text) and len(text.split()) <= 6:
+            in_pay_section, period = True, pay_period(text)
+            continue
+        if _is_heading(text):
+            in_pay_section, period = False, None
+            continue
+        if _AMOUNT.search(text) and (in_pay_section or _PAY_WORDS.search(text)):
+            result += [(value, [line]) for value in salary_ranges(text, period or pay_period(text))]
+    return result
+
+
+def _is_heading(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) >= 3 and len(text) < 80 and (text.isupper() or text.endswith(":")) and "$" not in text

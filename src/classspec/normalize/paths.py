@@ -1,0 +1,402 @@
+"""Qualification text → the ways of qualifying it lists (QualificationPath dicts).
+
+The structure is read from the markers the document uses: numbered items ("1.", "2)"),
+lettered sub-items ("a.", "(b)"), CalHR patterns ("Either I … Or II …"), options
+("OPTION 1"), and the connectors that join them ("; or", "; and", an "OR" line). Items
+joined by "or" are alternatives; runs joined by "and" are all required, so the paths are
+every choice of one alternative from each run ("1. degree; and 2. … ; or 3. …" gives
+1+2 and 1+3). Text without markers splits only at a stand-alone or upper-case "OR".
+Each path's months come from the one experience normalizer.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, field
+
+from classspec.normalize.experience import COMBINATION_TOTAL, experience_months
+from classspec.normalize.vocab import education_level
+
+# At most this many paths: a long list of "and" runs of alternatives is not enumerated.
+MAX_PATHS = 24
+
+_NUMBERED = re.compile(r"^\(?(?P<label>\d{1,2})[.)]\s*(?=\S)")
+_LETTERED = re.compile(r"^\(?(?P<label>[a-z])[.)]\s+(?=\S)|^\(?(?P<upper>[A-H])[.)]\s+(?=[A-Z0-9])")
+_OPTION = re.compile(r"^(?P<label>(?:OPTION|Option|PATTERN|Pattern|ALTERNATIVE|Alternative)\s+(?:\d{1,2}|[A-Z]|[IVX]{1,4}))\b[.:)\-\u2013]*\s*")
+# CalHR: "Either I", "Or II" on a line of its own or opening the text of one.
+_ROMAN = re.compile(r"(?:^|(?<=\s)|(?<=:\s))(?:Either|Or|EITHER|OR)\s+(?P<label>[IVX]{1,4})\b\s*(?=[A-Z(]|$)")
+_CONNECTOR_LINE = re.compile(r"^(?P<word>OR|Or|or|AND|And|and)[:.,]?$")
+_TRAILING_CONNECTOR = re.compile(
+    r"[\s;,.)]*(?<![\w'])(?P<word>or|and|OR|AND)(?:\s+(?:either|EITHER|one\s+of\s+the\s+following)"
+    r"(?:\s+#?\d+\s+or\s+#?\d+(?:\s+below)?)?)?[\s:.]*$"
+)
+# An upper-case OR between requirements of unmarked text ("... experience OR An associate's ...").
+# Not after a comma: "Registering citizens to vote, OR" / "Preparing voting machines" is a
+# list inside one requirement.
+_UPPER_CONNECTOR_END = re.compile(r"(?<=[\s.;)])(?<!,\s)(?P<word>OR|AND)[\s:.]*$")
+_NOTE = re.compile(r"^\(?\*?\s*NOTES?\b", re.I)
+_SUBSTITUTION = re.compile(r"substitut|in\s+lieu\b|\bequals?\b|may\s+be\s+accepted|\bwaive", re.I)
+# Within a requirement only an explicit substitution counts ("equals" there states a total).
+_OWN_SUBSTITUTION = re.compile(r"substitut|in\s+lieu\b", re.I)
+_CATCH_ALL = re.compile(
+    r"^(?:any|an|or)?\s*(?:other\s+)?(?:equivalent|acceptable|comparable)?\s*combination\s+of\s+(?:\w+[,\s]+){0,6}"
+    r"(?:education|training|experience)",
+    re.I,
+)
+_DURATION_WORD = re.compile(r"\b(?:years?|months?)\b", re.I)
+
+_FIELD = re.compile(
+    r"\b(?:degree|major(?:ing)?|major\s+work|majoring|specialization|concentration)\s+in\s+"
+    r"(?P<field>[A-Za-z][\w/&,' -]*?)(?=\s*(?:[;.:(]|,\s*(?:and|which|including|with)\b|,?\s+(?:or\s+(?:a|an|in\s+a)\s+(?:closely\s+)?related"
+    r"|from\s+an?\b|at\s+an?\b|with\b|and\s+(?:\w+\s+)?(?:years?|months?|one|two|three|four|five|six|completion))|$))",
+)
+_EXPERIENCE = re.compile(r"\bexperience\b", re.I)
+_FULL_TIME = re.compile(r"\bfull[- ]time\b", re.I)
+_PART_TIME = re.compile(r"\bpart[- ]time\b", re.I)
+_CLASS_WORD = r"(?:[A-Z][\w'/-]*|I{1,3}|IV|V|VI{0,3}|IX|X)"
+_PRIOR_CLASS = re.compile(
+    rf"(?:\b(?:as\s+an?|at\s+the\s+level\s+of(?:\s+an?)?|in\s+the\s+class(?:es)?\s+of|employment\s+as\s+an?)"
+    r"|(?<=\bas\sone\sof\sthe\sfollowing:)\s*(?i:an?))\s+"
+    rf"(?:City\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+)?(?:(?:exempt|certified|journey-level)\s+)?"
+    rf"(?P<classes>{_CLASS_WORD}(?:\s+(?:of\s+|and\s+|&\s+)?{_CLASS_WORD})*"
+    rf"(?:(?:,\s*|,?\s+or\s+|,?\s+and\s+){_CLASS_WORD}(?:\s+(?:of\s+)?{_CLASS_WORD})*)*)"
+)
+_CREDENTIAL_BEFORE = re.compile(r"(?i:certificat\w*|registration|licen[sc]e|credential)\s*$")
+_NOT_A_CLASS = re.compile(
+    r"^(?:City|County|State|Los Angeles|California|United States|Department|Armed Forces|I|A|An|The)$"
+)
+_LICENSE_WORD = r"(?i:driver'?s?['\u2019]?\s+licen[sc]e|licen[sc]e|certificat(?:e|ion)|registration|credential)"
+_LICENSE = re.compile(
+    # "a valid California Class A driver's license", "Possession of an Engineer in Training Certificate"
+    r"\b(?i:(?:valid|current|possession\s+of\s+(?:an?\s+)?(?:valid\s+)?|possess\s+an?\s+(?:valid\s+|current\s+)?)\s*)"
+    r"(?P<license>(?:(?:[A-Z][\w.'-]*|\([A-Z][\w.' -]*\)|\d+|of|on|and|for)\s+){0,14}(?:Class\s+[A-C]\s+)?(?:[\w'-]+\s+){0,2}"
+    + _LICENSE_WORD
+    + r"(?:\s+(?:as|in|with)\s+an?\s+[A-Z][\w ]*?(?=[,;.]|\s+(?:is|are|and|or|issued)\b|$))?)"
+    # "Certification as an Engineer-In-Training", 'a certificate as a "Certified Industrial Hygienist"'
+    r"|" + _LICENSE_WORD + r"\s+as\s+an?\s+\"?(?P<named>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*|\s+in\s+[A-Z][\w'-]*)*)"
+)
+_UNITS = re.compile(r"\b(?P<units>\d+(?:\.\d+)?)\s+(?:semester|quarter)(?:\s+or\s+\d+\s+quarter)?\s+(?:units?|hours?|credits?)\b", re.I)
+_COURSE_COUNT = re.compile(
+    r"\b(?P<count>\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:\w+\s+){0,2}courses?\b", re.I
+)
+_COURSE_SUBJECT = re.compile(
+    r"(?:units?|hours?|courses?)\s+(?:of\s+(?:course\s*work\s+)?)?in\s+(?P<subject>[^;.:()]+?)(?=\s*(?:[;.:(]|,\s*(?:and|or|which)\b|\s+(?:at|from)\s+an?\b|$))",
+    re.I,
+)
+_COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+
+
+@dataclass
+class _Item:
+    label: str | None
+    text: str
+    kind: str  # "top" or "sub"
+    # Roman patterns and options head a block of paragraphs (with their own AND / OR
+    # lines); a numbered item is one paragraph.
+    block: bool = False
+    connector: str | None = None  # how it joins the next item at its level
+    children: list[_Item] = field(default_factory=list)
+    paragraphs: list[str] = field(default_factory=list)
+
+
+def _split_connector(text: str) -> tuple[str, str | None]:
+    found = _TRAILING_CONNECTOR.search(text)
+    if not found or found.start() == 0:
+        return text.strip(), None
+    return text[: found.start()].rstrip(" ;,") + ("" if text[found.start()] != ")" else ")"), found.group("word").lower()
+
+
+def _paragraphs(text: str) -> list[str]:
+    """Lines of the text, with CalHR 'Either I' / 'Or II' markers on lines of their own,
+    and an upper-case 'OR' ending a requirement that the next one follows ('... experience
+    OR' / 'An associate's degree ...') as a connector line."""
+    result: list[str] = []
+    for line in text.splitlines():
+        line = line.strip()
+        if not line:
+            continue
+        start = 0
+        for found in _ROMAN.finditer(line):
+            if line[start : found.start()].strip():
+                result.append(line[start : found.start()].strip())
+            result.append(f"\x00{found.group('label')}")
+            start = found.end()
+        if line[start:].strip():
+            result.append(line[start:].strip())
+    split: list[str] = []
+    for index, paragraph in enumerate(result):
+        following = result[index + 1] if index + 1 < len(result) else ""
+        ending = _UPPER_CONNECTOR_END.search(paragraph)
+        if ending and ending.start() and following[:1].isupper() and not paragraph.isupper():
+            split += [paragraph[: ending.start()].rstrip(" ,;"), ending.group("word")]
+        else:
+            split.append(paragraph)
+    return split
+
+
+def _items(text: str) -> tuple[list[str], list[_Item], list[str]]:
+    """(lead-in paragraphs, top-level items with their sub-items, notes after the list)."""
+    preamble: list[str] = []
+    top: list[_Item] = []
+    notes: list[str] = []
+    paragraphs = _paragraphs(text)
+    has_numbers = any(_NUMBERED.match(p) or p.startswith("\x00") or _OPTION.match(p) for p in paragraphs)
+    for paragraph in paragraphs:
+        connector = _CONNECTOR_LINE.match(paragraph)
+        if connector and (not top or top[-1].block):
+            (top[-1].paragraphs if top else preamble).append(paragraph)  # split into blocks later
+            continue
+        if connector:
+            target = top[-1].children[-1] if top[-1].children else top[-1]
+            target.connector = connector.group("word").lower()
+            continue
+        marker = None
+        if paragraph.startswith("\x00"):
+            marker, kind, body = paragraph[1:], "top", ""
+        elif found := (_NUMBERED.match(paragraph) or _OPTION.match(paragraph)):
+            marker, kind, body = found.group("label"), "top", paragraph[found.end() :]
+        elif found := _LETTERED.match(paragraph):
+            marker = found.group("label") or found.group("upper")
+            kind, body = "sub" if has_numbers else "top", paragraph[found.end() :]
+        if marker is None:
+            _plain(paragraph, preamble, top, notes)
+            continue
+        block = paragraph.startswith("\x00") or bool(_OPTION.match(paragraph))
+        if kind == "top":
+            _close_block(top, preamble)
+        body, joined_by = _split_connector(body)
+        item = _Item(marker, body, kind, block, joined_by, paragraphs=[body] if block and body else [])
+        if kind == "sub" and top and not top[-1].block:
+            top[-1].children.append(item)
+        elif kind == "sub" and top:
+            top[-1].paragraphs.append(paragraph)
+        else:
+            top.append(item)
+    _close_block(top, preamble)
+    return preamble, top, notes
+
+
+def _close_block(top: list[_Item], preamble: list[str]) -> None:
+    """The AND / OR line that ends a block joins it to the next block (or, before the first
+    block, ends the shared lead-in)."""
+    paragraphs = top[-1].paragraphs if top and top[-1].block else (preamble if not top else None)
+    if paragraphs and _CONNECTOR_LINE.match(paragraphs[-1]):
+        word = _CONNECTOR_LINE.match(paragraphs.pop()).group("word").lower()
+        if top:
+            top[-1].connector = word
+
+
+def _plain(paragraph: str, preamble: list[str], top: list[_Item], notes: list[str]) -> None:
+    """A paragraph without a marker: lead-in, part of the open item, or a note after the list."""
+    if not top:
+        preamble.append(paragraph)
+        return
+    if top[-1].block:
+        top[-1].paragraphs.append(paragraph)
+        return
+    last = top[-1].children[-1] if top[-1].children else top[-1]
+    body, joined_by = _split_connector(paragraph)
+    if _SUBSTITUTION.search(paragraph) or notes:
+        notes.append(paragraph)
+    elif not last.text or last.connector == "and":
+        # "... and" then "Education: ..." continues the requirement.
+        last.text = f"{last.text} {body}".strip()
+        last.connector = joined_by
+    else:
+        notes.append(paragraph)
+
+
+def _block_alternatives(paragraphs: list[str]) -> list[list[str]]:
+    """Paragraphs joined by AND / OR lines → the alternatives they allow, each a list of
+    required parts. OR binds tighter than AND ('EDUCATION AND EXPERIENCE OR Any
+    equivalent combination' is education and one of the two); notes are left out."""
+    segments: list[list[str]] = [[]]
+    joins: list[str] = []
+    for paragraph in paragraphs:
+        connector = _CONNECTOR_LINE.match(paragraph)
+        if connector:
+            if segments[-1]:
+                joins.append(connector.group("word").lower())
+                segments.append([])
+            continue
+        if _CATCH_ALL.search(paragraph) and experience_months(paragraph) is None:
+            break  # "Any equivalent combination …" closes the requirements; notes follow it
+        if not _NOTE.match(paragraph):
+            segments[-1].append(paragraph)
+    while segments and not segments[-1]:
+        segments.pop()
+    runs: list[list[str]] = []
+    for index, segment in enumerate(segments):
+        text = "\n".join(segment)
+        if index and joins[index - 1] == "or":
+            runs[-1].append(text)
+        else:
+            runs.append([text])
+    return [list(choice) for choice in itertools.islice(itertools.product(*runs), MAX_PATHS)]
+
+
+def _joins(items: list[_Item], default: str) -> list[str]:
+    """The connector between each item and the next: its own, else the next one written
+    at this level ('A; B; or C' is all 'or'), else the last one written, else `default`."""
+    written = [item.connector for item in items[:-1]]
+    joins = []
+    for index, connector in enumerate(written):
+        later = next((c for c in written[index:] if c), None)
+        earlier = next((c for c in reversed(written[:index]) if c), None)
+        joins.append(connector or later or earlier or default)
+    return joins
+
+
+def _alternatives(item: _Item) -> list[tuple[str | None, list[str]]]:
+    if item.block:
+        return [(item.label, parts) for parts in _block_alternatives(item.paragraphs)]
+    if not item.children:
+        return [(item.label, [item.text])]
+    if COMBINATION_TOTAL.search(item.text) or "or" not in _joins(item.children, "and"):
+        whole = " ".join([item.text, *(f"({c.label}) {c.text}" for c in item.children)])
+        return [(item.label, [whole])]
+    glue = " " if item.text.rstrip().endswith(":") else "; "
+    return [(f"{item.label}{child.label}", [f"{item.text}{glue}{child.text}".strip("; ")]) for child in item.children]
+
+
+def _choices(top: list[_Item]) -> list[tuple[list[str], list[str]]]:
+    """(labels, parts) of each path.
+
+    In a numbered list the first connector is the outer one: "1. degree; and 2. …; or 3. …"
+    is 1 and (2 or 3), giving paths '2' and '3' that both hold the degree; "1. …; or 2. …;
+    or 3. …; and 4. …" is 1 or 2 or (3 and 4). Blocks (options, CalHR patterns) are
+    alternatives unless an AND stands between them.
+    """
+    joins = _joins(top, "or" if top[0].block else "and")
+    outer = "and" if top[0].block else (joins[0] if joins else "and")
+    groups: list[list[_Item]] = [[top[0]]]
+    for item, join in zip(top[1:], joins, strict=True):
+        if join == outer:
+            groups.append([item])
+        else:
+            groups[-1].append(item)
+    result: list[tuple[list[str], list[str]]] = []
+    if outer == "and":
+        options = [[alt for item in group for alt in _alternatives(item)] for group in groups]
+        for combination in itertools.islice(itertools.product(*options), MAX_PATHS):
+            labels = [label for (label, _), run in zip(combination, options, strict=True) if len(run) > 1 and label]
+            result.append((labels, [part for _, parts in combination for part in parts]))
+        return result
+    for group in groups:
+        for combination in itertools.product(*(_alternatives(item) for item in group)):
+            labels = [label for label, _ in combination if label]
+            result.append((labels, [part for _, parts in combination for part in parts]))
+    return result[:MAX_PATHS]
+
+
+def _is_lead_in(paragraph: str) -> bool:
+    """'Any one of the following:', 'EXPERIENCE:' — words that introduce, not require."""
+    return not _DURATION_WORD.search(paragraph) and (
+        paragraph.rstrip().endswith(":") or "following" in paragraph.lower() or len(paragraph.split()) <= 3
+    )
+
+
+def qualification_paths(text: str | None) -> list[dict]:
+    """Every way of qualifying the text lists, as QualificationPath dicts, in order."""
+    if not text or not text.strip():
+        return []
+    preamble, top, notes = _items(text)
+    notes += [p for p in _paragraphs(text) if _NOTE.match(p)]
+    substitutions = [n for n in notes if _SUBSTITUTION.search(n)]
+    if not top:
+        choices = [([], parts) for parts in _block_alternatives(preamble)]
+    else:
+        # A lead-in that states a requirement ("Two years as an Equipment Supervisor in one
+        # of the following:", "EDUCATION ... AND GENERAL EXPERIENCE ...") is part of every path.
+        shared_choices = _block_alternatives([p for p in preamble if not _is_lead_in(p)]) or [[]]
+        choices = [
+            (labels, [*shared, *parts]) for shared in shared_choices for labels, parts in _choices(top)
+        ][:MAX_PATHS]
+    paths = []
+    for labels, parts in choices:
+        parts = [_split_connector(part)[0] for part in parts if part.strip()]
+        body = _join(parts)
+        if not body or (_CATCH_ALL.search(parts[-1]) and experience_months(parts[-1]) is None):
+            continue
+        paths.append(describe_path(parts, " and ".join(labels) or None, substitutions))
+    return paths
+
+
+# "Graduation from an accredited four-year college or university" is a bachelor's degree.
+_FOUR_YEAR_GRADUATION = re.compile(r"\bgraduat\w*\s+from\s+(?:an?\s+)?(?:accredited\s+)?four[- ]year\s+college", re.I)
+
+
+def _join(parts: list[str]) -> str:
+    """The requirements of one path as one text: 'A; B', or 'A. B' where A ends a sentence."""
+    text = ""
+    for part in (p.strip().rstrip(" ;") for p in parts):
+        if part:
+            text = f"{text}{'' if not text or text.endswith(('.', ':')) else ';'}{' ' if text else ''}{part}"
+    return text
+
+
+def describe_path(parts: list[str], label: str | None = None, substitutions: list[str] | None = None) -> dict:
+    """One path's facts from the requirements it joins (all of them required, so their
+    months add up): education, field, months, full time, prior classes, licences, courses."""
+    text = _join(parts)
+    # The parts are all required: AND makes the normalizer add their months up.
+    months = experience_months(" AND ".join(part.rstrip(" ;") for part in parts))
+    level = education_level(text)
+    education = "bachelor" if _FOUR_YEAR_GRADUATION.search(text) else (level.value if level else None)
+    if months is None and (education is not None or not _EXPERIENCE.search(text)):
+        months = 0  # a way in by schooling, a licence or an apprenticeship alone needs no experience
+    found_field = _FIELD.search(text)
+    own_substitutions = [s.strip() for s in re.split(r"(?<=[.;])\s+", text) if _OWN_SUBSTITUTION.search(s)]
+    return {
+        "label": label,
+        "text": text,
+        "education": education,
+        "education_field": found_field.group("field").strip(" ,") if found_field else None,
+        "experience_months": months,
+        "full_time": True if _FULL_TIME.search(text) else (False if _PART_TIME.search(text) else None),
+        "prior_classes": prior_classes(text),
+        "licenses": licenses(text),
+        "courses": courses(text),
+        "substitutions": [*own_substitutions, *(substitutions or [])],
+    }
+
+
+def prior_classes(text: str) -> list[str]:
+    """Classes one must have held: 'two years as a Clerk Typist with the City' -> ['Clerk Typist']."""
+    found_classes: list[str] = []
+    for found in _PRIOR_CLASS.finditer(text):
+        if _CREDENTIAL_BEFORE.search(text[max(0, found.start() - 30) : found.start()]):
+            continue  # "Certification as an Engineer-In-Training" names a credential
+        for name in re.split(r",\s*(?:or\s+|and\s+)?|\s+or\s+", found.group("classes")):
+            name = re.sub(r"\s+(?:of|and|&)$", "", name.strip())
+            if name and not _NOT_A_CLASS.match(name) and name not in found_classes:
+                found_classes.append(name)
+    return found_classes
+
+
+def licenses(text: str) -> list[str]:
+    """Licences and certificates a path requires: 'A valid California Class A driver's license'."""
+    found_licenses: list[str] = []
+    for found in _LICENSE.finditer(text):
+        name = (found.group("license") or found.group("named")).strip()
+        if name not in found_licenses:
+            found_licenses.append(name)
+    return found_licenses
+
+
+def courses(text: str) -> dict | None:
+    """Course work a path asks for: '12 semester units in accounting' -> units 12, subject."""
+    units = _UNITS.search(text)
+    count = _COURSE_COUNT.search(text)
+    subject = _COURSE_SUBJECT.search(text)
+    if not units and not count:
+        return None
+    count_text = count.group("count").lower() if count else None
+    return {
+        "count": (int(count_text) if count_text.isdigit() else _COUNT_WORDS[count_text]) if count_text else None,
+        "units": (float(units.group("units")) if "." in units.group("units") else int(units.group("units")))
+        if units
+        else None,
+        "subject": subject.group("subject").strip() if subject else None,
+    }

@@ -1,0 +1,95 @@
+"""Salary ranges as documents write them ("$65,646 to $81,536; $93,584 to $98,804",
+"$85,023 (flat-rated)", "$24.50 - $31.25 per hour") → numbers with their period.
+
+Only amounts written with a dollar sign count: a grade ("EP17", "97B") is never turned
+into money.
+"""
+
+from __future__ import annotations
+
+import re
+
+_AMOUNT = r"\$\s*(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d{1,2})?"
+# One range: an amount, optionally "to / - / – / through" a second amount.
+_RANGE = re.compile(
+    rf"(?P<min>{_AMOUNT})(?:\s*(?:to|-|\u2013|\u2014|through|thru)\s*(?P<max>{_AMOUNT}))?"
+    r"(?P<flat>\s*\(\s*flat[- ]?rated\s*\))?",
+    re.I,
+)
+# Period words, most specific first ("bi-weekly" before "weekly", "semi-monthly" before "monthly").
+_PERIODS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("biweek", re.compile(r"\bbi-?\s?weekly\b|\bper\s+pay\s+period\b|\bevery\s+two\s+weeks\b", re.I)),
+    ("semimonth", re.compile(r"\bsemi-?\s?monthly\b|\btwice\s+(?:a|per)\s+month\b", re.I)),
+    ("hour", re.compile(r"\bhourly\b|\b(?:per|an|/)\s*(?:hour|hr)\b", re.I)),
+    ("month", re.compile(r"\bmonthly\b|\b(?:per|a|/)\s*(?:month|mo)\b", re.I)),
+    ("year", re.compile(r"\bannual(?:ly)?\b|\byearly\b|\b(?:per|a|/)\s*(?:year|yr|annum)\b", re.I)),
+)
+# "Range A", "Step 1", "Grade 12" written before the amounts, or the department a sentence
+# names ("The salary in the Department of Water and Power is ...").
+_LABEL = re.compile(
+    r"\b(?P<range>(?:Range|Schedule|Band|Tier|Level)\s+[A-Z0-9]{1,3})\b\s*[:\-\u2013]?\s*$"
+    r"|\b(?:in|for|at)\s+(?:positions\s+(?:in|with|at)\s+)?(?:the\s+)?(?P<department>[A-Z][\w&,.' ]{2,80}?)"
+    r"\s+(?:is|are|will\s+be)\b[^$]*$",
+)
+
+
+# What may stand between two ranges of one list: "; ", ", and ", " or ".
+_LIST_GLUE = re.compile(r"[\s;,]*(?:(?:and|or)\b[\s;,]*)?", re.I)
+
+
+def pay_period(text: str | None) -> str | None:
+    """The pay period a text names: 'per hour' -> 'hour', 'Bi-Weekly' -> 'biweek'."""
+    if not text:
+        return None
+    for period, pattern in _PERIODS:
+        if pattern.search(text):
+            return period
+    return None
+
+
+def _number(text: str) -> int | float:
+    digits = re.sub(r"[$,\s]", "", text)
+    value = float(digits)
+    return int(value) if value.is_integer() and "." not in digits else value
+
+
+def _label(before: str) -> str | None:
+    found = _LABEL.search(before)
+    if not found:
+        return None
+    return (found.group("range") or found.group("department")).strip(" ,.")
+
+
+def salary_ranges(text: str | None, period: str | None = None) -> list[dict]:
+    """Every salary range written in `text`, in order, as SalaryRange dicts.
+
+    `period` is the one the context gives (an 'ANNUAL SALARY' heading); a period written
+    next to the amounts wins. A label written before the amounts of a sentence ('Range A:',
+    'The salary in the Department of Water and Power is') applies to all of them.
+    """
+    if not text:
+        return []
+    ranges: list[dict] = []
+    label: str | None = None
+    previous_end = 0
+    matches = list(_RANGE.finditer(text))
+    for index, found in enumerate(matches):
+        between = text[previous_end : found.start()]
+        if index == 0 or not _LIST_GLUE.fullmatch(between):
+            # A new sentence or clause: its own words before the amounts give the label.
+            clause = re.split(r"[.!?]\s|\n|;", between)[-1]
+            label = _label(clause)
+        next_start = matches[index + 1].start() if index + 1 < len(matches) else len(text)
+        after = re.split(r"[;\n]|\.\s", text[found.end() : next_start], maxsplit=1)[0]
+        ranges.append(
+            {
+                "min": _number(found.group("min")),
+                "max": _number(found.group("max")) if found.group("max") else None,
+                "period": pay_period(after) or pay_period(between) or period,
+                "currency": "USD",
+                "label": label,
+                "text": found.group().strip(),
+            }
+        )
+        previous_end = found.end()
+    return ranges

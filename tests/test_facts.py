@@ -1,0 +1,108 @@
+"""The document-wide facts step runs after every parser and fills only what it left empty."""
+
+from __future__ import annotations
+
+from classspec.api import parse_text
+from classspec.coverage import output_blob, squash
+from classspec.facts import complete
+from classspec.model import MinimumQualifications
+from classspec.readers.text import read_text
+
+BULLETIN = """SENIOR WIDGET INSPECTOR
+
+Class Code:      9999
+Open Date:  12-21-18
+(Exam Open to All, including Current City Employees)
+
+ANNUAL SALARY
+
+$65,646 to $81,536; $93,584 to $98,804
+
+The salary in the Department of Water and Power is $70,845 to $88,030.
+
+NOTES:
+
+1. Annual salary is at the start of the pay range.
+
+DUTIES
+
+A Senior Widget Inspector inspects widgets and supervises widget inspectors in the field.
+
+REQUIREMENT/MINIMUM QUALIFICATION
+
+1. Two years of full-time paid experience as a Widget Inspector with the City of Los Angeles; or
+2. Four years of full-time paid experience inspecting widgets.
+
+A valid California driver's license is required prior to appointment.
+
+APPLICATION DEADLINE
+
+Applications must be received by THURSDAY, JANUARY 10, 2019.
+
+THIS EXAMINATION IS TO BE GIVEN BOTH ON AN
+INTERDEPARTMENTAL PROMOTIONAL AND AN OPEN COMPETITIVE BASIS
+
+Appointees serve a probationary period of six months.
+"""
+
+
+def _record(provenance: bool = False):
+    (record,) = parse_text(BULLETIN, "bulletin.txt", provenance=provenance)
+    return record
+
+
+def test_salary_ranges_in_order_with_labels() -> None:
+    record = _record()
+    assert [(r.min, r.max, r.period, r.label) for r in record.salary] == [
+        (65646, 81536, "year", None),
+        (93584, 98804, "year", None),
+        (70845, 88030, "year", "Department of Water and Power"),
+    ]
+
+
+def test_bulletin_facts() -> None:
+    record = _record()
+    assert record.dates.opened == "2018-12-21"
+    assert record.dates.deadline == "2019-01-10"
+    assert record.exam_types == ["interdepartmental_promotional", "open_competitive"]
+    assert record.probation_months == 6
+    assert record.minimum_qualifications.drivers_license == "required"
+
+
+def test_salary_and_application_lines_still_land_in_the_output() -> None:
+    record = _record()
+    others = " ".join(section.text for section in record.other_sections)
+    assert "$65,646 to $81,536; $93,584 to $98,804" in others
+    assert squash("Applications must be received by THURSDAY, JANUARY 10, 2019.") in output_blob([record])
+
+
+def test_values_cite_their_lines() -> None:
+    record = _record(provenance=True)
+    assert record.provenance["salary[0]"][0].line_start == 9
+    assert record.provenance["salary[2]"][0].line_start == 11
+    assert record.provenance["dates.opened"][0].line_start == 4
+    assert record.provenance["dates.deadline"][0].line_start == 30
+
+
+def test_paths_and_the_smallest_paths_months_from_the_qualification_text() -> None:
+    record = _record()
+    record.minimum_qualifications = MinimumQualifications(
+        text="1. Two years of experience as a Clerk Typist with the City; or\n"
+        "2. Graduation from an accredited four-year college or university."
+    )
+    doc = read_text(BULLETIN.encode(), "bulletin.txt", "0" * 64)
+    (record,) = complete(doc, [record])
+    quals = record.minimum_qualifications
+    assert [(p.label, p.experience_months, p.education) for p in quals.paths] == [("1", 24, None), ("2", 0, "bachelor")]
+    assert quals.paths[0].prior_classes == ["Clerk Typist"]
+    assert quals.min_experience_months == 0
+
+
+def test_what_the_parser_set_is_kept() -> None:
+    (record,) = parse_text(BULLETIN, "bulletin.txt")
+    record.salary = record.salary[:1]
+    record.dates.opened = "2001-01-01"
+    doc = read_text(BULLETIN.encode(), "bulletin.txt", "0" * 64)
+    (again,) = complete(doc, [record])
+    assert len(again.salary) == 1
+    assert again.dates.opened == "2001-01-01"
