@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from classspec.builder import RecordBuilder
 from classspec.document import Document
 from classspec.model import Jurisdiction
-from classspec.parsers.prefilter import folded, required_literal
+from classspec.parsers.prefilter import may_match
 
 # Detection looks at the start and the end of a document: headers and footers carry
 # the template's fingerprints, and a huge file should not cost a full scan.
@@ -47,12 +47,7 @@ def marker_found(found: Marker, text: str) -> bool:
     """`found.pattern.search(text)`, skipped when a literal the pattern cannot match
     without is absent: a substring test costs a fraction of a regex scan, and most
     markers of the templates a document is not are absent."""
-    literal = required_literal(found.pattern)
-    if literal is not None:
-        haystack = folded(text) if found.pattern.flags & re.I else text
-        if literal not in haystack:
-            return False
-    return found.pattern.search(text) is not None
+    return may_match(found.pattern, text) and found.pattern.search(text) is not None
 
 
 class TemplateParser:

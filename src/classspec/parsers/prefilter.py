@@ -18,11 +18,24 @@ except ImportError:  # pragma: no cover - Python 3.10
 MIN_LITERAL = 4
 # Under re.IGNORECASE these match an ASCII letter although str.lower() does not make
 # them one ('İ' even lowers to two characters); mapped first so no match is missed.
-_IGNORECASE_EQUIVALENTS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+_IGNORECASE_EQUIVALENTS = (("\u0130", "i"), ("\u0131", "i"), ("\u017f", "s"), ("\u212a", "k"))
 _SEQUENCE_OPS = {sre_parse.SUBPATTERN}
 _REPEATS = {sre_parse.MAX_REPEAT, sre_parse.MIN_REPEAT}
 if hasattr(sre_parse, "POSSESSIVE_REPEAT"):
     _REPEATS.add(sre_parse.POSSESSIVE_REPEAT)
+
+
+def may_match(pattern: re.Pattern[str], text: str) -> bool:
+    """False only when `pattern` certainly finds nothing in `text`."""
+    literal = required_literal(pattern)
+    if literal is None:
+        return True
+    return literal in (folded(text) if _ignores_case(pattern) else text)
+
+
+@functools.cache
+def _ignores_case(pattern: re.Pattern[str]) -> bool:
+    return bool(pattern.flags & re.I)
 
 
 @functools.cache
@@ -66,4 +79,8 @@ def _literal_runs(items: list) -> list[str]:
 def folded(text: str) -> str:
     """The text as an ignore-case literal is looked for in it (one per document,
     shared by every parser's markers)."""
-    return text.translate(_IGNORECASE_EQUIVALENTS).lower()
+    if not text.isascii():
+        for char, letter in _IGNORECASE_EQUIVALENTS:
+            if char in text:
+                text = text.replace(char, letter)
+    return text.lower()
