@@ -1,11 +1,24 @@
-"""Throughput on the Philadelphia corpus, and where the time goes (not a test).
+"""Speed and scale figures of issue 13, each as a ratio against a baseline measured in the
+same run, plus docs/s and where the time goes (not a test).
 
-    python scripts/benchmark.py [FOLDER] [--repeat N]
+    python scripts/benchmark.py [FOLDER] [--repeat N] [--json]
 
-1. Documents per second through the batch engine (what `classspec parse DIR --jobs N`
-   runs), with --jobs 1 and --jobs 2, records encoded as JSON Lines.
-2. A stage breakdown in one process: read + decode, HTML to lines, auto-detection,
-   parsing, building and validating the pydantic model, JSON dump.
+FOLDER holds HTML specs (default: the shared Philadelphia corpus). Every figure runs the
+installed `classspec` as a user would, as a separate process, best of --repeat runs:
+
+  HTML batch       `classspec parse -f jsonl FOLDER` with --jobs 1 and --jobs 2, against a
+                   plain stdlib `html.parser` strip of the same files (read, decode, feed)
+  start-up         `classspec --version` and `classspec parse SMALL.txt`, against a bare
+                   `python -c pass`
+  YAML             `-f yaml` against `-f jsonl` over the folder
+  memory           peak RSS over the whole folder against the first 100 files
+  validate         a 10 KB deeply nested YAML file (an absolute limit, no baseline)
+
+Each process's CPU time (user + system) is reported beside its wall time: on a machine
+other jobs are loading, CPU time moves much less than wall time, so the one-process
+ratios are judged on it. --jobs 2 is judged on wall time (that is what it buys).
+Then a per-stage profile of one process: read, reader (bytes to lines), detection,
+parser, model build and validation, JSON encoding.
 """
 
 from __future__ import annotations
@@ -13,35 +26,104 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import subprocess
 import sys
+import tempfile
 import time
 from collections import defaultdict
+from dataclasses import dataclass
 from pathlib import Path
 
-from classspec import batch
-from classspec.builder import finish_records
-from classspec.detect import detect
-from classspec.document import Document, Line
-from classspec.export import dumps
-from classspec.parsers import get_parser
-from classspec.readers.html import decode_html, html_lines
+REPO = Path(__file__).resolve().parents[1]
+DEFAULT_FOLDER = REPO.parent / "shared" / "corpus" / "philadelphia"
+SMALL_TEXT = REPO / "seeds" / "chicago-7401-customer-services-supervisor.txt"
+CLASSSPEC = str(Path(sys.executable).with_name("classspec"))
+MEMORY_SAMPLE = 100
 
-DEFAULT_FOLDER = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "philadelphia"
+STRIP = """
+import sys
+from html.parser import HTMLParser
+
+class Strip(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts = []
+
+    def handle_data(self, data):
+        self.parts.append(data)
+
+for path in sys.argv[1:]:
+    with open(path, "rb") as f:
+        data = f.read()
+    strip = Strip()
+    strip.feed(data.decode("utf-8", "replace"))
+    strip.close()
+    text = "".join(strip.parts)
+"""
 
 
-def throughput(files: list[str], jobs: int) -> float:
-    """Seconds to parse and JSON-encode every file through the batch engine."""
+@dataclass
+class Run:
+    wall: float
+    cpu: float
+    max_rss_mb: float
+    status: int
+
+
+def run(command: list[str]) -> Run:
+    """One process (and the workers it waited for): wall time, CPU time, peak RSS."""
     started = time.perf_counter()
-    for outcome in batch.run(files, batch.Options(), jobs=jobs):
-        if outcome.error:
-            raise SystemExit(f"benchmark input failed: {outcome.error}")
-        for record in outcome.records:
-            dumps(record, indent=None)
-    return time.perf_counter() - started
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(process.pid, 0)
+    process.returncode = os.waitstatus_to_exitcode(status)
+    wall = time.perf_counter() - started
+    # Linux reports ru_maxrss in KiB; children's CPU is included when they were waited for.
+    return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, process.returncode)
+
+
+def best(command: list[str], repeat: int) -> Run:
+    runs = [run(command) for _ in range(repeat)]
+    if any(r.status not in (0, 1) for r in runs):
+        raise SystemExit(f"benchmark command failed: {' '.join(command)}")
+    return Run(
+        min(r.wall for r in runs),
+        min(r.cpu for r in runs),
+        min(r.max_rss_mb for r in runs),
+        runs[0].status,
+    )
+
+
+def figure(name: str, value: Run, baseline: Run, target: float, judged_on: str = "cpu") -> dict:
+    ratio_cpu = value.cpu / baseline.cpu
+    ratio_wall = value.wall / baseline.wall
+    ratio = ratio_cpu if judged_on == "cpu" else ratio_wall
+    return {
+        "figure": name,
+        "wall_s": round(value.wall, 3),
+        "cpu_s": round(value.cpu, 3),
+        "baseline_wall_s": round(baseline.wall, 3),
+        "baseline_cpu_s": round(baseline.cpu, 3),
+        "ratio_cpu": round(ratio_cpu, 2),
+        "ratio_wall": round(ratio_wall, 2),
+        "judged_on": judged_on,
+        "target": target,
+        "holds": ratio <= target,
+    }
+
+
+def nested_yaml(size: int = 10_000) -> str:
+    depth = size // 2
+    return "[" * depth + "]" * depth + "\n"
 
 
 def stages(files: list[str]) -> dict[str, float]:
-    """Seconds spent in each stage, summed over the files (one process)."""
+    """Seconds spent in each stage over the files, in this one process."""
+    from classspec.builder import finish_records
+    from classspec.detect import detect
+    from classspec.export import dumps
+    from classspec.parsers import get_parser
+    from classspec.readers import read_bytes
+
     spent: dict[str, float] = defaultdict(float)
 
     def clock(stage: str, started: float) -> float:
@@ -52,22 +134,18 @@ def stages(files: list[str]) -> dict[str, float]:
     for path in files:
         t = time.perf_counter()
         data = Path(path).read_bytes()
-        text = decode_html(data, path)
-        t = clock("read + decode", t)
-        doc = Document(
-            lines=[Line(s, n) for n, s in enumerate(html_lines(text), 1)], format="html", sha256="0" * 64
-        )
-        doc.path = path
-        t = clock("HTML to lines (lxml)", t)
+        t = clock("read file", t)
+        doc = read_bytes(data, path)
+        t = clock("reader (bytes to lines)", t)
         parser = get_parser(detect(doc).parser)
         t = clock("auto-detection", t)
         builders = parser.parse(doc)
-        t = clock("parse (sections, fields)", t)
+        t = clock("parser (sections, fields)", t)
         records = finish_records(builders)
         t = clock("model build + validate", t)
         for record in records:
             dumps(record.to_dict(), indent=None)
-        clock("JSON dump", t)
+        clock("to_dict + JSON encode", t)
     return dict(spent)
 
 
@@ -76,24 +154,111 @@ def main() -> int:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     options.add_argument("folder", nargs="?", default=str(DEFAULT_FOLDER))
-    options.add_argument("--repeat", type=int, default=3, help="runs per setting; the best is reported")
+    options.add_argument("--repeat", type=int, default=3, help="runs per figure; the best is kept")
+    options.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
     args = options.parse_args()
     files = sorted(str(p) for p in Path(args.folder).iterdir() if p.suffix.lower() in (".htm", ".html"))
     if not files:
         print(f"no .htm/.html files in {args.folder}", file=sys.stderr)
         return 2
-    report: dict[str, object] = {"files": len(files), "cpus": os.cpu_count()}
-    for jobs in (1, 2):
-        best = min(throughput(files, jobs) for _ in range(args.repeat))
-        report[f"jobs={jobs}"] = {"seconds": round(best, 3), "docs_per_second": round(len(files) / best, 1)}
+    repeat = args.repeat
+    parse = [CLASSSPEC, "parse", "-f"]
+    figures = []
+
+    strip = best([sys.executable, "-c", STRIP, *files], repeat)
+    jobs1 = best([*parse, "jsonl", args.folder], repeat)
+    jobs2 = best([*parse, "jsonl", "--jobs", "2", args.folder], repeat)
+    figures.append(figure("HTML batch --jobs 1 / stdlib strip", jobs1, strip, 1.0))
+    figures.append(figure("HTML batch --jobs 2 / stdlib strip", jobs2, strip, 0.6, judged_on="wall"))
+
+    bare = best([sys.executable, "-c", "pass"], max(repeat, 10))
+    version = best([CLASSSPEC, "--version"], max(repeat, 10))
+    one_file = best([*parse, "jsonl", str(SMALL_TEXT)], max(repeat, 10))
+    figures.append(figure("classspec --version / python -c pass", version, bare, 8.0))
+    figures.append(figure("parse one small .txt / python -c pass", one_file, bare, 12.0))
+
+    yaml = best([*parse, "yaml", args.folder], repeat)
+    figures.append(figure("-f yaml / -f jsonl", yaml, jobs1, 1.3))
+
+    sample = best([*parse, "jsonl", *files[:MEMORY_SAMPLE]], 1)
+    memory = {
+        "figure": f"peak RSS, {len(files)} files / {min(len(files), MEMORY_SAMPLE)} files",
+        "rss_mb": round(jobs1.max_rss_mb, 1),
+        "baseline_rss_mb": round(sample.max_rss_mb, 1),
+        "ratio": round(jobs1.max_rss_mb / sample.max_rss_mb, 3),
+        "target": 1.3,
+        "holds": jobs1.max_rss_mb / sample.max_rss_mb <= 1.3,
+    }
+
+    with tempfile.TemporaryDirectory() as scratch:
+        deep = Path(scratch, "deep.yaml")
+        deep.write_text(nested_yaml())
+        started = time.perf_counter()
+        try:
+            subprocess.run([CLASSSPEC, "validate", str(deep)], capture_output=True, timeout=60)
+            seconds: float | None = time.perf_counter() - started
+        except subprocess.TimeoutExpired:
+            seconds = None
+    validate = {
+        "figure": "validate a 10 KB deeply nested YAML file (seconds)",
+        "seconds": round(seconds, 2) if seconds is not None else "over 60",
+        "target": 2.0,
+        "holds": seconds is not None and seconds < 2.0,
+    }
+
     spent = stages(files)
     total = sum(spent.values())
-    report["stages_ms_per_doc"] = {
-        stage: {"ms": round(1000 * seconds / len(files), 3), "share": f"{seconds / total:.1%}"}
-        for stage, seconds in spent.items()
+    report = {
+        "files": len(files),
+        "cpus": os.cpu_count(),
+        "load_average": [round(x, 1) for x in os.getloadavg()],
+        "docs_per_second": {
+            "jobs=1": round(len(files) / jobs1.wall, 1),
+            "jobs=2": round(len(files) / jobs2.wall, 1),
+            "jobs=1, per CPU second": round(len(files) / jobs1.cpu, 1),
+        },
+        "figures": [*figures, memory, validate],
+        "stages_ms_per_doc": {
+            stage: {"ms": round(1000 * seconds / len(files), 3), "share": f"{seconds / total:.1%}"}
+            for stage, seconds in spent.items()
+        },
     }
-    print(json.dumps(report, indent=2))
+    if args.json:
+        print(json.dumps(report, indent=2))
+    else:
+        print_table(report)
     return 0
+
+
+def print_table(report: dict) -> None:
+    print(f"{report['files']} files, {report['cpus']} CPUs, load average {report['load_average']}")
+    print("docs/s: " + ", ".join(f"{k} {v}" for k, v in report["docs_per_second"].items()))
+    print()
+    print(f"{'figure':44} {'value':>9} {'baseline':>9} {'ratio':>7}  {'target':>7}  holds")
+    for f in report["figures"]:
+        if "ratio_cpu" in f:
+            on = f["judged_on"]
+            value, base = f[f"{on}_s"], f[f"baseline_{on}_s"]
+            ratio = f[f"ratio_{on}"]
+            print(
+                f"{f['figure']:44} {value:>8}s {base:>8}s {ratio:>6}x  <={f['target']:>5}x  "
+                f"{'yes' if f['holds'] else 'NO'}  ({on}; {'wall' if on == 'cpu' else 'cpu'} "
+                f"{f['ratio_wall' if on == 'cpu' else 'ratio_cpu']}x)"
+            )
+        elif "rss_mb" in f:
+            print(
+                f"{f['figure']:44} {f['rss_mb']:>7}MB {f['baseline_rss_mb']:>7}MB {f['ratio']:>6}x  "
+                f"<={f['target']:>5}x  {'yes' if f['holds'] else 'NO'}"
+            )
+        else:
+            print(
+                f"{f['figure']:44} {f['seconds']:>8}s {'':>9} {'':>7}  <{f['target']:>6}s  "
+                f"{'yes' if f['holds'] else 'NO'}"
+            )
+    print()
+    print("per-stage profile (one process, ms per document):")
+    for stage, cost in report["stages_ms_per_doc"].items():
+        print(f"  {stage:28} {cost['ms']:8.3f} ms  {cost['share']:>6}")
 
 
 if __name__ == "__main__":

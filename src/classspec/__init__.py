@@ -7,7 +7,6 @@ start without importing pydantic and compiling every parser's patterns.
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
@@ -26,6 +25,7 @@ _EXPORTS = {
     "json_schema": "classspec.model",
 }
 
+TYPE_CHECKING = False  # typing is not imported just for this: `--version` stays cheap
 if TYPE_CHECKING:
     from classspec.api import parse_bytes, parse_document, parse_file, parse_text, read_file
     from classspec.detect import detect
@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from classspec.model import ClassSpec, json_schema
 
 
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> object:
     module = _EXPORTS.get(name)
     if module is None:
         raise AttributeError(f"module 'classspec' has no attribute {name!r}")

@@ -8,6 +8,8 @@ score at all (a recipe, a letter, noise) is refused as not a class specification
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from classspec.document import Document
 from classspec.errors import NotASpecError
 from classspec.parsers import PARSERS
@@ -22,15 +24,19 @@ CLOSE_MARGIN = 0.15
 def score_all(doc: Document) -> list[Detection]:
     """Every parser's score for the document, best first (ties by parser id)."""
     text = detection_text(doc)
-    results = [parser.detect(doc, text) for parser in PARSERS.values()]
+    return _ranked(parser.detect(doc, text) for parser in PARSERS.values())
+
+
+def _ranked(results: Iterable[Detection]) -> list[Detection]:
     return sorted(results, key=lambda d: (-d.confidence, d.parser))
 
 
 def detect(doc: Document) -> Detection:
     """The parser `auto` chooses, or NotASpecError for a document with no spec structure."""
-    results = score_all(doc)
-    templates = [d for d in results if d.parser != "generic"]
-    generic = next(d for d in results if d.parser == "generic")
+    text = detection_text(doc)
+    # The generic parser's structural score is the dearest and only matters when no
+    # template claims the document, so it is computed only then.
+    templates = _ranked(parser.detect(doc, text) for parser in PARSERS.values() if parser.id != "generic")
     if templates and templates[0].confidence >= TEMPLATE_THRESHOLD:
         best = templates[0]
         rival = templates[1] if len(templates) > 1 else None
@@ -42,6 +48,7 @@ def detect(doc: Document) -> Detection:
             note = f"also close: {rival.parser} {rival.confidence:.2f}"
             return Detection(best.parser, confidence, [*best.markers, note])
         return best
+    generic = PARSERS["generic"].detect(doc, text)
     if generic.confidence > 0:
         return generic
     raise NotASpecError("not a class specification (no title and no recognisable section headings)", doc.path)

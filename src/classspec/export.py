@@ -48,17 +48,22 @@ class JsonLinesWriter:
 
 
 class YamlWriter:
-    """A YAML stream, one document per record."""
+    """A YAML stream, one document per record.
+
+    libyaml's C emitter when PyYAML was built with it (it writes the same bytes as the
+    pure-Python one for these records, several times faster); the pure-Python one otherwise.
+    """
 
     def __init__(self, out: TextIO) -> None:
         import yaml
 
+        self.dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
         self.yaml = yaml
         self.out = out
 
     def write(self, record: dict[str, Any]) -> None:
         self.out.write("---\n")
-        self.yaml.safe_dump(record, self.out, sort_keys=False, allow_unicode=True, width=100)
+        self.yaml.dump(record, self.out, Dumper=self.dumper, sort_keys=False, allow_unicode=True, width=100)
 
     def close(self) -> None:
         pass

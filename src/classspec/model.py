@@ -78,7 +78,7 @@ class DriversLicense(str, Enum):
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", use_enum_values=True)
+    model_config = ConfigDict(extra="forbid", use_enum_values=True, defer_build=True)
 
 
 class Jurisdiction(_Model):
