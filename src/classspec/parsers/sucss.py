@@ -2,9 +2,10 @@
 
 One file defines a whole series: a code table (one row per class), a Promotional Line,
 a Series Narrative, then per-level blocks under DESCRIPTIONS OF LEVELS OF WORK and
-MINIMUM ACCEPTABLE QUALIFICATIONS REQUIRED FOR ENTRY INTO. The parser builds the
-series text once and copies it into one record per class (`RecordBuilder.copy`), so
-each level keeps the provenance of the shared lines.
+MINIMUM ACCEPTABLE QUALIFICATIONS REQUIRED FOR ENTRY INTO. The parser reads the
+series text once into a shared record and each level's text into its own builder;
+`levels.Series` copies the shared record into one record per class, so each level
+keeps the provenance of the shared lines.
 
 Decisions (documented in the tests):
 - summary is the level's own description ("Employees in this class are ..."); the
@@ -29,6 +30,7 @@ from classspec.document import Document, Line, Piece, collapse
 from classspec.model import EducationLevel, Jurisdiction
 from classspec.normalize import duration_months, education_level, experience_months, iso_date, title_case
 from classspec.parsers.base import TemplateParser, marker
+from classspec.parsers.levels import Series
 from classspec.sections import (
     HeadingRule,
     Section,
@@ -109,7 +111,7 @@ class Level:
     title: str | None
     row: Line | None = None
     fields: dict[str, str] = field(default_factory=dict)
-    record: RecordBuilder | None = None
+    record: RecordBuilder | None = None  # the level's own values (see levels.Series)
 
     @property
     def level(self) -> str | None:
@@ -119,7 +121,6 @@ class Level:
 
 class SucssParser(TemplateParser):
     id = "sucss"
-    description = "Illinois State Universities Civil Service System series"
     jurisdiction = Jurisdiction(id="sucss-il", name="State Universities Civil Service System", state="IL")
     markers = (
         marker("Series Narrative", r"^\s*Series Narrative\s*$", 0.25),
@@ -151,23 +152,23 @@ class SucssParser(TemplateParser):
             base.warn("no class found in the code table or the level headings")
             levels = [Level(None, None)]
         narrative = self._shared(base, sections)
-        for level in levels:
-            level.record = self._level_record(base, level)
+        series = Series(base, [str(index) for index in range(len(levels))])
+        for index, level in enumerate(levels):
+            level.record = series.level(str(index))
+            self._identity(level)
         for section in sections:
             if section.key in ("levels", "qualifications"):
                 base.use(section.heading)
-                for level in levels:
-                    level.record.use(section.heading)
-                self._per_level(section, levels)
-        for level in levels:
-            record = level.record
+                self._per_level(section, levels, base)
+        records = series.records()
+        for level, record in zip(levels, records, strict=True):
             if not record.has("summary") and narrative:
                 record.set("summary", narrative.text, narrative)
             if not record.has("duties"):
                 record.warn(f"no duties found for {level.title or 'this class'}")
             if not record.has("minimum_qualifications.text"):
                 record.warn(f"no entry qualifications found for {level.title or 'this class'}")
-        return [level.record for level in levels]
+        return records
 
     # -- series header ---------------------------------------------------
     def _header(self, record: RecordBuilder, lines: list[Line]) -> list[Level]:
@@ -230,8 +231,10 @@ class SucssParser(TemplateParser):
                     record.other("Series Narrative", narrative)
         return narrative
 
-    def _level_record(self, base: RecordBuilder, level: Level) -> RecordBuilder:
-        record = base.copy()
+    @staticmethod
+    def _identity(level: Level) -> None:
+        """The class's code, title, level, areas, probation and date from its table row."""
+        record = level.record
         row = level.row
         record.set("class_code", level.code, row)
         record.set("title", level.title, row)
@@ -258,10 +261,9 @@ class SucssParser(TemplateParser):
                 record.set("dates.effective", effective, row)
             else:
                 record.warn(f"effective date {date!r} in the code table is not a date")
-        return record
 
     # -- per-level blocks ------------------------------------------------
-    def _per_level(self, section: Section, levels: list[Level]) -> None:
+    def _per_level(self, section: Section, levels: list[Level], shared: RecordBuilder) -> None:
         for head, body in split_at(section.lines, lambda ln: _is_level_heading(ln, levels)):
             level = _find_level(levels, head, body) if head is not None else None
             if level is None and len(levels) == 1:
@@ -270,12 +272,9 @@ class SucssParser(TemplateParser):
                 # Text before the first level heading, or a level no table row names:
                 # shared by every class of the series.
                 if head is not None:
-                    for other in levels:
-                        other.record.warn(f"level heading {head.stripped!r} names no class of the code table")
-                for other in levels:
-                    other.record.other(head.stripped if head else section.heading, text_block(body))
-                    if head is not None:
-                        other.record.use(head)
+                    shared.warn(f"level heading {head.stripped!r} names no class of the code table")
+                    shared.use(head)
+                shared.other(head.stripped if head else section.heading, text_block(body))
                 continue
             record = level.record
             category = Piece.of([head]) if head is not None else None

@@ -71,7 +71,9 @@ HEADINGS = (
     heading("code", "Class Code", "Job Code", "Class Number", inline=True),
     heading("pay_grade", "Pay Grade", "Grade", inline=True),
     heading("flsa", "FLSA(?: Status)?", inline=True),
-    heading("summary", "BRIEF DESCRIPTION OF (?:THE )?CLASSIFICATION", "BRIEF DESCRIPTION", inline=True),
+    heading(
+        "summary", "BRIEF DESCRIPTION OF (?:THE )?CLASSIFICATION", "BRIEF DESCRIPTION", inline=True, long=True
+    ),
     heading("duties", "ESSENTIAL FUNCTIONS"),
     # The duty table's header row starts the duties where no heading does (2001 layout).
     HeadingRule("duties", re.compile(r"(?:Physical\s+)?Strength\s+Code\s+ESSENTIAL\s+FUNCTIONS", re.I)),

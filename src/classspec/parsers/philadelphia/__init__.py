@@ -57,6 +57,7 @@ HEADINGS = (
             rf"|core\s+standards\s+of\s+performance\s*:?){NOTE}",
             re.I,
         ),
+        long=True,
     ),
     heading(
         "ksa",
