@@ -8,7 +8,7 @@ import re
 from classspec.builder import RecordBuilder
 from classspec.document import Line, Piece
 from classspec.model import Jurisdiction
-from classspec.normalize import education_level, experience_months, iso_date, title_case
+from classspec.normalize import all_dates, education_level, experience_months, title_case
 from classspec.parsers import fields
 from classspec.parsers.base import TemplateParser, marker
 from classspec.sections import Section, heading, items, split_at, strip_marker, text_block
@@ -152,7 +152,7 @@ def _requirement(
 def _footer(record: RecordBuilder, section: Section) -> None:
     """'City of Chicago / Department of Human Resources / March, 2022': the latest of the
     dates written there is the revision; earlier ones stay in the footer text."""
-    dated = {line.number: found for line in section.lines if (found := iso_date(line.stripped))}
+    dated = {line.number: max(found) for line in section.lines if (found := all_dates(line.stripped))}
     latest = max(dated, key=dated.__getitem__) if dated else None
     for line in section.lines:
         if line.number == latest:

@@ -22,7 +22,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 from classspec.builder import RecordBuilder
 from classspec.document import Line, Piece
-from classspec.normalize import education_level, flsa_status, iso_date, title_case
+from classspec.normalize import all_dates, education_level, flsa_status, iso_date, title_case
 from classspec.sections import HeadingRule, Section, items, match_heading, paragraphs, text_block
 
 SectionReader = Callable[[RecordBuilder, Section], None]
@@ -325,7 +325,7 @@ def dates_line(record: RecordBuilder, value: Piece, line: Line) -> bool:
     found_any = False
     for pair in _DATE_PAIR.finditer(value.text):
         kind = next((k for k, pattern in _DATE_LABELS if pattern.fullmatch(pair["label"].strip())), None)
-        dates = [d for part in re.split(r"[;&]|\band\b", pair["dates"]) if (d := iso_date(part.strip()))]
+        dates = all_dates(pair["dates"])
         if kind is None or not dates:
             continue
         record.set(f"dates.{kind}", max(dates) if kind == "revised" else min(dates), line)
