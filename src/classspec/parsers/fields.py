@@ -23,7 +23,15 @@ from collections.abc import Callable, Mapping, Sequence
 from classspec.builder import RecordBuilder
 from classspec.document import Line, Piece
 from classspec.normalize import all_dates, education_level, flsa_status, iso_date, title_case
-from classspec.sections import HeadingRule, Section, items, match_heading, paragraphs, text_block
+from classspec.sections import (
+    HeadingRule,
+    Section,
+    items,
+    match_heading,
+    paragraphs,
+    strip_marker,
+    text_block,
+)
 
 SectionReader = Callable[[RecordBuilder, Section], None]
 LineReader = Callable[[RecordBuilder, Piece, Line], bool]
@@ -230,6 +238,63 @@ def ksa_list(itemize: Itemize = items) -> SectionReader:
             add_requirement(record, ksa_kind_of_item(item.text), item)
 
     return read
+
+
+class SubheadedKsa:
+    """Requirements listed one a line under 'KNOWLEDGE OF:' / 'SKILL IN:' / 'ABILITY TO:'
+    sub-heads (`KSA_KINDS`); an unmarked line starting lower-case continues the item
+    above and the item cites it too; lines under no sub-head go to other_sections under
+    `leftover_heading`. A template refines it by overriding `special` (its own lines:
+    level sub-heads, legends) and `add` (how an item is written)."""
+
+    def __init__(self, leftover_heading: str, *, default: str | None = None, marked_only: bool = False):
+        self.leftover_heading = leftover_heading
+        self.default = default  # the kind before any sub-head ("REQUIRED ABILITIES")
+        self.marked_only = marked_only  # only list-marked lines are items
+
+    def __call__(self, record: RecordBuilder, section: Section) -> None:
+        state: dict[str, object] = {"kind": self.default}
+        leftovers: list[Line] = []
+        for line in section.lines:
+            text = line.stripped
+            if not text or self.special(record, line, state):
+                continue
+            marker_text, body = strip_marker(text)
+            head = ksa_kind_of_heading(body)
+            if head is not None:
+                state.update(kind=head, level=None)
+                record.use(line)
+                continue
+            kind = state["kind"]
+            so_far = record.get(kind) if isinstance(kind, str) else None
+            if so_far and not marker_text and _continues(so_far[-1]["text"], body):
+                record.extend(f"{kind}[{len(so_far) - 1}]", Piece(body, (line,)))
+            elif isinstance(kind, str) and (
+                marker_text or not self.marked_only or self.unmarked_item(kind, body)
+            ):
+                self.add(record, kind, Piece(body, (line,)), state, marked=bool(marker_text))
+            else:
+                leftovers.append(line)
+        for paragraph in items(leftovers):
+            record.other(self.leftover_heading, paragraph)
+
+    def special(self, record: RecordBuilder, line: Line, state: dict[str, object]) -> bool:
+        """A line this template reads itself (True: taken)."""
+        return False
+
+    def unmarked_item(self, kind: str, body: str) -> bool:
+        """With `marked_only`: an unmarked line that is an item all the same."""
+        return False
+
+    def add(
+        self, record: RecordBuilder, kind: str, item: Piece, state: dict[str, object], *, marked: bool
+    ) -> None:
+        add_requirement(record, kind, item)
+
+
+def _continues(previous: str, body: str) -> bool:
+    """A wrapped line: it starts lower-case and the item above did not end its sentence."""
+    return body[:1].islower() and not previous.endswith((".", ";"))
 
 
 def qualification_list(record: RecordBuilder, section: Section) -> None:
