@@ -7,7 +7,7 @@ document at the headings and hands each section to its reader; a section with no
 reader goes to `other_sections`. Readers only call the builder's public methods.
 
 - section readers, `(record, section) -> None`: `summary`, `text_field`, `item_list`,
-  `duty_list`, `ksa_list`, `qualification_list`, `inline_field`, `other`, `other_block`;
+  `duty_list`, `ksa_list`, `SubheadedKsa`, `inline_field`, `other`, `other_block`;
 - line readers for one-line fields found anywhere (`take_line_fields`),
   `(record, value, line) -> bool`: `code`, `title`, `flsa`, `date`, `dates_line`, `label`;
 - vocabularies: `KSA_KINDS` (sub-heads and item openings of knowledge / skills /
@@ -295,17 +295,6 @@ class SubheadedKsa:
 def _continues(previous: str, body: str) -> bool:
     """A wrapped line: it starts lower-case and the item above did not end its sentence."""
     return body[:1].islower() and not previous.endswith((".", ";"))
-
-
-def qualification_list(record: RecordBuilder, section: Section) -> None:
-    """Minimum qualifications as a list: the whole text, each item under its kind."""
-    record.use(section.heading)
-    lines = body_lines(section)
-    whole = text_block(lines)
-    record.set("minimum_qualifications.text", whole.text, whole)
-    for item in items(lines):
-        kind = qualification_kind(item.text) or "experience"
-        record.add(f"minimum_qualifications.{kind}", item.text, item)
 
 
 # -- one-line fields ----------------------------------------------------------------------
