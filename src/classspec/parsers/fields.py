@@ -370,16 +370,22 @@ _DATE_LABELS = (
     ("revised", re.compile(r"(?:CSC\s+)?(?:last\s+)?(?:revised|revision|amended)", re.I)),
     ("effective", re.compile(r"effective", re.I)),
 )
-_DATE_PAIR = re.compile(r"(?P<label>[A-Za-z][A-Za-z ]{2,30}?)\s*:\s*(?P<dates>[^:]*?)(?=,\s*[A-Za-z ]+:|$)")
+_DATE_LABEL = re.compile(
+    r"(?P<label>(?:CSC\s+)?(?:adopted|established|created|(?:last\s+)?revised|revision|amended|effective))"
+    r"\s*:",
+    re.I,
+)
 
 
 def dates_line(record: RecordBuilder, value: Piece, line: Line) -> bool:
     """'Adopted: March 2004, CSC Revised: June 2012; August 2019' -> established and the
     latest revision; a blank ('Revised: ____') means none. False when no date is read."""
+    labels = list(_DATE_LABEL.finditer(value.text))
+    ends = [m.start() for m in labels[1:]] + [len(value.text)]
     found_any = False
-    for pair in _DATE_PAIR.finditer(value.text):
-        kind = next((k for k, pattern in _DATE_LABELS if pattern.fullmatch(pair["label"].strip())), None)
-        dates = all_dates(pair["dates"])
+    for label, end in zip(labels, ends, strict=True):
+        kind = next((k for k, pattern in _DATE_LABELS if pattern.fullmatch(label["label"])), None)
+        dates = all_dates(value.text[label.end() : end])
         if kind is None or not dates:
             continue
         record.set(f"dates.{kind}", max(dates) if kind == "revised" else min(dates), line)

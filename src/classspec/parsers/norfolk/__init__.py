@@ -58,11 +58,19 @@ from classspec.sections import HeadingRule, Section, heading, split_sections
 
 # Found anywhere (a PDF repeats its page header) and taken out of the flow.
 LINE_FIELDS = (
+    # "City of Norfolk, Virginia Classification Specification 200407" (a PDF may put the
+    # city and the rest on two lines): the 6-digit number is the class code.
     HeadingRule(
         "code",
-        re.compile(r"City of Norfolk,?\s+Virginia\s+Classification\s+Specification\s+(?P<rest>\d{6})", re.I),
+        re.compile(
+            r"(?:City of Norfolk,?\s+Virginia\s+)?Classification\s+Specification\s*[:#]?\s*(?P<rest>\d{6})",
+            re.I,
+        ),
     ),
-    HeadingRule("banner", re.compile(r"City of Norfolk,?\s+Virginia\s+Classification\s+Specification", re.I)),
+    HeadingRule(
+        "banner", re.compile(r"City of Norfolk,?\s+Virginia(?:\s+Classification\s+Specification)?", re.I)
+    ),
+    HeadingRule("page", re.compile(r"Page\s+\d+(?:\s+of\s+\d+)?", re.I)),
     HeadingRule("dates", re.compile(r"(?P<rest>(?:CSC\s+)?Adopted\s*:.*)", re.I)),
     heading("department", "Department", inline=True),
 )
@@ -88,7 +96,7 @@ HEADINGS = (
 )
 _DUTY_ROW = re.compile(r"(?:(?P<number>\d{1,3})[.)]?\s+)?(?P<code>VH|[SLMH])\s+(?P<text>\S.*)")
 # A title wrapped onto the next line: a few capitalised words, no sentence.
-_TITLE_WRAP = re.compile(r"[A-Z][\w'&/,-]*(?:\s+[\w'&/,()-]+){0,5}")
+_TITLE_WRAP = re.compile(r"(?:[A-Z]|(?:and|of|the|for|in|&)\s)[\w'&/,-]*(?:\s+[\w'&/,()-]+){0,5}")
 
 
 def _inline(reader: fields.LineReader) -> fields.SectionReader:
