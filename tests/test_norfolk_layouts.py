@@ -121,3 +121,23 @@ def test_header_variants_a_pdf_may_give():
     assert record.title == "Water and Sewer and Maintenance Supervisor"
     # page furniture inside a wrapped row is not part of the duty
     assert [d.text for d in record.duties] == ["Leads the maintenance crews on every shift."]
+
+
+def test_summary_before_the_title_without_heading():
+    text = (
+        "City of Norfolk, Virginia Classification Specification 200407\n"
+        "Adopted: September 2001, Revised: ____\n\n"
+        "Oversees the day to day operations of a call center, assuring that customers enjoy a positive"
+        " interaction.\n\n"
+        "Class Title: Customer Service Supervisor\n\n"
+        "ESSENTIAL FUNCTIONS:\n"
+        "1       L                 Oversees the call center.\n"
+    )
+    (record,) = parse_text(text, parser="norfolk")
+    assert record.summary.startswith("Oversees the day to day operations")
+    assert (record.title, record.dates.established, record.dates.revised) == (
+        "Customer Service Supervisor",
+        "2001-09",
+        None,
+    )
+    assert record.warnings == []

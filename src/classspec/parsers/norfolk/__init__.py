@@ -95,6 +95,8 @@ HEADINGS = (
     heading("nonphysical", r"NON-?\s*PHYSICAL DEMANDS"),
 )
 _DUTY_ROW = re.compile(r"(?:(?P<number>\d{1,3})[.)]?\s+)?(?P<code>VH|[SLMH])\s+(?P<text>\S.*)")
+# A paragraph of prose (a summary), not a label or a table row.
+_PROSE = re.compile(r"[A-Z][^\t]{60,}[.;]$")
 # A title wrapped onto the next line: a few capitalised words, no sentence.
 _TITLE_WRAP = re.compile(r"(?:[A-Z]|(?:and|of|the|for|in|&)\s)[\w'&/,-]*(?:\s+[\w'&/,()-]+){0,5}")
 
@@ -109,6 +111,11 @@ def _inline(reader: fields.LineReader) -> fields.SectionReader:
         leftover(record, section, section.lines)
 
     return read
+
+
+def _unknown(record: RecordBuilder, section: Section) -> None:
+    """Text under no heading this template knows: filed as Norfolk files leftovers."""
+    leftover(record, section, section.lines)
 
 
 def _title(record: RecordBuilder, section: Section) -> None:
@@ -217,12 +224,14 @@ class NorfolkParser(TemplateParser):
     LINE_READERS = LINE_READERS
     HEADINGS = HEADINGS
     FIELDS = FIELDS
+    OTHER = staticmethod(_unknown)
 
     def sections(self, lines: list[Line]) -> list[Section]:
         sections = _merge_repeated(split_sections(lines, self.HEADINGS))
         if any(s.key == "summary" for s in sections):
             return sections
-        # 2001 layout: no BRIEF DESCRIPTION heading; the paragraph after the title is the summary.
+        # 2001 layout: no BRIEF DESCRIPTION heading; the paragraph after the title (or,
+        # with the title further down, the prose before it) is the summary.
         for index, section in enumerate(sections):
             if section.key == "title":
                 wrap = _title_wrap(section)
@@ -230,9 +239,11 @@ class NorfolkParser(TemplateParser):
                 if any(not line.blank for line in rest):
                     section.lines = wrap
                     sections.insert(index + 1, Section("summary", None, lines=rest))
-                break
+                    return sections
+        first = sections[0] if sections else None
+        if first is not None and first.key is None and any(_PROSE.match(ln.stripped) for ln in first.lines):
+            first.key = "summary"
         return sections
-
     def finish(self, record: RecordBuilder) -> None:
         if not record.has("title"):
             record.warn("no 'Class Title:' line found")
