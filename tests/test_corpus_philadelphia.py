@@ -23,6 +23,7 @@ FIELDS = (
     "title",
     "class_code",
     "pay_grade",
+    "flsa_status",
     "summary",
     "distinguishing_features",
     "duties",

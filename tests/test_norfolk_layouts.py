@@ -98,3 +98,46 @@ def test_missing_summary_and_duties_are_warned():
     (record,) = parse_text(text, parser="norfolk")
     assert any("no summary" in w for w in record.warnings)
     assert any("no duties" in w for w in record.warnings)
+
+
+def test_header_variants_a_pdf_may_give():
+    text = (
+        "City of Norfolk, Virginia\n"
+        "Classification Specification 200407\n"
+        "CSC Adopted: 03/2004 CSC Revised: June 2012; August 2019\n"
+        "Class Title: Water and Sewer\n"
+        "and Maintenance Supervisor\n\n"
+        "BRIEF DESCRIPTION OF THE CLASSIFICATION: Leads the crews.\n\n"
+        "ESSENTIAL FUNCTIONS:\n"
+        "        Strength Code     ESSENTIAL FUNCTIONS\n"
+        "1       M                 Leads the maintenance\n"
+        "Page 1 of 2\n"
+        "City of Norfolk, Virginia Classification Specification 200407\n"
+        "                          crews on every shift.\n"
+    )
+    (record,) = parse_text(text, parser="norfolk")
+    assert record.class_code == "200407"
+    assert (record.dates.established, record.dates.revised) == ("2004-03", "2019-08")
+    assert record.title == "Water and Sewer and Maintenance Supervisor"
+    # page furniture inside a wrapped row is not part of the duty
+    assert [d.text for d in record.duties] == ["Leads the maintenance crews on every shift."]
+
+
+def test_summary_before_the_title_without_heading():
+    text = (
+        "City of Norfolk, Virginia Classification Specification 200407\n"
+        "Adopted: September 2001, Revised: ____\n\n"
+        "Oversees the day to day operations of a call center, assuring that customers enjoy a positive"
+        " interaction.\n\n"
+        "Class Title: Customer Service Supervisor\n\n"
+        "ESSENTIAL FUNCTIONS:\n"
+        "1       L                 Oversees the call center.\n"
+    )
+    (record,) = parse_text(text, parser="norfolk")
+    assert record.summary.startswith("Oversees the day to day operations")
+    assert (record.title, record.dates.established, record.dates.revised) == (
+        "Customer Service Supervisor",
+        "2001-09",
+        None,
+    )
+    assert record.warnings == []

@@ -10,7 +10,7 @@ import pytest
 
 from classspec.api import parse_document
 from classspec.readers import read_path
-from conftest import PHILADELPHIA, SEED_FILES
+from conftest import PHILADELPHIA, REPO, SEED_FILES
 
 CORPUS = (
     sorted(p for p in PHILADELPHIA.iterdir() if p.suffix.lower() in (".htm", ".html"))
@@ -66,6 +66,9 @@ def test_every_list_item_cites_all_its_lines_philadelphia():
     assert failures == {}
 
 
-@pytest.mark.parametrize("path", SEED_FILES, ids=lambda p: p.name)
+TEMPLATE_CASES = sorted((REPO / "tests" / "templates").glob("*/*.txt"))
+
+
+@pytest.mark.parametrize("path", [*SEED_FILES, *TEMPLATE_CASES], ids=lambda p: p.name)
 def test_every_list_item_cites_all_its_lines_seeds(path):
     assert uncited_words(path) == []

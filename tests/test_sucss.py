@@ -4,6 +4,8 @@ Trainee, a code table whose tabs a PDF lost)."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from classspec import parse_file, parse_text
@@ -12,6 +14,7 @@ from classspec.normalize import duration_months, experience_months
 from classspec.parsers import get_parser
 from classspec.readers import read_path
 from classspec.readers.text import read_text
+from cli_helpers import run
 from conftest import SEED_FILES, SEEDS
 from line_coverage import measure
 
@@ -487,3 +490,13 @@ def test_in_range_code_table_values_are_kept(row, months, area):
     text = SEED.read_text(encoding="utf-8").replace("02\t215\t6 mo.", row, 1)
     first = parse_text(text, parser="sucss")[0]
     assert (first.probation_months, first.taxonomy["occupational_area"], first.warnings) == (months, area, [])
+
+
+def test_out_of_range_fixture_through_the_cli(classspec_bin):
+    case = SEEDS.parent / "tests" / "templates" / "sucss" / "out-of-range-code-table.txt"
+    result = run(classspec_bin, "parse", case, "-f", "jsonl")
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["probation_months"] for r in records] == [None, 6, 12]
+    assert [r["taxonomy"].get("occupational_area") for r in records] == ["02", "02", None]
+    assert [len(r["warnings"]) for r in records] == [1, 0, 1]
+    assert result.returncode == 0, result.stderr

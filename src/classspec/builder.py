@@ -82,7 +82,7 @@ class RecordBuilder:
     def get(self, path: str) -> Any:
         """The value at a dotted path ('dates.revised') or list item ('knowledge[2]')."""
         container, key = self._slot(path)
-        return container[key]
+        return container.get(key) if isinstance(container, dict) else container[key]
 
     def lines(self, path: str) -> tuple[Line, ...]:
         """The source lines a value cites ('' when it has none)."""
@@ -246,15 +246,15 @@ class RecordBuilder:
         the other's text as a further paragraph; list items are appended with the
         spans of their parts; warnings and used lines are joined."""
         text_fields = set(text_fields)
-        for path, lines in sorted(own._origins.items()):
-            if "[" in path:
-                continue
-            value = own.get(path)
-            current = self.get(path)
+        for path in _scalar_paths(own._values):
+            value, current = own.get(path), self.get(path)
+            lines = own._origins.get(path, ())
             if path in text_fields and current:
                 self.set(path, f"{current}\n\n{value}", self._origins.get(path, ()) + lines)
             else:
                 self.set(path, value, lines)
+                if not lines:  # the shared value's lines are not this value's
+                    self._origins.pop(path, None)
         for list_path in _list_paths(own._values):
             for index, value in enumerate(own.get(list_path)):
                 new_index = len(self.get(list_path))
@@ -294,6 +294,19 @@ def share_used(builders: Iterable[RecordBuilder]) -> None:
     used = set().union(*(b._used for b in builders)) if builders else set()
     for builder in builders:
         builder._used = set(used)
+
+
+def _scalar_paths(values: dict, prefix: str = "") -> list[str]:
+    """Dotted paths of the values set in a record (jurisdiction whole, taxonomy by key)."""
+    paths = []
+    for key, value in values.items():
+        if isinstance(value, list) or value is None or value == {}:
+            continue
+        if isinstance(value, dict) and key not in ("jurisdiction",):
+            paths.extend(_scalar_paths(value, f"{prefix}{key}."))
+        else:
+            paths.append(prefix + key)
+    return paths
 
 
 def _list_paths(values: dict, prefix: str = "") -> list[str]:

@@ -34,13 +34,11 @@ class HeadingRule:
 
     key: str
     pattern: re.Pattern[str]
+    # May the line run past MAX_HEADING_CHARS with its note or inline content?
+    long: bool = False
 
     def match(self, text: str) -> re.Match[str] | None:
         return self.pattern.fullmatch(text)
-
-    @property
-    def takes_note(self) -> bool:
-        return "note" in self.pattern.groupindex
 
 
 # "HEADING (a note on the heading's own line)": the one rule for a heading followed by a
@@ -50,18 +48,25 @@ NOTE = r"(?:\s*:?\s*(?P<note>\(.*))?"
 
 
 def heading(
-    key: str, *names: str, inline: bool = False, note: bool = False, case_sensitive: bool = False
+    key: str,
+    *names: str,
+    inline: bool = False,
+    note: bool = False,
+    long: bool = False,
+    case_sensitive: bool = False,
 ) -> HeadingRule:
     """Build a rule from literal heading names (regex allowed inside each name).
 
-    With `inline=True` the heading may be followed by ':' and content on the same line;
-    with `note=True` by a parenthesised note (`Section.note`), which may run past the
-    length a heading line otherwise has. Spaces in a name match any run of whitespace.
+    With `inline=True` the heading may be followed by ':' and content on the same line
+    (`long=True`: content of any length, "BRIEF DESCRIPTION: Oversees ..."); with
+    `note=True` by a parenthesised note (`Section.note`) of any length. Spaces in a
+    name match any run of whitespace.
     """
     alternatives = "|".join(re.sub(r"(?:\\ | )+", r"\\s+", name) for name in names)
     tail = r"\s*(?::\s*(?P<rest>.*?))?\s*" if inline else r"\s*[:.]?\s*"
     flags = 0 if case_sensitive else re.IGNORECASE
-    return HeadingRule(key, re.compile(rf"(?:{alternatives}){tail}{NOTE if note else ''}", flags))
+    pattern = re.compile(rf"(?:{alternatives}){tail}{NOTE if note else ''}", flags)
+    return HeadingRule(key, pattern, long=long or note)
 
 
 @dataclass(slots=True)
@@ -95,7 +100,7 @@ def _match(line: Line, rules: Sequence[HeadingRule]) -> tuple[HeadingRule, Piece
         return None
     long_line = len(text) > MAX_HEADING_CHARS
     for rule in rules:
-        if long_line and not rule.takes_note and "rest" not in rule.pattern.groupindex:
+        if long_line and not rule.long:
             continue
         found = rule.match(text)
         if not found:

@@ -5,7 +5,7 @@ Each function takes the text as written and returns None when it cannot tell, so
 parser never has to guess. One module per kind of value; this package exports them.
 """
 
-from classspec.normalize.dates import MONTHS, TWO_DIGIT_YEAR_PIVOT, iso_date
+from classspec.normalize.dates import MONTHS, TWO_DIGIT_YEAR_PIVOT, all_dates, iso_date
 from classspec.normalize.experience import NUMBER_WORDS, duration_months, experience_months
 from classspec.normalize.titles import ACRONYMS, ORDINAL, ROMAN, SMALL_WORDS, title_case
 from classspec.normalize.vocab import (
@@ -24,6 +24,7 @@ __all__ = [
     "ROMAN",
     "SMALL_WORDS",
     "TWO_DIGIT_YEAR_PIVOT",
+    "all_dates",
     "duration_months",
     "education_level",
     "environment_frequency",

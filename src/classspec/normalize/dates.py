@@ -75,6 +75,27 @@ def iso_date(text: str | None) -> str | None:
     return min(candidates)[2] if candidates else None
 
 
+def all_dates(text: str | None) -> list[str]:
+    """Every date written in `text`, in order: 'Revised: 10/2012, 6/2018, 3/2022' ->
+    ['2012-10', '2018-06', '2022-03']. Where patterns overlap, the one starting first
+    (then the more specific) wins."""
+    if not text:
+        return []
+    found: list[tuple[int, int, int, str]] = []
+    for rank, pattern in enumerate(_DATE_PATTERNS):
+        for match in pattern.finditer(text):
+            date = _date_of(match.groupdict())
+            if date:
+                found.append((match.start(), rank, match.end(), date))
+    dates: list[str] = []
+    end = -1
+    for start, _, stop, date in sorted(found):
+        if start >= end:
+            dates.append(date)
+            end = stop
+    return dates
+
+
 def _date_of(parts: dict[str, str | None]) -> str | None:
     year = _year(parts["year"] or "")
     if not 1800 <= year <= 2100:

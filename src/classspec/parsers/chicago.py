@@ -8,7 +8,7 @@ import re
 from classspec.builder import RecordBuilder
 from classspec.document import Line, Piece
 from classspec.model import Jurisdiction
-from classspec.normalize import education_level, experience_months, iso_date, title_case
+from classspec.normalize import all_dates, education_level, experience_months, title_case
 from classspec.parsers import fields
 from classspec.parsers.base import TemplateParser, marker
 from classspec.sections import Section, heading, items, split_at, strip_marker, text_block
@@ -86,73 +86,54 @@ def _qualifications(record: RecordBuilder, section: Section) -> None:
                     record.set("minimum_qualifications.min_experience_months", months, item)
 
 
-def _ksa(record: RecordBuilder, section: Section) -> None:
+class _Ksa(fields.SubheadedKsa):
     """KNOWLEDGE / SKILLS / ABILITIES / OTHER WORK REQUIREMENTS sub-heads, knowledge by
-    level ('Advanced knowledge of:'); '*' marks what is required at entry when the
-    document's legend says so; a wrapped item cites each of its lines."""
-    marks_entry = any(_ENTRY_LEGEND.fullmatch(ln.stripped) for ln in record.doc.lines)
-    kind: str | None = None
-    level: Piece | None = None
-    leftovers: list[Line] = []
-    for line in section.lines:
-        text = line.stripped
-        if not text:
-            continue
-        found = _LEVEL_HEADING.fullmatch(text)
-        if found and kind == "knowledge" and found.group("level"):
-            level = Piece(found.group("level").lower(), (line,))
+    level ('Considerable knowledge of:'); '*' marks what is required at entry when the
+    document's legend says so; 'NAME - text' items are named."""
+
+    def special(self, record: RecordBuilder, line: Line, state: dict[str, object]) -> bool:
+        found = _LEVEL_HEADING.fullmatch(line.stripped)
+        if found and state["kind"] == "knowledge" and found.group("level"):
+            state["level"] = Piece(found.group("level").lower(), (line,))
             record.use(line)
-            continue
-        head = fields.ksa_kind_of_heading(text)
-        if head is not None:
-            kind, level = head, None
-            record.use(line)
-            continue
-        if _ENTRY_LEGEND.fullmatch(text):
+            return True
+        if _ENTRY_LEGEND.fullmatch(line.stripped):
             record.other("Legend", Piece.of([line]))
-            continue
-        marker_text, body = strip_marker(text)
-        so_far = record.get(kind) if kind else []
-        if kind and not marker_text and so_far and _continues(so_far[-1]["text"], body):
-            record.extend(f"{kind}[{len(so_far) - 1}]", Piece(body, (line,)))
-        elif kind and (marker_text or (kind == "knowledge" and body.lower().startswith("knowledge of"))):
-            _requirement(record, kind, Piece(body, (line,)), level if marker_text else None, marks_entry)
-        else:
-            leftovers.append(line)
-    for paragraph in items(leftovers):
-        record.other("Other work requirements", paragraph)
+            return True
+        return False
 
+    def unmarked_item(self, kind: str, body: str) -> bool:
+        return kind == "knowledge" and body.lower().startswith("knowledge of")
 
-def _continues(previous: str, body: str) -> bool:
-    """An unmarked line starting lower-case continues the item above (a wrapped line)."""
-    return body[:1].islower() and not previous.endswith((".", ";"))
-
-
-def _requirement(
-    record: RecordBuilder, kind: str, item: Piece, level: Piece | None, marks_entry: bool
-) -> None:
-    text = item.text
-    required = text.startswith("*")
-    text = text.lstrip("* ").strip()
-    name = None
-    named = _NAMED.fullmatch(text)
-    if named and kind != "knowledge":
-        name, text = title_case(named.group("name").strip()), named.group("text").strip()
-    fields.add_requirement(
-        record,
-        kind,
-        item,
-        name=name,
-        text=text,
-        level=level,
-        required_at_entry=required if marks_entry else None,
-    )
+    def add(
+        self, record: RecordBuilder, kind: str, item: Piece, state: dict[str, object], *, marked: bool
+    ) -> None:
+        text = item.text
+        required = text.startswith("*")
+        text = text.lstrip("* ").strip()
+        name = None
+        named = _NAMED.fullmatch(text)
+        if named and kind != "knowledge":
+            name, text = title_case(named.group("name").strip()), named.group("text").strip()
+        level = state.get("level") if marked else None
+        level = level if isinstance(level, Piece) else None  # a level sub-head applies to list items
+        marks_entry = any(_ENTRY_LEGEND.fullmatch(ln.stripped) for ln in record.doc.lines)
+        entry = required if marks_entry else None
+        fields.add_requirement(
+            record,
+            kind,
+            item,
+            name=name,
+            text=text,
+            level=level,
+            required_at_entry=entry,
+        )
 
 
 def _footer(record: RecordBuilder, section: Section) -> None:
     """'City of Chicago / Department of Human Resources / March, 2022': the latest of the
     dates written there is the revision; earlier ones stay in the footer text."""
-    dated = {line.number: found for line in section.lines if (found := iso_date(line.stripped))}
+    dated = {line.number: max(found) for line in section.lines if (found := all_dates(line.stripped))}
     latest = max(dated, key=dated.__getitem__) if dated else None
     for line in section.lines:
         if line.number == latest:
@@ -176,7 +157,7 @@ FIELDS = {
     "working_conditions": fields.item_list("working_conditions"),
     "equipment": fields.item_list("equipment"),
     "physical": fields.text_field("physical_demands.text"),
-    "ksa": _ksa,
+    "ksa": _Ksa("Other work requirements", marked_only=True),
     "footer": _footer,
 }
 

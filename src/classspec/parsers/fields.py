@@ -7,7 +7,7 @@ document at the headings and hands each section to its reader; a section with no
 reader goes to `other_sections`. Readers only call the builder's public methods.
 
 - section readers, `(record, section) -> None`: `summary`, `text_field`, `item_list`,
-  `duty_list`, `ksa_list`, `qualification_list`, `inline_field`, `other`, `other_block`;
+  `duty_list`, `ksa_list`, `SubheadedKsa`, `inline_field`, `other`, `other_block`;
 - line readers for one-line fields found anywhere (`take_line_fields`),
   `(record, value, line) -> bool`: `code`, `title`, `flsa`, `date`, `dates_line`, `label`;
 - vocabularies: `KSA_KINDS` (sub-heads and item openings of knowledge / skills /
@@ -22,8 +22,16 @@ from collections.abc import Callable, Mapping, Sequence
 
 from classspec.builder import RecordBuilder
 from classspec.document import Line, Piece
-from classspec.normalize import education_level, flsa_status, iso_date, title_case
-from classspec.sections import HeadingRule, Section, items, match_heading, paragraphs, text_block
+from classspec.normalize import all_dates, education_level, flsa_status, iso_date, title_case
+from classspec.sections import (
+    HeadingRule,
+    Section,
+    items,
+    match_heading,
+    paragraphs,
+    strip_marker,
+    text_block,
+)
 
 SectionReader = Callable[[RecordBuilder, Section], None]
 LineReader = Callable[[RecordBuilder, Piece, Line], bool]
@@ -232,15 +240,61 @@ def ksa_list(itemize: Itemize = items) -> SectionReader:
     return read
 
 
-def qualification_list(record: RecordBuilder, section: Section) -> None:
-    """Minimum qualifications as a list: the whole text, each item under its kind."""
-    record.use(section.heading)
-    lines = body_lines(section)
-    whole = text_block(lines)
-    record.set("minimum_qualifications.text", whole.text, whole)
-    for item in items(lines):
-        kind = qualification_kind(item.text) or "experience"
-        record.add(f"minimum_qualifications.{kind}", item.text, item)
+class SubheadedKsa:
+    """Requirements listed one a line under 'KNOWLEDGE OF:' / 'SKILL IN:' / 'ABILITY TO:'
+    sub-heads (`KSA_KINDS`); an unmarked line starting lower-case continues the item
+    above and the item cites it too; lines under no sub-head go to other_sections under
+    `leftover_heading`. A template refines it by overriding `special` (its own lines:
+    level sub-heads, legends) and `add` (how an item is written)."""
+
+    def __init__(self, leftover_heading: str, *, default: str | None = None, marked_only: bool = False):
+        self.leftover_heading = leftover_heading
+        self.default = default  # the kind before any sub-head ("REQUIRED ABILITIES")
+        self.marked_only = marked_only  # only list-marked lines are items
+
+    def __call__(self, record: RecordBuilder, section: Section) -> None:
+        state: dict[str, object] = {"kind": self.default}
+        leftovers: list[Line] = []
+        for line in section.lines:
+            text = line.stripped
+            if not text or self.special(record, line, state):
+                continue
+            marker_text, body = strip_marker(text)
+            head = ksa_kind_of_heading(body)
+            if head is not None:
+                state.update(kind=head, level=None)
+                record.use(line)
+                continue
+            kind = state["kind"]
+            so_far = record.get(kind) if isinstance(kind, str) else None
+            if so_far and not marker_text and _continues(so_far[-1]["text"], body):
+                record.extend(f"{kind}[{len(so_far) - 1}]", Piece(body, (line,)))
+            elif isinstance(kind, str) and (
+                marker_text or not self.marked_only or self.unmarked_item(kind, body)
+            ):
+                self.add(record, kind, Piece(body, (line,)), state, marked=bool(marker_text))
+            else:
+                leftovers.append(line)
+        for paragraph in items(leftovers):
+            record.other(self.leftover_heading, paragraph)
+
+    def special(self, record: RecordBuilder, line: Line, state: dict[str, object]) -> bool:
+        """A line this template reads itself (True: taken)."""
+        return False
+
+    def unmarked_item(self, kind: str, body: str) -> bool:
+        """With `marked_only`: an unmarked line that is an item all the same."""
+        return False
+
+    def add(
+        self, record: RecordBuilder, kind: str, item: Piece, state: dict[str, object], *, marked: bool
+    ) -> None:
+        add_requirement(record, kind, item)
+
+
+def _continues(previous: str, body: str) -> bool:
+    """A wrapped line: it starts lower-case and the item above did not end its sentence."""
+    return body[:1].islower() and not previous.endswith((".", ";"))
 
 
 # -- one-line fields ----------------------------------------------------------------------
@@ -316,16 +370,22 @@ _DATE_LABELS = (
     ("revised", re.compile(r"(?:CSC\s+)?(?:last\s+)?(?:revised|revision|amended)", re.I)),
     ("effective", re.compile(r"effective", re.I)),
 )
-_DATE_PAIR = re.compile(r"(?P<label>[A-Za-z][A-Za-z ]{2,30}?)\s*:\s*(?P<dates>[^:]*?)(?=,\s*[A-Za-z ]+:|$)")
+_DATE_LABEL = re.compile(
+    r"(?P<label>(?:CSC\s+)?(?:adopted|established|created|(?:last\s+)?revised|revision|amended|effective))"
+    r"\s*:",
+    re.I,
+)
 
 
 def dates_line(record: RecordBuilder, value: Piece, line: Line) -> bool:
     """'Adopted: March 2004, CSC Revised: June 2012; August 2019' -> established and the
     latest revision; a blank ('Revised: ____') means none. False when no date is read."""
+    labels = list(_DATE_LABEL.finditer(value.text))
+    ends = [m.start() for m in labels[1:]] + [len(value.text)]
     found_any = False
-    for pair in _DATE_PAIR.finditer(value.text):
-        kind = next((k for k, pattern in _DATE_LABELS if pattern.fullmatch(pair["label"].strip())), None)
-        dates = [d for part in re.split(r"[;&]|\band\b", pair["dates"]) if (d := iso_date(part.strip()))]
+    for label, end in zip(labels, ends, strict=True):
+        kind = next((k for k, pattern in _DATE_LABELS if pattern.fullmatch(label["label"])), None)
+        dates = all_dates(value.text[label.end() : end])
         if kind is None or not dates:
             continue
         record.set(f"dates.{kind}", max(dates) if kind == "revised" else min(dates), line)

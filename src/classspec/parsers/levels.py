@@ -1,5 +1,11 @@
 """Series: one document that defines several levels of a class (Trainee / I / II / III).
 
+`Series` is the one fan-out mechanism: what the document says for every class goes to
+its shared record, what one level says to that level's own builder, and `records()`
+gives one record per level, a copy of the shared record with the level's own values
+merged in (shared lines keep their provenance in every level).
+
+`find_levels` finds the levels of a document that writes no code table:
 A level is announced by a line that is a class title ending in a level word
 ("Level II: Customer Service Representative II", "Accountant III"); its block runs to
 the next level line or to the next top-level section heading. A document is a series
@@ -12,6 +18,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from classspec.builder import RecordBuilder, share_used
 from classspec.document import Line, Piece, collapse
 from classspec.normalize import title_case
 from classspec.sections import HeadingRule, match_heading
@@ -39,6 +46,29 @@ class Level:
     code: Piece | None = None
     series: Piece | None = None
     line_numbers: set[int] = field(default_factory=set)
+
+
+class Series:
+    """The records of one series document: a shared record and one builder per level."""
+
+    def __init__(self, shared: RecordBuilder, keys: Iterable[str], text_fields: Iterable[str] = ()) -> None:
+        self.shared = shared
+        self.own = {key: RecordBuilder(shared.doc, shared.parser_id) for key in keys}
+        # text fields both may fill (a shared definition and a level's own paragraph) join
+        self.text_fields = tuple(text_fields)
+
+    def level(self, key: str) -> RecordBuilder:
+        return self.own[key]
+
+    def records(self) -> list[RecordBuilder]:
+        """One record per level; a line any level used is not left over for the others."""
+        result = []
+        for own in self.own.values():
+            record = self.shared.copy()
+            record.merge(own, self.text_fields)
+            result.append(record)
+        share_used(result)
+        return result
 
 
 def _level_line(line: Line) -> re.Match[str] | None:

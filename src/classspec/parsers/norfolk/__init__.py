@@ -38,7 +38,7 @@ import re
 from classspec.builder import RecordBuilder
 from classspec.document import Line, Piece, collapse
 from classspec.model import Jurisdiction
-from classspec.normalize import education_level, experience_months, strength, title_case
+from classspec.normalize import strength, title_case
 from classspec.parsers import fields
 from classspec.parsers.base import TemplateParser, marker
 from classspec.parsers.norfolk.tables import (
@@ -51,18 +51,26 @@ from classspec.parsers.norfolk.tables import (
     location_table,
     nonphysical_table,
     physical_demands,
-    row_cells,
+    requirements_table,
     strength_demands,
 )
 from classspec.sections import HeadingRule, Section, heading, split_sections
 
 # Found anywhere (a PDF repeats its page header) and taken out of the flow.
 LINE_FIELDS = (
+    # "City of Norfolk, Virginia Classification Specification 200407" (a PDF may put the
+    # city and the rest on two lines): the 6-digit number is the class code.
     HeadingRule(
         "code",
-        re.compile(r"City of Norfolk,?\s+Virginia\s+Classification\s+Specification\s+(?P<rest>\d{6})", re.I),
+        re.compile(
+            r"(?:City of Norfolk,?\s+Virginia\s+)?Classification\s+Specification\s*[:#]?\s*(?P<rest>\d{6})",
+            re.I,
+        ),
     ),
-    HeadingRule("banner", re.compile(r"City of Norfolk,?\s+Virginia\s+Classification\s+Specification", re.I)),
+    HeadingRule(
+        "banner", re.compile(r"City of Norfolk,?\s+Virginia(?:\s+Classification\s+Specification)?", re.I)
+    ),
+    HeadingRule("page", re.compile(r"Page\s+\d+(?:\s+of\s+\d+)?", re.I)),
     HeadingRule("dates", re.compile(r"(?P<rest>(?:CSC\s+)?Adopted\s*:.*)", re.I)),
     heading("department", "Department", inline=True),
 )
@@ -71,7 +79,9 @@ HEADINGS = (
     heading("code", "Class Code", "Job Code", "Class Number", inline=True),
     heading("pay_grade", "Pay Grade", "Grade", inline=True),
     heading("flsa", "FLSA(?: Status)?", inline=True),
-    heading("summary", "BRIEF DESCRIPTION OF (?:THE )?CLASSIFICATION", "BRIEF DESCRIPTION", inline=True),
+    heading(
+        "summary", "BRIEF DESCRIPTION OF (?:THE )?CLASSIFICATION", "BRIEF DESCRIPTION", inline=True, long=True
+    ),
     heading("duties", "ESSENTIAL FUNCTIONS"),
     # The duty table's header row starts the duties where no heading does (2001 layout).
     HeadingRule("duties", re.compile(r"(?:Physical\s+)?Strength\s+Code\s+ESSENTIAL\s+FUNCTIONS", re.I)),
@@ -84,30 +94,11 @@ HEADINGS = (
     heading("protective", "PROTECTIVE EQUIPMENT(?: REQUIRED)?", inline=True),
     heading("nonphysical", r"NON-?\s*PHYSICAL DEMANDS"),
 )
-# CLASS REQUIREMENTS labels that are minimum qualifications; other labels are named requirements.
-QUALIFICATION_ROWS = (
-    (re.compile(r"(?:formal\s+)?education", re.I), "education"),
-    (re.compile(r"experience", re.I), "experience"),
-    (re.compile(r"certification|licen[cs]", re.I), "licenses"),
-)
-# Labels Norfolk prints in CLASS REQUIREMENTS, so that a PDF row without tabs still splits.
-KNOWN_REQUIREMENT_LABELS = (
-    r"Formal Education\s*/\s*Knowledge",
-    r"Experience",
-    r"Certifications and Other Requirements",
-    r"Reading",
-    r"Math(?:ematics)?",
-    r"Writing",
-    r"Managerial",
-    r"Budget Responsibility",
-    r"Supervisory\s*/\s*Organizational Control",
-    r"Complexity",
-    r"Interpersonal\s*/\s*Human Relations Skills",
-)
-_KNOWN_LABEL = re.compile(rf"(?P<label>{'|'.join(KNOWN_REQUIREMENT_LABELS)})\s*[:\t]?\s+(?P<text>\S.*)", re.I)
 _DUTY_ROW = re.compile(r"(?:(?P<number>\d{1,3})[.)]?\s+)?(?P<code>VH|[SLMH])\s+(?P<text>\S.*)")
+# A paragraph of prose (a summary), not a label or a table row.
+_PROSE = re.compile(r"[A-Z][^\t]{60,}[.;]$")
 # A title wrapped onto the next line: a few capitalised words, no sentence.
-_TITLE_WRAP = re.compile(r"[A-Z][\w'&/,-]*(?:\s+[\w'&/,()-]+){0,5}")
+_TITLE_WRAP = re.compile(r"(?:[A-Z]|(?:and|of|the|for|in|&)\s)[\w'&/,-]*(?:\s+[\w'&/,()-]+){0,5}")
 
 
 def _inline(reader: fields.LineReader) -> fields.SectionReader:
@@ -120,6 +111,11 @@ def _inline(reader: fields.LineReader) -> fields.SectionReader:
         leftover(record, section, section.lines)
 
     return read
+
+
+def _unknown(record: RecordBuilder, section: Section) -> None:
+    """Text under no heading this template knows: filed as Norfolk files leftovers."""
+    leftover(record, section, section.lines)
 
 
 def _title(record: RecordBuilder, section: Section) -> None:
@@ -177,44 +173,6 @@ def _duties(record: RecordBuilder, section: Section) -> None:
     flush()
     leftover(record, section, rest)
 
-def _requirements(record: RecordBuilder, section: Section) -> None:
-    rows: list[tuple[str, list[str], list[Line]]] = []
-    rest: list[Line] = []
-    for line in section.lines:
-        if line.blank:
-            continue
-        found = row_cells(line)
-        known = _KNOWN_LABEL.fullmatch(flat(line)) if len(found) < 2 else None
-        if known:
-            found = [known.group("label"), known.group("text")]
-        if len(found) >= 2 and not is_header(line) and len(found[0].split()) <= 8:
-            rows.append((found[0], [" ".join(c for c in found[1:] if c)], [line]))
-        elif rows and not is_header(line) and not is_ruler(line):
-            rows[-1][1].append(flat(line))  # the wrapped rest of the row above
-            rows[-1][2].append(line)
-        else:
-            rest.append(line)
-    qualification_text: list[Piece] = []
-    for label, texts, lines in rows:
-        text = collapse(" ".join(texts))
-        piece = Piece(text, tuple(lines))
-        kind = next((k for pattern, k in QUALIFICATION_ROWS if pattern.match(label)), None)
-        if kind is None:
-            value = {"name": label, "text": text, "level": None, "required_at_entry": None}
-            record.add("other_requirements", value, piece, name=lines[:1])
-            continue
-        record.add(f"minimum_qualifications.{kind}", text, piece)
-        qualification_text.append(piece.with_text(f"{label}: {text}"))
-        if kind == "education" and not record.has("minimum_qualifications.min_education"):
-            level = education_level(text)
-            record.set("minimum_qualifications.min_education", level.value if level else None, piece)
-        elif kind == "experience" and not record.has("minimum_qualifications.min_experience_months"):
-            record.set("minimum_qualifications.min_experience_months", experience_months(text), piece)
-    if qualification_text and not record.has("minimum_qualifications.text"):
-        whole = Piece.join(qualification_text, sep="\n\n")
-        record.set("minimum_qualifications.text", whole.text, whole)
-    leftover(record, section, rest)
-
 
 LINE_READERS = {
     "code": fields.code,
@@ -228,7 +186,7 @@ FIELDS = {
     "flsa": _inline(fields.flsa),
     "summary": fields.summary,
     "duties": _duties,
-    "requirements": _requirements,
+    "requirements": requirements_table,
     "strength": strength_demands,
     "physical": physical_demands,
     "equipment": equipment_list,
@@ -266,12 +224,14 @@ class NorfolkParser(TemplateParser):
     LINE_READERS = LINE_READERS
     HEADINGS = HEADINGS
     FIELDS = FIELDS
+    OTHER = staticmethod(_unknown)
 
     def sections(self, lines: list[Line]) -> list[Section]:
         sections = _merge_repeated(split_sections(lines, self.HEADINGS))
         if any(s.key == "summary" for s in sections):
             return sections
-        # 2001 layout: no BRIEF DESCRIPTION heading; the paragraph after the title is the summary.
+        # 2001 layout: no BRIEF DESCRIPTION heading; the paragraph after the title (or,
+        # with the title further down, the prose before it) is the summary.
         for index, section in enumerate(sections):
             if section.key == "title":
                 wrap = _title_wrap(section)
@@ -279,9 +239,11 @@ class NorfolkParser(TemplateParser):
                 if any(not line.blank for line in rest):
                     section.lines = wrap
                     sections.insert(index + 1, Section("summary", None, lines=rest))
-                break
+                    return sections
+        first = sections[0] if sections else None
+        if first is not None and first.key is None and any(_PROSE.match(ln.stripped) for ln in first.lines):
+            first.key = "summary"
         return sections
-
     def finish(self, record: RecordBuilder) -> None:
         if not record.has("title"):
             record.warn("no 'Class Title:' line found")
@@ -289,7 +251,6 @@ class NorfolkParser(TemplateParser):
             record.warn("no summary found (no BRIEF DESCRIPTION and no paragraph after the title)")
         if not record.has("duties"):
             record.warn("no duties found in the ESSENTIAL FUNCTIONS table")
-
 
 
 def _merge_repeated(sections: list[Section]) -> list[Section]:

@@ -9,10 +9,31 @@ from collections.abc import Sequence
 
 from classspec.builder import RecordBuilder
 from classspec.document import Line, Piece, collapse
-from classspec.normalize import environment_frequency, frequency, strength
+from classspec.normalize import education_level, environment_frequency, experience_months, frequency, strength
 from classspec.parsers.fields import heading_piece
 from classspec.sections import Section, cells, items, text_block
 
+# CLASS REQUIREMENTS labels that are minimum qualifications; other labels are named requirements.
+QUALIFICATION_ROWS = (
+    (re.compile(r"(?:formal\s+)?education", re.I), "education"),
+    (re.compile(r"experience", re.I), "experience"),
+    (re.compile(r"certification|licen[cs]", re.I), "licenses"),
+)
+# Labels Norfolk prints in CLASS REQUIREMENTS, so that a PDF row without tabs still splits.
+KNOWN_REQUIREMENT_LABELS = (
+    r"Formal Education\s*/\s*Knowledge",
+    r"Experience",
+    r"Certifications and Other Requirements",
+    r"Reading",
+    r"Math(?:ematics)?",
+    r"Writing",
+    r"Managerial",
+    r"Budget Responsibility",
+    r"Supervisory\s*/\s*Organizational Control",
+    r"Complexity",
+    r"Interpersonal\s*/\s*Human Relations Skills",
+)
+_KNOWN_LABEL = re.compile(rf"(?P<label>{'|'.join(KNOWN_REQUIREMENT_LABELS)})\s*[:\t]?\s+(?P<text>\S.*)", re.I)
 ENVIRONMENT_WORDS = {
     "d": "daily",
     "w": "several times per week",
@@ -90,8 +111,6 @@ def is_header(line: Line) -> bool:
     return bool(_HEADER_ROW.fullmatch(flat(line)))  # the cells ran together in a PDF
 
 
-
-
 def leftover(record: RecordBuilder, section: Section, lines: Sequence[Line]) -> None:
     """File lines no rule took under the section's heading, rulers and header rows consumed."""
     rest: list[Line] = []
@@ -107,6 +126,7 @@ def leftover(record: RecordBuilder, section: Section, lines: Sequence[Line]) -> 
     for paragraph in items(rest, keep_markers=True):
         record.other(heading_piece(section), paragraph)
     record.use(section.heading)
+
 
 def legend_row(record: RecordBuilder, section: Section, line: Line) -> dict[str, str] | None:
     legend = _legend(line)
@@ -129,6 +149,7 @@ def strength_demands(record: RecordBuilder, section: Section) -> None:
         else:
             rest.append(line)
     leftover(record, section, rest)
+
 
 def physical_demands(record: RecordBuilder, section: Section) -> None:
     rest: list[Line] = []
@@ -155,6 +176,7 @@ def physical_demands(record: RecordBuilder, section: Section) -> None:
         record.set("physical_demands.text", text.text, text)
     leftover(record, section, rest)
 
+
 def demand_row(line: Line) -> tuple[str, str, str] | None:
     """(name, frequency code, note) of a demand-table row, or None for prose."""
     found = row_cells(line)
@@ -166,6 +188,7 @@ def demand_row(line: Line) -> tuple[str, str, str] | None:
             return row.group("name"), row.group("code"), row.group("note") or ""
     return None
 
+
 def equipment_list(record: RecordBuilder, section: Section) -> None:
     lines = ([Line(section.inline.text, section.inline.lines[0].number)] if section.inline else []) + [
         line for line in section.lines if not line.blank
@@ -176,6 +199,7 @@ def equipment_list(record: RecordBuilder, section: Section) -> None:
             continue
         for entry in _split_list(item.text):
             record.add("equipment", entry, item)
+
 
 def environment_table(record: RecordBuilder, section: Section) -> None:
     words = dict(ENVIRONMENT_WORDS)
@@ -201,12 +225,11 @@ def environment_table(record: RecordBuilder, section: Section) -> None:
             record.add("working_conditions", entry, [line, *legend_lines])
     leftover(record, section, rest)
 
+
 def exposure_pairs(line: Line) -> list[tuple[str, str]]:
     """'Mechanical Hazards | N | Dirt and Dust | N' -> [(name, code), ...]."""
     # A code may share its name's cell ('Chemical Hazards N') where a gap was narrow.
-    found = [
-        part.strip() for cell in row_cells(line) for part in _CODE_AT_END.split(cell) if part.strip()
-    ]
+    found = [part.strip() for cell in row_cells(line) for part in _CODE_AT_END.split(cell) if part.strip()]
     pairs: list[tuple[str, str]] = []
     for index in range(0, len(found) - 1, 2):
         name, code = found[index], found[index + 1]
@@ -217,6 +240,7 @@ def exposure_pairs(line: Line) -> list[tuple[str, str]]:
         pairs.append((name, code))
     leftover = found[len(pairs) * 2 :]
     return pairs if pairs and not any(leftover) else []
+
 
 def location_table(record: RecordBuilder, section: Section) -> None:
     rest: list[Line] = []
@@ -234,6 +258,7 @@ def location_table(record: RecordBuilder, section: Section) -> None:
         else:
             rest.append(line)
     leftover(record, section, rest)
+
 
 def nonphysical_table(record: RecordBuilder, section: Section) -> None:
     rest: list[Line] = []
@@ -278,3 +303,43 @@ def _split_list(text: str) -> list[str]:
     cleaned = [re.sub(r"^(?:and|or)\s+", "", entry.strip()).rstrip(".").strip() for entry in entries]
     return [entry for entry in cleaned if entry]
 
+
+def requirements_table(record: RecordBuilder, section: Section) -> None:
+    """CLASS REQUIREMENTS: education / experience / certification rows are minimum
+    qualifications (and, labelled, its text); every other row a named requirement."""
+    rows: list[tuple[str, list[str], list[Line]]] = []
+    rest: list[Line] = []
+    for line in section.lines:
+        if line.blank:
+            continue
+        found = row_cells(line)
+        known = _KNOWN_LABEL.fullmatch(flat(line)) if len(found) < 2 else None
+        if known:
+            found = [known.group("label"), known.group("text")]
+        if len(found) >= 2 and not is_header(line) and len(found[0].split()) <= 8:
+            rows.append((found[0], [" ".join(c for c in found[1:] if c)], [line]))
+        elif rows and not is_header(line) and not is_ruler(line):
+            rows[-1][1].append(flat(line))  # the wrapped rest of the row above
+            rows[-1][2].append(line)
+        else:
+            rest.append(line)
+    qualification_text: list[Piece] = []
+    for label, texts, lines in rows:
+        text = collapse(" ".join(texts))
+        piece = Piece(text, tuple(lines))
+        kind = next((k for pattern, k in QUALIFICATION_ROWS if pattern.match(label)), None)
+        if kind is None:
+            value = {"name": label, "text": text, "level": None, "required_at_entry": None}
+            record.add("other_requirements", value, piece, name=lines[:1])
+            continue
+        record.add(f"minimum_qualifications.{kind}", text, piece)
+        qualification_text.append(piece.with_text(f"{label}: {text}"))
+        if kind == "education" and not record.has("minimum_qualifications.min_education"):
+            level = education_level(text)
+            record.set("minimum_qualifications.min_education", level.value if level else None, piece)
+        elif kind == "experience" and not record.has("minimum_qualifications.min_experience_months"):
+            record.set("minimum_qualifications.min_experience_months", experience_months(text), piece)
+    if qualification_text and not record.has("minimum_qualifications.text"):
+        whole = Piece.join(qualification_text, sep="\n\n")
+        record.set("minimum_qualifications.text", whole.text, whole)
+    leftover(record, section, rest)

@@ -25,8 +25,8 @@ from classspec.builder import RecordBuilder
 from classspec.document import Document, Line, Piece
 from classspec.model import Jurisdiction
 from classspec.normalize import title_case
+from classspec.parsers import fields
 from classspec.parsers.base import TemplateParser, marker
-from classspec.parsers.fields import ksa_kind_of_heading
 from classspec.parsers.philadelphia.common import (
     CODE,
     is_group_head,
@@ -57,6 +57,7 @@ HEADINGS = (
             rf"|core\s+standards\s+of\s+performance\s*:?){NOTE}",
             re.I,
         ),
+        long=True,
     ),
     heading(
         "ksa",
@@ -85,7 +86,6 @@ HEADINGS = (
     ),
     HISTORY_RULE,
 )
-_KSA_HEADING = "Knowledge, skills and abilities"
 
 
 class PhiladelphiaParser(TemplateParser):
@@ -160,9 +160,9 @@ class PhiladelphiaParser(TemplateParser):
         elif key == "duties":
             self._duties(record, _note_line(section) + section.lines)
         elif key == "ksa":
-            self._ksa(record, section.lines, default=None)
+            _KSA(record, section)
         elif key == "abilities":
-            self._ksa(record, section.lines, default="abilities")
+            _ABILITIES(record, section)
         elif key == "qualifications":
             read_qualifications(record, section)
         elif key == "licenses":
@@ -203,40 +203,21 @@ class PhiladelphiaParser(TemplateParser):
                 value = {"text": item.text, "category": category_text, "essential": None}
                 record.add("duties", value, item, category=category)
 
-    @staticmethod
-    def _ksa(record: RecordBuilder, lines: list[Line], default: str | None) -> None:
-        kind = default
-        leftovers: list[Line] = []
-        for line in lines:
-            text = line.stripped
-            if not text:
-                continue
-            marker_text, body = strip_marker(text)
-            head = ksa_kind_of_heading(body)
-            if head:
-                kind = head
-                record.use(line)
-                continue
-            if kind is None:
-                leftovers.append(line)
-                continue
-            if not marker_text and is_group_head(text):
-                record.other(_KSA_HEADING, Piece.of([line]))
-                continue
-            so_far = record.get(kind)
-            if not marker_text and so_far and _continues(so_far[-1]["text"], body):
-                # Word wrapped a bullet into two paragraphs: the item cites both lines.
-                record.extend(f"{kind}[{len(so_far) - 1}]", Piece(body, (line,)))
-                continue
-            record.add(kind, {"name": None, "text": body, "level": None, "required_at_entry": None}, line)
-        for paragraph in items(leftovers):
-            record.other(_KSA_HEADING, paragraph)
+
+class _Ksa(fields.SubheadedKsa):
+    """KNOWLEDGE OF: / SKILL IN: / ABILITY TO: lists; a specialty heading among them
+    is kept in other_sections."""
+
+    def special(self, record: RecordBuilder, line: Line, state: dict[str, object]) -> bool:
+        if state["kind"] is None or strip_marker(line.stripped)[0] or not is_group_head(line.stripped):
+            return False
+        record.other(self.leftover_heading, Piece.of([line]))
+        return True
 
 
-def _continues(previous: str, body: str) -> bool:
-    """An unmarked line under a KSA sub-head that starts lower-case continues the item
-    above it, unless that item ended its sentence."""
-    return body[:1].islower() and not previous.endswith((".", ";"))
+_KSA_HEADING = "Knowledge, skills and abilities"
+_KSA = _Ksa(_KSA_HEADING)
+_ABILITIES = _Ksa(_KSA_HEADING, default="abilities")
 
 
 def _note_line(section: Section) -> list[Line]:

@@ -2,9 +2,10 @@
 
 One file defines a whole series: a code table (one row per class), a Promotional Line,
 a Series Narrative, then per-level blocks under DESCRIPTIONS OF LEVELS OF WORK and
-MINIMUM ACCEPTABLE QUALIFICATIONS REQUIRED FOR ENTRY INTO. The parser builds the
-series text once and copies it into one record per class (`RecordBuilder.copy`), so
-each level keeps the provenance of the shared lines.
+MINIMUM ACCEPTABLE QUALIFICATIONS REQUIRED FOR ENTRY INTO. The parser reads the
+series text once into a shared record and each level's text into its own builder;
+`levels.Series` copies the shared record into one record per class, so each level
+keeps the provenance of the shared lines.
 
 Decisions (documented in the tests):
 - summary is the level's own description ("Employees in this class are ..."); the
@@ -26,11 +27,12 @@ from dataclasses import dataclass, field
 
 from classspec.builder import RecordBuilder
 from classspec.document import Document, Line, Piece, collapse
-from classspec.model import EducationLevel, Jurisdiction
-from classspec.normalize import duration_months, education_level, experience_months, iso_date, title_case
+from classspec.model import Jurisdiction
+from classspec.normalize import iso_date, title_case
 from classspec.parsers.base import TemplateParser, marker
+from classspec.parsers.levels import Series
+from classspec.parsers.sucss.entry import read_entry, unmarked_piece
 from classspec.sections import (
-    HeadingRule,
     Section,
     heading,
     items,
@@ -46,14 +48,6 @@ HEADINGS = (
     heading("levels", "DESCRIPTIONS? OF (?:THE )?LEVELS? OF WORK", "DESCRIPTIONS? OF WORK"),
     heading("qualifications", "MINIMUM ACCEPTABLE QUALIFICATIONS(?: REQUIRED FOR ENTRY(?: INTO)?)?"),
 )
-# Sub-headings inside one level's entry qualifications.
-LEVEL_PARTS = (
-    heading("credentials", "CREDENTIALS (?:TO BE )?VERIFIED BY (?:THE )?PLACEMENT OFFICER"),
-    heading("attributes", "PERSONAL ATTRIBUTES(?: NEEDED TO UNDERTAKE (?:THE )?JOB)?"),
-    # Any other heading in capitals starts a part this parser has no field for.
-    HeadingRule("other", re.compile(r"[A-Z][A-Z0-9 ,&/'()\u2013-]{7,}:?")),
-)
-# Lines a PDF export may carry above the series name.
 BANNER = re.compile(r"State Universities|Civil Service System|Class Specification|^Page \d", re.I)
 CODE = r"\d{4,5}[A-Z]?"
 CODE_LINE = re.compile(rf"(?:Code(?:\s+No\.?)?:?\s*)?(?P<code>{CODE})")
@@ -78,27 +72,6 @@ LEVEL_WORDS = re.compile(r"(?P<level>[IVX]+|Trainee|Apprentice|Senior|Lead)$")
 # "A Customer Service Representative I typically –", "Typical duties include:": the
 # lead-in of the duty list.
 DUTY_INTRO = re.compile(r".*\btypically\b\s*(?:[-:\u2013\u2014]\s*)?|.{3,100}(?::|\s[-\u2013\u2014])", re.I)
-LICENSE = re.compile(r"\blicen[cs]e|\bcertificat|\bregistration\b|\bregistered\b", re.I)
-# "... any combination that equals 18 months from the categories below": the total the
-# categories must add up to, which is the requirement itself, not a substitution.
-COMBINATION_TOTAL = re.compile(
-    r"combination\s+(?:(?:that|which)\s+)?(?:equals?|equall?ing|totals?|totall?ing)\s+"
-    r"(?P<total>.+?)\s+(?:from|of|in)\b",
-    re.I,
-)
-NUMBERED = re.compile(r"\(?\d{1,3}[.)]\s+")
-SUB_JOIN_WORDS = (" or", " and", ":")
-# Emphasis the text export keeps from the original document: '**18 months**', '<u>...</u>'.
-MARKUP = re.compile(r"\*\*|__|</?(?:u|b|i|em|strong)>", re.I)
-EDUCATION_ORDER = list(EducationLevel)
-
-
-def unmarked(text: str) -> str:
-    return collapse(MARKUP.sub("", text))
-
-
-def _piece(piece: Piece) -> Piece:
-    return piece.with_text(unmarked(piece.text))
 
 
 @dataclass(slots=True)
@@ -109,7 +82,7 @@ class Level:
     title: str | None
     row: Line | None = None
     fields: dict[str, str] = field(default_factory=dict)
-    record: RecordBuilder | None = None
+    record: RecordBuilder | None = None  # the level's own values (see levels.Series)
 
     @property
     def level(self) -> str | None:
@@ -119,7 +92,6 @@ class Level:
 
 class SucssParser(TemplateParser):
     id = "sucss"
-    description = "Illinois State Universities Civil Service System series"
     jurisdiction = Jurisdiction(id="sucss-il", name="State Universities Civil Service System", state="IL")
     markers = (
         marker("Series Narrative", r"^\s*Series Narrative\s*$", 0.25),
@@ -151,23 +123,23 @@ class SucssParser(TemplateParser):
             base.warn("no class found in the code table or the level headings")
             levels = [Level(None, None)]
         narrative = self._shared(base, sections)
-        for level in levels:
-            level.record = self._level_record(base, level)
+        series = Series(base, [str(index) for index in range(len(levels))])
+        for index, level in enumerate(levels):
+            level.record = series.level(str(index))
+            self._identity(level)
         for section in sections:
             if section.key in ("levels", "qualifications"):
                 base.use(section.heading)
-                for level in levels:
-                    level.record.use(section.heading)
-                self._per_level(section, levels)
-        for level in levels:
-            record = level.record
+                self._per_level(section, levels, base)
+        records = series.records()
+        for level, record in zip(levels, records, strict=True):
             if not record.has("summary") and narrative:
                 record.set("summary", narrative.text, narrative)
             if not record.has("duties"):
                 record.warn(f"no duties found for {level.title or 'this class'}")
             if not record.has("minimum_qualifications.text"):
                 record.warn(f"no entry qualifications found for {level.title or 'this class'}")
-        return [level.record for level in levels]
+        return records
 
     # -- series header ---------------------------------------------------
     def _header(self, record: RecordBuilder, lines: list[Line]) -> list[Level]:
@@ -225,13 +197,15 @@ class SucssParser(TemplateParser):
                     record.other(None, text_block(section.lines))
             elif section.key == "narrative":
                 record.use(section.heading)
-                narrative = _piece(section.text()) if section.content_lines else None
+                narrative = unmarked_piece(section.text()) if section.content_lines else None
                 if narrative:
                     record.other("Series Narrative", narrative)
         return narrative
 
-    def _level_record(self, base: RecordBuilder, level: Level) -> RecordBuilder:
-        record = base.copy()
+    @staticmethod
+    def _identity(level: Level) -> None:
+        """The class's code, title, level, areas, probation and date from its table row."""
+        record = level.record
         row = level.row
         record.set("class_code", level.code, row)
         record.set("title", level.title, row)
@@ -258,10 +232,9 @@ class SucssParser(TemplateParser):
                 record.set("dates.effective", effective, row)
             else:
                 record.warn(f"effective date {date!r} in the code table is not a date")
-        return record
 
     # -- per-level blocks ------------------------------------------------
-    def _per_level(self, section: Section, levels: list[Level]) -> None:
+    def _per_level(self, section: Section, levels: list[Level], shared: RecordBuilder) -> None:
         for head, body in split_at(section.lines, lambda ln: _is_level_heading(ln, levels)):
             level = _find_level(levels, head, body) if head is not None else None
             if level is None and len(levels) == 1:
@@ -270,12 +243,9 @@ class SucssParser(TemplateParser):
                 # Text before the first level heading, or a level no table row names:
                 # shared by every class of the series.
                 if head is not None:
-                    for other in levels:
-                        other.record.warn(f"level heading {head.stripped!r} names no class of the code table")
-                for other in levels:
-                    other.record.other(head.stripped if head else section.heading, text_block(body))
-                    if head is not None:
-                        other.record.use(head)
+                    shared.warn(f"level heading {head.stripped!r} names no class of the code table")
+                    shared.use(head)
+                shared.other(head.stripped if head else section.heading, text_block(body))
                 continue
             record = level.record
             category = Piece.of([head]) if head is not None else None
@@ -293,139 +263,26 @@ class SucssParser(TemplateParser):
             if section.key == "levels":
                 self._description(record, category, body)
             else:
-                self._entry(record, body)
+                read_entry(record, body)
 
     @staticmethod
     def _description(record: RecordBuilder, category: Piece | None, lines: list[Line]) -> None:
         start = next((i for i, ln in enumerate(lines) if _starts_duties(ln)), len(lines))
-        summary = _piece(text_block(lines[:start]))
+        summary = unmarked_piece(text_block(lines[:start]))
         record.set("summary", summary.text, summary)
         duty_lines = lines[start:]
         if duty_lines and DUTY_INTRO.fullmatch(duty_lines[0].stripped):
             record.use(duty_lines[0])
             duty_lines = duty_lines[1:]
         for item in items(duty_lines):
-            item = _piece(item)
+            item = unmarked_piece(item)
             value = {"text": item.text, "category": category.text if category else None, "essential": None}
             record.add("duties", value, item, category=category)
-
-    def _entry(self, record: RecordBuilder, lines: list[Line]) -> None:
-        for part in split_sections(lines, LEVEL_PARTS, first_key="credentials"):
-            record.use(part.heading)
-            if part.key == "credentials":
-                self._credentials(record, part.lines)
-            elif part.key == "attributes":
-                _attributes(record, part.lines)
-            elif part.content_lines:
-                record.other(part.heading, _piece(part.text()))
-
-    @staticmethod
-    def _credentials(record: RecordBuilder, lines: list[Line]) -> None:
-        if not any(not ln.blank for ln in lines):
-            return
-        whole = _piece(text_block(lines))
-        record.set("minimum_qualifications.text", whole.text, whole)
-        requirements = _requirements(lines)
-        education: list[EducationLevel] = []
-        months: list[int] = []
-        for requirement in requirements:
-            text = requirement.text
-            found_months = _requirement_months(text)
-            if LICENSE.search(text):
-                record.add("minimum_qualifications.licenses", text, requirement)
-            elif found_months is None and education_level(text):
-                record.add("minimum_qualifications.education", text, requirement)
-                education.append(EducationLevel(education_level(text)))
-            else:
-                record.add("minimum_qualifications.experience", text, requirement)
-            if found_months:
-                months.append(found_months)
-        if education:
-            highest = max(education, key=EDUCATION_ORDER.index)
-            record.set("minimum_qualifications.min_education", highest.value, whole)
-        # Numbered credentials are all required: their months add up.
-        if months:
-            record.set("minimum_qualifications.min_experience_months", sum(months), whole)
-
-
-def _requirement_months(text: str) -> int | None:
-    total = COMBINATION_TOTAL.search(text)
-    if total:
-        return duration_months(total.group("total"))
-    return experience_months(text)
-
-
-def _requirements(lines: Sequence[Line]) -> list[Piece]:
-    """Numbered credentials, each with its sub-items ('(a) ...', 'or', bullets) joined in.
-    Without numbering, every list item is a credential of its own."""
-    pieces = [_piece(p) for p in items(lines, keep_markers=True)]
-    if not any(NUMBERED.match(p.text) for p in pieces):
-        return [p.with_text(strip_marker(p.text)[1]) for p in pieces]
-    grouped: list[Piece] = []
-    for piece in pieces:
-        numbered = NUMBERED.match(piece.text)
-        if numbered or not grouped:
-            grouped.append(piece.with_text(piece.text[numbered.end() :] if numbered else piece.text))
-            continue
-        previous = grouped[-1]
-        joins = previous.text.endswith(SUB_JOIN_WORDS) or piece.text in ("or", "and")
-        grouped[-1] = Piece.join([previous, piece], sep=" " if joins else "; ")
-    return grouped
-
-
-@dataclass(slots=True)
-class _Attribute:
-    lines: list[Line]
-    parts: list[str]  # the name line first, then each explanation line
-
-    def extend(self, line: Line, body: str, *, new_part: bool) -> None:
-        self.lines.append(line)
-        if new_part:
-            self.parts.append(body)
-        else:
-            self.parts[-1] += " " + body
-
-
-def _attributes(record: RecordBuilder, lines: list[Line]) -> None:
-    """Named attributes, each with the '(i.e., ...)' explanation written beside it or
-    on following lines; numbering is irregular, so each line that is neither an
-    explanation nor the wrapped rest of one is the name of a new attribute."""
-    attributes: list[_Attribute] = []
-    for line in lines:
-        if line.blank:
-            continue
-        body = unmarked(strip_marker(line.stripped)[1])
-        current = attributes[-1] if attributes else None
-        if current and _open_paren(current.parts[-1]):
-            current.extend(line, body, new_part=False)
-        elif current and body.startswith("("):
-            current.extend(line, body, new_part=True)
-        elif current and body[:1].islower():
-            current.extend(line, body, new_part=False)
-        else:
-            attributes.append(_Attribute([line], [body]))
-    for attribute in attributes:
-        name, *explanations = (collapse(part) for part in attribute.parts)
-        inline = re.fullmatch(r"(?P<name>[^()]+?)\s*(?P<text>\(.+\))\.?", name)
-        if inline:
-            name, explanations = inline.group("name"), [inline.group("text"), *explanations]
-        text = "; ".join(_unparenthesized(e) for e in explanations) or name
-        value = {"name": name, "text": text, "level": None, "required_at_entry": True}
-        record.add("other_requirements", value, attribute.lines, name=attribute.lines[:1])
-
-
-def _unparenthesized(text: str) -> str:
-    inner = re.fullmatch(r"\((?P<inner>.*)\)\.?", text)
-    return inner.group("inner").strip() if inner else text
 
 
 def _starts_duties(line: Line) -> bool:
     """The duty list begins at its lead-in line or, lacking one, at the first list item."""
     return bool(DUTY_INTRO.fullmatch(line.stripped) or strip_marker(line.stripped)[0])
-
-
-def _open_paren(text: str) -> bool:
-    return text.count("(") > text.count(")")
 
 
 def _is_level_heading(line: Line, levels: list[Level]) -> bool:

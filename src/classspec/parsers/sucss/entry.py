@@ -1,0 +1,161 @@
+"""SUCSS entry qualifications of one level: numbered credentials (all required, so
+their months add up; "any combination that equals 18 months" is the requirement) and
+named personal attributes (required at entry)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from classspec.builder import RecordBuilder
+from classspec.document import Line, Piece, collapse
+from classspec.model import EducationLevel
+from classspec.normalize import duration_months, education_level, experience_months
+from classspec.sections import HeadingRule, heading, items, split_sections, strip_marker, text_block
+
+# Sub-headings inside one level's entry qualifications.
+LEVEL_PARTS = (
+    heading("credentials", "CREDENTIALS (?:TO BE )?VERIFIED BY (?:THE )?PLACEMENT OFFICER"),
+    heading("attributes", "PERSONAL ATTRIBUTES(?: NEEDED TO UNDERTAKE (?:THE )?JOB)?"),
+    # Any other heading in capitals starts a part this parser has no field for.
+    HeadingRule("other", re.compile(r"[A-Z][A-Z0-9 ,&/'()\u2013-]{7,}:?")),
+)
+# Lines a PDF export may carry above the series name.
+LICENSE = re.compile(r"\blicen[cs]e|\bcertificat|\bregistration\b|\bregistered\b", re.I)
+# "... any combination that equals 18 months from the categories below": the total the
+# categories must add up to, which is the requirement itself, not a substitution.
+COMBINATION_TOTAL = re.compile(
+    r"combination\s+(?:(?:that|which)\s+)?(?:equals?|equall?ing|totals?|totall?ing)\s+"
+    r"(?P<total>.+?)\s+(?:from|of|in)\b",
+    re.I,
+)
+NUMBERED = re.compile(r"\(?\d{1,3}[.)]\s+")
+SUB_JOIN_WORDS = (" or", " and", ":")
+# Emphasis the text export keeps from the original document: '**18 months**', '<u>...</u>'.
+MARKUP = re.compile(r"\*\*|__|</?(?:u|b|i|em|strong)>", re.I)
+EDUCATION_ORDER = list(EducationLevel)
+
+
+def unmarked(text: str) -> str:
+    return collapse(MARKUP.sub("", text))
+
+
+def unmarked_piece(piece: Piece) -> Piece:
+    return piece.with_text(unmarked(piece.text))
+
+
+def read_entry(record: RecordBuilder, lines: list[Line]) -> None:
+    """MINIMUM ACCEPTABLE QUALIFICATIONS REQUIRED FOR ENTRY INTO one level: the
+    credentials the placement officer verifies, and the personal attributes."""
+    for part in split_sections(lines, LEVEL_PARTS, first_key="credentials"):
+        record.use(part.heading)
+        if part.key == "credentials":
+            _credentials(record, part.lines)
+        elif part.key == "attributes":
+            _attributes(record, part.lines)
+        elif part.content_lines:
+            record.other(part.heading, unmarked_piece(part.text()))
+
+
+def _credentials(record: RecordBuilder, lines: list[Line]) -> None:
+    if not any(not ln.blank for ln in lines):
+        return
+    whole = unmarked_piece(text_block(lines))
+    record.set("minimum_qualifications.text", whole.text, whole)
+    requirements = _requirements(lines)
+    education: list[EducationLevel] = []
+    months: list[int] = []
+    for requirement in requirements:
+        text = requirement.text
+        found_months = _requirement_months(text)
+        if LICENSE.search(text):
+            record.add("minimum_qualifications.licenses", text, requirement)
+        elif found_months is None and education_level(text):
+            record.add("minimum_qualifications.education", text, requirement)
+            education.append(EducationLevel(education_level(text)))
+        else:
+            record.add("minimum_qualifications.experience", text, requirement)
+        if found_months:
+            months.append(found_months)
+    if education:
+        highest = max(education, key=EDUCATION_ORDER.index)
+        record.set("minimum_qualifications.min_education", highest.value, whole)
+    # Numbered credentials are all required: their months add up.
+    if months:
+        record.set("minimum_qualifications.min_experience_months", sum(months), whole)
+
+
+def _requirement_months(text: str) -> int | None:
+    total = COMBINATION_TOTAL.search(text)
+    if total:
+        return duration_months(total.group("total"))
+    return experience_months(text)
+
+
+def _requirements(lines: Sequence[Line]) -> list[Piece]:
+    """Numbered credentials, each with its sub-items ('(a) ...', 'or', bullets) joined in.
+    Without numbering, every list item is a credential of its own."""
+    pieces = [unmarked_piece(p) for p in items(lines, keep_markers=True)]
+    if not any(NUMBERED.match(p.text) for p in pieces):
+        return [p.with_text(strip_marker(p.text)[1]) for p in pieces]
+    grouped: list[Piece] = []
+    for piece in pieces:
+        numbered = NUMBERED.match(piece.text)
+        if numbered or not grouped:
+            grouped.append(piece.with_text(piece.text[numbered.end() :] if numbered else piece.text))
+            continue
+        previous = grouped[-1]
+        joins = previous.text.endswith(SUB_JOIN_WORDS) or piece.text in ("or", "and")
+        grouped[-1] = Piece.join([previous, piece], sep=" " if joins else "; ")
+    return grouped
+
+
+@dataclass(slots=True)
+class _Attribute:
+    lines: list[Line]
+    parts: list[str]  # the name line first, then each explanation line
+
+    def extend(self, line: Line, body: str, *, new_part: bool) -> None:
+        self.lines.append(line)
+        if new_part:
+            self.parts.append(body)
+        else:
+            self.parts[-1] += " " + body
+
+
+def _attributes(record: RecordBuilder, lines: list[Line]) -> None:
+    """Named attributes, each with the '(i.e., ...)' explanation written beside it or
+    on following lines; numbering is irregular, so each line that is neither an
+    explanation nor the wrapped rest of one is the name of a new attribute."""
+    attributes: list[_Attribute] = []
+    for line in lines:
+        if line.blank:
+            continue
+        body = unmarked(strip_marker(line.stripped)[1])
+        current = attributes[-1] if attributes else None
+        if current and _open_paren(current.parts[-1]):
+            current.extend(line, body, new_part=False)
+        elif current and body.startswith("("):
+            current.extend(line, body, new_part=True)
+        elif current and body[:1].islower():
+            current.extend(line, body, new_part=False)
+        else:
+            attributes.append(_Attribute([line], [body]))
+    for attribute in attributes:
+        name, *explanations = (collapse(part) for part in attribute.parts)
+        inline = re.fullmatch(r"(?P<name>[^()]+?)\s*(?P<text>\(.+\))\.?", name)
+        if inline:
+            name, explanations = inline.group("name"), [inline.group("text"), *explanations]
+        text = "; ".join(_unparenthesized(e) for e in explanations) or name
+        value = {"name": name, "text": text, "level": None, "required_at_entry": True}
+        record.add("other_requirements", value, attribute.lines, name=attribute.lines[:1])
+
+
+def _unparenthesized(text: str) -> str:
+    inner = re.fullmatch(r"\((?P<inner>.*)\)\.?", text)
+    return inner.group("inner").strip() if inner else text
+
+
+def _open_paren(text: str) -> bool:
+    return text.count("(") > text.count(")")
