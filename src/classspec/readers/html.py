@@ -58,7 +58,16 @@ _WORD_COMMENT_CLASSES = frozenset(("msocomanchor", "msocomtxt", "msocomoff"))
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none", re.I)
 _WHITESPACE = re.compile(r"[ \t\n\r\f\v\u00a0]+")
 # Characters that are not visible text: soft hyphen, zero-width space/joiners, BOM.
-_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\ufeff"))
+_INVISIBLE = "\u00ad\u200b\u200c\u200d\ufeff"
+
+
+def _visible(text: str) -> str:
+    """Text without its invisible characters. str.translate is slow on non-ASCII text and
+    these characters are rare: look for each, remove it where found."""
+    for char in _INVISIBLE:
+        if char in text:
+            text = text.replace(char, "")
+    return text
 
 
 def detect_charset(data: bytes) -> str | None:
@@ -107,10 +116,11 @@ class _LineCollector:
     as each text node arrives (one regex call a line instead of one a node).
     """
 
-    __slots__ = ("bold_depth", "bolds", "current", "heading", "headings", "lines", "preformatted")
-    __slots__ += ("seen_bold", "seen_plain")
+    __slots__ = ("bold_depth", "bolds", "current", "heading", "headings", "hidden_possible", "lines")
+    __slots__ += ("preformatted", "seen_bold", "seen_plain")
 
-    def __init__(self) -> None:
+    def __init__(self, hidden_possible: bool = True) -> None:
+        self.hidden_possible = hidden_possible
         self.lines: list[str] = []
         self.headings: list[int | None] = []
         self.bolds: list[bool] = []
@@ -129,7 +139,7 @@ class _LineCollector:
                 self.seen_plain = True
         if self.preformatted:
             if not value.isascii():
-                value = value.translate(_INVISIBLE)
+                value = _visible(value)
             first, *rest = normalize_newlines(value).split("\n")
             self.current.append(first)
             for part in rest:
@@ -144,17 +154,19 @@ class _LineCollector:
         self.current = []
         if self.preformatted:
             text = "".join(current).rstrip()
+        elif "".join(current).isspace():  # Word's newlines between tags: most lines cut
+            text = ""
         elif len(current) == 1:
             text = current[0]
             if not text.isascii():
-                text = text.translate(_INVISIBLE)
+                text = _visible(text)
             text = _WHITESPACE.sub(" ", text).strip()
         else:
             # Joined with NUL (never in parsed text) so that each node's whitespace is
             # collapsed on its own, as it always was: output stays byte-identical.
             text = "\0".join(current)
             if not text.isascii():
-                text = text.translate(_INVISIBLE)
+                text = _visible(text)
             text = _WHITESPACE.sub(" ", text).replace("\0", "").strip()
         if text or self.preformatted:
             self.lines.append(text)
@@ -183,12 +195,17 @@ class _LineCollector:
             self.bolds.append(False)
 
 
-def _skipped(element: lxml.etree._Element) -> bool:
+def _skipped(element: lxml.etree._Element, hidden_possible: bool = True) -> bool:
     """Not document text: comments and the like, scripts and styles, Word's review
-    comments, and elements hidden by an inline `display:none`."""
+    comments, and elements hidden by an inline `display:none` (looked for only on
+    pages whose body mentions either: `hidden_possible`)."""
     tag = element.tag
     if tag.__class__ is not str or tag in SKIP_TAGS:
         return True
+    return hidden_possible and _hidden(element)
+
+
+def _hidden(element: lxml.etree._Element) -> bool:
     classes = element.get("class")
     if classes and "msocom" in classes.lower() and _WORD_COMMENT_CLASSES & set(classes.lower().split()):
         return True
@@ -196,21 +213,21 @@ def _skipped(element: lxml.etree._Element) -> bool:
     return bool(style and "none" in style.lower() and _HIDDEN_STYLE.search(style))
 
 
-def _cell_text(cell: lxml.etree._Element) -> str:
+def _cell_text(cell: lxml.etree._Element, hidden_possible: bool) -> str:
     """A table cell's text on one line: its inner blocks joined by spaces."""
-    inner = _LineCollector()
+    inner = _LineCollector(hidden_possible)
     _walk(cell, inner)
     inner.newline()
     return " ".join(line for line in inner.lines if line)
 
 
 def _row(row: lxml.etree._Element, out: _LineCollector) -> None:
-    texts = [_cell_text(cell) for cell in row if cell.tag in CELL_TAGS]
+    texts = [_cell_text(cell, out.hidden_possible) for cell in row if cell.tag in CELL_TAGS]
     filled = [t for t in texts if t]
     if len(filled) <= 1:
         # A layout row with one cell is ordinary flow, not a table row.
         for cell in row:
-            if not _skipped(cell):
+            if not _skipped(cell, out.hidden_possible):
                 _walk(cell, out)
         out.block()
         return
@@ -219,20 +236,30 @@ def _row(row: lxml.etree._Element, out: _LineCollector) -> None:
     out.block()
 
 
+# What the walk does at an element, by tag: 0 nothing (inline), else the bits below.
+_BLOCK, _BOLD, _HEADING, _OTHER = 1, 2, 4, 8
+_TAG_ROLE: dict[str, int] = {tag: _BLOCK for tag in BLOCK_TAGS}
+_TAG_ROLE.update({tag: _BLOCK | _HEADING for tag in HEADING_LEVELS})
+_TAG_ROLE.update({tag: _BOLD for tag in BOLD_TAGS})
+_TAG_ROLE.update({tag: _BLOCK | _OTHER for tag in ("pre", "li", "ul", "ol")})
+_TAG_ROLE.update({tag: _OTHER for tag in ("br", ROW_TAG, *SKIP_TAGS)})
+
+
 def _walk(element: lxml.etree._Element, out: _LineCollector, list_kind: str | None = None) -> None:
+    """One pass over the element, in document order. Children that are plain inline
+    elements without children of their own (most of Word's spans) are read in the
+    loop instead of by a call: the walk costs a Python call per structural element."""
     tag = element.tag
     if tag == "br":
         out.newline()
         return
-    is_block = tag in BLOCK_TAGS
-    if is_block:
+    role = _TAG_ROLE.get(tag, 0)
+    if role & _BLOCK:
         out.block()
-    heading = HEADING_LEVELS.get(tag)
     outer_heading = out.heading
-    if heading:
-        out.heading = heading
-    bold = tag in BOLD_TAGS
-    if bold:
+    if role & _HEADING:
+        out.heading = HEADING_LEVELS[tag]
+    if role & _BOLD:
         out.bold_depth += 1
     if tag == "pre":
         out.preformatted += 1
@@ -241,20 +268,26 @@ def _walk(element: lxml.etree._Element, out: _LineCollector, list_kind: str | No
     if element.text:
         out.text(element.text)
     child_list = tag if tag in ("ul", "ol") else list_kind
+    hidden_possible = out.hidden_possible
     for child in element:
-        if not _skipped(child):
-            if child.tag == ROW_TAG:
-                _row(child, out)
-            else:
-                _walk(child, out, child_list)
+        child_tag = child.tag
+        if child_tag.__class__ is not str or child_tag in SKIP_TAGS or (hidden_possible and _hidden(child)):
+            pass
+        elif not _TAG_ROLE.get(child_tag) and not len(child):
+            if child.text:
+                out.text(child.text)
+        elif child_tag == ROW_TAG:
+            _row(child, out)
+        else:
+            _walk(child, out, child_list)
         if child.tail:
             out.text(child.tail)
     if tag == "pre":
         out.newline()  # while still preformatted, so the last line keeps its indent
         out.preformatted -= 1
-    if bold:
+    if role & _BOLD:
         out.bold_depth -= 1
-    if is_block:
+    if role & _BLOCK:
         out.block()
     out.heading = outer_heading
 
@@ -340,7 +373,11 @@ def html_text(text: str) -> HtmlText:
         return HtmlText([], [], [])
     if root is None:
         return HtmlText([], [], [])
-    out = _LineCollector()
+    # Hidden elements and Word review comments are looked for only where the page's body
+    # mentions them at all: str.find over the text beats two attribute reads a node.
+    lowered = text.lower()
+    body_at = max(lowered.find("<body"), 0)
+    out = _LineCollector(lowered.find("display", body_at) >= 0 or lowered.find("msocom", body_at) >= 0)
     body = root.find("body")
     _walk(main_content(body) if body is not None else root, out)
     out.block()
