@@ -88,7 +88,10 @@ class FontStats:
 
     def add(self, font: str, gaps: list[float], words: list[Word]) -> None:
         if gaps:
-            self.gaps.setdefault(font, Counter()).update(gaps)
+            counted = self.gaps.get(font)
+            if counted is None:
+                counted = self.gaps[font] = Counter()
+            counted.update(gaps)
         seen = self.char_widths.setdefault(font, [float("inf"), 0.0, 0.0, 0.0])
         widths = [(w["x1"] - w["x0"]) / (len(w["text"]) or 1) for w in words]
         seen[0], seen[1] = min(seen[0], *widths), max(seen[1], *widths)

@@ -24,6 +24,7 @@ from classspec.readers.pdf_layout import BOLD, PageContent, TableRows, Word, gro
 from classspec.readers.pdf_layout import is_real_table as _is_real_table
 
 _TOKEN = re.compile(r"[^\s\x00-\x20\uffff]+")
+_LINE = re.compile(r"[^\r\n]+")  # PDFium ends each line it finds with CR LF
 _HYPHENS = str.maketrans({"\ufffe": "-", "\x02": "-"})
 X_TOLERANCE = 1.5  # as the pdfplumber engine: a tab stop can fall 2pt after a word
 MIN_EDGE = 3.0  # shorter ruling lines are no table borders (pdfplumber's edge_min_length)
@@ -85,9 +86,12 @@ class _Reader:
         handle = ctypes.cast(self.page, ctypes.c_void_p).value
         rect, x, y = ctypes.addressof(self.rect), ctypes.addressof(self.x), ctypes.addressof(self.y)
         address, integer = ctypes.c_void_p, ctypes.c_int
-        get_object = _redeclare(raw.FPDFText_GetTextObject, address, address, integer)
-        get_box = _redeclare(raw.FPDFText_GetLooseCharBox, integer, address, integer, address)
-        get_origin = _redeclare(raw.FPDFText_GetCharOrigin, integer, address, integer, address, address)
+        self.handle, self.rect_address = handle, rect
+        self.get_object = get_object = _redeclare(raw.FPDFText_GetTextObject, address, address, integer)
+        self.get_box = get_box = _redeclare(raw.FPDFText_GetLooseCharBox, integer, address, integer, address)
+        self.get_origin = get_origin = _redeclare(
+            raw.FPDFText_GetCharOrigin, integer, address, integer, address, address
+        )
         self.text_object: Callable[[int], int | None] = lambda index: get_object(handle, index)
         self.load_box: Callable[[int], int] = lambda index: get_box(handle, index, rect)
         self.load_origin: Callable[[int], int] = lambda index: get_origin(handle, index, x, y)
@@ -116,9 +120,7 @@ class _Reader:
         name, size, bold = self.font(first, obj)
         rect = self.rect
         self.load_box(first)
-        # The loose box reaches from the font's descent to its ascent: a word's bottom
-        # sits at the same height for every word of a font on a line, as pdfminer's does.
-        x0, x1, bottom = rect.left, rect.right, self.top - rect.bottom
+        x0, x1, bottom = rect.left, rect.right, self.baseline(first)
         if last != first:
             self.load_box(last)
             x1 = rect.right
@@ -154,41 +156,62 @@ def _words(textpage: Any, top: float) -> list[Word]:
     reader = _Reader(textpage, top)
     # The loop below is the engine's hot path (once per word): calls and lookups are
     # bound to locals, and a word's font comes from a cache by text object.
-    text_object, load_box, rect, fonts, font = (
-        reader.text_object,
-        reader.load_box,
+    get_object, get_box, handle, rect, address = (
+        reader.get_object,
+        reader.get_box,
+        reader.handle,
         reader.rect,
-        reader.fonts,
-        reader.font,
+        reader.rect_address,
     )
+    fonts, font = reader.fonts, reader.font
+    get_origin, y = reader.get_origin, reader.y
+    x_address, y_address = ctypes.addressof(reader.x), ctypes.addressof(reader.y)
+    baseline = 0.0
     words: list[Word] = []
-    for token in _TOKEN.finditer(text):
-        first, end = token.span()
-        last = end - 1
-        obj = text_object(first)
-        if last != first and text_object(last) != obj:
-            words.extend(_split_word(reader, text, first, last))
+    for line in _LINE.finditer(text):
+        tokens = list(_TOKEN.finditer(text, *line.span()))
+        if not tokens:
             continue
-        name, size, bold = fonts.get(obj) or font(first, obj)
-        load_box(first)
-        # The loose box reaches from the font's descent to its ascent: a word's bottom
-        # sits at the same height for every word of a font on a line, as pdfminer's does.
-        x0, x1, bottom = rect.left, rect.right, top - rect.bottom
-        if last != first:
-            load_box(last)
-            x1 = rect.right
-        words.append(
-            {
-                "text": token.group(),
-                "x0": x0,
-                "x1": x1 if x1 > x0 else x0,
-                "top": bottom - size,
-                "bottom": bottom,
-                "size": size,
-                "fontname": name,
-                "bold": bold,
-            }
-        )
+        # A line whose first and last words lie in one text object is set in one font:
+        # its words need not be asked for their text objects one by one.
+        shared = get_object(handle, tokens[0].start())
+        if shared is None or get_object(handle, tokens[-1].end() - 1) != shared:
+            shared = None
+        else:  # and on one baseline
+            get_origin(handle, tokens[0].start(), x_address, y_address)
+            baseline = top - y.value
+        for token in tokens:
+            first, end = token.span()
+            last = end - 1
+            obj = shared
+            if obj is None:
+                obj = get_object(handle, first)
+                if last != first and get_object(handle, last) != obj:
+                    words.extend(_split_word(reader, text, first, last))
+                    continue
+            name, size, bold = fonts.get(obj) or font(first, obj)
+            if shared is None:
+                get_origin(handle, first, x_address, y_address)
+                baseline = top - y.value
+            # A word's box: from its first character's left to its last one's right, from
+            # the baseline up by the font size (pdfminer's boxes, for fonts without descent).
+            get_box(handle, first, address)
+            x0, x1, bottom = rect.left, rect.right, baseline
+            if last != first:
+                get_box(handle, last, address)
+                x1 = rect.right
+            words.append(
+                {
+                    "text": text[first:end],
+                    "x0": x0,
+                    "x1": x1 if x1 > x0 else x0,
+                    "top": bottom - size,
+                    "bottom": bottom,
+                    "size": size,
+                    "fontname": name,
+                    "bold": bold,
+                }
+            )
     return words
 
 
