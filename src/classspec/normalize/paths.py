@@ -297,6 +297,12 @@ def _is_lead_in(paragraph: str) -> bool:
     )
 
 
+def has_connector_lines(text: str | None) -> bool:
+    """Does the text join blocks of requirements with AND / OR lines of their own (the
+    nested structure of Philadelphia specs)?"""
+    return any(_CONNECTOR_LINE.match(p) for p in _paragraphs(text or ""))
+
+
 def qualification_paths(text: str | None) -> list[dict]:
     """Every way of qualifying the text lists, as QualificationPath dicts, in order."""
     if not text or not text.strip():
