@@ -51,6 +51,8 @@ def test_placeholder_effective_date_is_not_a_date(series):
             "revised": None,
             "effective": None,
             "edited": None,
+            "opened": None,
+            "deadline": None,
         }
         # The row as written (last action 'Rev.', date '00/00/00') is kept, not dropped.
         (table,) = [s for s in record.other_sections if s.heading == "Code table"]
