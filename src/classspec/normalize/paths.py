@@ -23,7 +23,9 @@ MAX_PATHS = 24
 
 _NUMBERED = re.compile(r"^\(?(?P<label>\d{1,2})[.)]\s*(?=\S)")
 _LETTERED = re.compile(r"^\(?(?P<label>[a-z])[.)]\s+(?=\S)|^\(?(?P<upper>[A-H])[.)]\s+(?=[A-Z0-9])")
-_OPTION = re.compile(r"^(?P<label>(?:OPTION|Option|PATTERN|Pattern|ALTERNATIVE|Alternative)\s+(?:\d{1,2}|[A-Z]|[IVX]{1,4}))\b[.:)\-\u2013]*\s*")
+_OPTION = re.compile(
+    r"^(?P<label>(?:OPTION|Option|PATTERN|Pattern|ALTERNATIVE|Alternative)\s+(?:\d{1,2}|[A-Z]|[IVX]{1,4}))\b[.:)\-\u2013]*\s*"
+)
 # CalHR: "Either I", "Or II" on a line of its own or opening the text of one.
 _ROMAN = re.compile(r"(?:^|(?<=\s)|(?<=:\s))(?:Either|Or|EITHER|OR)\s+(?P<label>[IVX]{1,4})\b\s*(?=[A-Z(]|$)")
 _CONNECTOR_LINE = re.compile(r"^(?P<word>OR|Or|or|AND|And|and)[:.,]?$")
@@ -48,7 +50,8 @@ _DURATION_WORD = re.compile(r"\b(?:years?|months?)\b", re.I)
 
 _FIELD = re.compile(
     r"\b(?:degree|major(?:ing)?|major\s+work|majoring|specialization|concentration)\s+in\s+"
-    r"(?P<field>[A-Za-z][\w/&,' -]*?)(?=\s*(?:[;.:(]|,\s*(?:and|which|including|with)\b|,?\s+(?:or\s+(?:a|an|in\s+a)\s+(?:closely\s+)?related"
+    r"(?P<field>[A-Za-z][\w/&,' -]*?)(?=\s*(?:[;.:(]|,\s*(?:and|which|including|with)\b"
+    r"|,?\s+(?:or\s+(?:a|an|in\s+a)\s+(?:closely\s+)?related"
     r"|from\s+an?\b|at\s+an?\b|with\b|and\s+(?:\w+\s+)?(?:years?|months?|one|two|three|four|five|six|completion))|$))",
 )
 _EXPERIENCE = re.compile(r"\bexperience\b", re.I)
@@ -66,17 +69,25 @@ _CREDENTIAL_BEFORE = re.compile(r"(?i:certificat\w*|registration|licen[sc]e|cred
 _NOT_A_CLASS = re.compile(
     r"^(?:City|County|State|Los Angeles|California|United States|Department|Armed Forces|I|A|An|The)$"
 )
-_LICENSE_WORD = r"(?i:driver'?s?['\u2019]?\s+licen[sc]e|licen[sc]e|certificat(?:e|ion)|registration|credential)"
+_LICENSE_WORD = (
+    r"(?i:driver'?s?['\u2019]?\s+licen[sc]e|licen[sc]e|certificat(?:e|ion)|registration|credential)"
+)
 _LICENSE = re.compile(
     # "a valid California Class A driver's license", "Possession of an Engineer in Training Certificate"
     r"\b(?i:(?:valid|current|possession\s+of\s+(?:an?\s+)?(?:valid\s+)?|possess\s+an?\s+(?:valid\s+|current\s+)?)\s*)"
-    r"(?P<license>(?:(?:[A-Z][\w.'-]*|\([A-Z][\w.' -]*\)|\d+|of|on|and|for)\s+){0,14}(?:Class\s+[A-C]\s+)?(?:[\w'-]+\s+){0,2}"
+    r"(?P<license>(?:(?:[A-Z][\w.'-]*|\([A-Z][\w.' -]*\)|\d+|of|on|and|for)\s+){0,14}"
+    r"(?:Class\s+[A-C]\s+)?(?:[\w'-]+\s+){0,2}"
     + _LICENSE_WORD
     + r"(?:\s+(?:as|in|with)\s+an?\s+[A-Z][\w ]*?(?=[,;.]|\s+(?:is|are|and|or|issued)\b|$))?)"
     # "Certification as an Engineer-In-Training", 'a certificate as a "Certified Industrial Hygienist"'
-    r"|" + _LICENSE_WORD + r"\s+as\s+an?\s+\"?(?P<named>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*|\s+in\s+[A-Z][\w'-]*)*)"
+    r"|"
+    + _LICENSE_WORD
+    + r"\s+as\s+an?\s+\"?(?P<named>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*|\s+in\s+[A-Z][\w'-]*)*)"
 )
-_UNITS = re.compile(r"\b(?P<units>\d+(?:\.\d+)?)\s+(?:semester|quarter)(?:\s+or\s+\d+\s+quarter)?\s+(?:units?|hours?|credits?)\b", re.I)
+_UNITS = re.compile(
+    r"\b(?P<units>\d+(?:\.\d+)?)\s+(?:semester|quarter)(?:\s+or\s+\d+\s+quarter)?\s+(?:units?|hours?|credits?)\b",
+    re.I,
+)
 _COURSE_COUNT = re.compile(
     r"\b(?P<count>\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:\w+\s+){0,2}courses?\b", re.I
 )
@@ -84,7 +95,18 @@ _COURSE_SUBJECT = re.compile(
     r"(?:units?|hours?|courses?)\s+(?:of\s+(?:course\s*work\s+)?)?in\s+(?P<subject>[^;.:()]+?)(?=\s*(?:[;.:(]|,\s*(?:and|or|which)\b|\s+(?:at|from)\s+an?\b|$))",
     re.I,
 )
-_COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_COUNT_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
 
 
 @dataclass
@@ -104,7 +126,9 @@ def _split_connector(text: str) -> tuple[str, str | None]:
     found = _TRAILING_CONNECTOR.search(text)
     if not found or found.start() == 0:
         return text.strip(), None
-    return text[: found.start()].rstrip(" ;,") + ("" if text[found.start()] != ")" else ")"), found.group("word").lower()
+    return text[: found.start()].rstrip(" ;,") + ("" if text[found.start()] != ")" else ")"), found.group(
+        "word"
+    ).lower()
 
 
 def _paragraphs(text: str) -> list[str]:
@@ -257,7 +281,10 @@ def _alternatives(item: _Item) -> list[tuple[str | None, list[str]]]:
         whole = " ".join([item.text, *(f"({c.label}) {c.text}" for c in item.children)])
         return [(item.label, [whole])]
     glue = " " if item.text.rstrip().endswith(":") else "; "
-    return [(f"{item.label}{child.label}", [f"{item.text}{glue}{child.text}".strip("; ")]) for child in item.children]
+    return [
+        (f"{item.label}{child.label}", [f"{item.text}{glue}{child.text}".strip("; ")])
+        for child in item.children
+    ]
 
 
 def _choices(top: list[_Item]) -> list[tuple[list[str], list[str]]]:
@@ -280,7 +307,9 @@ def _choices(top: list[_Item]) -> list[tuple[list[str], list[str]]]:
     if outer == "and":
         options = [[alt for item in group for alt in _alternatives(item)] for group in groups]
         for combination in itertools.islice(itertools.product(*options), MAX_PATHS):
-            labels = [label for (label, _), run in zip(combination, options, strict=True) if len(run) > 1 and label]
+            labels = [
+                label for (label, _), run in zip(combination, options, strict=True) if len(run) > 1 and label
+            ]
             result.append((labels, [part for _, parts in combination for part in parts]))
         return result
     for group in groups:
@@ -330,7 +359,9 @@ def qualification_paths(text: str | None) -> list[dict]:
 
 
 # "Graduation from an accredited four-year college or university" is a bachelor's degree.
-_FOUR_YEAR_GRADUATION = re.compile(r"\bgraduat\w*\s+from\s+(?:an?\s+)?(?:accredited\s+)?four[- ]year\s+college", re.I)
+_FOUR_YEAR_GRADUATION = re.compile(
+    r"\bgraduat\w*\s+from\s+(?:an?\s+)?(?:accredited\s+)?four[- ]year\s+college", re.I
+)
 
 
 def _join(parts: list[str]) -> str:
@@ -400,7 +431,9 @@ def courses(text: str) -> dict | None:
         return None
     count_text = count.group("count").lower() if count else None
     return {
-        "count": (int(count_text) if count_text.isdigit() else _COUNT_WORDS[count_text]) if count_text else None,
+        "count": (int(count_text) if count_text.isdigit() else _COUNT_WORDS[count_text])
+        if count_text
+        else None,
         "units": (float(units.group("units")) if "." in units.group("units") else int(units.group("units")))
         if units
         else None,
