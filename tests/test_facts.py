@@ -93,7 +93,10 @@ def test_paths_and_the_smallest_paths_months_from_the_qualification_text() -> No
     doc = read_text(BULLETIN.encode(), "bulletin.txt", "0" * 64)
     (record,) = complete(doc, [record])
     quals = record.minimum_qualifications
-    assert [(p.label, p.experience_months, p.education) for p in quals.paths] == [("1", 24, None), ("2", 0, "bachelor")]
+    assert [(p.label, p.experience_months, p.education) for p in quals.paths] == [
+        ("1", 24, None),
+        ("2", 0, "bachelor"),
+    ]
     assert quals.paths[0].prior_classes == ["Clerk Typist"]
     assert quals.min_experience_months == 0
 

@@ -11,8 +11,10 @@ def _summary(text: str) -> list[tuple]:
 
 def test_numbered_alternatives() -> None:
     text = (
-        "1. Two years of full-time paid experience as a Principal Communications Operator with the City of Los Angeles; or\n"
-        "2. Four years of full-time paid experience as a Senior Communications Operator with the City of Los Angeles."
+        "1. Two years of full-time paid experience as a Principal Communications "
+        "Operator with the City of Los Angeles; or\n"
+        "2. Four years of full-time paid experience as a Senior Communications Operator "
+        "with the City of Los Angeles."
     )
     paths = qualification_paths(text)
     assert _summary(text) == [("1", 24), ("2", 48)]
@@ -22,7 +24,8 @@ def test_numbered_alternatives() -> None:
 
 def test_a_required_item_joins_every_alternative_after_it() -> None:
     text = (
-        "1. Graduation from an accredited four-year college or university with a degree in Journalism or a closely "
+        "1. Graduation from an accredited four-year college or university with a degree "
+        "in Journalism or a closely "
         "related field; and\n"
         "2. Two years of full-time paid experience as a manager at a television facility; or\n"
         "3. Two years of full-time paid experience as a Web Content Producer."
@@ -36,7 +39,8 @@ def test_a_required_item_joins_every_alternative_after_it() -> None:
 def test_a_closing_and_binds_the_last_alternatives() -> None:
     text = (
         "1. Five years of full-time paid experience at the level of Fire Battalion Chief; or\n"
-        "2. Two years of full-time paid experience at the level of Fire Battalion Chief with 25 years of service; or\n"
+        "2. Two years of full-time paid experience at the level of Fire Battalion Chief "
+        "with 25 years of service; or\n"
         "3. An Associate's Degree from an accredited college or university; and\n"
         "4. Two years of full-time paid experience as a Fire Battalion Chief."
     )
@@ -48,15 +52,18 @@ def test_lettered_sub_items_are_alternatives_within_their_item() -> None:
         "1. A valid California Class A driver's license; and\n"
         "2. Either:\n"
         "A. Two years of full-time paid experience driving a truck; or\n"
-        "B. Two years of equivalent experience with the City of Los Angeles as a Maintenance Laborer or Truck Operator.\n"
-        "Successful completion of an approved training course may be substituted for six months of the above experience."
+        "B. Two years of equivalent experience with the City of Los Angeles as a "
+        "Maintenance Laborer or Truck Operator.\n"
+        "Successful completion of an approved training course may be substituted for six "
+        "months of the above experience."
     )
     paths = qualification_paths(text)
     assert _summary(text) == [("2A", 24), ("2B", 24)]
     assert paths[0]["licenses"] == ["California Class A driver's license"]
     assert paths[1]["prior_classes"] == ["Maintenance Laborer", "Truck Operator"]
     assert paths[1]["substitutions"] == [
-        "Successful completion of an approved training course may be substituted for six months of the above experience."
+        "Successful completion of an approved training course may be substituted for six "
+        "months of the above experience."
     ]
 
 
@@ -67,7 +74,8 @@ def test_any_combination_that_equals_is_one_requirement() -> None:
         "(a) responsible experience in customer services or\n"
         "(b) credit for 120 semester hours of college training\n"
         "120 semester hours or a Bachelor's degree equals 36 months\n"
-        "3. One year (12 months) of work experience comparable to that gained as a Customer Service Representative II"
+        "3. One year (12 months) of work experience comparable to that gained as a "
+        "Customer Service Representative II"
     )
     (path,) = qualification_paths(text)
     assert path["label"] is None
@@ -91,12 +99,15 @@ def test_blocks_joined_by_and_lines_with_a_catch_all() -> None:
     assert path["experience_months"] == 36
     assert path["education"] == "bachelor"
     assert "Any equivalent combination" not in path["text"]
-    assert path["substitutions"] == ["NOTE: A Master's degree may substitute for one year of the required general experience."]
+    assert path["substitutions"] == [
+        "NOTE: A Master's degree may substitute for one year of the required general experience."
+    ]
 
 
 def test_options_after_shared_requirements() -> None:
     text = (
-        "EDUCATION:\nCompletion of a bachelor's degree program.\nAND\nGENERAL EXPERIENCE:\nTwo years of fiscal experience.\n"
+        "EDUCATION:\nCompletion of a bachelor's degree program.\nAND\nGENERAL "
+        "EXPERIENCE:\nTwo years of fiscal experience.\n"
         "AND\nSPECIFIC EXPERIENCE:\nOption 1:\nTwo years of experience analyzing financial data.\nOR\n"
         "Option 2:\nOne year of accounting experience preparing financial statements.\nOR\n"
         "Any equivalent combination of education and experience determined to be acceptable."
@@ -115,19 +126,26 @@ def test_calhr_patterns() -> None:
     paths = qualification_paths(text)
     assert _summary(text) == [("I", 8), ("II", 3), ("III", 24)]
     assert all(p["licenses"] == ["driver license"] for p in paths)
-    assert paths[1]["text"].startswith("Possession of a valid driver license of the appropriate class; Enrollment")
+    assert paths[1]["text"].startswith(
+        "Possession of a valid driver license of the appropriate class; Enrollment"
+    )
 
 
 def test_county_upper_case_or_lines() -> None:
     text = (
         "A bachelor's degree from an accredited U.S. college or university, AND, five (5) years of related "
         "management level experience OR\n"
-        "An associate's degree from an accredited U.S. college or university, AND, seven (7) years of related "
+        "An associate's degree from an accredited U.S. college or university, AND, seven "
+        "(7) years of related "
         "management level experience OR\n"
         "Nine (9) years of related management level experience."
     )
     paths = qualification_paths(text)
-    assert [(p["education"], p["experience_months"]) for p in paths] == [("bachelor", 60), ("associate", 84), (None, 108)]
+    assert [(p["education"], p["experience_months"]) for p in paths] == [
+        ("bachelor", 60),
+        ("associate", 84),
+        (None, 108),
+    ]
 
 
 def test_unstructured_text_is_one_path_and_schooling_alone_needs_no_experience() -> None:
@@ -143,8 +161,12 @@ def test_path_parts() -> None:
         "Electrical Craft Helper",
     ]
     assert prior_classes("Certification as an Engineer-In-Training recognized by the State") == []
-    assert licenses("Certification as an Engineer-In-Training recognized by the State") == ["Engineer-In-Training"]
-    assert licenses('a certificate as a "Certified Industrial Hygienist" (CIH)') == ["Certified Industrial Hygienist"]
+    assert licenses("Certification as an Engineer-In-Training recognized by the State") == [
+        "Engineer-In-Training"
+    ]
+    assert licenses('a certificate as a "Certified Industrial Hygienist" (CIH)') == [
+        "Certified Industrial Hygienist"
+    ]
     assert courses("at least 24 semester or 36 quarter units in accounting from an accredited college") == {
         "count": None,
         "units": 24,

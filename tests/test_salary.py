@@ -12,7 +12,10 @@ def _short(text: str, period: str | None = None) -> list[tuple]:
 
 
 def test_every_range_of_a_list_in_order() -> None:
-    text = "$65,646 to $81,536; $93,584 to $98,804; $95,588 to $100,913; $101,831 to $107,511; and $102,980 to $108,722"
+    text = (
+        "$65,646 to $81,536; $93,584 to $98,804; $95,588 to $100,913; $101,831 to "
+        "$107,511; and $102,980 to $108,722"
+    )
     ranges = salary_ranges(text, "year")
     assert [(r["min"], r["max"]) for r in ranges] == [
         (65646, 81536),
@@ -26,7 +29,9 @@ def test_every_range_of_a_list_in_order() -> None:
 
 
 def test_flat_rated_amounts_and_department_label() -> None:
-    assert _short("The salary in the Department of Water and Power is $61,032 or $75,836 (flat-rated).", "year") == [
+    assert _short(
+        "The salary in the Department of Water and Power is $61,032 or $75,836 (flat-rated).", "year"
+    ) == [
         (61032, None, "year", "Department of Water and Power", "$61,032"),
         (75836, None, "year", "Department of Water and Power", "$75,836 (flat-rated)"),
     ]
@@ -52,7 +57,13 @@ def test_grades_are_never_money(text: str | None) -> None:
 
 @pytest.mark.parametrize(
     ("text", "period"),
-    [("ANNUAL SALARY", "year"), ("Bi-Weekly", "biweek"), ("semi-monthly", "semimonth"), ("per hour", "hour"), ("Salary", None)],
+    [
+        ("ANNUAL SALARY", "year"),
+        ("Bi-Weekly", "biweek"),
+        ("semi-monthly", "semimonth"),
+        ("per hour", "hour"),
+        ("Salary", None),
+    ],
 )
 def test_pay_period(text: str, period: str | None) -> None:
     assert pay_period(text) == period

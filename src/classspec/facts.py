@@ -22,12 +22,15 @@ from classspec.normalize.bulletin import (
     open_date,
     probation_months,
 )
+from classspec.normalize.experience import experience_months
+from classspec.normalize.paths import has_connector_lines, qualification_paths
 from classspec.normalize.pay import pay_period, salary_ranges
-from classspec.normalize.paths import qualification_paths
 from classspec.sections import strip_marker
 
 # A line that opens the pay part of a document: 'ANNUAL SALARY', 'Salary Range', 'PAY RANGE:'.
-_PAY_HEADING = re.compile(r"^(?:[A-Z][\w/&-]*\s+){0,3}[A-Z]*(?:SALARY|Salary|PAY|Pay|WAGES?|Wages?|COMPENSATION|Compensation)\b")
+_PAY_HEADING = re.compile(
+    r"^(?:[A-Z][\w/&-]*\s+){0,3}[A-Z]*(?:SALARY|Salary|PAY|Pay|WAGES?|Wages?|COMPENSATION|Compensation)\b"
+)
 # A line in running text that states pay: '... salary in the Harbor Department is $ ...'.
 _PAY_WORDS = re.compile(r"\b(?:salary|salaries|pay\s+(?:range|rate)|wages?|compensation)\b", re.I)
 _AMOUNT = re.compile(r"\$\s*\d")
@@ -96,9 +99,19 @@ def _fill_paths(record: ClassSpec, lines: list[Line], cite: Callable[..., None])
         return [ln for ln in own_lines if _line_key(ln) in told]
 
     for index, path in enumerate(paths):
-        cite(f"minimum_qualifications.paths[{index}]", path, lines_of(" ".join([path["text"], *path["substitutions"]])))
+        cite(
+            f"minimum_qualifications.paths[{index}]",
+            path,
+            lines_of(" ".join([path["text"], *path["substitutions"]])),
+        )
     months = [path["experience_months"] for path in paths if path["experience_months"] is not None]
-    if quals.min_experience_months is None and months:
+    # The figure the normalizer gives for the whole of a list ignores the list's structure
+    # (an education-only item, "1 and (2 or 3)"); the paths read it, so their smallest
+    # figure replaces it. A parser's own figure is kept, and so is the whole-text figure of
+    # blocks joined by AND / OR lines, whose nesting the paths read less well.
+    whole_text_figure = quals.min_experience_months == experience_months(quals.text)
+    whole_text_figure = whole_text_figure and not has_connector_lines(quals.text)
+    if months and (quals.min_experience_months is None or whole_text_figure):
         quals.min_experience_months = min(months)
         least = next(path for path in paths if path["experience_months"] == min(months))
         cite("minimum_qualifications.min_experience_months", min(months), lines_of(least["text"]))

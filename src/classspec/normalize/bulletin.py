@@ -23,7 +23,10 @@ _EXAM_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("open_competitive", re.compile(r"\bopen[\s-]+competitive\b", re.I)),
     ("interdepartmental_promotional", re.compile(r"\binter-?departmental[\s-]+promotional\b", re.I)),
     ("departmental_promotional", re.compile(r"(?<!inter)(?<!inter-)\bdepartmental[\s-]+promotional\b", re.I)),
-    ("promotional", re.compile(r"(?<!departmental )(?<!departmental-)\bpromotional\s+(?:basis|only|exam)", re.I)),
+    (
+        "promotional",
+        re.compile(r"(?<!departmental )(?<!departmental-)\bpromotional\s+(?:basis|only|exam)", re.I),
+    ),
     ("continuous", re.compile(r"\bcontinuous\s+(?:exam|examination|recruitment|filing)\b", re.I)),
 )
 # "THIS EXAMINATION IS TO BE GIVEN ONLY ON AN INTERDEPARTMENTAL PROMOTIONAL BASIS": the
@@ -38,7 +41,8 @@ _MAY_BE_REQUIRED = re.compile(
     re.I,
 )
 _REQUIRED = re.compile(
-    r"\brequired\b|\bmust\s+(?:possess|have|hold|obtain|maintain)\b|\bpossession\s+of\b|\bvalid\b|\brequires?\b", re.I
+    r"\brequired\b|\bmust\s+(?:possess|have|hold|obtain|maintain)\b|\bpossession\s+of\b|\bvalid\b|\brequires?\b",
+    re.I,
 )
 _PROBATION = re.compile(
     r"\bprobation(?:ary)?\s+period\b[^.]{0,80}?(?P<after>\b\S+\s*(?:\(\d+\)\s*)?(?:-|\s)?(?:months?|years?)\b)"
@@ -75,7 +79,9 @@ def exam_types(text: str | None) -> list[str]:
         return []
     basis = _BASIS.search(text)
     if basis:
-        stated = [(found.start(), kind) for kind, pattern in _EXAM_TYPES if (found := pattern.search(basis.group()))]
+        stated = [
+            (found.start(), kind) for kind, pattern in _EXAM_TYPES if (found := pattern.search(basis.group()))
+        ]
         return [kind for _, kind in sorted(stated)]
     open_to = _OPEN_TO.search(text)
     if open_to:

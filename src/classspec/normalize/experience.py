@@ -83,7 +83,8 @@ _AND_BETWEEN = re.compile(r"\bAND\b|\bplus\b|supplemented\s+by|in\s+addition", r
 # is the requirement, whatever mix of the listed kinds makes it up.
 COMBINATION_TOTAL = re.compile(
     r"\bcombination\s+(?:(?:that|which)\s+)?(?:equals?|equall?ing|equates?\s+to|equating\s+to|totals?|totall?ing)\s+"
-    rf"(?:to\s+)?(?:at\s+least\s+)?(?P<total>(?:{_NUMBER})\s*(?:\(\s*\d+\s*\)\s*)?(?:full[- ]time\s+)?(?:years?|months?)"
+    rf"(?:to\s+)?(?:at\s+least\s+)?(?P<total>(?:{_NUMBER})\s*(?:\(\s*\d+\s*\)\s*)?"
+    r"(?:full[- ]time\s+)?(?:years?|months?)"
     r"(?:\s*\(\s*\d+\s*months?\s*\))?)",
     re.I,
 )

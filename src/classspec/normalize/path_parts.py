@@ -1,0 +1,154 @@
+"""What one way of qualifying asks for: education and its field, experience months, full
+time, prior classes, licences, courses and substitutions (QualificationPath fields)."""
+
+from __future__ import annotations
+
+import re
+
+from classspec.normalize.experience import experience_months
+from classspec.normalize.vocab import education_level
+
+# Within a requirement only an explicit substitution counts ("equals" there states a total).
+_OWN_SUBSTITUTION = re.compile(r"substitut|in\s+lieu\b", re.I)
+_FIELD = re.compile(
+    r"\b(?:degree|major(?:ing)?|major\s+work|majoring|specialization|concentration)\s+in\s+"
+    r"(?P<field>[A-Za-z][\w/&,' -]*?)(?=\s*(?:[;.:(]|,\s*(?:and|which|including|with)\b"
+    r"|,?\s+(?:or\s+(?:a|an|in\s+a)\s+(?:closely\s+)?related"
+    r"|from\s+an?\b|at\s+an?\b|with\b|and\s+(?:\w+\s+)?(?:years?|months?|one|two|three|four|five|six|completion))|$))",
+)
+_EXPERIENCE = re.compile(r"\bexperience\b", re.I)
+_FULL_TIME = re.compile(r"\bfull[- ]time\b", re.I)
+_PART_TIME = re.compile(r"\bpart[- ]time\b", re.I)
+_CLASS_WORD = r"(?:[A-Z][\w'/-]*|I{1,3}|IV|V|VI{0,3}|IX|X)"
+_PRIOR_CLASS = re.compile(
+    rf"(?:\b(?:as\s+an?|at\s+the\s+level\s+of(?:\s+an?)?|in\s+the\s+class(?:es)?\s+of|employment\s+as\s+an?)"
+    r"|(?<=\bas\sone\sof\sthe\sfollowing:)\s*(?i:an?))\s+"
+    rf"(?:City\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+)?(?:(?:exempt|certified|journey-level)\s+)?"
+    rf"(?P<classes>{_CLASS_WORD}(?:\s+(?:of\s+|and\s+|&\s+)?{_CLASS_WORD})*"
+    rf"(?:(?:,\s*|,?\s+or\s+|,?\s+and\s+){_CLASS_WORD}(?:\s+(?:of\s+)?{_CLASS_WORD})*)*)"
+)
+_CREDENTIAL_BEFORE = re.compile(r"(?i:certificat\w*|registration|licen[sc]e|credential)\s*$")
+_NOT_A_CLASS = re.compile(
+    r"^(?:City|County|State|Los Angeles|California|United States|Department|Armed Forces|I|A|An|The)$"
+)
+_LICENSE_WORD = (
+    r"(?i:driver'?s?['\u2019]?\s+licen[sc]e|licen[sc]e|certificat(?:e|ion)|registration|credential)"
+)
+_LICENSE = re.compile(
+    # "a valid California Class A driver's license", "Possession of an Engineer in Training Certificate"
+    r"\b(?i:(?:valid|current|possession\s+of\s+(?:an?\s+)?(?:valid\s+)?|possess\s+an?\s+(?:valid\s+|current\s+)?)\s*)"
+    r"(?P<license>(?:(?:[A-Z][\w.'-]*|\([A-Z][\w.' -]*\)|\d+|of|on|and|for)\s+){0,14}"
+    r"(?:Class\s+[A-C]\s+)?(?:[\w'-]+\s+){0,2}"
+    + _LICENSE_WORD
+    + r"(?:\s+(?:as|in|with)\s+an?\s+[A-Z][\w ]*?(?=[,;.]|\s+(?:is|are|and|or|issued)\b|$))?)"
+    # "Certification as an Engineer-In-Training", 'a certificate as a "Certified Industrial Hygienist"'
+    r"|"
+    + _LICENSE_WORD
+    + r"\s+as\s+an?\s+\"?(?P<named>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*|\s+in\s+[A-Z][\w'-]*)*)"
+)
+_UNITS = re.compile(
+    r"\b(?P<units>\d+(?:\.\d+)?)\s+(?:semester|quarter)(?:\s+or\s+\d+\s+quarter)?\s+(?:units?|hours?|credits?)\b",
+    re.I,
+)
+_COURSE_COUNT = re.compile(
+    r"\b(?P<count>\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:\w+\s+){0,2}courses?\b", re.I
+)
+_COURSE_SUBJECT = re.compile(
+    r"(?:units?|hours?|courses?)\s+(?:of\s+(?:course\s*work\s+)?)?in\s+(?P<subject>[^;.:()]+?)(?=\s*(?:[;.:(]|,\s*(?:and|or|which)\b|\s+(?:at|from)\s+an?\b|$))",
+    re.I,
+)
+_COUNT_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
+
+
+# "Graduation from an accredited four-year college or university" is a bachelor's degree.
+_FOUR_YEAR_GRADUATION = re.compile(
+    r"\bgraduat\w*\s+from\s+(?:an?\s+)?(?:accredited\s+)?four[- ]year\s+college", re.I
+)
+
+
+def join_parts(parts: list[str]) -> str:
+    """The requirements of one path as one text: 'A; B', or 'A. B' where A ends a sentence."""
+    text = ""
+    for part in (p.strip().rstrip(" ;") for p in parts):
+        if part:
+            text = f"{text}{'' if not text or text.endswith(('.', ':')) else ';'}{' ' if text else ''}{part}"
+    return text
+
+
+def describe_path(parts: list[str], label: str | None = None, substitutions: list[str] | None = None) -> dict:
+    """One path's facts from the requirements it joins (all of them required, so their
+    months add up): education, field, months, full time, prior classes, licences, courses."""
+    text = join_parts(parts)
+    # The parts are all required: AND makes the normalizer add their months up.
+    months = experience_months(" AND ".join(part.rstrip(" ;") for part in parts))
+    level = education_level(text)
+    education = "bachelor" if _FOUR_YEAR_GRADUATION.search(text) else (level.value if level else None)
+    if months is None and (education is not None or not _EXPERIENCE.search(text)):
+        months = 0  # a way in by schooling, a licence or an apprenticeship alone needs no experience
+    found_field = _FIELD.search(text)
+    own_substitutions = [s.strip() for s in re.split(r"(?<=[.;])\s+", text) if _OWN_SUBSTITUTION.search(s)]
+    return {
+        "label": label,
+        "text": text,
+        "education": education,
+        "education_field": found_field.group("field").strip(" ,") if found_field else None,
+        "experience_months": months,
+        "full_time": True if _FULL_TIME.search(text) else (False if _PART_TIME.search(text) else None),
+        "prior_classes": prior_classes(text),
+        "licenses": licenses(text),
+        "courses": courses(text),
+        "substitutions": [*own_substitutions, *(substitutions or [])],
+    }
+
+
+def prior_classes(text: str) -> list[str]:
+    """Classes one must have held: 'two years as a Clerk Typist with the City' -> ['Clerk Typist']."""
+    found_classes: list[str] = []
+    for found in _PRIOR_CLASS.finditer(text):
+        if _CREDENTIAL_BEFORE.search(text[max(0, found.start() - 30) : found.start()]):
+            continue  # "Certification as an Engineer-In-Training" names a credential
+        for name in re.split(r",\s*(?:or\s+|and\s+)?|\s+or\s+", found.group("classes")):
+            name = re.sub(r"\s+(?:of|and|&)$", "", name.strip())
+            if name and not _NOT_A_CLASS.match(name) and name not in found_classes:
+                found_classes.append(name)
+    return found_classes
+
+
+def licenses(text: str) -> list[str]:
+    """Licences and certificates a path requires: 'A valid California Class A driver's license'."""
+    found_licenses: list[str] = []
+    for found in _LICENSE.finditer(text):
+        name = (found.group("license") or found.group("named")).strip()
+        if name not in found_licenses:
+            found_licenses.append(name)
+    return found_licenses
+
+
+def courses(text: str) -> dict | None:
+    """Course work a path asks for: '12 semester units in accounting' -> units 12, subject."""
+    units = _UNITS.search(text)
+    count = _COURSE_COUNT.search(text)
+    subject = _COURSE_SUBJECT.search(text)
+    if not units and not count:
+        return None
+    count_text = count.group("count").lower() if count else None
+    return {
+        "count": (int(count_text) if count_text.isdigit() else _COUNT_WORDS[count_text])
+        if count_text
+        else None,
+        "units": (float(units.group("units")) if "." in units.group("units") else int(units.group("units")))
+        if units
+        else None,
+        "subject": subject.group("subject").strip() if subject else None,
+    }
