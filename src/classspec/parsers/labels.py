@@ -265,6 +265,10 @@ def choose_title(lines: Sequence[Line], code: str | None, code_line: int | None)
         for line in candidates:
             if title_and_code(line.stripped)[1] == code:
                 return [line]
+    # The document's own top heading (Markdown '#', HTML h1, Word "Title").
+    top = [ln for ln in candidates if ln.heading == 1]
+    if top:
+        return [top[0]]
     if code_line is not None:
         above = [ln for ln in candidates if code_line - 12 <= ln.number < code_line]
         if above:
