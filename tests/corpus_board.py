@@ -66,3 +66,25 @@ class Board:
                 + (f"  failing: {shown}" if check.failures else "")
             )
         return "\n".join(rows)
+
+
+def _item(part: str) -> str:
+    return re.sub(r"^\s*(?:and|or)\s+", "", part)
+
+
+def dropped(coverage, records) -> list[str]:
+    """Content lines (5+ words) missing from the output. A 'Knowledge of: a; b; c' line
+    lands as separate items (its label in no field): its parts are looked for one by one."""
+    from line_coverage import output_blob
+    from line_coverage import squash as squash_text
+
+    blob = output_blob(records)
+    return [
+        line.text
+        for line in coverage.dropped
+        if len(line.text.split()) >= 5
+        and (
+            ":" not in line.text
+            or not all(squash_text(_item(part)) in blob for part in line.text.partition(":")[2].split(";"))
+        )
+    ]

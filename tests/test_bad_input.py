@@ -27,6 +27,7 @@ def _binary() -> bytes:
 
 def _encrypted(user_password: str) -> bytes:
     import pypdf  # dev extra: writes the encrypted PDF
+
     reader = pypdf.PdfReader(io.BytesIO(make_pdf(seed_lines(CHICAGO))))
     writer = pypdf.PdfWriter(clone_from=reader)
     writer.encrypt(user_password=user_password, owner_password="owner-secret", algorithm="RC4-128")

@@ -13,10 +13,12 @@ import time
 
 import pytest
 
-from classspec.api import parse_document
+from line_coverage import measure
+from classspec.detect import detect
+from classspec.parsers import get_parser
 from classspec.readers import read_path
 from conftest import SHARED
-from corpus_board import Board, squash
+from corpus_board import Board, dropped, squash
 
 CALIFORNIA = SHARED / "corpus" / "california"
 CORPUS = sorted(CALIFORNIA.glob("*.html")) if CALIFORNIA.is_dir() else []
@@ -39,11 +41,14 @@ def board() -> Board:
     for path in CORPUS:
         try:
             doc = read_path(path)
-            records = parse_document(doc)
+            parser = detect(doc).parser
+            records, coverage = measure(doc, get_parser(parser).parse(doc))
         except Exception as exc:  # the scoreboard reports every failure, not just the first
             scores.errors.append(f"{path.name}: {type(exc).__name__}: {exc}")
             continue
         text = doc.text()
+        lost = dropped(coverage, records)
+        scores.check("content lines (5+ words) all in the output", not lost, f"{path.name} {lost[:1]}")
         code = path.stem
         by_code = {r.class_code: r for r in records}
         record = by_code.get(code)
@@ -63,7 +68,7 @@ def board() -> Board:
         )
         scores.check(
             "summary from the spec content",
-            bool(record.summary) and squash(record.summary[:120]) in squash(text),
+            bool(record.summary) and squash(record.summary.split("\n\n")[0][:120]) in squash(text),
             path.name,
         )
         if _HAS_QUALS.search(text):
@@ -99,6 +104,10 @@ def test_titles_and_summaries_come_from_the_spec(board: Board) -> None:
 
 def test_minimum_qualifications_found(board: Board) -> None:
     assert board.rate("minimum qualifications found") >= 0.97, board.render()
+
+
+def test_nothing_is_dropped(board: Board) -> None:
+    assert board.rate("content lines (5+ words) all in the output") >= 0.99, board.render()
 
 
 def test_corpus_runs_in_seconds(board: Board) -> None:

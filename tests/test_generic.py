@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from classspec.api import parse_file, parse_text
+from classspec.api import parse_bytes, parse_file, parse_text
 from classspec.parsers import get_parser
 from classspec.readers import read_path
 from conftest import OTHER_CORPUS
@@ -372,3 +372,66 @@ def test_letters_and_recipes_are_still_refused():
     for text in (letter, recipe):
         with pytest.raises(NotASpecError):
             parse_text(text)
+
+
+MARKDOWN_SPEC = b"""# Senior Gardener
+
+Job code: G-204
+
+## Role purpose
+
+Looks after the borough's parks and open spaces.
+
+## Typical Work
+
+- Plants and prunes trees and shrubs.
+- Mows and edges lawns.
+
+## Person specification
+
+- Two years of experience in horticulture.
+"""
+
+
+def test_a_markdown_job_description_from_another_country():
+    (spec,) = parse_bytes(MARKDOWN_SPEC, "senior-gardener.md")
+    assert spec.source.parser == "generic"
+    assert (spec.title, spec.class_code) == ("Senior Gardener", "G-204")
+    assert spec.summary == "Looks after the borough's parks and open spaces."
+    assert [d.text for d in spec.duties] == ["Plants and prunes trees and shrubs.", "Mows and edges lawns."]
+    assert spec.minimum_qualifications.min_experience_months == 24
+
+
+LEVELLED_DUTIES = """ENGINEERING TECHNICIAN SERIES
+
+Engineering Technician Trainee
+Engineering Technician I
+Engineering Technician II
+
+DEFINITION
+Performs technical engineering work.
+
+EXAMPLES OF DUTIES
+Trainee/I
+- Learns to draft plans.
+- Collects field data.
+II
+- Reviews plans prepared by others.
+"""
+
+
+def test_a_level_sub_heading_inside_duties_gives_those_duties_to_those_levels_only():
+    records = parse_text(LEVELLED_DUTIES, parser="generic")
+    assert [(r.title, r.level) for r in records] == [
+        ("Engineering Technician Trainee", "Trainee"),
+        ("Engineering Technician I", "I"),
+        ("Engineering Technician II", "II"),
+    ]
+    own = [[d.text for d in r.duties] for r in records]
+    assert own == [
+        ["Learns to draft plans.", "Collects field data."],
+        ["Learns to draft plans.", "Collects field data."],
+        ["Reviews plans prepared by others."],
+    ]
+    assert all(d.category is None for r in records for d in r.duties)
+    assert all(r.summary == "Performs technical engineering work." for r in records)

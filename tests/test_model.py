@@ -105,16 +105,31 @@ VALID_1_1: dict[str, Any] = {
     **copy.deepcopy(VALID),
     "schema_version": "1.1",
     "salary": [
-        {"min": 65646, "max": 81536, "period": "year", "currency": "USD", "label": None,
-         "text": "$65,646 to $81,536"},
+        {
+            "min": 65646,
+            "max": 81536,
+            "period": "year",
+            "currency": "USD",
+            "label": None,
+            "text": "$65,646 to $81,536",
+        },
         {"min": 31.25, "max": None, "period": "hour", "currency": "USD", "label": "DWP", "text": "$31.25"},
     ],
     "exam_types": ["open_competitive", "interdepartmental_promotional"],
     "soc": [{"code": "43-1011", "title": "First-Line Supervisors", "score": 0.82, "evidence": "title"}],
     "market_wages": {
-        "soc_code": "43-1011", "area_code": "0016980", "area_name": "Chicago", "industry": "000000",
-        "employment": 1200, "annual_p10": 40000, "annual_p25": None, "annual_median": 60000.5,
-        "annual_p75": None, "annual_p90": None, "hourly_mean": 30.1, "release": "OEWS May 2025",
+        "soc_code": "43-1011",
+        "area_code": "0016980",
+        "area_name": "Chicago",
+        "industry": "000000",
+        "employment": 1200,
+        "annual_p10": 40000,
+        "annual_p25": None,
+        "annual_median": 60000.5,
+        "annual_p75": None,
+        "annual_p90": None,
+        "hourly_mean": 30.1,
+        "release": "OEWS May 2025",
     },
 }
 
@@ -131,8 +146,15 @@ def test_schema_1_1_record_passes_model_and_schema() -> None:
     record["minimum_qualifications"] = {
         **record["minimum_qualifications"],
         "drivers_license": "may_be_required",
-        "paths": [{"label": "1", "text": "Two years as a Clerk Typist", "experience_months": 24,
-                   "prior_classes": ["Clerk Typist"], "courses": {"count": 3, "units": 9, "subject": None}}],
+        "paths": [
+            {
+                "label": "1",
+                "text": "Two years as a Clerk Typist",
+                "experience_months": 24,
+                "prior_classes": ["Clerk Typist"],
+                "courses": {"count": 3, "units": 9, "subject": None},
+            }
+        ],
     }
     record["dates"] = {**record["dates"], "opened": "2018-12-21", "deadline": "2019-01-10"}
     data = ClassSpec.model_validate(record).to_dict()

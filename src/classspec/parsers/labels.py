@@ -192,8 +192,10 @@ def _normalized(field: str, value: Piece) -> Label | None:
     if field == "flsa_status":
         status = flsa_status(value.text)
         return Label(field, value.with_text(status.value)) if status else None
-    if field == "pay_grade" and ("$" in value.text or len(value.text.split()) > 3):
-        return None  # a dollar range is salary, not a grade: left to the salary reader
+    if field == "pay_grade" and (
+        "$" in value.text or not re.fullmatch(r"(?=.*\d)[\w.\- ]{1,16}", value.text)
+    ):
+        return None  # a dollar range is salary, not a grade (left to the salary reader); a grade has a digit
     if field == "class_code" and not re.fullmatch(r"[A-Za-z0-9#][\w.\-]{0,15}", value.text.lstrip("#")):
         return None
     if field == "class_code":
@@ -265,6 +267,10 @@ def choose_title(lines: Sequence[Line], code: str | None, code_line: int | None)
         for line in candidates:
             if title_and_code(line.stripped)[1] == code:
                 return [line]
+    # The document's own top heading (Markdown '#', HTML h1, Word "Title").
+    top = [ln for ln in candidates if ln.heading == 1]
+    if top:
+        return [top[0]]
     if code_line is not None:
         above = [ln for ln in candidates if code_line - 12 <= ln.number < code_line]
         if above:

@@ -14,33 +14,17 @@ from dataclasses import dataclass
 
 from classspec.sections import HeadingRule
 
+
+def _names(text: str) -> tuple[str, ...]:
+    """Heading names written as one ';'-separated list (regex allowed in each)."""
+    return tuple(name.strip() for name in text.split(";") if name.strip())
+
+
 # Degree words written before "knowledge of" / "ability to" ("Thorough knowledge of:").
-DEGREE_WORDS = (
-    "some",
-    "working",
-    "thorough",
-    "considerable",
-    "general",
-    "basic",
-    "extensive",
-    "comprehensive",
-    "good",
-    "full",
-    "advanced",
-    "broad",
-    "detailed",
-    "practical",
-    "sound",
-    "reasonable",
-    "moderate",
-    "limited",
-    "elementary",
-    "expert",
-    "demonstrated",
-    "thorough working",
-    "general working",
-    "some working",
-    "in-depth",
+DEGREE_WORDS = _names(
+    "some; working; thorough; considerable; general; basic; extensive; comprehensive; good; full; "
+    "advanced; broad; detailed; practical; sound; reasonable; moderate; limited; elementary; expert; "
+    "demonstrated; in-depth; thorough working; general working; some working"
 )
 _DEGREE = (
     "(?:"
@@ -76,45 +60,18 @@ FAMILIES: tuple[Family, ...] = (
     ),
     Family(
         "summary",
-        (
-            "definition",
-            "general definition",
-            "class definition",
-            "job definition",
-            "purpose of classification",
-            "purpose of the classification",
-            "classification purpose",
-            "classification purpose and distinguishing characteristics",
-            "nature of work",
-            "nature of the work",
-            "characteristics of the class",
-            "class characteristics",
-            "brief description(?: of (?:the )?classification)?",
-            "general description",
-            "general statement of duties",
-            "position summary",
-            "job summary",
-            "class summary",
-            "summary",
-            "description",
-            "job description",
-            "position description",
-            "purpose",
-            "job purpose",
-            "position purpose",
-            "general purpose",
-            "series narrative",
-            "scope of (?:the )?position",
-            "definition of (?:the )?series",
-            "series definition",
-            "scope",
-            "definition of levels",
-            "class concept",
-            "concept",
-            "overview",
-            "role purpose",
-            "position overview",
-            "about the (?:role|position|job)",
+        _names(
+            "definition; general definition; class definition; job definition; "
+            "purpose of classification; purpose of the classification; classification purpose; "
+            "classification purpose and distinguishing characteristics; nature of work; "
+            "nature of the work; characteristics of the class; class characteristics; "
+            "brief description(?: of (?:the )?classification)?; general description; "
+            "general statement of duties; position summary; job summary; class summary; summary; "
+            "description; job description; position description; purpose; job purpose; "
+            "position purpose; general purpose; series narrative; scope of (?:the )?position; "
+            "definition of (?:the )?series; series definition; scope; definition of levels; "
+            "class concept; concept; overview; role purpose; position overview; "
+            "about the (?:role|position|job)"
         ),
         structural=True,
     ),
@@ -133,41 +90,19 @@ FAMILIES: tuple[Family, ...] = (
     ),
     Family(
         "duties",
-        (
-            "examples of duties",
-            "example of duties",
-            "examples of (?:essential )?(?:duties|functions)(?: and responsibilities)?",
-            "essential functions",
-            "essential job functions",
-            "essential duties(?: and responsibilities)?",
-            "essential duties & responsibilities",
-            "typical tasks",
-            "typical duties",
-            "typical examples of work",
-            "illustrative examples of work",
-            "examples of work",
-            "examples of work performed",
-            "duties and responsibilities",
-            "duties & responsibilities",
-            "representative duties",
-            "major duties",
-            "principal duties",
-            "typical duties and responsibilities",
-            "typical work",
-            "typical functions",
-            "examples of typical tasks",
-            "tasks",
-            "responsibilities",
-            "key responsibilities",
-            "main responsibilities",
-            "job responsibilities",
-            "main duties",
-            "key duties",
-            "job duties",
-            "duties and tasks",
-            "(?:key )?accountabilities",
-            "functions",
-            "duties",
+        _names(
+            "examples of duties; example of duties; "
+            "examples of (?:essential )?(?:duties|functions)(?: and responsibilities)?; "
+            "essential functions; essential job functions; "
+            "essential duties(?: and responsibilities)?; essential duties & responsibilities; "
+            "typical tasks; typical duties; typical examples of work; illustrative examples of work; "
+            "examples of work; examples of work performed; duties and responsibilities; "
+            "duties & responsibilities; representative duties; major duties; principal duties; "
+            "typical duties and responsibilities; typical work; typical functions; "
+            "examples of typical tasks; tasks; responsibilities; key responsibilities; "
+            "main responsibilities; job responsibilities; main duties; key duties; job duties; "
+            "duties and tasks; (?:key )?accountabilities; functions; what you(?:'ll| will) do; "
+            "the role; duties"
         ),
         structural=True,
     ),
@@ -223,30 +158,19 @@ FAMILIES: tuple[Family, ...] = (
     ),
     Family(
         "qualifications",
-        (
-            "minimum qualifications?",
-            "minimum requirements",
-            "minimum acceptable qualifications(?: required for entry(?: into)?)?",
-            "minimum acceptable training and experience",
-            "minimum training and experience",
-            "minimum education and experience",
-            "qualifications?",
-            "requirements?",
-            "required qualifications",
-            "recruiting standards",
-            "recruitment standards",
-            "qualification guidelines",
-            "qualification standards",
-            "employment standards",
-            "entrance requirements",
-            "training and experience",
-            "education and experience",
-            "education and/or experience",
-            "education/experience",
-            "education,? training,? (?:and|&) experience",
-            "experience and training",
-            "experience and education",
-            "desirable qualifications",
+        _names(
+            "minimum qualifications?; minimum requirements; "
+            "minimum acceptable qualifications(?: required for entry(?: into)?)?; "
+            "minimum acceptable training and experience; minimum training and experience; "
+            "minimum education and experience; qualifications?; requirements?; "
+            "required qualifications; recruiting standards; recruitment standards; "
+            "qualification guidelines; qualification standards; employment standards; "
+            "entrance requirements; training and experience; education and experience; "
+            "education and/or experience; education/experience; "
+            "education,? training,? (?:and|&) experience; experience and training; "
+            "experience and education; desirable qualifications; person specification; "
+            "(?:essential|selection) criteria; what you(?:'ll| will) need; "
+            "what we(?:'re| are) looking for"
         ),
         structural=True,
     ),
@@ -347,49 +271,23 @@ FAMILIES: tuple[Family, ...] = (
     # them and are filed under their own heading.
     Family(
         "other",
-        (
-            "supplemental information",
-            "additional information",
-            "special notes?",
-            "notes?",
-            "core values",
-            "leadership competencies",
-            "background investigation",
-            "conditions of employment",
-            "special conditions",
-            "disclaimer",
-            "selection process",
-            "career ladder",
-            "promotional line",
-            "closing statement",
-            "job characteristics",
-            "class history",
-            "additional job information",
+        _names(
+            "supplemental information; additional information; special notes?; notes?; core values; "
+            "leadership competencies; background investigation; conditions of employment; "
+            "special conditions; disclaimer; selection process; career ladder; promotional line; "
+            "closing statement; job characteristics; class history; additional job information"
         ),
     ),
     # The parts of a job bulletin that are about applying, not about the class.
     Family(
         "bulletin",
-        (
-            "where to apply",
-            "how to apply",
-            "application deadline",
-            "application process",
-            "application procedures?",
-            "applications?",
-            "selection procedures?",
-            "examinations?",
-            "examination (?:process|information|weights)",
-            "process notes?",
-            "notices?",
-            "selective certification",
-            "qualifications review",
-            "expert review committee",
-            "appointment",
-            "deadline",
-            "filing (?:period|deadline)",
-            "benefits",
-            "(?:an )?equal (?:employment )?opportunity employer",
+        _names(
+            "where to apply; how to apply; application deadline; application process; "
+            "application procedures?; applications?; selection procedures?; examinations?; "
+            "examination (?:process|information|weights); process notes?; notices?; "
+            "selective certification; qualifications review; expert review committee; appointment; "
+            "deadline; filing (?:period|deadline); benefits; "
+            "(?:an )?equal (?:employment )?opportunity employer"
         ),
     ),
 )

@@ -32,6 +32,8 @@ _PROMISES = {
     "minimum_qualifications.text": re.compile(r"qualification|requirement|education|experience", re.I),
 }
 MAX_PROMISE_WORDS = 8
+DETECT_LINES = 5000
+DETECT_TAIL = 200
 # Fewer kinds of spec section than this make the reading unsure: the records say so.
 SURE_SECTIONS = 2
 
@@ -46,12 +48,16 @@ class GenericParser(TemplateParser):
 
     # -- detection ---------------------------------------------------------
     def detect(self, doc: Document, text: str | None = None) -> Detection:
-        # The whole document is read: a web page may put the spec after 1,800 lines of menus.
-        lines = (
-            _lines(doc)
+        # More than the usual head and tail is read: a web page may put the spec after
+        # 1,800 lines of menus; a huge file is still read only in part.
+        source = (
+            doc.lines
             if doc.lines or text is None
             else [Line(t, n) for n, t in enumerate(text.split("\n"), 1)]
         )
+        if len(source) > DETECT_LINES + DETECT_TAIL:
+            source = source[:DETECT_LINES] + source[-DETECT_TAIL:]
+        lines = [piece for line in source for piece in split_long_line(line)]
         families: dict[str, str] = {}
         titled = False
         for line in lines:

@@ -25,6 +25,8 @@ from classspec.sections import Section, cells
 _NOT_ALNUM = re.compile(r"[^0-9a-z]+")
 # "Both Levels:", "All Levels", "All Classes": text that again belongs to every class.
 _ALL_CLASSES = re.compile(r"(?:both|all)\s+(?:levels|classes|classifications)\s*:?", re.I)
+# "Trainee/I", "Level II & III", "Levels I, II and III"
+_LEVEL_JOINERS = re.compile(r"\s*(?:/|,|&|\band\b|\bor\b|\blevels?\b|\s)\s*", re.I)
 _TABLE_CAPTION = re.compile(r"\bclass(?:es|ification)?\b.*\b(?:codes?|titles?)\b", re.I)
 _CODE_CELL = re.compile(r"(?-i:(?=[A-Z0-9\-]*\d)[A-Z0-9][A-Z0-9\-]{2,9})")
 
@@ -170,6 +172,14 @@ class Records:
             if one.series:
                 builder.set("series", one.series.text, one.series)
                 self.label_lines.update(ln.number for ln in one.series.lines)
+
+    def levels_named(self, text: str) -> Owner | None:
+        """The classes a level sub-heading names ('Trainee/I', 'Levels II and III'), or None."""
+        levels = {c.level.lower(): i for i, c in enumerate(self.classes) if c.level}
+        words = [w for w in _LEVEL_JOINERS.split(text.strip().rstrip(":").lower()) if w]
+        if not levels or not words or any(w not in levels for w in words):
+            return None
+        return tuple(sorted({levels[w] for w in words}))
 
     def owner_of(self, line: Line) -> Owner | None:
         return self.owner.get(line.number)

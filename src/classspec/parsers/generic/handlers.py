@@ -148,9 +148,14 @@ def _duties(records: Records, section: Section, lines: list[Line]) -> None:
         value = {"text": item.text, "category": category.text if category else None, "essential": essential}
         records.add("duties", value, item, category=category)
 
+    levels: tuple[int, ...] | None = None  # the levels a sub-heading ("Trainee/I") names
+    outer = records.current
+
     def flush() -> None:
+        records.current = levels if levels is not None else outer
         for item in items(group):
             add(item)
+        records.current = outer
         group.clear()
 
     if section.inline:
@@ -161,6 +166,10 @@ def _duties(records: Records, section: Section, lines: list[Line]) -> None:
             flush()
             category = None
             records.other(heading, Piece.of([line]))
+        elif records.levels_named(text) is not None:
+            flush()
+            levels, category = records.levels_named(text), None
+            records.use(line)
         elif _is_category(text, marked):
             flush()
             category = Piece(collapse(text.rstrip(":").strip()), (line,))
