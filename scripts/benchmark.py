@@ -156,13 +156,16 @@ def main() -> int:
     options.add_argument("folder", nargs="?", default=str(DEFAULT_FOLDER))
     options.add_argument("--repeat", type=int, default=3, help="runs per figure; the best is kept")
     options.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
+    options.add_argument(
+        "--classspec", default=CLASSSPEC, help="the classspec command to time (e.g. another checkout's)"
+    )
     args = options.parse_args()
     files = sorted(str(p) for p in Path(args.folder).iterdir() if p.suffix.lower() in (".htm", ".html"))
     if not files:
         print(f"no .htm/.html files in {args.folder}", file=sys.stderr)
         return 2
     repeat = args.repeat
-    parse = [CLASSSPEC, "parse", "-f"]
+    parse = [args.classspec, "parse", "-f"]
     figures = []
 
     strip = best([sys.executable, "-c", STRIP, *files], repeat)
@@ -172,7 +175,7 @@ def main() -> int:
     figures.append(figure("HTML batch --jobs 2 / stdlib strip", jobs2, strip, 0.6, judged_on="wall"))
 
     bare = best([sys.executable, "-c", "pass"], max(repeat, 10))
-    version = best([CLASSSPEC, "--version"], max(repeat, 10))
+    version = best([args.classspec, "--version"], max(repeat, 10))
     one_file = best([*parse, "jsonl", str(SMALL_TEXT)], max(repeat, 10))
     figures.append(figure("classspec --version / python -c pass", version, bare, 8.0))
     figures.append(figure("parse one small .txt / python -c pass", one_file, bare, 12.0))
@@ -195,7 +198,7 @@ def main() -> int:
         deep.write_text(nested_yaml())
         started = time.perf_counter()
         try:
-            subprocess.run([CLASSSPEC, "validate", str(deep)], capture_output=True, timeout=60)
+            subprocess.run([args.classspec, "validate", str(deep)], capture_output=True, timeout=60)
             seconds: float | None = time.perf_counter() - started
         except subprocess.TimeoutExpired:
             seconds = None
