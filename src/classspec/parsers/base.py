@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from classspec.builder import RecordBuilder
 from classspec.document import Document
 from classspec.model import Jurisdiction
-from classspec.parsers.prefilter import may_match
+from classspec.parsers.prefilter import found_in
 
 # Detection looks at the start and the end of a document: headers and footers carry
 # the template's fingerprints, and a huge file should not cost a full scan.
@@ -43,13 +43,6 @@ def detection_text(doc: Document) -> str:
     return "\n".join(line.text for line in lines)
 
 
-def marker_found(found: Marker, text: str) -> bool:
-    """`found.pattern.search(text)`, skipped when a literal the pattern cannot match
-    without is absent: a substring test costs a fraction of a regex scan, and most
-    markers of the templates a document is not are absent."""
-    return may_match(found.pattern, text) and found.pattern.search(text) is not None
-
-
 class TemplateParser:
     """Base class: a parser is its id, its default jurisdiction, its markers and `build`."""
 
@@ -60,7 +53,7 @@ class TemplateParser:
 
     def detect(self, doc: Document, text: str | None = None) -> Detection:
         text = detection_text(doc) if text is None else text
-        found = [m for m in self.markers if marker_found(m, text)]
+        found = [m for m in self.markers if found_in(m.pattern, text)]
         score = min(1.0, sum(m.weight for m in found))
         return Detection(self.id, round(score, 3), [m.name for m in found])
 
