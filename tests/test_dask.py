@@ -4,6 +4,7 @@ byte, the records `classspec parse -f jsonl` writes for the same files."""
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 import pytest
 from dask.distributed import Client, LocalCluster
@@ -37,7 +38,7 @@ def test_bag_over_the_philadelphia_corpus_equals_the_cli(client, classspec_bin):
 
 def test_options_reach_the_workers(client):
     seed = str(SEEDS / "chicago-7401-customer-services-supervisor.txt")
-    records = client.compute(parse_bag(seed, parser="chicago", provenance=True)).result()
+    records = client.compute(parse_bag(Path(seed), parser="chicago", provenance=True)).result()
     assert [r["source"]["confidence"] for r in records] == [1.0]
     assert records[0]["provenance"]["title"]
 

@@ -16,8 +16,8 @@ import yaml
 from classspec.api import parse_file
 from classspec.export import YamlWriter
 from classspec.parsers import PARSERS
-from classspec.parsers.base import detection_text, marker_found
-from classspec.parsers.prefilter import folded, required_literal
+from classspec.parsers.base import detection_text
+from classspec.parsers.prefilter import folded, found_in, required_literal
 from classspec.readers import read_path
 from conftest import OTHER_CORPUS, PHILADELPHIA, SEED_FILES
 
@@ -51,7 +51,7 @@ def test_the_prefilter_never_changes_a_markers_answer(found):
     texts = [t for group in texts for t in ([group] if isinstance(group, str) else group)]
     texts += [detection_text(read_path(p)) for p in SEED_FILES]
     for text in texts:
-        assert marker_found(found, text) == bool(found.pattern.search(text)), text[:80]
+        assert found_in(found.pattern, text) == bool(found.pattern.search(text)), text[:80]
 
 
 def test_required_literals_come_only_from_what_every_match_contains():

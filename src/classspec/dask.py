@@ -12,6 +12,7 @@ imported only by `parse_bag` (`pip install 'classspec[dask]'`).
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Iterable
 from functools import partial
 from typing import TYPE_CHECKING, Any, Literal
@@ -52,7 +53,7 @@ def parse_records(path: str, errors: ErrorPolicy = "log", **options: Any) -> lis
 
 
 def parse_bag(
-    paths: str | Iterable[str],
+    paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
     *,
     partition_size: int | None = None,
     npartitions: int | None = None,
@@ -69,7 +70,8 @@ def parse_bag(
 
     from classspec.parsers import get_parser
 
-    files = expand([paths] if isinstance(paths, str) else list(paths)).files
+    given = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
+    files = expand([os.fspath(path) for path in given]).files
     if STDIN in files:
         raise UsageError("standard input cannot be spread over workers; give file or folder paths")
     # A misspelt option or parser id fails here, once, not on every worker.

@@ -10,7 +10,7 @@ from classspec.builder import RecordBuilder
 from classspec.document import Document, Line
 from classspec.model import Jurisdiction
 from classspec.parsers import fields
-from classspec.parsers.prefilter import may_match
+from classspec.parsers.prefilter import found_in
 from classspec.sections import HeadingRule, Section, split_sections
 
 # Detection looks at the start and the end of a document: headers and footers carry
@@ -46,13 +46,6 @@ def detection_text(doc: Document) -> str:
     return "\n".join(line.text for line in lines)
 
 
-def marker_found(found: Marker, text: str) -> bool:
-    """`found.pattern.search(text)`, skipped when a literal the pattern cannot match
-    without is absent: a substring test costs a fraction of a regex scan, and most
-    markers of the templates a document is not are absent."""
-    return may_match(found.pattern, text) and found.pattern.search(text) is not None
-
-
 class TemplateParser:
     """A template is a table: its id, default jurisdiction and markers; `LINE_FIELDS`
     (labelled one-line fields taken out of the flow, read by `LINE_READERS`);
@@ -73,7 +66,7 @@ class TemplateParser:
 
     def detect(self, doc: Document, text: str | None = None) -> Detection:
         text = detection_text(doc) if text is None else text
-        found = [m for m in self.markers if marker_found(m, text)]
+        found = [m for m in self.markers if found_in(m.pattern, text)]
         score = min(1.0, sum(m.weight for m in found))
         return Detection(self.id, round(score, 3), [m.name for m in found])
 

@@ -25,6 +25,13 @@ if hasattr(sre_parse, "POSSESSIVE_REPEAT"):
     _REPEATS.add(sre_parse.POSSESSIVE_REPEAT)
 
 
+def found_in(pattern: re.Pattern[str], text: str) -> bool:
+    """`pattern.search(text)`, skipped when a literal the pattern cannot match without
+    is absent: a substring test costs a fraction of a regex scan, and most markers of
+    the templates a document is not are absent from it."""
+    return may_match(pattern, text) and pattern.search(text) is not None
+
+
 def may_match(pattern: re.Pattern[str], text: str) -> bool:
     """False only when `pattern` certainly finds nothing in `text`."""
     literal = required_literal(pattern)
