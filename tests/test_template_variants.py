@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from classspec import parse_file
+from classspec import parse_file, parse_text
 from conftest import REPO
 
 TEMPLATES = REPO / "tests" / "templates"
@@ -72,3 +72,13 @@ def test_chicago_wrapped_items_and_dates_on_one_line():
         s.heading == "Other work requirements" and s.text.startswith("for both")
         for s in record.other_sections
     )
+
+
+def test_aptitudes_other_labels_of_the_template():
+    seed = (REPO / "seeds" / "chattanooga-2108-customer-service-coordinator.txt").read_text(encoding="utf-8")
+    text = seed.replace("Class Code 2108", "Job Code: 2108\nPay Grade: 14").replace(
+        "Last Edited: September 2002", "Edited: 9/12/2002"
+    )
+    (record,) = parse_text(text, parser="aptitudes")
+    assert (record.class_code, record.pay_grade, record.dates.edited) == ("2108", "14", "2002-09-12")
+    assert not any("Pay Grade" in s.text or "Edited" in s.text for s in record.other_sections)

@@ -41,15 +41,17 @@ LINE_FIELDS = (
     HeadingRule(
         "code",
         re.compile(
-            r"Class(?:ification)?\s+(?:Code|Number|No\.?)\s*[:#.]?\s*(?P<rest>[A-Z0-9][A-Z0-9.-]*)", re.I
+            r"(?:Class(?:ification)?|Job)\s+(?:Code|Number|No\.?)\s*[:#.]?\s*(?P<rest>[A-Z0-9][A-Z0-9.-]*)",
+            re.I,
         ),
     ),
     heading("flsa", "FLSA(?: Status)?", "FLSA Classification", inline=True),
     heading("title", "CLASSIFICATION TITLE", "CLASS TITLE", inline=True),
-    heading("edited", "Last Edited", "Date Edited", inline=True),
+    heading("edited", "Last Edited", "Date Edited", "Edited", "Last Updated", inline=True),
     heading("revised", "(?:Last )?Revised(?: Date)?", "Date Revised", "Revision Date", inline=True),
     heading("effective", "Effective(?: Date)?", inline=True),
     heading("established", "Established(?: Date)?", "Date Established", "Adopted", "Created", inline=True),
+    heading("pay_grade", "Pay Grade", "Salary Grade", "Pay Range", "Grade", inline=True),
     heading("page", r"Page \d+(?: of \d+)?", case_sensitive=False),
 )
 HEADINGS = (
@@ -189,6 +191,7 @@ LINE_READERS = {
     "code": fields.code,
     "flsa": fields.flsa,
     "title": fields.title,
+    "pay_grade": fields.label("pay_grade"),
     "edited": fields.date("edited"),
     "revised": fields.date("revised"),
     "effective": fields.date("effective"),
