@@ -42,7 +42,7 @@ from classspec.normalize import experience_months
         ),
         ("Two years of experience which has included:\ngathering data, OR\nprocessing data.", 24),
         # A four-year apprenticeship is schooling, not experience.
-        ("Completion of a recognized four-year apprenticeship and two years of full-time paid experience.", 24),
+        ("Completion of a four-year apprenticeship and two years of full-time paid experience.", 24),
     ],
 )
 def test_experience_months(text: str, months: int) -> None:
