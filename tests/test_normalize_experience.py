@@ -41,6 +41,8 @@ from classspec.normalize import experience_months
             36,
         ),
         ("Two years of experience which has included:\ngathering data, OR\nprocessing data.", 24),
+        # A four-year apprenticeship is schooling, not experience.
+        ("Completion of a four-year apprenticeship and two years of full-time paid experience.", 24),
     ],
 )
 def test_experience_months(text: str, months: int) -> None:

@@ -45,7 +45,7 @@ _DURATION = re.compile(
 _NOT_EXPERIENCE_AFTER = re.compile(
     r"[\s'\u2019]*(?:\(\d+\s*months?\)\s*)?"
     r"(?:(?:of\s+)?(?:full[- ]time\s+)?(?:college|university|course\s*work|education|school"
-    r"|(?:post-?\s*)?high\s+school|accredited|study)"
+    r"|(?:post-?\s*)?high\s+school|accredited|study|apprenticeship)"
     r"|(?:(?!of\b)\w+\s+)?(?:degree|program|course)\b|of\s+age|old\b|of\s+which|which\s+(?:shall|must|should)"
     r"|of\s+the\s+(?:\w+\s+){0,2}(?:experience|years?)\b)",
     re.I,

@@ -150,5 +150,8 @@ def courses(text: str) -> dict | None:
         "units": (float(units.group("units")) if "." in units.group("units") else int(units.group("units")))
         if units
         else None,
-        "subject": subject.group("subject").strip() if subject else None,
+        # "in any of the following areas: …" names no one subject
+        "subject": subject.group("subject").strip()
+        if subject and not subject.group("subject").lower().startswith("any of")
+        else None,
     }
