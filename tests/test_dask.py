@@ -20,7 +20,7 @@ from conftest import PHILADELPHIA, SEEDS
 def client():
     # Processes, not threads: records cross a pickling boundary as they would between machines.
     with (
-        LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster,
+        LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0") as cluster,
         Client(cluster) as client,
     ):
         yield client
