@@ -316,8 +316,8 @@ def main_content(body: lxml.etree._Element, link_weight: float = 1.0) -> lxml.et
     furniture (a Word export, a plain page) keeps its whole body. One pass, in C-driven
     document order; words are counted by `str.split`.
     """
-    if body.find(".//a[@href]") is None and body.find(".//button") is None:
-        return body
+    if next(body.iter("button"), None) is None and all(a.get("href") is None for a in body.iter("a")):
+        return body  # no links at all (Word exports): nothing to weigh
     counts = [[0, 0]]  # [words outside links, words in links] per open element
     in_link = 0
     best, best_score = body, float("-inf")
