@@ -84,3 +84,10 @@ def test_any_markdown_reads_or_is_refused_cleanly(source: str) -> None:
         return
     assert [ln.number for ln in doc.lines] == list(range(1, len(doc.lines) + 1))
     assert all("\n" not in ln.text for ln in doc.lines)
+
+
+def test_markdown_extensions_and_an_html_page_saved_as_md() -> None:
+    assert read_bytes(b"# Clerk\n\nText.\n", "spec.markdown").format.value == "markdown"
+    page = read_bytes(b"<!DOCTYPE html><html><body><h1>Clerk</h1></body></html>", "spec.md")
+    assert page.format.value == "html"
+    assert [line.text for line in page.lines] == ["Clerk"]
