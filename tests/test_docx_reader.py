@@ -189,3 +189,17 @@ def test_paragraph_numbering_gives_numbers_nesting_and_bullets() -> None:
     assert got[1:3] == ["  - Assigns tasks.", "  - Reviews results."]
     assert got[3] == "2. Trains staff."
     assert got[4] == "- Drives a vehicle."
+
+
+def test_page_header_and_footer_follow_the_body() -> None:
+    document = docx.Document()
+    document.add_paragraph("Definition")
+    document.sections[0].header.paragraphs[0].text = "Class Code: 4512"
+    document.sections[0].footer.paragraphs[0].text = "Senior Widget Inspector (Class No. 4512)"
+    assert [text for _, text, _, _ in _lines(_saved(document))] == [
+        "Definition",
+        "",
+        "Class Code: 4512",
+        "",
+        "Senior Widget Inspector (Class No. 4512)",
+    ]
