@@ -316,8 +316,8 @@ def main_content(body: lxml.etree._Element, link_weight: float = 1.0) -> lxml.et
     furniture (a Word export, a plain page) keeps its whole body. One pass, in C-driven
     document order; words are counted by `str.split`.
     """
-    if body.find(".//a[@href]") is None and body.find(".//button") is None:
-        return body
+    if next(body.iter("button"), None) is None and all(a.get("href") is None for a in body.iter("a")):
+        return body  # no links at all (Word exports): nothing to weigh
     counts = [[0, 0]]  # [words outside links, words in links] per open element
     in_link = 0
     best, best_score = body, float("-inf")
@@ -347,6 +347,19 @@ def main_content(body: lxml.etree._Element, link_weight: float = 1.0) -> lxml.et
         if element.tail:
             counts[-1][in_link > 0] += len(element.tail.split())
     return best
+
+
+def _page_heading(body: lxml.etree._Element, main: lxml.etree._Element) -> lxml.etree._Element | None:
+    """The page's first <h1> when the main content left it out and has none of its own:
+    templates put the class title in a page header beside the navigation."""
+    if main is body or main.tag == "h1" or next(main.iter("h1"), None) is not None:
+        return None
+    heading = next(body.iter("h1"), None)
+    if heading is None or any(ancestor is main for ancestor in heading.iterancestors()):
+        return None
+    if any(_skipped(node) for node in (heading, *heading.iterancestors())):
+        return None
+    return heading
 
 
 def _is_link(element: lxml.etree._Element) -> bool:
@@ -379,7 +392,14 @@ def html_text(text: str) -> HtmlText:
     body_at = max(lowered.find("<body"), 0)
     out = _LineCollector(lowered.find("display", body_at) >= 0 or lowered.find("msocom", body_at) >= 0)
     body = root.find("body")
-    _walk(main_content(body) if body is not None else root, out)
+    if body is None:
+        _walk(root, out)
+    else:
+        main = main_content(body)
+        page_heading = _page_heading(body, main)
+        if page_heading is not None:
+            _walk(page_heading, out)
+        _walk(main, out)
     out.block()
     while out.lines and out.lines[-1] == "":
         out.lines.pop()
