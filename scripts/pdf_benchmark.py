@@ -10,8 +10,10 @@ the PDFium engine and of the pdfplumber engine, peak memory, and --jobs 1 vs 2.
    helper process: wall time).
 2. The CLI (what a user runs, `classspec parse -f jsonl`) as a subprocess on a folder
    holding `--copies` copies of the fixtures, --jobs 1 and 2, per engine: wall seconds,
-   pages/s, the speed-up of 2 workers, and the peak resident memory of the process and
-   its children (sampled with psutil every 10 ms).
+   pages/s, the speed-up of 2 workers, the peak resident memory of the process and its
+   children, and their CPU seconds (both sampled with psutil every 10 ms). On a busy
+   machine the wall-clock speed-up says little; the CPU seconds show whether 2 workers
+   do the same work as 1.
 3. Memory against page count: the CLI on one PDF made by concatenating the fixtures to
    about 100 and `--long-pages` pages (pypdfium2). Memory is flat when the long file's
    peak is close to the short one's.
@@ -21,6 +23,7 @@ Temporary files go to a temporary folder, not to the repository.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import shutil
 import subprocess
@@ -46,6 +49,7 @@ class Run:
     seconds: float
     peak_mb: float
     exit_code: int
+    cpu: float = 0.0
 
     @property
     def rate(self) -> float:
@@ -54,7 +58,7 @@ class Run:
     def row(self) -> str:
         return (
             f"{self.label:44} {self.files:5} {self.pages:6} {self.jobs:4} "
-            f"{self.seconds:8.2f} {self.rate:9.1f} {self.peak_mb:9.1f} {self.exit_code:4}"
+            f"{self.seconds:8.2f} {self.rate:9.1f} {self.peak_mb:9.1f} {self.cpu:7.2f} {self.exit_code:4}"
         )
 
 
@@ -145,15 +149,22 @@ def measure(label: str, inputs: list[Path], files: int, pages: int, jobs: int, e
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     watched = psutil.Process(process.pid)
     peak = 0
+    cpu: dict[int, float] = {}  # per process of the tree: its CPU seconds when last seen
     while process.poll() is None:
         try:
             tree = [watched, *watched.children(recursive=True)]
-            peak = max(peak, sum(p.memory_info().rss for p in tree if p.is_running()))
+            rss = 0
+            for member in tree:
+                with contextlib.suppress(psutil.Error):
+                    rss += member.memory_info().rss
+                    times = member.cpu_times()
+                    cpu[member.pid] = times.user + times.system
+            peak = max(peak, rss)
         except psutil.Error:
             pass
         time.sleep(0.01)
     seconds = time.perf_counter() - started
-    return Run(label, files, pages, jobs, seconds, peak / 2**20, process.returncode)
+    return Run(label, files, pages, jobs, seconds, peak / 2**20, process.returncode, sum(cpu.values()))
 
 
 def main() -> None:
@@ -170,8 +181,8 @@ def main() -> None:
     fixture_pages = sum(page_count(p) for p in fixtures)
     print(f"CPUs: {os.cpu_count()}, load average now: {' '.join(f'{x:.1f}' for x in os.getloadavg())}\n")
     engines_in_process(fixtures, fixture_pages)
-    header = ("input", "files", "pages", "jobs", "seconds", "pages/s", "peak MB", "exit")
-    table = "   {:44} {:>5} {:>6} {:>4} {:>8} {:>9} {:>9} {:>4}".format(*header)
+    header = ("input", "files", "pages", "jobs", "seconds", "pages/s", "peak MB", "CPU s", "exit")
+    table = "   {:44} {:>5} {:>6} {:>4} {:>8} {:>9} {:>9} {:>7} {:>4}".format(*header)
     with tempfile.TemporaryDirectory() as folder:
         batch = Path(folder) / "batch"
         for copy in range(args.copies):

@@ -222,3 +222,21 @@ def test_furniture_is_found_by_repetition_at_the_same_height() -> None:
     # The header and the numbered footer go; a sentence repeated at other heights stays,
     # and so does body text.
     assert kept == [[ln.text for ln in page[1:-1]] for page in pages]
+
+
+def test_cli_text_reads_alike_with_either_engine_and_refuses_an_unknown_one(classspec_bin: str) -> None:
+    good = str(PDF / "seeds" / "chicago-7401-customer-services-supervisor.pdf")
+    outputs = [
+        subprocess.run(
+            [classspec_bin, "text", "--pdf-engine", engine, good], capture_output=True, text=True, timeout=120
+        )
+        for engine in ENGINES
+    ]
+    assert all(o.returncode == 0 for o in outputs)
+    assert outputs[0].stdout == outputs[1].stdout
+    assert "7401" in outputs[0].stdout
+    wrong = subprocess.run(
+        [classspec_bin, "parse", "--pdf-engine", "mupdf", good], capture_output=True, text=True, timeout=120
+    )
+    assert wrong.returncode == 2
+    assert "mupdf" in wrong.stderr

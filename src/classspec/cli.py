@@ -316,13 +316,16 @@ def detect(
 @app.command()
 def text(
     path: Annotated[str, typer.Argument(help="A spec file.")],
+    pdf_engine: Annotated[
+        PdfEngine, typer.Option("--pdf-engine", help="PDF reader: pdfium (fast) or pdfplumber.")
+    ] = PdfEngine.pdfium,
 ) -> None:
     """Print the text classspec extracted from a file, with the line numbers provenance cites."""
     from classspec.api import read_file
     from classspec.errors import ClassSpecError
 
     try:
-        doc = read_file(path)
+        doc = read_file(path, pdf_engine=pdf_engine.value)
     except ClassSpecError as exc:
         error(str(exc))
         raise typer.Exit(1) from None

@@ -11,6 +11,7 @@ Where fork is missing (Windows) the work runs in this process.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import os
 import pickle
@@ -27,15 +28,26 @@ T = TypeVar("T")
 # forked helper is unwelcome).
 IN_PROCESS = "CLASSSPEC_PDF_IN_PROCESS"
 _HEADER = struct.Struct("<Q")
+# The helper leaves after this long without work, so that no process lingers after
+# the last PDF (the next PDF starts a new one).
+IDLE_SECONDS = 2.0
 
 
 def call_isolated(work: Callable[..., T], *args: Any, path: str | None, engine: str) -> T:
     if not hasattr(os, "fork") or os.environ.get(IN_PROCESS):
         return work(*args)
-    helper = _Helper.mine()
-    outcome = helper.call(work, args)
-    if outcome is None:
+    outcome, status = None, 0
+    for _ in range(2):
+        helper = _Helper.mine()
+        outcome = helper.call(work, args)
+        if outcome is not None:
+            break
         status = helper.stop()
+        # Killed by a signal while reading this file: a crash. Otherwise the helper had
+        # left before the file came (idle, or reaped by someone else): a new one reads it.
+        if os.WIFSIGNALED(status):
+            break
+    if outcome is None:
         raise InputError(f"the {engine} PDF engine crashed on this file ({_how(status)})", path)
     kind, value = outcome
     if kind == "input":
@@ -69,12 +81,15 @@ class _Helper:
         os.close(request_read)
         os.close(result_write)
         self.pid, self.owner = pid, os.getpid()
+        self.stopped, self.status = False, 0
         self.requests: IO[bytes] = os.fdopen(request_write, "wb")
         self.results: IO[bytes] = os.fdopen(result_read, "rb")
 
     @classmethod
     def mine(cls) -> _Helper:
         if cls.current is None or cls.current.owner != os.getpid():
+            if cls.current is None:
+                atexit.register(_stop_at_exit)
             cls.current = cls()  # none yet, or the one inherited from a parent: not ours
         return cls.current
 
@@ -87,14 +102,30 @@ class _Helper:
             return None
 
     def stop(self) -> int:
-        """Close the pipes and reap the helper; its wait status."""
+        """Close the pipes and reap the helper (once); its wait status."""
+        if self.stopped:
+            return self.status
+        self.stopped = True
         for pipe in (self.requests, self.results):
             with contextlib.suppress(OSError):
                 pipe.close()
-        _Helper.current = None
+        if _Helper.current is self:
+            _Helper.current = None
+        if self.owner != os.getpid():
+            return 0
+        # A helper that crashed is gone already; an idle one is stopped (waiting for it
+        # to see its pipe close could hang while a forked worker still holds the pipe).
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(self.pid, signal.SIGKILL)
         with contextlib.suppress(ChildProcessError):
-            return os.waitpid(self.pid, 0)[1]
-        return 0
+            self.status = os.waitpid(self.pid, 0)[1]
+        return self.status
+
+
+def _stop_at_exit() -> None:
+    helper = _Helper.current
+    if helper is not None and helper.owner == os.getpid():
+        helper.stop()
 
 
 def _serve(requests: IO[bytes], results: IO[bytes]) -> None:
@@ -104,7 +135,12 @@ def _serve(requests: IO[bytes], results: IO[bytes]) -> None:
         signal.signal(signum, signal.SIG_DFL)
     faulthandler.disable()  # a crash is reported by the parent, once, as the file's error
     _die_with_parent()
+    import select
+
     while True:
+        waiting, _, _ = select.select([requests], [], [], IDLE_SECONDS)
+        if not waiting:
+            os._exit(0)
         try:
             work, args = _receive(requests)
         except EOFError:

@@ -191,7 +191,8 @@ def _next_item(blocks: list[Block], line: VisualLine) -> bool:
     - the block so far ends a sentence, and so did the two items before it (with the
       same punctuation mark); or
     - the block so far is one line ending in a word that can end a phrase, after a
-      one-line item without closing punctuation or a lead-in ending with a colon."""
+      one-line item without closing punctuation or a lead-in ending with a colon (and
+      one more item before that)."""
     if len(blocks) < 3 or not line.text[:1].isupper():
         return False
     current, before = blocks[-1], blocks[-3:-1]
