@@ -135,7 +135,7 @@ def test_folders_recursive_extensions_skips_and_loops(classspec_bin, tmp_path):
     shutil.copy(CHICAGO, root / "b" / "deeper" / "CHICAGO.TXT")
     shutil.copy(CHICAGO, root / "a" / "chicago.Text")
     shutil.copy(CHICAGO, root / "z.txt")
-    for junk in ("notes.docx", "image.png", "README", "a/.DS_Store", "b/data.csv"):
+    for junk in ("notes.odt", "image.png", "README", "a/.DS_Store", "b/data.csv"):
         (root / junk).write_bytes(b"not for us")
     os.symlink(root, root / "b" / "loop")  # a symlink loop back to the top
     os.symlink(root / "a", root / "again")  # the same folder twice under two names

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from classspec.errors import InputError
 from classspec.readers import read_bytes
@@ -178,3 +180,31 @@ def test_calhr_title_is_the_specification_title() -> None:
     lines = [line.text for line in doc.lines if line.text]
     assert lines[:2] == ["Fire Apparatus Engineer", "California State Personnel Board Specification"]
     assert "Class Code: 1077" in lines
+
+
+_TAGS = ["p", "div", "span", "b", "br", "ul", "ol", "li", "table", "tr", "td", "pre", "h2", "script", "a"]
+_ATTRS = ["", " style='display:none'", " class=msocomtxt", " href='/x'", " start=3"]
+_TEXTS = ["", " ", "Duties", "  two  words ", "\n x\n", "\u00a0", "\u200b", "caf\u00e9", "A\tB", "&amp;", "<"]
+
+
+@st.composite
+def _pages(draw: st.DrawFn, depth: int = 0) -> str:
+    parts = []
+    for _ in range(draw(st.integers(0, 4))):
+        if depth > 3 or draw(st.booleans()):
+            parts.append(draw(st.sampled_from(_TEXTS)))
+        else:
+            tag, attrs = draw(st.sampled_from(_TAGS)), draw(st.sampled_from(_ATTRS))
+            parts.append(f"<{tag}{attrs}>{draw(_pages(depth + 1))}</{tag}>")
+    return "".join(parts)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_pages())
+def test_any_page_reads_or_is_refused_cleanly(body: str) -> None:
+    try:
+        doc = read_bytes(f"<html><body>{body}</body></html>".encode(), "x.html")
+    except InputError:
+        return
+    assert [line.number for line in doc.lines] == list(range(1, len(doc.lines) + 1))
+    assert all("\n" not in line.text and "\0" not in line.text for line in doc.lines)

@@ -58,7 +58,16 @@ _WORD_COMMENT_CLASSES = frozenset(("msocomanchor", "msocomtxt", "msocomoff"))
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none", re.I)
 _WHITESPACE = re.compile(r"[ \t\n\r\f\v\u00a0]+")
 # Characters that are not visible text: soft hyphen, zero-width space/joiners, BOM.
-_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\ufeff"))
+_INVISIBLE = "\u00ad\u200b\u200c\u200d\ufeff"
+
+
+def _visible(text: str) -> str:
+    """Text without its invisible characters. str.translate is slow on non-ASCII text and
+    these characters are rare: look for each, remove it where found."""
+    for char in _INVISIBLE:
+        if char in text:
+            text = text.replace(char, "")
+    return text
 
 
 def detect_charset(data: bytes) -> str | None:
@@ -101,9 +110,17 @@ def decode_html(data: bytes, path: str | None) -> str:
 
 
 class _LineCollector:
-    """Accumulates inline text and cuts it into lines at block boundaries."""
+    """Accumulates inline text and cuts it into lines at block boundaries.
 
-    def __init__(self) -> None:
+    Whitespace is collapsed and invisible characters dropped when a line ends, not
+    as each text node arrives (one regex call a line instead of one a node).
+    """
+
+    __slots__ = ("bold_depth", "bolds", "current", "heading", "headings", "hidden_possible", "lines")
+    __slots__ += ("preformatted", "seen_bold", "seen_plain")
+
+    def __init__(self, hidden_possible: bool = True) -> None:
+        self.hidden_possible = hidden_possible
         self.lines: list[str] = []
         self.headings: list[int | None] = []
         self.bolds: list[bool] = []
@@ -114,114 +131,163 @@ class _LineCollector:
         self.seen_bold = False
         self.seen_plain = False
 
-    def text(self, value: str | None) -> None:
-        if not value:
-            return
-        value = value.translate(_INVISIBLE)
+    def text(self, value: str) -> None:
         if not value.isspace():
             if self.bold_depth:
                 self.seen_bold = True
             else:
                 self.seen_plain = True
         if self.preformatted:
+            if not value.isascii():
+                value = _visible(value)
             first, *rest = normalize_newlines(value).split("\n")
             self.current.append(first)
             for part in rest:
                 self.newline()
                 self.current.append(part)
         else:
-            self.current.append(_WHITESPACE.sub(" ", value))
+            self.current.append(value)
 
     def newline(self) -> None:
         """End the current line (a <br>); an empty one is kept only inside <pre>."""
-        text = "".join(self.current)
+        current = self.current
         self.current = []
-        text = text.rstrip() if self.preformatted else text.strip()
+        if self.preformatted:
+            text = "".join(current).rstrip()
+        elif "".join(current).isspace():  # Word's newlines between tags: most lines cut
+            text = ""
+        elif len(current) == 1:
+            text = current[0]
+            if not text.isascii():
+                text = _visible(text)
+            text = _WHITESPACE.sub(" ", text).strip()
+        else:
+            # Joined with NUL (never in parsed text) so that each node's whitespace is
+            # collapsed on its own, as it always was: output stays byte-identical.
+            text = "\0".join(current)
+            if not text.isascii():
+                text = _visible(text)
+            text = _WHITESPACE.sub(" ", text).replace("\0", "").strip()
         if text or self.preformatted:
-            self._append(text, self.heading if text else None, self.seen_bold and not self.seen_plain)
+            self.lines.append(text)
+            self.headings.append(self.heading if text else None)
+            self.bolds.append(self.seen_bold and not self.seen_plain and bool(text))
         self.seen_bold = self.seen_plain = False
+
+    def row(self, text: str) -> None:
+        """A table row: its cells' text, tab-separated, as one line."""
+        text = text.strip()
+        if text:
+            self.lines.append(text)
+            self.headings.append(self.heading)
+            self.bolds.append(False)
 
     def block(self) -> None:
         """A block boundary: end the current line, and separate blocks by one blank line."""
-        self.newline()
-        if self.lines and self.lines[-1] != "":
-            self._append("", None, False)
+        if self.current:
+            self.newline()
+        else:
+            self.seen_bold = self.seen_plain = False
+        lines = self.lines
+        if lines and lines[-1] != "":
+            lines.append("")
+            self.headings.append(None)
+            self.bolds.append(False)
 
-    def _append(self, text: str, heading: int | None, bold: bool) -> None:
-        self.lines.append(text)
-        self.headings.append(heading)
-        self.bolds.append(bold and bool(text))
 
-
-def _skipped(element: lxml.etree._Element, out: _LineCollector) -> bool:
-    if not isinstance(element.tag, str):  # comments, processing instructions, entities
+def _skipped(element: lxml.etree._Element, hidden_possible: bool = True) -> bool:
+    """Not document text: comments and the like, scripts and styles, Word's review
+    comments, and elements hidden by an inline `display:none` (looked for only on
+    pages whose body mentions either: `hidden_possible`)."""
+    tag = element.tag
+    if tag.__class__ is not str or tag in SKIP_TAGS:
         return True
-    tag = element.tag.lower()
-    if tag in SKIP_TAGS:
-        return True
-    classes = set((element.get("class") or "").lower().split())
-    if classes & _WORD_COMMENT_CLASSES:
-        return True
-    return bool(_HIDDEN_STYLE.search(element.get("style") or ""))
+    return hidden_possible and _hidden(element)
 
 
-def _cell_text(cell: lxml.etree._Element, out: _LineCollector) -> str:
+def _hidden(element: lxml.etree._Element) -> bool:
+    classes = element.get("class")
+    if classes and "msocom" in classes.lower() and _WORD_COMMENT_CLASSES & set(classes.lower().split()):
+        return True
+    style = element.get("style")
+    return bool(style and "none" in style.lower() and _HIDDEN_STYLE.search(style))
+
+
+def _cell_text(cell: lxml.etree._Element, hidden_possible: bool) -> str:
     """A table cell's text on one line: its inner blocks joined by spaces."""
-    inner = _LineCollector()
+    inner = _LineCollector(hidden_possible)
     _walk(cell, inner)
     inner.newline()
     return " ".join(line for line in inner.lines if line)
 
 
 def _row(row: lxml.etree._Element, out: _LineCollector) -> None:
-    texts = [
-        _cell_text(cell, out) for cell in row if isinstance(cell.tag, str) and cell.tag.lower() in CELL_TAGS
-    ]
+    texts = [_cell_text(cell, out.hidden_possible) for cell in row if cell.tag in CELL_TAGS]
     filled = [t for t in texts if t]
     if len(filled) <= 1:
         # A layout row with one cell is ordinary flow, not a table row.
         for cell in row:
-            if not _skipped(cell, out):
+            if not _skipped(cell, out.hidden_possible):
                 _walk(cell, out)
         out.block()
         return
     out.block()
-    out.current.append("\t".join(texts))
+    out.row("\t".join(texts))
     out.block()
 
 
+# What the walk does at an element, by tag: 0 nothing (inline), else the bits below.
+_BLOCK, _BOLD, _HEADING, _OTHER = 1, 2, 4, 8
+_TAG_ROLE: dict[str, int] = {tag: _BLOCK for tag in BLOCK_TAGS}
+_TAG_ROLE.update({tag: _BLOCK | _HEADING for tag in HEADING_LEVELS})
+_TAG_ROLE.update({tag: _BOLD for tag in BOLD_TAGS})
+_TAG_ROLE.update({tag: _BLOCK | _OTHER for tag in ("pre", "li", "ul", "ol")})
+_TAG_ROLE.update({tag: _OTHER for tag in ("br", ROW_TAG, *SKIP_TAGS)})
+
+
 def _walk(element: lxml.etree._Element, out: _LineCollector, list_kind: str | None = None) -> None:
-    tag = element.tag.lower()
+    """One pass over the element, in document order. Children that are plain inline
+    elements without children of their own (most of Word's spans) are read in the
+    loop instead of by a call: the walk costs a Python call per structural element."""
+    tag = element.tag
     if tag == "br":
         out.newline()
         return
-    is_block = tag in BLOCK_TAGS
-    if is_block:
+    role = _TAG_ROLE.get(tag, 0)
+    if role & _BLOCK:
         out.block()
+    outer_heading = out.heading
+    if role & _HEADING:
+        out.heading = HEADING_LEVELS[tag]
+    if role & _BOLD:
+        out.bold_depth += 1
     if tag == "pre":
         out.preformatted += 1
-    heading = HEADING_LEVELS.get(tag)
-    outer_heading = out.heading
-    if heading:
-        out.heading = heading
-    bold = tag in BOLD_TAGS
-    out.bold_depth += bold
-    if tag == "li":
+    elif tag == "li":
         out.current.append("- " if list_kind != "ol" else f"{_list_number(element)}. ")
-    out.text(element.text)
+    if element.text:
+        out.text(element.text)
     child_list = tag if tag in ("ul", "ol") else list_kind
+    hidden_possible = out.hidden_possible
     for child in element:
-        if not _skipped(child, out):
-            if isinstance(child.tag, str) and child.tag.lower() == ROW_TAG:
-                _row(child, out)
-            else:
-                _walk(child, out, child_list)
-        out.text(child.tail)
+        child_tag = child.tag
+        if child_tag.__class__ is not str or child_tag in SKIP_TAGS or (hidden_possible and _hidden(child)):
+            pass
+        elif not _TAG_ROLE.get(child_tag) and not len(child):
+            if child.text:
+                out.text(child.text)
+        elif child_tag == ROW_TAG:
+            _row(child, out)
+        else:
+            _walk(child, out, child_list)
+        if child.tail:
+            out.text(child.tail)
     if tag == "pre":
         out.newline()  # while still preformatted, so the last line keeps its indent
         out.preformatted -= 1
-    out.bold_depth -= bold
-    if is_block:
+    if role & _BOLD:
+        out.bold_depth -= 1
+    if role & _BLOCK:
         out.block()
     out.heading = outer_heading
 
@@ -299,12 +365,19 @@ class HtmlText:
 
 def html_text(text: str) -> HtmlText:
     # lxml wants bytes when the text carries an encoding declaration; give it UTF-8.
-    parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
+    # The plain etree parser: lxml.html's element classes cost a Python lookup per node.
+    parser = lxml.etree.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
     try:
-        root = lxml.html.document_fromstring(text.encode("utf-8", "surrogatepass"), parser=parser)
+        root = lxml.etree.fromstring(text.encode("utf-8", "surrogatepass"), parser=parser)
     except (lxml.etree.ParserError, ValueError):
         return HtmlText([], [], [])
-    out = _LineCollector()
+    if root is None:
+        return HtmlText([], [], [])
+    # Hidden elements and Word review comments are looked for only where the page's body
+    # mentions them at all: str.find over the text beats two attribute reads a node.
+    lowered = text.lower()
+    body_at = max(lowered.find("<body"), 0)
+    out = _LineCollector(lowered.find("display", body_at) >= 0 or lowered.find("msocom", body_at) >= 0)
     body = root.find("body")
     _walk(main_content(body) if body is not None else root, out)
     out.block()

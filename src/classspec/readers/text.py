@@ -67,7 +67,12 @@ def decode(data: bytes, path: str | None = None) -> str:
         return repair_mojibake(data.decode("utf-8"))
     except UnicodeDecodeError:
         pass
-    text = data.decode("utf-8", errors=_CP1252_FALLBACK)
+    # Some UTF-8 among the cp1252 (a multi-byte character makes the decoded text shorter
+    # than its bytes; each stray byte stays one escape): read each as what it is.
+    if len(data.decode("utf-8", errors="surrogateescape")) < len(data):
+        text = data.decode("utf-8", errors=_CP1252_FALLBACK)
+    else:
+        text = data.decode("cp1252", errors="replace")
     if text.count("\ufffd") > max(8, len(text) // 100) or not _western(text):
         guessed = _guess_charset(data)
         if guessed is not None:
@@ -81,11 +86,16 @@ def _western(text: str) -> bool:
     """Whether text read as cp1252 looks like it: Western text is mostly ASCII letters
     with an accent here and there; Cyrillic or Greek bytes read as cp1252 are all accents."""
     sample = text[:20000]
-    accented = sum(1 for ch in sample if ord(ch) > 127 and ch.isalpha())
+    if len(sample) - len(sample.encode("ascii", errors="ignore")) < 20:
+        return True
+    accented = sum(map(str.isalpha, _NON_ASCII.findall(sample)))
     if accented < 20:
         return True
-    letters = sum(1 for ch in sample if ch.isalpha())
-    return accented < 0.3 * letters
+    return accented < 0.3 * (accented + len(_ASCII_LETTERS.findall(sample)))
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_ASCII_LETTERS = re.compile(r"[A-Za-z]")
 
 
 def _cp1252_fallback(error: UnicodeError) -> tuple[str, int]:
@@ -105,7 +115,8 @@ _MOJIBAKE_MARKERS = re.compile("[\u00c2\u00c3][\u0080-\u00bf\u2018-\u203a\u20ac\
 
 
 def repair_mojibake(text: str) -> str:
-    if not _MOJIBAKE_MARKERS.search(text):
+    suspect = "\u00c2" in text or "\u00c3" in text or "\u00e2\u20ac" in text  # str.find is fast
+    if not suspect or not _MOJIBAKE_MARKERS.search(text):
         return text
     import ftfy
 
