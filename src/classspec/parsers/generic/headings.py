@@ -145,6 +145,13 @@ def split_long_line(line: Line) -> list[Line]:
     return [Line(p.strip(), line.number, line.page) for p in pieces if p.strip()]
 
 
+_REQUIREMENT_KEYS = frozenset({"knowledge", "skills", "abilities"})
+
+
+def _empty_qualifications(section: Section) -> bool:
+    return section.key == "qualifications" and not section.inline and not section.content_lines
+
+
 def sections(
     lines: Sequence[Line],
     list_keys: frozenset[str],
@@ -169,6 +176,9 @@ def sections(
             if not seen_structural or previous in list_keys | {None}:
                 result[-1].lines.append(line)
                 continue
+        if found and found.inline and found.key in _REQUIREMENT_KEYS and _empty_qualifications(result[-1]):
+            # "Minimum Qualifications / Ability to: Follow oral directions." is what qualifies.
+            found = None
         if found:
             seen_structural |= found.key in structural
             result.append(Section(found.key, found.heading, found.inline))
