@@ -435,3 +435,48 @@ def test_a_level_sub_heading_inside_duties_gives_those_duties_to_those_levels_on
     ]
     assert all(d.category is None for r in records for d in r.duties)
     assert all(r.summary == "Performs technical engineering work." for r in records)
+
+
+MUNICIPAL = """CITY OF RIVERTON
+JOB DESCRIPTION
+
+Job Title: Maintenance Worker II          Department: Public Works
+FLSA Status: Non-Exempt                   Pay Grade: 12
+Reports To: Streets Supervisor
+
+JOB SUMMARY:
+Performs semi-skilled maintenance work on city streets, parks and facilities.
+
+ESSENTIAL JOB FUNCTIONS:
+1. Operates light and medium equipment such as dump trucks and loaders.
+2. Repairs potholes, curbs and sidewalks.
+
+MINIMUM REQUIREMENTS:
+High school diploma or GED and two (2) years of maintenance experience.
+
+KNOWLEDGE, SKILLS, AND ABILITIES:
+- Knowledge of safe work practices.
+- Skill in operating heavy equipment.
+- Ability to follow oral and written instructions.
+
+PHYSICAL DEMANDS:
+Frequently lifts up to 50 pounds.
+
+WORK ENVIRONMENT:
+Exposure to traffic, noise and fumes.
+The City of Riverton is an Equal Opportunity Employer.
+"""
+
+
+def test_a_municipal_job_description_of_an_unseen_template():
+    (spec,) = parse_text(MUNICIPAL)
+    assert spec.source.parser == "generic"
+    assert (spec.title, spec.flsa_status, spec.pay_grade) == ("Maintenance Worker II", "non_exempt", "12")
+    assert spec.taxonomy == {"department": "Public Works", "reports_to": "Streets Supervisor"}
+    assert spec.summary == "Performs semi-skilled maintenance work on city streets, parks and facilities."
+    assert [d.essential for d in spec.duties] == [True, True]
+    assert spec.minimum_qualifications.min_experience_months == 24
+    assert [len(spec.knowledge), len(spec.skills), len(spec.abilities)] == [1, 1, 1]
+    assert spec.physical_demands.strength == "medium"
+    assert spec.working_conditions == ["Exposure to traffic, noise and fumes."]
+    assert any("Equal Opportunity Employer" in s.text for s in spec.other_sections)
