@@ -480,3 +480,11 @@ def test_a_municipal_job_description_of_an_unseen_template():
     assert spec.physical_demands.strength == "medium"
     assert spec.working_conditions == ["Exposure to traffic, noise and fumes."]
     assert any("Equal Opportunity Employer" in s.text for s in spec.other_sections)
+
+
+def test_documents_with_only_everyday_headings_are_refused():
+    from classspec.errors import NotASpecError
+
+    readme = "Overview\nA tool that converts files.\n\nRequirements\nPython 3.10.\n\nTasks\n- Write docs.\n"
+    with pytest.raises(NotASpecError):
+        parse_text(readme)
