@@ -488,3 +488,16 @@ def test_documents_with_only_everyday_headings_are_refused():
     readme = "Overview\nA tool that converts files.\n\nRequirements\nPython 3.10.\n\nTasks\n- Write docs.\n"
     with pytest.raises(NotASpecError):
         parse_text(readme)
+
+
+def test_a_short_title_case_line_before_a_paragraph_is_a_heading():
+    text = (
+        "Class Title: Planner\n\nDefinition\nPlans land use for the city and its districts.\n\n"
+        "Supervision Received and Exercised\n"
+        "Receives general direction from the Planning Manager and supervises interns.\n"
+    )
+    (spec,) = parse_text(text, parser="generic")
+    assert spec.summary == "Plans land use for the city and its districts."
+    assert [(s.heading, s.text[:8]) for s in spec.other_sections] == [
+        ("Supervision Received and Exercised", "Receives")
+    ]
