@@ -435,3 +435,69 @@ def test_a_level_sub_heading_inside_duties_gives_those_duties_to_those_levels_on
     ]
     assert all(d.category is None for r in records for d in r.duties)
     assert all(r.summary == "Performs technical engineering work." for r in records)
+
+
+MUNICIPAL = """CITY OF RIVERTON
+JOB DESCRIPTION
+
+Job Title: Maintenance Worker II          Department: Public Works
+FLSA Status: Non-Exempt                   Pay Grade: 12
+Reports To: Streets Supervisor
+
+JOB SUMMARY:
+Performs semi-skilled maintenance work on city streets, parks and facilities.
+
+ESSENTIAL JOB FUNCTIONS:
+1. Operates light and medium equipment such as dump trucks and loaders.
+2. Repairs potholes, curbs and sidewalks.
+
+MINIMUM REQUIREMENTS:
+High school diploma or GED and two (2) years of maintenance experience.
+
+KNOWLEDGE, SKILLS, AND ABILITIES:
+- Knowledge of safe work practices.
+- Skill in operating heavy equipment.
+- Ability to follow oral and written instructions.
+
+PHYSICAL DEMANDS:
+Frequently lifts up to 50 pounds.
+
+WORK ENVIRONMENT:
+Exposure to traffic, noise and fumes.
+The City of Riverton is an Equal Opportunity Employer.
+"""
+
+
+def test_a_municipal_job_description_of_an_unseen_template():
+    (spec,) = parse_text(MUNICIPAL)
+    assert spec.source.parser == "generic"
+    assert (spec.title, spec.flsa_status, spec.pay_grade) == ("Maintenance Worker II", "non_exempt", "12")
+    assert spec.taxonomy == {"department": "Public Works", "reports_to": "Streets Supervisor"}
+    assert spec.summary == "Performs semi-skilled maintenance work on city streets, parks and facilities."
+    assert [d.essential for d in spec.duties] == [True, True]
+    assert spec.minimum_qualifications.min_experience_months == 24
+    assert [len(spec.knowledge), len(spec.skills), len(spec.abilities)] == [1, 1, 1]
+    assert spec.physical_demands.strength == "medium"
+    assert spec.working_conditions == ["Exposure to traffic, noise and fumes."]
+    assert any("Equal Opportunity Employer" in s.text for s in spec.other_sections)
+
+
+def test_documents_with_only_everyday_headings_are_refused():
+    from classspec.errors import NotASpecError
+
+    readme = "Overview\nA tool that converts files.\n\nRequirements\nPython 3.10.\n\nTasks\n- Write docs.\n"
+    with pytest.raises(NotASpecError):
+        parse_text(readme)
+
+
+def test_a_short_title_case_line_before_a_paragraph_is_a_heading():
+    text = (
+        "Class Title: Planner\n\nDefinition\nPlans land use for the city and its districts.\n\n"
+        "Supervision Received and Exercised\n"
+        "Receives general direction from the Planning Manager and supervises interns.\n"
+    )
+    (spec,) = parse_text(text, parser="generic")
+    assert spec.summary == "Plans land use for the city and its districts."
+    assert [(s.heading, s.text[:8]) for s in spec.other_sections] == [
+        ("Supervision Received and Exercised", "Receives")
+    ]

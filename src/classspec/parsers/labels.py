@@ -105,6 +105,11 @@ TAXONOMY_LABELS = frozenset(
         "career track",
         "work schedule",
         "job category",
+        "reports to",
+        "department",
+        "division",
+        "bureau",
+        "agency",
     }
 )
 # "Label: value" pairs; several on a line are separated by a tab or a run of spaces.

@@ -355,3 +355,12 @@ LITERAL_NAMES: tuple[tuple[str, str], ...] = tuple(
     for name in family.names
     if (literal := _literal(name)) and len(literal) >= 5
 )
+
+# Headings that are ordinary words in any document ("Overview", "Requirements", "Tasks"):
+# alone, without a class title or code, they do not make a document a class spec.
+WEAK_HEADINGS = frozenset(
+    _names(
+        "scope; overview; concept; purpose; description; summary; tasks; functions; responsibilities; "
+        "requirement; requirements; the role; qualifications; qualification; experience; education"
+    )
+)

@@ -21,10 +21,11 @@ from classspec.parsers.generic.classes import Records, find_classes, owned_runs
 from classspec.parsers.generic.handlers import handle, set_title
 from classspec.parsers.generic.headings import find_heading, sections, split_long_line
 from classspec.parsers.labels import BARE_CODE, SERIES_LIST, choose_title, footer, label_line, title_like
-from classspec.parsers.lexicon import LIST_KEYS, STRUCTURAL_KEYS
+from classspec.parsers.lexicon import LIST_KEYS, STRUCTURAL_KEYS, WEAK_HEADINGS
 from classspec.sections import Section
 
 _SERIES_NAME = re.compile(r"[A-Z].{2,80}\bseries", re.I)
+_NUMBER = re.compile(r"^[\dIVX]{1,4}[.)]\s*|^#+\s*")
 _DOT_ONLY = re.compile(r"[.:;\-\u2013\u2014_*]+")
 # Headings, in any wording, that promise duties or qualifications (for the honesty warnings).
 _PROMISES = {
@@ -59,11 +60,14 @@ class GenericParser(TemplateParser):
             source = source[:DETECT_LINES] + source[-DETECT_TAIL:]
         lines = [piece for line in source for piece in split_long_line(line)]
         families: dict[str, str] = {}
+        strong = False  # a heading only class specs use ("Examples of Duties", not "Tasks")
         titled = False
         for line in lines:
             found = find_heading(line)
             if found and found.key != "unknown":
                 families.setdefault(found.key, line.stripped[:40])
+                name = _NUMBER.sub("", found.heading.text).rstrip(" :.").lower()
+                strong = strong or (found.key in STRUCTURAL_KEYS and name not in WEAK_HEADINGS)
             labels = label_line(line)
             titled = titled or any(label.field in ("title", "class_code") for label in labels or ())
             titled = titled or footer(line) is not None
@@ -71,7 +75,7 @@ class GenericParser(TemplateParser):
         titled = titled or "title" in families or "code" in families
         # Two kinds of spec section, or one and a labelled title, before anything counts:
         # a letter or a recipe may happen to have one line that reads "Summary".
-        if len(structural) + titled < 2:
+        if len(structural) + titled < 2 or not (titled or strong):
             return Detection(self.id, 0.0, [])
         score = 0.2 * len(structural) + 0.05 * (len(families) - len(structural)) + 0.15 * titled
         markers = [f"heading {families[k]!r} ({k})" for k in structural]

@@ -118,8 +118,7 @@ def _pieces(section: Section, lines: list[Line]) -> list[Piece]:
 
 
 def _distinguishing(records: Records, section: Section, lines: list[Line]) -> None:
-    for item in _pieces(section, lines):
-        records.add("distinguishing_features", item.text, item)
+    _list_field("distinguishing_features")(records, section, lines)
 
 
 def _essential(section: Section) -> bool | None:
@@ -230,7 +229,10 @@ def strength_from_lifting(text: str) -> str | None:
 def _list_field(field: str) -> Handler:
     def handler(records: Records, section: Section, lines: list[Line]) -> None:
         for item in _pieces(section, lines):
-            records.add(field, item.text, item)
+            if _BOILERPLATE.search(item.text):
+                records.other(heading_text(section), item)  # a notice, not a feature of the work
+            else:
+                records.add(field, item.text, item)
 
     return handler
 

@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import difflib
 import functools
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from classspec.document import Line, Piece, collapse
 from classspec.parsers.lexicon import HEADINGS, LITERAL_NAMES, UNKNOWN_HEADING
-from classspec.sections import Section, is_upper_heading, match_heading
+from classspec.sections import Section, is_upper_heading, match_heading, strip_marker
 
 # "1. DEFINITION", "A. Duties", "IV. MINIMUM QUALIFICATIONS", "Section 3 - Duties"
 _NUMBERING = re.compile(
@@ -145,6 +146,32 @@ def split_long_line(line: Line) -> list[Line]:
     return [Line(p.strip(), line.number, line.page) for p in pieces if p.strip()]
 
 
+TITLED_HEADING_WORDS = 6
+BODY_WORDS = 8
+
+
+def _titled_heading(line: Line, following: Line | None) -> bool:
+    """A short line in title case, alone after a blank line, followed by a paragraph of
+    body text ("Supervision Received and Exercised" / "Receives general direction ...")."""
+    text = line.stripped.rstrip(":")
+    words = text.split()
+    if not words or len(words) > TITLED_HEADING_WORDS or following is None:
+        return False
+    if text.endswith((".", ";", ",", ")")) or strip_marker(text)[0] or not text[:1].isupper():
+        return False
+    if not all(w[:1].isupper() for w in words if len(w) > 3):
+        return False
+    body = following.stripped
+    return len(body.split()) >= BODY_WORDS and body[:1].isupper() and not strip_marker(body)[0]
+
+
+_REQUIREMENT_KEYS = frozenset({"knowledge", "skills", "abilities"})
+
+
+def _empty_qualifications(section: Section) -> bool:
+    return section.key == "qualifications" and not section.inline and not section.content_lines
+
+
 def sections(
     lines: Sequence[Line],
     list_keys: frozenset[str],
@@ -159,16 +186,27 @@ def sections(
     other lines that name a class (a series member's title inside a section) are no headings."""
     result: list[Section] = [Section(None, None)]
     seen_structural = False
+    content = [ln for ln in lines if not ln.blank]
+    following = {a.number: b for a, b in itertools.pairwise(content)}
     for line in lines:
         if line.number in level_lines:
             result.append(Section("level", None, None, [line]))
             continue
         found = None if line.number in class_lines else find_heading(line)
+        if (
+            found is None
+            and line.number not in class_lines
+            and _titled_heading(line, following.get(line.number))
+        ):
+            found = Heading("unknown", Piece.of([line]))
         if found and found.key == "unknown":
             previous = result[-1].key
             if not seen_structural or previous in list_keys | {None}:
                 result[-1].lines.append(line)
                 continue
+        if found and found.inline and found.key in _REQUIREMENT_KEYS and _empty_qualifications(result[-1]):
+            # "Minimum Qualifications / Ability to: Follow oral directions." is what qualifies.
+            found = None
         if found:
             seen_structural |= found.key in structural
             result.append(Section(found.key, found.heading, found.inline))
