@@ -13,12 +13,12 @@ import time
 
 import pytest
 
-from line_coverage import measure
 from classspec.detect import detect
 from classspec.parsers import get_parser
 from classspec.readers import read_path
 from conftest import SHARED
 from corpus_board import Board, dropped, squash
+from line_coverage import measure
 
 CALIFORNIA = SHARED / "corpus" / "california"
 CORPUS = sorted(CALIFORNIA.glob("*.html")) if CALIFORNIA.is_dir() else []

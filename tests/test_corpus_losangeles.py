@@ -13,12 +13,12 @@ import time
 
 import pytest
 
-from line_coverage import measure
 from classspec.detect import detect
 from classspec.parsers import get_parser
 from classspec.readers import read_path
 from conftest import SHARED
 from corpus_board import Board, dropped, same_words, squash
+from line_coverage import measure
 
 LOS_ANGELES = SHARED / "corpus" / "losangeles"
 CORPUS = sorted(LOS_ANGELES.glob("*.txt")) if LOS_ANGELES.is_dir() else []

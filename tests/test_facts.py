@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from classspec.api import parse_text
-from line_coverage import output_blob, squash
 from classspec.facts import complete
 from classspec.model import MinimumQualifications
 from classspec.readers.text import read_text
+from line_coverage import output_blob, squash
 
 BULLETIN = """SENIOR WIDGET INSPECTOR
 
