@@ -1,0 +1,94 @@
+"""Records from whatever an analyst has at hand: spec files (parsed), exports (JSON,
+JSON Lines, YAML) or a classspec SQLite database. `compare` and `report` read through
+this, so each accepts all three."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from classspec.readers import SUPPORTED_EXTENSIONS, display_path
+from classspec.store import DATABASE_EXTENSIONS
+from classspec.validate import EXPORT_EXTENSIONS, ExportError, items, read_text, record_problems
+
+
+@dataclass(slots=True)
+class Loaded:
+    records: list[dict] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)  # one line each: "PATH: reason"
+    skipped: list[str] = field(default_factory=list)
+    files: int = 0
+
+
+def _kind(path: str) -> str | None:
+    extension = os.path.splitext(path)[1].lower()
+    if extension in EXPORT_EXTENSIONS:
+        return "export"
+    if extension in DATABASE_EXTENSIONS:
+        return "database"
+    if extension in SUPPORTED_EXTENSIONS:
+        return "spec"
+    return None
+
+
+def _files(paths: Iterable[str], loaded: Loaded) -> Iterator[str]:
+    for path in paths:
+        if not os.path.isdir(path):
+            yield path
+            continue
+        for folder, subfolders, names in os.walk(path):
+            subfolders.sort()
+            for name in sorted(names):
+                full = os.path.join(folder, name)
+                if _kind(full):
+                    yield full
+                else:
+                    loaded.skipped.append(full)
+
+
+def load(paths: Iterable[str], *, parser: str = "auto", codes: Iterable[str] = ()) -> Loaded:
+    """Every record under `paths` (folders walked), keeping only `codes` when given.
+    A file that cannot be read is one problem; the others are still loaded."""
+    wanted = set(codes)
+    loaded = Loaded()
+    for path in _files(paths, loaded):
+        loaded.files += 1
+        try:
+            found = list(_records_of(path, parser, loaded))
+        except Exception as exc:
+            from classspec.errors import ClassSpecError
+
+            reason = exc.reason if isinstance(exc, ClassSpecError) else str(exc)
+            loaded.problems.append(f"{display_path(path)}: {reason}")
+            continue
+        loaded.records += [r for r in found if not wanted or r.get("class_code") in wanted]
+    return loaded
+
+
+def _records_of(path: str, parser: str, loaded: Loaded) -> Iterator[dict]:
+    kind = _kind(path) or "spec"
+    if kind == "database":
+        import sqlite3
+
+        from classspec.store import read_records
+
+        try:
+            yield from read_records(path)
+        except sqlite3.Error as exc:
+            raise ExportError(f"not a classspec database ({exc})") from None
+    elif kind == "export":
+        from classspec.model import ClassSpec
+
+        for item in items(read_text(path)):
+            problems = [item.error] if item.error else record_problems(item.data)
+            if problems:
+                loaded.problems.append(f"{path}: {item.where}: {problems[0]}")
+                continue
+            # Through the model, so an older export gains the newer fields' defaults.
+            yield ClassSpec.model_validate(item.data).to_dict()
+    else:
+        from classspec.api import parse_file
+
+        for record in parse_file(path, parser):
+            yield record.to_dict()
