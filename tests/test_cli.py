@@ -229,12 +229,23 @@ def test_output_folder_one_file_per_input_without_collisions(classspec_bin, tmp_
 
 
 def test_output_that_cannot_be_written(classspec_bin, tmp_path):
-    result = run(classspec_bin, "parse", CHICAGO, "-o", tmp_path / "missing" / "out.json")
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    target = blocker / "out.json"
+    result = run(classspec_bin, "parse", CHICAGO, "-o", target)
     assert result.returncode == 1
     (match,) = error_lines(result.stderr)
-    assert match["path"] == str(tmp_path / "missing" / "out.json")
+    assert match["path"] == str(target)
     assert match["reason"].startswith("cannot write output")
     assert "Traceback" not in result.stderr
+
+
+def test_missing_output_folders_are_created(classspec_bin, tmp_path):
+    target = tmp_path / "out" / "deeper" / "docs.jsonl"
+    result = run(classspec_bin, "parse", SEEDS, "-f", "jsonl", "-o", target)
+    assert result.returncode == 0, result.stderr
+    assert summary(result.stderr)["failed"] == 0
+    assert len(target.read_text().splitlines()) == summary(result.stderr)["records"]
 
 
 def test_output_over_an_input_is_refused(classspec_bin, tmp_path):
@@ -397,7 +408,8 @@ def _run_on_tty(binary: str, args: list[str], env: dict[str, str]) -> tuple[int,
 
 def test_progress_bar_only_on_a_terminal_and_no_color_honoured(classspec_bin, tmp_path):
     folder = _seed_folder(tmp_path, copies=5)
-    colour_env = {"TERM": "xterm-256color", "COLUMNS": "100"}
+    # The bar waits ~2 s before it appears; the test asks for it at once.
+    colour_env = {"TERM": "xterm-256color", "COLUMNS": "100", "CLASSSPEC_PROGRESS_DELAY": "0"}
     code, stdout, tty_err = _run_on_tty(classspec_bin, ["parse", str(folder), "-f", "jsonl"], colour_env)
     assert code == 0 and len(stdout.splitlines()) >= 25
     assert b"parsing" in tty_err  # the bar was drawn on the terminal
@@ -412,6 +424,16 @@ def test_progress_bar_only_on_a_terminal_and_no_color_honoured(classspec_bin, tm
     piped = run(classspec_bin, "parse", folder, "-f", "jsonl", env=colour_env)
     assert "parsing" not in piped.stderr and "\x1b" not in piped.stderr
     assert len(piped.stderr.splitlines()) == 1  # only the summary
+
+
+def test_no_progress_bar_for_a_short_run(classspec_bin, tmp_path):
+    """Under the delay (a few files take well under a second), a terminal shows only
+    the summary: a bar that flashes for a moment is noise."""
+    env = {"TERM": "xterm-256color", "COLUMNS": "100", "CLASSSPEC_PROGRESS_DELAY": "30"}
+    code, _, tty_err = _run_on_tty(classspec_bin, ["parse", str(SEEDS), "-f", "jsonl"], env)
+    assert code == 0
+    assert b"parsing" not in tty_err
+    assert summary(tty_err.decode())["parsed"] == len(SEED_FILES)
 
 
 def test_output_to_a_fifo_is_written_in_place(classspec_bin, tmp_path):

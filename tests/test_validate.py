@@ -97,11 +97,15 @@ def test_bad_export_files(classspec_bin, tmp_path, content, reason):
     assert reason in matches[0]["reason"], matches[0]["reason"]
 
 
-def test_missing_and_directory(classspec_bin, tmp_path):
-    result = run(classspec_bin, "validate", tmp_path / "nope.json", tmp_path)
+def test_missing_file_and_folder_without_exports(classspec_bin, tmp_path):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    (empty / "notes.txt").write_text("not an export")
+    result = run(classspec_bin, "validate", tmp_path / "nope.json", empty)
     assert result.returncode == 1
-    reasons = [m["reason"] for m in error_lines(result.stderr)]
-    assert len(reasons) == 2 and all(r.startswith("cannot read") for r in reasons)
+    reasons = {m["path"]: m["reason"] for m in error_lines(result.stderr)}
+    assert reasons[str(tmp_path / "nope.json")].startswith("cannot read")
+    assert reasons[str(empty)].startswith("no .json .jsonl .yaml .yml file")
 
 
 @pytest.mark.parametrize(

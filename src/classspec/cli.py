@@ -210,7 +210,7 @@ def _make_parent(output: str) -> None:
         try:
             os.makedirs(parent, exist_ok=True)
         except OSError as exc:
-            error(f"{output}: cannot create its folder: {exc.strerror or exc}")
+            error(f"{output}: cannot write output (cannot create its folder: {exc.strerror or exc})")
             raise typer.Exit(1) from None
 
 
