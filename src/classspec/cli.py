@@ -27,8 +27,9 @@ from classspec.batch import (
     run,
     stop_workers,
 )
+from classspec.cli_options import FLAG, Command, ParserOption, complete_format
 from classspec.export import FORMATS, writer_for
-from classspec.outputs import store, stream, write_per_file
+from classspec.outputs import reopen_closed_std_streams, store, stream, write_per_file
 from classspec.readers import DEFAULT_MAX_BYTES, display_path
 
 app = typer.Typer(
@@ -70,34 +71,6 @@ def main(
     """classspec: job class specifications to one data model."""
 
 
-class _Command(typer.core.TyperCommand):
-    """Help as a Unix user expects it: `PATH...` in the usage line, no Python type
-    names, and the parser ids, looked up only when help is shown (importing every
-    parser to build the help text would slow every start-up)."""
-
-    def collect_usage_pieces(self, ctx) -> list[str]:
-        pieces = [self.options_metavar]
-        for param in self.get_params(ctx):
-            if isinstance(param, typer.core.TyperArgument):
-                name = param.metavar or param.name.upper()
-                pieces.append(name if param.required else f"[{name}]")
-        return pieces
-
-    def format_help(self, ctx, formatter) -> None:
-        from classspec.parsers import PARSER_IDS
-
-        for param in self.params:
-            if param.help and "{parsers}" in param.help:
-                param.help = param.help.replace("{parsers}", ", ".join(PARSER_IDS))
-            if isinstance(param, typer.core.TyperArgument):
-                param.display_type_rich = lambda ctx: None
-        super().format_help(ctx, formatter)
-
-
-PARSER_HELP = "Parser id: {parsers}."
-FLAG = {"metavar": ""}  # boolean options show as flags, not as "<bool>"
-
-
 def _usage(message: str) -> None:
     error(message)
     raise typer.Exit(2)
@@ -121,15 +94,22 @@ def _on_signal(signum: int, _frame) -> None:
     os._exit(128 + signum)
 
 
-@app.command(cls=_Command)
+@app.command(cls=Command)
 def parse(
     paths: Annotated[
         list[str], typer.Argument(metavar="PATH...", help="Files, folders (recursive) or - for stdin.")
     ],
-    parser: Annotated[str, typer.Option("-p", "--parser", metavar="ID", help=PARSER_HELP)] = "auto",
+    parser: ParserOption = "auto",
     jurisdiction: Annotated[Optional[str], typer.Option("-j", "--jurisdiction", hidden=True)] = None,
     fmt: Annotated[
-        str, typer.Option("-f", "--format", metavar="FORMAT", help=f"One of: {', '.join(FORMATS)}.")
+        str,
+        typer.Option(
+            "-f",
+            "--format",
+            metavar="FORMAT",
+            help=f"One of: {', '.join(FORMATS)}.",
+            autocompletion=complete_format,
+        ),
     ] = "json",
     output: Annotated[
         Optional[str],
@@ -231,7 +211,7 @@ def _quiet_exit() -> None:
     os._exit(0)
 
 
-@app.command(cls=_Command)
+@app.command(cls=Command)
 def validate(
     paths: Annotated[
         list[str],
@@ -262,7 +242,7 @@ def validate(
     raise typer.Exit(1 if failed else 0)
 
 
-@app.command(cls=_Command)
+@app.command(cls=Command)
 def compare(
     paths: Annotated[
         list[str],
@@ -273,7 +253,7 @@ def compare(
         typer.Option("--code", metavar="CODE", help="Only the classes with this code (repeatable)."),
     ] = None,
     fmt: Annotated[str, typer.Option("-f", "--format", metavar="FORMAT", help="text or json.")] = "text",
-    parser: Annotated[str, typer.Option("-p", "--parser", metavar="ID", help=PARSER_HELP)] = "auto",
+    parser: ParserOption = "auto",
 ) -> None:
     """Line classes up: facts side by side, duties and KSAs matched by similarity."""
     from classspec.compare import compare as compare_records
@@ -297,7 +277,7 @@ def compare(
     raise typer.Exit(1 if loaded.problems else 0)
 
 
-@app.command(cls=_Command)
+@app.command(cls=Command)
 def report(
     paths: Annotated[
         list[str], typer.Argument(metavar="PATH...", help="Spec files, exports, databases, folders.")
@@ -306,7 +286,7 @@ def report(
         str, typer.Option("-o", "--output", metavar="FILE", help="The HTML page to write (folders created).")
     ] = "report.html",
     title: Annotated[str, typer.Option("--title", help="The page title.")] = "classspec corpus report",
-    parser: Annotated[str, typer.Option("-p", "--parser", metavar="ID", help=PARSER_HELP)] = "auto",
+    parser: ParserOption = "auto",
 ) -> None:
     """Write one self-contained HTML page on a corpus: counts, fill rates, charts, warnings."""
     from classspec.records import load
@@ -323,7 +303,7 @@ def report(
     raise typer.Exit(1 if loaded.problems else 0)
 
 
-@app.command(cls=_Command)
+@app.command(cls=Command)
 def schema() -> None:
     """Print the JSON Schema of ClassSpec."""
     from classspec.model import json_schema
@@ -331,7 +311,7 @@ def schema() -> None:
     print(json.dumps(json_schema(), indent=2, ensure_ascii=False))
 
 
-@app.command(cls=_Command)
+@app.command(cls=Command)
 def detect(
     paths: Annotated[list[str], typer.Argument(metavar="PATH...", help="Files or folders.")],
     debug: Annotated[bool, typer.Option("--debug", **FLAG, help="Show tracebacks.")] = False,
@@ -359,7 +339,7 @@ def detect(
     raise typer.Exit(1 if failed else 0)
 
 
-@app.command(cls=_Command)
+@app.command(cls=Command)
 def text(
     path: Annotated[str, typer.Argument(metavar="FILE", help="A spec file.")],
 ) -> None:
@@ -378,25 +358,11 @@ def text(
         print(f"{page}{line.number:>{width}}  {line.text}".rstrip())
 
 
-def _reopen_closed_std_streams() -> None:
-    """Started with stdout or stderr closed (`>&-`, some daemons)? Point them at
-    /dev/null: otherwise messages fall through to stdout (print(file=None)) and the
-    next file opened (an output's temporary file) would take descriptor 1 or 2."""
-    for fd, name in ((0, "stdin"), (1, "stdout"), (2, "stderr")):
-        try:
-            os.fstat(fd)
-        except OSError:
-            os.dup2(os.open(os.devnull, os.O_RDWR), fd)
-        if getattr(sys, name) is None:
-            stream = open(fd, "r" if fd == 0 else "w", encoding="utf-8", closefd=False)  # noqa: SIM115
-            setattr(sys, name, stream)  # lives as long as the process
-
-
 def run_cli(argv: list[str] | None = None) -> None:
     """Entry point: usage errors exit 2 with one `classspec: error:` line; no traceback
     ever reaches the user unless --debug asked for it."""
     args = sys.argv[1:] if argv is None else argv
-    _reopen_closed_std_streams()
+    reopen_closed_std_streams()
     try:
         code = app(args=args, prog_name="classspec", standalone_mode=False)
     except typer.TyperException as exc:

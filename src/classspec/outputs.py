@@ -11,7 +11,6 @@ from typing import TextIO
 from classspec.atomic import atomic_output
 from classspec.batch import Batch, DelayedProgress, Inputs, Outcome, output_names
 from classspec.export import EXTENSIONS, writer_for
-from classspec.readers import display_path
 
 
 def stream(writer, outcomes: Iterator[Outcome], batch: Batch, progress: DelayedProgress) -> None:
@@ -64,6 +63,8 @@ def write_per_file(
                 with atomic_output(target) as out:
                     _write_all(fmt, out, outcome.records)
             except OSError as exc:
+                from classspec.readers import display_path
+
                 # Counted as a failure of this input; the other outputs are still written.
                 print(
                     f"classspec: error: {display_path(target)}: cannot write output: {exc.strerror or exc}",
@@ -75,3 +76,17 @@ def write_per_file(
                 batch.warnings -= outcome.warnings
                 batch.failed += 1
         progress.advance()
+
+
+def reopen_closed_std_streams() -> None:
+    """Started with stdout or stderr closed (`>&-`, some daemons)? Point them at
+    /dev/null: otherwise messages fall through to stdout (print(file=None)) and the
+    next file opened (an output's temporary file) would take descriptor 1 or 2."""
+    for fd, name in ((0, "stdin"), (1, "stdout"), (2, "stderr")):
+        try:
+            os.fstat(fd)
+        except OSError:
+            os.dup2(os.open(os.devnull, os.O_RDWR), fd)
+        if getattr(sys, name) is None:
+            stream = open(fd, "r" if fd == 0 else "w", encoding="utf-8", closefd=False)  # noqa: SIM115
+            setattr(sys, name, stream)  # lives as long as the process

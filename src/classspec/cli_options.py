@@ -1,0 +1,54 @@
+"""What the CLI's options look like to a user: help with `PATH...` usage lines, flags
+shown as flags, parser ids listed, and shell completion of parser ids and formats."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from classspec.export import FORMATS
+
+
+class Command(typer.core.TyperCommand):
+    """Help as a Unix user expects it: `PATH...` in the usage line, no Python type
+    names, and the parser ids, looked up only when help is shown (importing every
+    parser to build the help text would slow every start-up)."""
+
+    def collect_usage_pieces(self, ctx) -> list[str]:
+        pieces = [self.options_metavar]
+        for param in self.get_params(ctx):
+            if isinstance(param, typer.core.TyperArgument):
+                name = param.metavar or param.name.upper()
+                pieces.append(name if param.required else f"[{name}]")
+        return pieces
+
+    def format_help(self, ctx, formatter) -> None:
+        from classspec.parsers import PARSER_IDS
+
+        for param in self.params:
+            if param.help and "{parsers}" in param.help:
+                param.help = param.help.replace("{parsers}", ", ".join(PARSER_IDS))
+            if isinstance(param, typer.core.TyperArgument):
+                param.display_type_rich = lambda ctx: None
+        super().format_help(ctx, formatter)
+
+
+PARSER_HELP = "Parser id: {parsers}."
+
+
+def complete_parser(incomplete: str) -> list[str]:
+    from classspec.parsers import PARSER_IDS
+
+    return [p for p in PARSER_IDS if p.startswith(incomplete)]
+
+
+def complete_format(incomplete: str) -> list[str]:
+    return [f for f in FORMATS if f.startswith(incomplete)]
+
+
+ParserOption = Annotated[
+    str, typer.Option("-p", "--parser", metavar="ID", help=PARSER_HELP, autocompletion=complete_parser)
+]
+
+FLAG = {"metavar": ""}  # boolean options show as flags, not as "<bool>"
