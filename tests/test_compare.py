@@ -83,7 +83,7 @@ def test_text_output_is_a_table_naming_each_class(classspec_bin):
     result = run(classspec_bin, "compare", CHICAGO, CHATTANOOGA, env={"COLUMNS": "120"})
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert "7401 Customer Services Supervisor" in lines[1] and "2108 Customer Service Coordinator" in lines[1]
+    assert "7401 Customer Services Supervisor" in lines[0] and "2108 Customer Service Coordinator" in lines[0]
     assert any(line.startswith("Duties: ") and line.endswith(" matched") for line in lines)
     assert any(line.startswith("Only in 7401 Customer Services Supervisor (") for line in lines)
     assert all(line == line.rstrip() for line in lines)

@@ -223,7 +223,11 @@ def validate(
         bool, typer.Option("-v", "--verbose", **FLAG, help="Name the files checked and skipped.")
     ] = False,
 ) -> None:
-    """Check exported records against the ClassSpec schema: every error of every record."""
+    """Check exports against the ClassSpec schema.
+
+    Every error of every record is reported (record or line, field, value); the exit
+    code is 1 if there is any. Folders are searched for .json .jsonl .yaml .yml files.
+    """
     from classspec.validate import expand_exports, validate_paths
 
     failed = False
@@ -255,7 +259,12 @@ def compare(
     fmt: Annotated[str, typer.Option("-f", "--format", metavar="FORMAT", help="text or json.")] = "text",
     parser: ParserOption = "auto",
 ) -> None:
-    """Line classes up: facts side by side, duties and KSAs matched by similarity."""
+    """Line two or more classes up side by side.
+
+    Identity, grade, FLSA, education, experience and probation, then duties and
+    knowledge/skills/abilities matched by similarity; what has no match is listed per
+    class. Give spec files, exports, or a database with --code.
+    """
     from classspec.compare import compare as compare_records
     from classspec.compare import print_comparison
     from classspec.records import load
@@ -288,7 +297,11 @@ def report(
     title: Annotated[str, typer.Option("--title", help="The page title.")] = "classspec corpus report",
     parser: ParserOption = "auto",
 ) -> None:
-    """Write one self-contained HTML page on a corpus: counts, fill rates, charts, warnings."""
+    """Write an HTML report on a corpus.
+
+    One self-contained page (no network): counts by parser and jurisdiction, fill rate
+    per field, charts, the records with warnings, the oldest specs.
+    """
     from classspec.records import load
     from classspec.report import figures, render
 
@@ -316,7 +329,10 @@ def detect(
     paths: Annotated[list[str], typer.Argument(metavar="PATH...", help="Files or folders.")],
     debug: Annotated[bool, typer.Option("--debug", **FLAG, help="Show tracebacks.")] = False,
 ) -> None:
-    """Show which parser auto would choose for each file, and how sure it is."""
+    """Show the parser auto would choose, and why.
+
+    One line per file: path, parser id, confidence, and the markers found.
+    """
     from classspec.api import read_file
     from classspec.detect import detect as detect_doc
     from classspec.errors import ClassSpecError
@@ -343,7 +359,10 @@ def detect(
 def text(
     path: Annotated[str, typer.Argument(metavar="FILE", help="A spec file.")],
 ) -> None:
-    """Print the text classspec extracted from a file, with the line numbers provenance cites."""
+    """Print the text read from a file, numbered.
+
+    The line numbers are the ones --provenance cites.
+    """
     from classspec.api import read_file
     from classspec.errors import ClassSpecError
 

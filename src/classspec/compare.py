@@ -173,7 +173,7 @@ def print_comparison(comparison: Comparison, stream=None) -> None:
     console = Console(file=target, width=width, highlight=False)
     names = [c["label"] for c in comparison.classes]
 
-    facts = Table(box=box.SIMPLE_HEAD, show_lines=False)
+    facts = Table(box=box.SIMPLE_HEAD, show_edge=False)
     facts.add_column("")
     for name in names:
         facts.add_column(name, overflow="fold")
@@ -181,10 +181,11 @@ def print_comparison(comparison: Comparison, stream=None) -> None:
         style = None if row.same else "bold"
         facts.add_row(row.field, *("—" if v is None else str(v) for v in row.values), style=style)
     console.print(facts)
+    console.print()
     sections = (("Duties", comparison.duties), ("Knowledge, skills and abilities", comparison.ksas))
     for heading, matching in sections:
         title = f"{heading}: {len(matching.matched)} matched"
-        table = Table(title=title, box=box.SIMPLE_HEAD, title_justify="left")
+        table = Table(title=title, box=box.SIMPLE_HEAD, show_edge=False, title_justify="left")
         table.add_column("score", justify="right")
         for name in names:
             table.add_column(name, overflow="fold")
