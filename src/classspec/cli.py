@@ -27,7 +27,7 @@ from classspec.batch import (
     run,
     stop_workers,
 )
-from classspec.cli_options import FLAG, Command, ParserOption, complete_format
+from classspec.cli_options import FLAG, Command, FormatOption, ParserOption
 from classspec.export import FORMATS, writer_for
 from classspec.outputs import reopen_closed_std_streams, store, stream, write_per_file
 from classspec.readers import DEFAULT_MAX_BYTES, display_path
@@ -101,16 +101,7 @@ def parse(
     ],
     parser: ParserOption = "auto",
     jurisdiction: Annotated[Optional[str], typer.Option("-j", "--jurisdiction", hidden=True)] = None,
-    fmt: Annotated[
-        str,
-        typer.Option(
-            "-f",
-            "--format",
-            metavar="FORMAT",
-            help=f"One of: {', '.join(FORMATS)}.",
-            autocompletion=complete_format,
-        ),
-    ] = "json",
+    fmt: FormatOption = "json",
     output: Annotated[
         Optional[str],
         typer.Option(
@@ -185,13 +176,11 @@ def parse(
 
 def _make_parent(output: str) -> None:
     """`-o out/docs.jsonl` where out/ does not exist yet: create it before parsing."""
-    parent = os.path.dirname(output)
-    if parent:
-        try:
-            os.makedirs(parent, exist_ok=True)
-        except OSError as exc:
-            error(f"{output}: cannot write output (cannot create its folder: {exc.strerror or exc})")
-            raise typer.Exit(1) from None
+    try:
+        os.makedirs(os.path.dirname(output) or ".", exist_ok=True)
+    except OSError as exc:
+        error(f"{output}: cannot write output (cannot create its folder: {exc.strerror or exc})")
+        raise typer.Exit(1) from None
 
 
 def _check_not_an_input(output: str, inputs: Inputs) -> None:
@@ -246,6 +235,10 @@ def validate(
     raise typer.Exit(1 if failed else 0)
 
 
+def _reading(total: int) -> DelayedProgress:
+    return DelayedProgress(total, "reading")
+
+
 @app.command(cls=Command)
 def compare(
     paths: Annotated[
@@ -272,7 +265,7 @@ def compare(
     _check_parser(parser)
     if fmt not in ("text", "json"):
         _usage(f"unknown format {fmt!r}; choose one of: text, json")
-    loaded = load(paths, parser=parser, codes=code or ())
+    loaded = load(paths, parser=parser, codes=code or (), progress=_reading)
     for problem in loaded.problems:
         error(problem)
     if len(loaded.records) < 2:
@@ -306,7 +299,7 @@ def report(
     from classspec.report import figures, render
 
     _check_parser(parser)
-    loaded = load(paths, parser=parser)
+    loaded = load(paths, parser=parser, progress=_reading)
     for problem in loaded.problems:
         error(problem)
     _make_parent(output)

@@ -52,3 +52,15 @@ ParserOption = Annotated[
 ]
 
 FLAG = {"metavar": ""}  # boolean options show as flags, not as "<bool>"
+
+
+FormatOption = Annotated[
+    str,
+    typer.Option(
+        "-f",
+        "--format",
+        metavar="FORMAT",
+        help=f"One of: {', '.join(FORMATS)}.",
+        autocompletion=complete_format,
+    ),
+]

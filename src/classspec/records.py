@@ -5,8 +5,9 @@ this, so each accepts all three."""
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from classspec.readers import SUPPORTED_EXTENSIONS, display_path
 from classspec.store import DATABASE_EXTENSIONS
@@ -47,23 +48,42 @@ def _files(paths: Iterable[str], loaded: Loaded) -> Iterator[str]:
                     loaded.skipped.append(full)
 
 
-def load(paths: Iterable[str], *, parser: str = "auto", codes: Iterable[str] = ()) -> Loaded:
+def load(
+    paths: Iterable[str],
+    *,
+    parser: str = "auto",
+    codes: Iterable[str] = (),
+    progress: Callable[[int], Any] | None = None,
+) -> Loaded:
     """Every record under `paths` (folders walked), keeping only `codes` when given.
-    A file that cannot be read is one problem; the others are still loaded."""
+    A file that cannot be read is one problem; the others are still loaded.
+    `progress(total)` makes a tracker with advance() and stop() (a progress bar)."""
     wanted = set(codes)
     loaded = Loaded()
-    for path in _files(paths, loaded):
-        loaded.files += 1
-        try:
-            found = list(_records_of(path, parser, loaded))
-        except Exception as exc:
-            from classspec.errors import ClassSpecError
-
-            reason = exc.reason if isinstance(exc, ClassSpecError) else str(exc)
-            loaded.problems.append(f"{display_path(path)}: {reason}")
-            continue
-        loaded.records += [r for r in found if not wanted or r.get("class_code") in wanted]
+    files = list(_files(paths, loaded))
+    tracker = progress(len(files)) if progress else None
+    try:
+        for path in files:
+            _load_one(path, parser, wanted, loaded)
+            if tracker:
+                tracker.advance()
+    finally:
+        if tracker:
+            tracker.stop()
     return loaded
+
+
+def _load_one(path: str, parser: str, wanted: set[str], loaded: Loaded) -> None:
+    loaded.files += 1
+    try:
+        found = list(_records_of(path, parser, loaded))
+    except Exception as exc:  # any unreadable input is one problem line, not the end
+        from classspec.errors import ClassSpecError
+
+        reason = exc.reason if isinstance(exc, ClassSpecError) else str(exc)
+        loaded.problems.append(f"{display_path(path)}: {reason}")
+        return
+    loaded.records += [r for r in found if not wanted or r.get("class_code") in wanted]
 
 
 def _records_of(path: str, parser: str, loaded: Loaded) -> Iterator[dict]:

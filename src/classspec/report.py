@@ -90,7 +90,8 @@ def figures(records: list[dict], failed: list[str] | None = None) -> dict[str, A
     years = [int(d[:4]) for d, _ in dated if d]
     bucket = _year_buckets(years)
     by_year = Counter(bucket(y) for y in sorted(years))
-    year_order = list(dict.fromkeys(bucket(y) for y in sorted(years)))
+    # Every bucket from the first to the last, empty ones too: a time axis without gaps.
+    year_order = list(dict.fromkeys(bucket(y) for y in range(min(years), max(years) + 1))) if years else []
     undated = sum(1 for d, _ in dated if not d)
     oldest = sorted(((d, r) for d, r in dated if d), key=lambda p: (p[0], p[1]["source"].get("path") or ""))
     return {
@@ -126,7 +127,13 @@ def _who(record: dict) -> str:
 def _table(table_id: str, headers: tuple[str, ...], rows: list[tuple]) -> str:
     head = "".join(f"<th>{html.escape(h)}</th>" for h in headers)
     body = "".join(
-        "<tr>" + "".join(f"<td>{html.escape(str(cell))}</td>" for cell in row) + "</tr>" for row in rows
+        "<tr>"
+        + "".join(
+            f'<td class="n">{cell}</td>' if isinstance(cell, int) else f"<td>{html.escape(str(cell))}</td>"
+            for cell in row
+        )
+        + "</tr>"
+        for row in rows
     )
     return f'<table id="{table_id}"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
 
