@@ -186,3 +186,46 @@ def test_not_a_database_is_one_error_line(classspec_bin, tmp_path):
     assert "cannot write output" in result.stderr and "Traceback" not in result.stderr
     assert bogus.read_text().startswith("this is not sqlite")
     assert summary(result.stderr)["failed"] >= 1
+
+
+def test_provenance_spans_are_stored(classspec_bin, tmp_path):
+    db = tmp_path / "prov.db"
+    result = run(classspec_bin, "parse", SEEDS, "--provenance", "-f", "sqlite", "-o", db)
+    assert result.returncode == 0, result.stderr
+    records = [
+        json.loads(line)
+        for line in run(classspec_bin, "parse", SEEDS, "--provenance", "-f", "jsonl").stdout.splitlines()
+    ]
+    spans = sum(len(s) for r in records for s in r["provenance"].values())
+    con = sqlite3.connect(db)
+    assert con.execute("SELECT count(*) FROM provenance").fetchone()[0] == spans > 0
+
+
+def test_an_interrupted_run_leaves_the_database_as_it_was(classspec_bin, seeds_db, tmp_path):
+    import signal
+    import subprocess
+    import time
+
+    from conftest import PHILADELPHIA
+
+    if not PHILADELPHIA.is_dir():
+        pytest.skip("the Philadelphia corpus is not here")
+    db, _ = seeds_db
+    copy = tmp_path / "copy.db"
+    shutil.copy(db, copy)
+    before = _dump(copy)
+    proc = subprocess.Popen(
+        [classspec_bin, "parse", SEEDS, PHILADELPHIA, "-f", "sqlite", "-o", copy],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    journal = Path(f"{copy}-journal")  # exists once the run's transaction has begun
+    deadline = time.monotonic() + 60
+    while not journal.exists() and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)
+    proc.send_signal(signal.SIGTERM)
+    _, stderr = proc.communicate(timeout=60)
+    if proc.returncode == 0:
+        pytest.skip("the run finished before it could be interrupted")
+    assert proc.returncode == 128 + signal.SIGTERM, stderr
+    assert _dump(copy) == before  # the open transaction was rolled back
