@@ -97,3 +97,14 @@ def test_fewer_than_two_classes_is_an_error(classspec_bin, args):
     lines = result.stderr.splitlines()
     assert lines[-1] == "classspec: error: compare needs two or more classes; found 1"
     assert len(error_lines(result.stderr)) == len(args) - 1  # the missing file, named
+
+
+def test_database_colon_code(classspec_bin, tmp_path):
+    db = tmp_path / "specs.db"
+    assert run(classspec_bin, "parse", SEEDS, "-f", "sqlite", "-o", db).returncode == 0
+    data = _compare_json(classspec_bin, f"{db}:7401", f"{db}:4808")
+    assert [c["class_code"] for c in data["classes"]] == ["7401", "4808"]
+    missing = run(classspec_bin, "compare", f"{db}:7401", f"{db}:NOPE", f"{db}:4808", "-f", "json")
+    assert missing.returncode == 1  # reported, and the two found are still compared
+    assert [m["reason"] for m in error_lines(missing.stderr)] == ["no class with code 'NOPE'"]
+    assert [c["class_code"] for c in json.loads(missing.stdout)["classes"]] == ["7401", "4808"]

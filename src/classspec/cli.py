@@ -243,7 +243,7 @@ def _reading(total: int) -> DelayedProgress:
 def compare(
     paths: Annotated[
         list[str],
-        typer.Argument(metavar="PATH...", help="Spec files, exports or a .db database: two or more classes."),
+        typer.Argument(metavar="PATH...", help="Spec files, exports, a .db (with --code) or DB:CODE."),
     ],
     code: Annotated[
         Optional[list[str]],

@@ -73,8 +73,19 @@ def load(
     return loaded
 
 
+def database_code(path: str) -> tuple[str, str] | None:
+    """`specs.db:6J27` -> ("specs.db", "6J27"): one class of a database, by its code."""
+    name, colon, code = path.rpartition(":")
+    if colon and code and not os.path.exists(path) and _kind(name) == "database":
+        return name, code
+    return None
+
+
 def _load_one(path: str, parser: str, wanted: set[str], loaded: Loaded) -> None:
     loaded.files += 1
+    one = database_code(path)
+    if one is not None:
+        path, wanted = one[0], {one[1]}
     try:
         found = list(_records_of(path, parser, loaded))
     except Exception as exc:  # any unreadable input is one problem line, not the end
@@ -83,7 +94,10 @@ def _load_one(path: str, parser: str, wanted: set[str], loaded: Loaded) -> None:
         reason = exc.reason if isinstance(exc, ClassSpecError) else str(exc)
         loaded.problems.append(f"{display_path(path)}: {reason}")
         return
-    loaded.records += [r for r in found if not wanted or r.get("class_code") in wanted]
+    kept = [r for r in found if not wanted or r.get("class_code") in wanted]
+    if one is not None and not kept:
+        loaded.problems.append(f"{path}: no class with code {one[1]!r}")
+    loaded.records += kept
 
 
 def _records_of(path: str, parser: str, loaded: Loaded) -> Iterator[dict]:
