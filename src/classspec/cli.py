@@ -256,7 +256,7 @@ def compare(
 
     Identity, grade, FLSA, education, experience and probation, then duties and
     knowledge/skills/abilities matched by similarity; what has no match is listed per
-    class. Give spec files, exports, or a database with --code.
+    class. Give spec files, exports, a database with --code, or DB:CODE.
     """
     from classspec.compare import compare as compare_records
     from classspec.compare import print_comparison
