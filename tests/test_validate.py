@@ -46,21 +46,36 @@ def test_utf8_bom_is_accepted(classspec_bin, exports, tmp_path):
     assert run(classspec_bin, "validate", bom).returncode == 0
 
 
-def test_errors_name_record_and_field(classspec_bin, exports, tmp_path):
+def test_errors_name_record_line_and_field(classspec_bin, exports, tmp_path):
     records = json.loads(exports["json"].read_text())
     records[1]["flsa_status"] = "sometimes"
     records[1]["duties"].append({"text": 7})
     del records[0]["source"]
     broken = tmp_path / "broken.json"
-    broken.write_text(json.dumps(records))
+    text = json.dumps(records, indent=2)
+    broken.write_text(text)
+    starts = [number for number, line in enumerate(text.splitlines(), start=1) if line == "  {"]
     result = run(classspec_bin, "validate", broken)
     assert result.returncode == 1
     reasons = [m["reason"] for m in error_lines(result.stderr)]
-    assert any(r.startswith("record 1: source:") for r in reasons), reasons
-    assert any(r.startswith("record 2: flsa_status:") for r in reasons), reasons
+    first, second = f"record 1 (line {starts[0]})", f"record 2 (line {starts[1]})"
+    assert any(r.startswith(f"{first}: source:") for r in reasons), reasons
+    assert f"{second}: flsa_status: Input should be 'exempt' or 'non_exempt' (got \"sometimes\")" in reasons
     duty = len(records[1]["duties"]) - 1
-    assert any(r.startswith(f"record 2: duties[{duty}].text:") for r in reasons), reasons
+    assert f"{second}: duties[{duty}].text: Input should be a valid string (got 7)" in reasons
     assert result.stderr.splitlines()[-1].endswith("errors found")
+
+
+def test_yaml_errors_name_the_line_a_record_starts_on(classspec_bin, exports, tmp_path):
+    text = exports["yaml"].read_text()
+    documents = text.split("---\n")[1:]
+    documents[2] = documents[2].replace("schema_version: '1.1'", "schema_version: '7'")
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("".join("---\n" + d for d in documents))
+    starts = [n + 1 for n, line in enumerate(broken.read_text().splitlines(), start=1) if line == "---"]
+    result = run(classspec_bin, "validate", broken)
+    (match,) = error_lines(result.stderr)
+    assert match["reason"].startswith(f"record 3 (line {starts[2]}): schema_version: ")
 
 
 def test_jsonl_errors_name_the_line(classspec_bin, exports, tmp_path):

@@ -52,24 +52,53 @@ def items(text: str) -> Iterator[Item]:
         raise ExportError("empty file")
     if stripped[0] in "[{":
         try:
-            data = json.loads(text)
+            found = _json_array(text) if stripped[0] == "[" else [(json.loads(text), None)]
         except json.JSONDecodeError:
-            data = None
+            found = None
         except RecursionError:
             raise ExportError("nested too deeply to be a ClassSpec export") from None
-        if data is not None:
-            for index, item in enumerate(data if isinstance(data, list) else [data]):
-                yield Item(f"record {index + 1}", item)
+        if found is not None:
+            for index, (item, line) in enumerate(found):
+                yield Item(_where(index, line), item)
             return
         if stripped[0] == "{":
             yield from _json_lines(text)
             return
     index = 0
-    for document in _safe_yaml(text):
-        for item in document if isinstance(document, list) else [document]:
-            if item is not None:
-                index += 1
-                yield Item(f"record {index}", item)
+    for item, line in _safe_yaml(text):
+        if item is not None:
+            yield Item(_where(index, line), item)
+            index += 1
+
+
+def _where(index: int, line: int | None) -> str:
+    return f"record {index + 1}" + (f" (line {line})" if line else "")
+
+
+def _json_array(text: str) -> list[tuple[Any, int]]:
+    """A top-level JSON array, parsed element by element so each keeps the line it
+    starts on; raises JSONDecodeError where json.loads would."""
+    decoder = json.JSONDecoder()
+    blank = " \t\r\n"
+    position = text.index("[") + 1
+    found: list[tuple[Any, int]] = []
+    while True:
+        while position < len(text) and text[position] in blank:
+            position += 1
+        if text.startswith("]", position) and (not found or text[position - 1] != ","):
+            break
+        if found:
+            if not text.startswith(",", position):
+                raise json.JSONDecodeError("Expecting ',' delimiter", text, position)
+            position += 1
+            while position < len(text) and text[position] in blank:
+                position += 1
+        item, end = decoder.raw_decode(text, position)
+        found.append((item, text.count("\n", 0, position) + 1))
+        position = end
+    if text[position + 1 :].strip(blank):
+        raise json.JSONDecodeError("Extra data", text, position + 1)
+    return found
 
 
 def _json_lines(text: str) -> Iterator[Item]:
@@ -137,11 +166,20 @@ def _guarded_loader():
     return GuardedLoader
 
 
-def _safe_yaml(text: str) -> Iterator[Any]:
+def _safe_yaml(text: str) -> Iterator[tuple[Any, int]]:
+    """(record, line) for each item of each YAML document (a document that is a list
+    gives one record per item)."""
     import yaml
 
+    loader = _guarded_loader()(text)
     try:
-        yield from yaml.load_all(text, Loader=_guarded_loader())
+        while loader.check_node():
+            node = loader.get_node()
+            data = loader.construct_document(node)
+            if isinstance(data, list):
+                yield from zip(data, (n.start_mark.line + 1 for n in node.value), strict=True)
+            else:
+                yield data, node.start_mark.line + 1
     except yaml.YAMLError as exc:
         first = str(exc).splitlines()
         if any("nesting depth" in line for line in first):
@@ -149,6 +187,8 @@ def _safe_yaml(text: str) -> Iterator[Any]:
         raise ExportError(f"neither JSON nor YAML ({first[0]})") from None
     except RecursionError:
         raise ExportError("nested too deeply to be a ClassSpec export") from None
+    finally:
+        loader.dispose()
 
 
 def _location(loc: tuple) -> str:
