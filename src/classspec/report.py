@@ -15,6 +15,7 @@ from typing import Any
 from classspec.svgchart import bar_chart
 
 OLDEST_SHOWN = 15
+WARNINGS_SHOWN = 500  # a national corpus can have thousands: the page stays readable
 DATE_FIELDS = ("established", "revised", "effective", "edited")
 EDUCATION_ORDER = ("none", "high_school", "some_college", "associate", "bachelor", "master", "doctorate")
 # Nested objects whose own fields are reported one by one in the fill table.
@@ -111,7 +112,8 @@ def figures(records: list[dict], failed: list[str] | None = None) -> dict[str, A
             + ([("no date", undated)] if undated else []),
             "Duties per class": _ordered(duties, ["0", "1–5", "6–10", "11–15", "16–20", "21–30", "over 30"]),
         },
-        "warnings": [(_who(r), w) for r in records for w in r["warnings"]],
+        "warning_count": sum(len(r["warnings"]) for r in records),
+        "warnings": [(_who(r), w) for r in records for w in r["warnings"]][:WARNINGS_SHOWN],
         "oldest": [(d, _who(r)) for d, r in oldest[:OLDEST_SHOWN]],
         "failed": [tuple(line.split(": ", 1)) for line in failed or []],
     }
@@ -152,6 +154,10 @@ figure{margin:0}figcaption{font-weight:600;margin:.8rem 0 .3rem}
 """
 
 
+def _shown(shown: int, total: int) -> str:
+    return f"<p>The first {shown} of {total}.</p>" if shown < total else ""
+
+
 def _fill_table(fill: list[tuple[str, int]], total: int) -> str:
     rows = []
     for name, count in fill:
@@ -178,7 +184,7 @@ def render(data: dict[str, Any], title: str = "classspec corpus report") -> str:
 <h1>{html.escape(title)}</h1>
 <div class="summary"><div><b id="records">{data["records"]}</b>records</div>
 <div><b id="sources">{data["sources"]}</b>source files</div>
-<div><b id="warning-count">{len(data["warnings"])}</b>warnings</div>
+<div><b id="warning-count">{data["warning_count"]}</b>warnings</div>
 <div><b id="failed-count">{len(data["failed"])}</b>inputs failed</div></div>
 <div class="columns">
 <section><h2>By parser</h2>{_table("by-parser", ("parser", "records"), data["by_parser"])}</section>
@@ -187,7 +193,8 @@ def render(data: dict[str, Any], title: str = "classspec corpus report") -> str:
 <h2>Charts</h2><div class="charts">{charts}</div>
 <h2>Fill rate per field</h2>{_fill_table(data["fill"], data["records"])}
 <h2>Oldest specs</h2>{_table("oldest", ("last dated", "class"), data["oldest"])}
-<h2>Records with warnings</h2>{_table("warnings", ("class", "warning"), data["warnings"])}
+<h2>Records with warnings</h2>{_shown(len(data["warnings"]), data["warning_count"])}
+{_table("warnings", ("class", "warning"), data["warnings"])}
 <h2>Inputs that gave no record</h2>{_table("failed", ("input", "reason"), data["failed"])}
 <script type="application/json" id="classspec-figures">{embedded}</script>
 </body></html>
