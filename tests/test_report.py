@@ -147,3 +147,13 @@ def test_report_from_a_database_matches_the_files(classspec_bin, tmp_path):
         assert result.returncode == 0, result.stderr
         pages.append(page.read_text())
     assert pages[0] == pages[1]
+
+
+def test_jobs_do_not_change_the_page(classspec_bin, tmp_path):
+    pages = []
+    for jobs in ("1", "2"):
+        page = tmp_path / f"jobs{jobs}.html"
+        result = run(classspec_bin, "report", SEEDS, *SAMPLE[:10], "--jobs", jobs, "-o", page)
+        assert result.returncode == 0, result.stderr
+        pages.append(page.read_bytes())
+    assert pages[0] == pages[1]

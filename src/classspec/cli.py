@@ -288,6 +288,7 @@ def report(
         str, typer.Option("-o", "--output", metavar="FILE", help="The HTML page to write (folders created).")
     ] = "report.html",
     title: Annotated[str, typer.Option("--title", help="The page title.")] = "classspec corpus report",
+    jobs: Annotated[int, typer.Option("--jobs", min=1, metavar="N", help="Parallel worker processes.")] = 1,
     parser: ParserOption = "auto",
 ) -> None:
     """Write an HTML report on a corpus.
@@ -299,7 +300,7 @@ def report(
     from classspec.report import figures, render
 
     _check_parser(parser)
-    loaded = load(paths, parser=parser, progress=_reading)
+    loaded = load(paths, parser=parser, progress=_reading, jobs=jobs)
     for problem in loaded.problems:
         error(problem)
     _make_parent(output)

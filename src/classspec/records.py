@@ -54,17 +54,26 @@ def load(
     parser: str = "auto",
     codes: Iterable[str] = (),
     progress: Callable[[int], Any] | None = None,
+    jobs: int = 1,
 ) -> Loaded:
     """Every record under `paths` (folders walked), keeping only `codes` when given.
-    A file that cannot be read is one problem; the others are still loaded.
+    A file that cannot be read is one problem; the others are still loaded. Spec files
+    are parsed as `parse` does (`jobs` worker processes), in order.
     `progress(total)` makes a tracker with advance() and stop() (a progress bar)."""
+    from classspec.batch import Options, run
+
     wanted = set(codes)
     loaded = Loaded()
     files = list(_files(paths, loaded))
+    is_spec = [_kind(path) in ("spec", None) and database_code(path) is None for path in files]
+    parsed = run([path for path, spec in zip(files, is_spec, strict=True) if spec], Options(parser), jobs)
     tracker = progress(len(files)) if progress else None
     try:
-        for path in files:
-            _load_one(path, parser, wanted, loaded)
+        for path, spec in zip(files, is_spec, strict=True):
+            if spec:  # outcomes come back in input order
+                _take(next(parsed), wanted, loaded)
+            else:
+                _load_one(path, wanted, loaded)
             if tracker:
                 tracker.advance()
     finally:
@@ -81,13 +90,20 @@ def database_code(path: str) -> tuple[str, str] | None:
     return None
 
 
-def _load_one(path: str, parser: str, wanted: set[str], loaded: Loaded) -> None:
+def _take(outcome, wanted: set[str], loaded: Loaded) -> None:
+    loaded.files += 1
+    if outcome.error:
+        loaded.problems.append(outcome.error)
+    loaded.records += [r for r in outcome.records if not wanted or r.get("class_code") in wanted]
+
+
+def _load_one(path: str, wanted: set[str], loaded: Loaded) -> None:
     loaded.files += 1
     one = database_code(path)
     if one is not None:
         path, wanted = one[0], {one[1]}
     try:
-        found = list(_records_of(path, parser, loaded))
+        found = list(_records_of(path, loaded))
     except Exception as exc:  # any unreadable input is one problem line, not the end
         from classspec.errors import ClassSpecError
 
@@ -100,9 +116,9 @@ def _load_one(path: str, parser: str, wanted: set[str], loaded: Loaded) -> None:
     loaded.records += kept
 
 
-def _records_of(path: str, parser: str, loaded: Loaded) -> Iterator[dict]:
-    kind = _kind(path) or "spec"
-    if kind == "database":
+def _records_of(path: str, loaded: Loaded) -> Iterator[dict]:
+    """The records of a database or an export file."""
+    if _kind(path) == "database":
         import sqlite3
 
         from classspec.store import read_records
@@ -111,7 +127,7 @@ def _records_of(path: str, parser: str, loaded: Loaded) -> Iterator[dict]:
             yield from read_records(path)
         except sqlite3.Error as exc:
             raise ExportError(f"not a classspec database ({exc})") from None
-    elif kind == "export":
+    else:
         from classspec.model import ClassSpec
 
         for item in items(read_text(path)):
@@ -121,8 +137,3 @@ def _records_of(path: str, parser: str, loaded: Loaded) -> Iterator[dict]:
                 continue
             # Through the model, so an older export gains the newer fields' defaults.
             yield ClassSpec.model_validate(item.data).to_dict()
-    else:
-        from classspec.api import parse_file
-
-        for record in parse_file(path, parser):
-            yield record.to_dict()
