@@ -27,12 +27,13 @@ from classspec.batch import (
     run,
     stop_workers,
 )
-from classspec.cli_options import FLAG, Command, FormatOption, ParserOption
+from classspec.cli_options import FLAG, Command, FormatOption, Group, ParserOption
 from classspec.export import FORMATS, writer_for
 from classspec.outputs import reopen_closed_std_streams, store, stream, write_per_file
 from classspec.readers import DEFAULT_MAX_BYTES, display_path
 
 app = typer.Typer(
+    cls=Group,
     no_args_is_help=True,
     help="Turn public-sector job class specifications (text, HTML, PDF) into validated "
     "JSON, JSON Lines, YAML, CSV or SQLite; compare classes; report on a corpus.",

@@ -19,8 +19,7 @@ class Command(typer.core.TyperCommand):
         pieces = [self.options_metavar]
         for param in self.get_params(ctx):
             if isinstance(param, typer.core.TyperArgument):
-                name = param.metavar or param.name.upper()
-                pieces.append(name if param.required else f"[{name}]")
+                pieces.append(_argument_name(param) if param.required else f"[{_argument_name(param)}]")
         return pieces
 
     def format_help(self, ctx, formatter) -> None:
@@ -30,8 +29,30 @@ class Command(typer.core.TyperCommand):
             if param.help and "{parsers}" in param.help:
                 param.help = param.help.replace("{parsers}", ", ".join(PARSER_IDS))
             if isinstance(param, typer.core.TyperArgument):
+                param.metavar = _argument_name(param)
+            if isinstance(param, typer.core.TyperArgument) or getattr(param, "is_flag", False):
+                # An argument's name says what it is; a flag takes no value.
                 param.display_type_rich = lambda ctx: None
+            elif param.metavar is None:  # "--area AREA", not "--area <str>"
+                param.metavar = param.name.upper()
         super().format_help(ctx, formatter)
+
+
+def _argument_name(param) -> str:
+    """PATH, or PATH... for an argument taking several values."""
+    name = param.metavar or param.name.upper()
+    return name if param.nargs == 1 or name.endswith("...") else f"{name}..."
+
+
+class Group(typer.core.TyperGroup):
+    """The top-level command: every subcommand gets `Command`'s help, also one added
+    with a plain `@app.command()`."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        for command in self.commands.values():
+            if type(command) is typer.core.TyperCommand:
+                command.__class__ = Command
 
 
 PARSER_HELP = "Parser id: {parsers}."
