@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from cli_helpers import run, summary
+from cli_helpers import error_lines, run, summary
 from conftest import SEEDS
 
 CHICAGO = "chicago-7401-customer-services-supervisor.txt"
@@ -229,3 +229,16 @@ def test_an_interrupted_run_leaves_the_database_as_it_was(classspec_bin, seeds_d
         pytest.skip("the run finished before it could be interrupted")
     assert proc.returncode == 128 + signal.SIGTERM, stderr
     assert _dump(copy) == before  # the open transaction was rolled back
+
+
+def test_another_programs_database_is_left_alone(classspec_bin, tmp_path):
+    other = tmp_path / "other.db"
+    with sqlite3.connect(other) as con:
+        con.execute("CREATE TABLE classes (id INTEGER PRIMARY KEY, name TEXT)")
+        con.execute("INSERT INTO classes (name) VALUES ('mine')")
+    before = _dump(other)
+    result = run(classspec_bin, "parse", SEEDS, "-f", "sqlite", "-o", other)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    (match,) = error_lines(result.stderr)
+    assert match["path"] == str(other) and match["reason"].startswith("cannot write output")
+    assert _dump(other) == before

@@ -34,6 +34,9 @@ def store(path: str, outcomes: Iterator[Outcome], batch: Batch, progress: Delaye
         raise OSError(f"not a database classspec can update ({exc})") from None
     try:
         stream(writer, outcomes, batch, progress)
+    except sqlite3.Error as exc:  # e.g. a database of another program's making
+        writer.abort()
+        raise OSError(f"cannot store the records ({exc})") from None
     except BaseException:
         writer.abort()
         raise
