@@ -6,6 +6,7 @@ failed (the rest still processed and written), 2 usage error.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import signal
@@ -41,6 +42,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
+READING = functools.partial(DelayedProgress, label="reading")  # compare, report: a bar if slow
 _MAIN_PID = os.getpid()
 # Ctrl-C, kill / CI cancellation, and a closed terminal or SSH session.
 _STOP_SIGNALS = tuple(
@@ -220,24 +222,18 @@ def validate(
     """
     from classspec.validate import expand_exports, validate_paths
 
-    failed = False
-    total = 0
+    total = errors = 0
     for path, count, problems in validate_paths(paths):
-        total += count
+        total, errors = total + count, errors + len(problems)
         for problem in problems:
             error(problem)
-        failed = failed or bool(problems)
         if verbose:
             say(f"classspec: {path}: {plural(count, 'record')}, {plural(len(problems), 'error')}")
     if verbose:
         for path in expand_exports(paths).skipped:
             say(f"classspec: skipped {path} (not .json .jsonl .yaml .yml)")
-    say(f"classspec: {plural(total, 'record')} checked, {'errors found' if failed else 'all valid'}")
-    raise typer.Exit(1 if failed else 0)
-
-
-def _reading(total: int) -> DelayedProgress:
-    return DelayedProgress(total, "reading")
+    say(f"classspec: {plural(total, 'record')} checked, {'errors found' if errors else 'all valid'}")
+    raise typer.Exit(1 if errors else 0)
 
 
 @app.command(cls=Command)
@@ -266,7 +262,7 @@ def compare(
     _check_parser(parser)
     if fmt not in ("text", "json"):
         _usage(f"unknown format {fmt!r}; choose one of: text, json")
-    loaded = load(paths, parser=parser, codes=code or (), progress=_reading)
+    loaded = load(paths, parser=parser, codes=code or (), progress=READING)
     for problem in loaded.problems:
         error(problem)
     if len(loaded.records) < 2:
@@ -301,12 +297,16 @@ def report(
     from classspec.report import figures, render
 
     _check_parser(parser)
-    loaded = load(paths, parser=parser, progress=_reading, jobs=jobs)
+    loaded = load(paths, parser=parser, progress=READING, jobs=jobs)
     for problem in loaded.problems:
         error(problem)
     _make_parent(output)
-    with atomic_output(output) as out:
-        out.write(render(figures(loaded.records, loaded.problems), title))
+    try:
+        with atomic_output(output) as out:
+            out.write(render(figures(loaded.records, loaded.problems), title))
+    except OSError as exc:
+        error(f"{output}: cannot write output: {exc.strerror or exc}")
+        raise typer.Exit(1) from None
     say(f"classspec: {output}: {plural(len(loaded.records), 'record')} from {plural(loaded.files, 'file')}")
     raise typer.Exit(1 if loaded.problems else 0)
 
@@ -324,10 +324,7 @@ def detect(
     paths: Annotated[list[str], typer.Argument(metavar="PATH...", help="Files or folders.")],
     debug: Annotated[bool, typer.Option("--debug", **FLAG, help="Show tracebacks.")] = False,
 ) -> None:
-    """Show the parser auto would choose, and why.
-
-    One line per file: path, parser id, confidence, and the markers found.
-    """
+    """Show the parser auto would choose, and why. One line a file: path, parser, confidence, markers."""
     from classspec.api import read_file
     from classspec.detect import detect as detect_doc
     from classspec.errors import ClassSpecError
@@ -354,10 +351,7 @@ def detect(
 def text(
     path: Annotated[str, typer.Argument(metavar="FILE", help="A spec file.")],
 ) -> None:
-    """Print the text read from a file, numbered.
-
-    The line numbers are the ones --provenance cites.
-    """
+    """Print the text read from a file, numbered. The numbers are the lines --provenance cites."""
     from classspec.api import read_file
     from classspec.errors import ClassSpecError
 
