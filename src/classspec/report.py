@@ -15,6 +15,7 @@ from typing import Any
 from classspec.svgchart import bar_chart
 
 OLDEST_SHOWN = 15
+MAX_BARS = 14
 WARNINGS_SHOWN = 500  # a national corpus can have thousands: the page stays readable
 DATE_FIELDS = ("established", "revised", "effective", "edited")
 EDUCATION_ORDER = ("none", "high_school", "some_college", "associate", "bachelor", "master", "doctorate")
@@ -70,10 +71,16 @@ def _count_bucket(count: int) -> str:
 
 
 def _year_buckets(years: list[int]) -> Callable[[int], str]:
-    """One bar a year over a short span, five-year bars over a long one."""
-    if not years or max(years) - min(years) <= 12:
+    """Bars of 1, 5, 10, 20 … years: the narrowest that keeps the chart to MAX_BARS."""
+    if not years:
         return str
-    return lambda y: f"{y - y % 5}–{y - y % 5 + 4}"
+    width = 1
+    for width in (1, 5, 10, 20, 50, 100):
+        if max(years) // width - min(years) // width < MAX_BARS:
+            break
+    if width == 1:
+        return str
+    return lambda y: f"{y - y % width}–{y - y % width + width - 1}"
 
 
 def _ordered(counter: Counter, order: list[str]) -> list[tuple[str, int]]:
