@@ -13,7 +13,7 @@ from pathlib import Path
 # `classspec: error: PATH: reason` — the one line every bad input gets.
 ERROR_LINE = re.compile(r"^classspec: error: (?P<path>.+?): (?P<reason>.+)$")
 SUMMARY = re.compile(
-    r"^classspec: (?P<parsed>\d+) parsed, (?P<records>\d+) records, (?P<warnings>\d+) warnings, "
+    r"^classspec: (?P<parsed>\d+) parsed, (?P<records>\d+) records?, (?P<warnings>\d+) warnings?, "
     r"(?P<failed>\d+) failed, (?P<skipped>\d+) skipped$"
 )
 

@@ -22,7 +22,7 @@ import psutil
 import pytest
 
 from cli_helpers import error_lines, run, summary
-from conftest import PHILADELPHIA, SEED_FILES, SEEDS
+from conftest import PHILADELPHIA, REPO, SEED_FILES, SEEDS
 
 CHICAGO = SEEDS / "chicago-7401-customer-services-supervisor.txt"
 COLOR_CODE = re.compile(r"\x1b\[[0-9;]*(?:3[0-9]|9[0-7]|38;[0-9;]+)m")
@@ -44,6 +44,8 @@ def _seed_folder(tmp_path: Path, copies: int = 1) -> Path:
     "args",
     [
         ["parse", "-j", "atlantis", "x.txt"],
+        ["parse", "-p", "atlantis", "x.txt"],
+        ["compare", "-f", "xml", "a.txt", "b.txt"],
         ["parse", "-f", "xml", "x.txt"],
         ["parse"],
         ["parse", "--jobs", "0", "x.txt"],
@@ -52,7 +54,9 @@ def _seed_folder(tmp_path: Path, copies: int = 1) -> Path:
         ["frobnicate"],
     ],
     ids=[
+        "unknown-parser-old-name",
         "unknown-parser",
+        "compare-unknown-format",
         "unknown-format",
         "no-paths",
         "jobs-0",
@@ -71,9 +75,95 @@ def test_usage_errors_exit_2(classspec_bin, args):
 
 
 def test_help_for_every_command(classspec_bin):
-    for command in ("parse", "validate", "schema", "detect", "text"):
+    listed = run(classspec_bin, "--help").stdout.split("Commands:")[1].splitlines()
+    commands = [line.split()[0] for line in listed if line.startswith("  ") and line.split()]
+    assert {"parse", "validate", "compare", "report", "schema", "detect", "text"} <= set(commands)
+    for command in commands:
         result = run(classspec_bin, command, "--help")
-        assert result.returncode == 0 and "Usage" in result.stdout
+        assert result.returncode == 0 and result.stdout.startswith(f"Usage: classspec {command} [OPTIONS]")
+        # Flags take no value and values are named (FILE, N …), never a Python type.
+        assert not re.search(r"<\w+|list\[|\{", result.stdout), result.stdout
+
+
+def test_parse_help_lists_parser_ids_and_formats(classspec_bin):
+    from classspec.export import FORMATS
+    from classspec.parsers import PARSER_IDS
+
+    result = run(classspec_bin, "parse", "--help")
+    lines = result.stdout.splitlines()
+    assert lines[0] == "Usage: classspec parse [OPTIONS] PATH..."
+    words = " ".join(result.stdout.split())
+    assert f"-p, --parser ID Parser id: {', '.join(PARSER_IDS)}." in words
+    assert f"-f, --format FORMAT One of: {', '.join(FORMATS)}." in words
+    assert "--jurisdiction" not in result.stdout  # the old name still works, unlisted
+    (strict,) = [line for line in lines if "--strict" in line]
+    assert strict.split()[:2] == ["--strict", "Count"]  # a flag takes no value
+
+
+def test_parser_option_and_its_old_name(classspec_bin):
+    by_parser = run(classspec_bin, "parse", CHICAGO, "-p", "generic")
+    by_old_name = run(classspec_bin, "parse", CHICAGO, "--jurisdiction", "generic")
+    auto = run(classspec_bin, "parse", CHICAGO)
+    assert by_parser.returncode == by_old_name.returncode == 0
+    assert by_parser.stdout == by_old_name.stdout != auto.stdout
+    assert json.loads(by_parser.stdout)[0]["source"]["parser"] == "generic"
+
+
+def test_shell_completion(classspec_bin):
+    top = run(classspec_bin, "--help")
+    assert "--install-completion" in top.stdout and "--show-completion" in top.stdout
+    script = run(classspec_bin, "--show-completion", "bash")
+    assert script.returncode == 0 and "complete" in script.stdout and "_CLASSSPEC_COMPLETE" in script.stdout
+    words = {"_CLASSSPEC_COMPLETE": "complete_bash", "COMP_WORDS": "classspec parse -p phi"}
+    words["COMP_CWORD"] = "3"
+    assert run(classspec_bin, env=words).stdout.split() == ["philadelphia"]
+
+
+def test_one_record_and_one_warning_are_singular(classspec_bin, tmp_path):
+    by_file: dict[str, int] = {}
+    for record in _all_seed_records(classspec_bin):
+        path = record["source"]["path"]
+        by_file[path] = by_file.get(path, 0) + len(record["warnings"])
+    single = [path for path, count in by_file.items() if count == 1]
+    if not single:
+        pytest.skip("no seed has exactly one warning now")
+    folder = tmp_path / "one"
+    folder.mkdir()
+    shutil.copy(REPO / single[0], folder / Path(single[0]).name)
+    (folder / "skipped.png").write_bytes(b"x")  # a skipped file makes a one-file run print its summary
+    result = run(classspec_bin, "parse", folder, "-o", tmp_path / "out.json")
+    records = json.loads((tmp_path / "out.json").read_text())
+    noun = "record" if len(records) == 1 else "records"
+    assert f"1 parsed, {len(records)} {noun}, 1 warning, 0 failed, 1 skipped" in result.stderr
+
+
+def test_one_record_is_singular(classspec_bin, tmp_path):
+    folder = tmp_path / "one"
+    folder.mkdir()
+    shutil.copy(CHICAGO, folder / CHICAGO.name)
+    (folder / "skipped.png").write_bytes(b"x")
+    result = run(classspec_bin, "parse", folder, "-o", tmp_path / "out.json")
+    assert result.stderr.startswith("classspec: 1 parsed, 1 record, ")
+
+
+def _all_seed_records(classspec_bin) -> list[dict]:
+    result = run(classspec_bin, "parse", SEEDS, "-f", "jsonl")
+    return [json.loads(line) for line in result.stdout.splitlines()]
+
+
+def test_verbose_names_skipped_files(classspec_bin, tmp_path):
+    folder = _seed_folder(tmp_path)
+    (folder / "notes.docx.bak").write_text("x")
+    (folder / "image.png").write_bytes(b"\x89PNG")
+    quiet = run(classspec_bin, "parse", folder, "-f", "jsonl")
+    assert summary(quiet.stderr)["skipped"] == 2 and "image.png" not in quiet.stderr
+    loud = run(classspec_bin, "parse", folder, "-f", "jsonl", "--verbose")
+    skipped = [line for line in loud.stderr.splitlines() if line.startswith("classspec: skipped ")]
+    assert skipped == [
+        f"classspec: skipped {folder / 'image.png'} (not a spec file type)",
+        f"classspec: skipped {folder / 'notes.docx.bak'} (not a spec file type)",
+    ]
+    assert loud.stderr.splitlines()[-1].startswith("classspec: ")  # the summary comes last
 
 
 def test_version(classspec_bin):
@@ -229,12 +319,23 @@ def test_output_folder_one_file_per_input_without_collisions(classspec_bin, tmp_
 
 
 def test_output_that_cannot_be_written(classspec_bin, tmp_path):
-    result = run(classspec_bin, "parse", CHICAGO, "-o", tmp_path / "missing" / "out.json")
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    target = blocker / "out.json"
+    result = run(classspec_bin, "parse", CHICAGO, "-o", target)
     assert result.returncode == 1
     (match,) = error_lines(result.stderr)
-    assert match["path"] == str(tmp_path / "missing" / "out.json")
+    assert match["path"] == str(target)
     assert match["reason"].startswith("cannot write output")
     assert "Traceback" not in result.stderr
+
+
+def test_missing_output_folders_are_created(classspec_bin, tmp_path):
+    target = tmp_path / "out" / "deeper" / "docs.jsonl"
+    result = run(classspec_bin, "parse", SEEDS, "-f", "jsonl", "-o", target)
+    assert result.returncode == 0, result.stderr
+    assert summary(result.stderr)["failed"] == 0
+    assert len(target.read_text().splitlines()) == summary(result.stderr)["records"]
 
 
 def test_output_over_an_input_is_refused(classspec_bin, tmp_path):
@@ -397,7 +498,8 @@ def _run_on_tty(binary: str, args: list[str], env: dict[str, str]) -> tuple[int,
 
 def test_progress_bar_only_on_a_terminal_and_no_color_honoured(classspec_bin, tmp_path):
     folder = _seed_folder(tmp_path, copies=5)
-    colour_env = {"TERM": "xterm-256color", "COLUMNS": "100"}
+    # The bar waits ~2 s before it appears; the test asks for it at once.
+    colour_env = {"TERM": "xterm-256color", "COLUMNS": "100", "CLASSSPEC_PROGRESS_DELAY": "0"}
     code, stdout, tty_err = _run_on_tty(classspec_bin, ["parse", str(folder), "-f", "jsonl"], colour_env)
     assert code == 0 and len(stdout.splitlines()) >= 25
     assert b"parsing" in tty_err  # the bar was drawn on the terminal
@@ -412,6 +514,16 @@ def test_progress_bar_only_on_a_terminal_and_no_color_honoured(classspec_bin, tm
     piped = run(classspec_bin, "parse", folder, "-f", "jsonl", env=colour_env)
     assert "parsing" not in piped.stderr and "\x1b" not in piped.stderr
     assert len(piped.stderr.splitlines()) == 1  # only the summary
+
+
+def test_no_progress_bar_for_a_short_run(classspec_bin, tmp_path):
+    """Under the delay (a few files take well under a second), a terminal shows only
+    the summary: a bar that flashes for a moment is noise."""
+    env = {"TERM": "xterm-256color", "COLUMNS": "100", "CLASSSPEC_PROGRESS_DELAY": "30"}
+    code, _, tty_err = _run_on_tty(classspec_bin, ["parse", str(SEEDS), "-f", "jsonl"], env)
+    assert code == 0
+    assert b"parsing" not in tty_err
+    assert summary(tty_err.decode())["parsed"] == len(SEED_FILES)
 
 
 def test_output_to_a_fifo_is_written_in_place(classspec_bin, tmp_path):

@@ -4,6 +4,7 @@ record and field, bad files are one clear line with exit 1, and YAML is data onl
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -45,33 +46,50 @@ def test_utf8_bom_is_accepted(classspec_bin, exports, tmp_path):
     assert run(classspec_bin, "validate", bom).returncode == 0
 
 
-def test_errors_name_record_and_field(classspec_bin, exports, tmp_path):
+def test_errors_name_record_line_and_field(classspec_bin, exports, tmp_path):
     records = json.loads(exports["json"].read_text())
     records[1]["flsa_status"] = "sometimes"
     records[1]["duties"].append({"text": 7})
     del records[0]["source"]
     broken = tmp_path / "broken.json"
-    broken.write_text(json.dumps(records))
+    text = json.dumps(records, indent=2)
+    broken.write_text(text)
+    starts = [number for number, line in enumerate(text.splitlines(), start=1) if line == "  {"]
     result = run(classspec_bin, "validate", broken)
     assert result.returncode == 1
     reasons = [m["reason"] for m in error_lines(result.stderr)]
-    assert any(r.startswith("record 1: source:") for r in reasons), reasons
-    assert any(r.startswith("record 2: flsa_status:") for r in reasons), reasons
+    first, second = f"record 1 (line {starts[0]})", f"record 2 (line {starts[1]})"
+    assert any(r.startswith(f"{first}: source:") for r in reasons), reasons
+    assert f"{second}: flsa_status: Input should be 'exempt' or 'non_exempt' (got \"sometimes\")" in reasons
     duty = len(records[1]["duties"]) - 1
-    assert any(r.startswith(f"record 2: duties[{duty}].text:") for r in reasons), reasons
+    assert f"{second}: duties[{duty}].text: Input should be a valid string (got 7)" in reasons
     assert result.stderr.splitlines()[-1].endswith("errors found")
+
+
+def test_yaml_errors_name_the_line_a_record_starts_on(classspec_bin, exports, tmp_path):
+    text = exports["yaml"].read_text()
+    documents = text.split("---\n")[1:]
+    documents[2] = documents[2].replace("schema_version: '1.1'", "schema_version: '7'")
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("".join("---\n" + d for d in documents))
+    starts = [n + 1 for n, line in enumerate(broken.read_text().splitlines(), start=1) if line == "---"]
+    result = run(classspec_bin, "validate", broken)
+    (match,) = error_lines(result.stderr)
+    assert match["reason"].startswith(f"record 3 (line {starts[2]}): schema_version: ")
 
 
 def test_jsonl_errors_name_the_line(classspec_bin, exports, tmp_path):
     lines = exports["jsonl"].read_text().splitlines()
-    lines[2] = lines[2].replace('"schema_version": "1.0"', '"schema_version": "9.9"')
+    assert '"schema_version": "1.1"' in lines[2]
+    lines[2] = lines[2].replace('"schema_version": "1.1"', '"schema_version": "9.9"')
     lines.insert(1, "{not json")
     broken = tmp_path / "broken.jsonl"
     broken.write_text("\n".join(lines) + "\n")
     result = run(classspec_bin, "validate", broken)
     assert result.returncode == 1
-    (match,) = error_lines(result.stderr)
-    assert match["reason"].startswith("line 2: not JSON")
+    first, second = error_lines(result.stderr)
+    assert first["reason"].startswith("line 2: not JSON")
+    assert second["reason"].startswith("line 4: schema_version: ")
 
 
 @pytest.mark.parametrize(
@@ -97,11 +115,15 @@ def test_bad_export_files(classspec_bin, tmp_path, content, reason):
     assert reason in matches[0]["reason"], matches[0]["reason"]
 
 
-def test_missing_and_directory(classspec_bin, tmp_path):
-    result = run(classspec_bin, "validate", tmp_path / "nope.json", tmp_path)
+def test_missing_file_and_folder_without_exports(classspec_bin, tmp_path):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    (empty / "notes.txt").write_text("not an export")
+    result = run(classspec_bin, "validate", tmp_path / "nope.json", empty)
     assert result.returncode == 1
-    reasons = [m["reason"] for m in error_lines(result.stderr)]
-    assert len(reasons) == 2 and all(r.startswith("cannot read") for r in reasons)
+    reasons = {m["path"]: m["reason"] for m in error_lines(result.stderr)}
+    assert reasons[str(tmp_path / "nope.json")].startswith("cannot read")
+    assert reasons[str(empty)].startswith("no .json .jsonl .yaml .yml file")
 
 
 @pytest.mark.parametrize(
@@ -145,3 +167,67 @@ def test_mixed_good_and_bad_files(classspec_bin, exports, tmp_path):
     result = run(classspec_bin, "validate", exports["json"], bad, exports["yaml"])
     assert result.returncode == 1
     assert {m["path"] for m in error_lines(result.stderr)} == {str(bad)}
+
+
+def test_folders_are_walked_for_exports(classspec_bin, exports, tmp_path):
+    tree = tmp_path / "tree"
+    (tree / "a" / "b").mkdir(parents=True)
+    shutil.copy(exports["json"], tree / "seeds.json")
+    shutil.copy(exports["jsonl"], tree / "a" / "seeds.jsonl")
+    shutil.copy(exports["yaml"], tree / "a" / "b" / "seeds.yml")
+    (tree / "a" / "README.txt").write_text("not an export")
+    count = len(json.loads(exports["json"].read_text()))
+    result = run(classspec_bin, "validate", tree, "--verbose")
+    assert result.returncode == 0, result.stderr
+    lines = result.stderr.splitlines()
+    assert lines[-1] == f"classspec: {3 * count} records checked, all valid"
+    assert f"classspec: skipped {tree / 'a' / 'README.txt'} (not .json .jsonl .yaml .yml)" in lines
+
+
+def test_every_bad_line_and_value_is_reported(classspec_bin, exports, tmp_path):
+    lines = exports["jsonl"].read_text().splitlines()
+    first, third = json.loads(lines[0]), json.loads(lines[2])
+    first["flsa_status"] = "sometimes"
+    first["probation_months"] = -3
+    third["title"] = 42
+    broken_lines = [json.dumps(first), "{not json", lines[1], json.dumps(third), "also not json", *lines[3:]]
+    broken = tmp_path / "broken.jsonl"
+    broken.write_text("\n".join(broken_lines) + "\n")
+    result = run(classspec_bin, "validate", broken)
+    assert result.returncode == 1
+    reasons = [m["reason"] for m in error_lines(result.stderr)]
+    assert reasons == [
+        "line 1: flsa_status: Input should be 'exempt' or 'non_exempt' (got \"sometimes\")",
+        "line 1: probation_months: Input should be greater than or equal to 0 (got -3)",
+        "line 2: not JSON (Expecting property name enclosed in double quotes)",
+        "line 4: title: Input should be a valid string (got 42)",
+        "line 5: not JSON (Expecting value)",
+    ]
+    # The records on readable lines were all checked, the bad lines were not counted.
+    assert result.stderr.splitlines()[-1] == f"classspec: {len(lines)} records checked, errors found"
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "".join("  " * depth + "a:\n" for depth in range(70)) + "  " * 70 + "b: 1\n",
+        "a: " + "{b: " * 2500 + "1" + "}" * 2500 + "\n",
+        "- " * 3000 + "x\n",
+    ],
+    ids=["block-mappings", "flow-mappings", "block-sequences"],
+)
+def test_deep_nesting_is_refused_at_once(classspec_bin, tmp_path, content):
+    """~10 KB of nesting: refused before anything is built (a timeout, not a timing)."""
+    deep = tmp_path / "deep.yaml"
+    deep.write_text(content)
+    result = run(classspec_bin, "validate", deep, timeout=20)
+    assert result.returncode == 1
+    (match,) = error_lines(result.stderr)
+    assert "nested too deeply" in match["reason"], match["reason"]
+
+
+def test_yaml_from_stdin_is_read_once(classspec_bin, exports):
+    result = run(classspec_bin, "validate", "-", stdin=exports["yaml"].read_bytes())
+    count = len(json.loads(exports["json"].read_text()))
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.strip() == f"classspec: {count} records checked, all valid"

@@ -263,3 +263,94 @@ def _isolated(path: str, options: Options) -> Outcome:
         )
     finally:
         executor.shutdown(wait=True)
+
+
+# A run shorter than this stays silent; a longer one shows a bar (terminal only).
+PROGRESS_DELAY = 2.0
+
+
+class DelayedProgress:
+    """A rich progress bar on stderr that appears once a run has lasted PROGRESS_DELAY
+    seconds (CLASSSPEC_PROGRESS_DELAY overrides it), and only when stderr is a terminal:
+    never in a pipe or a log file. rich itself honours NO_COLOR."""
+
+    def __init__(self, total: int, label: str = "parsing") -> None:
+        import threading
+
+        self.total, self.label, self.done = total, label, 0
+        self.bar = None
+        self.task = None
+        self.lock = threading.Lock()
+        self.timer = None
+        if total > 1 and sys.stderr.isatty():
+            delay = float(os.environ.get("CLASSSPEC_PROGRESS_DELAY", PROGRESS_DELAY))
+            self.timer = threading.Timer(delay, self._show)
+            self.timer.daemon = True
+            self.timer.start()
+
+    def _show(self) -> None:
+        from rich.console import Console
+        from rich.progress import Progress
+
+        with self.lock:
+            if self.timer is None:  # already stopped
+                return
+            # redirect_stdout=False: records must still go to stdout, not around the bar.
+            self.bar = Progress(console=Console(stderr=True), transient=True, redirect_stdout=False)
+            self.task = self.bar.add_task(self.label, total=self.total, completed=self.done)
+            self.bar.start()
+
+    def advance(self) -> None:
+        with self.lock:
+            self.done += 1
+            if self.bar is not None:
+                self.bar.update(self.task, completed=self.done)
+
+    def stop(self) -> None:
+        with self.lock:
+            if self.timer is not None:
+                self.timer.cancel()
+                self.timer = None
+            if self.bar is not None:
+                self.bar.stop()
+                self.bar = None
+
+
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+def _say(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+class Batch:
+    """Counts what happened, prints one line per failure and the closing summary."""
+
+    def __init__(self, strict: bool, debug: bool) -> None:
+        self.strict, self.debug = strict, debug
+        self.parsed = self.records = self.warnings = self.failed = 0
+
+    def accept(self, outcome: Outcome) -> bool:
+        if outcome.error:
+            self.failed += 1
+            _say(f"classspec: error: {outcome.error}")
+            if self.debug and outcome.trace:
+                _say(outcome.trace.rstrip())
+            return False
+        if self.strict and outcome.warnings:
+            self.failed += 1
+            for record in outcome.records:
+                for warning in record["warnings"]:
+                    _say(f"classspec: error: {outcome.path}: warning (--strict): {warning}")
+            return False
+        self.parsed += 1
+        self.records += len(outcome.records)
+        self.warnings += outcome.warnings
+        return True
+
+    def summary(self, skipped: int) -> str:
+        return (
+            f"classspec: {self.parsed} parsed, {plural(self.records, 'record')}, "
+            f"{plural(self.warnings, 'warning')}, {self.failed} failed, {skipped} skipped"
+        )

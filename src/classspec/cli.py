@@ -6,39 +6,43 @@ failed (the rest still processed and written), 2 usage error.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import signal
 import sys
-from enum import Enum
-from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
 from classspec import __version__
 from classspec.atomic import atomic_output, remove_temporaries
-from classspec.batch import STDIN, Inputs, Options, Outcome, expand, output_names, run, stop_workers
-from classspec.export import EXTENSIONS, FORMATS, writer_for
+from classspec.batch import (
+    STDIN,
+    Batch,
+    DelayedProgress,
+    Inputs,
+    Options,
+    expand,
+    plural,
+    run,
+    stop_workers,
+)
+from classspec.cli_options import FLAG, Command, FormatOption, Group, ParserOption, PdfEngine, PdfEngineOption
+from classspec.export import FORMATS, writer_for
+from classspec.outputs import reopen_closed_std_streams, store, stream, write_per_file
 from classspec.readers import DEFAULT_MAX_BYTES, display_path
 
-
-class PdfEngine(str, Enum):
-    """The PDF engines of classspec.readers.pdf.ENGINES."""
-
-    pdfium = "pdfium"
-    pdfplumber = "pdfplumber"
-
-
 app = typer.Typer(
-    add_completion=False,
+    cls=Group,
     no_args_is_help=True,
     help="Turn public-sector job class specifications (text, HTML, PDF) into validated "
-    "JSON, JSON Lines, YAML or CSV.",
+    "JSON, JSON Lines, YAML, CSV or SQLite; compare classes; report on a corpus.",
     context_settings={"help_option_names": ["-h", "--help"]},
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,
 )
-PROGRESS_MIN_FILES = 20
+READING = functools.partial(DelayedProgress, label="reading")  # compare, report: a bar if slow
 _MAIN_PID = os.getpid()
 # Ctrl-C, kill / CI cancellation, and a closed terminal or SSH session.
 _STOP_SIGNALS = tuple(
@@ -63,7 +67,8 @@ def _version(value: bool) -> None:
 @app.callback()
 def main(
     version: Annotated[
-        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+        bool,
+        typer.Option("--version", **FLAG, callback=_version, is_eager=True, help="Show the version."),
     ] = False,
 ) -> None:
     """classspec: job class specifications to one data model."""
@@ -92,102 +97,70 @@ def _on_signal(signum: int, _frame) -> None:
     os._exit(128 + signum)
 
 
-class Batch:
-    """Counts what happened, prints one line per failure and the closing summary."""
-
-    def __init__(self, strict: bool, debug: bool) -> None:
-        self.strict, self.debug = strict, debug
-        self.parsed = self.records = self.warnings = self.failed = 0
-
-    def accept(self, outcome: Outcome) -> bool:
-        if outcome.error:
-            self.failed += 1
-            error(outcome.error)
-            if self.debug and outcome.trace:
-                say(outcome.trace.rstrip())
-            return False
-        if self.strict and outcome.warnings:
-            self.failed += 1
-            for record in outcome.records:
-                for warning in record["warnings"]:
-                    error(f"{outcome.path}: warning (--strict): {warning}")
-            return False
-        self.parsed += 1
-        self.records += len(outcome.records)
-        self.warnings += outcome.warnings
-        return True
-
-    def summary(self, skipped: int) -> str:
-        return (
-            f"classspec: {self.parsed} parsed, {self.records} records, {self.warnings} warnings, "
-            f"{self.failed} failed, {skipped} skipped"
-        )
-
-
-def _progress(total: int):
-    if total < PROGRESS_MIN_FILES or not sys.stderr.isatty():
-        return None
-    from rich.console import Console
-    from rich.progress import Progress
-
-    # redirect_stdout=False: records must still go to stdout, not around the bar on stderr.
-    return Progress(console=Console(stderr=True), transient=True, redirect_stdout=False)
-
-
-def _output_name(folder: str, path: str, fmt: str) -> str:
-    name = "stdin" if path == STDIN else Path(path).with_suffix(EXTENSIONS[fmt]).name
-    return os.path.join(folder, name)
-
-
-@app.command()
+@app.command(cls=Command)
 def parse(
-    paths: Annotated[list[str], typer.Argument(help="Files, folders (recursive) or - for stdin.")],
-    jurisdiction: Annotated[str, typer.Option("-j", "--jurisdiction", help="Parser id, or auto.")] = "auto",
-    fmt: Annotated[str, typer.Option("-f", "--format", help="json, jsonl, yaml or csv.")] = "json",
+    paths: Annotated[
+        list[str], typer.Argument(metavar="PATH...", help="Files, folders (recursive) or - for stdin.")
+    ],
+    parser: ParserOption = "auto",
+    jurisdiction: Annotated[Optional[str], typer.Option("-j", "--jurisdiction", hidden=True)] = None,
+    fmt: FormatOption = "json",
     output: Annotated[
-        Optional[str], typer.Option("-o", "--output", help="Output file, or a folder for one file per input.")
+        Optional[str],
+        typer.Option(
+            "-o",
+            "--output",
+            metavar="PATH",
+            help="Output file (folders created), a folder/ for one file per input, "
+            "or the .db file for -f sqlite (updated in place).",
+        ),
     ] = None,
-    jobs: Annotated[int, typer.Option("--jobs", min=1, help="Parallel worker processes.")] = 1,
-    strict: Annotated[bool, typer.Option("--strict", help="Count warnings as failures.")] = False,
+    jobs: Annotated[int, typer.Option("--jobs", min=1, metavar="N", help="Parallel worker processes.")] = 1,
+    strict: Annotated[bool, typer.Option("--strict", **FLAG, help="Count warnings as failures.")] = False,
     provenance: Annotated[
-        bool, typer.Option("--provenance", help="Add source line spans per field.")
+        bool, typer.Option("--provenance", **FLAG, help="Add source line spans per field.")
     ] = False,
     max_bytes: Annotated[
-        int, typer.Option("--max-bytes", min=1, help="Refuse input files larger than this.")
+        int, typer.Option("--max-bytes", min=1, metavar="N", help="Refuse input files larger than this.")
     ] = DEFAULT_MAX_BYTES,
     max_pages: Annotated[
-        Optional[int], typer.Option("--max-pages", min=1, help="Refuse PDFs with more pages (default 500).")
+        Optional[int],
+        typer.Option("--max-pages", min=1, metavar="N", help="Refuse PDFs with more pages (default 500)."),
     ] = None,
-    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
-    pdf_engine: Annotated[
-        PdfEngine, typer.Option("--pdf-engine", help="PDF reader: pdfium (fast) or pdfplumber.")
-    ] = PdfEngine.pdfium,
+    pdf_engine: PdfEngineOption = PdfEngine.pdfium,
+    verbose: Annotated[
+        bool, typer.Option("-v", "--verbose", **FLAG, help="Name the skipped files at the end.")
+    ] = False,
+    debug: Annotated[bool, typer.Option("--debug", **FLAG, help="Show tracebacks.")] = False,
 ) -> None:
     """Parse spec files into ClassSpec records."""
-    _check_parser(jurisdiction)
+    parser = jurisdiction or parser  # -j/--jurisdiction: the old name, still accepted
+    _check_parser(parser)
     if fmt not in FORMATS:
         _usage(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}")
     inputs = expand(paths)
     per_file = output is not None and (os.path.isdir(output) or output.endswith(os.sep))
+    if fmt == "sqlite" and (output is None or per_file):
+        _usage("-f sqlite writes one database: give -o FILE.db")
     if output is not None and not per_file:
         _check_not_an_input(output, inputs)
+        _make_parent(output)
     for signum in _STOP_SIGNALS:
         signal.signal(signum, _on_signal)
-    options = Options(jurisdiction, provenance, max_bytes, max_pages, debug, pdf_engine.value)
+    options = Options(parser, provenance, max_bytes, max_pages, debug, pdf_engine.value)
     batch = Batch(strict, debug)
-    progress = _progress(len(inputs.files))
-    task = progress.add_task("parsing", total=len(inputs.files)) if progress else None
-    if progress:
-        progress.start()
+    progress = DelayedProgress(len(inputs.files))
     outcomes = run(inputs.files, options, jobs)
     try:
         if per_file:
-            _write_per_file(output, fmt, inputs, outcomes, batch, progress, task)
+            write_per_file(output, fmt, inputs, outcomes, batch, progress)
+        elif fmt == "sqlite":
+            store(output, outcomes, batch, progress)
         elif output:
             with atomic_output(output) as out:
-                _stream(fmt, out, outcomes, batch, progress, task)
+                stream(writer_for(fmt, out), outcomes, batch, progress)
         else:
-            _stream(fmt, sys.stdout, outcomes, batch, progress, task)
+            stream(writer_for(fmt, sys.stdout), outcomes, batch, progress)
             sys.stdout.flush()
     except BrokenPipeError:
         _quiet_exit()
@@ -196,11 +169,22 @@ def parse(
         error(f"{output or '<stdout>'}: cannot write output: {exc.strerror or exc}")
         batch.failed += 1
     finally:
-        if progress:
-            progress.stop()
+        progress.stop()
+    if verbose:
+        for path in inputs.skipped:
+            say(f"classspec: skipped {display_path(path)} (not a spec file type)")
     if len(inputs.files) > 1 or inputs.skipped:
         say(batch.summary(len(inputs.skipped)))
     raise typer.Exit(1 if batch.failed else 0)
+
+
+def _make_parent(output: str) -> None:
+    """`-o out/docs.jsonl` where out/ does not exist yet: create it before parsing."""
+    try:
+        os.makedirs(os.path.dirname(output) or ".", exist_ok=True)
+    except OSError as exc:
+        error(f"{output}: cannot write output (cannot create its folder: {exc.strerror or exc})")
+        raise typer.Exit(1) from None
 
 
 def _check_not_an_input(output: str, inputs: Inputs) -> None:
@@ -209,26 +193,6 @@ def _check_not_an_input(output: str, inputs: Inputs) -> None:
         same = path != STDIN and os.path.exists(path) and os.path.exists(output)
         if same and os.path.samefile(path, output):
             _usage(f"output {output} is also an input; choose another output path")
-
-
-def _write_per_file(folder: str, fmt: str, inputs: Inputs, outcomes, batch: Batch, progress, task) -> None:
-    names = output_names(inputs, folder, EXTENSIONS[fmt])
-    for outcome in outcomes:
-        if batch.accept(outcome):
-            target = names[outcome.path]
-            try:
-                os.makedirs(os.path.dirname(target), exist_ok=True)
-                with atomic_output(target) as out:
-                    _write_all(fmt, out, outcome.records)
-            except OSError as exc:
-                # Counted as a failure of this input; the other outputs are still written.
-                error(f"{display_path(target)}: cannot write output: {exc.strerror or exc}")
-                batch.parsed -= 1
-                batch.records -= len(outcome.records)
-                batch.warnings -= outcome.warnings
-                batch.failed += 1
-        if progress:
-            progress.advance(task)
 
 
 def _quiet_exit() -> None:
@@ -240,44 +204,115 @@ def _quiet_exit() -> None:
     os._exit(0)
 
 
-def _write_all(fmt: str, out, records: list[dict]) -> None:
-    writer = writer_for(fmt, out)
-    for record in records:
-        writer.write(record)
-    writer.close()
-
-
-def _stream(fmt: str, out, outcomes, batch: Batch, progress, task) -> None:
-    writer = writer_for(fmt, out)
-    for outcome in outcomes:
-        if batch.accept(outcome):
-            for record in outcome.records:
-                writer.write(record)
-        if progress:
-            progress.advance(task)
-    writer.close()
-
-
-@app.command()
+@app.command(cls=Command)
 def validate(
-    paths: Annotated[list[str], typer.Argument(help="JSON, JSON Lines or YAML exports, or - for stdin.")],
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="PATH...", help="JSON, JSON Lines or YAML exports, folders of them (recursive), or -."
+        ),
+    ],
+    verbose: Annotated[
+        bool, typer.Option("-v", "--verbose", **FLAG, help="Name the files checked and skipped.")
+    ] = False,
 ) -> None:
-    """Check exported records against the ClassSpec schema."""
-    from classspec.validate import validate_path
+    """Check exports against the ClassSpec schema.
 
-    failed = False
-    total = 0
-    for path in paths:
-        count, problems = validate_path(path)
-        total += count
+    Every error of every record is reported (record or line, field, value); the exit
+    code is 1 if there is any. Folders are searched for .json .jsonl .yaml .yml files.
+    """
+    from classspec.validate import expand_exports, validate_paths
+
+    total = errors = 0
+    for path, count, problems in validate_paths(paths):
+        total, errors = total + count, errors + len(problems)
         for problem in problems:
             error(problem)
-        failed = failed or bool(problems)
-    say(f"classspec: {total} records checked, {'errors found' if failed else 'all valid'}")
-    raise typer.Exit(1 if failed else 0)
+        if verbose:
+            say(f"classspec: {path}: {plural(count, 'record')}, {plural(len(problems), 'error')}")
+    if verbose:
+        for path in expand_exports(paths).skipped:
+            say(f"classspec: skipped {path} (not .json .jsonl .yaml .yml)")
+    say(f"classspec: {plural(total, 'record')} checked, {'errors found' if errors else 'all valid'}")
+    raise typer.Exit(1 if errors else 0)
 
 
-@app.command()
+@app.command(cls=Command)
+def compare(
+    paths: Annotated[
+        list[str],
+        typer.Argument(metavar="PATH...", help="Spec files, exports, a .db (with --code) or DB:CODE."),
+    ],
+    code: Annotated[
+        Optional[list[str]],
+        typer.Option("--code", metavar="CODE", help="Only the classes with this code (repeatable)."),
+    ] = None,
+    fmt: Annotated[str, typer.Option("-f", "--format", metavar="FORMAT", help="text or json.")] = "text",
+    parser: ParserOption = "auto",
+) -> None:
+    """Line two or more classes up side by side.
+
+    Identity, grade, FLSA, education, experience and probation, then duties and
+    knowledge/skills/abilities matched by similarity; what has no match is listed per
+    class. Give spec files, exports, a database with --code, or DB:CODE.
+    """
+    from classspec.compare import compare as compare_records
+    from classspec.compare import print_comparison
+    from classspec.records import load
+
+    _check_parser(parser)
+    if fmt not in ("text", "json"):
+        _usage(f"unknown format {fmt!r}; choose one of: text, json")
+    loaded = load(paths, parser=parser, codes=code or (), progress=READING)
+    for problem in loaded.problems:
+        error(problem)
+    if len(loaded.records) < 2:
+        error(f"compare needs two or more classes; found {len(loaded.records)}")
+        raise typer.Exit(1)
+    comparison = compare_records(loaded.records)
+    if fmt == "json":
+        print(json.dumps(comparison.to_dict(), indent=2, ensure_ascii=False))
+    else:
+        print_comparison(comparison)
+    raise typer.Exit(1 if loaded.problems else 0)
+
+
+@app.command(cls=Command)
+def report(
+    paths: Annotated[
+        list[str], typer.Argument(metavar="PATH...", help="Spec files, exports, databases, folders.")
+    ],
+    output: Annotated[
+        str, typer.Option("-o", "--output", metavar="FILE", help="The HTML page to write (folders created).")
+    ] = "report.html",
+    title: Annotated[str, typer.Option("--title", help="The page title.")] = "classspec corpus report",
+    jobs: Annotated[int, typer.Option("--jobs", min=1, metavar="N", help="Parallel worker processes.")] = 1,
+    parser: ParserOption = "auto",
+) -> None:
+    """Write an HTML report on a corpus.
+
+    One self-contained page (no network): counts by parser and jurisdiction, fill rate
+    per field, charts, the records with warnings, the oldest specs.
+    """
+    from classspec.records import load
+    from classspec.report import figures, render
+
+    _check_parser(parser)
+    loaded = load(paths, parser=parser, progress=READING, jobs=jobs)
+    for problem in loaded.problems:
+        error(problem)
+    _make_parent(output)
+    try:
+        with atomic_output(output) as out:
+            out.write(render(figures(loaded.records, loaded.problems), title))
+    except OSError as exc:
+        error(f"{output}: cannot write output: {exc.strerror or exc}")
+        raise typer.Exit(1) from None
+    say(f"classspec: {output}: {plural(len(loaded.records), 'record')} from {plural(loaded.files, 'file')}")
+    raise typer.Exit(1 if loaded.problems else 0)
+
+
+@app.command(cls=Command)
 def schema() -> None:
     """Print the JSON Schema of ClassSpec."""
     from classspec.model import json_schema
@@ -285,12 +320,12 @@ def schema() -> None:
     print(json.dumps(json_schema(), indent=2, ensure_ascii=False))
 
 
-@app.command()
+@app.command(cls=Command)
 def detect(
-    paths: Annotated[list[str], typer.Argument(help="Files or folders.")],
-    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
+    paths: Annotated[list[str], typer.Argument(metavar="PATH...", help="Files or folders.")],
+    debug: Annotated[bool, typer.Option("--debug", **FLAG, help="Show tracebacks.")] = False,
 ) -> None:
-    """Show which parser auto would choose for each file, and how sure it is."""
+    """Show the parser auto would choose, and why. One line a file: path, parser, confidence, markers."""
     from classspec.api import read_file
     from classspec.detect import detect as detect_doc
     from classspec.errors import ClassSpecError
@@ -313,14 +348,12 @@ def detect(
     raise typer.Exit(1 if failed else 0)
 
 
-@app.command()
+@app.command(cls=Command)
 def text(
-    path: Annotated[str, typer.Argument(help="A spec file.")],
-    pdf_engine: Annotated[
-        PdfEngine, typer.Option("--pdf-engine", help="PDF reader: pdfium (fast) or pdfplumber.")
-    ] = PdfEngine.pdfium,
+    path: Annotated[str, typer.Argument(metavar="FILE", help="A spec file.")],
+    pdf_engine: PdfEngineOption = PdfEngine.pdfium,
 ) -> None:
-    """Print the text classspec extracted from a file, with the line numbers provenance cites."""
+    """Print the text read from a file, numbered. The numbers are the lines --provenance cites."""
     from classspec.api import read_file
     from classspec.errors import ClassSpecError
 
@@ -335,25 +368,11 @@ def text(
         print(f"{page}{line.number:>{width}}  {line.text}".rstrip())
 
 
-def _reopen_closed_std_streams() -> None:
-    """Started with stdout or stderr closed (`>&-`, some daemons)? Point them at
-    /dev/null: otherwise messages fall through to stdout (print(file=None)) and the
-    next file opened (an output's temporary file) would take descriptor 1 or 2."""
-    for fd, name in ((0, "stdin"), (1, "stdout"), (2, "stderr")):
-        try:
-            os.fstat(fd)
-        except OSError:
-            os.dup2(os.open(os.devnull, os.O_RDWR), fd)
-        if getattr(sys, name) is None:
-            stream = open(fd, "r" if fd == 0 else "w", encoding="utf-8", closefd=False)  # noqa: SIM115
-            setattr(sys, name, stream)  # lives as long as the process
-
-
 def run_cli(argv: list[str] | None = None) -> None:
     """Entry point: usage errors exit 2 with one `classspec: error:` line; no traceback
     ever reaches the user unless --debug asked for it."""
     args = sys.argv[1:] if argv is None else argv
-    _reopen_closed_std_streams()
+    reopen_closed_std_streams()
     try:
         code = app(args=args, prog_name="classspec", standalone_mode=False)
     except typer.TyperException as exc:

@@ -10,8 +10,9 @@ import csv
 import json
 from typing import Any, TextIO
 
-FORMATS = ("json", "jsonl", "yaml", "csv")
-EXTENSIONS = {"json": ".json", "jsonl": ".jsonl", "yaml": ".yaml", "csv": ".csv"}
+# sqlite is written by classspec.store (a database file, not a stream).
+FORMATS = ("json", "jsonl", "yaml", "csv", "sqlite")
+EXTENSIONS = {"json": ".json", "jsonl": ".jsonl", "yaml": ".yaml", "csv": ".csv", "sqlite": ".db"}
 LIST_SEPARATOR = " | "
 DATE_COLUMNS = ("established", "revised", "effective", "edited", "opened", "deadline")
 

@@ -1,69 +1,194 @@
-"""`classspec validate`: check JSON, JSON Lines or YAML exports against the model."""
+"""`classspec validate`: check JSON, JSON Lines or YAML exports against the model.
+
+Each input is read once and parsed once. Every error of every record is reported
+(record or line, field, value); a line that is not JSON is reported and the next
+line is read. Deep nesting is refused at once: libyaml and the json module stop at
+their depth limits, and the YAML composer below stops at MAX_DEPTH.
+"""
 
 from __future__ import annotations
 
 import json
+import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from typing import Any
 
-from pydantic import ValidationError
+EXPORT_EXTENSIONS = (".json", ".jsonl", ".yaml", ".yml")
+# A ClassSpec record nests 4 levels deep (record > minimum_qualifications > paths > courses).
+MAX_DEPTH = 64
+_VALUE_SHOWN = 60
 
-from classspec.model import ClassSpec
+
+class ExportError(ValueError):
+    """A file (or one line of it) that is not a readable export."""
 
 
-def _records(text: str, path: str) -> Iterator[tuple[str, Any]]:
+@dataclass(slots=True)
+class Item:
+    where: str  # "record 3" or "line 7"
+    data: Any = None
+    error: str | None = None  # the item could not be read at all
+
+
+def read_text(path: str) -> str:
+    """The file's text (or stdin's); raises ExportError with the reason."""
+    try:
+        if path == "-":
+            return sys.stdin.read()
+        with open(path, encoding="utf-8-sig") as handle:
+            return handle.read()
+    except UnicodeDecodeError:
+        raise ExportError("not UTF-8 text (a binary file?), so not a ClassSpec export") from None
+    except OSError as exc:
+        raise ExportError(f"cannot read: {getattr(exc, 'strerror', None) or exc}") from None
+
+
+def items(text: str) -> Iterator[Item]:
+    """The records of an export's text: a JSON array or object, JSON Lines, or YAML."""
     stripped = text.lstrip()
     if not stripped:
-        raise ValueError("empty file")
+        raise ExportError("empty file")
     if stripped[0] in "[{":
         try:
-            data = json.loads(text)
+            found = _json_array(text) if stripped[0] == "[" else [(json.loads(text), None)]
         except json.JSONDecodeError:
-            data = None
-        if data is not None:
-            items = data if isinstance(data, list) else [data]
-            for index, item in enumerate(items):
-                yield f"record {index + 1}", item
+            found = None
+        except RecursionError:
+            raise ExportError("nested too deeply to be a ClassSpec export") from None
+        if found is not None:
+            for index, (item, line) in enumerate(found):
+                yield Item(_where(index, line), item)
             return
         if stripped[0] == "{":
-            for number, line in enumerate(text.splitlines(), start=1):
-                if line.strip():
-                    try:
-                        yield f"line {number}", json.loads(line)
-                    except json.JSONDecodeError as exc:
-                        raise ValueError(f"line {number}: not JSON ({exc.msg})") from None
+            yield from _json_lines(text)
             return
-    documents = _safe_yaml(text)
     index = 0
-    for document in documents:
-        for item in document if isinstance(document, list) else [document]:
-            if item is None:
-                continue
+    for item, line in _safe_yaml(text):
+        if item is not None:
+            yield Item(_where(index, line), item)
             index += 1
-            yield f"record {index}", item
 
 
-def _safe_yaml(text: str) -> list[Any]:
-    """YAML as plain data only. Tags that would build Python objects (or anything but
-    the standard scalar/list/map types) and aliases (the "billion laughs" expansion)
-    are refused before anything is constructed; loading itself uses the safe loader."""
+def _where(index: int, line: int | None) -> str:
+    return f"record {index + 1}" + (f" (line {line})" if line else "")
+
+
+def _json_array(text: str) -> list[tuple[Any, int]]:
+    """A top-level JSON array, parsed element by element so each keeps the line it
+    starts on; raises JSONDecodeError where json.loads would."""
+    decoder = json.JSONDecoder()
+    blank = " \t\r\n"
+    position = text.index("[") + 1
+    found: list[tuple[Any, int]] = []
+    while True:
+        while position < len(text) and text[position] in blank:
+            position += 1
+        if text.startswith("]", position) and (not found or text[position - 1] != ","):
+            break
+        if found:
+            if not text.startswith(",", position):
+                raise json.JSONDecodeError("Expecting ',' delimiter", text, position)
+            position += 1
+            while position < len(text) and text[position] in blank:
+                position += 1
+        item, end = decoder.raw_decode(text, position)
+        found.append((item, text.count("\n", 0, position) + 1))
+        position = end
+    if text[position + 1 :].strip(blank):
+        raise json.JSONDecodeError("Extra data", text, position + 1)
+    return found
+
+
+def _json_lines(text: str) -> Iterator[Item]:
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            yield Item(f"line {number}", json.loads(line))
+        except json.JSONDecodeError as exc:
+            yield Item(f"line {number}", error=f"not JSON ({exc.msg})")
+        except RecursionError:
+            yield Item(f"line {number}", error="nested too deeply")
+
+
+def _guarded_loader():
+    """A safe YAML loader, parsed by libyaml when present, that refuses aliases (the
+    "billion laughs" expansion), object-building tags and deep nesting while it composes,
+    before anything is constructed."""
     import yaml
+    from yaml.composer import Composer
+    from yaml.constructor import SafeConstructor
+    from yaml.resolver import Resolver
 
-    known = set(yaml.SafeLoader.yaml_constructors)
     try:
-        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        from yaml._yaml import CParser as Parser
+    except ImportError:  # no libyaml: the pure-Python scanner and parser
+        from yaml.parser import Parser
+        from yaml.reader import Reader
+        from yaml.scanner import Scanner
+
+        class Parser(Reader, Scanner, Parser):  # type: ignore[no-redef]
+            def __init__(self, stream: str) -> None:
+                Reader.__init__(self, stream)
+                Scanner.__init__(self)
+                yaml.parser.Parser.__init__(self)
+
+    known = set(SafeConstructor.yaml_constructors)
+
+    class GuardedLoader(Composer, Parser, SafeConstructor, Resolver):
+        def __init__(self, stream: str) -> None:
+            Parser.__init__(self, stream)
+            Composer.__init__(self)
+            SafeConstructor.__init__(self)
+            Resolver.__init__(self)
+            self.depth = 0
+
+        def compose_node(self, parent, index):
+            event = self.peek_event()
             if isinstance(event, yaml.AliasEvent):
-                raise ValueError("refused: YAML aliases (*name) are not used by classspec exports")
+                raise ExportError("refused: YAML aliases (*name) are not used by classspec exports")
             tag = getattr(event, "tag", None)
             if tag and tag not in known and tag != "!":
                 shown = tag.replace("tag:yaml.org,2002:", "!!")
-                raise ValueError(
+                raise ExportError(
                     f"refused: YAML tag {shown} asks to build an object; only plain data is read"
                 )
-        return list(yaml.safe_load_all(text))
+            self.depth += 1
+            if self.depth > MAX_DEPTH:
+                raise ExportError("nested too deeply to be a ClassSpec export")
+            try:
+                return super().compose_node(parent, index)
+            finally:
+                self.depth -= 1
+
+    return GuardedLoader
+
+
+def _safe_yaml(text: str) -> Iterator[tuple[Any, int]]:
+    """(record, line) for each item of each YAML document (a document that is a list
+    gives one record per item)."""
+    import yaml
+
+    loader = _guarded_loader()(text)
+    try:
+        while loader.check_node():
+            node = loader.get_node()
+            data = loader.construct_document(node)
+            if isinstance(data, list):
+                yield from zip(data, (n.start_mark.line + 1 for n in node.value), strict=True)
+            else:
+                yield data, node.start_mark.line + 1
     except yaml.YAMLError as exc:
-        raise ValueError(f"neither JSON nor YAML ({str(exc).splitlines()[0]})") from None
+        first = str(exc).splitlines()
+        if any("nesting depth" in line for line in first):
+            raise ExportError("nested too deeply to be a ClassSpec export") from None
+        raise ExportError(f"neither JSON nor YAML ({first[0]})") from None
+    except RecursionError:
+        raise ExportError("nested too deeply to be a ClassSpec export") from None
+    finally:
+        loader.dispose()
 
 
 def _location(loc: tuple) -> str:
@@ -73,33 +198,82 @@ def _location(loc: tuple) -> str:
     return path or "(record)"
 
 
+def _shown(value: Any) -> str:
+    if isinstance(value, (dict, list)):
+        return f"a {'list' if isinstance(value, list) else 'object'}"
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= _VALUE_SHOWN else text[: _VALUE_SHOWN - 1] + "…"
+
+
+def record_problems(data: Any) -> list[str]:
+    """Every schema error of one record: 'field: message (got value)'."""
+    from pydantic import ValidationError
+
+    from classspec.model import ClassSpec
+
+    if not isinstance(data, dict):
+        return ["not an object"]
+    try:
+        ClassSpec.model_validate(data)
+    except ValidationError as exc:
+        return [
+            f"{_location(err['loc'])}: {err['msg']}"
+            + ("" if err["type"] == "missing" else f" (got {_shown(err.get('input'))})")
+            for err in exc.errors()
+        ]
+    except RecursionError:
+        return ["nested too deeply"]
+    return []
+
+
 def validate_path(path: str) -> tuple[int, list[str]]:
     """Number of records checked and one message per problem found."""
-    try:
-        if path == "-":
-            text = sys.stdin.read()
-        else:
-            with open(path, encoding="utf-8-sig") as handle:
-                text = handle.read()
-    except UnicodeDecodeError:
-        return 0, [f"{path}: not UTF-8 text (a binary file?), so not a ClassSpec export"]
-    except OSError as exc:
-        return 0, [f"{path}: cannot read: {getattr(exc, 'strerror', None) or exc}"]
     problems: list[str] = []
     count = 0
     try:
-        for where, item in _records(text, path):
-            count += 1
-            if not isinstance(item, dict):
-                problems.append(f"{path}: {where}: not an object")
-                continue
-            try:
-                ClassSpec.model_validate(item)
-            except ValidationError as exc:
-                for err in exc.errors():
-                    problems.append(f"{path}: {where}: {_location(err['loc'])}: {err['msg']}")
-    except ValueError as exc:
+        for item in items(read_text(path)):
+            count += item.error is None
+            errors = [item.error] if item.error else record_problems(item.data)
+            problems += [f"{path}: {item.where}: {error}" for error in errors]
+    except ExportError as exc:
         problems.append(f"{path}: {exc}")
-    except RecursionError:
-        problems.append(f"{path}: nested too deeply to be a ClassSpec export")
     return count, problems
+
+
+@dataclass(slots=True)
+class Found:
+    files: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    empty: list[str] = field(default_factory=list)  # folders holding no export at all
+
+
+def expand_exports(paths: Iterable[str]) -> Found:
+    """Files as given; folders walked recursively (sorted) for .json .jsonl .yaml .yml."""
+    found = Found()
+    for path in paths:
+        if path == "-" or not os.path.isdir(path):
+            found.files.append(path)
+            continue
+        before = len(found.files)
+        for folder, subfolders, names in os.walk(path, followlinks=False):
+            subfolders.sort()
+            for name in sorted(names):
+                full = os.path.join(folder, name)
+                if os.path.splitext(name)[1].lower() in EXPORT_EXTENSIONS:
+                    found.files.append(full)
+                else:
+                    found.skipped.append(full)
+        if len(found.files) == before:
+            found.empty.append(path)
+    return found
+
+
+def validate_paths(paths: Iterable[str]) -> Iterator[tuple[str, int, list[str]]]:
+    """(file, records checked, problems) for every export file under `paths`, in order;
+    a folder without any export is one problem."""
+    found = expand_exports(paths)
+    for folder in found.empty:
+        yield folder, 0, [f"{folder}: no {' '.join(EXPORT_EXTENSIONS)} file in this folder"]
+    for path in found.files:
+        count, problems = validate_path(path)
+        yield path, count, problems

@@ -1,0 +1,100 @@
+"""What the CLI's options look like to a user: help with `PATH...` usage lines, flags
+shown as flags, parser ids listed, and shell completion of parser ids and formats."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Annotated
+
+import typer
+
+from classspec.export import FORMATS
+
+
+class Command(typer.core.TyperCommand):
+    """Help as a Unix user expects it: `PATH...` in the usage line, no Python type
+    names, and the parser ids, looked up only when help is shown (importing every
+    parser to build the help text would slow every start-up)."""
+
+    def collect_usage_pieces(self, ctx) -> list[str]:
+        pieces = [self.options_metavar]
+        for param in self.get_params(ctx):
+            if isinstance(param, typer.core.TyperArgument):
+                pieces.append(_argument_name(param) if param.required else f"[{_argument_name(param)}]")
+        return pieces
+
+    def format_help(self, ctx, formatter) -> None:
+        from classspec.parsers import PARSER_IDS
+
+        for param in self.params:
+            if param.help and "{parsers}" in param.help:
+                param.help = param.help.replace("{parsers}", ", ".join(PARSER_IDS))
+            if isinstance(param, typer.core.TyperArgument):
+                param.metavar = _argument_name(param)
+            if isinstance(param, typer.core.TyperArgument) or getattr(param, "is_flag", False):
+                # An argument's name says what it is; a flag takes no value.
+                param.display_type_rich = lambda ctx: None
+            elif param.metavar is None:  # "--area AREA", not "--area <str>"
+                param.metavar = param.name.upper()
+        super().format_help(ctx, formatter)
+
+
+def _argument_name(param) -> str:
+    """PATH, or PATH... for an argument taking several values."""
+    name = param.metavar or param.name.upper()
+    return name if param.nargs == 1 or name.endswith("...") else f"{name}..."
+
+
+class Group(typer.core.TyperGroup):
+    """The top-level command: every subcommand gets `Command`'s help, also one added
+    with a plain `@app.command()`."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        for command in self.commands.values():
+            if type(command) is typer.core.TyperCommand:
+                command.__class__ = Command
+
+
+PARSER_HELP = "Parser id: {parsers}."
+
+
+def complete_parser(incomplete: str) -> list[str]:
+    from classspec.parsers import PARSER_IDS
+
+    return [p for p in PARSER_IDS if p.startswith(incomplete)]
+
+
+def complete_format(incomplete: str) -> list[str]:
+    return [f for f in FORMATS if f.startswith(incomplete)]
+
+
+ParserOption = Annotated[
+    str, typer.Option("-p", "--parser", metavar="ID", help=PARSER_HELP, autocompletion=complete_parser)
+]
+
+FLAG = {"metavar": ""}  # boolean options show as flags, not as "<bool>"
+
+
+FormatOption = Annotated[
+    str,
+    typer.Option(
+        "-f",
+        "--format",
+        metavar="FORMAT",
+        help=f"One of: {', '.join(FORMATS)}.",
+        autocompletion=complete_format,
+    ),
+]
+
+
+class PdfEngine(str, Enum):
+    """The PDF engines of classspec.readers.pdf.ENGINES."""
+
+    pdfium = "pdfium"
+    pdfplumber = "pdfplumber"
+
+
+PdfEngineOption = Annotated[
+    PdfEngine, typer.Option("--pdf-engine", help="PDF reader: pdfium (fast) or pdfplumber.")
+]

@@ -1,0 +1,95 @@
+"""Where a batch's records go: one stream (a file or stdout), one file per input, or
+the SQLite store. The CLI picks one; each counts failures in the `Batch`."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from typing import TextIO
+
+from classspec.atomic import atomic_output
+from classspec.batch import Batch, DelayedProgress, Inputs, Outcome, output_names
+from classspec.export import EXTENSIONS, writer_for
+
+
+def stream(writer, outcomes: Iterator[Outcome], batch: Batch, progress: DelayedProgress) -> None:
+    for outcome in outcomes:
+        if batch.accept(outcome):
+            for record in outcome.records:
+                writer.write(record)
+        progress.advance()
+    writer.close()
+
+
+def store(path: str, outcomes: Iterator[Outcome], batch: Batch, progress: DelayedProgress) -> None:
+    """Into the database at `path`, in one transaction: all or nothing."""
+    import sqlite3
+
+    from classspec.store import SqliteWriter
+
+    try:
+        writer = SqliteWriter(path)
+    except sqlite3.Error as exc:
+        raise OSError(f"not a database classspec can update ({exc})") from None
+    try:
+        stream(writer, outcomes, batch, progress)
+    except sqlite3.Error as exc:  # e.g. a database of another program's making
+        writer.abort()
+        raise OSError(f"cannot store the records ({exc})") from None
+    except BaseException:
+        writer.abort()
+        raise
+
+
+def _write_all(fmt: str, out: TextIO, records: list[dict]) -> None:
+    writer = writer_for(fmt, out)
+    for record in records:
+        writer.write(record)
+    writer.close()
+
+
+def write_per_file(
+    folder: str,
+    fmt: str,
+    inputs: Inputs,
+    outcomes: Iterator[Outcome],
+    batch: Batch,
+    progress: DelayedProgress,
+) -> None:
+    names = output_names(inputs, folder, EXTENSIONS[fmt])
+    for outcome in outcomes:
+        if batch.accept(outcome):
+            target = names[outcome.path]
+            try:
+                os.makedirs(os.path.dirname(target), exist_ok=True)
+                with atomic_output(target) as out:
+                    _write_all(fmt, out, outcome.records)
+            except OSError as exc:
+                from classspec.readers import display_path
+
+                # Counted as a failure of this input; the other outputs are still written.
+                print(
+                    f"classspec: error: {display_path(target)}: cannot write output: {exc.strerror or exc}",
+                    file=sys.stderr,
+                    flush=True,
+                )
+                batch.parsed -= 1
+                batch.records -= len(outcome.records)
+                batch.warnings -= outcome.warnings
+                batch.failed += 1
+        progress.advance()
+
+
+def reopen_closed_std_streams() -> None:
+    """Started with stdout or stderr closed (`>&-`, some daemons)? Point them at
+    /dev/null: otherwise messages fall through to stdout (print(file=None)) and the
+    next file opened (an output's temporary file) would take descriptor 1 or 2."""
+    for fd, name in ((0, "stdin"), (1, "stdout"), (2, "stderr")):
+        try:
+            os.fstat(fd)
+        except OSError:
+            os.dup2(os.open(os.devnull, os.O_RDWR), fd)
+        if getattr(sys, name) is None:
+            stream = open(fd, "r" if fd == 0 else "w", encoding="utf-8", closefd=False)  # noqa: SIM115
+            setattr(sys, name, stream)  # lives as long as the process

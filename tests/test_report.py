@@ -1,0 +1,159 @@
+"""`classspec report`: one self-contained HTML page whose figures are checked here
+against the records themselves (computed independently of classspec.report)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from lxml import etree, html
+
+from cli_helpers import run
+from conftest import PHILADELPHIA, SEEDS
+
+SAMPLE = sorted(PHILADELPHIA.glob("*.htm*"))[:40] if PHILADELPHIA.is_dir() else []
+
+
+@pytest.fixture(scope="module")
+def corpus(classspec_bin, tmp_path_factory) -> tuple[list[dict], list[str], object, str]:
+    folder = tmp_path_factory.mktemp("report")
+    specs = folder / "specs"
+    shutil.copytree(SEEDS, specs / "seeds")
+    for path in SAMPLE:
+        shutil.copy(path, specs / path.name)
+    (specs / "broken.txt").write_bytes(b"")  # an input that gives no record
+    export = folder / "more.jsonl"
+    result = run(
+        classspec_bin, "parse", SEEDS / "norfolk-customer-service-supervisor.txt", "-f", "jsonl", "-o", export
+    )
+    assert result.returncode == 0
+    parsed = run(classspec_bin, "parse", specs, "-f", "jsonl")
+    records = [json.loads(line) for line in parsed.stdout.splitlines()]
+    records += [json.loads(line) for line in export.read_text().splitlines()]
+    page = folder / "out" / "report.html"
+    result = run(classspec_bin, "report", specs, export, "-o", page)
+    assert result.returncode == 1  # the broken input is reported, the page still written
+    text = page.read_text(encoding="utf-8")
+    inputs = len(SAMPLE) + len(list(SEEDS.iterdir())) + 2  # + the broken file and the export
+    assert result.stderr.splitlines()[-1] == f"classspec: {page}: {len(records)} records from {inputs} files"
+    return records, result.stderr.splitlines(), html.document_fromstring(text), text
+
+
+def _table(doc, table_id: str) -> list[list[str]]:
+    return [[cell.text_content() for cell in row] for row in doc.get_element_by_id(table_id).find("tbody")]
+
+
+DATED = ("established", "revised", "effective", "edited")
+
+
+def _last_dated(record: dict) -> str | None:
+    dates = [record["dates"][k] for k in DATED if record["dates"][k]]
+    return max(dates) if dates else None
+
+
+def _chart(doc, title: str) -> dict[str, int]:
+    (svg,) = [s for s in doc.iter("{*}svg", "svg") if s.get("aria-label") == title]
+    return {g.get("data-label"): int(g.get("data-count")) for g in svg.iter() if g.get("class") == "bar"}
+
+
+def test_page_is_self_contained_and_well_formed(corpus):
+    _, stderr, doc, text = corpus
+    assert text.startswith("<!DOCTYPE html>")
+    assert doc.tag == "html" and doc.find("head/title") is not None
+    assert not doc.xpath("//link | //img | //iframe | //script[@src]")
+    assert "http://" not in text.replace("http://www.w3.org/2000/svg", "") and "https://" not in text
+    for svg in doc.iter("svg"):  # each chart is itself well-formed XML
+        etree.fromstring(html.tostring(svg))
+    assert stderr[0].startswith("classspec: error: ") and stderr[0].endswith("broken.txt: empty file")
+
+
+def test_counts(corpus):
+    records, _, doc, _ = corpus
+    assert doc.get_element_by_id("records").text_content() == str(len(records))
+    sources = {r["source"]["path"] for r in records}
+    assert doc.get_element_by_id("sources").text_content() == str(len(sources))
+    by_parser = {p: int(n) for p, n in _table(doc, "by-parser")}
+    assert by_parser == Counter(r["source"]["parser"] for r in records)
+    by_place = {j: int(n) for j, n in _table(doc, "by-jurisdiction")}
+    assert by_place == Counter((r["jurisdiction"] or {}).get("id") or "unknown" for r in records)
+    (failed,) = _table(doc, "failed")
+    assert failed[0].endswith("broken.txt") and failed[1] == "empty file"
+
+
+def test_fill_rates(corpus):
+    records, _, doc, _ = corpus
+    rows = {
+        tr.get("data-field"): int(tr.get("data-count"))
+        for tr in doc.get_element_by_id("fill").iter("tr")
+        if tr.get("data-field")
+    }
+    filled = lambda v: v not in (None, "", [], {})  # noqa: E731
+    assert rows["title"] == sum(filled(r["title"]) for r in records)
+    assert rows["duties"] == sum(filled(r["duties"]) for r in records)
+    assert rows["pay_grade"] == sum(filled(r["pay_grade"]) for r in records)
+    assert rows["minimum_qualifications.min_experience_months"] == sum(
+        r["minimum_qualifications"]["min_experience_months"] is not None for r in records
+    )
+    assert rows["dates.revised"] == sum(filled(r["dates"]["revised"]) for r in records)
+    assert "source" not in rows and "schema_version" not in rows
+
+
+def test_charts(corpus):
+    records, _, doc, _ = corpus
+    months = [r["minimum_qualifications"]["min_experience_months"] for r in records]
+    chart = _chart(doc, "Experience required (months)")
+    assert sum(chart.values()) == len(records)
+    assert chart.get("not stated", 0) == months.count(None)
+    assert chart.get("none", 0) == months.count(0)
+    assert chart.get("13–24", 0) == sum(1 for m in months if m is not None and 13 <= m <= 24)
+    assert chart.get("over 60", 0) == sum(1 for m in months if m is not None and m > 60)
+
+    education = _chart(doc, "Minimum education")
+    expected = Counter(r["minimum_qualifications"]["min_education"] or "not stated" for r in records)
+    assert education == dict(expected)
+
+    duties = _chart(doc, "Duties per class")
+    assert sum(duties.values()) == len(records)
+    assert duties.get("1–5", 0) == sum(1 for r in records if 1 <= len(r["duties"]) <= 5)
+
+    revised = _chart(doc, "Last revised (year)")
+    assert sum(revised.values()) == len(records)
+    dates = [_last_dated(r) for r in records]
+    assert revised.get("no date", 0) == dates.count(None)
+
+
+def test_warnings_and_oldest(corpus):
+    records, _, doc, _ = corpus
+    warnings = _table(doc, "warnings")
+    assert len(warnings) == sum(len(r["warnings"]) for r in records) < 500  # all shown
+    assert doc.get_element_by_id("warning-count").text_content() == str(len(warnings))
+    assert sorted(w for _, w in warnings) == sorted(w for r in records for w in r["warnings"])
+    oldest = _table(doc, "oldest")
+    stated = sorted(d for d in map(_last_dated, records) if d)
+    assert [date for date, _ in oldest] == stated[: len(oldest)]
+    assert len(oldest) == min(15, len(stated))
+
+
+def test_report_from_a_database_matches_the_files(classspec_bin, tmp_path):
+    db = tmp_path / "specs.db"
+    assert run(classspec_bin, "parse", SEEDS, "-f", "sqlite", "-o", db).returncode == 0
+    pages = []
+    for source in (db, SEEDS):
+        page = tmp_path / f"{Path(source).name}.html"
+        result = run(classspec_bin, "report", source, "-o", page)
+        assert result.returncode == 0, result.stderr
+        pages.append(page.read_text())
+    assert pages[0] == pages[1]
+
+
+def test_jobs_do_not_change_the_page(classspec_bin, tmp_path):
+    pages = []
+    for jobs in ("1", "2"):
+        page = tmp_path / f"jobs{jobs}.html"
+        result = run(classspec_bin, "report", SEEDS, *SAMPLE[:10], "--jobs", jobs, "-o", page)
+        assert result.returncode == 0, result.stderr
+        pages.append(page.read_bytes())
+    assert pages[0] == pages[1]
