@@ -161,3 +161,60 @@ def test_damaged_docx_is_an_input_error_never_a_crash(noise: bytes, where: int) 
     data[where : where + len(noise)] = noise
     with contextlib.suppress(InputError):
         assert read_bytes(bytes(data), "damaged.docx").lines
+
+
+def _numbered(paragraph, num_id: int, level: int) -> None:
+    """Give a paragraph Word list numbering of its own (w:numPr), as Word does."""
+    num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
+    num_pr.get_or_add_ilvl().val = level
+    num_pr.get_or_add_numId().val = num_id
+
+
+def test_paragraph_numbering_gives_numbers_nesting_and_bullets() -> None:
+    document = docx.Document()
+    styles = document.styles
+    number_id = styles["List Number"].element.pPr.numPr.numId.val
+    bullet_id = styles["List Bullet"].element.pPr.numPr.numId.val
+    for text, num_id, level in [
+        ("Plans work.", number_id, 0),
+        ("Assigns tasks.", number_id, 1),
+        ("Reviews results.", number_id, 1),
+        ("Trains staff.", number_id, 0),
+        ("Drives a vehicle.", bullet_id, 0),
+    ]:
+        _numbered(document.add_paragraph(text), num_id, level)
+    got = [text for _, text, _, _ in _lines(_saved(document))]
+    assert got[0] == "1. Plans work."
+    # python-docx's template defines level 0 of this list only: deeper items are bullets.
+    assert got[1:3] == ["  - Assigns tasks.", "  - Reviews results."]
+    assert got[3] == "2. Trains staff."
+    assert got[4] == "- Drives a vehicle."
+
+
+def test_page_header_and_footer_follow_the_body() -> None:
+    document = docx.Document()
+    document.add_paragraph("Definition")
+    document.sections[0].header.paragraphs[0].text = "Class Code: 4512"
+    document.sections[0].footer.paragraphs[0].text = "Senior Widget Inspector (Class No. 4512)"
+    assert [text for _, text, _, _ in _lines(_saved(document))] == [
+        "Definition",
+        "",
+        "Class Code: 4512",
+        "",
+        "Senior Widget Inspector (Class No. 4512)",
+    ]
+
+
+def test_reads_exactly_like_the_plain_text_spec_it_was_made_from() -> None:
+    from conftest import OTHER_CORPUS
+
+    original = OTHER_CORPUS / "ventura-county-ca-09111-apcd-public-information-specialist.txt"
+    if not original.is_file():
+        pytest.skip("county corpus not present")
+
+    def content(path: Path) -> dict:
+        (record,) = parse_file(path)
+        # the text export has no title or code (they are only in its file name)
+        return record.model_dump(mode="json", exclude={"source", "title", "class_code", "warnings"})
+
+    assert content(FIXTURE) == content(original)

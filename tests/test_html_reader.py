@@ -208,3 +208,20 @@ def test_any_page_reads_or_is_refused_cleanly(body: str) -> None:
         return
     assert [line.number for line in doc.lines] == list(range(1, len(doc.lines) + 1))
     assert all("\n" not in line.text and "\0" not in line.text for line in doc.lines)
+
+
+def test_page_title_heading_outside_the_main_content_is_kept_first() -> None:
+    doc = read_bytes(
+        (
+            "<html><body><header><h1>Senior Clerk</h1>"
+            f"<nav><ul>{_NAV}</ul></nav></header>"
+            "<div><h2>Definition</h2>"
+            "<p>Under supervision, performs varied clerical work of some difficulty.</p>"
+            "<h2>Class Code</h2><p>1234</p></div></body></html>"
+        ).encode(),
+        "page.html",
+    )
+    lines = [(ln.text, ln.heading) for ln in doc.lines if ln.text]
+    assert lines[0] == ("Senior Clerk", 1)
+    assert ("Definition", 2) in lines
+    assert not any("Menu item" in text for text, _ in lines)

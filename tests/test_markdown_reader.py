@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -69,8 +70,6 @@ def test_real_spec_in_markdown_parses_like_its_text_original() -> None:
 
 
 def test_markdown_without_text_is_an_input_error() -> None:
-    import pytest
-
     with pytest.raises(InputError):
         read_bytes(b"<!-- nothing -->\n\n---\n", "empty.md")
 
@@ -84,3 +83,36 @@ def test_any_markdown_reads_or_is_refused_cleanly(source: str) -> None:
         return
     assert [ln.number for ln in doc.lines] == list(range(1, len(doc.lines) + 1))
     assert all("\n" not in ln.text for ln in doc.lines)
+
+
+def test_markdown_extensions_and_an_html_page_saved_as_md() -> None:
+    assert read_bytes(b"# Clerk\n\nText.\n", "spec.markdown").format.value == "markdown"
+    page = read_bytes(b"<!DOCTYPE html><html><body><h1>Clerk</h1></body></html>", "spec.md")
+    assert page.format.value == "html"
+    assert [line.text for line in page.lines] == ["Clerk"]
+
+
+def test_reads_exactly_like_the_plain_text_spec_it_was_made_from() -> None:
+    from conftest import OTHER_CORPUS
+
+    original = OTHER_CORPUS / "ventura-county-ca-09111-apcd-public-information-specialist.txt"
+    if not original.is_file():
+        pytest.skip("county corpus not present")
+
+    def content(path: Path) -> dict:
+        (record,) = parse_file(path)
+        # the text export has no title or code (they are only in its file name)
+        return record.model_dump(mode="json", exclude={"source", "title", "class_code", "warnings"})
+
+    assert content(FIXTURE) == content(original)
+
+
+def test_front_matter_is_labelled_text_not_a_heading() -> None:
+    got = lines("---\ntitle: Clerk\nclass_code: 1A02\n---\n# Clerk\n")
+    assert got[:5] == [
+        (1, "", None, False),
+        (2, "title: Clerk", None, False),
+        (3, "class_code: 1A02", None, False),
+        (4, "", None, False),
+        (5, "Clerk", 1, False),
+    ]

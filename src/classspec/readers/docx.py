@@ -2,7 +2,8 @@
 
 Each paragraph of the body, in reading order, is one line, so line N is the document's
 Nth paragraph (a table row counts as one; a manual line break inside a paragraph starts
-a further line). Structure is kept the way the other readers keep it:
+a further line). Page headers and footers follow the body. Structure is kept the way
+the other readers keep it:
 - "Title" and "Heading N" paragraphs (or styles based on them) carry their heading level;
 - list paragraphs (Word numbering or a "List ..." style) start with "- " or "1. ",
   numbered as Word shows them, nested levels indented two spaces;
@@ -206,16 +207,33 @@ def _row_lines(row, numbering: _Numbering) -> list[_Para]:
     return [line for cell in cells for par in cell.paragraphs for line in _paragraph_lines(par, numbering)]
 
 
-def _body_lines(document) -> Iterator[_Para]:
+def _block_lines(container, numbering: _Numbering) -> Iterator[_Para]:
     from docx.table import Table
 
-    numbering = _Numbering(document)
-    for block in document.iter_inner_content():
+    for block in container.iter_inner_content():
         if isinstance(block, Table):
             for row in block.rows:
                 yield from _row_lines(row, numbering)
         else:
             yield from _paragraph_lines(block, numbering)
+
+
+def _body_lines(document) -> Iterator[_Para]:
+    """The body, then the page headers and footers (where specs often keep the class
+    code and title), each distinct one once, after a blank line."""
+    numbering = _Numbering(document)
+    yield from _block_lines(document, numbering)
+    seen: set[str] = set()
+    for section in document.sections:
+        for part in (section.header, section.footer, section.first_page_header, section.first_page_footer):
+            if part.is_linked_to_previous:
+                continue
+            lines = [p for p in _block_lines(part, numbering) if p.text]
+            key = "\n".join(p.text for p in lines)
+            if lines and key not in seen:
+                seen.add(key)
+                yield _Para("")
+                yield from lines
 
 
 def read_docx(data: bytes, path: str | None, sha256: str) -> Document:

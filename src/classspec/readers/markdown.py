@@ -4,8 +4,9 @@ The document keeps one line per line of the source file, so provenance cites the
 file's own line numbers. Markup is dropped from the text and kept as structure:
 headings (ATX `#` and setext) carry their level on the `Line`, list items start with
 "- " or "1. " as in the text seeds (nested items indented two spaces a level), a table
-row is one line with tab-separated cells, code blocks keep their lines verbatim, and a
-line whose text is all `**bold**` is marked bold. Link targets, image URLs, HTML tags
+row is one line with tab-separated cells, code blocks keep their lines verbatim, a
+line whose text is all `**bold**` is marked bold, and YAML front matter stays as its
+"key: value" lines. Link targets, image URLs, HTML tags
 and fence markers are not document text.
 """
 
@@ -97,9 +98,25 @@ def _place(out: _Out, first: int, last: int, lines: list[tuple[str, bool]], pref
         out.put(index, f"{lead}{text}" if text else text, bold=bold, **kw)
 
 
+def _front_matter_end(lines: list[str]) -> int:
+    """The index of the line closing a YAML front matter block ("---" first and last), or 0."""
+    if not lines or lines[0].strip() != "---":
+        return 0
+    for index, line in enumerate(lines[1:50], start=1):
+        if line.strip() in ("---", "..."):
+            return index
+    return 0
+
+
 def markdown_lines(source: str) -> _Out:
     source_lines = source.split("\n")
     out = _Out([""] * len(source_lines), [None] * len(source_lines), [False] * len(source_lines))
+    # Front matter ("title: ...", "class_code: ...") is labelled text, not a setext heading.
+    front = _front_matter_end(source_lines)
+    for index in range(1, front):
+        out.put(index, source_lines[index].strip())
+    if front:
+        source = "\n" * (front + 1) + "\n".join(source_lines[front + 1 :])
     tokens = _parser().parse(source)
     lists: list[tuple[str, int]] = []  # (marker kind, next number) per open list
     pending_marker: str | None = None
