@@ -10,7 +10,7 @@ review-comment furniture are not document text and are skipped.
 
 Only the page's main content is read: web pages wrap a few KB of specification in
 navigation menus, ribbons and footers. The main content is found by text density, not
-by any site's markup (see `main_content`). Heading elements and all-bold lines are
+by any site's markup (see `htmlmain.main_content`). Heading elements and all-bold lines are
 marked on their `Line` (heading level, bold) for the parsers that use typography.
 """
 
@@ -25,6 +25,7 @@ import lxml.html
 from classspec.document import Document, Line
 from classspec.errors import InputError
 from classspec.model import SourceFormat
+from classspec.readers.htmlmain import main_content, outside_heading
 from classspec.readers.text import decode, normalize_newlines, repair_mojibake
 
 # The HTML5 pre-scan looks for the charset in the first 1024 bytes; Word puts its
@@ -46,8 +47,6 @@ SKIP_TAGS = frozenset(
 )
 HEADING_LEVELS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 BOLD_TAGS = frozenset(("b", "strong"))
-# Text inside these is navigation, not content: what the density rule weighs against.
-_LINK_TAGS = frozenset(("a", "button"))
 ROW_TAG = "tr"
 CELL_TAGS = frozenset(("td", "th"))
 # Word's review comments: the anchors ("[JL1]") in the text and the comment bodies at the end.
@@ -307,66 +306,6 @@ def _list_number(item: lxml.etree._Element) -> int:
     )
 
 
-def main_content(body: lxml.etree._Element, link_weight: float = 1.0) -> lxml.etree._Element:
-    """The element that holds the page's content: the subtree with the most words
-    outside links less `link_weight` times the words in links, the outermost on a tie.
-
-    Menus, ribbons, breadcrumbs and footers are mostly link text, so any subtree that
-    takes them in scores lower than the content beside them; a page without such
-    furniture (a Word export, a plain page) keeps its whole body. One pass, in C-driven
-    document order; words are counted by `str.split`.
-    """
-    if next(body.iter("button"), None) is None and all(a.get("href") is None for a in body.iter("a")):
-        return body  # no links at all (Word exports): nothing to weigh
-    counts = [[0, 0]]  # [words outside links, words in links] per open element
-    in_link = 0
-    best, best_score = body, float("-inf")
-    walker = lxml.etree.iterwalk(body, events=("start", "end"))
-    for event, element in walker:
-        tag = element.tag
-        skipped = not isinstance(tag, str) or tag.lower() in SKIP_TAGS
-        if event == "start":
-            if skipped:
-                walker.skip_subtree()
-                continue
-            counts.append([0, 0])
-            if _is_link(element):
-                in_link += 1
-            if element.text:
-                counts[-1][in_link > 0] += len(element.text.split())
-            continue
-        if not skipped:
-            words, link_words = counts.pop()
-            if _is_link(element):
-                in_link -= 1
-            score = words - link_weight * link_words
-            if score >= best_score:  # parents end after their children: ties go outward
-                best, best_score = element, score
-            counts[-1][0] += words
-            counts[-1][1] += link_words
-        if element.tail:
-            counts[-1][in_link > 0] += len(element.tail.split())
-    return best
-
-
-def _page_heading(body: lxml.etree._Element, main: lxml.etree._Element) -> lxml.etree._Element | None:
-    """The page's first <h1> when the main content left it out and has none of its own:
-    templates put the class title in a page header beside the navigation."""
-    if main is body or main.tag == "h1" or next(main.iter("h1"), None) is not None:
-        return None
-    heading = next(body.iter("h1"), None)
-    if heading is None or any(ancestor is main for ancestor in heading.iterancestors()):
-        return None
-    if any(_skipped(node) for node in (heading, *heading.iterancestors())):
-        return None
-    return heading
-
-
-def _is_link(element: lxml.etree._Element) -> bool:
-    tag = element.tag.lower()
-    return tag in _LINK_TAGS and (tag != "a" or element.get("href") is not None)
-
-
 @dataclass(frozen=True, slots=True)
 class HtmlText:
     """The visible lines of a page (blank lines between blocks) and their typography."""
@@ -395,8 +334,8 @@ def html_text(text: str) -> HtmlText:
     if body is None:
         _walk(root, out)
     else:
-        main = main_content(body)
-        page_heading = _page_heading(body, main)
+        main = main_content(body, SKIP_TAGS)
+        page_heading = outside_heading(body, main, _skipped)
         if page_heading is not None:
             _walk(page_heading, out)
         _walk(main, out)
