@@ -1,0 +1,270 @@
+"""Which SOC 2018 occupations a class corresponds to, from the whole record.
+
+Two TF-IDF indexes vote: the class title against 79,000 occupation titles (SOC, Census
+with its local-government tags, O*NET alternate and reported titles), and the summary and
+duties against each occupation's SOC definition and O*NET task statements. SOC's own
+coding rules then apply: a class that supervises workers of major groups 31-53 is coded
+to their first-line supervisor occupation (a supervisor of clerks is 43-1011), managers
+(Manager/Director/Chief) lean to major group 11, and the minimum education weighs against
+occupations that seldom ask for it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from classspec.occupations.store import SOURCE_NAMES, SOURCES, Index, load_index
+from classspec.occupations.text import text_terms, title_terms, title_words
+
+TOP = 5
+TITLE_WEIGHT = 0.6
+TEXT_WEIGHT = 0.4
+# A title's vote is scaled from TITLE_FLOOR (the text gives its occupation nothing) up to
+# full (the text gives it at least AGREEMENT of the best text score).
+TITLE_FLOOR = 0.4
+AGREEMENT = 0.5
+SUPERVISOR_LIFT = 1.05
+# How much a title counts by where it comes from; government titles count fully for
+# public employers, titles the Census restricts to other industries less.
+SOURCE_WEIGHT = {
+    "soc": 1.0, "soc_direct": 1.0, "onet": 1.0, "census_government": 1.0, "census": 0.95,
+    "onet_alternate": 0.95, "onet_reported": 0.9, "census_industry": 0.85,
+}  # fmt: skip
+_SOURCE_FACTOR = np.array([SOURCE_WEIGHT[s] for s in SOURCES], dtype=np.float32)
+
+SUPERVISOR_WORDS = frozenset(
+    "supervisor supervising foreman forewoman foreperson crew leader sergeant lieutenant captain".split()
+)
+MANAGER_WORDS = frozenset(
+    "manager director administrator commissioner superintendent chief executive head deputy".split()
+)
+# "Crew Chief", "Group Leader", "Team Leader": first-line supervisors by another name.
+_LEAD_TITLE = re.compile(r"\b(?:crew|group|team|work|section|shift|unit)\s+(?:chief|leader|lead)\b|\blead\b", re.I)
+# The record says the class directs others' work (not that it works under supervision).
+_SUPERVISES = re.compile(
+    r"\b(?:supervis(?:es|ing|ory)|directs the work|assigns,? (?:and )?reviews|assigns, directs|"
+    r"oversees the work|crew chief (?:supervisory )?level)\b",
+    re.I,
+)
+# Sentences about the class's own supervisor ("under the general supervision of a crew chief").
+_SUPERVISED = re.compile(r"\bunder\b[^.;]*\bsupervision\b|\bsupervision of\b|\bsupervised by\b", re.I)
+# First-line supervisor occupations by the codes (prefixes) of the workers they supervise;
+# the longest matching prefix wins.
+FIRST_LINE = {
+    "33-3012": "33-1011", "33-3011": "33-1011", "33-3": "33-1012", "33-2": "33-1021", "33-9": "33-1091",
+    "35-": "35-1012", "37-2": "37-1011", "37-3": "37-1012", "39-301": "39-1013", "39-3": "39-1014",
+    "39-": "39-1022", "41-2": "41-1011", "41-": "41-1012", "43-": "43-1011", "45-": "45-1011",
+    "47-": "47-1011", "49-": "49-1011", "51-": "51-1011", "53-70": "53-1043", "53-7062": "53-1042",
+    "53-7063": "53-1042", "53-7064": "53-1042", "53-7065": "53-1042", "53-3": "53-1043", "53-": "53-1049",
+}  # fmt: skip
+_FIRST_LINE_CODES = frozenset(FIRST_LINE.values())
+_EDUCATION_RANK = {
+    "none": 0, "high_school": 1, "some_college": 2, "associate": 3, "bachelor": 4, "master": 5, "doctorate": 6,
+}
+# Occupations that as a rule ask for a degree, and those that seldom do.
+_DEGREE_GROUPS = ("11-", "13-", "15-12", "17-2", "19-1", "19-2", "19-3", "21-1", "23-1", "25-1", "25-2",
+                  "25-40", "29-1")  # fmt: skip
+_NO_DEGREE_GROUPS = ("33-9", "35-", "37-", "39-", "41-", "43-", "45-", "47-", "49-", "51-", "53-")
+
+
+@dataclass(slots=True)
+class Subject:
+    """What the matcher reads of a class."""
+
+    title: str = ""
+    summary: str = ""
+    duties: list[str] = field(default_factory=list)
+    min_education: str | None = None
+
+    @classmethod
+    def of(cls, record) -> Subject:
+        """A ClassSpec or its dict form."""
+        data = record if isinstance(record, dict) else record.model_dump(mode="json")
+        quals = data.get("minimum_qualifications") or {}
+        texts = [d["text"] for d in data.get("duties") or []]
+        texts += list(data.get("distinguishing_features") or [])
+        return cls(
+            title=data.get("title") or "",
+            summary=data.get("summary") or "",
+            duties=texts,
+            min_education=quals.get("min_education"),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Suggestion:
+    code: str
+    title: str
+    score: float
+    evidence: str
+
+
+@dataclass(slots=True)
+class _Votes:
+    title: np.ndarray
+    best_title: np.ndarray
+    text: np.ndarray
+    shared: dict[int, list[str]]
+
+
+def _title_votes(index: Index, title: str) -> tuple[np.ndarray, np.ndarray]:
+    """Per occupation: the best title cosine (weighted by source) and which title it was."""
+    scores = np.zeros(len(index.codes), dtype=np.float32)
+    best = np.full(len(index.codes), -1, dtype=np.int64)
+    ids, weights = index.title_postings.query(title_terms(title))
+    rows, cosines = index.title_postings.scores(ids, weights)
+    if not len(rows):
+        return scores, best
+    cosines = cosines * _SOURCE_FACTOR[index.title_source[rows]]
+    order = np.argsort(cosines, kind="stable")  # ascending: the best title is written last
+    codes = index.title_code[rows[order]]
+    scores[codes] = cosines[order]
+    best[codes] = rows[order]
+    return scores, best
+
+
+def _text_votes(index: Index, text: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    scores = np.zeros(len(index.codes), dtype=np.float32)
+    ids, weights = index.text_postings.query(text_terms(text))
+    rows, cosines = index.text_postings.scores(ids, weights)
+    scores[rows] = cosines
+    return scores, ids, weights
+
+
+def _first_line_code(code: str) -> str | None:
+    for size in range(7, 2, -1):
+        found = FIRST_LINE.get(code[:size])
+        if found:
+            return found
+    return None
+
+
+def _is_supervisory(subject: Subject) -> bool:
+    if set(title_words(subject.title)) & SUPERVISOR_WORDS or _LEAD_TITLE.search(subject.title):
+        return True
+    opening = " ".join([subject.summary[:400], *subject.duties[:1]])
+    sentences = [s for s in re.split(r"(?<=[.;])\s+", opening) if not _SUPERVISED.search(s)]
+    return any(_SUPERVISES.search(s) for s in sentences)
+
+
+def _is_managerial(subject: Subject) -> bool:
+    return bool(set(title_words(subject.title)) & MANAGER_WORDS) and not _LEAD_TITLE.search(subject.title)
+
+
+def _worker_title(title: str) -> str:
+    """'Custodial Work Crew Chief' -> 'Custodial Work': whom a supervisor supervises."""
+    title = _LEAD_TITLE.sub(" ", title)
+    kept = [w for w in re.findall(r"[\w'&/-]+", title) if w.lower() not in SUPERVISOR_WORDS]
+    return " ".join(kept)
+
+
+def _combine(title_scores: np.ndarray, text_scores: np.ndarray, has_text: bool) -> np.ndarray:
+    """Title and text votes in one score. A title only counts as far as the text does not
+    contradict it: a title like 'Skip Ribbon Commands' (navigation read as a title) or an
+    ambiguous one ('Stores Manager') must not outvote the duties."""
+    peak = float(text_scores.max()) if has_text and text_scores.any() else 0.0
+    if not peak:
+        return title_scores.copy()
+    relative = text_scores / peak
+    agreement = TITLE_FLOOR + (1 - TITLE_FLOOR) * np.minimum(1.0, relative / AGREEMENT)
+    return TITLE_WEIGHT * title_scores * agreement + TEXT_WEIGHT * relative * peak**0.5
+
+
+def suggest(subject: Subject, top: int = TOP) -> list[Suggestion]:
+    """Up to `top` SOC detailed occupations, best first."""
+    index = load_index()
+    title_scores, best_title = _title_votes(index, subject.title)
+    text = " ".join([subject.title, subject.title, subject.summary, *subject.duties])
+    text_scores, query_ids, query_weights = _text_votes(index, text)
+    has_text = bool(subject.summary or subject.duties)
+    scores = _combine(title_scores, text_scores, has_text)
+    notes: dict[int, str] = {}
+    if _is_supervisory(subject):
+        worker = _worker_title(subject.title)
+        worker_scores = scores
+        if worker and worker != subject.title:
+            worker_title_scores, _ = _title_votes(index, worker)
+            worker_scores = _combine(worker_title_scores, text_scores, has_text)
+        _lend_to_supervisors(index, worker_scores, scores, notes)
+    _weigh_by_kind(index, subject, scores)
+    scores[index.excluded] = 0
+    chosen = np.argsort(-scores, kind="stable")[:top]
+    return [
+        Suggestion(
+            code=index.codes[i],
+            title=index.code_titles[i],
+            score=round(float(min(max(scores[i], 0.0), 1.0)), 3),
+            evidence=_evidence(index, int(i), title_scores, best_title, text_scores,
+                               query_ids, query_weights, notes.get(int(i))),
+        )
+        for i in chosen
+        if scores[i] > 0
+    ]
+
+
+def _lend_to_supervisors(index: Index, worker_scores: np.ndarray, scores: np.ndarray, notes: dict[int, str]) -> None:
+    """SOC codes first-line supervisors of workers in major groups 31-53 as supervisors of
+    those workers: the workers' best occupations lend their score to that code."""
+    position = index.position
+    for i in np.argsort(-worker_scores, kind="stable")[:10]:
+        code = index.codes[i]
+        target = _first_line_code(code)
+        if target is None or target == code or target not in position:
+            continue
+        j = position[target]
+        lent = float(worker_scores[i]) * SUPERVISOR_LIFT
+        if lent > scores[j]:
+            scores[j] = lent
+            notes.setdefault(j, f"supervisory class: first-line supervisor of {index.code_titles[i]} ({code})")
+        scores[i] = min(scores[i], worker_scores[i]) * 0.9
+
+
+def _weigh_by_kind(index: Index, subject: Subject, scores: np.ndarray) -> None:
+    """Managers lean to major group 11; the minimum education weighs against occupations
+    that seldom (or as a rule) ask for a degree."""
+    managerial, supervisory = _is_managerial(subject), _is_supervisory(subject)
+    rank = _EDUCATION_RANK.get(subject.min_education or "")
+    for code, i in index.position.items():
+        if code.startswith("11-"):
+            scores[i] *= 1.1 if managerial else 0.85
+        elif code in _FIRST_LINE_CODES and not supervisory:
+            scores[i] *= 0.85
+        if rank is not None:
+            if rank >= 4 and code.startswith(_NO_DEGREE_GROUPS):
+                scores[i] *= 0.9
+            elif rank <= 1 and code.startswith(_DEGREE_GROUPS):
+                scores[i] *= 0.9
+
+
+def _evidence(index: Index, i: int, title_scores, best_title, text_scores,
+              query_ids, query_weights, note: str | None) -> str:
+    parts = []
+    if best_title[i] >= 0 and title_scores[i] > 0:
+        source = SOURCE_NAMES[SOURCES[int(index.title_source[best_title[i]])]]
+        parts.append(f'title ≈ {source} "{index.titles[best_title[i]]}" ({title_scores[i]:.2f})')
+    if text_scores[i] > 0:
+        shared = _shared_terms(index, i, query_ids, query_weights)
+        if shared:
+            parts.append(f"duties ≈ SOC definition and O*NET tasks: {', '.join(shared)} ({text_scores[i]:.2f})")
+    if note:
+        parts.append(note)
+    return "; ".join(parts) or "SOC title"
+
+
+def _shared_terms(index: Index, i: int, query_ids: np.ndarray, query_weights: np.ndarray, count: int = 4) -> list[str]:
+    """The terms that weigh most in both the record's text and the occupation's."""
+    occupation = index.text_terms_of(i)
+    weighted = [(float(w) * occupation[t], t) for t, w in zip(query_ids.tolist(), query_weights) if t in occupation]
+    weighted.sort(reverse=True)
+    chosen: list[str] = []
+    for _, term in weighted:
+        name = index.text_vocabulary[term]
+        if any(name in other or other in name for other in chosen):
+            continue
+        chosen.append(name)
+        if len(chosen) == count:
+            break
+    return chosen
