@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from classspec.occupations.store import SOURCE_NAMES, SOURCES, Index, load_index
-from classspec.occupations.text import text_terms, title_terms, title_words
+from classspec.occupations.text import text_terms, title_terms, title_words, words
 
 TOP = 5
 TITLE_WEIGHT = 0.6
@@ -27,6 +27,9 @@ TEXT_WEIGHT = 0.4
 TITLE_FLOOR = 0.4
 AGREEMENT = 0.5
 SUPERVISOR_LIFT = 1.05
+# A title none of whose words the record's text uses keeps this share of its vote.
+UNSUPPORTED_TITLE = 0.3
+MIN_TEXT_WORDS = 40
 # How much a title counts by where it comes from; government titles count fully for
 # public employers, titles the Census restricts to other industries less.
 SOURCE_WEIGHT = {
@@ -41,6 +44,8 @@ SUPERVISOR_WORDS = frozenset(
 MANAGER_WORDS = frozenset(
     "manager director administrator commissioner superintendent chief executive head deputy".split()
 )
+# Words that say a class's rank, not its occupation: they weigh less in a title.
+RANK_WORDS = SUPERVISOR_WORDS | MANAGER_WORDS | frozenset("lead leader crew group team assistant".split())
 # "Crew Chief", "Group Leader", "Team Leader": first-line supervisors by another name.
 _LEAD_TITLE = re.compile(r"\b(?:crew|group|team|work|section|shift|unit)\s+(?:chief|leader|lead)\b|\blead\b", re.I)
 # The record says the class directs others' work (not that it works under supervision).
@@ -114,7 +119,7 @@ def _title_votes(index: Index, title: str) -> tuple[np.ndarray, np.ndarray]:
     """Per occupation: the best title cosine (weighted by source) and which title it was."""
     scores = np.zeros(len(index.codes), dtype=np.float32)
     best = np.full(len(index.codes), -1, dtype=np.int64)
-    ids, weights = index.title_postings.query(title_terms(title))
+    ids, weights = index.title_postings.query(title_terms(title), RANK_WORDS)
     rows, cosines = index.title_postings.scores(ids, weights)
     if not len(rows):
         return scores, best
@@ -161,6 +166,20 @@ def _worker_title(title: str) -> str:
     return " ".join(kept)
 
 
+def title_support(subject: Subject) -> float:
+    """How far the record's own text bears its title out: the share of the title's words
+    (by their first four letters: 'Clerk' ~ 'clerical') the summary and duties use. A
+    title the text never mentions may be a page header read as a title."""
+    text_words = words(" ".join([subject.summary, *subject.duties]))
+    if len(text_words) < MIN_TEXT_WORDS:
+        return 1.0
+    own = [w for w in title_words(subject.title) if w not in RANK_WORDS and not w.isdigit()]
+    if not own:
+        return 1.0
+    stems = {w[:4] for w in text_words}
+    return sum(w[:4] in stems for w in own) / len(own)
+
+
 def _combine(title_scores: np.ndarray, text_scores: np.ndarray, has_text: bool) -> np.ndarray:
     """Title and text votes in one score. A title only counts as far as the text does not
     contradict it: a title like 'Skip Ribbon Commands' (navigation read as a title) or an
@@ -177,9 +196,11 @@ def suggest(subject: Subject, top: int = TOP) -> list[Suggestion]:
     """Up to `top` SOC detailed occupations, best first."""
     index = load_index()
     title_scores, best_title = _title_votes(index, subject.title)
-    text = " ".join([subject.title, subject.title, subject.summary, *subject.duties])
+    text = " ".join([subject.title, subject.summary, *subject.duties])
     text_scores, query_ids, query_weights = _text_votes(index, text)
     has_text = bool(subject.summary or subject.duties)
+    support = title_support(subject)
+    title_scores *= UNSUPPORTED_TITLE + (1 - UNSUPPORTED_TITLE) * support
     scores = _combine(title_scores, text_scores, has_text)
     notes: dict[int, str] = {}
     if _is_supervisory(subject):
@@ -187,6 +208,7 @@ def suggest(subject: Subject, top: int = TOP) -> list[Suggestion]:
         worker_scores = scores
         if worker and worker != subject.title:
             worker_title_scores, _ = _title_votes(index, worker)
+            worker_title_scores *= UNSUPPORTED_TITLE + (1 - UNSUPPORTED_TITLE) * support
             worker_scores = _combine(worker_title_scores, text_scores, has_text)
         _lend_to_supervisors(index, worker_scores, scores, notes)
     _weigh_by_kind(index, subject, scores)
@@ -212,7 +234,7 @@ def _lend_to_supervisors(index: Index, worker_scores: np.ndarray, scores: np.nda
     for i in np.argsort(-worker_scores, kind="stable")[:10]:
         code = index.codes[i]
         target = _first_line_code(code)
-        if target is None or target == code or target not in position:
+        if target is None or code in _FIRST_LINE_CODES or target not in position:
             continue
         j = position[target]
         lent = float(worker_scores[i]) * SUPERVISOR_LIFT
