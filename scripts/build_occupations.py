@@ -92,8 +92,6 @@ def collect_titles(reference: Path, codes: dict[str, str]) -> list[tuple[str, st
         found.append((row["Title"], row["O*NET-SOC Code"][:7], "onet"))
     for row in read_tsv(occupations / "onet-30.0-alternate-titles.tsv"):
         found.append((row["Alternate Title"], row["O*NET-SOC Code"][:7], "onet_alternate"))
-        if row["Short Title"] and row["Short Title"] != "n/a":
-            found.append((row["Short Title"], row["O*NET-SOC Code"][:7], "onet_alternate"))
     for row in read_tsv(occupations / "onet-26.3-sample-of-reported-titles.txt"):
         found.append((row["Reported Job Title"], row["O*NET-SOC Code"][:7], "onet_reported"))
     best: dict[tuple[str, str], tuple[str, str, str]] = {}

@@ -92,6 +92,9 @@ class Options:
     max_bytes: int = DEFAULT_MAX_BYTES
     max_pages: int | None = None
     debug: bool = False
+    soc: bool = False
+    wages: bool = False
+    area: str | None = None
 
 
 @dataclass(slots=True)
@@ -126,6 +129,10 @@ def parse_one(path: str, options: Options) -> Outcome:
                 max_bytes=options.max_bytes,
                 max_pages=options.max_pages,
             )
+        if options.soc or options.wages:
+            from classspec.occupations import enrich
+
+            records = enrich(records, soc=options.soc, wages=options.wages, area=options.area)
         return Outcome(path, [r.to_dict() for r in records])
     except ClassSpecError as exc:
         return Outcome(

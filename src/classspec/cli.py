@@ -72,6 +72,16 @@ def _check_parser(parser: str) -> None:
         _usage(f"unknown parser {parser!r}; choose one of: {', '.join(PARSER_IDS)}")
 
 
+def _check_area(area: str | None) -> None:
+    if area is not None:
+        from classspec.occupations import UnknownAreaError, resolve_area
+
+        try:
+            resolve_area(area)
+        except UnknownAreaError as exc:
+            _usage(f"--area: {exc}")
+
+
 def _on_signal(signum: int, _frame) -> None:
     if os.getpid() != _MAIN_PID:  # a worker forked before it reset its handlers
         os._exit(128 + signum)
@@ -150,9 +160,17 @@ def parse(
         Optional[int], typer.Option("--max-pages", min=1, help="Refuse PDFs with more pages (default 500).")
     ] = None,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
+    soc: Annotated[bool, typer.Option("--soc", help="Add SOC 2018 occupation suggestions.")] = False,
+    wages: Annotated[
+        bool, typer.Option("--wages", help="Add OEWS market wages for the best SOC match.")
+    ] = False,
+    area: Annotated[
+        Optional[str], typer.Option("--area", help="OEWS area for --wages: code, state or metro name.")
+    ] = None,
 ) -> None:
     """Parse spec files into ClassSpec records."""
     _check_parser(jurisdiction)
+    _check_area(area)
     if fmt not in FORMATS:
         _usage(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}")
     inputs = expand(paths)
@@ -161,7 +179,7 @@ def parse(
         _check_not_an_input(output, inputs)
     for signum in _STOP_SIGNALS:
         signal.signal(signum, _on_signal)
-    options = Options(jurisdiction, provenance, max_bytes, max_pages, debug)
+    options = Options(jurisdiction, provenance, max_bytes, max_pages, debug, soc=soc, wages=wages, area=area)
     batch = Batch(strict, debug)
     progress = _progress(len(inputs.files))
     task = progress.add_task("parsing", total=len(inputs.files)) if progress else None
@@ -318,6 +336,26 @@ def text(
     for line in doc.lines:
         page = f"p{line.page} " if line.page else ""
         print(f"{page}{line.number:>{width}}  {line.text}".rstrip())
+
+
+@app.command()
+def soc(
+    items: Annotated[list[str], typer.Argument(help="Job titles, or spec files to read whole.")],
+    fmt: Annotated[str, typer.Option("-f", "--format", help="text or json.")] = "text",
+    wages: Annotated[bool, typer.Option("--wages", help="Add OEWS wages for the best match.")] = False,
+    area: Annotated[
+        Optional[str], typer.Option("--area", help="OEWS area for --wages: code, state or metro name.")
+    ] = None,
+    top: Annotated[int, typer.Option("--top", min=1, max=5, help="Suggestions per class.")] = 5,
+) -> None:
+    """Suggest SOC 2018 occupations for job titles or spec files, with the evidence."""
+    from classspec.occupations.report import suggest_for
+
+    if fmt not in ("text", "json"):
+        _usage(f"unknown format {fmt!r}; choose one of: text, json")
+    _check_area(area)
+    failed = suggest_for(items, fmt=fmt, wages=wages, area=area, top=top, error=error)
+    raise typer.Exit(1 if failed else 0)
 
 
 def _reopen_closed_std_streams() -> None:

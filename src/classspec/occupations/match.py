@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 
@@ -26,10 +27,16 @@ TEXT_WEIGHT = 0.4
 # full (the text gives it at least AGREEMENT of the best text score).
 TITLE_FLOOR = 0.4
 AGREEMENT = 0.5
-SUPERVISOR_LIFT = 1.05
+SUPERVISOR_LIFT = 1.0
+OWN_SHARE = 0.1
+MANAGER_LEAN, NOT_MANAGER, NOT_SUPERVISOR, EDUCATION_MISMATCH = 1.1, 0.85, 0.85, 0.9
 # A title none of whose words the record's text uses keeps this share of its vote.
 UNSUPPORTED_TITLE = 0.3
 MIN_TEXT_WORDS = 40
+# The summary and first duties say what a class is; long duty lists add department detail.
+MAX_TEXT_WORDS = 400
+
+
 # How much a title counts by where it comes from; government titles count fully for
 # public employers, titles the Census restricts to other industries less.
 SOURCE_WEIGHT = {
@@ -107,36 +114,33 @@ class Suggestion:
     evidence: str
 
 
-@dataclass(slots=True)
-class _Votes:
-    title: np.ndarray
-    best_title: np.ndarray
-    text: np.ndarray
-    shared: dict[int, list[str]]
-
-
 def _title_votes(index: Index, title: str) -> tuple[np.ndarray, np.ndarray]:
-    """Per occupation: the best title cosine (weighted by source) and which title it was."""
-    scores = np.zeros(len(index.codes), dtype=np.float32)
-    best = np.full(len(index.codes), -1, dtype=np.int64)
+    """Per occupation: the best title cosine (weighted by source); and every title's."""
     ids, weights = index.title_postings.query(title_terms(title), RANK_WORDS)
-    rows, cosines = index.title_postings.scores(ids, weights)
-    if not len(rows):
-        return scores, best
-    cosines = cosines * _SOURCE_FACTOR[index.title_source[rows]]
-    order = np.argsort(cosines, kind="stable")  # ascending: the best title is written last
-    codes = index.title_code[rows[order]]
-    scores[codes] = cosines[order]
-    best[codes] = rows[order]
-    return scores, best
+    cosines = index.title_postings.scores(ids, weights) * _SOURCE_FACTOR[index.title_source]
+    # Titles are stored sorted by occupation: the best of each is a max over its run.
+    return np.maximum.reduceat(cosines, index.title_starts).astype(np.float32), cosines
 
 
-def _text_votes(index: Index, text: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    scores = np.zeros(len(index.codes), dtype=np.float32)
-    ids, weights = index.text_postings.query(text_terms(text))
-    rows, cosines = index.text_postings.scores(ids, weights)
-    scores[rows] = cosines
-    return scores, ids, weights
+def _best_title(index: Index, cosines: np.ndarray, i: int) -> int:
+    start = index.title_starts[i]
+    end = index.title_starts[i + 1] if i + 1 < len(index.title_starts) else len(cosines)
+    return int(start + np.argmax(cosines[start:end]))
+
+
+def _text_votes(index: Index, text_words: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    ids, weights = index.text_postings.query(text_terms("", text_words))
+    return index.text_postings.scores(ids, weights).astype(np.float32), ids, weights
+
+
+def _top(scores: np.ndarray, count: int) -> np.ndarray:
+    """The `count` highest, best first (ties: lower index first)."""
+    if count < len(scores):
+        candidates = np.argpartition(-scores, count)[: count + 1]
+        candidates = np.union1d(candidates, np.flatnonzero(scores >= scores[candidates].min()))
+    else:
+        candidates = np.arange(len(scores))
+    return candidates[np.lexsort((candidates, -scores[candidates]))][:count]
 
 
 def _first_line_code(code: str) -> str | None:
@@ -166,11 +170,10 @@ def _worker_title(title: str) -> str:
     return " ".join(kept)
 
 
-def title_support(subject: Subject) -> float:
+def title_support(subject: Subject, text_words: list[str]) -> float:
     """How far the record's own text bears its title out: the share of the title's words
     (by their first four letters: 'Clerk' ~ 'clerical') the summary and duties use. A
     title the text never mentions may be a page header read as a title."""
-    text_words = words(" ".join([subject.summary, *subject.duties]))
     if len(text_words) < MIN_TEXT_WORDS:
         return 1.0
     own = [w for w in title_words(subject.title) if w not in RANK_WORDS and not w.isdigit()]
@@ -195,15 +198,16 @@ def _combine(title_scores: np.ndarray, text_scores: np.ndarray, has_text: bool) 
 def suggest(subject: Subject, top: int = TOP) -> list[Suggestion]:
     """Up to `top` SOC detailed occupations, best first."""
     index = load_index()
-    title_scores, best_title = _title_votes(index, subject.title)
-    text = " ".join([subject.title, subject.summary, *subject.duties])
-    text_scores, query_ids, query_weights = _text_votes(index, text)
+    title_scores, title_cosines = _title_votes(index, subject.title)
+    body = words(" ".join([subject.summary, *subject.duties]))[:MAX_TEXT_WORDS]
+    text_scores, query_ids, query_weights = _text_votes(index, words(subject.title) + body)
     has_text = bool(subject.summary or subject.duties)
-    support = title_support(subject)
+    support = title_support(subject, body)
     title_scores *= UNSUPPORTED_TITLE + (1 - UNSUPPORTED_TITLE) * support
     scores = _combine(title_scores, text_scores, has_text)
     notes: dict[int, str] = {}
-    if _is_supervisory(subject):
+    supervisory = _is_supervisory(subject)
+    if supervisory:
         worker = _worker_title(subject.title)
         worker_scores = scores
         if worker and worker != subject.title:
@@ -211,15 +215,15 @@ def suggest(subject: Subject, top: int = TOP) -> list[Suggestion]:
             worker_title_scores *= UNSUPPORTED_TITLE + (1 - UNSUPPORTED_TITLE) * support
             worker_scores = _combine(worker_title_scores, text_scores, has_text)
         _lend_to_supervisors(index, worker_scores, scores, notes)
-    _weigh_by_kind(index, subject, scores)
+    _weigh_by_kind(subject, supervisory, scores)
     scores[index.excluded] = 0
-    chosen = np.argsort(-scores, kind="stable")[:top]
+    chosen = _top(scores, top)
     return [
         Suggestion(
             code=index.codes[i],
             title=index.code_titles[i],
             score=round(float(min(max(scores[i], 0.0), 1.0)), 3),
-            evidence=_evidence(index, int(i), title_scores, best_title, text_scores,
+            evidence=_evidence(index, int(i), title_scores, title_cosines, text_scores if has_text else text_scores * 0,
                                query_ids, query_weights, notes.get(int(i))),
         )
         for i in chosen
@@ -231,42 +235,63 @@ def _lend_to_supervisors(index: Index, worker_scores: np.ndarray, scores: np.nda
     """SOC codes first-line supervisors of workers in major groups 31-53 as supervisors of
     those workers: the workers' best occupations lend their score to that code."""
     position = index.position
-    for i in np.argsort(-worker_scores, kind="stable")[:10]:
+    own = scores.copy()
+    for i in _top(worker_scores, 10):
         code = index.codes[i]
         target = _first_line_code(code)
         if target is None or code in _FIRST_LINE_CODES or target not in position:
             continue
         j = position[target]
-        lent = float(worker_scores[i]) * SUPERVISOR_LIFT
+        # Its own score breaks ties between supervisor codes lent the same.
+        lent = float(worker_scores[i]) * SUPERVISOR_LIFT + OWN_SHARE * float(own[j])
         if lent > scores[j]:
             scores[j] = lent
             notes.setdefault(j, f"supervisory class: first-line supervisor of {index.code_titles[i]} ({code})")
         scores[i] = min(scores[i], worker_scores[i]) * 0.9
 
 
-def _weigh_by_kind(index: Index, subject: Subject, scores: np.ndarray) -> None:
+@dataclass(frozen=True, slots=True)
+class _Groups:
+    """Which occupations are managers, first-line supervisors, degree jobs: as masks."""
+
+    manager: np.ndarray
+    first_line: np.ndarray
+    degree: np.ndarray
+    no_degree: np.ndarray
+
+
+@lru_cache(maxsize=1)
+def _groups() -> _Groups:
+    codes = load_index().codes
+    return _Groups(
+        manager=np.array([c.startswith("11-") for c in codes]),
+        first_line=np.array([c in _FIRST_LINE_CODES for c in codes]),
+        degree=np.array([c.startswith(_DEGREE_GROUPS) for c in codes]),
+        no_degree=np.array([c.startswith(_NO_DEGREE_GROUPS) for c in codes]),
+    )
+
+
+def _weigh_by_kind(subject: Subject, supervisory: bool, scores: np.ndarray) -> None:
     """Managers lean to major group 11; the minimum education weighs against occupations
-    that seldom (or as a rule) ask for a degree."""
-    managerial, supervisory = _is_managerial(subject), _is_supervisory(subject)
+    that seldom (or as a rule) ask for it."""
+    groups = _groups()
+    scores[groups.manager] *= MANAGER_LEAN if _is_managerial(subject) else NOT_MANAGER
+    if not supervisory:
+        scores[groups.first_line] *= NOT_SUPERVISOR
     rank = _EDUCATION_RANK.get(subject.min_education or "")
-    for code, i in index.position.items():
-        if code.startswith("11-"):
-            scores[i] *= 1.1 if managerial else 0.85
-        elif code in _FIRST_LINE_CODES and not supervisory:
-            scores[i] *= 0.85
-        if rank is not None:
-            if rank >= 4 and code.startswith(_NO_DEGREE_GROUPS):
-                scores[i] *= 0.9
-            elif rank <= 1 and code.startswith(_DEGREE_GROUPS):
-                scores[i] *= 0.9
+    if rank is not None and rank >= 4:
+        scores[groups.no_degree] *= EDUCATION_MISMATCH
+    elif rank is not None and rank <= 1:
+        scores[groups.degree] *= EDUCATION_MISMATCH
 
 
-def _evidence(index: Index, i: int, title_scores, best_title, text_scores,
+def _evidence(index: Index, i: int, title_scores, title_cosines, text_scores,
               query_ids, query_weights, note: str | None) -> str:
     parts = []
-    if best_title[i] >= 0 and title_scores[i] > 0:
-        source = SOURCE_NAMES[SOURCES[int(index.title_source[best_title[i]])]]
-        parts.append(f'title ≈ {source} "{index.titles[best_title[i]]}" ({title_scores[i]:.2f})')
+    if title_scores[i] > 0:
+        best = _best_title(index, title_cosines, i)
+        source = SOURCE_NAMES[SOURCES[int(index.title_source[best])]]
+        parts.append(f'title ≈ {source} "{index.titles[best]}" ({title_scores[i]:.2f})')
     if text_scores[i] > 0:
         shared = _shared_terms(index, i, query_ids, query_weights)
         if shared:
@@ -278,11 +303,11 @@ def _evidence(index: Index, i: int, title_scores, best_title, text_scores,
 
 def _shared_terms(index: Index, i: int, query_ids: np.ndarray, query_weights: np.ndarray, count: int = 4) -> list[str]:
     """The terms that weigh most in both the record's text and the occupation's."""
-    occupation = index.text_terms_of(i)
-    weighted = [(float(w) * occupation[t], t) for t, w in zip(query_ids.tolist(), query_weights) if t in occupation]
-    weighted.sort(reverse=True)
+    terms, weights = index.text_terms_of(i)
+    shared, in_query, in_doc = np.intersect1d(query_ids, terms, assume_unique=True, return_indices=True)
+    products = query_weights[in_query] * weights[in_doc]
     chosen: list[str] = []
-    for _, term in weighted:
+    for term in shared[np.argsort(-products, kind="stable")].tolist():
         name = index.text_vocabulary[term]
         if any(name in other or other in name for other in chosen):
             continue

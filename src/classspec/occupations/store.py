@@ -11,6 +11,7 @@ import gzip
 import io
 import json
 import lzma
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -60,16 +61,18 @@ class Postings:
     rows: np.ndarray
     weights: np.ndarray
     sublinear: bool
+    row_count: int
 
     def query(self, terms: list[str], damped: frozenset[str] = frozenset()) -> tuple[np.ndarray, np.ndarray]:
         """A text's term ids and l2-normalised TF-IDF weights; terms made only of `damped`
         words weigh a third (a title's 'Supervisor' says less than its 'Custodial')."""
         counts: dict[int, int] = {}
         damp: set[int] = set()
-        for term in terms:
-            found = self.vocabulary.get(term)
+        vocabulary = self.vocabulary
+        for term, count in Counter(terms).items():
+            found = vocabulary.get(term)
             if found is not None:
-                counts[found] = counts.get(found, 0) + 1
+                counts[found] = count
                 if damped and all(word in damped for word in term.split()):
                     damp.add(found)
         ids = np.fromiter(counts, dtype=np.int64, count=len(counts))
@@ -82,15 +85,20 @@ class Postings:
         norm = float(np.sqrt((weights**2).sum()))
         return ids, weights / norm if norm else weights
 
-    def scores(self, ids: np.ndarray, weights: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """(rows, cosine) for the rows that share a term with the query."""
-        if not len(ids):
-            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
-        spans = [np.arange(self.indptr[i], self.indptr[i + 1]) for i in ids]
-        positions = np.concatenate(spans)
-        query = np.repeat(weights, [len(s) for s in spans])
-        rows, inverse = np.unique(self.rows[positions], return_inverse=True)
-        return rows, np.bincount(inverse, weights=self.weights[positions] * query, minlength=len(rows))
+    def scores(self, ids: np.ndarray, weights: np.ndarray) -> np.ndarray:
+        """The cosine of every row with the query."""
+        starts = self.indptr[ids]
+        lengths = self.indptr[ids + 1] - starts
+        total = int(lengths.sum())
+        if not total:
+            return np.zeros(self.row_count)
+        # Every posting of every query term, without a Python loop over the terms.
+        offsets = np.repeat(starts - np.cumsum(lengths) + lengths, lengths)
+        positions = offsets + np.arange(total)
+        return np.bincount(
+            self.rows[positions], weights=self.weights[positions] * np.repeat(weights, lengths),
+            minlength=self.row_count,
+        )
 
 
 def _postings(arrays, prefix: str, vocabulary: list[str], row_count: int, sublinear: bool) -> Postings:
@@ -104,7 +112,7 @@ def _postings(arrays, prefix: str, vocabulary: list[str], row_count: int, sublin
     weights = (1 + np.log(tf) if sublinear else tf) * np.repeat(idf, lengths)
     norms = np.sqrt(np.bincount(rows, weights=weights**2, minlength=row_count))
     weights = (weights / norms[rows]).astype(np.float32)
-    return Postings({t: i for i, t in enumerate(vocabulary)}, idf, indptr, rows, weights, sublinear)
+    return Postings({t: i for i, t in enumerate(vocabulary)}, idf, indptr, rows, weights, sublinear, row_count)
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,19 +121,22 @@ class Index:
     code_titles: list[str]
     titles: list[str]
     title_code: np.ndarray
+    title_starts: np.ndarray  # titles are sorted by occupation: where each one's begin
     title_source: np.ndarray
     title_postings: Postings
     text_postings: Postings
     text_vocabulary: list[str]
     position: dict[str, int]
     excluded: np.ndarray
+    # The text index again by occupation (row-compressed), for the evidence.
+    doc_indptr: np.ndarray
+    doc_terms: np.ndarray
+    doc_weights: np.ndarray
 
-    def text_terms_of(self, code_index: int) -> dict[int, float]:
-        """An occupation's text vector: term id -> weight (for evidence, so not cached)."""
-        postings = self.text_postings
-        found = np.nonzero(postings.rows == code_index)[0]
-        terms = np.searchsorted(postings.indptr, found, side="right") - 1
-        return dict(zip(terms.tolist(), postings.weights[found].tolist()))
+    def text_terms_of(self, code_index: int) -> tuple[np.ndarray, np.ndarray]:
+        """An occupation's text vector: sorted term ids and their weights."""
+        start, end = self.doc_indptr[code_index], self.doc_indptr[code_index + 1]
+        return self.doc_terms[start:end], self.doc_weights[start:end]
 
 
 @lru_cache(maxsize=1)
@@ -134,18 +145,24 @@ def load_index() -> Index:
         meta = json.load(handle)
     with np.load(DATA / INDEX_ARRAYS) as npz:
         arrays = {name: npz[name] for name in npz.files}
+    text = _postings(arrays, "text", meta["text_vocabulary"], len(meta["codes"]), True)
+    order = np.lexsort((np.repeat(np.arange(len(text.indptr) - 1), np.diff(text.indptr)), text.rows))
     return Index(
         codes=meta["codes"],
         code_titles=meta["code_titles"],
         titles=meta["titles"],
         title_code=arrays["title_code"].astype(np.int64),
+        title_starts=np.searchsorted(arrays["title_code"], np.arange(len(meta["codes"]))),
         title_source=arrays["title_source"],
         title_postings=_postings(arrays, "title", meta["title_vocabulary"], len(meta["titles"]), False),
-        text_postings=_postings(arrays, "text", meta["text_vocabulary"], len(meta["codes"]), True),
+        text_postings=text,
         text_vocabulary=meta["text_vocabulary"],
         position={code: i for i, code in enumerate(meta["codes"])},
         # Military occupations (major group 55): no civilian class specification is one.
         excluded=np.array([i for i, code in enumerate(meta["codes"]) if code.startswith("55-")], dtype=np.int64),
+        doc_indptr=np.searchsorted(text.rows[order], np.arange(len(meta["codes"]) + 1)),
+        doc_terms=np.repeat(np.arange(len(text.indptr) - 1), np.diff(text.indptr))[order],
+        doc_weights=text.weights[order],
     )
 
 

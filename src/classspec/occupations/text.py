@@ -7,6 +7,7 @@ and queried with them, so a title is cut into the same terms on both sides.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _WORD = re.compile(r"[a-z0-9]+")
 # Spelled-out forms of the abbreviations specs and O*NET titles use.
@@ -43,6 +44,7 @@ TEXT_STOP_WORDS = frozenset(
 )
 
 
+@lru_cache(maxsize=1 << 16)
 def _singular(word: str) -> str:
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
@@ -73,5 +75,7 @@ def title_terms(title: str) -> list[str]:
     return _with_bigrams(title_words(title))
 
 
-def text_terms(text: str) -> list[str]:
-    return _with_bigrams([w for w in words(text) if w not in TEXT_STOP_WORDS and not w.isdigit()])
+def text_terms(text: str, found: list[str] | None = None) -> list[str]:
+    """The terms of a text (or of its `words`, when the caller has them already)."""
+    found = words(text) if found is None else found
+    return _with_bigrams([w for w in found if w not in TEXT_STOP_WORDS and not w.isdigit()])
