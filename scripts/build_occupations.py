@@ -185,8 +185,10 @@ def build_index(reference: Path) -> None:
         "text_vocabulary": text_vocab,
     }
     write_gzip(DATA / INDEX_JSON, json.dumps(meta, ensure_ascii=False, separators=(",", ":")))
-    print(f"{len(code_list)} occupations, {len(titles)} titles, {len(title_vocab)} title terms, "
-          f"{len(text_vocab)} text terms")
+    print(
+        f"{len(code_list)} occupations, {len(titles)} titles, {len(title_vocab)} title terms, "
+        f"{len(text_vocab)} text terms"
+    )
 
 
 def write_gzip(path: Path, text: str) -> None:
@@ -220,7 +222,9 @@ def build_wages(reference: Path) -> None:
     }
     for name in WAGE_COLUMNS:
         scale = 100 if name == "hourly_mean" else 0.1
-        columns[name] = np.array([round(float(r[name]) * scale) if r[name] not in ("", "-") else 0 for r in rows], dtype=np.uint32)
+        columns[name] = np.array(
+            [round(float(r[name]) * scale) if r[name] not in ("", "-") else 0 for r in rows], dtype=np.uint32
+        )
     for name in ("occupation", "area"):
         columns[name] = np.diff(columns[name], prepend=0).astype(np.int16)  # gaps compress
     buffer = io.BytesIO()

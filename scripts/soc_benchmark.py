@@ -1,6 +1,6 @@
 """How long SOC matching takes: the one-time index load, then milliseconds per record.
 
-    python scripts/soc_benchmark.py [PATH ...]   (default: the Philadelphia corpus)
+python scripts/soc_benchmark.py [PATH ...]   (default: the Philadelphia corpus)
 """
 
 from __future__ import annotations
@@ -34,7 +34,9 @@ def main() -> None:
     first = time.perf_counter()
     enrich(records, soc=True, wages=True)
     done = time.perf_counter()
-    print(f"index and wages loaded in {loaded - started:.2f} s; first record {1000 * (first - loaded):.1f} ms")
+    print(
+        f"index and wages loaded in {loaded - started:.2f} s; first record {1000 * (first - loaded):.1f} ms"
+    )
     print(f"{len(records)} records: {1000 * (done - first) / len(records):.2f} ms per record (--soc --wages)")
 
 

@@ -29,6 +29,7 @@ TITLE_FLOOR = 0.4
 AGREEMENT = 0.5
 SUPERVISOR_LIFT = 1.0
 OWN_SHARE = 0.1
+VOUCHING, VOUCH_BONUS = 0.6, 0.01
 MANAGER_LEAN, NOT_MANAGER, NOT_SUPERVISOR, EDUCATION_MISMATCH = 1.1, 0.85, 0.85, 0.9
 # A title none of whose words the record's text uses keeps this share of its vote.
 UNSUPPORTED_TITLE = 0.3
@@ -46,15 +47,40 @@ SOURCE_WEIGHT = {
 _SOURCE_FACTOR = np.array([SOURCE_WEIGHT[s] for s in SOURCES], dtype=np.float32)
 
 SUPERVISOR_WORDS = frozenset(
-    "supervisor supervising foreman forewoman foreperson crew leader sergeant lieutenant captain".split()
+    [
+        "supervisor",
+        "supervising",
+        "foreman",
+        "forewoman",
+        "foreperson",
+        "crew",
+        "leader",
+        "sergeant",
+        "lieutenant",
+        "captain",
+    ]
 )
 MANAGER_WORDS = frozenset(
-    "manager director administrator commissioner superintendent chief executive head deputy".split()
+    [
+        "manager",
+        "director",
+        "administrator",
+        "commissioner",
+        "superintendent",
+        "chief",
+        "executive",
+        "head",
+        "deputy",
+    ]
 )
 # Words that say a class's rank, not its occupation: they weigh less in a title.
-RANK_WORDS = SUPERVISOR_WORDS | MANAGER_WORDS | frozenset("lead leader crew group team assistant".split())
+RANK_WORDS = (
+    SUPERVISOR_WORDS | MANAGER_WORDS | frozenset(["lead", "leader", "crew", "group", "team", "assistant"])
+)
 # "Crew Chief", "Group Leader", "Team Leader": first-line supervisors by another name.
-_LEAD_TITLE = re.compile(r"\b(?:crew|group|team|work|section|shift|unit)\s+(?:chief|leader|lead)\b|\blead\b", re.I)
+_LEAD_TITLE = re.compile(
+    r"\b(?:crew|group|team|work|section|shift|unit)\s+(?:chief|leader|lead)\b|\blead\b", re.I
+)
 # The record says the class directs others' work (not that it works under supervision).
 _SUPERVISES = re.compile(
     r"\b(?:supervis(?:es|ing|ory)|directs the work|assigns,? (?:and )?reviews|assigns, directs|"
@@ -74,7 +100,13 @@ FIRST_LINE = {
 }  # fmt: skip
 _FIRST_LINE_CODES = frozenset(FIRST_LINE.values())
 _EDUCATION_RANK = {
-    "none": 0, "high_school": 1, "some_college": 2, "associate": 3, "bachelor": 4, "master": 5, "doctorate": 6,
+    "none": 0,
+    "high_school": 1,
+    "some_college": 2,
+    "associate": 3,
+    "bachelor": 4,
+    "master": 5,
+    "doctorate": 6,
 }
 # Occupations that as a rule ask for a degree, and those that seldom do.
 _DEGREE_GROUPS = ("11-", "13-", "15-12", "17-2", "19-1", "19-2", "19-3", "21-1", "23-1", "25-1", "25-2",
@@ -119,7 +151,11 @@ def _title_votes(index: Index, title: str) -> tuple[np.ndarray, np.ndarray]:
     ids, weights = index.title_postings.query(title_terms(title), RANK_WORDS)
     cosines = index.title_postings.scores(ids, weights) * _SOURCE_FACTOR[index.title_source]
     # Titles are stored sorted by occupation: the best of each is a max over its run.
-    return np.maximum.reduceat(cosines, index.title_starts).astype(np.float32), cosines
+    best = np.maximum.reduceat(cosines, index.title_starts)
+    # Where several occupations list the same title ("Police Officer"), the one with more
+    # titles built on it ("Campus Police Officer", "State Police Officer") goes first.
+    vouching = np.add.reduceat((cosines >= VOUCHING).astype(np.float32), index.title_starts)
+    return (best + VOUCH_BONUS * np.minimum(vouching, 5)).astype(np.float32), cosines
 
 
 def _best_title(index: Index, cosines: np.ndarray, i: int) -> int:
@@ -223,15 +259,25 @@ def suggest(subject: Subject, top: int = TOP) -> list[Suggestion]:
             code=index.codes[i],
             title=index.code_titles[i],
             score=round(float(min(max(scores[i], 0.0), 1.0)), 3),
-            evidence=_evidence(index, int(i), title_scores, title_cosines, text_scores if has_text else text_scores * 0,
-                               query_ids, query_weights, notes.get(int(i))),
+            evidence=_evidence(
+                index,
+                int(i),
+                title_scores,
+                title_cosines,
+                text_scores if has_text else text_scores * 0,
+                query_ids,
+                query_weights,
+                notes.get(int(i)),
+            ),
         )
         for i in chosen
         if scores[i] > 0
     ]
 
 
-def _lend_to_supervisors(index: Index, worker_scores: np.ndarray, scores: np.ndarray, notes: dict[int, str]) -> None:
+def _lend_to_supervisors(
+    index: Index, worker_scores: np.ndarray, scores: np.ndarray, notes: dict[int, str]
+) -> None:
     """SOC codes first-line supervisors of workers in major groups 31-53 as supervisors of
     those workers: the workers' best occupations lend their score to that code."""
     position = index.position
@@ -246,7 +292,9 @@ def _lend_to_supervisors(index: Index, worker_scores: np.ndarray, scores: np.nda
         lent = float(worker_scores[i]) * SUPERVISOR_LIFT + OWN_SHARE * float(own[j])
         if lent > scores[j]:
             scores[j] = lent
-            notes.setdefault(j, f"supervisory class: first-line supervisor of {index.code_titles[i]} ({code})")
+            notes.setdefault(
+                j, f"supervisory class: first-line supervisor of {index.code_titles[i]} ({code})"
+            )
         scores[i] = min(scores[i], worker_scores[i]) * 0.9
 
 
@@ -285,8 +333,9 @@ def _weigh_by_kind(subject: Subject, supervisory: bool, scores: np.ndarray) -> N
         scores[groups.degree] *= EDUCATION_MISMATCH
 
 
-def _evidence(index: Index, i: int, title_scores, title_cosines, text_scores,
-              query_ids, query_weights, note: str | None) -> str:
+def _evidence(
+    index: Index, i: int, title_scores, title_cosines, text_scores, query_ids, query_weights, note: str | None
+) -> str:
     parts = []
     if title_scores[i] > 0:
         best = _best_title(index, title_cosines, i)
@@ -295,13 +344,17 @@ def _evidence(index: Index, i: int, title_scores, title_cosines, text_scores,
     if text_scores[i] > 0:
         shared = _shared_terms(index, i, query_ids, query_weights)
         if shared:
-            parts.append(f"duties ≈ SOC definition and O*NET tasks: {', '.join(shared)} ({text_scores[i]:.2f})")
+            parts.append(
+                f"duties ≈ SOC definition and O*NET tasks: {', '.join(shared)} ({text_scores[i]:.2f})"
+            )
     if note:
         parts.append(note)
     return "; ".join(parts) or "SOC title"
 
 
-def _shared_terms(index: Index, i: int, query_ids: np.ndarray, query_weights: np.ndarray, count: int = 4) -> list[str]:
+def _shared_terms(
+    index: Index, i: int, query_ids: np.ndarray, query_weights: np.ndarray, count: int = 4
+) -> list[str]:
     """The terms that weigh most in both the record's text and the occupation's."""
     terms, weights = index.text_terms_of(i)
     shared, in_query, in_doc = np.intersect1d(query_ids, terms, assume_unique=True, return_indices=True)

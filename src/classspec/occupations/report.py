@@ -26,8 +26,10 @@ class Answer:
             "input": self.input,
             "title": self.title,
             "class_code": self.class_code,
-            "soc": [{"code": s.code, "title": s.title, "score": s.score, "evidence": s.evidence}
-                    for s in self.suggestions],
+            "soc": [
+                {"code": s.code, "title": s.title, "score": s.score, "evidence": s.evidence}
+                for s in self.suggestions
+            ],
         }
         if self.wages is not None:
             data["market_wages"] = [w.model_dump(mode="json") for w in self.wages]
@@ -60,13 +62,16 @@ def _wages(suggestions: list[Suggestion], jurisdiction, area: str | None) -> lis
         return []
     code = suggestions[0].code
     state = jurisdiction is not None and jurisdiction.name.lower().startswith("state")
-    found = [market_wages(code, resolve_area(area) if area else area_for(jurisdiction)),
-             government_wages(code, state_government=state)]
+    found = [
+        market_wages(code, resolve_area(area) if area else area_for(jurisdiction)),
+        government_wages(code, state_government=state),
+    ]
     return [w for w in found if w is not None]
 
 
-def suggest_for(items: list[str], *, fmt: str, wages: bool, area: str | None, top: int,
-                error: Callable[[str], None]) -> bool:
+def suggest_for(
+    items: list[str], *, fmt: str, wages: bool, area: str | None, top: int, error: Callable[[str], None]
+) -> bool:
     """Print the suggestions for each item; True if some item could not be read."""
     from classspec.errors import ClassSpecError
     from classspec.readers import display_path

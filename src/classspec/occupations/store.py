@@ -96,7 +96,8 @@ class Postings:
         offsets = np.repeat(starts - np.cumsum(lengths) + lengths, lengths)
         positions = offsets + np.arange(total)
         return np.bincount(
-            self.rows[positions], weights=self.weights[positions] * np.repeat(weights, lengths),
+            self.rows[positions],
+            weights=self.weights[positions] * np.repeat(weights, lengths),
             minlength=self.row_count,
         )
 
@@ -112,7 +113,9 @@ def _postings(arrays, prefix: str, vocabulary: list[str], row_count: int, sublin
     weights = (1 + np.log(tf) if sublinear else tf) * np.repeat(idf, lengths)
     norms = np.sqrt(np.bincount(rows, weights=weights**2, minlength=row_count))
     weights = (weights / norms[rows]).astype(np.float32)
-    return Postings({t: i for i, t in enumerate(vocabulary)}, idf, indptr, rows, weights, sublinear, row_count)
+    return Postings(
+        {t: i for i, t in enumerate(vocabulary)}, idf, indptr, rows, weights, sublinear, row_count
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,7 +162,9 @@ def load_index() -> Index:
         text_vocabulary=meta["text_vocabulary"],
         position={code: i for i, code in enumerate(meta["codes"])},
         # Military occupations (major group 55): no civilian class specification is one.
-        excluded=np.array([i for i, code in enumerate(meta["codes"]) if code.startswith("55-")], dtype=np.int64),
+        excluded=np.array(
+            [i for i, code in enumerate(meta["codes"]) if code.startswith("55-")], dtype=np.int64
+        ),
         doc_indptr=np.searchsorted(text.rows[order], np.arange(len(meta["codes"]) + 1)),
         doc_terms=np.repeat(np.arange(len(text.indptr) - 1), np.diff(text.indptr))[order],
         doc_weights=text.weights[order],
@@ -210,7 +215,8 @@ class WageTable:
             return None
         start, end = np.searchsorted(self.occupation, [occ, occ + 1])
         found = np.nonzero(
-            (self.area[start:end] == position) & (self.industry[start:end] == WAGE_INDUSTRIES.index(industry_code))
+            (self.area[start:end] == position)
+            & (self.industry[start:end] == WAGE_INDUSTRIES.index(industry_code))
         )[0]
         if position is None or not len(found):
             return None

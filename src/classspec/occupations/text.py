@@ -8,8 +8,15 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import pairwise
 
 _WORD = re.compile(r"[a-z0-9]+")
+
+
+def _word_set(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 # Spelled-out forms of the abbreviations specs and O*NET titles use.
 ABBREVIATIONS = {
     "sr": "senior", "jr": "junior", "asst": "assistant", "assoc": "associate", "mgr": "manager",
@@ -24,14 +31,14 @@ ABBREVIATIONS = {
     "typ": "typist", "wkr": "worker", "opr": "operator", "oper": "operator", "insp": "inspector",
 }  # fmt: skip
 # Words that only grade a class within its occupation ("Clerk Typist II", "Senior Planner").
-LEVEL_WORDS = frozenset(
+LEVEL_WORDS = _word_set(
     "i ii iii iv v vi vii viii ix x xi xii 1 2 3 4 5 6 7 8 9 10 senior junior trainee entry level "
     "journey journeyman journeyworker intermediate advanced confidential nonconfidential non grade "
-    "class flsa recruit beginning full performance principal".split()
+    "class flsa recruit beginning full performance principal"
 )
-TITLE_STOP_WORDS = frozenset("of and the for in a an to at on or with by city county state municipal".split())
+TITLE_STOP_WORDS = _word_set("of and the for in a an to at on or with by city county state municipal")
 # Common words that say nothing about which occupation a text describes.
-TEXT_STOP_WORDS = frozenset(
+TEXT_STOP_WORDS = _word_set(
     """a about above according accordance across act activity after all also among an and any
     appropriate are as assigned assigns assist assists at be been being between both but by can
     city class classes county department departmental departments do does duty each employee
@@ -40,7 +47,7 @@ TEXT_STOP_WORDS = frozenset(
     other others our out over perform performed performing performs person persons position
     positions related relating required requires responsible shall she such than that the their them
     then there these they this those through to under unit upon use used using various was well
-    were when where whether which while who will with within work works would""".split()
+    were when where whether which while who will with within work works would"""
 )
 
 
@@ -68,7 +75,7 @@ def title_words(title: str) -> list[str]:
 
 
 def _with_bigrams(tokens: list[str]) -> list[str]:
-    return tokens + [f"{a} {b}" for a, b in zip(tokens, tokens[1:])]
+    return tokens + [f"{a} {b}" for a, b in pairwise(tokens)]
 
 
 def title_terms(title: str) -> list[str]:

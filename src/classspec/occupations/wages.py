@@ -108,7 +108,9 @@ def resolve_area(text: str) -> Area:
     if not partial:
         raise UnknownAreaError(f"no OEWS area matches {text!r}; give an area code, a state or a metro name")
     shown = "; ".join(f"{a.code} {a.name}" for a in partial[:5])
-    raise UnknownAreaError(f"{text!r} matches {len(partial)} OEWS areas ({shown}{' …' if len(partial) > 5 else ''})")
+    raise UnknownAreaError(
+        f"{text!r} matches {len(partial)} OEWS areas ({shown}{' …' if len(partial) > 5 else ''})"
+    )
 
 
 def _figures(area_code: str, industry: str, code: str) -> WageRow | None:
@@ -160,4 +162,6 @@ def market_wages(code: str, area: Area, industry: str = CROSS_INDUSTRY):
 
 def government_wages(code: str, state_government: bool = False):
     """The national figures for local (or state) government employers, where published."""
-    return market_wages(code, area_by_code(NATIONAL), STATE_GOVERNMENT if state_government else LOCAL_GOVERNMENT)
+    return market_wages(
+        code, area_by_code(NATIONAL), STATE_GOVERNMENT if state_government else LOCAL_GOVERNMENT
+    )
