@@ -42,6 +42,8 @@ DETAILED = re.compile(r"^\d\d-\d{3}[1-9]$")
 # Census industry codes of public administration (9370-9590): a title restricted to them
 # is a government title like one tagged #LGOV.
 PUBLIC_ADMINISTRATION = range(9370, 9600)
+# OEWS state and local government ownerships, schools and hospitals included.
+GOVERNMENT_SHARE_INDUSTRIES = ("999201", "999301")
 
 
 def read_tsv(path: Path) -> list[dict[str, str]]:
@@ -149,6 +151,35 @@ def counts(analyzer, texts: list[str], vocabulary: dict[str, int]) -> dict[str, 
     }
 
 
+def government_shares(reference: Path, code_list: list[str]) -> np.ndarray:
+    """Per occupation: the share of its national employment that state and local
+    governments (schools and hospitals included) employ, from OEWS. How often an
+    occupation is a public-sector class at all: a city's 'Cook' is more likely an
+    institution cook than a restaurant cook."""
+    employment: dict[tuple[str, str], float] = {}
+    industries = (*GOVERNMENT_SHARE_INDUSTRIES, "000000")
+    with gzip.open(reference / "oews" / "oews-2025-wages.tsv.gz", "rt", encoding="utf-8") as handle:
+        for row in csv.DictReader(handle, delimiter="\t"):
+            national = row["area_code"] == "0000000" and row["industry_code"] in industries
+            if national and row["employment"] not in ("", "-"):
+                employment[(row["industry_code"], row["occ_code"])] = float(row["employment"])
+
+    def share(code: str) -> float | None:
+        total = employment.get(("000000", code))
+        government = [employment.get((industry, code)) for industry in GOVERNMENT_SHARE_INDUSTRIES]
+        if not total or all(g is None for g in government):
+            return None
+        return min(1.0, sum(g or 0.0 for g in government) / total)
+
+    # Where OEWS publishes government figures only for the broad group, the group's share.
+    shares = [share(code) for code in code_list]
+    shares = [
+        s if s is not None else share(code[:6] + "0") or 0.0
+        for s, code in zip(shares, code_list, strict=True)
+    ]
+    return np.array(shares, dtype=np.float32)
+
+
 def vocabulary_of(analyzer, texts: list[str], min_df: int) -> list[str]:
     """Terms in at least min_df texts, in sorted order (what scikit-learn's fit keeps)."""
     vectorizer = TfidfVectorizer(analyzer=analyzer, min_df=min_df)
@@ -167,6 +198,7 @@ def build_index(reference: Path) -> None:
     text_vocab = vocabulary_of(text_terms, texts, 2)
     position = {code: i for i, code in enumerate(code_list)}
     arrays = {
+        "government_share": government_shares(reference, code_list),
         "title_code": np.array([position[c] for _, c, _ in titles], dtype=np.int16),
         "title_source": np.array([SOURCES.index(s) for _, _, s in titles], dtype=np.int8),
     }

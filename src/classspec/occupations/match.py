@@ -29,6 +29,7 @@ TITLE_FLOOR = 0.4
 AGREEMENT = 0.5
 SUPERVISOR_LIFT = 1.0
 OWN_SHARE = 0.1
+GOVERNMENT_LEAN = 0.15
 VOUCHING, VOUCH_BONUS = 0.6, 0.01
 MANAGER_LEAN, NOT_MANAGER, NOT_SUPERVISOR, EDUCATION_MISMATCH = 1.1, 0.85, 0.85, 0.9
 # A title none of whose words the record's text uses keeps this share of its vote.
@@ -323,6 +324,9 @@ def _weigh_by_kind(subject: Subject, supervisory: bool, scores: np.ndarray) -> N
     """Managers lean to major group 11; the minimum education weighs against occupations
     that seldom (or as a rule) ask for it."""
     groups = _groups()
+    # Class specifications are public employers' own: occupations governments employ
+    # (OEWS state and local government share) are the likelier reading of a title.
+    scores *= 1 + GOVERNMENT_LEAN * load_index().government_share
     scores[groups.manager] *= MANAGER_LEAN if _is_managerial(subject) else NOT_MANAGER
     if not supervisory:
         scores[groups.first_line] *= NOT_SUPERVISOR

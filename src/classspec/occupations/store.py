@@ -131,6 +131,7 @@ class Index:
     text_vocabulary: list[str]
     position: dict[str, int]
     excluded: np.ndarray
+    government_share: np.ndarray  # of each occupation's employment, by state and local governments
     # The text index again by occupation (row-compressed), for the evidence.
     doc_indptr: np.ndarray
     doc_terms: np.ndarray
@@ -165,6 +166,7 @@ def load_index() -> Index:
         excluded=np.array(
             [i for i, code in enumerate(meta["codes"]) if code.startswith("55-")], dtype=np.int64
         ),
+        government_share=arrays["government_share"],
         doc_indptr=np.searchsorted(text.rows[order], np.arange(len(meta["codes"]) + 1)),
         doc_terms=np.repeat(np.arange(len(text.indptr) - 1), np.diff(text.indptr))[order],
         doc_weights=text.weights[order],
