@@ -18,7 +18,7 @@ from functools import lru_cache
 import numpy as np
 
 from classspec.occupations.store import SOURCE_NAMES, SOURCES, Index, load_index
-from classspec.occupations.text import text_terms, title_terms, title_words, words
+from classspec.occupations.text import stems, text_terms, title_terms, title_words, words
 
 TOP = 5
 TITLE_WEIGHT = 0.6
@@ -47,37 +47,15 @@ SOURCE_WEIGHT = {
 }  # fmt: skip
 _SOURCE_FACTOR = np.array([SOURCE_WEIGHT[s] for s in SOURCES], dtype=np.float32)
 
-SUPERVISOR_WORDS = frozenset(
-    [
-        "supervisor",
-        "supervising",
-        "foreman",
-        "forewoman",
-        "foreperson",
-        "crew",
-        "leader",
-        "sergeant",
-        "lieutenant",
-        "captain",
-    ]
+SUPERVISOR_NAMES = (
+    "supervisor supervising foreman forewoman foreperson crew leader sergeant lieutenant captain"
 )
-MANAGER_WORDS = frozenset(
-    [
-        "manager",
-        "director",
-        "administrator",
-        "commissioner",
-        "superintendent",
-        "chief",
-        "executive",
-        "head",
-        "deputy",
-    ]
+SUPERVISOR_WORDS = stems(SUPERVISOR_NAMES)
+MANAGER_WORDS = stems(
+    "manager director administrator commissioner superintendent chief executive head deputy"
 )
 # Words that say a class's rank, not its occupation: they weigh less in a title.
-RANK_WORDS = (
-    SUPERVISOR_WORDS | MANAGER_WORDS | frozenset(["lead", "leader", "crew", "group", "team", "assistant"])
-)
+RANK_WORDS = SUPERVISOR_WORDS | MANAGER_WORDS | stems("lead leader crew group team assistant")
 # "Crew Chief", "Group Leader", "Team Leader": first-line supervisors by another name.
 _LEAD_TITLE = re.compile(
     r"\b(?:crew|group|team|work|section|shift|unit)\s+(?:chief|leader|lead)\b|\blead\b", re.I
@@ -203,7 +181,7 @@ def _is_managerial(subject: Subject) -> bool:
 def _worker_title(title: str) -> str:
     """'Custodial Work Crew Chief' -> 'Custodial Work': whom a supervisor supervises."""
     title = _LEAD_TITLE.sub(" ", title)
-    kept = [w for w in re.findall(r"[\w'&/-]+", title) if w.lower() not in SUPERVISOR_WORDS]
+    kept = [w for w in re.findall(r"[\w'&/-]+", title) if w.lower() not in SUPERVISOR_NAMES.split()]
     return " ".join(kept)
 
 

@@ -13,8 +13,23 @@ from itertools import pairwise
 _WORD = re.compile(r"[a-z0-9]+")
 
 
-def _word_set(text: str) -> frozenset[str]:
-    return frozenset(text.split())
+@lru_cache(maxsize=1)
+def _stemmer():
+    import snowballstemmer
+
+    return snowballstemmer.stemmer("english")
+
+
+@lru_cache(maxsize=1 << 16)
+def stem(word: str) -> str:
+    """Snowball (Porter 2) stem: 'Purchasing' and 'Purchases' meet at 'purchas',
+    'Engineering' and 'Engineer' at 'engin'."""
+    return _stemmer().stemWord(word)
+
+
+def stems(text: str) -> frozenset[str]:
+    """The stems of a list of words, for comparing with `words()`."""
+    return frozenset(stem(w) for w in text.split())
 
 
 # Spelled-out forms of the abbreviations specs and O*NET titles use.
@@ -31,14 +46,14 @@ ABBREVIATIONS = {
     "typ": "typist", "wkr": "worker", "opr": "operator", "oper": "operator", "insp": "inspector",
 }  # fmt: skip
 # Words that only grade a class within its occupation ("Clerk Typist II", "Senior Planner").
-LEVEL_WORDS = _word_set(
+LEVEL_WORDS = stems(
     "i ii iii iv v vi vii viii ix x xi xii 1 2 3 4 5 6 7 8 9 10 senior junior trainee entry level "
     "journey journeyman journeyworker intermediate advanced confidential nonconfidential non grade "
     "class flsa recruit beginning full performance principal"
 )
-TITLE_STOP_WORDS = _word_set("of and the for in a an to at on or with by city county state municipal")
+TITLE_STOP_WORDS = stems("of and the for in a an to at on or with by city county state municipal")
 # Common words that say nothing about which occupation a text describes.
-TEXT_STOP_WORDS = _word_set(
+TEXT_STOP_WORDS = stems(
     """a about above according accordance across act activity after all also among an and any
     appropriate are as assigned assigns assist assists at be been being between both but by can
     city class classes county department departmental departments do does duty each employee
@@ -51,22 +66,13 @@ TEXT_STOP_WORDS = _word_set(
 )
 
 
-@lru_cache(maxsize=1 << 16)
-def _singular(word: str) -> str:
-    if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "ics")):
-        return word[:-1]
-    return word
-
-
 def words(text: str, *, spell_out: bool = False) -> list[str]:
-    """Lower-case words, plurals made singular; in titles (`spell_out`) abbreviations
+    """Lower-case words, stemmed; in titles (`spell_out`) abbreviations
     spelled out ("Sr. Clerk", "Asst Dir") — in prose "it" and "off" are words."""
     found = _WORD.findall(text.lower().replace("&", " and "))
     if spell_out:
         found = [part for word in found for part in ABBREVIATIONS.get(word, word).split()]
-    return [_singular(w) for w in found]
+    return [stem(w) for w in found]
 
 
 def title_words(title: str) -> list[str]:
