@@ -128,13 +128,24 @@ class Suggestion:
 def _title_votes(index: Index, title: str) -> tuple[np.ndarray, np.ndarray]:
     """Per occupation: the best title cosine (weighted by source); and every title's."""
     ids, weights = index.title_postings.query(title_terms(title), RANK_WORDS)
-    cosines = index.title_postings.scores(ids, weights) * _SOURCE_FACTOR[index.title_source]
+    cosines = index.title_postings.scores(ids, weights)
+    cosines *= _source_factors(index)
     # Titles are stored sorted by occupation: the best of each is a max over its run.
     best = np.maximum.reduceat(cosines, index.title_starts)
     # Where several occupations list the same title ("Police Officer"), the one with more
     # titles built on it ("Campus Police Officer", "State Police Officer") goes first.
-    vouching = np.add.reduceat((cosines >= VOUCHING).astype(np.float32), index.title_starts)
+    vouching = np.bincount(index.title_code[cosines >= VOUCHING], minlength=len(index.codes))
     return (best + VOUCH_BONUS * np.minimum(vouching, 5)).astype(np.float32), cosines
+
+
+_FACTORS: dict[int, np.ndarray] = {}
+
+
+def _source_factors(index: Index) -> np.ndarray:
+    """Every title's source weight (computed once per loaded index)."""
+    if id(index) not in _FACTORS:
+        _FACTORS[id(index)] = _SOURCE_FACTOR[index.title_source].astype(np.float64)
+    return _FACTORS[id(index)]
 
 
 def _best_title(index: Index, cosines: np.ndarray, i: int) -> int:
