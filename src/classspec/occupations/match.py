@@ -333,7 +333,7 @@ def _evidence(
     if title_scores[i] > 0:
         best = _best_title(index, title_cosines, i)
         source = SOURCE_NAMES[SOURCES[int(index.title_source[best])]]
-        parts.append(f'title ≈ {source} "{index.titles[best]}" ({title_scores[i]:.2f})')
+        parts.append(f'title ≈ {source} "{index.titles[best]}" ({title_cosines[best]:.2f})')
     if text_scores[i] > 0:
         shared = _shared_terms(index, i, query_ids, query_weights)
         if shared:
