@@ -61,6 +61,17 @@ def test_supervisor_of_workers_is_their_first_line_supervisor_code():
     assert "supervisory class" in found[0].evidence
 
 
+def test_a_working_lead_is_coded_with_the_workers():
+    """'limited supervisory responsibility over a small crew' is a lead, not a supervisor;
+    'under the general supervision of a crew chief' is the class being supervised."""
+    for opening in (
+        "Performs skilled carpentry work with limited supervisory responsibility over a small crew.",
+        "Performs skilled carpentry work under the general supervision of a crew chief.",
+    ):
+        assert codes("Carpenter", summary=opening)[0] == "47-2031"
+    assert codes("Carpenter", summary="Supervises a crew of carpenters building forms.")[0] == "47-1011"
+
+
 def test_duties_decide_when_the_title_is_no_help():
     subject = Subject(
         title="Skip Ribbon Commands",  # a web page's navigation read as the title

@@ -67,6 +67,8 @@ _SUPERVISES = re.compile(
     re.I,
 )
 # Sentences about the class's own supervisor ("under the general supervision of a crew chief").
+# A working lead is coded with the workers it leads (SOC: supervising under 20% of the time).
+_PARTLY = re.compile(r"\b(?:may|limited|occasional(?:ly)?|some|partial)\b[^.;]{0,25}$", re.I)
 _SUPERVISED = re.compile(r"\bunder\b[^.;]*\bsupervision\b|\bsupervision of\b|\bsupervised by\b", re.I)
 # First-line supervisor occupations by the codes (prefixes) of the workers they supervise;
 # the longest matching prefix wins.
@@ -182,7 +184,11 @@ def _is_supervisory(subject: Subject) -> bool:
         return True
     opening = " ".join([subject.summary[:400], *subject.duties[:1]])
     sentences = [s for s in re.split(r"(?<=[.;])\s+", opening) if not _SUPERVISED.search(s)]
-    return any(_SUPERVISES.search(s) for s in sentences)
+    return any(
+        not _PARTLY.search(sentence[: found.start()])
+        for sentence in sentences
+        for found in _SUPERVISES.finditer(sentence)
+    )
 
 
 def _is_managerial(subject: Subject) -> bool:
