@@ -7,7 +7,7 @@ import os
 import subprocess
 import sys
 
-COMMANDS = ("parse", "validate", "compare", "report", "schema", "detect", "text")
+COMMANDS = ("parse", "validate", "compare", "report", "schema", "detect", "text", "soc")
 RUN_CLI = "from classspec.cli import run_cli; run_cli()"
 
 

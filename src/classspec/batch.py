@@ -93,6 +93,9 @@ class Options:
     max_pages: int | None = None
     debug: bool = False
     pdf_engine: str | None = None
+    soc: bool = False
+    wages: bool = False
+    area: str | None = None
 
 
 @dataclass(slots=True)
@@ -133,6 +136,10 @@ def parse_one(path: str, options: Options) -> Outcome:
                 max_pages=options.max_pages,
                 pdf_engine=options.pdf_engine,
             )
+        if options.soc or options.wages:
+            from classspec.occupations import enrich
+
+            records = enrich(records, soc=options.soc, wages=options.wages, area=options.area)
         return Outcome(path, [r.to_dict() for r in records])
     except ClassSpecError as exc:
         return Outcome(

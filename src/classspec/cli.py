@@ -9,7 +9,6 @@ from __future__ import annotations
 import functools
 import json
 import os
-import signal
 import sys
 from typing import Annotated, Optional
 
@@ -28,9 +27,25 @@ from classspec.batch import (
     run,
     stop_workers,
 )
-from classspec.cli_options import FLAG, Command, FormatOption, Group, ParserOption, PdfEngine, PdfEngineOption
+from classspec.cli_options import (
+    FLAG,
+    AreaOption,
+    Command,
+    FormatOption,
+    Group,
+    ParserOption,
+    PdfEngine,
+    PdfEngineOption,
+)
 from classspec.export import FORMATS, writer_for
-from classspec.outputs import reopen_closed_std_streams, store, stream, write_per_file
+from classspec.outputs import (
+    quiet_exit,
+    reopen_closed_std_streams,
+    stop_cleanly_on_signals,
+    store,
+    stream,
+    write_per_file,
+)
 from classspec.readers import DEFAULT_MAX_BYTES, display_path
 
 app = typer.Typer(
@@ -43,11 +58,6 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 READING = functools.partial(DelayedProgress, label="reading")  # compare, report: a bar if slow
-_MAIN_PID = os.getpid()
-# Ctrl-C, kill / CI cancellation, and a closed terminal or SSH session.
-_STOP_SIGNALS = tuple(
-    getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)
-)
 
 
 def say(message: str) -> None:
@@ -86,15 +96,14 @@ def _check_parser(parser: str) -> None:
         _usage(f"unknown parser {parser!r}; choose one of: {', '.join(PARSER_IDS)}")
 
 
-def _on_signal(signum: int, _frame) -> None:
-    if os.getpid() != _MAIN_PID:  # a worker forked before it reset its handlers
-        os._exit(128 + signum)
-    stop_workers()
-    remove_temporaries()
-    if sys.stderr.isatty():
-        sys.stderr.write("\x1b[?25h")  # the progress bar hides the cursor: give it back
-    say(f"classspec: interrupted ({signal.Signals(signum).name}); no partial output left behind")
-    os._exit(128 + signum)
+def _check_area(area: str | None) -> None:
+    if area is not None:
+        from classspec.occupations import UnknownAreaError, resolve_area
+
+        try:
+            resolve_area(area)
+        except UnknownAreaError as exc:
+            _usage(f"--area: {exc}")
 
 
 @app.command(cls=Command)
@@ -128,6 +137,11 @@ def parse(
         typer.Option("--max-pages", min=1, metavar="N", help="Refuse PDFs with more pages (default 500)."),
     ] = None,
     pdf_engine: PdfEngineOption = PdfEngine.pdfium,
+    soc: Annotated[bool, typer.Option("--soc", **FLAG, help="Add SOC 2018 occupation suggestions.")] = False,
+    wages: Annotated[
+        bool, typer.Option("--wages", **FLAG, help="Add OEWS market wages for the best SOC match.")
+    ] = False,
+    area: AreaOption = None,
     verbose: Annotated[
         bool, typer.Option("-v", "--verbose", **FLAG, help="Name the skipped files at the end.")
     ] = False,
@@ -136,6 +150,7 @@ def parse(
     """Parse spec files into ClassSpec records."""
     parser = jurisdiction or parser  # -j/--jurisdiction: the old name, still accepted
     _check_parser(parser)
+    _check_area(area)
     if fmt not in FORMATS:
         _usage(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}")
     inputs = expand(paths)
@@ -145,9 +160,10 @@ def parse(
     if output is not None and not per_file:
         _check_not_an_input(output, inputs)
         _make_parent(output)
-    for signum in _STOP_SIGNALS:
-        signal.signal(signum, _on_signal)
-    options = Options(parser, provenance, max_bytes, max_pages, debug, pdf_engine.value)
+    stop_cleanly_on_signals()
+    options = Options(
+        parser, provenance, max_bytes, max_pages, debug, pdf_engine.value, soc=soc, wages=wages, area=area
+    )
     batch = Batch(strict, debug)
     progress = DelayedProgress(len(inputs.files))
     outcomes = run(inputs.files, options, jobs)
@@ -163,7 +179,7 @@ def parse(
             stream(writer_for(fmt, sys.stdout), outcomes, batch, progress)
             sys.stdout.flush()
     except BrokenPipeError:
-        _quiet_exit()
+        quiet_exit()
     except OSError as exc:
         outcomes.close()
         error(f"{output or '<stdout>'}: cannot write output: {exc.strerror or exc}")
@@ -193,15 +209,6 @@ def _check_not_an_input(output: str, inputs: Inputs) -> None:
         same = path != STDIN and os.path.exists(path) and os.path.exists(output)
         if same and os.path.samefile(path, output):
             _usage(f"output {output} is also an input; choose another output path")
-
-
-def _quiet_exit() -> None:
-    """The reader went away (e.g. `| head`): stop quietly, as Unix tools do."""
-    stop_workers()
-    remove_temporaries()
-    with open(os.devnull, "w") as devnull:
-        os.dup2(devnull.fileno(), sys.stdout.fileno())
-    os._exit(0)
 
 
 @app.command(cls=Command)
@@ -368,6 +375,28 @@ def text(
         print(f"{page}{line.number:>{width}}  {line.text}".rstrip())
 
 
+@app.command(cls=Command)
+def soc(
+    items: Annotated[
+        list[str], typer.Argument(metavar="TITLE_OR_FILE...", help="Job titles, or spec files to read whole.")
+    ],
+    fmt: Annotated[str, typer.Option("-f", "--format", metavar="FORMAT", help="text or json.")] = "text",
+    wages: Annotated[
+        bool, typer.Option("--wages", **FLAG, help="Add OEWS wages for the best match.")
+    ] = False,
+    area: AreaOption = None,
+    top: Annotated[int, typer.Option("--top", min=1, max=5, metavar="N", help="Suggestions per class.")] = 5,
+) -> None:
+    """Suggest SOC 2018 occupations for job titles or spec files, with the evidence."""
+    from classspec.occupations.report import suggest_for
+
+    if fmt not in ("text", "json"):
+        _usage(f"unknown format {fmt!r}; choose one of: text, json")
+    _check_area(area)
+    failed = suggest_for(items, fmt=fmt, wages=wages, area=area, top=top, error=error)
+    raise typer.Exit(1 if failed else 0)
+
+
 def run_cli(argv: list[str] | None = None) -> None:
     """Entry point: usage errors exit 2 with one `classspec: error:` line; no traceback
     ever reaches the user unless --debug asked for it."""
@@ -385,7 +414,7 @@ def run_cli(argv: list[str] | None = None) -> None:
     except typer.Abort:
         code = 130
     except BrokenPipeError:
-        _quiet_exit()
+        quiet_exit()
     except KeyboardInterrupt:
         stop_workers()
         remove_temporaries()
@@ -399,5 +428,5 @@ def run_cli(argv: list[str] | None = None) -> None:
     try:
         sys.stdout.flush()
     except BrokenPipeError:
-        _quiet_exit()
+        quiet_exit()
     sys.exit(code if isinstance(code, int) else 0)

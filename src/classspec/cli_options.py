@@ -4,7 +4,7 @@ shown as flags, parser ids listed, and shell completion of parser ids and format
 from __future__ import annotations
 
 from enum import Enum
-from typing import Annotated
+from typing import Annotated, Optional
 
 import typer
 
@@ -97,4 +97,9 @@ class PdfEngine(str, Enum):
 
 PdfEngineOption = Annotated[
     PdfEngine, typer.Option("--pdf-engine", help="PDF reader: pdfium (fast) or pdfplumber.")
+]
+
+AreaOption = Annotated[
+    Optional[str],
+    typer.Option("--area", metavar="AREA", help="OEWS area for --wages: code, state or metro name."),
 ]

@@ -4,12 +4,13 @@ the SQLite store. The CLI picks one; each counts failures in the `Batch`."""
 from __future__ import annotations
 
 import os
+import signal
 import sys
 from collections.abc import Iterator
 from typing import TextIO
 
-from classspec.atomic import atomic_output
-from classspec.batch import Batch, DelayedProgress, Inputs, Outcome, output_names
+from classspec.atomic import atomic_output, remove_temporaries
+from classspec.batch import Batch, DelayedProgress, Inputs, Outcome, output_names, stop_workers
 from classspec.export import EXTENSIONS, writer_for
 
 
@@ -93,3 +94,37 @@ def reopen_closed_std_streams() -> None:
         if getattr(sys, name) is None:
             stream = open(fd, "r" if fd == 0 else "w", encoding="utf-8", closefd=False)  # noqa: SIM115
             setattr(sys, name, stream)  # lives as long as the process
+
+
+_MAIN_PID = os.getpid()
+# Ctrl-C, kill / CI cancellation, and a closed terminal or SSH session.
+_STOP_SIGNALS = tuple(
+    getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)
+)
+
+
+def stop_cleanly_on_signals() -> None:
+    """A stopped run leaves no partial output: workers stopped, temporary files removed."""
+    for signum in _STOP_SIGNALS:
+        signal.signal(signum, _on_signal)
+
+
+def _on_signal(signum: int, _frame) -> None:
+    if os.getpid() != _MAIN_PID:  # a worker forked before it reset its handlers
+        os._exit(128 + signum)
+    stop_workers()
+    remove_temporaries()
+    if sys.stderr.isatty():
+        sys.stderr.write("\x1b[?25h")  # the progress bar hides the cursor: give it back
+    name = signal.Signals(signum).name
+    print(f"classspec: interrupted ({name}); no partial output left behind", file=sys.stderr, flush=True)
+    os._exit(128 + signum)
+
+
+def quiet_exit() -> None:
+    """The reader went away (e.g. `| head`): stop quietly, as Unix tools do."""
+    stop_workers()
+    remove_temporaries()
+    with open(os.devnull, "w") as devnull:
+        os.dup2(devnull.fileno(), sys.stdout.fileno())
+    os._exit(0)

@@ -1,0 +1,244 @@
+"""SOC suggestions, OEWS area lookup and wages, and the --soc/--wages/--area/soc CLI."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from classspec import parse_file
+from classspec.model import ClassSpec, Jurisdiction
+from classspec.occupations import Subject, UnknownAreaError, enrich, resolve_area, suggest
+from classspec.occupations.store import load_index
+from classspec.occupations.wages import area_for, government_wages, market_wages
+from conftest import PHILADELPHIA, SEEDS
+
+NORFOLK = SEEDS / "norfolk-customer-service-supervisor.txt"
+
+
+def codes(title: str, **fields) -> list[str]:
+    return [s.code for s in suggest(Subject(title=title, **fields))]
+
+
+def test_index_holds_every_detailed_occupation():
+    index = load_index()
+    assert len(index.codes) == 867
+    assert len(index.titles) > 50_000
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Clerk Typist", "43-9022"),
+        ("Clerk Typist II", "43-9022"),
+        ("Senior Clerk Typist", "43-9022"),
+        ("Civil Engineer Trainee", "17-2051"),
+        ("Police Officer Recruit", "33-3051"),
+        ("Clerical Supervisor", "43-1011"),
+        ("Supervisor of Clerks", "43-1011"),
+        ("Carpenter Crew Chief", "47-1011"),
+        ("Police Sergeant", "33-1012"),
+        ("Purchasing Manager", "11-3061"),
+        ("Human Resources Director", "11-3121"),
+    ],
+)
+def test_titles_and_level_words(title, expected):
+    assert codes(title)[0] == expected
+
+
+def test_supervisor_of_workers_is_their_first_line_supervisor_code():
+    """SOC coding rule: supervisors of workers in major groups 31-53 are coded to the
+    first-line supervisor occupation, even when the title does not say 'supervisor'."""
+    subject = Subject(
+        title="Office Services Coordinator",
+        summary="This is supervisory clerical work. An employee in this class supervises a group of "
+        "clerks engaged in typing, filing, and processing records and correspondence.",
+    )
+    found = suggest(subject)
+    assert found[0].code == "43-1011"
+    assert "supervisory class" in found[0].evidence
+
+
+def test_a_working_lead_is_coded_with_the_workers():
+    """'limited supervisory responsibility over a small crew' is a lead, not a supervisor;
+    'under the general supervision of a crew chief' is the class being supervised."""
+    for opening in (
+        "Performs skilled carpentry work with limited supervisory responsibility over a small crew.",
+        "Performs skilled carpentry work under the general supervision of a crew chief.",
+    ):
+        assert codes("Carpenter", summary=opening)[0] == "47-2031"
+    assert codes("Carpenter", summary="Supervises a crew of carpenters building forms.")[0] == "47-1011"
+
+
+def test_duties_decide_when_the_title_is_no_help():
+    subject = Subject(
+        title="Skip Ribbon Commands",  # a web page's navigation read as the title
+        summary="Under direction, to operate the machinery and equipment of a movable span bridge; "
+        "to raise and lower the bridge for marine traffic, signal vessels and stop road traffic.",
+        duties=[
+            "Operates and maintains the machinery used in opening and closing a movable span bridge; "
+            "operates marine band radio and telephone; observes safety rules."
+        ]
+        * 3,
+    )
+    assert codes(subject.title, summary=subject.summary, duties=subject.duties)[0] == "53-6011"
+
+
+def test_suggestions_are_ranked_scored_and_explained():
+    found = suggest(
+        Subject(title="Water Treatment Plant Operator", summary="Operates a water treatment plant.")
+    )
+    assert 1 <= len(found) <= 5
+    assert [s.score for s in found] == sorted((s.score for s in found), reverse=True)
+    assert all(0 <= s.score <= 1 and s.evidence for s in found)
+    assert found[0].code == "51-8031"
+    assert "title" in found[0].evidence
+
+
+def test_nothing_to_match_gives_no_suggestions():
+    assert suggest(Subject()) == []
+    assert suggest(Subject(title="zzzz qqqq")) == []
+
+
+def test_education_weighs_against_unlikely_occupations():
+    lab = dict(summary="Performs tests on samples in a laboratory and records the results.")
+    with_degree = suggest(Subject(title="Laboratory Worker", min_education="bachelor", **lab))
+    without = suggest(Subject(title="Laboratory Worker", min_education="none", **lab))
+    degree_codes = ("19-", "29-1", "17-2")
+    assert with_degree[0].code.startswith(degree_codes) or not without[0].code.startswith(degree_codes)
+
+
+@pytest.mark.parametrize(
+    ("jurisdiction", "area"),
+    [
+        (Jurisdiction(id="philadelphia-pa", name="City of Philadelphia", state="PA"), "0037980"),
+        (Jurisdiction(id="chicago-il", name="City of Chicago", state="IL"), "0016980"),
+        (Jurisdiction(id="norfolk-va", name="City of Norfolk", state="VA"), "0047260"),
+        (Jurisdiction(id="chattanooga-tn", name="City of Chattanooga", state="TN"), "0016860"),
+        (Jurisdiction(id="san-diego-county-ca", name="County of San Diego", state="CA"), "0041740"),
+        (Jurisdiction(id="ventura-county-ca", name="Ventura County", state="CA"), "0037100"),
+        (Jurisdiction(id="los-angeles", name="City of Los Angeles"), "0031080"),
+        (Jurisdiction(id="sucss-il", name="State Universities Civil Service System", state="IL"), "1700000"),
+        (Jurisdiction(id="nowhere-tx", name="City of Nowhere", state="TX"), "4800000"),
+        (None, "0000000"),
+    ],
+)
+def test_area_for_jurisdiction(jurisdiction, area):
+    assert area_for(jurisdiction).code == area
+
+
+@pytest.mark.parametrize(
+    ("text", "area"),
+    [
+        ("0037980", "0037980"),
+        ("37980", "0037980"),
+        ("Chattanooga", "0016860"),
+        ("tx", "4800000"),
+        ("Texas", "4800000"),
+        ("National", "0000000"),
+    ],
+)
+def test_resolve_area(text, area):
+    assert resolve_area(text).code == area
+
+
+@pytest.mark.parametrize("text", ["Nowhere at all", "San"])
+def test_resolve_area_refuses_unknown_or_ambiguous(text):
+    with pytest.raises(UnknownAreaError):
+        resolve_area(text)
+
+
+def test_market_wages_for_an_area():
+    wages = market_wages("43-1011", resolve_area("0037980"))
+    assert wages.area_name == "Philadelphia-Camden-Wilmington, PA-NJ-DE-MD"
+    assert wages.industry == "cross-industry" and wages.release == "OEWS May 2025"
+    assert wages.annual_p10 < wages.annual_median < wages.annual_p90
+    local = government_wages("43-1011")
+    assert local.area_code == "0000000" and local.industry.startswith("local government")
+
+
+def test_market_wages_fall_back_to_state_then_nation():
+    """Bridge tenders are not published for the Chattanooga metro area."""
+    wages = market_wages("53-6011", resolve_area("Chattanooga"))
+    assert wages is None or wages.area_code != "0016860"
+
+
+def test_enrich_adds_the_fields_and_they_validate():
+    record = parse_file(NORFOLK)[0]
+    assert "soc" not in record.to_dict() and "market_wages" not in record.to_dict()
+    enriched = enrich([record], soc=True, wages=True)[0]
+    data = enriched.to_dict()
+    assert data["soc"][0]["code"] == "43-1011"
+    assert data["market_wages"]["area_code"] == "0047260"
+    ClassSpec.model_validate(data)
+    only_wages = enrich([record], soc=False, wages=True, area="TX")[0].to_dict()
+    assert "soc" not in only_wages and only_wages["market_wages"]["area_name"] == "Texas"
+
+
+@pytest.mark.skipif(not PHILADELPHIA.is_dir(), reason="the Philadelphia corpus is not present")
+def test_enrich_handles_records_with_missing_fields():
+    records = parse_file(PHILADELPHIA / "r301.htm")
+    for record in enrich([r.model_copy(update={"title": None, "duties": []}) for r in records], wages=True):
+        assert record.soc is not None
+
+
+def test_parse_with_soc_and_wages(classspec_bin, tmp_path):
+    out = subprocess.run(
+        [classspec_bin, "parse", str(NORFOLK), "--soc", "--wages", "--area", "Chicago"],
+        capture_output=True,
+        text=True,
+    )
+    assert out.returncode == 0, out.stderr
+    record = json.loads(out.stdout)[0]
+    assert record["soc"][0]["code"] == "43-1011"
+    assert record["market_wages"]["area_code"] == "0016980"
+    csv = subprocess.run(
+        [classspec_bin, "parse", str(NORFOLK), "--soc", "--wages", "-f", "csv"],
+        capture_output=True,
+        text=True,
+    )
+    assert "43-1011" in csv.stdout
+
+
+def test_parse_rejects_an_unknown_area(classspec_bin):
+    out = subprocess.run(
+        [classspec_bin, "parse", str(NORFOLK), "--wages", "--area", "Atlantis"],
+        capture_output=True,
+        text=True,
+    )
+    assert out.returncode == 2
+    assert out.stderr.startswith("classspec: error: --area:")
+    assert out.stdout == ""
+
+
+def test_soc_command_json(classspec_bin):
+    out = subprocess.run(
+        [classspec_bin, "soc", "Clerk Typist II", str(NORFOLK), "-f", "json", "--wages"],
+        capture_output=True,
+        text=True,
+    )
+    assert out.returncode == 0, out.stderr
+    answers = json.loads(out.stdout)
+    assert [a["soc"][0]["code"] for a in answers] == ["43-9022", "43-1011"]
+    assert answers[0]["market_wages"][0]["area_code"] == "0000000"
+    assert answers[1]["market_wages"][0]["area_code"] == "0047260"
+
+
+def test_soc_command_reports_a_bad_file_and_goes_on(classspec_bin, tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    out = subprocess.run([classspec_bin, "soc", str(empty), "Plumber"], capture_output=True, text=True)
+    assert out.returncode == 1
+    assert "empty.txt" in out.stderr and "47-2152" in out.stdout
+
+
+def test_cli_start_up_does_not_load_the_occupation_data():
+    code = (
+        "import sys, classspec.cli; "
+        "heavy = ('classspec.occupations', 'snowballstemmer', 'Stemmer'); "
+        "print(any(m.startswith(heavy) for m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.stdout.strip() == "False"
