@@ -32,7 +32,7 @@ from classspec.normalize import (
 )
 from classspec.parsers import fields
 from classspec.parsers.base import TemplateParser, marker
-from classspec.parsers.fields import heading_piece
+from classspec.parsers.fields import heading_piece, qualification_kind
 from classspec.sections import HeadingRule, Section, heading, match_heading, prose_items
 
 # One-line fields: found anywhere (a PDF repeats its page header), taken out of the flow.
@@ -83,8 +83,6 @@ _BOILERPLATE = re.compile(
 )
 _EQUIVALENCY = re.compile(r"^(?:or\s+)?(?:any|an)\s+equivalent\s+combination", re.I)
 _CONNECTOR = re.compile(r"^(?:supplemented\s+by|and|plus|with)\s+", re.I)
-_LICENSE = re.compile(r"licen[cs]e|certifi|registration|permit\b", re.I)
-_EXPERIENCE = re.compile(r"\bexperience\b", re.I)
 _SENTENCE_END = re.compile(r"(?<=[a-z0-9)]\.)\s+(?=[A-Z])")
 
 
@@ -150,18 +148,17 @@ def _qualifications(record: RecordBuilder, section: Section) -> None:
     experience: list[Piece] = []
     for paragraph in paragraphs:
         for sentence in _SENTENCE_END.split(paragraph.text):
-            if _LICENSE.search(sentence):
+            if qualification_kind(sentence) == "licenses":
                 record.add("minimum_qualifications.licenses", sentence.strip(), paragraph)
                 continue
             for clause in _clauses(sentence):
-                is_education = education_level(clause) is not None
-                is_experience = bool(_EXPERIENCE.search(clause)) or (
-                    not is_education and experience_months(clause) is not None
-                )
-                if is_education:
+                kind = qualification_kind(clause)
+                if kind == "education":
                     education.append(paragraph.with_text(clause))
-                if is_experience:
+                elif kind == "experience":
                     experience.append(paragraph.with_text(clause))
+                elif kind == "licenses":
+                    record.add("minimum_qualifications.licenses", clause, paragraph)
     for kind, found in (("education", education), ("experience", experience)):
         for clause in found:
             record.add(f"minimum_qualifications.{kind}", clause.text, clause)

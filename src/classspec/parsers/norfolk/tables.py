@@ -10,15 +10,9 @@ from collections.abc import Sequence
 from classspec.builder import RecordBuilder
 from classspec.document import Line, Piece, collapse
 from classspec.normalize import education_level, environment_frequency, experience_months, frequency, strength
-from classspec.parsers.fields import heading_piece
+from classspec.parsers.fields import heading_piece, qualification_kind_of_label
 from classspec.sections import Section, cells, items, text_block
 
-# CLASS REQUIREMENTS labels that are minimum qualifications; other labels are named requirements.
-QUALIFICATION_ROWS = (
-    (re.compile(r"(?:formal\s+)?education", re.I), "education"),
-    (re.compile(r"experience", re.I), "experience"),
-    (re.compile(r"certification|licen[cs]", re.I), "licenses"),
-)
 # Labels Norfolk prints in CLASS REQUIREMENTS, so that a PDF row without tabs still splits.
 KNOWN_REQUIREMENT_LABELS = (
     r"Formal Education\s*/\s*Knowledge",
@@ -327,7 +321,9 @@ def requirements_table(record: RecordBuilder, section: Section) -> None:
     for label, texts, lines in rows:
         text = collapse(" ".join(texts))
         piece = Piece(text, tuple(lines))
-        kind = next((k for pattern, k in QUALIFICATION_ROWS if pattern.match(label)), None)
+        # CLASS REQUIREMENTS labels that name a kind are minimum qualifications; other
+        # labels are named requirements.
+        kind = qualification_kind_of_label(label)
         if kind is None:
             value = {"name": label, "text": text, "level": None, "required_at_entry": None}
             record.add("other_requirements", value, piece, name=lines[:1])

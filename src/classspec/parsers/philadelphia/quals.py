@@ -11,7 +11,7 @@ from classspec.builder import RecordBuilder
 from classspec.document import Piece
 from classspec.model import EducationLevel
 from classspec.normalize import education_level, experience_months, iso_date, title_case
-from classspec.parsers.fields import qualification_kind
+from classspec.parsers.fields import qualification_kind, qualification_kind_of_label
 from classspec.parsers.philadelphia.common import (
     NOT_A_SPECIALTY,
     OPTION,
@@ -258,9 +258,5 @@ def _is_alternative_head(text: str) -> bool:
 
 
 def _qual_kind(text: str) -> str:
-    lowered = text.lower()
-    if "experience" in lowered:
-        return "experience"
-    if "licen" in lowered or "certif" in lowered:
-        return "licenses"
-    return "education"
+    """A QUAL_HEAD names education, training, experience or a licence."""
+    return qualification_kind_of_label(text) or "education"

@@ -12,6 +12,7 @@ from classspec.builder import RecordBuilder
 from classspec.document import Line, Piece, collapse
 from classspec.model import EducationLevel
 from classspec.normalize import duration_months, education_level, experience_months
+from classspec.parsers.fields import qualification_kind
 from classspec.sections import HeadingRule, heading, items, split_sections, strip_marker, text_block
 
 # Sub-headings inside one level's entry qualifications.
@@ -21,8 +22,6 @@ LEVEL_PARTS = (
     # Any other heading in capitals starts a part this parser has no field for.
     HeadingRule("other", re.compile(r"[A-Z][A-Z0-9 ,&/'()\u2013-]{7,}:?")),
 )
-# Lines a PDF export may carry above the series name.
-LICENSE = re.compile(r"\blicen[cs]e|\bcertificat|\bregistration\b|\bregistered\b", re.I)
 # "... any combination that equals 18 months from the categories below": the total the
 # categories must add up to, which is the requirement itself, not a substitution.
 COMBINATION_TOTAL = re.compile(
@@ -69,13 +68,12 @@ def _credentials(record: RecordBuilder, lines: list[Line]) -> None:
     for requirement in requirements:
         text = requirement.text
         found_months = _requirement_months(text)
-        if LICENSE.search(text):
-            record.add("minimum_qualifications.licenses", text, requirement)
-        elif found_months is None and education_level(text):
-            record.add("minimum_qualifications.education", text, requirement)
-            education.append(EducationLevel(education_level(text)))
-        else:
-            record.add("minimum_qualifications.experience", text, requirement)
+        # Every numbered credential is a requirement: one that names no kind is experience.
+        kind = qualification_kind(text, default="experience")
+        record.add(f"minimum_qualifications.{kind}", text, requirement)
+        level = education_level(text) if kind == "education" else None
+        if level:
+            education.append(EducationLevel(level))
         if found_months:
             months.append(found_months)
     if education:
