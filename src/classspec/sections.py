@@ -24,6 +24,33 @@ _TERMINAL = (".", ";", ":", "!", "?", ")")
 _SENTENCE_TERMINAL = (".", ";", ":", "!", "?")
 
 
+class LazyPattern:
+    """A regex compiled on first use. Every template's heading table is built at import,
+    but one document only meets a few of them: compiling them all cost start-up time."""
+
+    __slots__ = ("_compiled", "flags", "pattern")
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self.pattern = pattern
+        self.flags = flags
+        self._compiled: re.Pattern[str] | None = None
+
+    @property
+    def compiled(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = re.compile(self.pattern, self.flags)
+        return self._compiled
+
+    def fullmatch(self, text: str) -> re.Match[str] | None:
+        return self.compiled.fullmatch(text)
+
+    def match(self, text: str) -> re.Match[str] | None:
+        return self.compiled.match(text)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self.compiled.search(text)
+
+
 @dataclass(frozen=True, slots=True)
 class HeadingRule:
     """A heading the template uses and the key its section is filed under.
@@ -33,7 +60,7 @@ class HeadingRule:
     """
 
     key: str
-    pattern: re.Pattern[str]
+    pattern: re.Pattern[str] | LazyPattern
     # May the line run past MAX_HEADING_CHARS with its note or inline content?
     long: bool = False
 
@@ -65,7 +92,7 @@ def heading(
     alternatives = "|".join(re.sub(r"(?:\\ | )+", r"\\s+", name) for name in names)
     tail = r"\s*(?::\s*(?P<rest>.*?))?\s*" if inline else r"\s*[:.]?\s*"
     flags = 0 if case_sensitive else re.IGNORECASE
-    pattern = re.compile(rf"(?:{alternatives}){tail}{NOTE if note else ''}", flags)
+    pattern = LazyPattern(rf"(?:{alternatives}){tail}{NOTE if note else ''}", flags)
     return HeadingRule(key, pattern, long=long or note)
 
 
