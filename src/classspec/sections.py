@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from classspec.document import Line, Piece, collapse
+from classspec.lazyre import LazyPattern, lazy_compile
 
 # A list marker at the start of a line: bullets, "1.", "1)", "(1)", "(a)", "a.", "iv)".
 _MARKER = re.compile(
@@ -22,33 +23,6 @@ _MARKER = re.compile(
 )
 _TERMINAL = (".", ";", ":", "!", "?", ")")
 _SENTENCE_TERMINAL = (".", ";", ":", "!", "?")
-
-
-class LazyPattern:
-    """A regex compiled on first use. Every template's heading table is built at import,
-    but one document only meets a few of them: compiling them all cost start-up time."""
-
-    __slots__ = ("_compiled", "flags", "pattern")
-
-    def __init__(self, pattern: str, flags: int = 0) -> None:
-        self.pattern = pattern
-        self.flags = flags
-        self._compiled: re.Pattern[str] | None = None
-
-    @property
-    def compiled(self) -> re.Pattern[str]:
-        if self._compiled is None:
-            self._compiled = re.compile(self.pattern, self.flags)
-        return self._compiled
-
-    def fullmatch(self, text: str) -> re.Match[str] | None:
-        return self.compiled.fullmatch(text)
-
-    def match(self, text: str) -> re.Match[str] | None:
-        return self.compiled.match(text)
-
-    def search(self, text: str) -> re.Match[str] | None:
-        return self.compiled.search(text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +66,7 @@ def heading(
     alternatives = "|".join(re.sub(r"(?:\\ | )+", r"\\s+", name) for name in names)
     tail = r"\s*(?::\s*(?P<rest>.*?))?\s*" if inline else r"\s*[:.]?\s*"
     flags = 0 if case_sensitive else re.IGNORECASE
-    pattern = LazyPattern(rf"(?:{alternatives}){tail}{NOTE if note else ''}", flags)
+    pattern = lazy_compile(rf"(?:{alternatives}){tail}{NOTE if note else ''}", flags)
     return HeadingRule(key, pattern, long=long or note)
 
 

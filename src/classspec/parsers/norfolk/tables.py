@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from classspec.builder import RecordBuilder
 from classspec.document import Line, Piece, collapse
+from classspec.lazyre import lazy_compile
 from classspec.normalize import education_level, environment_frequency, experience_months, frequency, strength
 from classspec.parsers.fields import heading_piece, qualification_kind_of_label
 from classspec.sections import Section, cells, items, text_block
@@ -27,7 +28,9 @@ KNOWN_REQUIREMENT_LABELS = (
     r"Complexity",
     r"Interpersonal\s*/\s*Human Relations Skills",
 )
-_KNOWN_LABEL = re.compile(rf"(?P<label>{'|'.join(KNOWN_REQUIREMENT_LABELS)})\s*[:\t]?\s+(?P<text>\S.*)", re.I)
+_KNOWN_LABEL = lazy_compile(
+    rf"(?P<label>{'|'.join(KNOWN_REQUIREMENT_LABELS)})\s*[:\t]?\s+(?P<text>\S.*)", re.I
+)
 ENVIRONMENT_WORDS = {
     "d": "daily",
     "w": "several times per week",
@@ -35,16 +38,16 @@ ENVIRONMENT_WORDS = {
     "s": "seasonally",
     "n": "never",
 }
-_CELL_GAP = re.compile(r"\t| {2,}")
-_CODE_AT_END = re.compile(r"\s+\b([DWMSN])$")
-_DUTY_ROW = re.compile(r"(?:(?P<number>\d{1,3})[.)]?\s+)?(?P<code>VH|[SLMH])\s+(?P<text>\S.*)")
-_DEMAND_ROW = re.compile(r"(?P<name>\S.*?)\s+(?P<code>[CFORN])(?:\s+(?P<note>\S.*))?")
-_LEGEND_CODE = re.compile(r"\b(?P<code>[A-Z]{1,2})\s*=\s*")
-_STRENGTH_MARK = re.compile(r"\b(?P<level>Very\s+Heavy|Sedentary|Light|Medium|Heavy)\s+X\b", re.I)
-_RULER = re.compile(r"[-\u2013\u2014_=\s]*")
-_FOOTNOTE = re.compile(r"[-\u2013\u2022*]?\s*\((?P<n>\d{1,2})\)\s*(?P<text>.*)")
-_UNUSED_OTHER = re.compile(r"Other\s*\((?:specify|see \d+ below)\)", re.I)
-_NOTHING = re.compile(r"(?:N/?A|None(?: required)?|Not applicable)\.?", re.I)
+_CELL_GAP = lazy_compile(r"\t| {2,}")
+_CODE_AT_END = lazy_compile(r"\s+\b([DWMSN])$")
+_DUTY_ROW = lazy_compile(r"(?:(?P<number>\d{1,3})[.)]?\s+)?(?P<code>VH|[SLMH])\s+(?P<text>\S.*)")
+_DEMAND_ROW = lazy_compile(r"(?P<name>\S.*?)\s+(?P<code>[CFORN])(?:\s+(?P<note>\S.*))?")
+_LEGEND_CODE = lazy_compile(r"\b(?P<code>[A-Z]{1,2})\s*=\s*")
+_STRENGTH_MARK = lazy_compile(r"\b(?P<level>Very\s+Heavy|Sedentary|Light|Medium|Heavy)\s+X\b", re.I)
+_RULER = lazy_compile(r"[-\u2013\u2014_=\s]*")
+_FOOTNOTE = lazy_compile(r"[-\u2013\u2022*]?\s*\((?P<n>\d{1,2})\)\s*(?P<text>.*)")
+_UNUSED_OTHER = lazy_compile(r"Other\s*\((?:specify|see \d+ below)\)", re.I)
+_NOTHING = lazy_compile(r"(?:N/?A|None(?: required)?|Not applicable)\.?", re.I)
 # Column headers of the template's tables.
 TABLE_HEADERS = (
     "(?:physical )?strength code",
@@ -58,9 +61,9 @@ TABLE_HEADERS = (
     "primary work location",
     "essential functions",
 )
-_HEADER_WORDS = re.compile(rf"(?:{'|'.join(TABLE_HEADERS)})", re.I)
-_HEADER_ROW = re.compile(rf"(?:(?:{'|'.join(TABLE_HEADERS)})\s*){{2,}}", re.I)
-_MARKED = re.compile(r"x|\u2713|\u2714|yes", re.I)
+_HEADER_WORDS = lazy_compile(rf"(?:{'|'.join(TABLE_HEADERS)})", re.I)
+_HEADER_ROW = lazy_compile(rf"(?:(?:{'|'.join(TABLE_HEADERS)})\s*){{2,}}", re.I)
+_MARKED = lazy_compile(r"x|\u2713|\u2714|yes", re.I)
 
 
 def row_cells(line: Line) -> list[str]:
