@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from classspec.document import Line, Piece, collapse
+from classspec.lazyre import LazyPattern, lazy_compile
 
 # A list marker at the start of a line: bullets, "1.", "1)", "(1)", "(a)", "a.", "iv)".
 _MARKER = re.compile(
@@ -33,7 +34,7 @@ class HeadingRule:
     """
 
     key: str
-    pattern: re.Pattern[str]
+    pattern: re.Pattern[str] | LazyPattern
     # May the line run past MAX_HEADING_CHARS with its note or inline content?
     long: bool = False
 
@@ -65,7 +66,7 @@ def heading(
     alternatives = "|".join(re.sub(r"(?:\\ | )+", r"\\s+", name) for name in names)
     tail = r"\s*(?::\s*(?P<rest>.*?))?\s*" if inline else r"\s*[:.]?\s*"
     flags = 0 if case_sensitive else re.IGNORECASE
-    pattern = re.compile(rf"(?:{alternatives}){tail}{NOTE if note else ''}", flags)
+    pattern = lazy_compile(rf"(?:{alternatives}){tail}{NOTE if note else ''}", flags)
     return HeadingRule(key, pattern, long=long or note)
 
 

@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from classspec.builder import RecordBuilder
 from classspec.document import Line, Piece
 from classspec.jurisdiction import jurisdiction_from_line
+from classspec.lazyre import lazy_compile
 from classspec.normalize import (
     education_level,
     experience_months,
@@ -32,7 +33,7 @@ from classspec.normalize import (
 )
 from classspec.parsers import fields
 from classspec.parsers.base import TemplateParser, marker
-from classspec.parsers.fields import heading_piece
+from classspec.parsers.fields import heading_piece, qualification_kind
 from classspec.sections import HeadingRule, Section, heading, match_heading, prose_items
 
 # One-line fields: found anywhere (a PDF repeats its page header), taken out of the flow.
@@ -40,7 +41,7 @@ LINE_FIELDS = (
     heading("template", "Personnel Class Specification", "Class Specification"),
     HeadingRule(
         "code",
-        re.compile(
+        lazy_compile(
             r"(?:Class(?:ification)?|Job)\s+(?:Code|Number|No\.?)\s*[:#.]?\s*(?P<rest>[A-Z0-9][A-Z0-9.-]*)",
             re.I,
         ),
@@ -65,7 +66,9 @@ HEADINGS = (
     heading("ada", "ADA COMPLIANCE", "ADA REQUIREMENTS", inline=True),
     # Any other line in capitals is a heading this parser does not know: its text is
     # filed under it in other_sections instead of leaking into the section above.
-    HeadingRule("other", re.compile(r"(?=(?:[^a-z]*[A-Z]){4})[A-Z][A-Z0-9,/&()'-]*(?: [A-Z0-9,/&()'-]+)*:?")),
+    HeadingRule(
+        "other", lazy_compile(r"(?=(?:[^a-z]*[A-Z]){4})[A-Z][A-Z0-9,/&()'-]*(?: [A-Z0-9,/&()'-]+)*:?")
+    ),
 )
 ADA_LABELS = {
     "physical ability": "physical",
@@ -77,15 +80,13 @@ ADA_LABELS = {
     "environmental conditions": "environment",
     "working conditions": "environment",
 }
-_LABELLED = re.compile(r"(?P<name>[A-Z][A-Za-z0-9 ,/&'()-]{1,80}?)\s*:\s+(?P<text>\S.*)", re.S)
-_BOILERPLATE = re.compile(
+_LABELLED = lazy_compile(r"(?P<name>[A-Z][A-Za-z0-9 ,/&'()-]{1,80}?)\s*:\s+(?P<text>\S.*)", re.S)
+_BOILERPLATE = lazy_compile(
     r"following duties are normal|not to be construed as exclusive|other duties may be required", re.I
 )
-_EQUIVALENCY = re.compile(r"^(?:or\s+)?(?:any|an)\s+equivalent\s+combination", re.I)
-_CONNECTOR = re.compile(r"^(?:supplemented\s+by|and|plus|with)\s+", re.I)
-_LICENSE = re.compile(r"licen[cs]e|certifi|registration|permit\b", re.I)
-_EXPERIENCE = re.compile(r"\bexperience\b", re.I)
-_SENTENCE_END = re.compile(r"(?<=[a-z0-9)]\.)\s+(?=[A-Z])")
+_EQUIVALENCY = lazy_compile(r"^(?:or\s+)?(?:any|an)\s+equivalent\s+combination", re.I)
+_CONNECTOR = lazy_compile(r"^(?:supplemented\s+by|and|plus|with)\s+", re.I)
+_SENTENCE_END = lazy_compile(r"(?<=[a-z0-9)]\.)\s+(?=[A-Z])")
 
 
 def _labelled(piece: Piece) -> tuple[str, str] | None:
@@ -150,18 +151,17 @@ def _qualifications(record: RecordBuilder, section: Section) -> None:
     experience: list[Piece] = []
     for paragraph in paragraphs:
         for sentence in _SENTENCE_END.split(paragraph.text):
-            if _LICENSE.search(sentence):
+            if qualification_kind(sentence) == "licenses":
                 record.add("minimum_qualifications.licenses", sentence.strip(), paragraph)
                 continue
             for clause in _clauses(sentence):
-                is_education = education_level(clause) is not None
-                is_experience = bool(_EXPERIENCE.search(clause)) or (
-                    not is_education and experience_months(clause) is not None
-                )
-                if is_education:
+                kind = qualification_kind(clause)
+                if kind == "education":
                     education.append(paragraph.with_text(clause))
-                if is_experience:
+                elif kind == "experience":
                     experience.append(paragraph.with_text(clause))
+                elif kind == "licenses":
+                    record.add("minimum_qualifications.licenses", clause, paragraph)
     for kind, found in (("education", education), ("experience", experience)):
         for clause in found:
             record.add(f"minimum_qualifications.{kind}", clause.text, clause)

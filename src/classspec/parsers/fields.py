@@ -11,8 +11,8 @@ reader goes to `other_sections`. Readers only call the builder's public methods.
 - line readers for one-line fields found anywhere (`take_line_fields`),
   `(record, value, line) -> bool`: `code`, `title`, `flsa`, `date`, `dates_line`, `label`;
 - vocabularies: `KSA_KINDS` (sub-heads and item openings of knowledge / skills /
-  abilities / other requirements) and `qualification_kind` (the one sorter of a
-  qualification into education, experience or licenses).
+  abilities / other requirements), `qualification_kind` (the one sorter of a
+  qualification into education, experience or licenses) and `qualification_kind_of_label`.
 """
 
 from __future__ import annotations
@@ -22,7 +22,14 @@ from collections.abc import Callable, Mapping, Sequence
 
 from classspec.builder import RecordBuilder
 from classspec.document import Line, Piece
-from classspec.normalize import all_dates, education_level, flsa_status, iso_date, title_case
+from classspec.normalize import (
+    all_dates,
+    education_level,
+    experience_months,
+    flsa_status,
+    iso_date,
+    title_case,
+)
 from classspec.sections import (
     HeadingRule,
     Section,
@@ -79,22 +86,38 @@ def ksa_kind_of_item(text: str, default: str = "other_requirements") -> str:
 _EXPERIENCE = re.compile(r"\bexperience\b|\bemployment\b", re.I)
 # "registration by the American Registry ...", not "voters' registration".
 _LICENSE = re.compile(
-    r"\blicen[sc]e|\bcertificat|\bregist(?:ration|ered)\s+(?:as|by|with|from)\b|\bpermit\b", re.I
+    r"\blicen[sc]e|\bcertificat|\bregist(?:ration|ered)\s+(?:as|by|with|from)\b|\bpermit\b",
+    re.I,
+)
+# A label that names the kind of the qualifications under it ("GENERAL EXPERIENCE:",
+# "Formal Education / Knowledge", "Certifications and Other Requirements"), first match wins.
+_LABEL_KINDS = (
+    ("experience", re.compile(r"experience", re.I)),
+    ("licenses", re.compile(r"licen[sc]|certif", re.I)),
+    ("education", re.compile(r"education|training", re.I)),
 )
 
 
-def qualification_kind(text: str) -> str | None:
-    """The one qualification sorter: 'education', 'experience', 'licenses' or None.
+def qualification_kind(text: str, default: str | None = None) -> str | None:
+    """The one qualification sorter: 'education', 'experience', 'licenses' or `default`.
     Experience wins over a degree named in the same requirement ("two years of
     experience ... with a bachelor's degree" is experience); a licence or certificate
-    is a licence unless it is a degree."""
+    is a licence unless it is a degree; a duration of work that names no schooling
+    ("two years of customer service work") is experience."""
     if _EXPERIENCE.search(text):
         return "experience"
     if education_level(text):
         return "education"
     if _LICENSE.search(text):
         return "licenses"
-    return None
+    if experience_months(text) is not None:
+        return "experience"
+    return default
+
+
+def qualification_kind_of_label(label: str) -> str | None:
+    """The kind a qualification label names, or None for a label of something else."""
+    return next((kind for kind, pattern in _LABEL_KINDS if pattern.search(label)), None)
 
 
 # -- section readers ---------------------------------------------------------------------

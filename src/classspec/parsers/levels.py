@@ -20,20 +20,21 @@ from dataclasses import dataclass, field
 
 from classspec.builder import RecordBuilder, share_used
 from classspec.document import Line, Piece, collapse
+from classspec.lazyre import lazy_compile
 from classspec.normalize import title_case
 from classspec.sections import HeadingRule, match_heading
 
 LEVEL_WORDS = r"I{1,3}|IV|VI{0,3}|Trainee|Apprentice"
-_LEVEL_LINE = re.compile(
+_LEVEL_LINE = lazy_compile(
     rf"(?:level\s+\w+\s*[:.\-\u2013\u2014]\s*)?"
     rf"(?P<title>(?P<stem>[A-Z][^\t:;.]{{2,80}}?)\s+(?P<level>{LEVEL_WORDS}))\s*:?",
     re.I,
 )
-_CODE_LINE = re.compile(r"(?-i:(?=[A-Z0-9\-]*\d)[A-Z0-9][A-Z0-9\-]{2,9})")
-_SERIES_LINE = re.compile(r"[A-Z][^\t:.]{2,80}\bseries", re.I)
+_CODE_LINE = lazy_compile(r"(?-i:(?=[A-Z0-9\-]*\d)[A-Z0-9][A-Z0-9\-]{2,9})")
+_SERIES_LINE = lazy_compile(r"[A-Z][^\t:.]{2,80}\bseries", re.I)
 MAX_LEVEL_WORDS = 10
 # Numbered parts of a document, not classes.
-_NOT_STEMS = re.compile(
+_NOT_STEMS = lazy_compile(
     r"(?:part|section|article|appendix|chapter|step|phase|grade|tier|level|range|band|table)", re.I
 )
 

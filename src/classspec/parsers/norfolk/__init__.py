@@ -37,6 +37,7 @@ import re
 
 from classspec.builder import RecordBuilder
 from classspec.document import Line, Piece, collapse
+from classspec.lazyre import lazy_compile
 from classspec.model import Jurisdiction
 from classspec.normalize import strength, title_case
 from classspec.parsers import fields
@@ -62,16 +63,16 @@ LINE_FIELDS = (
     # city and the rest on two lines): the 6-digit number is the class code.
     HeadingRule(
         "code",
-        re.compile(
+        lazy_compile(
             r"(?:City of Norfolk,?\s+Virginia\s+)?Classification\s+Specification\s*[:#]?\s*(?P<rest>\d{6})",
             re.I,
         ),
     ),
     HeadingRule(
-        "banner", re.compile(r"City of Norfolk,?\s+Virginia(?:\s+Classification\s+Specification)?", re.I)
+        "banner", lazy_compile(r"City of Norfolk,?\s+Virginia(?:\s+Classification\s+Specification)?", re.I)
     ),
-    HeadingRule("page", re.compile(r"Page\s+\d+(?:\s+of\s+\d+)?", re.I)),
-    HeadingRule("dates", re.compile(r"(?P<rest>(?:CSC\s+)?Adopted\s*:.*)", re.I)),
+    HeadingRule("page", lazy_compile(r"Page\s+\d+(?:\s+of\s+\d+)?", re.I)),
+    HeadingRule("dates", lazy_compile(r"(?P<rest>(?:CSC\s+)?Adopted\s*:.*)", re.I)),
     heading("department", "Department", inline=True),
 )
 HEADINGS = (
@@ -84,7 +85,7 @@ HEADINGS = (
     ),
     heading("duties", "ESSENTIAL FUNCTIONS"),
     # The duty table's header row starts the duties where no heading does (2001 layout).
-    HeadingRule("duties", re.compile(r"(?:Physical\s+)?Strength\s+Code\s+ESSENTIAL\s+FUNCTIONS", re.I)),
+    HeadingRule("duties", lazy_compile(r"(?:Physical\s+)?Strength\s+Code\s+ESSENTIAL\s+FUNCTIONS", re.I)),
     heading("requirements", "CLASS REQUIREMENTS"),
     heading("strength", "OVERALL PHYSICAL STRENGTH DEMANDS"),
     heading("physical", "PHYSICAL DEMANDS"),
@@ -94,11 +95,11 @@ HEADINGS = (
     heading("protective", "PROTECTIVE EQUIPMENT(?: REQUIRED)?", inline=True),
     heading("nonphysical", r"NON-?\s*PHYSICAL DEMANDS"),
 )
-_DUTY_ROW = re.compile(r"(?:(?P<number>\d{1,3})[.)]?\s+)?(?P<code>VH|[SLMH])\s+(?P<text>\S.*)")
+_DUTY_ROW = lazy_compile(r"(?:(?P<number>\d{1,3})[.)]?\s+)?(?P<code>VH|[SLMH])\s+(?P<text>\S.*)")
 # A paragraph of prose (a summary), not a label or a table row.
-_PROSE = re.compile(r"[A-Z][^\t]{60,}[.;]$")
+_PROSE = lazy_compile(r"[A-Z][^\t]{60,}[.;]$")
 # A title wrapped onto the next line: a few capitalised words, no sentence.
-_TITLE_WRAP = re.compile(r"(?:[A-Z]|(?:and|of|the|for|in|&)\s)[\w'&/,-]*(?:\s+[\w'&/,()-]+){0,5}")
+_TITLE_WRAP = lazy_compile(r"(?:[A-Z]|(?:and|of|the|for|in|&)\s)[\w'&/,-]*(?:\s+[\w'&/,()-]+){0,5}")
 
 
 def _inline(reader: fields.LineReader) -> fields.SectionReader:
@@ -244,6 +245,7 @@ class NorfolkParser(TemplateParser):
         if first is not None and first.key is None and any(_PROSE.match(ln.stripped) for ln in first.lines):
             first.key = "summary"
         return sections
+
     def finish(self, record: RecordBuilder) -> None:
         if not record.has("title"):
             record.warn("no 'Class Title:' line found")

@@ -9,16 +9,11 @@ from collections.abc import Sequence
 
 from classspec.builder import RecordBuilder
 from classspec.document import Line, Piece, collapse
+from classspec.lazyre import lazy_compile
 from classspec.normalize import education_level, environment_frequency, experience_months, frequency, strength
-from classspec.parsers.fields import heading_piece
+from classspec.parsers.fields import heading_piece, qualification_kind_of_label
 from classspec.sections import Section, cells, items, text_block
 
-# CLASS REQUIREMENTS labels that are minimum qualifications; other labels are named requirements.
-QUALIFICATION_ROWS = (
-    (re.compile(r"(?:formal\s+)?education", re.I), "education"),
-    (re.compile(r"experience", re.I), "experience"),
-    (re.compile(r"certification|licen[cs]", re.I), "licenses"),
-)
 # Labels Norfolk prints in CLASS REQUIREMENTS, so that a PDF row without tabs still splits.
 KNOWN_REQUIREMENT_LABELS = (
     r"Formal Education\s*/\s*Knowledge",
@@ -33,7 +28,9 @@ KNOWN_REQUIREMENT_LABELS = (
     r"Complexity",
     r"Interpersonal\s*/\s*Human Relations Skills",
 )
-_KNOWN_LABEL = re.compile(rf"(?P<label>{'|'.join(KNOWN_REQUIREMENT_LABELS)})\s*[:\t]?\s+(?P<text>\S.*)", re.I)
+_KNOWN_LABEL = lazy_compile(
+    rf"(?P<label>{'|'.join(KNOWN_REQUIREMENT_LABELS)})\s*[:\t]?\s+(?P<text>\S.*)", re.I
+)
 ENVIRONMENT_WORDS = {
     "d": "daily",
     "w": "several times per week",
@@ -41,16 +38,16 @@ ENVIRONMENT_WORDS = {
     "s": "seasonally",
     "n": "never",
 }
-_CELL_GAP = re.compile(r"\t| {2,}")
-_CODE_AT_END = re.compile(r"\s+\b([DWMSN])$")
-_DUTY_ROW = re.compile(r"(?:(?P<number>\d{1,3})[.)]?\s+)?(?P<code>VH|[SLMH])\s+(?P<text>\S.*)")
-_DEMAND_ROW = re.compile(r"(?P<name>\S.*?)\s+(?P<code>[CFORN])(?:\s+(?P<note>\S.*))?")
-_LEGEND_CODE = re.compile(r"\b(?P<code>[A-Z]{1,2})\s*=\s*")
-_STRENGTH_MARK = re.compile(r"\b(?P<level>Very\s+Heavy|Sedentary|Light|Medium|Heavy)\s+X\b", re.I)
-_RULER = re.compile(r"[-\u2013\u2014_=\s]*")
-_FOOTNOTE = re.compile(r"[-\u2013\u2022*]?\s*\((?P<n>\d{1,2})\)\s*(?P<text>.*)")
-_UNUSED_OTHER = re.compile(r"Other\s*\((?:specify|see \d+ below)\)", re.I)
-_NOTHING = re.compile(r"(?:N/?A|None(?: required)?|Not applicable)\.?", re.I)
+_CELL_GAP = lazy_compile(r"\t| {2,}")
+_CODE_AT_END = lazy_compile(r"\s+\b([DWMSN])$")
+_DUTY_ROW = lazy_compile(r"(?:(?P<number>\d{1,3})[.)]?\s+)?(?P<code>VH|[SLMH])\s+(?P<text>\S.*)")
+_DEMAND_ROW = lazy_compile(r"(?P<name>\S.*?)\s+(?P<code>[CFORN])(?:\s+(?P<note>\S.*))?")
+_LEGEND_CODE = lazy_compile(r"\b(?P<code>[A-Z]{1,2})\s*=\s*")
+_STRENGTH_MARK = lazy_compile(r"\b(?P<level>Very\s+Heavy|Sedentary|Light|Medium|Heavy)\s+X\b", re.I)
+_RULER = lazy_compile(r"[-\u2013\u2014_=\s]*")
+_FOOTNOTE = lazy_compile(r"[-\u2013\u2022*]?\s*\((?P<n>\d{1,2})\)\s*(?P<text>.*)")
+_UNUSED_OTHER = lazy_compile(r"Other\s*\((?:specify|see \d+ below)\)", re.I)
+_NOTHING = lazy_compile(r"(?:N/?A|None(?: required)?|Not applicable)\.?", re.I)
 # Column headers of the template's tables.
 TABLE_HEADERS = (
     "(?:physical )?strength code",
@@ -64,9 +61,9 @@ TABLE_HEADERS = (
     "primary work location",
     "essential functions",
 )
-_HEADER_WORDS = re.compile(rf"(?:{'|'.join(TABLE_HEADERS)})", re.I)
-_HEADER_ROW = re.compile(rf"(?:(?:{'|'.join(TABLE_HEADERS)})\s*){{2,}}", re.I)
-_MARKED = re.compile(r"x|\u2713|\u2714|yes", re.I)
+_HEADER_WORDS = lazy_compile(rf"(?:{'|'.join(TABLE_HEADERS)})", re.I)
+_HEADER_ROW = lazy_compile(rf"(?:(?:{'|'.join(TABLE_HEADERS)})\s*){{2,}}", re.I)
+_MARKED = lazy_compile(r"x|\u2713|\u2714|yes", re.I)
 
 
 def row_cells(line: Line) -> list[str]:
@@ -327,7 +324,9 @@ def requirements_table(record: RecordBuilder, section: Section) -> None:
     for label, texts, lines in rows:
         text = collapse(" ".join(texts))
         piece = Piece(text, tuple(lines))
-        kind = next((k for pattern, k in QUALIFICATION_ROWS if pattern.match(label)), None)
+        # CLASS REQUIREMENTS labels that name a kind are minimum qualifications; other
+        # labels are named requirements.
+        kind = qualification_kind_of_label(label)
         if kind is None:
             value = {"name": label, "text": text, "level": None, "required_at_entry": None}
             record.add("other_requirements", value, piece, name=lines[:1])

@@ -23,6 +23,7 @@ import re
 
 from classspec.builder import RecordBuilder
 from classspec.document import Document, Line, Piece
+from classspec.lazyre import lazy_compile
 from classspec.model import Jurisdiction
 from classspec.normalize import title_case
 from classspec.parsers import fields
@@ -52,7 +53,7 @@ HEADINGS = (
     heading("allocating", "ALLOCATING FACTORS?", note=True),
     HeadingRule(
         "duties",
-        re.compile(
+        lazy_compile(
             r"(?:(?:typical\s+)?examples\s+of\s+work\s*:?\s*(?:\(illustrative\s+only\)\s*:?)?\s*"
             rf"|core\s+standards\s+of\s+performance\s*:?){NOTE}",
             re.I,
@@ -80,7 +81,7 @@ HEADINGS = (
     ),
     HeadingRule(
         "end",
-        re.compile(
+        lazy_compile(
             rf"end\s+of\s+(?:job\s+class\s+specification|page)\s*[-\u2013:]?\s*(?P<rest>{CODE})?", re.I
         ),
     ),

@@ -7,25 +7,26 @@ import re
 from collections.abc import Sequence
 
 from classspec.document import Line, Piece, collapse
+from classspec.lazyre import lazy_compile
 from classspec.normalize import title_case
 from classspec.parsers.fields import ksa_kind_of_heading
 from classspec.sections import is_upper_heading, items, strip_marker
 
 # A class code: four or five characters, digits and capitals, at least one digit ("6J27", "R301").
 CODE = r"(?=[0-9A-Z]*\d)[0-9A-Z]{4,5}"
-_SPECIALTY_WORD = re.compile(r"\bspecialt(?:y|ies)\b", re.I)
-_GROUP_HEAD = re.compile(
+_SPECIALTY_WORD = lazy_compile(r"\bspecialt(?:y|ies)\b", re.I)
+_GROUP_HEAD = lazy_compile(
     r"(?:(?:both|all|each|general|additional(?:\s+\w+)*|.*\bspecialt(?:y|ies)|.*\bassignments?"
     r"|option\s+\w+)\b.*)",
     re.I,
 )
-NOT_A_SPECIALTY = re.compile(r"^(?:both|all|each|additional|the)\b", re.I)
-QUAL_HEAD = re.compile(
+NOT_A_SPECIALTY = lazy_compile(r"^(?:both|all|each|additional|the)\b", re.I)
+QUAL_HEAD = lazy_compile(
     r"(?P<kind>(?:general\s+|specific\s+|specialized\s+|required\s+)?(?:education|experience|training"
     r"|certifications?|licen[sc]es?)(?:\s+and\s+experience)?)\s*:?\s*(?P<rest>.*)",
     re.I,
 )
-OPTION = re.compile(r"option\s+\w+\s*:?.*", re.I)
+OPTION = lazy_compile(r"option\s+\w+\s*:?.*", re.I)
 
 
 def plain(lines: Sequence[Line]) -> Piece:
@@ -58,4 +59,3 @@ def specialty_of_heading(text: str) -> str | None:
 def specialty_name(text: str) -> str:
     name = re.sub(r"(?i)\s+specialty$", "", collapse(text).strip(" :"))
     return title_case(name) or name
-

@@ -8,27 +8,26 @@ from collections.abc import Sequence
 
 from classspec.builder import RecordBuilder
 from classspec.document import Line, Piece, collapse
+from classspec.lazyre import lazy_compile
 from classspec.normalize import flsa_status, title_case
 from classspec.parsers.philadelphia.common import CODE, specialty_name
 from classspec.sections import is_upper_heading, strip_marker
 
-_CODE_LINE = re.compile(rf"(?:class\s+code\s*[:#-]?\s*)?(?P<code>{CODE})\.?", re.I)
-_CODE_AND_TITLE = re.compile(rf"(?P<code>{CODE})\s*[-\u2013:]?\s+(?P<title>[A-Z][A-Z0-9 ,.&'/()-]+)")
-_TITLE_AND_CODE = re.compile(rf"(?P<title>[A-Z][A-Z0-9 ,.&'/()-]+?)\s*[-\u2013(]\s*(?P<code>{CODE})\)?")
+_CODE_LINE = lazy_compile(rf"(?:class\s+code\s*[:#-]?\s*)?(?P<code>{CODE})\.?", re.I)
+_CODE_AND_TITLE = lazy_compile(rf"(?P<code>{CODE})\s*[-\u2013:]?\s+(?P<title>[A-Z][A-Z0-9 ,.&'/()-]+)")
+_TITLE_AND_CODE = lazy_compile(rf"(?P<title>[A-Z][A-Z0-9 ,.&'/()-]+?)\s*[-\u2013(]\s*(?P<code>{CODE})\)?")
 # "PAY RANGE: EP17", or with the class code in front: "4F02 PAY RANGE: N32".
-_PAY_RANGE = re.compile(
-    rf"(?:(?P<code>{CODE})\s+)?pay\s+range\s*[:.\-\u2013]?\s*(?P<rest>.*)", re.I
-)
-_PAY_VALUE = re.compile(r"[A-Z]{0,4}\s?\d[0-9A-Z \-\u2013]*\**", re.I)
+_PAY_RANGE = lazy_compile(rf"(?:(?P<code>{CODE})\s+)?pay\s+range\s*[:.\-\u2013]?\s*(?P<rest>.*)", re.I)
+_PAY_VALUE = lazy_compile(r"[A-Z]{0,4}\s?\d[0-9A-Z \-\u2013]*\**", re.I)
 # "FLSA: 2E", "FLSA: 1N": the Fair Labor Standards Act code (see normalize.flsa_status).
-_FLSA = re.compile(r"FLSA(?:\s+status)?\s*[:.\-\u2013]?\s*(?P<rest>\S.{0,20})", re.I)
-_PARENTHESISED = re.compile(r"\(\s*([^()]+?)\s*\)")
+_FLSA = lazy_compile(r"FLSA(?:\s+status)?\s*[:.\-\u2013]?\s*(?P<rest>\S.{0,20})", re.I)
+_PARENTHESISED = lazy_compile(r"\(\s*([^()]+?)\s*\)")
 # The letterhead names the office that issues the specs (the Personnel Department, the
 # Office of Human Resources), which is not the department the class works in; another
 # department's letterhead ("Recreation Department") is.
-_BANNER = re.compile(r"city\s+of\s+philadelphia\b.*", re.I)
-_ISSUER = re.compile(r"personnel|human\s+resources", re.I)
-_SENTENCE_START = re.compile(r"^(?:this|an?|the|employees?|work|positions?)\b", re.I)
+_BANNER = lazy_compile(r"city\s+of\s+philadelphia\b.*", re.I)
+_ISSUER = lazy_compile(r"personnel|human\s+resources", re.I)
+_SENTENCE_START = lazy_compile(r"^(?:this|an?|the|employees?|work|positions?)\b", re.I)
 
 
 def take_header_fields(record: RecordBuilder, lines: Sequence[Line]) -> list[Line]:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from classspec.builder import RecordBuilder
 from classspec.document import Line, Piece
+from classspec.lazyre import lazy_compile
 from classspec.normalize import iso_date
 from classspec.parsers.philadelphia.common import CODE
 from classspec.sections import HeadingRule, Section
@@ -26,14 +27,14 @@ _HISTORY_LABEL = (
 )
 HISTORY_RULE = HeadingRule(
     "history",
-    re.compile(
+    lazy_compile(
         rf"(?P<label>{_HISTORY_LABEL}[^:\d\u2013]{{0,80}}?)\s*[:\-\u2013]?\s*"
         r"(?P<rest>(?:CSC|Ad\.?\s*Board|\(|\d{1,2}\s*/).*)?",
         re.I,
     ),
 )
-_CSC = re.compile(r"\bCSC\b[\s:\-\u2013\u2011]*(?P<date>\d{1,2}\s*/{1,2}\s*\d{2,4})", re.I)
-_AD_BOARD = re.compile(r"\bAd\.?,?\s*Board\b[\s:\-\u2013\u2011]*(?P<date>\d{1,2}\s*/{1,2}\s*\d{2,4})", re.I)
+_CSC = lazy_compile(r"\bCSC\b[\s:\-\u2013\u2011]*(?P<date>\d{1,2}\s*/{1,2}\s*\d{2,4})", re.I)
+_AD_BOARD = lazy_compile(r"\bAd\.?,?\s*Board\b[\s:\-\u2013\u2011]*(?P<date>\d{1,2}\s*/{1,2}\s*\d{2,4})", re.I)
 
 
 @dataclass(slots=True)

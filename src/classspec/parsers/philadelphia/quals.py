@@ -9,9 +9,10 @@ import re
 
 from classspec.builder import RecordBuilder
 from classspec.document import Piece
+from classspec.lazyre import lazy_compile
 from classspec.model import EducationLevel
 from classspec.normalize import education_level, experience_months, iso_date, title_case
-from classspec.parsers.fields import qualification_kind
+from classspec.parsers.fields import qualification_kind, qualification_kind_of_label
 from classspec.parsers.philadelphia.common import (
     NOT_A_SPECIALTY,
     OPTION,
@@ -22,10 +23,10 @@ from classspec.parsers.philadelphia.common import (
 )
 from classspec.sections import Section, strip_marker
 
-_CONNECTOR = re.compile(r"(?P<word>and|or|and/or)\s*:?", re.I)
-_APPROVED_ON = re.compile(r"approved\s+(?:on|in)\s+(?P<date>\d{1,2}\s*/\s*\d{2,4})", re.I)
+_CONNECTOR = lazy_compile(r"(?P<word>and|or|and/or)\s*:?", re.I)
+_APPROVED_ON = lazy_compile(r"approved\s+(?:on|in)\s+(?P<date>\d{1,2}\s*/\s*\d{2,4})", re.I)
 _EDUCATION_ORDER = list(EducationLevel)
-_EQUIVALENT = re.compile(r"^(?:or\s+)?any\s+(?:other\s+)?equivalent\s+combination", re.I)
+_EQUIVALENT = lazy_compile(r"^(?:or\s+)?any\s+(?:other\s+)?equivalent\s+combination", re.I)
 
 
 def read_qualifications(record: RecordBuilder, section: Section) -> None:
@@ -128,7 +129,7 @@ def read_qualifications(record: RecordBuilder, section: Section) -> None:
         record.set("minimum_qualifications.min_experience_months", least, whole)
 
 
-_NOTE = re.compile(r"notes?\b[^:]{0,40}:", re.I)
+_NOTE = lazy_compile(r"notes?\b[^:]{0,40}:", re.I)
 
 
 def _qual_heading(body: str) -> tuple[str | None, str, bool] | None:
@@ -258,9 +259,5 @@ def _is_alternative_head(text: str) -> bool:
 
 
 def _qual_kind(text: str) -> str:
-    lowered = text.lower()
-    if "experience" in lowered:
-        return "experience"
-    if "licen" in lowered or "certif" in lowered:
-        return "licenses"
-    return "education"
+    """A QUAL_HEAD names education, training, experience or a licence."""
+    return qualification_kind_of_label(text) or "education"

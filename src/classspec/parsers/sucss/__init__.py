@@ -26,6 +26,7 @@ from collections.abc import Sequence
 
 from classspec.builder import RecordBuilder
 from classspec.document import Document, Line, Piece, collapse
+from classspec.lazyre import lazy_compile
 from classspec.model import Jurisdiction
 from classspec.normalize import title_case
 from classspec.parsers.base import TemplateParser, marker
@@ -48,13 +49,13 @@ HEADINGS = (
     heading("levels", "DESCRIPTIONS? OF (?:THE )?LEVELS? OF WORK", "DESCRIPTIONS? OF WORK"),
     heading("qualifications", "MINIMUM ACCEPTABLE QUALIFICATIONS(?: REQUIRED FOR ENTRY(?: INTO)?)?"),
 )
-CODE_LINE = re.compile(rf"(?:Code(?:\s+No\.?)?:?\s*)?(?P<code>{CODE})")
-LEVEL_HEADING = re.compile(
+CODE_LINE = lazy_compile(rf"(?:Code(?:\s+No\.?)?:?\s*)?(?P<code>{CODE})")
+LEVEL_HEADING = lazy_compile(
     r"Level\s+(?P<level>[IVX]+|\d+|Trainee|[A-Z][a-z]+)\s*[:.\u2013\u2014-]\s*(?P<title>.+)", re.I
 )
 # "A Customer Service Representative I typically –", "Typical duties include:": the
 # lead-in of the duty list.
-DUTY_INTRO = re.compile(r".*\btypically\b\s*(?:[-:\u2013\u2014]\s*)?|.{3,100}(?::|\s[-\u2013\u2014])", re.I)
+DUTY_INTRO = lazy_compile(r".*\btypically\b\s*(?:[-:\u2013\u2014]\s*)?|.{3,100}(?::|\s[-\u2013\u2014])", re.I)
 
 
 class SucssParser(TemplateParser):

@@ -10,8 +10,10 @@ from dataclasses import dataclass
 
 from classspec.builder import RecordBuilder
 from classspec.document import Line, Piece, collapse
+from classspec.lazyre import lazy_compile
 from classspec.model import EducationLevel
 from classspec.normalize import duration_months, education_level, experience_months
+from classspec.parsers.fields import qualification_kind
 from classspec.sections import HeadingRule, heading, items, split_sections, strip_marker, text_block
 
 # Sub-headings inside one level's entry qualifications.
@@ -19,21 +21,19 @@ LEVEL_PARTS = (
     heading("credentials", "CREDENTIALS (?:TO BE )?VERIFIED BY (?:THE )?PLACEMENT OFFICER"),
     heading("attributes", "PERSONAL ATTRIBUTES(?: NEEDED TO UNDERTAKE (?:THE )?JOB)?"),
     # Any other heading in capitals starts a part this parser has no field for.
-    HeadingRule("other", re.compile(r"[A-Z][A-Z0-9 ,&/'()\u2013-]{7,}:?")),
+    HeadingRule("other", lazy_compile(r"[A-Z][A-Z0-9 ,&/'()\u2013-]{7,}:?")),
 )
-# Lines a PDF export may carry above the series name.
-LICENSE = re.compile(r"\blicen[cs]e|\bcertificat|\bregistration\b|\bregistered\b", re.I)
 # "... any combination that equals 18 months from the categories below": the total the
 # categories must add up to, which is the requirement itself, not a substitution.
-COMBINATION_TOTAL = re.compile(
+COMBINATION_TOTAL = lazy_compile(
     r"combination\s+(?:(?:that|which)\s+)?(?:equals?|equall?ing|totals?|totall?ing)\s+"
     r"(?P<total>.+?)\s+(?:from|of|in)\b",
     re.I,
 )
-NUMBERED = re.compile(r"\(?\d{1,3}[.)]\s+")
+NUMBERED = lazy_compile(r"\(?\d{1,3}[.)]\s+")
 SUB_JOIN_WORDS = (" or", " and", ":")
 # Emphasis the text export keeps from the original document: '**18 months**', '<u>...</u>'.
-MARKUP = re.compile(r"\*\*|__|</?(?:u|b|i|em|strong)>", re.I)
+MARKUP = lazy_compile(r"\*\*|__|</?(?:u|b|i|em|strong)>", re.I)
 EDUCATION_ORDER = list(EducationLevel)
 
 
@@ -69,13 +69,12 @@ def _credentials(record: RecordBuilder, lines: list[Line]) -> None:
     for requirement in requirements:
         text = requirement.text
         found_months = _requirement_months(text)
-        if LICENSE.search(text):
-            record.add("minimum_qualifications.licenses", text, requirement)
-        elif found_months is None and education_level(text):
-            record.add("minimum_qualifications.education", text, requirement)
-            education.append(EducationLevel(education_level(text)))
-        else:
-            record.add("minimum_qualifications.experience", text, requirement)
+        # Every numbered credential is a requirement: one that names no kind is experience.
+        kind = qualification_kind(text, default="experience")
+        record.add(f"minimum_qualifications.{kind}", text, requirement)
+        level = education_level(text) if kind == "education" else None
+        if level:
+            education.append(EducationLevel(level))
         if found_months:
             months.append(found_months)
     if education:

@@ -9,14 +9,15 @@ from dataclasses import dataclass, field
 
 from classspec.builder import RecordBuilder
 from classspec.document import Line, Piece, collapse
+from classspec.lazyre import lazy_compile
 from classspec.normalize import iso_date, title_case
 from classspec.sections import text_block
 
-BANNER = re.compile(r"State Universities|Civil Service System|Class Specification|^Page \d", re.I)
+BANNER = lazy_compile(r"State Universities|Civil Service System|Class Specification|^Page \d", re.I)
 CODE = r"\d{4,5}[A-Z]?"
 # A code table row after tabs are collapsed (a PDF may give spaces only):
 # code, title, occupational area, work area, probation ("6 mo."), effective date, last action.
-TABLE_ROW = re.compile(
+TABLE_ROW = lazy_compile(
     rf"(?P<code>{CODE})\s+(?P<title>[A-Za-z].*?)"
     r"(?:\s+(?P<occupational_area>\d{1,2})\s+(?P<work_area>\d{1,3})"
     r"(?:\s+(?P<probation>\d{1,2})\s*(?P<unit>mo(?:nths?|s)?|yrs?|years?)\.?)?"
@@ -27,8 +28,8 @@ TABLE_ROW = re.compile(
 # areas 01 (Professional) to 16 (Unskilled Trades). Anything else is a misread row.
 PROBATION_MONTHS = (6, 12)
 OCCUPATIONAL_AREAS = {f"{n:02d}" for n in range(1, 17)}
-TABLE_HEADER_WORDS = re.compile(r"\b(?:Code\s+No|Class\s+Title|Occ\.|Prob\.|Effective|Last)\b", re.I)
-LEVEL_WORDS = re.compile(r"(?P<level>[IVX]+|Trainee|Apprentice|Senior|Lead)$")
+TABLE_HEADER_WORDS = lazy_compile(r"\b(?:Code\s+No|Class\s+Title|Occ\.|Prob\.|Effective|Last)\b", re.I)
+LEVEL_WORDS = lazy_compile(r"(?P<level>[IVX]+|Trainee|Apprentice|Senior|Lead)$")
 
 
 @dataclass(slots=True)
