@@ -97,7 +97,7 @@ def preload(engine: str | None = None) -> None:
     importing them again (about 0.3 s of CPU each)."""
     if (engine or DEFAULT_ENGINE) == "pdfium":
         # pdfplumber's table finder serves pages with rulings
-        import pdfplumber.table  # noqa: F401
+        import pdfplumber.table
         import pypdfium2  # noqa: F401
     else:
         import pdfplumber  # noqa: F401
