@@ -221,6 +221,10 @@ def _run_parallel(files: list[str], options: Options, jobs: int) -> Iterator[Out
 
     todo = deque(files)
     pending: deque = deque()
+    if any(path.lower().endswith(".pdf") for path in files):  # workers share the PDF libraries
+        from classspec.readers.pdf import preload
+
+        preload(options.pdf_engine)
     executor = _executor(jobs)
     finished = False
     try:

@@ -15,6 +15,7 @@ pypdfium2 is imported inside these functions only: most runs never read a PDF.
 from __future__ import annotations
 
 import ctypes
+import functools
 import re
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -85,13 +86,8 @@ class _Reader:
         self.fonts: dict[int | None, tuple[str, float, bool]] = {}
         handle = ctypes.cast(self.page, ctypes.c_void_p).value
         rect, x, y = ctypes.addressof(self.rect), ctypes.addressof(self.x), ctypes.addressof(self.y)
-        address, integer = ctypes.c_void_p, ctypes.c_int
         self.handle, self.rect_address = handle, rect
-        self.get_object = get_object = _redeclare(raw.FPDFText_GetTextObject, address, address, integer)
-        self.get_box = get_box = _redeclare(raw.FPDFText_GetLooseCharBox, integer, address, integer, address)
-        self.get_origin = get_origin = _redeclare(
-            raw.FPDFText_GetCharOrigin, integer, address, integer, address, address
-        )
+        self.get_object, self.get_box, self.get_origin = get_object, get_box, get_origin = _text_calls()
         self.text_object: Callable[[int], int | None] = lambda index: get_object(handle, index)
         self.load_box: Callable[[int], int] = lambda index: get_box(handle, index, rect)
         self.load_origin: Callable[[int], int] = lambda index: get_origin(handle, index, x, y)
@@ -260,11 +256,15 @@ def _drawing(page: Any, top: float) -> tuple[list[dict[str, Any]], bool]:
     edges: list[dict[str, Any]] = []
     drawn = False
     left, bottom, right, upper = (ctypes.c_float() for _ in range(4))
+    get_object, get_type = _page_object_calls()
+    handle = ctypes.cast(page.raw, ctypes.c_void_p).value
+    text = raw.FPDF_PAGEOBJ_TEXT
     for index in range(raw.FPDFPage_CountObjects(page)):
-        obj = raw.FPDFPage_GetObject(page, index)
-        kind = raw.FPDFPageObj_GetType(obj)
-        if kind == raw.FPDF_PAGEOBJ_TEXT:
+        address = get_object(handle, index)
+        kind = get_type(address)
+        if kind == text:
             continue
+        obj = raw.FPDFPage_GetObject(page, index)
         drawn = True
         if kind != raw.FPDF_PAGEOBJ_PATH or not raw.FPDFPageObj_GetBounds(obj, left, bottom, right, upper):
             continue
@@ -282,6 +282,33 @@ def _drawing(page: Any, top: float) -> tuple[list[dict[str, Any]], bool]:
                 _edge("v", x1, x1, y0, y1),
             ]
     return edges, drawn
+
+
+@functools.cache
+def _text_calls() -> tuple[Any, Any, Any]:
+    """FPDFText_GetTextObject, FPDFText_GetLooseCharBox and FPDFText_GetCharOrigin on
+    plain addresses."""
+    import pypdfium2.raw as raw
+
+    address, integer = ctypes.c_void_p, ctypes.c_int
+    return (
+        _redeclare(raw.FPDFText_GetTextObject, address, address, integer),
+        _redeclare(raw.FPDFText_GetLooseCharBox, integer, address, integer, address),
+        _redeclare(raw.FPDFText_GetCharOrigin, integer, address, integer, address, address),
+    )
+
+
+@functools.cache
+def _page_object_calls() -> tuple[Any, Any]:
+    """FPDFPage_GetObject and FPDFPageObj_GetType on plain addresses: a page of text
+    holds hundreds of text objects, each looked at to find the few drawings."""
+    import pypdfium2.raw as raw
+
+    address, integer = ctypes.c_void_p, ctypes.c_int
+    return (
+        _redeclare(raw.FPDFPage_GetObject, address, address, integer),
+        _redeclare(raw.FPDFPageObj_GetType, integer, address),
+    )
 
 
 def _edge(orientation: str, x0: float, x1: float, top: float, bottom: float) -> dict[str, Any]:
