@@ -1,12 +1,13 @@
 """Regenerate the golden files after an intended change: tests/golden/*.json from
-seeds/, and tests/templates/<parser>/<case>.json beside each template fixture (the
-seeds' content in the other layouts their employers publish).
+seeds/, tests/templates/<parser>/<case>.json beside each template fixture (the seeds'
+content in the other layouts their employers publish), and tests/cases/<doc>.json
+beside each real document of a template no parser was written for.
 
     python scripts/regen_golden.py            # every seed and fixture
     python scripts/regen_golden.py chicago    # only those whose path contains 'chicago'
 
-Then review `git diff tests/golden tests/templates` like code: every changed line is a
-changed fact.
+Then review `git diff tests/golden tests/templates tests/cases` like code: every changed
+line is a changed fact.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ def main() -> int:
     wanted = sys.argv[1:]
     cases = [(seed, out / f"{seed.stem}.json") for seed in sorted((REPO / "seeds").glob("*.txt"))]
     cases += [(case, golden_of(case)) for case in template_cases()]
+    cases += [(case, case.with_name(case.name + ".json")) for case in generic_cases()]
     for source, target in cases:
         if wanted and not any(word in str(source.relative_to(REPO)) for word in wanted):
             continue
@@ -50,6 +52,14 @@ CASE_SUFFIXES = (".txt", ".htm", ".html")
 def template_cases() -> list[Path]:
     """The template fixtures: tests/templates/<parser>/<case>.<txt|pdf|htm>."""
     return sorted(p for p in TEMPLATES.glob("*/*") if p.suffix in CASE_SUFFIXES)
+
+
+GENERIC_CASES = REPO / "tests" / "cases"
+
+
+def generic_cases() -> list[Path]:
+    """Real documents for the generic engine: tests/cases/<doc>.<txt|html|md|docx>."""
+    return sorted(p for p in GENERIC_CASES.iterdir() if p.suffix in (".txt", ".html", ".md", ".docx"))
 
 
 def golden_of(case: Path) -> Path:

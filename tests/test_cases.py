@@ -2,8 +2,8 @@
 pages, a county spec, a bulletin kept as Markdown and as Word) against their reviewed
 expected JSON in tests/cases/, byte for byte.
 
-After an intended change: CLASSSPEC_REGEN_CASES=1 pytest tests/test_cases.py, then
-review `git diff tests/cases` like code: every changed line is a changed fact.
+After an intended change: `python scripts/regen_golden.py`, then review
+`git diff tests/cases` like code: every changed line is a changed fact.
 """
 
 from __future__ import annotations
@@ -30,10 +30,8 @@ def test_case_matches_expected(source, monkeypatch):
     records = parse_file(os.path.relpath(source, REPO))
     text = dumps([r.to_dict() for r in records]) + "\n"
     expected = _expected_path(source)
-    if os.environ.get("CLASSSPEC_REGEN_CASES"):
-        expected.write_text(text, encoding="utf-8")
     assert text == expected.read_text(encoding="utf-8"), (
-        f"if the change is intended: CLASSSPEC_REGEN_CASES=1 pytest tests/test_cases.py ({source.name})"
+        f"if the change is intended: python scripts/regen_golden.py {source.name}"
     )
 
 
