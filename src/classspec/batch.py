@@ -297,7 +297,10 @@ class DelayedProgress:
             delay = float(os.environ.get("CLASSSPEC_PROGRESS_DELAY", PROGRESS_DELAY))
             self.timer = threading.Timer(delay, self._show)
             self.timer.daemon = True
-            self.timer.start()
+            if delay <= 0:
+                self._show()  # now, not from a thread that a short run could finish before
+            else:
+                self.timer.start()
 
     def _show(self) -> None:
         from rich.console import Console
