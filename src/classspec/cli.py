@@ -17,10 +17,8 @@ import typer
 from classspec import __version__
 from classspec.atomic import atomic_output, remove_temporaries
 from classspec.batch import (
-    STDIN,
     Batch,
     DelayedProgress,
-    Inputs,
     Options,
     expand,
     plural,
@@ -36,9 +34,14 @@ from classspec.cli_options import (
     ParserOption,
     PdfEngine,
     PdfEngineOption,
+    check_area,
+    check_parser,
 )
+from classspec.errors import ClassSpecError, UsageError
 from classspec.export import FORMATS, writer_for
 from classspec.outputs import (
+    check_not_an_input,
+    make_parent,
     quiet_exit,
     reopen_closed_std_streams,
     stop_cleanly_on_signals,
@@ -89,23 +92,6 @@ def _usage(message: str) -> None:
     raise typer.Exit(2)
 
 
-def _check_parser(parser: str) -> None:
-    from classspec.parsers import PARSER_IDS
-
-    if parser not in PARSER_IDS:
-        _usage(f"unknown parser {parser!r}; choose one of: {', '.join(PARSER_IDS)}")
-
-
-def _check_area(area: str | None) -> None:
-    if area is not None:
-        from classspec.occupations import UnknownAreaError, resolve_area
-
-        try:
-            resolve_area(area)
-        except UnknownAreaError as exc:
-            _usage(f"--area: {exc}")
-
-
 @app.command(cls=Command)
 def parse(
     paths: Annotated[
@@ -149,8 +135,8 @@ def parse(
 ) -> None:
     """Parse spec files into ClassSpec records."""
     parser = jurisdiction or parser  # -j/--jurisdiction: the old name, still accepted
-    _check_parser(parser)
-    _check_area(area)
+    check_parser(parser)
+    check_area(area)
     if fmt not in FORMATS:
         _usage(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}")
     inputs = expand(paths)
@@ -158,8 +144,8 @@ def parse(
     if fmt == "sqlite" and (output is None or per_file):
         _usage("-f sqlite writes one database: give -o FILE.db")
     if output is not None and not per_file:
-        _check_not_an_input(output, inputs)
-        _make_parent(output)
+        check_not_an_input(output, inputs)
+        make_parent(output)
     stop_cleanly_on_signals()
     options = Options(
         parser, provenance, max_bytes, max_pages, debug, pdf_engine.value, soc=soc, wages=wages, area=area
@@ -192,23 +178,6 @@ def parse(
     if len(inputs.files) > 1 or inputs.skipped:
         say(batch.summary(len(inputs.skipped)))
     raise typer.Exit(1 if batch.failed else 0)
-
-
-def _make_parent(output: str) -> None:
-    """`-o out/docs.jsonl` where out/ does not exist yet: create it before parsing."""
-    try:
-        os.makedirs(os.path.dirname(output) or ".", exist_ok=True)
-    except OSError as exc:
-        error(f"{output}: cannot write output (cannot create its folder: {exc.strerror or exc})")
-        raise typer.Exit(1) from None
-
-
-def _check_not_an_input(output: str, inputs: Inputs) -> None:
-    """Writing the export over one of its own inputs would destroy the input."""
-    for path in inputs.files:
-        same = path != STDIN and os.path.exists(path) and os.path.exists(output)
-        if same and os.path.samefile(path, output):
-            _usage(f"output {output} is also an input; choose another output path")
 
 
 @app.command(cls=Command)
@@ -267,7 +236,7 @@ def compare(
     from classspec.compare import print_comparison
     from classspec.records import load
 
-    _check_parser(parser)
+    check_parser(parser)
     if fmt not in ("text", "json"):
         _usage(f"unknown format {fmt!r}; choose one of: text, json")
     loaded = load(paths, parser=parser, codes=code or (), progress=READING)
@@ -304,11 +273,11 @@ def report(
     from classspec.records import load
     from classspec.report import figures, render
 
-    _check_parser(parser)
+    check_parser(parser)
     loaded = load(paths, parser=parser, progress=READING, jobs=jobs)
     for problem in loaded.problems:
         error(problem)
-    _make_parent(output)
+    make_parent(output)
     try:
         with atomic_output(output) as out:
             out.write(render(figures(loaded.records, loaded.problems), title))
@@ -335,7 +304,6 @@ def detect(
     """Show the parser auto would choose, and why. One line a file: path, parser, confidence, markers."""
     from classspec.api import read_file
     from classspec.detect import detect as detect_doc
-    from classspec.errors import ClassSpecError
 
     failed = False
     for path in expand(paths).files:
@@ -362,7 +330,6 @@ def text(
 ) -> None:
     """Print the text read from a file, numbered. The numbers are the lines --provenance cites."""
     from classspec.api import read_file
-    from classspec.errors import ClassSpecError
 
     try:
         doc = read_file(path, pdf_engine=pdf_engine.value)
@@ -392,7 +359,7 @@ def soc(
 
     if fmt not in ("text", "json"):
         _usage(f"unknown format {fmt!r}; choose one of: text, json")
-    _check_area(area)
+    check_area(area)
     failed = suggest_for(items, fmt=fmt, wages=wages, area=area, top=top, error=error)
     raise typer.Exit(1 if failed else 0)
 
@@ -411,6 +378,12 @@ def run_cli(argv: list[str] | None = None) -> None:
             hint = f" (see {ctx.command_path} --help)" if ctx is not None else ""
             error(f"{exc.format_message()}{hint}")
         code = getattr(exc, "exit_code", 2)
+    except UsageError as exc:  # an option the checks in cli_options/outputs refused
+        error(str(exc))
+        code = 2
+    except ClassSpecError as exc:
+        error(str(exc))
+        code = 1
     except typer.Abort:
         code = 130
     except BrokenPipeError:

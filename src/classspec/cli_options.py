@@ -8,6 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from classspec.errors import UsageError
 from classspec.export import FORMATS
 
 
@@ -103,3 +104,20 @@ AreaOption = Annotated[
     Optional[str],
     typer.Option("--area", metavar="AREA", help="OEWS area for --wages: code, state or metro name."),
 ]
+
+
+def check_parser(parser: str) -> None:
+    from classspec.parsers import PARSER_IDS
+
+    if parser not in PARSER_IDS:
+        raise UsageError(f"unknown parser {parser!r}; choose one of: {', '.join(PARSER_IDS)}")
+
+
+def check_area(area: str | None) -> None:
+    if area is not None:
+        from classspec.occupations import UnknownAreaError, resolve_area
+
+        try:
+            resolve_area(area)
+        except UnknownAreaError as exc:
+            raise UsageError(f"--area: {exc}") from None

@@ -10,7 +10,8 @@ from collections.abc import Iterator
 from typing import TextIO
 
 from classspec.atomic import atomic_output, remove_temporaries
-from classspec.batch import Batch, DelayedProgress, Inputs, Outcome, output_names, stop_workers
+from classspec.batch import STDIN, Batch, DelayedProgress, Inputs, Outcome, output_names, stop_workers
+from classspec.errors import InputError, UsageError
 from classspec.export import EXTENSIONS, writer_for
 
 
@@ -128,3 +129,20 @@ def quiet_exit() -> None:
     with open(os.devnull, "w") as devnull:
         os.dup2(devnull.fileno(), sys.stdout.fileno())
     os._exit(0)
+
+
+def make_parent(output: str) -> None:
+    """`-o out/docs.jsonl` where out/ does not exist yet: create it before parsing."""
+    try:
+        os.makedirs(os.path.dirname(output) or ".", exist_ok=True)
+    except OSError as exc:
+        reason = f"cannot write output (cannot create its folder: {exc.strerror or exc})"
+        raise InputError(reason, output) from None
+
+
+def check_not_an_input(output: str, inputs: Inputs) -> None:
+    """Writing the export over one of its own inputs would destroy the input."""
+    for path in inputs.files:
+        same = path != STDIN and os.path.exists(path) and os.path.exists(output)
+        if same and os.path.samefile(path, output):
+            raise UsageError(f"output {output} is also an input; choose another output path")

@@ -33,7 +33,8 @@ from classspec.normalize import (
 )
 from classspec.parsers import fields
 from classspec.parsers.base import TemplateParser, marker
-from classspec.parsers.fields import heading_piece, qualification_kind
+from classspec.parsers.fields import heading_piece
+from classspec.parsers.kinds import qualification_kind
 from classspec.sections import HeadingRule, Section, heading, match_heading, prose_items
 
 # One-line fields: found anywhere (a PDF repeats its page header), taken out of the flow.

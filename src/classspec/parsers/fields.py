@@ -10,9 +10,8 @@ reader goes to `other_sections`. Readers only call the builder's public methods.
   `duty_list`, `ksa_list`, `SubheadedKsa`, `inline_field`, `other`, `other_block`;
 - line readers for one-line fields found anywhere (`take_line_fields`),
   `(record, value, line) -> bool`: `code`, `title`, `flsa`, `date`, `dates_line`, `label`;
-- vocabularies: `KSA_KINDS` (sub-heads and item openings of knowledge / skills /
-  abilities / other requirements), `qualification_kind` (the one sorter of a
-  qualification into education, experience or licenses) and `qualification_kind_of_label`.
+- the vocabularies they sort by (which KSA kind, which kind of qualification) are in
+  `parsers.kinds`.
 """
 
 from __future__ import annotations
@@ -22,14 +21,8 @@ from collections.abc import Callable, Mapping, Sequence
 
 from classspec.builder import RecordBuilder
 from classspec.document import Line, Piece
-from classspec.normalize import (
-    all_dates,
-    education_level,
-    experience_months,
-    flsa_status,
-    iso_date,
-    title_case,
-)
+from classspec.normalize import all_dates, flsa_status, iso_date, title_case
+from classspec.parsers.kinds import ksa_kind_of_heading, ksa_kind_of_item
 from classspec.sections import (
     HeadingRule,
     Section,
@@ -45,80 +38,6 @@ LineReader = Callable[[RecordBuilder, Piece, Line], bool]
 # How a section's lines become items: `sections.items` (markers and lower-case wraps),
 # `sections.prose_items` (PDF wraps too), `sections.paragraphs` (markers kept).
 Itemize = Callable[[Sequence[Line]], list[Piece]]
-
-# -- vocabularies --------------------------------------------------------------------
-# Knowledge / skills / abilities: (field, a sub-head naming the kind, an item that opens
-# with the kind). One table for every template.
-KSA_KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
-    (
-        "knowledge",
-        re.compile(r"(?:\w+\s+)?knowledges?(?:\s+(?:of|in))?\s*:?", re.I),
-        re.compile(r"^(?:\w+\s+)?knowledge\b", re.I),
-    ),
-    (
-        "skills",
-        re.compile(r"skills?(?:\s+(?:in|to|of))?\s*:?", re.I),
-        re.compile(r"^(?:\w+\s+)?skill", re.I),
-    ),
-    (
-        "abilities",
-        re.compile(r"abilit(?:y|ies)(?:\s+(?:to|in))?\s*:?", re.I),
-        re.compile(r"^(?:\w+\s+)?abilit", re.I),
-    ),
-    (
-        "other_requirements",
-        re.compile(r"other\s+(?:work\s+)?requirements\s*:?", re.I),
-        re.compile(r"^$"),
-    ),
-)
-
-
-def ksa_kind_of_heading(text: str) -> str | None:
-    """'Knowledge of:', 'SKILL IN:', 'Abilities', 'Other Work Requirements' -> the field."""
-    return next((kind for kind, head, _ in KSA_KINDS if head.fullmatch(text.strip())), None)
-
-
-def ksa_kind_of_item(text: str, default: str = "other_requirements") -> str:
-    """'Knowledge of ...', 'Skill in ...', 'Ability to ...' -> the field of the item."""
-    return next((kind for kind, _, opening in KSA_KINDS if opening.match(text)), default)
-
-
-_EXPERIENCE = re.compile(r"\bexperience\b|\bemployment\b", re.I)
-# "registration by the American Registry ...", not "voters' registration".
-_LICENSE = re.compile(
-    r"\blicen[sc]e|\bcertificat|\bregist(?:ration|ered)\s+(?:as|by|with|from)\b|\bpermit\b",
-    re.I,
-)
-# A label that names the kind of the qualifications under it ("GENERAL EXPERIENCE:",
-# "Formal Education / Knowledge", "Certifications and Other Requirements"), first match wins.
-_LABEL_KINDS = (
-    ("experience", re.compile(r"experience", re.I)),
-    ("licenses", re.compile(r"licen[sc]|certif", re.I)),
-    ("education", re.compile(r"education|training", re.I)),
-)
-
-
-def qualification_kind(text: str, default: str | None = None) -> str | None:
-    """The one qualification sorter: 'education', 'experience', 'licenses' or `default`.
-    Experience wins over a degree named in the same requirement ("two years of
-    experience ... with a bachelor's degree" is experience); a licence or certificate
-    is a licence unless it is a degree; a duration of work that names no schooling
-    ("two years of customer service work") is experience."""
-    if _EXPERIENCE.search(text):
-        return "experience"
-    if education_level(text):
-        return "education"
-    if _LICENSE.search(text):
-        return "licenses"
-    if experience_months(text) is not None:
-        return "experience"
-    return default
-
-
-def qualification_kind_of_label(label: str) -> str | None:
-    """The kind a qualification label names, or None for a label of something else."""
-    return next((kind for kind, pattern in _LABEL_KINDS if pattern.search(label)), None)
-
 
 # -- section readers ---------------------------------------------------------------------
 def heading_piece(section: Section) -> Piece | None:

@@ -11,7 +11,8 @@ from classspec.builder import RecordBuilder
 from classspec.document import Line, Piece, collapse
 from classspec.lazyre import lazy_compile
 from classspec.normalize import education_level, environment_frequency, experience_months, frequency, strength
-from classspec.parsers.fields import heading_piece, qualification_kind_of_label
+from classspec.parsers.fields import heading_piece
+from classspec.parsers.kinds import qualification_kind_of_label
 from classspec.sections import Section, cells, items, text_block
 
 # Labels Norfolk prints in CLASS REQUIREMENTS, so that a PDF row without tabs still splits.

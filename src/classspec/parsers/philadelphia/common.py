@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from classspec.document import Line, Piece, collapse
 from classspec.lazyre import lazy_compile
 from classspec.normalize import title_case
-from classspec.parsers.fields import ksa_kind_of_heading
+from classspec.parsers.kinds import ksa_kind_of_heading
 from classspec.sections import is_upper_heading, items, strip_marker
 
 # A class code: four or five characters, digits and capitals, at least one digit ("6J27", "R301").

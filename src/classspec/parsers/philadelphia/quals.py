@@ -12,7 +12,7 @@ from classspec.document import Piece
 from classspec.lazyre import lazy_compile
 from classspec.model import EducationLevel
 from classspec.normalize import education_level, experience_months, iso_date, title_case
-from classspec.parsers.fields import qualification_kind, qualification_kind_of_label
+from classspec.parsers.kinds import qualification_kind, qualification_kind_of_label
 from classspec.parsers.philadelphia.common import (
     NOT_A_SPECIALTY,
     OPTION,

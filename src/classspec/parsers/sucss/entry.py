@@ -13,7 +13,7 @@ from classspec.document import Line, Piece, collapse
 from classspec.lazyre import lazy_compile
 from classspec.model import EducationLevel
 from classspec.normalize import duration_months, education_level, experience_months
-from classspec.parsers.fields import qualification_kind
+from classspec.parsers.kinds import qualification_kind
 from classspec.sections import HeadingRule, heading, items, split_sections, strip_marker, text_block
 
 # Sub-headings inside one level's entry qualifications.
