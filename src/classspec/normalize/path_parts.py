@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from classspec.normalize.experience import experience_months
+from classspec.normalize.experience import NUMBER_WORDS, experience_months
 from classspec.normalize.vocab import education_level
 
 # Within a requirement only an explicit substitution counts ("equals" there states a total).
@@ -57,18 +57,6 @@ _COURSE_SUBJECT = re.compile(
     r"(?:units?|hours?|courses?)\s+(?:of\s+(?:course\s*work\s+)?)?in\s+(?P<subject>[^;.:()]+?)(?=\s*(?:[;.:(]|,\s*(?:and|or|which)\b|\s+(?:at|from)\s+an?\b|$))",
     re.I,
 )
-_COUNT_WORDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-}
 
 
 # "Graduation from an accredited four-year college or university" is a bachelor's degree.
@@ -144,7 +132,7 @@ def courses(text: str) -> dict | None:
         return None
     count_text = count.group("count").lower() if count else None
     return {
-        "count": (int(count_text) if count_text.isdigit() else _COUNT_WORDS[count_text])
+        "count": (int(count_text) if count_text.isdigit() else NUMBER_WORDS[count_text])
         if count_text
         else None,
         "units": (float(units.group("units")) if "." in units.group("units") else int(units.group("units")))
