@@ -27,25 +27,31 @@ DUTY_STARTS = (
 )
 
 
-def parsed(classspec_bin: str, name: str) -> dict:
-    result = run(classspec_bin, "parse", CASES / name, "-f", "jsonl")
+def parsed(classspec_bin: str, name: str, *options: str) -> dict:
+    result = run(classspec_bin, "parse", CASES / name, "-f", "jsonl", *options)
     assert result.returncode == 0, result.stderr
     (line,) = result.stdout.splitlines()
     return json.loads(line)
 
 
+LAYOUTS = [
+    ("current-layout", {"established": "2004-03", "revised": "2019-08"}, None),
+    ("layout-2001", {"established": "2001-09", "revised": None}, "Utilities"),
+]
+
+
 @pytest.mark.parametrize(
-    ("name", "dates", "department"),
-    [
-        ("current-layout.txt", {"established": "2004-03", "revised": "2019-08"}, None),
-        ("layout-2001.txt", {"established": "2001-09", "revised": None}, "Utilities"),
-        # the same, rendered to PDF by LibreOffice and read back (pdfplumber engine)
-        ("current-layout.pdf", {"established": "2004-03", "revised": "2019-08"}, None),
-        ("layout-2001.pdf", {"established": "2001-09", "revised": None}, "Utilities"),
+    ("name", "options", "dates", "department"),
+    [(f"{stem}.txt", (), dates, department) for stem, dates, department in LAYOUTS]
+    # the same, rendered to PDF by LibreOffice and read back by each PDF engine
+    + [
+        (f"{stem}.pdf", ("--pdf-engine", engine), dates, department)
+        for stem, dates, department in LAYOUTS
+        for engine in ("pdfium", "pdfplumber")
     ],
 )
-def test_layout_facts(classspec_bin, name, dates, department):
-    record = parsed(classspec_bin, name)
+def test_layout_facts(classspec_bin, name, options, dates, department):
+    record = parsed(classspec_bin, name, *options)
     assert record["source"]["parser"] == "norfolk"
     assert record["class_code"] == "200407"
     assert record["title"] == "Customer Service Supervisor"
@@ -61,9 +67,10 @@ def test_layout_facts(classspec_bin, name, dates, department):
     assert record["warnings"] == []
 
 
+@pytest.mark.parametrize("engine", ["pdfium", "pdfplumber"])
 @pytest.mark.parametrize("name", ["current-layout.pdf", "layout-2001.pdf"])
-def test_pdf_detected_as_norfolk(name):
-    found = detect(read_path(CASES / name))
+def test_pdf_detected_as_norfolk(name, engine):
+    found = detect(read_path(CASES / name, pdf_engine=engine))
     assert (found.parser, found.confidence >= 0.9) == ("norfolk", True)
 
 
