@@ -231,3 +231,28 @@ def test_yaml_from_stdin_is_read_once(classspec_bin, exports):
     count = len(json.loads(exports["json"].read_text()))
     assert result.returncode == 0, result.stderr
     assert result.stderr.strip() == f"classspec: {count} records checked, all valid"
+
+
+def _as_schema_1_0(record: dict) -> dict:
+    """A record as classspec 0.1 wrote it: schema 1.0, none of the fields 1.1 added."""
+    old = json.loads(json.dumps(record))
+    old["schema_version"] = "1.0"
+    for key in ("salary", "exam_types"):
+        del old[key]
+    del old["source"]["confidence"]
+    for key in ("paths", "drivers_license"):
+        del old["minimum_qualifications"][key]
+    for key in ("opened", "deadline"):
+        del old["dates"][key]
+    for duty in old["duties"]:
+        duty["essential"] = True  # 1.0 had no null here
+    return old
+
+
+def test_schema_1_0_and_1_1_exports_both_validate(classspec_bin, exports, tmp_path):
+    records = json.loads(exports["json"].read_text())
+    mixed = tmp_path / "mixed.jsonl"
+    mixed.write_text("".join(json.dumps(r) + "\n" for r in [_as_schema_1_0(records[0]), *records]))
+    result = run(classspec_bin, "validate", mixed)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.strip() == f"classspec: {len(records) + 1} records checked, all valid"
