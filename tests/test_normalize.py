@@ -40,6 +40,8 @@ from classspec.normalize import (
         ("approved on. 04/01.)", "2001-04"),
         ("Revised 2019", "2019"),
         ("Latest Spec. Revision: CSC: 11/1998 ; Ad Board: 1/1999", "1998-11"),
+        ("Revised: 03-29-16", "2016-03-29"),  # LA bulletins: month-day-year with dashes
+        ("01-31-14 REV 3-29-16", "2014-01-31"),
     ],
 )
 def test_iso_date(text: str, expected: str) -> None:

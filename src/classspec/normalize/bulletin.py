@@ -57,9 +57,6 @@ def open_date(text: str | None) -> str | None:
     found = _OPEN_DATE.search(text or "")
     if not found:
         return None
-    if found.group("m"):
-        # Dashes would read as month-year to iso_date; slashes say month/day/year.
-        return iso_date(f"{found.group('m')}/{found.group('d')}/{found.group('y')}")
     return iso_date(found.group("date"))
 
 

@@ -43,6 +43,8 @@ _DATE_PATTERNS = (
     re.compile(
         rf"(?<![\d/])(?P<month>\d{{1,2}}){_SLASH}(?P<day>\d{{1,2}}){_SLASH}(?P<year>\d{{4}}|\d{{2}})(?![\d/])"
     ),
+    # US month-day-year with dashes, as bulletins write it: "Revised: 03-29-16".
+    re.compile(r"(?<![\d/-])(?P<month>\d{1,2})-(?P<day>\d{1,2})-(?P<year>\d{4}|\d{2})(?![\d/-])"),
     re.compile(rf"(?<![\d/])(?P<month>\d{{1,2}})(?:{_SLASH}|-)(?P<year>\d{{4}}|\d{{2}})(?![\d/])"),
     re.compile(r"(?<![\d/])(?P<year>(?:19|20)\d{2})(?![\d/])"),
 )
