@@ -9,6 +9,7 @@ Diego and its employees"), or the one government name the text repeats.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -113,10 +114,30 @@ def jurisdiction_from_text(lines: Sequence[Line]) -> tuple[Jurisdiction, list[Li
         chosen = ranked[0][0]
     kind, place = chosen
     state = states.get(chosen) or _state_in_text("\n".join(ln.text for ln in lines))
+    if state is None and kind == "City":
+        state = principal_city_states().get(place.lower())
     name = f"{kind} of {place}"
     slug_parts = [place] if kind == "City" else [place, kind]
     slug = _slug(" ".join([*slug_parts, state or ""]))
     return Jurisdiction(id=slug, name=name, state=state), evidence.get(chosen, [])
+
+
+@functools.cache
+def principal_city_states() -> dict[str, str]:
+    """The state of each metropolitan area's first-named city, from the OEWS area names
+    ("Los Angeles-Long Beach-Anaheim, CA"): by the naming rule for metropolitan areas
+    that city lies in the first state listed. A city that heads areas in two states is
+    left out. Used only when the document itself names no state."""
+    from importlib.resources import files
+
+    table = files("classspec.occupations").joinpath("data", "areas.tsv").read_text(encoding="utf-8")
+    found: dict[str, set[str]] = {}
+    for row in table.splitlines()[1:]:
+        _code, kind, _fips, name = row.split("\t")
+        if kind == "M" and ", " in name:
+            cities, states = name.rsplit(", ", 1)
+            found.setdefault(cities.split("-")[0].lower(), set()).add(states.split("-")[0])
+    return {city: next(iter(codes)) for city, codes in found.items() if len(codes) == 1}
 
 
 _LINE_PLACE = r"[A-Z][A-Za-z.'\u2019-]*(?:\s+[A-Z][A-Za-z.'\u2019-]*){0,3}"
