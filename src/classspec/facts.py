@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from classspec.document import Document, Line, spans
+from classspec.lazyre import lazy_compile
 from classspec.model import ClassSpec, QualificationPath, SalaryRange
 from classspec.normalize.bulletin import (
     application_deadline,
@@ -28,17 +29,17 @@ from classspec.normalize.pay import pay_period, salary_ranges
 from classspec.sections import strip_marker
 
 # A line that opens the pay part of a document: 'ANNUAL SALARY', 'Salary Range', 'PAY RANGE:'.
-_PAY_HEADING = re.compile(
+_PAY_HEADING = lazy_compile(
     r"^(?:[A-Z][\w/&-]*\s+){0,3}[A-Z]*(?:SALARY|Salary|PAY|Pay|WAGES?|Wages?|COMPENSATION|Compensation)\b"
 )
 # A line in running text that states pay: '... salary in the Harbor Department is $ ...'.
-_PAY_WORDS = re.compile(r"\b(?:salary|salaries|pay\s+(?:range|rate)|wages?|compensation)\b", re.I)
-_AMOUNT = re.compile(r"\$\s*\d")
+_PAY_WORDS = lazy_compile(r"\b(?:salary|salaries|pay\s+(?:range|rate)|wages?|compensation)\b", re.I)
+_AMOUNT = lazy_compile(r"\$\s*\d")
 # Lines a window may span when a fact wraps ('THIS EXAMINATION IS TO BE GIVEN BOTH ON AN' ...).
 _WINDOW = 4
-_NOT_ALNUM = re.compile(r"[^0-9a-z]+")
+_NOT_ALNUM = lazy_compile(r"[^0-9a-z]+")
 # Emphasis a text export keeps ('<u>3 years</u>'): parsers drop it from values.
-_EMPHASIS = re.compile(r"</?(?:u|b|i|em|strong)>", re.I)
+_EMPHASIS = lazy_compile(r"</?(?:u|b|i|em|strong)>", re.I)
 
 
 def complete(doc: Document, records: list[ClassSpec]) -> list[ClassSpec]:

@@ -5,51 +5,55 @@ from __future__ import annotations
 
 import re
 
+from classspec.lazyre import lazy_compile
 from classspec.normalize.dates import iso_date
 from classspec.normalize.experience import duration_months
 
-_OPEN_DATE = re.compile(
+_OPEN_DATE = lazy_compile(
     r"\b(?:Open(?:ing)?\s+Date|Date\s+Opened|Posting\s+Date|Posted(?:\s+on)?)\s*:?\s*"
     r"(?P<date>(?P<m>\d{1,2})[-/.](?P<d>\d{1,2})[-/.](?P<y>\d{4}|\d{2})\b|[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4})",
     re.I,
 )
-_DEADLINE = re.compile(
+_DEADLINE = lazy_compile(
     r"(?:\bAPPLICATION\s+DEADLINE\b|\bmust\s+be\s+(?:received|submitted|postmarked)\s+(?:by|no\s+later\s+than)"
     r"|\b(?:Closing|Filing|Final\s+filing)\s+Date\b|\bDeadline\s*:)"
     r"(?P<rest>[^\n]{0,200}(?:\n[^\n]{0,200}){0,3})",
     re.I,
 )
 _EXAM_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("open_competitive", re.compile(r"\bopen[\s-]+competitive\b", re.I)),
-    ("interdepartmental_promotional", re.compile(r"\binter-?departmental[\s-]+promotional\b", re.I)),
-    ("departmental_promotional", re.compile(r"(?<!inter)(?<!inter-)\bdepartmental[\s-]+promotional\b", re.I)),
+    ("open_competitive", lazy_compile(r"\bopen[\s-]+competitive\b", re.I)),
+    ("interdepartmental_promotional", lazy_compile(r"\binter-?departmental[\s-]+promotional\b", re.I)),
+    (
+        "departmental_promotional",
+        lazy_compile(r"(?<!inter)(?<!inter-)\bdepartmental[\s-]+promotional\b", re.I),
+    ),
     (
         "promotional",
-        re.compile(r"(?<!departmental )(?<!departmental-)\bpromotional\s+(?:basis|only|exam)", re.I),
+        lazy_compile(r"(?<!departmental )(?<!departmental-)\bpromotional\s+(?:basis|only|exam)", re.I),
     ),
-    ("continuous", re.compile(r"\bcontinuous\s+(?:exam|examination|recruitment|filing)\b", re.I)),
+    ("continuous", lazy_compile(r"\bcontinuous\s+(?:exam|examination|recruitment|filing)\b", re.I)),
 )
 # "THIS EXAMINATION IS TO BE GIVEN ONLY ON AN INTERDEPARTMENTAL PROMOTIONAL BASIS": the
 # sentence that says how the exam is given (it may wrap over lines).
-_BASIS = re.compile(r"\bEXAMINATION\s+IS\s+TO\s+BE\s+GIVEN\b.{0,160}?\bBASIS\b", re.I | re.S)
+_BASIS = lazy_compile(r"\bEXAMINATION\s+IS\s+TO\s+BE\s+GIVEN\b.{0,160}?\bBASIS\b", re.I | re.S)
 # "(Exam Open to All, including Current City Employees)": LA's header line.
-_OPEN_TO = re.compile(r"\bExam(?:ination)?\s+Open\s+to\s+(?P<who>[^)\n]+)", re.I)
-_DRIVERS_LICENSE = re.compile(r"\bdriver'?s?['\u2019]?\s+licen[sc]e\b", re.I)
-_MAY_BE_REQUIRED = re.compile(
+_OPEN_TO = lazy_compile(r"\bExam(?:ination)?\s+Open\s+to\s+(?P<who>[^)\n]+)", re.I)
+_DRIVERS_LICENSE = lazy_compile(r"\bdriver'?s?['\u2019]?\s+licen[sc]e\b", re.I)
+_MAY_BE_REQUIRED = lazy_compile(
     r"\bmay\s+(?:be\s+)?requir|\bmay\s+need\b|\bsome\s+positions\b|\bpositions\s+requiring\b|\bcertain\s+positions\b|\bif\s+(?:an?\s+)?"
     r"(?:essential|required|needed|assigned)|\bwhen\s+(?:required|assigned)|\bfor\s+(?:some|certain)\b",
     re.I,
 )
-_REQUIRED = re.compile(
+_REQUIRED = lazy_compile(
     r"\brequired\b|\bmust\s+(?:possess|have|hold|obtain|maintain)\b|\bpossession\s+of\b|\bvalid\b|\brequires?\b",
     re.I,
 )
-_PROBATION = re.compile(
+_PROBATION = lazy_compile(
     r"\bprobation(?:ary)?\s+period\b[^.]{0,80}?(?P<after>\b\S+\s*(?:\(\d+\)\s*)?(?:-|\s)?(?:months?|years?)\b)"
     r"|(?P<before>\b\S+\s*(?:\(\d+\)\s*)?(?:-|\s)?(?:months?|years?))\s+probation",
     re.I,
 )
-_SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
+_SENTENCE = lazy_compile(r"(?<=[.!?])\s+|\n+")
 
 
 def open_date(text: str | None) -> str | None:
