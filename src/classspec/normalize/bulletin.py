@@ -8,6 +8,7 @@ import re
 from classspec.lazyre import lazy_compile
 from classspec.normalize.dates import iso_date
 from classspec.normalize.experience import duration_months
+from classspec.parsers.prefilter import folded
 
 _OPEN_DATE = lazy_compile(
     r"\b(?:Open(?:ing)?\s+Date|Date\s+Opened|Posting\s+Date|Posted(?:\s+on)?)\s*:?\s*"
@@ -102,8 +103,11 @@ def exam_types(text: str | None) -> list[str]:
 def drivers_license(text: str | None) -> str | None:
     """'A valid California driver's license is required' -> 'required'; 'may be
     required', 'if an essential function' -> 'may_be_required'; no rule -> None."""
+    # Every rule names a driver: a text that does not is not split into sentences.
+    if not text or "driver" not in folded(text):
+        return None
     rule = None
-    for sentence in _SENTENCE.split(text or ""):
+    for sentence in _SENTENCE.split(text):
         if not _DRIVERS_LICENSE.search(sentence):
             continue
         if _MAY_BE_REQUIRED.search(sentence):
@@ -115,7 +119,11 @@ def drivers_license(text: str | None) -> str | None:
 
 def probation_months(text: str | None) -> int | None:
     """'a probationary period of six months' -> 6; 'a one-year probation' -> 12."""
-    found = _PROBATION.search(text or "")
+    # Both forms contain the word: most texts without it are settled by one substring
+    # test, not by a scan that starts at every word.
+    if not text or "probation" not in folded(text):
+        return None
+    found = _PROBATION.search(text)
     if not found:
         return None
     return duration_months((found.group("after") or found.group("before")).replace("-", " "))
