@@ -57,9 +57,18 @@ _PROBATION = lazy_compile(
 _SENTENCE = lazy_compile(r"(?<=[.!?])\s+|\n+")
 
 
+def _any_word(text: str, words: tuple[str, ...]) -> bool:
+    """Does the text contain one of the words (as the patterns' re.I matches them)?"""
+    lowered = folded(text)
+    return any(word in lowered for word in words)
+
+
 def open_date(text: str | None) -> str | None:
     """'Open Date: 12-21-18' -> '2018-12-21' (US month-day-year)."""
-    found = _OPEN_DATE.search(text or "")
+    # Every label names a date or says "posted": other texts are not scanned.
+    if not text or not _any_word(text, ("date", "posted")):
+        return None
+    found = _OPEN_DATE.search(text)
     if not found:
         return None
     if found.group("m"):
@@ -70,7 +79,9 @@ def open_date(text: str | None) -> str | None:
 
 def application_deadline(text: str | None) -> str | None:
     """'APPLICATION DEADLINE … must be received by THURSDAY, JANUARY 10, 2019' -> '2019-01-10'."""
-    for found in _DEADLINE.finditer(text or ""):
+    if not text or not _any_word(text, ("deadline", "must", "date")):
+        return None
+    for found in _DEADLINE.finditer(text):
         date = iso_date(found.group("rest"))
         if date and len(date) == 10:
             return date
@@ -80,7 +91,7 @@ def application_deadline(text: str | None) -> str | None:
 def exam_types(text: str | None) -> list[str]:
     """How an exam is given, as stated: the 'TO BE GIVEN … BASIS' sentence, else the
     'Exam Open to …' header ('All, including Current City Employees' -> both kinds)."""
-    if not text:
+    if not text or "exam" not in folded(text):  # both statements name the exam
         return []
     basis = _BASIS.search(text)
     if basis:
