@@ -343,8 +343,10 @@ def unused_blocks(doc: Document, used: set[int]) -> list[tuple[Line | None, list
 
 
 def _looks_like_heading(text: str) -> bool:
-    letters = [ch for ch in text if ch.isalpha()]
-    return len(letters) >= 3 and len(text) < 80 and (text.isupper() or text.endswith(":"))
+    # The cheap tests first: counting the letters of every long line was a real cost.
+    if len(text) >= 80 or not (text.isupper() or text.endswith(":")):
+        return False
+    return sum(ch.isalpha() for ch in text) >= 3
 
 
 def finish_records(

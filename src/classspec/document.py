@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from classspec.lazyre import lazy_compile
 from classspec.model import SourceFormat, Span
 
-_SPACE = re.compile(r"[ \u00a0\u2000-\u200b\u202f\u3000]+")
+_SPACE = lazy_compile(r"[ \u00a0\u2000-\u200b\u202f\u3000]+")
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from classspec.document import Line
+from classspec.lazyre import lazy_compile
 from classspec.model import Jurisdiction
 
 STATES = {
@@ -35,11 +36,11 @@ _STATE_CODE = "|".join(sorted(STATES.values()))
 _PLACE = r"(?!(?:The|This|Each|All|Any|Other|An?|Our|Its)\b)[A-Z][a-z]+(?:[ -](?:[A-Z][a-z]+|de|del|la))*"
 _KIND = r"City|County|Town|Township|Village|Borough|City and County|Parish"
 # "County of San Diego", "City of Chattanooga, TN", "Ventura County", "Town of Cary".
-_NAMED = re.compile(
+_NAMED = lazy_compile(
     rf"\b(?:(?P<kind1>{_KIND}) (?i:of) (?P<place1>{_PLACE})|(?P<place2>{_PLACE}) (?P<kind2>County|Parish))"
     rf"(?:,? (?P<state>{_STATE_CODE}|{_STATE_NAME})\b)?"
 )
-_SELF_REFERENCE = re.compile(
+_SELF_REFERENCE = lazy_compile(
     r"^\s*(?:The )?(?P<name>.{3,60}?),? (?:and its employees|is an equal opportunity employer)"
     r"|\bemployees of the (?P<employer>.{3,60}?) (?:must|are|will|shall)\b",
     re.I,
@@ -143,7 +144,7 @@ def principal_city_states() -> dict[str, str]:
 _LINE_PLACE = r"[A-Z][A-Za-z.'\u2019-]*(?:\s+[A-Z][A-Za-z.'\u2019-]*){0,3}"
 _LINE_STATE = "|".join([*sorted(STATES, key=len, reverse=True), *sorted(set(STATES.values()))])
 # A letterhead line: "City of Chattanooga, TN", "County of Volusia, Florida", "Hamilton County, Tennessee".
-_LETTERHEAD = re.compile(
+_LETTERHEAD = lazy_compile(
     rf"(?:(?P<kind>City|Town|Village|County|Parish|Borough|Township)\s+of\s+(?P<name>{_LINE_PLACE})"
     rf"|(?P<name2>{_LINE_PLACE})\s+(?P<kind2>County|Parish|Borough|City|Town))"
     rf"\s*,?\s+(?P<state>{_LINE_STATE})\.?",

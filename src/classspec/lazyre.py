@@ -11,9 +11,13 @@ from __future__ import annotations
 import re
 from typing import Any
 
+# The methods copied onto the object once it is compiled: after the first use a call
+# costs what a call on the compiled pattern costs (no property, no __getattr__).
+_METHODS = ("fullmatch", "match", "search", "finditer", "findall", "sub", "subn", "split")
+
 
 class LazyPattern:
-    __slots__ = ("_compiled", "flags", "pattern")
+    __slots__ = ("_compiled", "flags", "pattern", *_METHODS)
 
     def __init__(self, pattern: str, flags: int = 0) -> None:
         self.pattern = pattern
@@ -23,20 +27,21 @@ class LazyPattern:
     @property
     def compiled(self) -> re.Pattern[str]:
         if self._compiled is None:
-            self._compiled = re.compile(self.pattern, self.flags)
+            compiled = re.compile(self.pattern, self.flags)
+            for name in _METHODS:
+                setattr(self, name, getattr(compiled, name))
+            self._compiled = compiled
         return self._compiled
 
-    def fullmatch(self, text: str, *args: int) -> re.Match[str] | None:
-        return self.compiled.fullmatch(text, *args)
-
-    def match(self, text: str, *args: int) -> re.Match[str] | None:
-        return self.compiled.match(text, *args)
-
-    def search(self, text: str, *args: int) -> re.Match[str] | None:
-        return self.compiled.search(text, *args)
-
-    def __getattr__(self, name: str) -> Any:  # finditer, sub, split, groupindex ...
+    def __getattr__(self, name: str) -> Any:
+        # Called only for what is not set: a method slot before the first use, or any
+        # other attribute of a compiled pattern (groupindex, groups ...).
+        if name.startswith("__"):
+            raise AttributeError(name)
         return getattr(self.compiled, name)
+
+    def __reduce__(self) -> tuple[type[LazyPattern], tuple[str, int]]:
+        return (LazyPattern, (self.pattern, self.flags))
 
     def __repr__(self) -> str:
         return f"lazy_compile({self.pattern!r}, {self.flags})"

@@ -14,7 +14,7 @@ from classspec.document import Line, Piece, collapse
 from classspec.lazyre import LazyPattern, lazy_compile
 
 # A list marker at the start of a line: bullets, "1.", "1)", "(1)", "(a)", "a.", "iv)".
-_MARKER = re.compile(
+_MARKER = lazy_compile(
     r"^\s*(?:[-\u2013\u2014\u2022\u00b7\u25aa\u25e6\u25cf\uf0b7\uf0a7o§*]\s+"
     r"|\(?\d{1,3}[.)](?=\s|$)\s*"
     r"|\(\d{1,3}\)\s*"

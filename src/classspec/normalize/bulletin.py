@@ -5,56 +5,70 @@ from __future__ import annotations
 
 import re
 
+from classspec.lazyre import lazy_compile
 from classspec.normalize.dates import iso_date
 from classspec.normalize.experience import duration_months
+from classspec.parsers.prefilter import folded
 
-_OPEN_DATE = re.compile(
+_OPEN_DATE = lazy_compile(
     r"\b(?:Open(?:ing)?\s+Date|Date\s+Opened|Posting\s+Date|Posted(?:\s+on)?)\s*:?\s*"
     r"(?P<date>(?P<m>\d{1,2})[-/.](?P<d>\d{1,2})[-/.](?P<y>\d{4}|\d{2})\b|[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4})",
     re.I,
 )
-_DEADLINE = re.compile(
+_DEADLINE = lazy_compile(
     r"(?:\bAPPLICATION\s+DEADLINE\b|\bmust\s+be\s+(?:received|submitted|postmarked)\s+(?:by|no\s+later\s+than)"
     r"|\b(?:Closing|Filing|Final\s+filing)\s+Date\b|\bDeadline\s*:)"
     r"(?P<rest>[^\n]{0,200}(?:\n[^\n]{0,200}){0,3})",
     re.I,
 )
 _EXAM_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("open_competitive", re.compile(r"\bopen[\s-]+competitive\b", re.I)),
-    ("interdepartmental_promotional", re.compile(r"\binter-?departmental[\s-]+promotional\b", re.I)),
-    ("departmental_promotional", re.compile(r"(?<!inter)(?<!inter-)\bdepartmental[\s-]+promotional\b", re.I)),
+    ("open_competitive", lazy_compile(r"\bopen[\s-]+competitive\b", re.I)),
+    ("interdepartmental_promotional", lazy_compile(r"\binter-?departmental[\s-]+promotional\b", re.I)),
+    (
+        "departmental_promotional",
+        lazy_compile(r"(?<!inter)(?<!inter-)\bdepartmental[\s-]+promotional\b", re.I),
+    ),
     (
         "promotional",
-        re.compile(r"(?<!departmental )(?<!departmental-)\bpromotional\s+(?:basis|only|exam)", re.I),
+        lazy_compile(r"(?<!departmental )(?<!departmental-)\bpromotional\s+(?:basis|only|exam)", re.I),
     ),
-    ("continuous", re.compile(r"\bcontinuous\s+(?:exam|examination|recruitment|filing)\b", re.I)),
+    ("continuous", lazy_compile(r"\bcontinuous\s+(?:exam|examination|recruitment|filing)\b", re.I)),
 )
 # "THIS EXAMINATION IS TO BE GIVEN ONLY ON AN INTERDEPARTMENTAL PROMOTIONAL BASIS": the
 # sentence that says how the exam is given (it may wrap over lines).
-_BASIS = re.compile(r"\bEXAMINATION\s+IS\s+TO\s+BE\s+GIVEN\b.{0,160}?\bBASIS\b", re.I | re.S)
+_BASIS = lazy_compile(r"\bEXAMINATION\s+IS\s+TO\s+BE\s+GIVEN\b.{0,160}?\bBASIS\b", re.I | re.S)
 # "(Exam Open to All, including Current City Employees)": LA's header line.
-_OPEN_TO = re.compile(r"\bExam(?:ination)?\s+Open\s+to\s+(?P<who>[^)\n]+)", re.I)
-_DRIVERS_LICENSE = re.compile(r"\bdriver'?s?['\u2019]?\s+licen[sc]e\b", re.I)
-_MAY_BE_REQUIRED = re.compile(
+_OPEN_TO = lazy_compile(r"\bExam(?:ination)?\s+Open\s+to\s+(?P<who>[^)\n]+)", re.I)
+_DRIVERS_LICENSE = lazy_compile(r"\bdriver'?s?['\u2019]?\s+licen[sc]e\b", re.I)
+_MAY_BE_REQUIRED = lazy_compile(
     r"\bmay\s+(?:be\s+)?requir|\bmay\s+need\b|\bsome\s+positions\b|\bpositions\s+requiring\b|\bcertain\s+positions\b|\bif\s+(?:an?\s+)?"
     r"(?:essential|required|needed|assigned)|\bwhen\s+(?:required|assigned)|\bfor\s+(?:some|certain)\b",
     re.I,
 )
-_REQUIRED = re.compile(
+_REQUIRED = lazy_compile(
     r"\brequired\b|\bmust\s+(?:possess|have|hold|obtain|maintain)\b|\bpossession\s+of\b|\bvalid\b|\brequires?\b",
     re.I,
 )
-_PROBATION = re.compile(
+_PROBATION = lazy_compile(
     r"\bprobation(?:ary)?\s+period\b[^.]{0,80}?(?P<after>\b\S+\s*(?:\(\d+\)\s*)?(?:-|\s)?(?:months?|years?)\b)"
     r"|(?P<before>\b\S+\s*(?:\(\d+\)\s*)?(?:-|\s)?(?:months?|years?))\s+probation",
     re.I,
 )
-_SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
+_SENTENCE = lazy_compile(r"(?<=[.!?])\s+|\n+")
+
+
+def _any_word(text: str, words: tuple[str, ...]) -> bool:
+    """Does the text contain one of the words (as the patterns' re.I matches them)?"""
+    lowered = folded(text)
+    return any(word in lowered for word in words)
 
 
 def open_date(text: str | None) -> str | None:
     """'Open Date: 12-21-18' -> '2018-12-21' (US month-day-year)."""
-    found = _OPEN_DATE.search(text or "")
+    # Every label names a date or says "posted": other texts are not scanned.
+    if not text or not _any_word(text, ("date", "posted")):
+        return None
+    found = _OPEN_DATE.search(text)
     if not found:
         return None
     return iso_date(found.group("date"))
@@ -62,7 +76,9 @@ def open_date(text: str | None) -> str | None:
 
 def application_deadline(text: str | None) -> str | None:
     """'APPLICATION DEADLINE … must be received by THURSDAY, JANUARY 10, 2019' -> '2019-01-10'."""
-    for found in _DEADLINE.finditer(text or ""):
+    if not text or not _any_word(text, ("deadline", "must", "date")):
+        return None
+    for found in _DEADLINE.finditer(text):
         date = iso_date(found.group("rest"))
         if date and len(date) == 10:
             return date
@@ -72,7 +88,7 @@ def application_deadline(text: str | None) -> str | None:
 def exam_types(text: str | None) -> list[str]:
     """How an exam is given, as stated: the 'TO BE GIVEN … BASIS' sentence, else the
     'Exam Open to …' header ('All, including Current City Employees' -> both kinds)."""
-    if not text:
+    if not text or "exam" not in folded(text):  # both statements name the exam
         return []
     basis = _BASIS.search(text)
     if basis:
@@ -95,8 +111,11 @@ def exam_types(text: str | None) -> list[str]:
 def drivers_license(text: str | None) -> str | None:
     """'A valid California driver's license is required' -> 'required'; 'may be
     required', 'if an essential function' -> 'may_be_required'; no rule -> None."""
+    # Every rule names a driver: a text that does not is not split into sentences.
+    if not text or "driver" not in folded(text):
+        return None
     rule = None
-    for sentence in _SENTENCE.split(text or ""):
+    for sentence in _SENTENCE.split(text):
         if not _DRIVERS_LICENSE.search(sentence):
             continue
         if _MAY_BE_REQUIRED.search(sentence):
@@ -108,7 +127,11 @@ def drivers_license(text: str | None) -> str | None:
 
 def probation_months(text: str | None) -> int | None:
     """'a probationary period of six months' -> 6; 'a one-year probation' -> 12."""
-    found = _PROBATION.search(text or "")
+    # Both forms contain the word: most texts without it are settled by one substring
+    # test, not by a scan that starts at every word.
+    if not text or "probation" not in folded(text):
+        return None
+    found = _PROBATION.search(text)
     if not found:
         return None
     return duration_months((found.group("after") or found.group("before")).replace("-", " "))

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from classspec.lazyre import lazy_compile
+
 MONTHS = {
     name: number
     for number, names in enumerate(
@@ -34,19 +36,19 @@ _MONTH_NAME = "|".join(sorted(MONTHS, key=len, reverse=True))
 # Tolerates the typing seen in real specs: "3 / 19", "1//53", "CSC \u2013 8/24".
 _SLASH = r"\s*/{1,2}\s*"
 _DATE_PATTERNS = (
-    re.compile(
+    lazy_compile(
         rf"\b(?P<month>{_MONTH_NAME})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})\b", re.I
     ),
-    re.compile(rf"\b(?P<day>\d{{1,2}})\s+(?P<month>{_MONTH_NAME})\.?,?\s+(?P<year>\d{{4}})\b", re.I),
-    re.compile(rf"\b(?P<month>{_MONTH_NAME})\.?,?\s+(?P<year>\d{{4}})\b", re.I),
-    re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<month>\d{1,2})(?:-(?P<day>\d{1,2}))?\b"),
-    re.compile(
+    lazy_compile(rf"\b(?P<day>\d{{1,2}})\s+(?P<month>{_MONTH_NAME})\.?,?\s+(?P<year>\d{{4}})\b", re.I),
+    lazy_compile(rf"\b(?P<month>{_MONTH_NAME})\.?,?\s+(?P<year>\d{{4}})\b", re.I),
+    lazy_compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<month>\d{1,2})(?:-(?P<day>\d{1,2}))?\b"),
+    lazy_compile(
         rf"(?<![\d/])(?P<month>\d{{1,2}}){_SLASH}(?P<day>\d{{1,2}}){_SLASH}(?P<year>\d{{4}}|\d{{2}})(?![\d/])"
     ),
     # US month-day-year with dashes, as bulletins write it: "Revised: 03-29-16".
-    re.compile(r"(?<![\d/-])(?P<month>\d{1,2})-(?P<day>\d{1,2})-(?P<year>\d{4}|\d{2})(?![\d/-])"),
-    re.compile(rf"(?<![\d/])(?P<month>\d{{1,2}})(?:{_SLASH}|-)(?P<year>\d{{4}}|\d{{2}})(?![\d/])"),
-    re.compile(r"(?<![\d/])(?P<year>(?:19|20)\d{2})(?![\d/])"),
+    lazy_compile(r"(?<![\d/-])(?P<month>\d{1,2})-(?P<day>\d{1,2})-(?P<year>\d{4}|\d{2})(?![\d/-])"),
+    lazy_compile(rf"(?<![\d/])(?P<month>\d{{1,2}})(?:{_SLASH}|-)(?P<year>\d{{4}}|\d{{2}})(?![\d/])"),
+    lazy_compile(r"(?<![\d/])(?P<year>(?:19|20)\d{2})(?![\d/])"),
 )
 
 

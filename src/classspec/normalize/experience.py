@@ -5,6 +5,8 @@ from __future__ import annotations
 import itertools
 import re
 
+from classspec.lazyre import lazy_compile
+
 NUMBER_WORDS = {
     "a": 1,
     "an": 1,
@@ -35,14 +37,14 @@ NUMBER_WORDS = {
     "sixty": 60,
 }
 _NUMBER = r"\d+(?:\.\d+)?|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
-_DURATION = re.compile(
+_DURATION = lazy_compile(
     rf"\b(?P<n>{_NUMBER})(?P<half>\s+and\s+(?:a|one)[- ]half)?[\s-]*(?:\(\s*\d+\s*\)[\s-]*)?"
     r"(?:full[- ]time\s+)?(?P<unit>years?|months?)\b"
     r"(?:\s*\(\s*(?P<months>\d+)\s*months?\s*\))?",
     re.I,
 )
 # What may follow a duration that is schooling, age or a subset, not required experience.
-_NOT_EXPERIENCE_AFTER = re.compile(
+_NOT_EXPERIENCE_AFTER = lazy_compile(
     r"[\s'\u2019]*(?:\(\d+\s*months?\)\s*)?"
     r"(?:(?:of\s+)?(?:full[- ]time\s+)?(?:college|university|course\s*work|education|school"
     r"|(?:post-?\s*)?high\s+school|accredited|study|apprenticeship)"
@@ -52,36 +54,36 @@ _NOT_EXPERIENCE_AFTER = re.compile(
 )
 # ... and what may precede one: deadlines ("within six months") and subsets ("including one
 # year", "three years of clerical experience with two years of accounts payable work").
-_NOT_EXPERIENCE_BEFORE = re.compile(
+_NOT_EXPERIENCE_BEFORE = lazy_compile(
     r"(?:within|includ\w*|of\s+which|up\s+to|\bwith\s*:?)\s*(?:the\s+)?(?:at\s+least\s+)?(?:first\s+|past\s+|last\s+)?$",
     re.I,
 )
 # Clauses that talk about substitutes and preferences, not the requirement itself.
-_NOT_REQUIREMENT = re.compile(
+_NOT_REQUIREMENT = lazy_compile(
     r"substitut|in\s+lieu|equals|equivalent\s+to\s+\S+\s+years?|desirable|preferred|waive|\bNOTE\b", re.I
 )
-_EXPERIENCE_WORD = re.compile(r"experience|employment|\bwork(?:ing|ed)?\b|service|as\s+an?\b", re.I)
+_EXPERIENCE_WORD = lazy_compile(r"experience|employment|\bwork(?:ing|ed)?\b|service|as\s+an?\b", re.I)
 # Alternatives of the whole requirement: "OR" written as a word of its own (not one ending a
 # line the lower-case rest of its sentence follows, nor one after a comma that lists the kinds
 # of one requirement), "; or", ". Or".
-_ALTERNATIVE = re.compile(r"(?<!,\s)\bOR\b(?!,?\s*\n\s*[a-z])|;\s*or\b|\.\s+[Oo]r\b|^\s*or\s*$", re.M)
+_ALTERNATIVE = lazy_compile(r"(?<!,\s)\bOR\b(?!,?\s*\n\s*[a-z])|;\s*or\b|\.\s+[Oo]r\b|^\s*or\s*$", re.M)
 # Each of these opens one branch ("CALL CENTER SPECIALTY:", "Option 2"); text before the
 # first branch is shared by all of them. "BOTH SPECIALTIES" / "All Specialties" are shared.
-_BRANCH = re.compile(
+_BRANCH = lazy_compile(
     r"\b(?:[A-Z][\w'&/,-]*\s+){1,6}(?:SPECIALT(?:Y|IES)|Specialt(?:y|ies))\b(?!\s+(?:and|or|AND|OR)\b)"
     r"|\bOPTION\s+\d+|\bOption\s+\d+"
 )
-_SHARED_BRANCH = re.compile(r"\b(?:BOTH|ALL|Both|All)\b")
+_SHARED_BRANCH = lazy_compile(r"\b(?:BOTH|ALL|Both|All)\b")
 # A note runs to the next AND / OR: it explains substitutions, it does not add requirements.
-_NOTE = re.compile(r"\bNOTE\b.*?(?=\bAND\b|\bOR\b|$)", re.S)
-_CLAUSE_END = re.compile(r"[.;](?:\s|$)|\n|\bAND\b|\bNOTE\b")
-_OR_BETWEEN = re.compile(r"\bor\b", re.I)
-_AND_BETWEEN = re.compile(r"\bAND\b|\bplus\b|supplemented\s+by|in\s+addition", re.I)
+_NOTE = lazy_compile(r"\bNOTE\b.*?(?=\bAND\b|\bOR\b|$)", re.S)
+_CLAUSE_END = lazy_compile(r"[.;](?:\s|$)|\n|\bAND\b|\bNOTE\b")
+_OR_BETWEEN = lazy_compile(r"\bor\b", re.I)
+_AND_BETWEEN = lazy_compile(r"\bAND\b|\bplus\b|supplemented\s+by|in\s+addition", re.I)
 
 
 # "Any one or any combination that equals 18 months from the categories below": the total
 # is the requirement, whatever mix of the listed kinds makes it up.
-COMBINATION_TOTAL = re.compile(
+COMBINATION_TOTAL = lazy_compile(
     r"\bcombination\s+(?:(?:that|which)\s+)?(?:equals?|equall?ing|equates?\s+to|equating\s+to|totals?|totall?ing)\s+"
     rf"(?:to\s+)?(?:at\s+least\s+)?(?P<total>(?:{_NUMBER})\s*(?:\(\s*\d+\s*\)\s*)?"
     r"(?:full[- ]time\s+)?(?:years?|months?)"
@@ -90,7 +92,7 @@ COMBINATION_TOTAL = re.compile(
 )
 
 
-_AFTER_COMBINATION = re.compile(r";|\bAND\b|\n\s*\(?\d{1,2}[.)]\s")
+_AFTER_COMBINATION = lazy_compile(r";|\bAND\b|\n\s*\(?\d{1,2}[.)]\s")
 
 
 def _duration_months(found: re.Match[str]) -> int | None:

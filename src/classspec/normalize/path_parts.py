@@ -5,36 +5,37 @@ from __future__ import annotations
 
 import re
 
+from classspec.lazyre import lazy_compile
 from classspec.normalize.experience import NUMBER_WORDS, experience_months
 from classspec.normalize.vocab import education_level
 
 # Within a requirement only an explicit substitution counts ("equals" there states a total).
-_OWN_SUBSTITUTION = re.compile(r"substitut|in\s+lieu\b", re.I)
-_FIELD = re.compile(
+_OWN_SUBSTITUTION = lazy_compile(r"substitut|in\s+lieu\b", re.I)
+_FIELD = lazy_compile(
     r"\b(?:degree|major(?:ing)?|major\s+work|majoring|specialization|concentration)\s+in\s+"
     r"(?P<field>[A-Za-z][\w/&,' -]*?)(?=\s*(?:[;.:(]|,\s*(?:and|which|including|with)\b"
     r"|,?\s+(?:or\s+(?:a|an|in\s+a)\s+(?:closely\s+)?related"
     r"|from\s+an?\b|at\s+an?\b|with\b|and\s+(?:\w+\s+)?(?:years?|months?|one|two|three|four|five|six|completion))|$))",
 )
-_EXPERIENCE = re.compile(r"\bexperience\b", re.I)
-_FULL_TIME = re.compile(r"\bfull[- ]time\b", re.I)
-_PART_TIME = re.compile(r"\bpart[- ]time\b", re.I)
+_EXPERIENCE = lazy_compile(r"\bexperience\b", re.I)
+_FULL_TIME = lazy_compile(r"\bfull[- ]time\b", re.I)
+_PART_TIME = lazy_compile(r"\bpart[- ]time\b", re.I)
 _CLASS_WORD = r"(?:[A-Z][\w'/-]*|I{1,3}|IV|V|VI{0,3}|IX|X)"
-_PRIOR_CLASS = re.compile(
+_PRIOR_CLASS = lazy_compile(
     rf"(?:\b(?:as\s+an?|at\s+the\s+level\s+of(?:\s+an?)?|in\s+the\s+class(?:es)?\s+of|employment\s+as\s+an?)"
     r"|(?<=\bas\sone\sof\sthe\sfollowing:)\s*(?i:an?))\s+"
     rf"(?:City\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+)?(?:(?:exempt|certified|journey-level)\s+)?"
     rf"(?P<classes>{_CLASS_WORD}(?:\s+(?:of\s+|and\s+|&\s+)?{_CLASS_WORD})*"
     rf"(?:(?:,\s*|,?\s+or\s+|,?\s+and\s+){_CLASS_WORD}(?:\s+(?:of\s+)?{_CLASS_WORD})*)*)"
 )
-_CREDENTIAL_BEFORE = re.compile(r"(?i:certificat\w*|registration|licen[sc]e|credential)\s*$")
-_NOT_A_CLASS = re.compile(
+_CREDENTIAL_BEFORE = lazy_compile(r"(?i:certificat\w*|registration|licen[sc]e|credential)\s*$")
+_NOT_A_CLASS = lazy_compile(
     r"^(?:City|County|State|Los Angeles|California|United States|Department|Armed Forces|I|A|An|The)$"
 )
 _LICENSE_WORD = (
     r"(?i:driver'?s?['\u2019]?\s+licen[sc]e|licen[sc]e|certificat(?:e|ion)|registration|credential)"
 )
-_LICENSE = re.compile(
+_LICENSE = lazy_compile(
     # "a valid California Class A driver's license", "Possession of an Engineer in Training Certificate"
     r"\b(?i:(?:valid|current|possession\s+of\s+(?:an?\s+)?(?:valid\s+)?|possess\s+an?\s+(?:valid\s+|current\s+)?)\s*)"
     r"(?P<license>(?:(?:[A-Z][\w.'-]*|\([A-Z][\w.' -]*\)|\d+|of|on|and|for)\s+){0,14}"
@@ -46,21 +47,21 @@ _LICENSE = re.compile(
     + _LICENSE_WORD
     + r"\s+as\s+an?\s+\"?(?P<named>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*|\s+in\s+[A-Z][\w'-]*)*)"
 )
-_UNITS = re.compile(
+_UNITS = lazy_compile(
     r"\b(?P<units>\d+(?:\.\d+)?)\s+(?:semester|quarter)(?:\s+or\s+\d+\s+quarter)?\s+(?:units?|hours?|credits?)\b",
     re.I,
 )
-_COURSE_COUNT = re.compile(
+_COURSE_COUNT = lazy_compile(
     r"\b(?P<count>\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:\w+\s+){0,2}courses?\b", re.I
 )
-_COURSE_SUBJECT = re.compile(
+_COURSE_SUBJECT = lazy_compile(
     r"(?:units?|hours?|courses?)\s+(?:of\s+(?:course\s*work\s+)?)?in\s+(?P<subject>[^;.:()]+?)(?=\s*(?:[;.:(]|,\s*(?:and|or|which)\b|\s+(?:at|from)\s+an?\b|$))",
     re.I,
 )
 
 
 # "Graduation from an accredited four-year college or university" is a bachelor's degree.
-_FOUR_YEAR_GRADUATION = re.compile(
+_FOUR_YEAR_GRADUATION = lazy_compile(
     r"\bgraduat\w*\s+from\s+(?:an?\s+)?(?:accredited\s+)?four[- ]year\s+college", re.I
 )
 

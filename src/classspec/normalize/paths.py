@@ -17,6 +17,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
+from classspec.lazyre import lazy_compile
 from classspec.normalize.experience import COMBINATION_TOTAL, experience_months
 from classspec.normalize.path_parts import courses, describe_path, join_parts, licenses, prior_classes
 
@@ -32,30 +33,32 @@ __all__ = [
 # At most this many paths: a long list of "and" runs of alternatives is not enumerated.
 MAX_PATHS = 24
 
-_NUMBERED = re.compile(r"^\(?(?P<label>\d{1,2})[.)]\s*(?=\S)")
-_LETTERED = re.compile(r"^\(?(?P<label>[a-z])[.)]\s+(?=\S)|^\(?(?P<upper>[A-H])[.)]\s+(?=[A-Z0-9])")
-_OPTION = re.compile(
+_NUMBERED = lazy_compile(r"^\(?(?P<label>\d{1,2})[.)]\s*(?=\S)")
+_LETTERED = lazy_compile(r"^\(?(?P<label>[a-z])[.)]\s+(?=\S)|^\(?(?P<upper>[A-H])[.)]\s+(?=[A-Z0-9])")
+_OPTION = lazy_compile(
     r"^(?P<label>(?:OPTION|Option|PATTERN|Pattern|ALTERNATIVE|Alternative)\s+(?:\d{1,2}|[A-Z]|[IVX]{1,4}))\b[.:)\-\u2013]*\s*"
 )
 # CalHR: "Either I", "Or II" on a line of its own or opening the text of one.
-_ROMAN = re.compile(r"(?:^|(?<=\s)|(?<=:\s))(?:Either|Or|EITHER|OR)\s+(?P<label>[IVX]{1,4})\b\s*(?=[A-Z(]|$)")
-_CONNECTOR_LINE = re.compile(r"^(?P<word>OR|Or|or|AND|And|and)[:.,]?$")
-_TRAILING_CONNECTOR = re.compile(
+_ROMAN = lazy_compile(
+    r"(?:^|(?<=\s)|(?<=:\s))(?:Either|Or|EITHER|OR)\s+(?P<label>[IVX]{1,4})\b\s*(?=[A-Z(]|$)"
+)
+_CONNECTOR_LINE = lazy_compile(r"^(?P<word>OR|Or|or|AND|And|and)[:.,]?$")
+_TRAILING_CONNECTOR = lazy_compile(
     r"[\s;,.)]*(?<![\w'])(?P<word>or|and|OR|AND)(?:\s+(?:either|EITHER|one\s+of\s+the\s+following)"
     r"(?:\s+#?\d+\s+or\s+#?\d+(?:\s+below)?)?)?[\s:.]*$"
 )
 # An upper-case OR between requirements of unmarked text ("... experience OR An associate's ...").
 # Not after a comma: "Registering citizens to vote, OR" / "Preparing voting machines" is a
 # list inside one requirement.
-_UPPER_CONNECTOR_END = re.compile(r"(?<=[\s.;)])(?<!,\s)(?P<word>OR|AND)[\s:.]*$")
-_NOTE = re.compile(r"^\(?\*?\s*NOTES?\b", re.I)
-_SUBSTITUTION = re.compile(r"substitut|in\s+lieu\b|\bequals?\b|may\s+be\s+accepted|\bwaive", re.I)
-_CATCH_ALL = re.compile(
+_UPPER_CONNECTOR_END = lazy_compile(r"(?<=[\s.;)])(?<!,\s)(?P<word>OR|AND)[\s:.]*$")
+_NOTE = lazy_compile(r"^\(?\*?\s*NOTES?\b", re.I)
+_SUBSTITUTION = lazy_compile(r"substitut|in\s+lieu\b|\bequals?\b|may\s+be\s+accepted|\bwaive", re.I)
+_CATCH_ALL = lazy_compile(
     r"^(?:any|an|or)?\s*(?:other\s+)?(?:equivalent|acceptable|comparable)?\s*combination\s+of\s+(?:\w+[,\s]+){0,6}"
     r"(?:education|training|experience)",
     re.I,
 )
-_DURATION_WORD = re.compile(r"\b(?:years?|months?)\b", re.I)
+_DURATION_WORD = lazy_compile(r"\b(?:years?|months?)\b", re.I)
 
 
 @dataclass

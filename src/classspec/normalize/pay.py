@@ -9,24 +9,26 @@ from __future__ import annotations
 
 import re
 
+from classspec.lazyre import lazy_compile
+
 _AMOUNT = r"\$\s*(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d{1,2})?"
 # One range: an amount, optionally "to / - / – / through" a second amount.
-_RANGE = re.compile(
+_RANGE = lazy_compile(
     rf"(?P<min>{_AMOUNT})(?:\s*(?:to|-|\u2013|\u2014|through|thru)\s*(?P<max>{_AMOUNT}))?"
     r"(?P<flat>\s*\(\s*flat[- ]?rated\s*\))?",
     re.I,
 )
 # Period words, most specific first ("bi-weekly" before "weekly", "semi-monthly" before "monthly").
 _PERIODS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("biweek", re.compile(r"\bbi-?\s?weekly\b|\bper\s+pay\s+period\b|\bevery\s+two\s+weeks\b", re.I)),
-    ("semimonth", re.compile(r"\bsemi-?\s?monthly\b|\btwice\s+(?:a|per)\s+month\b", re.I)),
-    ("hour", re.compile(r"\bhourly\b|\b(?:per|an|/)\s*(?:hour|hr)\b", re.I)),
-    ("month", re.compile(r"\bmonthly\b|\b(?:per|a|/)\s*(?:month|mo)\b", re.I)),
-    ("year", re.compile(r"\bannual(?:ly)?\b|\byearly\b|\b(?:per|a|/)\s*(?:year|yr|annum)\b", re.I)),
+    ("biweek", lazy_compile(r"\bbi-?\s?weekly\b|\bper\s+pay\s+period\b|\bevery\s+two\s+weeks\b", re.I)),
+    ("semimonth", lazy_compile(r"\bsemi-?\s?monthly\b|\btwice\s+(?:a|per)\s+month\b", re.I)),
+    ("hour", lazy_compile(r"\bhourly\b|\b(?:per|an|/)\s*(?:hour|hr)\b", re.I)),
+    ("month", lazy_compile(r"\bmonthly\b|\b(?:per|a|/)\s*(?:month|mo)\b", re.I)),
+    ("year", lazy_compile(r"\bannual(?:ly)?\b|\byearly\b|\b(?:per|a|/)\s*(?:year|yr|annum)\b", re.I)),
 )
 # "Range A", "Step 1", "Grade 12" written before the amounts, or the department a sentence
 # names ("The salary in the Department of Water and Power is ...").
-_LABEL = re.compile(
+_LABEL = lazy_compile(
     r"\b(?P<range>(?:Range|Schedule|Band|Tier|Level)\s+[A-Z0-9]{1,3})\b\s*[:\-\u2013]?\s*$"
     r"|\b(?:in|for|at)\s+(?:positions\s+(?:in|with|at)\s+)?(?:the\s+)?(?P<department>[A-Z][\w&,.' ]{2,80}?)"
     r"\s+(?:is|are|will\s+be)\b[^$]*$",
@@ -34,7 +36,7 @@ _LABEL = re.compile(
 
 
 # What may stand between two ranges of one list: "; ", ", and ", " or ".
-_LIST_GLUE = re.compile(r"[\s;,]*(?:(?:and|or)\b[\s;,]*)?", re.I)
+_LIST_GLUE = lazy_compile(r"[\s;,]*(?:(?:and|or)\b[\s;,]*)?", re.I)
 
 
 def pay_period(text: str | None) -> str | None:

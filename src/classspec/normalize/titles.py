@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 
+from classspec.lazyre import lazy_compile
+
 # Level numerals as titles use them (I to XXXIX); M, D, C and L are left out so that
 # words such as "MIX" or "DIV" are not mistaken for numerals.
-ROMAN = re.compile(r"^(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})$")
-ORDINAL = re.compile(r"^(\d+)(ST|ND|RD|TH)$", re.I)
+ROMAN = lazy_compile(r"^(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})$")
+ORDINAL = lazy_compile(r"^(\d+)(ST|ND|RD|TH)$", re.I)
 SMALL_WORDS = {"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"}
 ACRONYMS = {
     "ADA",

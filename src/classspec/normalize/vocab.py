@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 
+from classspec.lazyre import lazy_compile
 from classspec.model import EducationLevel, FlsaStatus, Frequency, Strength
 
 # Bare codes some jurisdictions print after "FLSA:" ("E", Philadelphia's "2E", "NE").
 # Philadelphia writes FLSA as a code: 1N non-exempt; 2E, 2P, 2A ... exempt (the letter
 # says which exemption: executive, professional, administrative ...).
-_FLSA_EXEMPT_CODE = re.compile(r"\d?E|[2-9][A-MO-Z]", re.I)
-_FLSA_NON_EXEMPT_CODE = re.compile(r"\d?(?:N|NE|N/E)", re.I)
+_FLSA_EXEMPT_CODE = lazy_compile(r"\d?E|[2-9][A-MO-Z]", re.I)
+_FLSA_NON_EXEMPT_CODE = lazy_compile(r"\d?(?:N|NE|N/E)", re.I)
 
 
 def flsa_status(text: str | None) -> FlsaStatus | None:
@@ -35,7 +36,7 @@ _APOSTROPHE = "['\u2019\u2018`\u00e2\u0080\u0099]{0,3}"
 _EDUCATION_PATTERNS: tuple[tuple[EducationLevel, re.Pattern[str]], ...] = (
     (
         EducationLevel.none,
-        re.compile(
+        lazy_compile(
             r"(?:sixth|seventh|eighth|ninth|tenth|eleventh|[6-9]th|1[01]th)\s+(?:school\s+)?grade"
             r"|no\s+(?:formal\s+)?education(?:al)?\s+(?:requirement|is\s+required)",
             re.I,
@@ -43,7 +44,7 @@ _EDUCATION_PATTERNS: tuple[tuple[EducationLevel, re.Pattern[str]], ...] = (
     ),
     (
         EducationLevel.high_school,
-        re.compile(
+        lazy_compile(
             r"(?<!post-)(?<!post )high\s+school(?!\s+course)|twelfth\s+(?:school\s+)?grade"
             r"|12th\s+(?:school\s+)?grade|grade\s+12\b|\bG\.?E\.?D\b|secondary\s+school",
             re.I,
@@ -51,7 +52,7 @@ _EDUCATION_PATTERNS: tuple[tuple[EducationLevel, re.Pattern[str]], ...] = (
     ),
     (
         EducationLevel.some_college,
-        re.compile(
+        lazy_compile(
             r"(?:years?|semester\s+hours|quarter\s+(?:units|hours)|credits?)\s+of\s+(?:college|university)"
             r"|college\s+(?:course\s*work|credits?|level\s+course)|semester\s+hours|quarter\s+units"
             r"|years?\s+of\s+(?:study|course\s*work)\s+at|two[- ]year\s+(?:\w+\s+)?program\s+at"
@@ -61,28 +62,28 @@ _EDUCATION_PATTERNS: tuple[tuple[EducationLevel, re.Pattern[str]], ...] = (
     ),
     (
         EducationLevel.associate,
-        re.compile(
+        lazy_compile(
             rf"associate{_APOSTROPHE}s?\s+(?:degree|of\s+(?:arts|science|applied))|\bA\.A\.S?\.?\s+degree",
             re.I,
         ),
     ),
     (
         EducationLevel.bachelor,
-        re.compile(
+        lazy_compile(
             rf"bachelor{_APOSTROPHE}s?\b|baccalaureate|four[- ]year\s+(?:college\s+)?degree|\bB\.[AS]\.", re.I
         ),
     ),
     (
         EducationLevel.master,
-        re.compile(rf"master{_APOSTROPHE}s?\s+(?:degree|of)|\bM\.[AS]\.|\bMBA\b|\bMPA\b|\bMSW\b", re.I),
+        lazy_compile(rf"master{_APOSTROPHE}s?\s+(?:degree|of)|\bM\.[AS]\.|\bMBA\b|\bMPA\b|\bMSW\b", re.I),
     ),
     (
         EducationLevel.doctorate,
-        re.compile(r"doctora(?:te|l)|\bdegree\s+of\s+doctor\b|\bPh\.?\s?D\b|juris\s+doctor|\bJ\.D\.", re.I),
+        lazy_compile(r"doctora(?:te|l)|\bdegree\s+of\s+doctor\b|\bPh\.?\s?D\b|juris\s+doctor|\bJ\.D\.", re.I),
     ),
 )
 # "four years of college resulting in a Bachelor's degree" names the degree, not some college.
-_COLLEGE_TOWARD_DEGREE = re.compile(
+_COLLEGE_TOWARD_DEGREE = lazy_compile(
     r"years?\s+of\s+(?:college|university)\s+(?:\w+\s+){0,3}?(?:resulting|leading|culminating)\s+in", re.I
 )
 

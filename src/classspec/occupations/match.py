@@ -17,6 +17,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from classspec.lazyre import lazy_compile
 from classspec.occupations.store import SOURCE_NAMES, SOURCES, Index, load_index
 from classspec.occupations.text import stems, text_terms, title_terms, title_words, words
 
@@ -57,19 +58,19 @@ MANAGER_WORDS = stems(
 # Words that say a class's rank, not its occupation: they weigh less in a title.
 RANK_WORDS = SUPERVISOR_WORDS | MANAGER_WORDS | stems("lead leader crew group team assistant")
 # "Crew Chief", "Group Leader", "Team Leader": first-line supervisors by another name.
-_LEAD_TITLE = re.compile(
+_LEAD_TITLE = lazy_compile(
     r"\b(?:crew|group|team|work|section|shift|unit)\s+(?:chief|leader|lead)\b|\blead\b", re.I
 )
 # The record says the class directs others' work (not that it works under supervision).
-_SUPERVISES = re.compile(
+_SUPERVISES = lazy_compile(
     r"\b(?:supervis(?:es|ing|ory)|directs the work|assigns,? (?:and )?reviews|assigns, directs|"
     r"oversees the work|crew chief (?:supervisory )?level)\b",
     re.I,
 )
 # Sentences about the class's own supervisor ("under the general supervision of a crew chief").
 # A working lead is coded with the workers it leads (SOC: supervising under 20% of the time).
-_PARTLY = re.compile(r"\b(?:may|limited|occasional(?:ly)?|some|partial)\b[^.;]{0,25}$", re.I)
-_SUPERVISED = re.compile(r"\bunder\b[^.;]*\bsupervision\b|\bsupervision of\b|\bsupervised by\b", re.I)
+_PARTLY = lazy_compile(r"\b(?:may|limited|occasional(?:ly)?|some|partial)\b[^.;]{0,25}$", re.I)
+_SUPERVISED = lazy_compile(r"\bunder\b[^.;]*\bsupervision\b|\bsupervision of\b|\bsupervised by\b", re.I)
 # First-line supervisor occupations by the codes (prefixes) of the workers they supervise;
 # the longest matching prefix wins.
 FIRST_LINE = {

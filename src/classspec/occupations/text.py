@@ -6,11 +6,12 @@ and queried with them, so a title is cut into the same terms on both sides.
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from itertools import pairwise
 
-_WORD = re.compile(r"[a-z0-9]+")
+from classspec.lazyre import lazy_compile
+
+_WORD = lazy_compile(r"[a-z0-9]+")
 
 
 @lru_cache(maxsize=1)

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from classspec.builder import RecordBuilder
 from classspec.document import Document, Line
+from classspec.lazyre import lazy_compile
 from classspec.model import Jurisdiction
 from classspec.parsers import fields
 from classspec.parsers.prefilter import found_in
@@ -29,7 +30,7 @@ class Marker:
 
 
 def marker(name: str, regex: str, weight: float, flags: int = re.I | re.M) -> Marker:
-    return Marker(name, re.compile(regex, flags), weight)
+    return Marker(name, lazy_compile(regex, flags), weight)
 
 
 @dataclass(slots=True)

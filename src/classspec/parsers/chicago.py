@@ -7,6 +7,7 @@ import re
 
 from classspec.builder import RecordBuilder
 from classspec.document import Line, Piece
+from classspec.lazyre import lazy_compile
 from classspec.model import Jurisdiction
 from classspec.normalize import all_dates, education_level, experience_months, title_case
 from classspec.parsers import fields
@@ -29,10 +30,10 @@ HEADINGS = (
     heading("ksa", r"KNOWLEDGE,? SKILLS,? ABILITIES,?(?: AND OTHER WORK REQUIREMENTS)?"),
     heading("footer", "City of Chicago", case_sensitive=True),
 )
-_LEVEL_HEADING = re.compile(r"(?:(?P<level>[A-Za-z]+(?: [A-Za-z]+)?) )?knowledge of\s*:", re.I)
-_NAMED = re.compile(r"(?P<name>[A-Z][A-Z0-9 ,/&'()]+?)\s+[-\u2013\u2014]\s+(?P<text>.+)")
-_ENTRY_LEGEND = re.compile(r"\*\s*May be required at entry\.?", re.I)
-_QUALIFICATION_HEADS = re.compile(r"(?P<edu>Education|Training)|(?P<lic>Licen[sc]|Certif)", re.I)
+_LEVEL_HEADING = lazy_compile(r"(?:(?P<level>[A-Za-z]+(?: [A-Za-z]+)?) )?knowledge of\s*:", re.I)
+_NAMED = lazy_compile(r"(?P<name>[A-Z][A-Z0-9 ,/&'()]+?)\s+[-\u2013\u2014]\s+(?P<text>.+)")
+_ENTRY_LEGEND = lazy_compile(r"\*\s*May be required at entry\.?", re.I)
+_QUALIFICATION_HEADS = lazy_compile(r"(?P<edu>Education|Training)|(?P<lic>Licen[sc]|Certif)", re.I)
 
 
 def _is_qualification_heading(line: Line) -> bool:

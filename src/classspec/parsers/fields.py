@@ -21,6 +21,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 from classspec.builder import RecordBuilder
 from classspec.document import Line, Piece
+from classspec.lazyre import lazy_compile
 from classspec.normalize import all_dates, flsa_status, iso_date, title_case
 from classspec.parsers.kinds import ksa_kind_of_heading, ksa_kind_of_item
 from classspec.sections import (
@@ -308,11 +309,11 @@ def label(path: str) -> LineReader:
 
 
 _DATE_LABELS = (
-    ("established", re.compile(r"(?:CSC\s+)?(?:adopted|established|created)", re.I)),
-    ("revised", re.compile(r"(?:CSC\s+)?(?:last\s+)?(?:revised|revision|amended)", re.I)),
-    ("effective", re.compile(r"effective", re.I)),
+    ("established", lazy_compile(r"(?:CSC\s+)?(?:adopted|established|created)", re.I)),
+    ("revised", lazy_compile(r"(?:CSC\s+)?(?:last\s+)?(?:revised|revision|amended)", re.I)),
+    ("effective", lazy_compile(r"effective", re.I)),
 )
-_DATE_LABEL = re.compile(
+_DATE_LABEL = lazy_compile(
     r"(?P<label>(?:CSC\s+)?(?:adopted|established|created|(?:last\s+)?revised|revision|amended|effective))"
     r"\s*:",
     re.I,

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from classspec.lazyre import lazy_compile
 from classspec.normalize import education_level, experience_months
 
 # Knowledge / skills / abilities: (field, a sub-head naming the kind, an item that opens
@@ -13,23 +14,23 @@ from classspec.normalize import education_level, experience_months
 KSA_KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
     (
         "knowledge",
-        re.compile(r"(?:\w+\s+)?knowledges?(?:\s+(?:of|in))?\s*:?", re.I),
-        re.compile(r"^(?:\w+\s+)?knowledge\b", re.I),
+        lazy_compile(r"(?:\w+\s+)?knowledges?(?:\s+(?:of|in))?\s*:?", re.I),
+        lazy_compile(r"^(?:\w+\s+)?knowledge\b", re.I),
     ),
     (
         "skills",
-        re.compile(r"skills?(?:\s+(?:in|to|of))?\s*:?", re.I),
-        re.compile(r"^(?:\w+\s+)?skill", re.I),
+        lazy_compile(r"skills?(?:\s+(?:in|to|of))?\s*:?", re.I),
+        lazy_compile(r"^(?:\w+\s+)?skill", re.I),
     ),
     (
         "abilities",
-        re.compile(r"abilit(?:y|ies)(?:\s+(?:to|in))?\s*:?", re.I),
-        re.compile(r"^(?:\w+\s+)?abilit", re.I),
+        lazy_compile(r"abilit(?:y|ies)(?:\s+(?:to|in))?\s*:?", re.I),
+        lazy_compile(r"^(?:\w+\s+)?abilit", re.I),
     ),
     (
         "other_requirements",
-        re.compile(r"other\s+(?:work\s+)?requirements\s*:?", re.I),
-        re.compile(r"^$"),
+        lazy_compile(r"other\s+(?:work\s+)?requirements\s*:?", re.I),
+        lazy_compile(r"^$"),
     ),
 )
 
@@ -44,18 +45,18 @@ def ksa_kind_of_item(text: str, default: str = "other_requirements") -> str:
     return next((kind for kind, _, opening in KSA_KINDS if opening.match(text)), default)
 
 
-_EXPERIENCE = re.compile(r"\bexperience\b|\bemployment\b", re.I)
+_EXPERIENCE = lazy_compile(r"\bexperience\b|\bemployment\b", re.I)
 # "registration by the American Registry ...", not "voters' registration".
-_LICENSE = re.compile(
+_LICENSE = lazy_compile(
     r"\blicen[sc]e|\bcertificat|\bregist(?:ration|ered)\s+(?:as|by|with|from)\b|\bpermit\b",
     re.I,
 )
 # A label that names the kind of the qualifications under it ("GENERAL EXPERIENCE:",
 # "Formal Education / Knowledge", "Certifications and Other Requirements"), first match wins.
 _LABEL_KINDS = (
-    ("experience", re.compile(r"experience", re.I)),
-    ("licenses", re.compile(r"licen[sc]|certif", re.I)),
-    ("education", re.compile(r"education|training", re.I)),
+    ("experience", lazy_compile(r"experience", re.I)),
+    ("licenses", lazy_compile(r"licen[sc]|certif", re.I)),
+    ("education", lazy_compile(r"education|training", re.I)),
 )
 
 

@@ -16,31 +16,32 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from classspec.document import Line, Piece, collapse
+from classspec.lazyre import lazy_compile
 from classspec.normalize import flsa_status, title_case
 from classspec.sections import strip_marker
 
 # "Assistant Sheriff (Class No. 000265)   Union Code: NE" - the footer hosted platforms print.
-FOOTER = re.compile(
+FOOTER = lazy_compile(
     r"(?P<title>[A-Z][^()]{2,80}?)\s*\(\s*(?:Class|Job|Classification)\s*(?:No\.?|Number|Code|#)\s*:?\s*"
     r"(?P<code>[A-Z0-9][A-Z0-9.\-]*)\s*\)(?P<rest>\s+\S.*)?",
 )
 # "END OF JOB CLASS SPECIFICATION - 1A11"
-END_FOOTER = re.compile(
+END_FOOTER = lazy_compile(
     r"end\s+of\s+(?:job\s+)?class(?:ification)?\s+spec(?:ification)?\.?\s*[-\u2013\u2014:]?\s*"
     r"(?P<code>[A-Z0-9][A-Z0-9.\-]{1,11})",
     re.I,
 )
 _CODE = r"(?-i:(?=[A-Z0-9.\-]*\d)[A-Z0-9][A-Z0-9.\-]{1,11})"
 # "Fire Apparatus Engineer (1077)", "1A11 CLERK TYPIST I", "Clerk Typist 1 (B) - 1A11".
-_TITLE_THEN_CODE = re.compile(
+_TITLE_THEN_CODE = lazy_compile(
     rf"(?P<title>[A-Za-z].+?)\s*(?:\(\s*(?P<code>{_CODE})\s*\)|[-\u2013\u2014]\s+(?P<code2>{_CODE}))"
 )
-_CODE_THEN_TITLE = re.compile(
+_CODE_THEN_TITLE = lazy_compile(
     r"(?P<code>(?-i:(?=[A-Z0-9-]*\d)[A-Z0-9][A-Z0-9-]{2,7}))\s+(?:[-\u2013\u2014:]\s*)?(?P<title>[A-Za-z].+)"
 )
-BARE_CODE = re.compile(r"(?-i:(?=[A-Z0-9\-]*\d)[A-Z0-9][A-Z0-9\-]{2,9})")
+BARE_CODE = lazy_compile(r"(?-i:(?=[A-Z0-9\-]*\d)[A-Z0-9][A-Z0-9\-]{2,9})")
 # Lines that name the publisher or the kind of document, not the class.
-_NOT_A_TITLE = re.compile(
+_NOT_A_TITLE = lazy_compile(
     r"^(?:(?:city|county|state|town|village|borough|commonwealth|department|office|division|bureau)\s+of\b"
     r"|(?:city|county|state)$|(?:personnel|human resources|civil service)"
     r"(?:\s+(?:department|office|division|services|commission|board))?$"
@@ -51,7 +52,7 @@ _NOT_A_TITLE = re.compile(
     re.I,
 )
 # A sentence that lists the classes of a series names other classes, not this one.
-SERIES_LIST = re.compile(
+SERIES_LIST = lazy_compile(
     r"\bseries\s+(?:includes?|consists?\s+of|is\s+made\s+up\s+of)\b|\bclasses\s+in\s+(?:the|this)\s+series\b",
     re.I,
 )
@@ -113,10 +114,10 @@ TAXONOMY_LABELS = frozenset(
     }
 )
 # "Label: value" pairs; several on a line are separated by a tab or a run of spaces.
-_PAIR = re.compile(r"(?P<label>[A-Za-z][A-Za-z.#/\- ]{0,30}?)\s*:\s*(?P<value>\S.*)")
-_FLSA_BARE = re.compile(r"FLSA\s*[:\-]?\s*(?P<value>(?:non[- ]?)?exempt|[12][A-Z]|N|E)\.?", re.I)
+_PAIR = lazy_compile(r"(?P<label>[A-Za-z][A-Za-z.#/\- ]{0,30}?)\s*:\s*(?P<value>\S.*)")
+_FLSA_BARE = lazy_compile(r"FLSA\s*[:\-]?\s*(?P<value>(?:non[- ]?)?exempt|[12][A-Z]|N|E)\.?", re.I)
 # A labelled code may follow its label without a colon ("Class Code 2108", "Job Code #: 11").
-_LABEL_NO_COLON = re.compile(
+_LABEL_NO_COLON = lazy_compile(
     rf"(?P<label>class code|job code|class no\.?|class number|class #)\s*#?\s*(?P<value>{_CODE})", re.I
 )
 MAX_VALUE_WORDS = 8
@@ -286,7 +287,7 @@ def choose_title(lines: Sequence[Line], code: str | None, code_line: int | None)
     return [candidates[0]]
 
 
-_CONNECTOR = re.compile(r"(?:\b(?:and|of|for|the|in|to)|[&/,\-])\s*$", re.I)
+_CONNECTOR = lazy_compile(r"(?:\b(?:and|of|for|the|in|to)|[&/,\-])\s*$", re.I)
 
 
 def _with_first_half(content: list[Line], title: Line) -> list[Line]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from classspec.lazyre import lazy_compile
 from classspec.sections import HeadingRule
 
 
@@ -323,7 +324,7 @@ def _rule(family: Family) -> HeadingRule:
     tail = rf"{_NOTE}\s*(?:[:\-\u2013\u2014]\s*(?P<rest>.*?))?\s*[:.]?\s*"
     if family.key == "code":
         tail = rf"\s*(?:(?:[:#]|No\.?|\s(?=(?=[^\s]*\d){_CODE_TOKEN}))\s*(?P<rest>.*?))?\s*"
-    return HeadingRule(family.key, re.compile(rf"(?:{alternatives}){tail}", re.IGNORECASE))
+    return HeadingRule(family.key, lazy_compile(rf"(?:{alternatives}){tail}", re.IGNORECASE))
 
 
 HEADINGS: tuple[HeadingRule, ...] = tuple(_rule(family) for family in FAMILIES)
@@ -332,7 +333,7 @@ HEADINGS: tuple[HeadingRule, ...] = tuple(_rule(family) for family in FAMILIES)
 # between alternatives stay text.
 UNKNOWN_HEADING = HeadingRule(
     "unknown",
-    re.compile(r"(?=\S+\s+\S)[A-Z][A-Z0-9 ,/&'()\-\u2013]*[A-Z)]\s*:?"),
+    lazy_compile(r"(?=\S+\s+\S)[A-Z][A-Z0-9 ,/&'()\-\u2013]*[A-Z)]\s*:?"),
 )
 # Inside these sections a line in capitals is a sub-heading of the list (a specialty,
 # a department), not a new section.

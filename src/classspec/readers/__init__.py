@@ -17,14 +17,15 @@ from pathlib import Path
 
 from classspec.document import Document
 from classspec.errors import ClassSpecError, InputError
+from classspec.lazyre import lazy_compile
 from classspec.model import SourceFormat
 
 SUPPORTED_EXTENSIONS = (".txt", ".text", ".htm", ".html", ".pdf", ".md", ".markdown", ".docx")
 MARKDOWN_EXTENSIONS = (".md", ".markdown")
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
-_HTML_SNIFF = re.compile(rb"<\s*(?:!doctype\s+html|html|head|body|meta|p|div|table)\b", re.I)
+_HTML_SNIFF = lazy_compile(rb"<\s*(?:!doctype\s+html|html|head|body|meta|p|div|table)\b", re.I)
 # What a Markdown file may start with that still makes it a web page saved as .md.
-_HTML_PAGE = re.compile(rb"<\s*(?:!doctype\s+html|html)\b", re.I)
+_HTML_PAGE = lazy_compile(rb"<\s*(?:!doctype\s+html|html)\b", re.I)
 _ZIP_MAGIC = b"PK\x03\x04"
 _OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 

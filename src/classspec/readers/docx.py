@@ -24,13 +24,14 @@ from dataclasses import dataclass
 
 from classspec.document import Document, Line
 from classspec.errors import InputError
+from classspec.lazyre import lazy_compile
 from classspec.model import SourceFormat
 
 # A Word file is rarely more than a few MB unpacked; a bomb is gigabytes.
 MAX_UNPACKED_BYTES = 256 * 1024 * 1024
 MAX_RATIO = 200
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_HEADING_STYLE = re.compile(r"^heading\s*([1-9])$", re.I)
+_HEADING_STYLE = lazy_compile(r"^heading\s*([1-9])$", re.I)
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 

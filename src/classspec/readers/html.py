@@ -24,6 +24,7 @@ import lxml.html
 
 from classspec.document import Document, Line
 from classspec.errors import InputError
+from classspec.lazyre import lazy_compile
 from classspec.model import SourceFormat
 from classspec.readers.htmlmain import main_content, outside_heading
 from classspec.readers.text import decode, normalize_newlines, repair_mojibake
@@ -31,8 +32,8 @@ from classspec.readers.text import decode, normalize_newlines, repair_mojibake
 # The HTML5 pre-scan looks for the charset in the first 1024 bytes; Word puts its
 # meta tag after a long <style> block now and then, so look a little further.
 _CHARSET_SCAN_BYTES = 8192
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
-_XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", re.I)
+_META_CHARSET = lazy_compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+_XML_ENCODING = lazy_compile(rb"""^\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", re.I)
 
 BLOCK_TAGS = frozenset(
     (
@@ -54,8 +55,8 @@ _WORD_COMMENT_CLASSES = frozenset(("msocomanchor", "msocomtxt", "msocomoff"))
 # Inline `display:none` hides an element. Class rules in the page's stylesheet are not
 # applied: Word's "HTML Markup" style is display:none, yet real specs put their PAY
 # RANGE line in it, and showing a stray line beats losing a field.
-_HIDDEN_STYLE = re.compile(r"display\s*:\s*none", re.I)
-_WHITESPACE = re.compile(r"[ \t\n\r\f\v\u00a0]+")
+_HIDDEN_STYLE = lazy_compile(r"display\s*:\s*none", re.I)
+_WHITESPACE = lazy_compile(r"[ \t\n\r\f\v\u00a0]+")
 # Characters that are not visible text: soft hyphen, zero-width space/joiners, BOM.
 _INVISIBLE = "\u00ad\u200b\u200c\u200d\ufeff"
 

@@ -13,7 +13,6 @@ and fence markers are not document text.
 from __future__ import annotations
 
 import html
-import re
 from dataclasses import dataclass
 
 from markdown_it import MarkdownIt
@@ -21,10 +20,11 @@ from markdown_it.token import Token
 
 from classspec.document import Document, Line
 from classspec.errors import InputError
+from classspec.lazyre import lazy_compile
 from classspec.model import SourceFormat
 from classspec.readers.text import check_text, decode, normalize_newlines
 
-_TAG = re.compile(r"<[^>]*>")
+_TAG = lazy_compile(r"<[^>]*>")
 
 
 def _parser() -> MarkdownIt:

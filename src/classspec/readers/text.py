@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import codecs
-import re
 
 from classspec.document import Document, lines_from_text
 from classspec.errors import InputError
+from classspec.lazyre import lazy_compile
 from classspec.model import SourceFormat
 
 _BOMS = (
@@ -94,8 +94,8 @@ def _western(text: str) -> bool:
     return accented < 0.3 * (accented + len(_ASCII_LETTERS.findall(sample)))
 
 
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
-_ASCII_LETTERS = re.compile(r"[A-Za-z]")
+_NON_ASCII = lazy_compile(r"[^\x00-\x7f]")
+_ASCII_LETTERS = lazy_compile(r"[A-Za-z]")
 
 
 def _cp1252_fallback(error: UnicodeError) -> tuple[str, int]:
@@ -111,7 +111,7 @@ codecs.register_error(_CP1252_FALLBACK, _cp1252_fallback)
 
 # UTF-8 read as cp1252/latin-1 leaves these pairs: "Ã©" for é, "Â " for a no-break
 # space, "â€™" for ’. Only text that has one is handed to ftfy (it is slow on clean text).
-_MOJIBAKE_MARKERS = re.compile("[\u00c2\u00c3][\u0080-\u00bf\u2018-\u203a\u20ac\u0152-\u0178]|\u00e2\u20ac")
+_MOJIBAKE_MARKERS = lazy_compile("[\u00c2\u00c3][\u0080-\u00bf\u2018-\u203a\u20ac\u0152-\u0178]|\u00e2\u20ac")
 
 
 def repair_mojibake(text: str) -> str:

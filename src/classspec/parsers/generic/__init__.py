@@ -15,6 +15,7 @@ import re
 from classspec.builder import RecordBuilder
 from classspec.document import Document, Line, Piece
 from classspec.jurisdiction import jurisdiction_from_text
+from classspec.lazyre import lazy_compile
 from classspec.normalize import title_case
 from classspec.parsers.base import Detection, TemplateParser
 from classspec.parsers.generic.classes import Records, find_classes, owned_runs
@@ -24,13 +25,13 @@ from classspec.parsers.labels import BARE_CODE, SERIES_LIST, choose_title, foote
 from classspec.parsers.lexicon import LIST_KEYS, STRUCTURAL_KEYS, WEAK_HEADINGS
 from classspec.sections import Section
 
-_SERIES_NAME = re.compile(r"[A-Z].{2,80}\bseries", re.I)
-_NUMBER = re.compile(r"^[\dIVX]{1,4}[.)]\s*|^#+\s*")
-_DOT_ONLY = re.compile(r"[.:;\-\u2013\u2014_*]+")
+_SERIES_NAME = lazy_compile(r"[A-Z].{2,80}\bseries", re.I)
+_NUMBER = lazy_compile(r"^[\dIVX]{1,4}[.)]\s*|^#+\s*")
+_DOT_ONLY = lazy_compile(r"[.:;\-\u2013\u2014_*]+")
 # Headings, in any wording, that promise duties or qualifications (for the honesty warnings).
 _PROMISES = {
-    "duties": re.compile(r"duties|tasks|responsibilities|functions|examples of work|typical work", re.I),
-    "minimum_qualifications.text": re.compile(r"qualification|requirement|education|experience", re.I),
+    "duties": lazy_compile(r"duties|tasks|responsibilities|functions|examples of work|typical work", re.I),
+    "minimum_qualifications.text": lazy_compile(r"qualification|requirement|education|experience", re.I),
 }
 MAX_PROMISE_WORDS = 8
 DETECT_LINES = 5000

@@ -16,19 +16,20 @@ from dataclasses import dataclass, field
 
 from classspec.builder import RecordBuilder, Source
 from classspec.document import Document, Line, Piece
+from classspec.lazyre import lazy_compile
 from classspec.normalize import title_case
 from classspec.parsers.generic.headings import find_heading
 from classspec.parsers.levels import find_levels
 from classspec.parsers.lexicon import HEADINGS, TOP_LEVEL_KEYS
 from classspec.sections import Section, cells
 
-_NOT_ALNUM = re.compile(r"[^0-9a-z]+")
+_NOT_ALNUM = lazy_compile(r"[^0-9a-z]+")
 # "Both Levels:", "All Levels", "All Classes": text that again belongs to every class.
-_ALL_CLASSES = re.compile(r"(?:both|all)\s+(?:levels|classes|classifications)\s*:?", re.I)
+_ALL_CLASSES = lazy_compile(r"(?:both|all)\s+(?:levels|classes|classifications)\s*:?", re.I)
 # "Trainee/I", "Level II & III", "Levels I, II and III"
-_LEVEL_JOINERS = re.compile(r"\s*(?:/|,|&|\band\b|\bor\b|\blevels?\b|\s)\s*", re.I)
-_TABLE_CAPTION = re.compile(r"\bclass(?:es|ification)?\b.*\b(?:codes?|titles?)\b", re.I)
-_CODE_CELL = re.compile(r"(?-i:(?=[A-Z0-9\-]*\d)[A-Z0-9][A-Z0-9\-]{2,9})")
+_LEVEL_JOINERS = lazy_compile(r"\s*(?:/|,|&|\band\b|\bor\b|\blevels?\b|\s)\s*", re.I)
+_TABLE_CAPTION = lazy_compile(r"\bclass(?:es|ification)?\b.*\b(?:codes?|titles?)\b", re.I)
+_CODE_CELL = lazy_compile(r"(?-i:(?=[A-Z0-9\-]*\d)[A-Z0-9][A-Z0-9\-]{2,9})")
 
 
 Owner = tuple[int, ...]

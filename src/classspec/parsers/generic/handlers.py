@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 
 from classspec.document import Line, Piece, collapse
+from classspec.lazyre import lazy_compile
 from classspec.normalize import NUMBER_WORDS, flsa_status, iso_date, strength, title_case
 from classspec.parsers.generic.classes import Records
 from classspec.parsers.generic.requirements import licenses, qualifications, requirements
@@ -15,13 +16,13 @@ from classspec.sections import Section, is_upper_heading, items, strip_marker, t
 Handler = Callable[[Records, Section, list[Line]], None]
 
 # Lines in a duty list that introduce it rather than being a duty.
-_INTRO = re.compile(
+_INTRO = lazy_compile(
     r"\b(?:include|includes|including|following|as follows|not limited|illustrative|examples?|typical(?:ly)?"
     r"|these are|may be assigned|all-inclusive)\b",
     re.I,
 )
 # Notices a duty list carries that are not duties: kept in other_sections.
-_BOILERPLATE = re.compile(
+_BOILERPLATE = lazy_compile(
     r"\b(?:duties|functions|examples|tasks|statements)\b[^.]{0,80}\b(?:are|is)\s+(?:intended\s+to\s+be\s+|only\s+)?"
     r"(?:representative|illustrative)|representative,?\s+(?:and|but)\s+not"
     r"|not\s+(?:necessarily\s+)?(?:all[- ])?(?:inclusive|exhaustive)|may\s+not\s+(?:perform|include)\s+all"
@@ -30,12 +31,12 @@ _BOILERPLATE = re.compile(
     r"|equal\s+(?:employment\s+)?opportunity\s+employer",
     re.I,
 )
-_POUNDS = re.compile(r"(?:up to|to|of|maximum of|over)\s+(?P<n>\d{1,3})\s*(?:pounds|lbs?\.?)", re.I)
+_POUNDS = lazy_compile(r"(?:up to|to|of|maximum of|over)\s+(?P<n>\d{1,3})\s*(?:pounds|lbs?\.?)", re.I)
 _NUMBER_WORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
-_DURATION = re.compile(
+_DURATION = lazy_compile(
     rf"\b(?P<n>\d+|{_NUMBER_WORD})\s*(?:\(\s*(?P<digits>\d+)\s*\)\s*)?[- ]?(?P<unit>months?|years?)\b", re.I
 )
-_PARENTHETICAL = re.compile(r"\(.*\)[.:]?")
+_PARENTHETICAL = lazy_compile(r"\(.*\)[.:]?")
 MAX_CATEGORY_WORDS = 10
 
 

@@ -13,24 +13,25 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from classspec.document import Line, Piece, collapse
+from classspec.lazyre import lazy_compile
 from classspec.parsers.lexicon import HEADINGS, LITERAL_NAMES, UNKNOWN_HEADING
 from classspec.sections import Section, is_upper_heading, match_heading, strip_marker
 
 # "1. DEFINITION", "A. Duties", "IV. MINIMUM QUALIFICATIONS", "Section 3 - Duties"
-_NUMBERING = re.compile(
+_NUMBERING = lazy_compile(
     r"^(?:(?:section|part)\s+)?(?:[IVX]{1,4}|\d{1,2}(?:\.\d{1,2})?|[A-H])[.):\-]\s*(?=\S)", re.I
 )
 # "MINIMUM ACCEPTABLE TRAINING AND EXPERIENCE (The following statement ...)"
-_NOTED = re.compile(r"(?P<name>[A-Z][A-Za-z ,/&'\-]{3,80}?)\s*:?\s*(?P<note>\(.*\)[.:]?)")
+_NOTED = lazy_compile(r"(?P<name>[A-Z][A-Za-z ,/&'\-]{3,80}?)\s*:?\s*(?P<note>\(.*\)[.:]?)")
 NOTE_WORDS = 4  # a parenthetical this long after a heading is a note, kept as text
 # Parts of a combined heading ("REQUIREMENT/MINIMUM QUALIFICATION", "Duties and Responsibilities").
-_JOINERS = re.compile(r"\s*(?:/|,|&|\+|\band\b|\bor\b)\s*", re.I)
+_JOINERS = lazy_compile(r"\s*(?:/|,|&|\+|\band\b|\bor\b)\s*", re.I)
 FUZZY_CUTOFF = 0.88
 MAX_HEADING_WORDS = 9
 # A long line is searched for headings inside it.
 LONG_LINE_CHARS = 300
-_INLINE_CAPS = re.compile(r"(?<![\w,])(?P<name>[A-Z][A-Z/&,' \-]{3,70}[A-Z])(?::|(?=\s+[A-Z0-9(]))")
-_INLINE_TITLED = re.compile(r"(?<=[.;:]\s)(?P<name>[A-Z][a-z]+(?:[ /][A-Za-z&]+){0,5}):")
+_INLINE_CAPS = lazy_compile(r"(?<![\w,])(?P<name>[A-Z][A-Z/&,' \-]{3,70}[A-Z])(?::|(?=\s+[A-Z0-9(]))")
+_INLINE_TITLED = lazy_compile(r"(?<=[.;:]\s)(?P<name>[A-Z][a-z]+(?:[ /][A-Za-z&]+){0,5}):")
 
 
 @dataclass(frozen=True, slots=True)

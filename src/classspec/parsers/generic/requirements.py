@@ -5,23 +5,24 @@ from __future__ import annotations
 import re
 
 from classspec.document import Line, Piece
+from classspec.lazyre import lazy_compile
 from classspec.normalize import education_level, experience_months
 from classspec.parsers.generic.classes import Records
 from classspec.parsers.lexicon import DEGREE_WORDS
 from classspec.sections import Section, items, text_block
 
 _DEGREES = "|".join(sorted(DEGREE_WORDS, key=len, reverse=True))
-REQUIREMENT_START = re.compile(
+REQUIREMENT_START = lazy_compile(
     rf"^(?:(?P<degree>{_DEGREES})\s+)?(?P<kind>knowledges?|skills?|abilit(?:y|ies))\s+(?:of|in|to)\b", re.I
 )
 # "Knowledge of: a; b", "Working ability to: a; b" (a label line too long to be a heading).
-_LABELLED = re.compile(
+_LABELLED = lazy_compile(
     rf"(?P<label>(?:(?:{_DEGREES})\s+)?(?:knowledges?\s+of|skills?\s+(?:in|to)|abilit(?:y|ies)\s+to))"
     r"\s*:\s*(?P<rest>\S.*)?",
     re.I,
 )
-_LICENSE_WORDS = re.compile(r"licen[sc]|certif|registration|permit|credential", re.I)
-_OPTIONAL = re.compile(r"[^.]*\b(?:desirable|preferred|a plus)\b[^.]*\.?", re.I)
+_LICENSE_WORDS = lazy_compile(r"licen[sc]|certif|registration|permit|credential", re.I)
+_OPTIONAL = lazy_compile(r"[^.]*\b(?:desirable|preferred|a plus)\b[^.]*\.?", re.I)
 _KIND_FIELD = {"knowledge": "knowledge", "knowledges": "knowledge", "skill": "skills", "skills": "skills"}
 _FIELDS = {"knowledge", "skills", "abilities", "other_requirements"}
 
