@@ -12,6 +12,7 @@ ruled tables it found. From here on the engines are one code path:
 from __future__ import annotations
 
 import itertools
+import operator
 import re
 from array import array
 from collections import Counter
@@ -131,18 +132,32 @@ def inside(word: Word, box: Sequence[float]) -> bool:
 
 def group_lines(words: list[Word]) -> list[list[Word]]:
     """Words whose vertical extents overlap by half their height share a line."""
+    # Once per word on every page: min and max are written out as comparisons (the
+    # same results, NaN included) and the keys are item getters.
     groups: list[list[Word]] = []
+    group: list[Word] = []
     top = bottom = 0.0  # the extent of the last group
-    for word in sorted(words, key=lambda w: (w["top"], w["x0"])):
+    for word in sorted(words, key=_TOP_X0):
+        word_top, word_bottom = word["top"], word["bottom"]
         if groups:
-            overlap = min(bottom, word["bottom"]) - max(top, word["top"])
-            if overlap >= 0.5 * min(bottom - top, word["bottom"] - word["top"]):
-                groups[-1].append(word)
-                top, bottom = min(top, word["top"]), max(bottom, word["bottom"])
+            lower = word_bottom if word_bottom < bottom else bottom
+            overlap = lower - (word_top if word_top > top else top)
+            height, word_height = bottom - top, word_bottom - word_top
+            if overlap >= 0.5 * (word_height if word_height < height else height):
+                group.append(word)
+                if word_top < top:
+                    top = word_top
+                if word_bottom > bottom:
+                    bottom = word_bottom
                 continue
-        groups.append([word])
-        top, bottom = word["top"], word["bottom"]
-    return [sorted(g, key=lambda w: w["x0"]) for g in groups]
+        group = [word]
+        groups.append(group)
+        top, bottom = word_top, word_bottom
+    return [sorted(g, key=_X0) if len(g) > 1 else g for g in groups]
+
+
+_TOP_X0 = operator.itemgetter("top", "x0")
+_X0 = operator.itemgetter("x0")
 
 
 def _visual_line(words: list[Word], page: int, stats: FontStats) -> VisualLine:

@@ -84,6 +84,8 @@ class _Reader:
         self.name = ctypes.create_string_buffer(256)
         self.flags = ctypes.c_int()
         self.fonts: dict[int | None, tuple[str, float, bool]] = {}
+        self.names: dict[bytes, tuple[str, bool]] = {}
+        self.name_address, self.flags_address = ctypes.addressof(self.name), ctypes.addressof(self.flags)
         handle = ctypes.cast(self.page, ctypes.c_void_p).value
         rect, x, y = ctypes.addressof(self.rect), ctypes.addressof(self.x), ctypes.addressof(self.y)
         self.handle, self.rect_address = handle, rect
@@ -96,12 +98,16 @@ class _Reader:
         """(font name, size, bold) of the character, the same for its whole text object."""
         found = self.fonts.get(obj)
         if found is None or obj is None:
-            raw = self.raw
-            raw.FPDFText_GetFontInfo(self.page, index, self.name, len(self.name), self.flags)
-            name = self.name.value.decode("utf-8", "replace")
-            size = round(raw.FPDFText_GetFontSize(self.page, index), 2)
-            bold = bool(BOLD.search(name)) or raw.FPDFText_GetFontWeight(self.page, index) >= 700
-            found = self.fonts[obj] = (name, size, bold)
+            get_info, get_size, get_weight = _font_calls()
+            handle = self.handle
+            get_info(handle, index, self.name_address, 256, self.flags_address)
+            named = self.names.get(self.name.value)
+            if named is None:  # many text objects share a few fonts: decode each name once
+                name = self.name.value.decode("utf-8", "replace")
+                named = self.names[self.name.value] = (name, bool(BOLD.search(name)))
+            name, bold = named
+            size = round(get_size(handle, index), 2)
+            found = self.fonts[obj] = (name, size, bold or get_weight(handle, index) >= 700)
         return found
 
     def left_right(self, index: int) -> tuple[float, float]:
@@ -295,6 +301,20 @@ def _text_calls() -> tuple[Any, Any, Any]:
         _redeclare(raw.FPDFText_GetTextObject, address, address, integer),
         _redeclare(raw.FPDFText_GetLooseCharBox, integer, address, integer, address),
         _redeclare(raw.FPDFText_GetCharOrigin, integer, address, integer, address, address),
+    )
+
+
+@functools.cache
+def _font_calls() -> tuple[Any, Any, Any]:
+    """FPDFText_GetFontInfo, FPDFText_GetFontSize and FPDFText_GetFontWeight on plain
+    addresses: asked once per text object, and a page can hold hundreds."""
+    import pypdfium2.raw as raw
+
+    address, integer, length = ctypes.c_void_p, ctypes.c_int, ctypes.c_ulong
+    return (
+        _redeclare(raw.FPDFText_GetFontInfo, length, address, integer, address, length, address),
+        _redeclare(raw.FPDFText_GetFontSize, ctypes.c_double, address, integer),
+        _redeclare(raw.FPDFText_GetFontWeight, integer, address, integer),
     )
 
 
