@@ -11,7 +11,6 @@ ruled tables it found. From here on the engines are one code path:
 
 from __future__ import annotations
 
-import itertools
 import operator
 import re
 from array import array
@@ -87,14 +86,14 @@ class FontStats:
         self.gaps: dict[str, Counter[float]] = {}
         self.char_widths: dict[str, list[float]] = {}  # font: [min, max, sum, count]
 
-    def add(self, font: str, gaps: list[float], words: list[Word]) -> None:
+    def add(self, font: str, gaps: list[float], widths: list[float]) -> None:
+        """A line's gaps between words and its words' widths per character."""
         if gaps:
             counted = self.gaps.get(font)
             if counted is None:
                 counted = self.gaps[font] = Counter()
             counted.update(gaps)
         seen = self.char_widths.setdefault(font, [float("inf"), 0.0, 0.0, 0.0])
-        widths = [(w["x1"] - w["x0"]) / (len(w["text"]) or 1) for w in words]
         seen[0], seen[1] = min(seen[0], *widths), max(seen[1], *widths)
         seen[2] += sum(widths)
         seen[3] += len(widths)
@@ -161,23 +160,47 @@ _X0 = operator.itemgetter("x0")
 
 
 def _visual_line(words: list[Word], page: int, stats: FontStats) -> VisualLine:
+    # Once per line of every page: one pass over the words instead of a list per
+    # attribute (comparisons written as min, max and all compute them).
     first, last = words[0], words[-1]
-    size = round(float(first["size"]), 1)
-    if len(words) > 1 and any(w["size"] != first["size"] for w in words):
+    first_size = first["size"]
+    size = round(float(first_size), 1)
+    top, bottom, x1, bold = first["top"], first["bottom"], first["x1"], bool(first["bold"])
+    texts = [first["text"]]
+    widths = [(x1 - first["x0"]) / (len(texts[0]) or 1)]
+    gaps: list[float] = []
+    mixed = False
+    right = x1
+    for word in words[1:]:
+        text, word_x0, word_x1 = word["text"], word["x0"], word["x1"]
+        texts.append(text)
+        gaps.append(round(word_x0 - right, 1))
+        widths.append((word_x1 - word_x0) / (len(text) or 1))
+        right = word_x1
+        if word["top"] < top:
+            top = word["top"]
+        if word["bottom"] > bottom:
+            bottom = word["bottom"]
+        if word_x1 > x1:
+            x1 = word_x1
+        if bold and not word["bold"]:
+            bold = False
+        if word["size"] != first_size:
+            mixed = True
+    if mixed:
         size = Counter(round(float(w["size"]), 1) for w in words).most_common(1)[0][0]
-    gaps = [round(b["x0"] - a["x1"], 1) for a, b in itertools.pairwise(words)]
     font = f"{first.get('fontname', '')}@{size}"
-    stats.add(font, gaps, words)
-    text = " ".join([w["text"] for w in words])
+    stats.add(font, gaps, widths)
+    text = " ".join(texts)
     return VisualLine(
         text=text,
         page=page,
-        top=min([w["top"] for w in words]),
-        bottom=max([w["bottom"] for w in words]),
+        top=top,
+        bottom=bottom,
         x0=first["x0"],
-        x1=max([w["x1"] for w in words]),
+        x1=x1,
         size=size,
-        bold=all([w["bold"] for w in words]),
+        bold=bold,
         first_word_width=first["x1"] - first["x0"],
         space_width=0.3 * size,
         words=c1_to_cp1252(text.replace(" ", "\n")),

@@ -360,11 +360,14 @@ def _tables(edges: list[dict[str, Any]], words: list[Word]) -> list[TableRows]:
     from pdfplumber.table import TableFinder
 
     found = TableFinder(_EdgesOnly(edges)).tables  # type: ignore[arg-type]
-    return [
-        table_grid(table, [[_cell_text(cell, words) for cell in row.cells] for row in table.rows])
-        for table in found
-        if _is_real_table(table, words, edges)
-    ]
+    grids = []
+    for table in found:
+        if _is_real_table(table, words, edges):
+            # A table's cells lie within its box: only its words are looked at per cell.
+            within = [w for w in words if inside(w, table.bbox)]
+            texts = [[_cell_text(cell, within) for cell in row.cells] for row in table.rows]
+            grids.append(table_grid(table, texts))
+    return grids
 
 
 def _cell_text(cell: Any, words: list[Word]) -> str | None:
