@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import operator
 import re
+import sys
 from array import array
 from collections import Counter
 from collections.abc import Sequence
@@ -189,7 +190,7 @@ def _visual_line(words: list[Word], page: int, stats: FontStats) -> VisualLine:
             mixed = True
     if mixed:
         size = Counter(round(float(w["size"]), 1) for w in words).most_common(1)[0][0]
-    font = f"{first.get('fontname', '')}@{size}"
+    font = sys.intern(f"{first.get('fontname', '')}@{size}")  # one string per font, kept per line
     stats.add(font, gaps, widths)
     text = " ".join(texts)
     return VisualLine(

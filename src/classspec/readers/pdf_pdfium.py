@@ -28,6 +28,7 @@ _TOKEN = re.compile(r"[^\s\x00-\x20\uffff]+")
 _LINE = re.compile(r"[^\r\n]+")  # PDFium ends each line it finds with CR LF
 _HYPHENS = str.maketrans({"\ufffe": "-", "\x02": "-"})
 X_TOLERANCE = 1.5  # as the pdfplumber engine: a tab stop can fall 2pt after a word
+REOPEN_PAGES = 50  # pages read from one PDFium document handle
 MIN_EDGE = 3.0  # shorter ruling lines are no table borders (pdfplumber's edge_min_length)
 
 
@@ -52,6 +53,11 @@ def read_pages(data: bytes, path: str | None, limit: int) -> Iterator[PageConten
         if count > limit:
             raise InputError(f"PDF has {count} pages; the limit is {limit} (see --max-pages)", path)
         for index in range(count):
+            if index and index % REOPEN_PAGES == 0:
+                # PDFium keeps every font and image it has parsed until the document is
+                # closed: a fresh handle now and then keeps memory flat on long files.
+                pdf.close()
+                pdf = pdfium.PdfDocument(data, password="")
             page = pdf[index]
             textpage = page.get_textpage()
             try:
