@@ -29,6 +29,7 @@ _MARKER_TAB = re.compile(rf"^([{re.escape(BULLETS)}]|\(?\d{{1,3}}[.)]|\([a-zA-Z]
 _PRIVATE_BULLET = re.compile(r"^[\ue000-\uf8ff](?=\s|$)")
 _HYPHEN_END = re.compile(r"([A-Za-z]+|[A-Z0-9]+)[-\u00ad\u2010\u2011]$")
 _C1 = re.compile("[\x80-\x9f]")
+_SENTENCE_ENDS = (*ENDINGS, ",")
 BOLD = re.compile(r"bold|black|heavy|semibold|demi", re.I)
 
 
@@ -240,12 +241,13 @@ def set_tabs(pages: list[list[VisualLine]], stats: FontStats) -> None:
             justified = len(line.gaps) >= 2 and max(line.gaps) - min(line.gaps) < 1.0
             tokens = line.words.split("\n")
             text = tokens[0]
+            pitch = pitches.get(line.font)
             for gap, before, token in zip(line.gaps, tokens, tokens[1:], strict=False):
-                after_sentence = before.endswith((*ENDINGS, ","))
+                after_sentence = before.endswith(_SENTENCE_ENDS)
                 if justified:
                     tab = False
-                elif line.font in pitches:
-                    tab = _monospace_tab(gap, pitches[line.font], after_sentence)
+                elif pitch is not None:
+                    tab = _monospace_tab(gap, pitch, after_sentence)
                 else:
                     # Two spaces (after a sentence, or by accident) are common in Word
                     # documents: a tab stop or a column leaves more room than that.

@@ -176,6 +176,7 @@ def _words(textpage: Any, top: float) -> list[Word]:
     x_address, y_address = ctypes.addressof(reader.x), ctypes.addressof(reader.y)
     baseline = 0.0
     words: list[Word] = []
+    append = words.append
     for line in _LINE.finditer(text):
         tokens = list(_TOKEN.finditer(text, *line.span()))
         if not tokens:
@@ -208,7 +209,7 @@ def _words(textpage: Any, top: float) -> list[Word]:
             if last != first:
                 get_box(handle, last, address)
                 x1 = rect.right
-            words.append(
+            append(
                 {
                     "text": text[first:end],
                     "x0": x0,
