@@ -11,8 +11,9 @@ ruled tables it found. From here on the engines are one code path:
 
 from __future__ import annotations
 
-import itertools
+import operator
 import re
+import sys
 from array import array
 from collections import Counter
 from collections.abc import Sequence
@@ -28,6 +29,7 @@ _MARKER_TAB = re.compile(rf"^([{re.escape(BULLETS)}]|\(?\d{{1,3}}[.)]|\([a-zA-Z]
 _PRIVATE_BULLET = re.compile(r"^[\ue000-\uf8ff](?=\s|$)")
 _HYPHEN_END = re.compile(r"([A-Za-z]+|[A-Z0-9]+)[-\u00ad\u2010\u2011]$")
 _C1 = re.compile("[\x80-\x9f]")
+_SENTENCE_ENDS = (*ENDINGS, ",")
 BOLD = re.compile(r"bold|black|heavy|semibold|demi", re.I)
 
 
@@ -86,14 +88,14 @@ class FontStats:
         self.gaps: dict[str, Counter[float]] = {}
         self.char_widths: dict[str, list[float]] = {}  # font: [min, max, sum, count]
 
-    def add(self, font: str, gaps: list[float], words: list[Word]) -> None:
+    def add(self, font: str, gaps: list[float], widths: list[float]) -> None:
+        """A line's gaps between words and its words' widths per character."""
         if gaps:
             counted = self.gaps.get(font)
             if counted is None:
                 counted = self.gaps[font] = Counter()
             counted.update(gaps)
         seen = self.char_widths.setdefault(font, [float("inf"), 0.0, 0.0, 0.0])
-        widths = [(w["x1"] - w["x0"]) / (len(w["text"]) or 1) for w in words]
         seen[0], seen[1] = min(seen[0], *widths), max(seen[1], *widths)
         seen[2] += sum(widths)
         seen[3] += len(widths)
@@ -131,38 +133,76 @@ def inside(word: Word, box: Sequence[float]) -> bool:
 
 def group_lines(words: list[Word]) -> list[list[Word]]:
     """Words whose vertical extents overlap by half their height share a line."""
+    # Once per word on every page: min and max are written out as comparisons (the
+    # same results, NaN included) and the keys are item getters.
     groups: list[list[Word]] = []
+    group: list[Word] = []
     top = bottom = 0.0  # the extent of the last group
-    for word in sorted(words, key=lambda w: (w["top"], w["x0"])):
+    for word in sorted(words, key=_TOP_X0):
+        word_top, word_bottom = word["top"], word["bottom"]
         if groups:
-            overlap = min(bottom, word["bottom"]) - max(top, word["top"])
-            if overlap >= 0.5 * min(bottom - top, word["bottom"] - word["top"]):
-                groups[-1].append(word)
-                top, bottom = min(top, word["top"]), max(bottom, word["bottom"])
+            lower = word_bottom if word_bottom < bottom else bottom
+            overlap = lower - (word_top if word_top > top else top)
+            height, word_height = bottom - top, word_bottom - word_top
+            if overlap >= 0.5 * (word_height if word_height < height else height):
+                group.append(word)
+                if word_top < top:
+                    top = word_top
+                if word_bottom > bottom:
+                    bottom = word_bottom
                 continue
-        groups.append([word])
-        top, bottom = word["top"], word["bottom"]
-    return [sorted(g, key=lambda w: w["x0"]) for g in groups]
+        group = [word]
+        groups.append(group)
+        top, bottom = word_top, word_bottom
+    return [sorted(g, key=_X0) if len(g) > 1 else g for g in groups]
+
+
+_TOP_X0 = operator.itemgetter("top", "x0")
+_X0 = operator.itemgetter("x0")
 
 
 def _visual_line(words: list[Word], page: int, stats: FontStats) -> VisualLine:
+    # Once per line of every page: one pass over the words instead of a list per
+    # attribute (comparisons written as min, max and all compute them).
     first, last = words[0], words[-1]
-    size = round(float(first["size"]), 1)
-    if len(words) > 1 and any(w["size"] != first["size"] for w in words):
+    first_size = first["size"]
+    size = round(float(first_size), 1)
+    top, bottom, x1, bold = first["top"], first["bottom"], first["x1"], bool(first["bold"])
+    texts = [first["text"]]
+    widths = [(x1 - first["x0"]) / (len(texts[0]) or 1)]
+    gaps: list[float] = []
+    mixed = False
+    right = x1
+    for word in words[1:]:
+        text, word_x0, word_x1 = word["text"], word["x0"], word["x1"]
+        texts.append(text)
+        gaps.append(round(word_x0 - right, 1))
+        widths.append((word_x1 - word_x0) / (len(text) or 1))
+        right = word_x1
+        if word["top"] < top:
+            top = word["top"]
+        if word["bottom"] > bottom:
+            bottom = word["bottom"]
+        if word_x1 > x1:
+            x1 = word_x1
+        if bold and not word["bold"]:
+            bold = False
+        if word["size"] != first_size:
+            mixed = True
+    if mixed:
         size = Counter(round(float(w["size"]), 1) for w in words).most_common(1)[0][0]
-    gaps = [round(b["x0"] - a["x1"], 1) for a, b in itertools.pairwise(words)]
-    font = f"{first.get('fontname', '')}@{size}"
-    stats.add(font, gaps, words)
-    text = " ".join([w["text"] for w in words])
+    font = sys.intern(f"{first.get('fontname', '')}@{size}")  # one string per font, kept per line
+    stats.add(font, gaps, widths)
+    text = " ".join(texts)
     return VisualLine(
         text=text,
         page=page,
-        top=min([w["top"] for w in words]),
-        bottom=max([w["bottom"] for w in words]),
+        top=top,
+        bottom=bottom,
         x0=first["x0"],
-        x1=max([w["x1"] for w in words]),
+        x1=x1,
         size=size,
-        bold=all([w["bold"] for w in words]),
+        bold=bold,
         first_word_width=first["x1"] - first["x0"],
         space_width=0.3 * size,
         words=c1_to_cp1252(text.replace(" ", "\n")),
@@ -201,12 +241,13 @@ def set_tabs(pages: list[list[VisualLine]], stats: FontStats) -> None:
             justified = len(line.gaps) >= 2 and max(line.gaps) - min(line.gaps) < 1.0
             tokens = line.words.split("\n")
             text = tokens[0]
+            pitch = pitches.get(line.font)
             for gap, before, token in zip(line.gaps, tokens, tokens[1:], strict=False):
-                after_sentence = before.endswith((*ENDINGS, ","))
+                after_sentence = before.endswith(_SENTENCE_ENDS)
                 if justified:
                     tab = False
-                elif line.font in pitches:
-                    tab = _monospace_tab(gap, pitches[line.font], after_sentence)
+                elif pitch is not None:
+                    tab = _monospace_tab(gap, pitch, after_sentence)
                 else:
                     # Two spaces (after a sentence, or by accident) are common in Word
                     # documents: a tab stop or a column leaves more room than that.

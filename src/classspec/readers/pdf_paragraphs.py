@@ -92,7 +92,9 @@ def rebuild_paragraphs(pages: list[list[VisualLine]]) -> list[Line]:
         return []
     body_size = _body_size(flowing)
     right = _right_margins(pages)
-    counts = Counter(w.lower() for ln in flowing for w in re.findall(r"[A-Za-z]+", ln.text))
+    # Lines joined by newlines: no word runs across two; lowered word by word, as a
+    # lowered text could gain ASCII letters (the Kelvin sign lowers to "k").
+    counts = Counter(map(str.lower, re.findall(r"[A-Za-z]+", "\n".join([ln.text for ln in flowing]))))
     vocabulary = set(counts)
     blocks: list[Block] = []
     previous: VisualLine | None = None

@@ -28,6 +28,7 @@ _TOKEN = re.compile(r"[^\s\x00-\x20\uffff]+")
 _LINE = re.compile(r"[^\r\n]+")  # PDFium ends each line it finds with CR LF
 _HYPHENS = str.maketrans({"\ufffe": "-", "\x02": "-"})
 X_TOLERANCE = 1.5  # as the pdfplumber engine: a tab stop can fall 2pt after a word
+REOPEN_PAGES = 50  # pages read from one PDFium document handle
 MIN_EDGE = 3.0  # shorter ruling lines are no table borders (pdfplumber's edge_min_length)
 
 
@@ -52,6 +53,11 @@ def read_pages(data: bytes, path: str | None, limit: int) -> Iterator[PageConten
         if count > limit:
             raise InputError(f"PDF has {count} pages; the limit is {limit} (see --max-pages)", path)
         for index in range(count):
+            if index and index % REOPEN_PAGES == 0:
+                # PDFium keeps every font and image it has parsed until the document is
+                # closed: a fresh handle now and then keeps memory flat on long files.
+                pdf.close()
+                pdf = pdfium.PdfDocument(data, password="")
             page = pdf[index]
             textpage = page.get_textpage()
             try:
@@ -84,6 +90,8 @@ class _Reader:
         self.name = ctypes.create_string_buffer(256)
         self.flags = ctypes.c_int()
         self.fonts: dict[int | None, tuple[str, float, bool]] = {}
+        self.names: dict[bytes, tuple[str, bool]] = {}
+        self.name_address, self.flags_address = ctypes.addressof(self.name), ctypes.addressof(self.flags)
         handle = ctypes.cast(self.page, ctypes.c_void_p).value
         rect, x, y = ctypes.addressof(self.rect), ctypes.addressof(self.x), ctypes.addressof(self.y)
         self.handle, self.rect_address = handle, rect
@@ -96,12 +104,16 @@ class _Reader:
         """(font name, size, bold) of the character, the same for its whole text object."""
         found = self.fonts.get(obj)
         if found is None or obj is None:
-            raw = self.raw
-            raw.FPDFText_GetFontInfo(self.page, index, self.name, len(self.name), self.flags)
-            name = self.name.value.decode("utf-8", "replace")
-            size = round(raw.FPDFText_GetFontSize(self.page, index), 2)
-            bold = bool(BOLD.search(name)) or raw.FPDFText_GetFontWeight(self.page, index) >= 700
-            found = self.fonts[obj] = (name, size, bold)
+            get_info, get_size, get_weight = _font_calls()
+            handle = self.handle
+            get_info(handle, index, self.name_address, 256, self.flags_address)
+            named = self.names.get(self.name.value)
+            if named is None:  # many text objects share a few fonts: decode each name once
+                name = self.name.value.decode("utf-8", "replace")
+                named = self.names[self.name.value] = (name, bool(BOLD.search(name)))
+            name, bold = named
+            size = round(get_size(handle, index), 2)
+            found = self.fonts[obj] = (name, size, bold or get_weight(handle, index) >= 700)
         return found
 
     def left_right(self, index: int) -> tuple[float, float]:
@@ -164,6 +176,7 @@ def _words(textpage: Any, top: float) -> list[Word]:
     x_address, y_address = ctypes.addressof(reader.x), ctypes.addressof(reader.y)
     baseline = 0.0
     words: list[Word] = []
+    append = words.append
     for line in _LINE.finditer(text):
         tokens = list(_TOKEN.finditer(text, *line.span()))
         if not tokens:
@@ -196,7 +209,7 @@ def _words(textpage: Any, top: float) -> list[Word]:
             if last != first:
                 get_box(handle, last, address)
                 x1 = rect.right
-            words.append(
+            append(
                 {
                     "text": text[first:end],
                     "x0": x0,
@@ -299,6 +312,20 @@ def _text_calls() -> tuple[Any, Any, Any]:
 
 
 @functools.cache
+def _font_calls() -> tuple[Any, Any, Any]:
+    """FPDFText_GetFontInfo, FPDFText_GetFontSize and FPDFText_GetFontWeight on plain
+    addresses: asked once per text object, and a page can hold hundreds."""
+    import pypdfium2.raw as raw
+
+    address, integer, length = ctypes.c_void_p, ctypes.c_int, ctypes.c_ulong
+    return (
+        _redeclare(raw.FPDFText_GetFontInfo, length, address, integer, address, length, address),
+        _redeclare(raw.FPDFText_GetFontSize, ctypes.c_double, address, integer),
+        _redeclare(raw.FPDFText_GetFontWeight, integer, address, integer),
+    )
+
+
+@functools.cache
 def _page_object_calls() -> tuple[Any, Any]:
     """FPDFPage_GetObject and FPDFPageObj_GetType on plain addresses: a page of text
     holds hundreds of text objects, each looked at to find the few drawings."""
@@ -340,11 +367,14 @@ def _tables(edges: list[dict[str, Any]], words: list[Word]) -> list[TableRows]:
     from pdfplumber.table import TableFinder
 
     found = TableFinder(_EdgesOnly(edges)).tables  # type: ignore[arg-type]
-    return [
-        table_grid(table, [[_cell_text(cell, words) for cell in row.cells] for row in table.rows])
-        for table in found
-        if _is_real_table(table, words, edges)
-    ]
+    grids = []
+    for table in found:
+        if _is_real_table(table, words, edges):
+            # A table's cells lie within its box: only its words are looked at per cell.
+            within = [w for w in words if inside(w, table.bbox)]
+            texts = [[_cell_text(cell, within) for cell in row.cells] for row in table.rows]
+            grids.append(table_grid(table, texts))
+    return grids
 
 
 def _cell_text(cell: Any, words: list[Word]) -> str | None:
