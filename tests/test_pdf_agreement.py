@@ -22,6 +22,7 @@ from classspec import parse_file
 from classspec.errors import ClassSpecError
 from classspec.readers.pdf import ENGINES
 from conftest import REPO, SEEDS
+from fact_agreement import agreement
 
 PDF = REPO / "tests" / "pdf"
 FACTS = (
@@ -104,17 +105,7 @@ def compare(pair: Pair, engine: str) -> tuple[int, int, list[str]]:
         from_pdf = facts(pair.pdf, engine)
     except ClassSpecError as exc:
         return 0, len(source) * len(FACTS), [f"PDF failed: {exc}"]
-    agree, total, differ = 0, 0, []
-    for index in range(max(len(source), len(from_pdf))):
-        for name in FACTS:
-            total += 1
-            want = source[index][name] if index < len(source) else "<no record>"
-            got = from_pdf[index][name] if index < len(from_pdf) else "<no record>"
-            if want == got:
-                agree += 1
-            else:
-                differ.append(f"record {index} {name}: {_where(str(want), str(got))}")
-    return agree, total, differ
+    return agreement(source, from_pdf, FACTS, lambda want, got: _where(str(want), str(got)))
 
 
 def _where(want: str, got: str) -> str:

@@ -22,6 +22,7 @@ from classspec.errors import ClassSpecError
 from classspec.model import ClassSpec
 from classspec.readers.pdf import ENGINES
 from conftest import REPO
+from fact_agreement import agreement
 
 PDF = REPO / "tests" / "pdf"
 FOLDERS = ("losangeles", "other")
@@ -63,17 +64,7 @@ def compare(text: Path, pdf: Path, engine: str) -> tuple[int, int, list[str]]:
         return 0, 0, []  # the text itself does not parse: nothing to hold the PDF to
     if isinstance(got, str):
         return 0, len(want) * len(FACTS), [got]
-    agree, total, differ = 0, 0, []
-    for index in range(max(len(want), len(got))):
-        for name in FACTS:
-            total += 1
-            a = want[index][name] if index < len(want) else "<no record>"
-            b = got[index][name] if index < len(got) else "<no record>"
-            if a == b:
-                agree += 1
-            else:
-                differ.append(f"record {index} {name}: text {a!r} pdf {b!r}")
-    return agree, total, differ
+    return agreement(want, got, FACTS, lambda a, b: f"text {a!r} pdf {b!r}")
 
 
 @pytest.mark.parametrize("engine", ENGINES)
