@@ -50,6 +50,23 @@ class Board:
     def check(self, name: str, ok: bool, label: str) -> None:
         self.checks.setdefault(name, Check(name)).count(ok, label)
 
+    def parse(self, path):
+        """(document, parser id, records, coverage) of one corpus file as `auto` reads it,
+        or None after noting the error: the board reports every failure, not the first."""
+        from classspec.detect import detect
+        from classspec.parsers import get_parser
+        from classspec.readers import read_path
+        from line_coverage import measure
+
+        try:
+            doc = read_path(path)
+            parser = detect(doc).parser
+            records, coverage = measure(doc, get_parser(parser).parse(doc))
+        except Exception as exc:
+            self.errors.append(f"{path.name}: {type(exc).__name__}: {exc}")
+            return None
+        return doc, parser, records, coverage
+
     def rate(self, name: str) -> float:
         return self.checks[name].rate if name in self.checks else 1.0
 

@@ -13,12 +13,8 @@ import time
 
 import pytest
 
-from classspec.detect import detect
-from classspec.parsers import get_parser
-from classspec.readers import read_path
 from conftest import SHARED
 from corpus_board import Board, dropped, squash
-from line_coverage import measure
 
 CALIFORNIA = SHARED / "corpus" / "california"
 CORPUS = sorted(CALIFORNIA.glob("*.html")) if CALIFORNIA.is_dir() else []
@@ -39,13 +35,10 @@ def board() -> Board:
     scores = Board("California (CalHR) class specifications", files=len(CORPUS))
     started = time.perf_counter()
     for path in CORPUS:
-        try:
-            doc = read_path(path)
-            parser = detect(doc).parser
-            records, coverage = measure(doc, get_parser(parser).parse(doc))
-        except Exception as exc:  # the scoreboard reports every failure, not just the first
-            scores.errors.append(f"{path.name}: {type(exc).__name__}: {exc}")
+        parsed = scores.parse(path)
+        if parsed is None:
             continue
+        doc, _, records, coverage = parsed
         text = doc.text()
         lost = dropped(coverage, records)
         scores.check("content lines (5+ words) all in the output", not lost, f"{path.name} {lost[:1]}")

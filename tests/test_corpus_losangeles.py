@@ -13,12 +13,8 @@ import time
 
 import pytest
 
-from classspec.detect import detect
-from classspec.parsers import get_parser
-from classspec.readers import read_path
 from conftest import SHARED
 from corpus_board import Board, dropped, same_words, squash
-from line_coverage import measure
 
 LOS_ANGELES = SHARED / "corpus" / "losangeles"
 CORPUS = sorted(LOS_ANGELES.glob("*.txt")) if LOS_ANGELES.is_dir() else []
@@ -45,13 +41,10 @@ def board() -> Board:
     scores = Board("Los Angeles job bulletins", files=len(CORPUS))
     started = time.perf_counter()
     for path in CORPUS:
-        try:
-            doc = read_path(path)
-            parser = detect(doc).parser
-            records, coverage = measure(doc, get_parser(parser).parse(doc))
-        except Exception as exc:  # the scoreboard reports every failure, not just the first
-            scores.errors.append(f"{path.name}: {type(exc).__name__}: {exc}")
+        parsed = scores.parse(path)
+        if parsed is None:
             continue
+        doc, parser, records, coverage = parsed
         record = records[0]
         text = doc.text()
         lost = dropped(coverage, records)

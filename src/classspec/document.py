@@ -36,6 +36,15 @@ class Line:
         return not self.text.strip()
 
 
+def styled_lines(texts: Sequence[str], headings: Sequence[int | None], bolds: Sequence[bool]) -> list[Line]:
+    """Numbered lines from a structured reader's parallel lists (HTML, Markdown):
+    text, heading level and bold per line; no pages."""
+    return [
+        Line(text, number, None, heading, bold)
+        for number, (text, heading, bold) in enumerate(zip(texts, headings, bolds, strict=True), start=1)
+    ]
+
+
 @dataclass(frozen=True, slots=True)
 class Piece:
     """A string value together with the source lines it was taken from."""

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 import lxml.etree
 import lxml.html
 
-from classspec.document import Document, Line
+from classspec.document import Document, styled_lines
 from classspec.errors import InputError
 from classspec.lazyre import lazy_compile
 from classspec.model import SourceFormat
@@ -357,10 +357,7 @@ def read_html(data: bytes, path: str | None, sha256: str) -> Document:
     if not any(line.strip() for line in page.lines):
         raise InputError("HTML page with no text", path)
     return Document(
-        lines=[
-            Line(t, n, None, h, b)
-            for n, (t, h, b) in enumerate(zip(page.lines, page.headings, page.bolds, strict=True), start=1)
-        ],
+        lines=styled_lines(page.lines, page.headings, page.bolds),
         format=SourceFormat.html,
         sha256=sha256,
         path=path,

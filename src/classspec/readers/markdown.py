@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from classspec.document import Document, Line
+from classspec.document import Document, styled_lines
 from classspec.errors import InputError
 from classspec.lazyre import lazy_compile
 from classspec.model import SourceFormat
@@ -177,10 +177,7 @@ def read_markdown(data: bytes, path: str | None, sha256: str) -> Document:
     if not any(t.strip() for t in out.texts):
         raise InputError("Markdown file with no text", path)
     return Document(
-        lines=[
-            Line(t, n, None, h, b)
-            for n, (t, h, b) in enumerate(zip(out.texts, out.headings, out.bolds, strict=True), start=1)
-        ],
+        lines=styled_lines(out.texts, out.headings, out.bolds),
         format=SourceFormat.markdown,
         sha256=sha256,
         path=path,
