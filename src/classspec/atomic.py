@@ -7,7 +7,6 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
-import tempfile
 from collections.abc import Iterator
 from typing import TextIO
 
@@ -50,6 +49,10 @@ def atomic_output(path: str) -> Iterator[TextIO]:
 
 def _replace_when_done(path: str) -> Iterator[TextIO]:
     folder = os.path.dirname(path)
+    # Imported here: tempfile pulls in random and shutil, which a run writing to stdout
+    # (most single-file parses) never needs.
+    import tempfile
+
     handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 (closed below, then renamed)
         "w",
         encoding="utf-8",
