@@ -66,6 +66,14 @@ def board() -> Board:
         )
         if _HAS_QUALS.search(text):
             scores.check("minimum qualifications found", bool(record.minimum_qualifications.text), path.name)
+        # Every page is the State's own (the corpus is CalHR's), whatever local
+        # governments its duties mention.
+        own = record.jurisdiction
+        scores.check(
+            "jurisdiction: the State of California",
+            own is not None and (own.name, own.state) == ("State of California", "CA"),
+            path.name,
+        )
         scores.check(
             "no navigation in the record",
             not any(re.search(r"skip ribbon|navigation toggle", s.text, re.I) for s in record.other_sections),
@@ -97,6 +105,10 @@ def test_titles_and_summaries_come_from_the_spec(board: Board) -> None:
 
 def test_minimum_qualifications_found(board: Board) -> None:
     assert board.rate("minimum qualifications found") >= 0.97, board.render()
+
+
+def test_the_state_is_the_jurisdiction(board: Board) -> None:
+    assert board.rate("jurisdiction: the State of California") >= 0.98, board.render()
 
 
 def test_nothing_is_dropped(board: Board) -> None:

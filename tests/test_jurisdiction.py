@@ -33,3 +33,39 @@ def test_a_city_heading_areas_in_several_states_is_not_guessed(city):
 def test_no_state_for_a_city_heading_no_metro_area():
     found, _ = jurisdiction_from_text(_lines("City of Smallville\nCLASS CODE 12\n"))
     assert found.state is None and found.id == "smallville"
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        (
+            "California State Personnel Board Specification",
+            ("california-state-ca", "State of California", "CA"),
+        ),
+        ("STATE OF NEW YORK", ("new-york-state-ny", "State of New York", "NY")),
+        (
+            "Commonwealth of Pennsylvania",
+            ("pennsylvania-commonwealth-pa", "Commonwealth of Pennsylvania", "PA"),
+        ),
+        ("New York State Department of Civil Service", ("new-york-state-ny", "State of New York", "NY")),
+    ],
+)
+def test_a_state_government_publishing_its_own_specs(header, expected):
+    # The county named twice would win by repetition; the state's header line wins first.
+    duties = "Works with the County of Fresno and the County of Fresno."
+    text = f"{header}\nAGRICULTURAL BIOLOGIST\n{duties}\n"
+    found, evidence = jurisdiction_from_text(_lines(text))
+    assert (found.id, found.name, found.state) == expected
+    assert [line.number for line in evidence] == [1]
+
+
+def test_a_city_spec_citing_state_law_stays_the_citys():
+    text = "City of Chattanooga, TN\nMeets State of Tennessee standards.\nState of Tennessee certification.\n"
+    found, _ = jurisdiction_from_text(_lines(text))
+    assert found.id == "chattanooga-tn"
+
+
+def test_state_law_in_the_body_names_no_jurisdiction():
+    body = "\n".join(["Line of text."] * 10)
+    text = f"AGRICULTURAL BIOLOGIST\n{body}\nState of California law applies to this work.\n{body}\n"
+    assert jurisdiction_from_text(_lines(text)) is None

@@ -46,6 +46,14 @@ _SELF_REFERENCE = lazy_compile(
     re.I,
 )
 _HEADER_LINES = 8
+# A state government as a document's publisher: "State of California", "Commonwealth of
+# Virginia", or one of its agencies ("California State Personnel Board", "New York State
+# Department of Civil Service"). Only where it reads as the document's own (a header or
+# footer line, a self-reference): specs of cities and counties cite state law all the time.
+_STATE_GOVERNMENT = lazy_compile(
+    rf"^(?:The )?(?:(?P<kind>State|Commonwealth) (?i:of) (?P<state1>{_STATE_NAME})\b"
+    rf"|(?P<state2>{_STATE_NAME}) State (?=[A-Z]))"
+)
 # Words that are part of a name in capitals but not of a place ("COUNTY OF SAN DIEGO").
 _NOT_PLACES = {"Department", "Personnel", "Human", "Resources", "Civil", "Service", "Commission", "Charter"}
 
@@ -108,6 +116,8 @@ def jurisdiction_from_text(lines: Sequence[Line]) -> tuple[Jurisdiction, list[Li
                 evidence.setdefault(key, []).append(line)
     if strong:
         chosen = max(strong, key=lambda k: candidates[k])
+    elif state_government := _state_government(lines, header):
+        return state_government
     else:
         ranked = candidates.most_common(2)
         if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
@@ -121,6 +131,27 @@ def jurisdiction_from_text(lines: Sequence[Line]) -> tuple[Jurisdiction, list[Li
     slug_parts = [place] if kind == "City" else [place, kind]
     slug = _slug(" ".join([*slug_parts, state or ""]))
     return Jurisdiction(id=slug, name=name, state=state), evidence.get(chosen, [])
+
+
+def _state_government(lines: Sequence[Line], header: set[Line]) -> tuple[Jurisdiction, list[Line]] | None:
+    """The state government a header line or a self-reference names as the publisher."""
+    for line in lines:
+        text = line.stripped.title() if line.stripped.isupper() else line.stripped
+        own = _SELF_REFERENCE.search(text)
+        if line not in header and not own:
+            continue
+        if own:
+            text = own.group("name") or own.group("employer")
+        found = _STATE_GOVERNMENT.match(text)
+        if found:
+            state_name = found.group("state1") or found.group("state2")
+            kind = found.group("kind") or "State"
+            code = STATES[state_name.lower()]
+            jurisdiction = Jurisdiction(
+                id=_slug(f"{state_name} {kind} {code}"), name=f"{kind} of {state_name}", state=code
+            )
+            return jurisdiction, [line]
+    return None
 
 
 @functools.cache
