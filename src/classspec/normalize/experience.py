@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 
@@ -192,6 +193,9 @@ def duration_months(text: str | None) -> int | None:
     return _duration_months(found) if found else None
 
 
+# Parsers, the path reader and the facts step ask about the same texts (a whole
+# qualification text, then each path of it): each is worked out once.
+@functools.lru_cache(maxsize=256)
 def experience_months(text: str | None) -> int | None:
     """Months of experience the text requires at the least.
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from classspec.lazyre import lazy_compile
 from classspec.model import EducationLevel, FlsaStatus, Frequency, Strength
+from classspec.parsers.prefilter import search
 
 # Bare codes some jurisdictions print after "FLSA:" ("E", Philadelphia's "2E", "NE").
 # Philadelphia writes FLSA as a code: 1N non-exempt; 2E, 2P, 2A ... exempt (the letter
@@ -88,6 +90,8 @@ _COLLEGE_TOWARD_DEGREE = lazy_compile(
 )
 
 
+# Asked about the same texts by the parser and again by the path reader: worked out once.
+@functools.lru_cache(maxsize=256)
 def education_level(text: str | None) -> EducationLevel | None:
     """The lowest education level the text names as acceptable.
 
@@ -97,7 +101,7 @@ def education_level(text: str | None) -> EducationLevel | None:
     """
     if not text:
         return None
-    found = [level for level, pattern in _EDUCATION_PATTERNS if pattern.search(text)]
+    found = [level for level, pattern in _EDUCATION_PATTERNS if search(pattern, text)]
     if EducationLevel.some_college in found and _COLLEGE_TOWARD_DEGREE.search(text):
         found.remove(EducationLevel.some_college)
     return found[0] if found else None
