@@ -15,7 +15,7 @@ from typing import Any
 
 from classspec.document import Document, Line, spans
 from classspec.lazyre import lazy_compile
-from classspec.model import ClassSpec, QualificationPath, SalaryRange
+from classspec.model import ClassSpec, MinimumQualifications, QualificationPath, SalaryRange
 from classspec.normalize.bulletin import (
     application_deadline,
     drivers_license,
@@ -110,12 +110,19 @@ def _fill_paths(record: ClassSpec, lines: list[Line], cite: Callable[..., None])
     # (an education-only item, "1 and (2 or 3)"); the paths read it, so their smallest
     # figure replaces it. A parser's own figure is kept, and so is the whole-text figure of
     # blocks joined by AND / OR lines, whose nesting the paths read less well.
-    whole_text_figure = quals.min_experience_months == experience_months(quals.text)
-    whole_text_figure = whole_text_figure and not has_connector_lines(quals.text)
-    if months and (quals.min_experience_months is None or whole_text_figure):
+    # (Asked only when it decides: reading the whole text again is not free.)
+    if months and (quals.min_experience_months is None or _whole_text_figure(quals)):
         quals.min_experience_months = min(months)
         least = next(path for path in paths if path["experience_months"] == min(months))
         cite("minimum_qualifications.min_experience_months", min(months), lines_of(least["text"]))
+
+
+def _whole_text_figure(quals: MinimumQualifications) -> bool:
+    """Is the record's figure the one the normalizer gives for the whole text (not
+    the parser's own), in a text without AND / OR lines?"""
+    if quals.min_experience_months != experience_months(quals.text):
+        return False
+    return not has_connector_lines(quals.text)
 
 
 def _citer(record: ClassSpec) -> Callable[[str, Any, Sequence[Line]], None]:

@@ -19,9 +19,9 @@ import re
 from dataclasses import dataclass, field
 
 from classspec.lazyre import lazy_compile
+from classspec.literals import search
 from classspec.normalize.experience import COMBINATION_TOTAL, experience_months
 from classspec.normalize.path_parts import courses, describe_path, join_parts, licenses, prior_classes
-from classspec.parsers.prefilter import search
 
 __all__ = [
     "courses",

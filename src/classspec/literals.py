@@ -1,0 +1,210 @@
+"""The literals a regex cannot match without, for cheap tests before the scan.
+
+Two necessary conditions read from the pattern itself: a literal every match contains
+(`found_in`: most markers of the templates a document is not are absent from it), and
+the literals every match starts with (`search`: a whole-document fact such as "Open
+Date:" is looked for only from where one of them occurs). A pattern this module cannot
+analyse is always scanned in full, so no result ever changes.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+
+try:  # Python 3.11+; the public alias sre_parse is deprecated there
+    from re import _parser as sre_parse  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_parse  # type: ignore[no-redef]
+
+# Shorter literals filter too little to be worth the test.
+MIN_LITERAL = 4
+# Under re.IGNORECASE these match an ASCII letter although str.lower() does not make
+# them one ('İ' even lowers to two characters); mapped first so no match is missed.
+_IGNORECASE_EQUIVALENTS = (("\u0130", "i"), ("\u0131", "i"), ("\u017f", "s"), ("\u212a", "k"))
+# Starting literals shorter than this, or more of them, filter too little.
+MIN_START, MAX_STARTS = 2, 32
+# Where a pattern's starting literals occur at most this often, each place is tried
+# with one anchored match; more often, one search runs from the first of them.
+MAX_CANDIDATES = 64
+# A shorter text is scanned sooner than its candidate places are found.
+MIN_TEXT = 200
+# Character classes of at most this many characters ('[6-9]', '[Oo]') are spelled out.
+_MAX_CLASS = 10
+_ZERO_WIDTH = {sre_parse.AT, sre_parse.ASSERT, sre_parse.ASSERT_NOT}
+_SEQUENCE_OPS = {sre_parse.SUBPATTERN}
+_REPEATS = {sre_parse.MAX_REPEAT, sre_parse.MIN_REPEAT}
+if hasattr(sre_parse, "POSSESSIVE_REPEAT"):
+    _REPEATS.add(sre_parse.POSSESSIVE_REPEAT)
+
+
+def found_in(pattern: re.Pattern[str], text: str) -> bool:
+    """`pattern.search(text)`, skipped when a literal the pattern cannot match without
+    is absent: a substring test costs a fraction of a regex scan, and most markers of
+    the templates a document is not are absent from it."""
+    return may_match(pattern, text) and search(pattern, text) is not None
+
+
+def may_match(pattern: re.Pattern[str], text: str) -> bool:
+    """False only when `pattern` certainly finds nothing in `text`."""
+    literal = required_literal(pattern)
+    if literal is None:
+        return True
+    return literal in (folded(text) if _ignores_case(pattern) else text)
+
+
+@functools.cache
+def _ignores_case(pattern: re.Pattern[str]) -> bool:
+    return bool(pattern.flags & re.I)
+
+
+@functools.cache
+def required_literal(pattern: re.Pattern[str]) -> str | None:
+    """The longest run of literal characters every match contains (lower-cased when the
+    pattern ignores case), or None."""
+    try:
+        parsed = sre_parse.parse(pattern.pattern, pattern.flags)
+    except Exception:  # an internal API: any surprise means "always scan"
+        return None
+    best = max(_literal_runs(list(parsed)), key=len, default="")
+    if len(best) < MIN_LITERAL:
+        return None
+    if pattern.flags & re.I:
+        if not best.isascii():
+            return None  # non-ASCII case rules are not worth reproducing here
+        return best.lower()
+    return best
+
+
+def _literal_runs(items: list) -> list[str]:
+    """Runs of consecutive LITERAL items in a sequence every match goes through, plus
+    the runs inside its groups and its at-least-once repeats."""
+    runs: list[str] = []
+    current: list[str] = []
+    for op, arg in items:
+        if op is sre_parse.LITERAL:
+            current.append(chr(arg))
+            continue
+        runs.append("".join(current))
+        current = []
+        if op in _SEQUENCE_OPS and not arg[1] & re.I:  # (?i:...) in a case-sensitive pattern
+            runs.extend(_literal_runs(list(arg[-1])))
+        elif op in _REPEATS and arg[0] >= 1:
+            runs.extend(_literal_runs(list(arg[2])))
+    runs.append("".join(current))
+    return runs
+
+
+@functools.lru_cache(maxsize=4)
+def folded(text: str) -> str:
+    """The text as an ignore-case literal is looked for in it (one per document,
+    shared by every parser's markers)."""
+    if not text.isascii():
+        for char, letter in _IGNORECASE_EQUIVALENTS:
+            if char in text:
+                text = text.replace(char, letter)
+    return text.lower()
+
+
+def search(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """`pattern.search(text)`, started only where a match can start: at an occurrence of
+    one of the literals every match begins with. A regex scan tries every position of a
+    document (slowly under re.IGNORECASE); `str.find` skips to the few that matter."""
+    return next(finditer(pattern, text), None)
+
+
+def finditer(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)`, tried only where a match can start (see `search`)."""
+    starts = start_literals(pattern) if len(text) >= MIN_TEXT else None
+    if starts is None:
+        yield from pattern.finditer(text)
+        return
+    haystack = folded(text) if _ignores_case(pattern) else text
+    candidates: set[int] = set()
+    for literal in starts:
+        at = haystack.find(literal)
+        while at >= 0:
+            candidates.add(at)
+            if len(candidates) > MAX_CANDIDATES:
+                # Common words: one scan from the first place a match can start.
+                yield from pattern.finditer(text, min(haystack.find(s) for s in starts if s in haystack))
+                return
+            at = haystack.find(literal, at + 1)
+    # The places in order, each after the last match (matches do not overlap); every
+    # match starts with a literal of two or more characters, so none is empty.
+    end = 0
+    for at in sorted(candidates):
+        if at >= end:
+            found = pattern.match(text, at)
+            if found:
+                yield found
+                end = found.end()
+
+
+@functools.cache
+def start_literals(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """Literals (lower-cased when the pattern ignores case) one of which every match of
+    the pattern starts with, or None when the pattern is not analysable that way."""
+    try:
+        parsed = sre_parse.parse(pattern.pattern, pattern.flags)
+    except Exception:  # an internal API: any surprise means "always scan"
+        return None
+    starts = _starts(list(parsed))
+    if not starts or len(starts) > MAX_STARTS or min(map(len, starts)) < MIN_START:
+        return None
+    if pattern.flags & re.I:
+        if not all(s.isascii() for s in starts):
+            return None  # non-ASCII case rules are not worth reproducing here
+        return frozenset(s.lower() for s in starts)
+    return frozenset(starts)
+
+
+def _starts(items: list) -> set[str] | None:
+    """The literal prefixes a sequence of parsed items starts with (zero-width
+    assertions skipped), as long as literals and small classes run; None if unknown."""
+    index = 0
+    while index < len(items) and items[index][0] in _ZERO_WIDTH:
+        index += 1
+    if index == len(items):
+        return None
+    op, arg = items[index]
+    if op is sre_parse.BRANCH:
+        found: set[str] = set()
+        for branch in arg[1]:
+            inner = _starts(list(branch))
+            if inner is None:
+                return None
+            found |= inner
+        return found
+    if op in _SEQUENCE_OPS:
+        if arg[1] or arg[2]:  # scoped flags ((?i:...)): not worth reproducing
+            return None
+        return _starts(list(arg[-1]))
+    if op in _REPEATS and arg[0] >= 1:
+        return _starts(list(arg[2]))
+    prefixes = {""}
+    while index < len(items):
+        chars = _chars(*items[index])
+        if chars is None or len(prefixes) * len(chars) > MAX_STARTS:
+            break
+        prefixes = {p + c for p in prefixes for c in chars}
+        index += 1
+    return None if prefixes == {""} else prefixes
+
+
+def _chars(op, arg) -> list[str] | None:
+    """The characters one parsed item matches, when it is a literal or a small class."""
+    if op is sre_parse.LITERAL:
+        return [chr(arg)]
+    if op is not sre_parse.IN:
+        return None
+    chars: list[str] = []
+    for kind, value in arg:
+        if kind is sre_parse.LITERAL:
+            chars.append(chr(value))
+        elif kind is sre_parse.RANGE and value[1] - value[0] < _MAX_CLASS:
+            chars += [chr(c) for c in range(value[0], value[1] + 1)]
+        else:
+            return None  # a negated class, a category (\w, \s) or a wide range
+    return chars if len(chars) <= _MAX_CLASS else None
