@@ -22,6 +22,8 @@ _MARKER = lazy_compile(
     r"|\((?:i{1,3}|iv|v|vi{1,3}|ix|x)\)\s*)"
 )
 _TERMINAL = (".", ";", ":", "!", "?", ")")
+# A word hyphenated across a line end ends in one of these before its '-'.
+_ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _SENTENCE_TERMINAL = (".", ";", ":", "!", "?")
 
 
@@ -96,10 +98,16 @@ def match_heading(line: Line, rules: Sequence[HeadingRule]) -> tuple[HeadingRule
 
 def _match(line: Line, rules: Sequence[HeadingRule]) -> tuple[HeadingRule, Piece | None, Piece | None] | None:
     """(rule, content on the heading's line, parenthesised note) of a heading line."""
+    return _match_in(line, rules, _table(rules))
+
+
+def _match_in(
+    line: Line, rules: Sequence[HeadingRule], table: _Table | None
+) -> tuple[HeadingRule, Piece | None, Piece | None] | None:
+    """`_match` with the rules' combined table already looked up (None: not combinable)."""
     text = line.stripped
     if not text:
         return None
-    table = _table(rules)
     if table is None:
         return _match_each(line, text, rules)
     long_line = len(text) > MAX_HEADING_CHARS
@@ -234,8 +242,9 @@ def split_sections(
     """Cut lines at every heading a rule recognises. Text before the first heading
     becomes a section with key `first_key` and no heading."""
     sections = [Section(first_key, None)]
+    table = _table(rules)
     for line in lines:
-        found = _match(line, rules)
+        found = _match_in(line, rules, table)
         if found:
             rule, inline, note = found
             head = Piece.of([line])
@@ -321,7 +330,7 @@ def join_wrapped(parts: Sequence[str]) -> str:
         part = part.strip()
         if not text:
             text = part
-        elif re.search(r"[A-Za-z]-$", text) and part[:1].islower():
+        elif text.endswith("-") and text[-2:-1] in _ASCII_LETTERS and part[:1].islower():
             text = text[:-1] + part
         else:
             text += " " + part

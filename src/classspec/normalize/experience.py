@@ -42,7 +42,8 @@ _NUMBER = r"\d+(?:\.\d+)?|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=Tru
 # lookahead turns most positions of a text away before the long alternation is tried.
 _NUMBER_START = "".join(sorted({word[0] for word in NUMBER_WORDS}))
 _DURATION = lazy_compile(
-    rf"\b(?=[\d{_NUMBER_START}])(?P<n>{_NUMBER})(?P<half>\s+and\s+(?:a|one)[- ]half)?[\s-]*(?:\(\s*\d+\s*\)[\s-]*)?"
+    rf"\b(?=[\d{_NUMBER_START}])(?P<n>{_NUMBER})(?P<half>\s+and\s+(?:a|one)[- ]half)?"
+    r"[\s-]*(?:\(\s*\d+\s*\)[\s-]*)?"
     r"(?:full[- ]time\s+)?(?P<unit>years?|months?)\b"
     r"(?:\s*\(\s*(?P<months>\d+)\s*months?\s*\))?",
     re.I,

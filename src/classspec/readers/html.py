@@ -136,12 +136,16 @@ class _LineCollector:
         self.seen_bold = False
         self.seen_plain = False
 
+    def saw_text(self) -> None:
+        """Visible text arrived: note whether it is bold (a line is bold when all is)."""
+        if self.bold_depth:
+            self.seen_bold = True
+        else:
+            self.seen_plain = True
+
     def text(self, value: str) -> None:
         if not value.isspace():
-            if self.bold_depth:
-                self.seen_bold = True
-            else:
-                self.seen_plain = True
+            self.saw_text()
         if self.preformatted:
             if not value.isascii():
                 value = _visible(value)
@@ -156,7 +160,6 @@ class _LineCollector:
     def newline(self) -> None:
         """End the current line (a <br>); an empty one is kept only inside <pre>."""
         current = self.current
-        self.current = []
         joined = "".join(current)
         if self.preformatted:
             text = joined.rstrip()
@@ -177,6 +180,7 @@ class _LineCollector:
             if not text.isascii():
                 text = _visible(text)
             text = _WHITESPACE.sub(" ", text).replace("\0", "").strip()
+        current.clear()  # emptied in place: the walk holds on to this list
         if text or self.preformatted:
             self.lines.append(text)
             self.headings.append(self.heading if text else None)
@@ -265,25 +269,34 @@ _TAG_ROLE.update({tag: _OTHER for tag in ("br", ROW_TAG, *SKIP_TAGS)})
 def _walk(element: lxml.etree._Element, out: _LineCollector, list_kind: str | None = None) -> None:
     """One pass over the element, in document order. Children that are plain inline
     elements without children of their own (most of Word's spans) are read in the
-    loop instead of by a call: the walk costs a Python call per structural element."""
+    loop instead of by a call, and text outside <pre> is added here rather than by
+    `out.text`: the walk costs a Python call per structural element only."""
     tag = element.tag
     if tag == "br":
         out.newline()
         return
     role = _TAG_ROLE.get(tag, 0)
-    if role & _BLOCK:
-        out.block()
-    outer_heading = out.heading
-    if role & _HEADING:
-        out.heading = HEADING_LEVELS[tag]
-    if role & _BOLD:
-        out.bold_depth += 1
-    if tag == "pre":
-        out.preformatted += 1
-    elif tag == "li":
-        out.current.append("- " if list_kind != "ol" else f"{_list_number(element)}. ")
-    if element.text:
-        out.text(element.text)
+    if role:
+        if role & _BLOCK:
+            out.block()
+        if role & _HEADING:
+            outer_heading = out.heading
+            out.heading = HEADING_LEVELS[tag]
+        if role & _BOLD:
+            out.bold_depth += 1
+        if tag == "pre":
+            out.preformatted += 1
+        elif tag == "li":
+            out.current.append("- " if list_kind != "ol" else f"{_list_number(element)}. ")
+    current = out.current  # the collector fills and empties this one list in place
+    text = element.text
+    if text:
+        if out.preformatted:
+            out.text(text)
+        else:
+            if not text.isspace():
+                out.saw_text()
+            current.append(text)
     child_list = tag if tag in ("ul", "ol") else list_kind
     hidden_possible = out.hidden_possible
     for child in element:
@@ -291,22 +304,36 @@ def _walk(element: lxml.etree._Element, out: _LineCollector, list_kind: str | No
         if child_tag.__class__ is not str or child_tag in SKIP_TAGS or (hidden_possible and _hidden(child)):
             pass
         elif not _TAG_ROLE.get(child_tag) and not len(child):
-            if child.text:
-                out.text(child.text)
+            text = child.text
+            if text:
+                if out.preformatted:
+                    out.text(text)
+                else:
+                    if not text.isspace():
+                        out.saw_text()
+                    current.append(text)
         elif child_tag == ROW_TAG:
             _row(child, out)
         else:
             _walk(child, out, child_list)
-        if child.tail:
-            out.text(child.tail)
-    if tag == "pre":
-        out.newline()  # while still preformatted, so the last line keeps its indent
-        out.preformatted -= 1
-    if role & _BOLD:
-        out.bold_depth -= 1
-    if role & _BLOCK:
-        out.block()
-    out.heading = outer_heading
+        text = child.tail
+        if text:
+            if out.preformatted:
+                out.text(text)
+            else:
+                if not text.isspace():
+                    out.saw_text()
+                current.append(text)
+    if role:
+        if tag == "pre":
+            out.newline()  # while still preformatted, so the last line keeps its indent
+            out.preformatted -= 1
+        if role & _BOLD:
+            out.bold_depth -= 1
+        if role & _BLOCK:
+            out.block()
+        if role & _HEADING:
+            out.heading = outer_heading
 
 
 def _list_number(item: lxml.etree._Element) -> int:
@@ -337,18 +364,21 @@ def html_text(text: str) -> HtmlText:
     # lxml wants bytes when the text carries an encoding declaration; give it UTF-8.
     # The plain etree parser: lxml.html's element classes cost a Python lookup per node.
     parser = lxml.etree.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
+    raw = text.encode("utf-8", "surrogatepass")
     try:
-        root = lxml.etree.fromstring(text.encode("utf-8", "surrogatepass"), parser=parser)
+        root = lxml.etree.fromstring(raw, parser=parser)
     except (lxml.etree.ParserError, ValueError):
         return HtmlText([], [], [])
     if root is None:
         return HtmlText([], [], [])
     # Hidden elements and Word review comments are looked for only where the page's body
     # mentions them at all: str.find over the text beats two attribute reads a node.
-    lowered = text.lower()
-    body_at = max(lowered.find("<body"), 0)
+    # The bytes lower-cased (ASCII only, several times faster than str.lower): the words
+    # looked for are ASCII, and no other character lower-cases into one of their letters.
+    lowered = raw.lower()
+    body_at = max(lowered.find(b"<body"), 0)
     plain_spaces = not any(separator in text for separator in _SEPARATORS)
-    hidden_possible = lowered.find("display", body_at) >= 0 or lowered.find("msocom", body_at) >= 0
+    hidden_possible = lowered.find(b"display", body_at) >= 0 or lowered.find(b"msocom", body_at) >= 0
     out = _LineCollector(hidden_possible, plain_spaces)
     body = root.find("body")
     if body is None:
