@@ -1,8 +1,9 @@
 """The literals a regex cannot match without, for cheap tests before the scan.
 
-Two necessary conditions read from the pattern itself: a literal every match contains
-(`found_in`: most markers of the templates a document is not are absent from it), and
-the literals every match starts with (`search`: a whole-document fact such as "Open
+Two necessary conditions read from the pattern itself: literals one of which every match
+contains (`found_in`: most markers of the templates a document is not are absent from
+it; `search` and `finditer` return at once where none occurs), and the literals every
+match starts with (`search`: a whole-document fact such as "Open
 Date:" is looked for only from where one of them occurs). A pattern this module cannot
 analyse is always scanned in full, so no result ever changes.
 """
@@ -48,10 +49,11 @@ def found_in(pattern: re.Pattern[str], text: str) -> bool:
 
 def may_match(pattern: re.Pattern[str], text: str) -> bool:
     """False only when `pattern` certainly finds nothing in `text`."""
-    literal = required_literal(pattern)
-    if literal is None:
+    required = required_any(pattern)
+    if required is None:
         return True
-    return literal in (folded(text) if _ignores_case(pattern) else text)
+    haystack = folded(text) if _ignores_case(pattern) else text
+    return any(literal in haystack for literal in required)
 
 
 @functools.cache
@@ -75,6 +77,57 @@ def required_literal(pattern: re.Pattern[str]) -> str | None:
             return None  # non-ASCII case rules are not worth reproducing here
         return best.lower()
     return best
+
+
+@functools.cache
+def required_any(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """Literals one of which every match contains (lower-cased when the pattern ignores
+    case), or None: the longest run of literal characters, or one run from each branch
+    of an alternation every match goes through ('SPECIALTY|OPTION')."""
+    try:
+        parsed = sre_parse.parse(pattern.pattern, pattern.flags)
+    except Exception:  # an internal API: any surprise means "always scan"
+        return None
+    best = _best(_requirements(list(parsed)))
+    if best is None:
+        return None
+    if pattern.flags & re.I:
+        if not all(literal.isascii() for literal in best):
+            return None  # non-ASCII case rules are not worth reproducing here
+        return frozenset(literal.lower() for literal in best)
+    return best
+
+
+def _requirements(items: list) -> list[frozenset[str]]:
+    """Sets of literals, each of which has one member in every match of the sequence:
+    its literal runs (one member each), those of its groups and at-least-once repeats,
+    and of an alternation, one requirement of each branch."""
+    found: list[frozenset[str]] = []
+    current: list[str] = []
+    for op, arg in items:
+        if op is sre_parse.LITERAL:
+            current.append(chr(arg))
+            continue
+        found.append(frozenset(["".join(current)]))
+        current = []
+        if op in _SEQUENCE_OPS and not arg[1] & re.I:  # (?i:...) in a case-sensitive pattern
+            found += _requirements(list(arg[-1]))
+        elif op in _REPEATS and arg[0] >= 1:
+            found += _requirements(list(arg[2]))
+        elif op is sre_parse.BRANCH:
+            branches = [_best(_requirements(list(branch))) for branch in arg[1]]
+            if all(branches):
+                found.append(frozenset().union(*branches))
+    found.append(frozenset(["".join(current)]))
+    return found
+
+
+def _best(requirements: list[frozenset[str]]) -> frozenset[str] | None:
+    """The requirement that filters best: its shortest literal longest, then fewest."""
+    usable = [r for r in requirements if r and min(map(len, r)) >= MIN_LITERAL]
+    if not usable:
+        return None
+    return max(usable, key=lambda r: (min(map(len, r)), -len(r)))
 
 
 def _literal_runs(items: list) -> list[str]:
@@ -116,6 +169,8 @@ def search(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
 
 def finditer(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
     """`pattern.finditer(text)`, tried only where a match can start (see `search`)."""
+    if not may_match(pattern, text):
+        return
     starts = start_literals(pattern) if len(text) >= MIN_TEXT else None
     if starts is None:
         yield from pattern.finditer(text)

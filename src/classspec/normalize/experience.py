@@ -7,6 +7,7 @@ import itertools
 import re
 
 from classspec.lazyre import lazy_compile
+from classspec.literals import finditer, may_match, search
 
 NUMBER_WORDS = {
     "a": 1,
@@ -122,7 +123,7 @@ def _clause(text: str, start: int, end: int) -> str:
 def _required_durations(text: str) -> list[tuple[re.Match[str], int]]:
     """Durations of required experience in one alternative, in order."""
     result = []
-    for found in _DURATION.finditer(text):
+    for found in finditer(_DURATION, text):
         if _NOT_EXPERIENCE_AFTER.match(text, found.end()):
             continue
         if _NOT_EXPERIENCE_BEFORE.search(text[max(0, found.start() - 40) : found.start()]):
@@ -153,7 +154,7 @@ def _alternative_months(text: str) -> int:
 
 
 def _branch_starts(text: str) -> list[int]:
-    return [m.start() for m in _BRANCH.finditer(text) if not _SHARED_BRANCH.search(m.group())]
+    return [m.start() for m in finditer(_BRANCH, text) if not _SHARED_BRANCH.search(m.group())]
 
 
 def _branches_months(text: str) -> list[int]:
@@ -211,14 +212,15 @@ def experience_months(text: str | None) -> int | None:
     """
     if not text:
         return None
-    total = COMBINATION_TOTAL.search(text)
+    total = search(COMBINATION_TOTAL, text)
     if total and not _ALTERNATIVE.search(text):
         # The total stands for its clause and the categories listed under it; what
         # follows the next ';' or numbered item is required as well and adds up.
         after = _AFTER_COMBINATION.search(text, total.end())
         rest = text[: total.start()] + (text[after.start() :] if after else "")
         return (duration_months(total.group("total")) or 0) + (experience_months(rest) or 0)
-    text = _NOTE.sub(" ", text)
+    if may_match(_NOTE, text):  # no NOTE, nothing to take out
+        text = _NOTE.sub(" ", text)
     totals = [
         months for alternative in _alternatives(text) for months in _branches_months(alternative) if months
     ]
