@@ -1,0 +1,147 @@
+"""The shortcuts of the HTML batch work answer exactly what the plain code answers: the
+literal-guided regex scans (classspec.literals), the combined heading tables of the
+section engine, and the whitespace shortcuts of the HTML reader and `collapse`.
+(Speed itself is measured by scripts/benchmark.py, not here.)"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from classspec.document import Line, collapse
+from classspec.literals import finditer, required_any, search, start_literals
+from classspec.normalize import bulletin, experience, path_parts, paths, vocab
+from classspec.parsers import PARSERS
+from classspec.parsers import philadelphia as philadelphia_parser
+from classspec.readers import read_path
+from classspec.readers.html import _LineCollector
+from classspec.sections import _match_each, _match_in, _table
+from conftest import PHILADELPHIA, SEED_FILES, SHARED
+
+LOSANGELES = SHARED / "corpus" / "losangeles"
+CALIFORNIA = SHARED / "corpus" / "california"
+
+
+def _patterns() -> list:
+    """Every compiled-on-first-use pattern of the normalizers the facts step runs."""
+    found = []
+    for module in (bulletin, experience, path_parts, paths, vocab):
+        found += [
+            value for value in vars(module).values() if hasattr(value, "pattern") and hasattr(value, "flags")
+        ]
+    found += [pattern for _, pattern in vocab._EDUCATION_PATTERNS]
+    found += [pattern for _, pattern in bulletin._EXAM_TYPES]
+    found += [m.pattern for parser in PARSERS.values() for m in parser.markers]
+    return found
+
+
+def _sample_files() -> list[Path]:
+    files = [*SEED_FILES[:12], *sorted(PHILADELPHIA.glob("*.htm*"))[:12]]
+    files += sorted(LOSANGELES.iterdir())[:6] + sorted(CALIFORNIA.iterdir())[:6]
+    return [f for f in files if f.is_file()]
+
+
+@pytest.fixture(scope="module")
+def texts() -> list[str]:
+    """Whole documents, their paragraphs, and case and spacing variants of both."""
+    found: list[str] = []
+    for path in _sample_files():
+        try:
+            lines = [line.stripped for line in read_path(path).lines if line.stripped]
+        except Exception:  # a file this reader refuses is no sample
+            continue
+        whole = "\n".join(lines)
+        found += [whole, whole.upper(), whole.lower(), whole.replace(" ", "  ")]
+        found += lines[::7]
+    found += [
+        "",
+        "x",
+        "OR",
+        "Posted on 3/4/2019 and OPEN DATE: 12-21-18",
+        "\u212a\u017f\u0130 Open Date: 1/2/2020",
+    ]
+    return found
+
+
+@pytest.mark.parametrize("pattern", _patterns(), ids=lambda p: p.pattern[:40])
+def test_guided_scans_find_what_a_plain_scan_finds(pattern, texts):
+    compiled = re.compile(pattern.pattern, pattern.flags)
+    for text in texts:
+        plain = compiled.search(text)
+        guided = search(pattern, text)
+        assert (guided and (guided.span(), guided.groups())) == (plain and (plain.span(), plain.groups()))
+        assert [m.span() for m in finditer(pattern, text)] == [m.span() for m in compiled.finditer(text)]
+
+
+def test_start_literals_are_what_every_match_starts_with():
+    assert start_literals(re.compile(r"\b(?:Open(?:ing)?\s+Date|Posted)", re.I)) == {"open", "posted"}
+    assert start_literals(re.compile(r"(?:[6-9]th|1[01]th)\s+grade")) == {f"{n}th" for n in range(6, 12)}
+    assert start_literals(re.compile(r"(?<!post )high\s+school")) == {"high"}
+    assert start_literals(re.compile(r"\d+ years")) is None  # a category, not a literal
+    assert start_literals(re.compile(r"(?:optional )?word")) is None  # may start either way
+    assert start_literals(re.compile(r"x(?i:abc)")) is None  # too short to help
+
+
+def test_required_literals_may_be_one_of_an_alternation():
+    assert required_any(re.compile(r"\b(?:A|B)\s+SPECIALTY|\bOPTION\s+\d")) == {"SPECIALTY", "OPTION"}
+    assert required_any(re.compile(r"\d+\s+(?:years?|months?)", re.I)) == {"year", "month"}
+    assert required_any(re.compile(r"alpha|be")) is None  # one branch has no usable literal
+    assert required_any(re.compile(r"(?:words )?optional|other")) == {"optional", "other"}
+
+
+def _rule_tables() -> list[tuple]:
+    tables = [philadelphia_parser.HEADINGS]
+    for parser in PARSERS.values():
+        tables += [getattr(parser, name) for name in ("HEADINGS", "LINE_FIELDS") if getattr(parser, name, ())]
+    return tables
+
+
+@pytest.mark.parametrize("path", _sample_files(), ids=lambda p: p.name)
+def test_a_combined_heading_table_matches_as_the_rules_one_by_one(path):
+    try:
+        lines = read_path(path).lines
+    except Exception:
+        pytest.skip("not readable")
+    long_line = Line("TYPICAL EXAMPLES OF WORK (ILLUSTRATIVE ONLY) " + "x " * 90, 1)
+    for rules in _rule_tables():
+        table = _table(rules)
+        assert table is not None, "every template's table combines"
+        for line in [*lines, long_line]:
+            assert _match_in(line, rules, table) == _match_each(line, line.stripped, rules)
+
+
+@pytest.mark.parametrize(
+    "parts",
+    [
+        ["plain text"],
+        ["  two  spaces\n and\ta tab  "],
+        ["ends with space ", "next"],
+        ["ends with space ", " starts with space"],
+        ["a", "   ", "b"],
+        ["one ", "", " two"],
+        ["no\x1fseparator", " here"],
+        ["non-ascii\u00a0space", " x"],
+        ["\u2003em space\u2003", "y"],
+    ],
+)
+def test_the_readers_whitespace_shortcut_collapses_as_the_regex_does(parts):
+    def line(plain_spaces: bool) -> str:
+        collector = _LineCollector(hidden_possible=False, plain_spaces=plain_spaces)
+        for part in parts:
+            collector.text(part)
+        collector.newline()
+        return collector.lines[0] if collector.lines else ""
+
+    plain_spaces = not any(separator in "".join(parts) for separator in "\x1c\x1d\x1e\x1f")
+    assert line(plain_spaces) == line(False)
+
+
+@pytest.mark.parametrize(
+    "text", ["a b", " a b \n\n c ", "a  b", "a\tb", "x\u00a0y", "p1\n\n\n\np2", "", "  "]
+)
+def test_collapse_shortcut_is_what_the_regex_gives(text):
+    regex = re.compile(r"[ \u00a0\u2000-\u200b\u202f\u3000]+")
+    paragraphs = [regex.sub(" ", p.replace("\t", " ")).strip() for p in text.split("\n\n")]
+    assert collapse(text) == "\n\n".join(p for p in paragraphs if p)
