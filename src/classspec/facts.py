@@ -45,13 +45,14 @@ _EMPHASIS = lazy_compile(r"</?(?:u|b|i|em|strong)>", re.I)
 def complete(doc: Document, records: list[ClassSpec]) -> list[ClassSpec]:
     """Fill the document-wide facts each record's parser left empty (in place)."""
     lines = [line for line in doc.lines if not line.blank]
+    whole = "\n".join(line.stripped for line in lines)  # joined once for every reader
     salary = _salary(lines)
     found = {
-        "opened": _first(lines, open_date),
-        "deadline": _first(lines, application_deadline),
-        "exam_types": _first(lines, lambda text: exam_types(text) or None),
-        "probation_months": _first(lines, probation_months),
-        "drivers_license": _first(lines, drivers_license),
+        "opened": _first(lines, whole, open_date),
+        "deadline": _first(lines, whole, application_deadline),
+        "exam_types": _first(lines, whole, lambda text: exam_types(text) or None),
+        "probation_months": _first(lines, whole, probation_months),
+        "drivers_license": _first(lines, whole, drivers_license),
     }
     for record in records:
         _fill(record, lines, salary, found)
@@ -159,10 +160,10 @@ def _squash(text: str) -> str:
     return _NOT_ALNUM.sub("", text.lower())
 
 
-def _first(lines: list[Line], reader: Callable[[str], Any]) -> tuple[Any, list[Line]] | None:
-    """What `reader` finds in the whole document, with the first and fewest lines that
-    give the same value (up to _WINDOW lines, for facts that wrap)."""
-    value = reader("\n".join(line.stripped for line in lines))
+def _first(lines: list[Line], whole: str, reader: Callable[[str], Any]) -> tuple[Any, list[Line]] | None:
+    """What `reader` finds in the whole document (`whole`: its lines joined), with the
+    first and fewest lines that give the same value (up to _WINDOW lines, for facts that wrap)."""
+    value = reader(whole)
     if value is None:
         return None
     for size in range(1, _WINDOW + 1):

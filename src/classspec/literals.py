@@ -44,7 +44,25 @@ def found_in(pattern: re.Pattern[str], text: str) -> bool:
     """`pattern.search(text)`, skipped when a literal the pattern cannot match without
     is absent: a substring test costs a fraction of a regex scan, and most markers of
     the templates a document is not are absent from it."""
-    return may_match(pattern, text) and search(pattern, text) is not None
+    if not may_match(pattern, text):
+        return False
+    heads = line_head_literals(pattern)
+    if heads is None:
+        return search(pattern, text) is not None
+    # '^\s*HEADING' (re.M) matches somewhere exactly when it matches at the start of the
+    # line one of HEADING's first literals stands on: only those lines are tried.
+    haystack = folded(text) if _ignores_case(pattern) else text
+    tried = 0
+    for literal in heads:
+        at = haystack.find(literal)
+        while at >= 0:
+            tried += 1
+            if tried > MAX_CANDIDATES:
+                return pattern.search(text) is not None
+            if pattern.match(text, text.rfind("\n", 0, at) + 1):
+                return True
+            at = haystack.find(literal, at + 1)
+    return False
 
 
 def may_match(pattern: re.Pattern[str], text: str) -> bool:
@@ -198,6 +216,26 @@ def finditer(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
 
 
 @functools.cache
+def line_head_literals(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    r"""For a multi-line pattern '^\s*REST': the literals REST starts with (see
+    `start_literals`); None for any other pattern."""
+    if not pattern.flags & re.M:
+        return None
+    try:
+        items = list(sre_parse.parse(pattern.pattern, pattern.flags))
+    except Exception:  # an internal API: any surprise means "not this shape"
+        return None
+    if len(items) < 3 or items[0] != (sre_parse.AT, sre_parse.AT_BEGINNING):
+        return None
+    op, arg = items[1]
+    if op is not sre_parse.MAX_REPEAT or arg[:2] != (0, sre_parse.MAXREPEAT):
+        return None
+    if list(arg[2]) != [(sre_parse.IN, [(sre_parse.CATEGORY, sre_parse.CATEGORY_SPACE)])]:
+        return None
+    return _usable(_starts(items[2:]), pattern.flags)
+
+
+@functools.cache
 def start_literals(pattern: re.Pattern[str]) -> frozenset[str] | None:
     """Literals (lower-cased when the pattern ignores case) one of which every match of
     the pattern starts with, or None when the pattern is not analysable that way."""
@@ -205,10 +243,14 @@ def start_literals(pattern: re.Pattern[str]) -> frozenset[str] | None:
         parsed = sre_parse.parse(pattern.pattern, pattern.flags)
     except Exception:  # an internal API: any surprise means "always scan"
         return None
-    starts = _starts(list(parsed))
+    return _usable(_starts(list(parsed)), pattern.flags)
+
+
+def _usable(starts: set[str] | None, flags: int) -> frozenset[str] | None:
+    """Starting literals worth looking for, lower-cased under re.IGNORECASE."""
     if not starts or len(starts) > MAX_STARTS or min(map(len, starts)) < MIN_START:
         return None
-    if pattern.flags & re.I:
+    if flags & re.I:
         if not all(s.isascii() for s in starts):
             return None  # non-ASCII case rules are not worth reproducing here
         return frozenset(s.lower() for s in starts)
