@@ -30,7 +30,7 @@ MIN_START, MAX_STARTS = 2, 32
 # with one anchored match; more often, one search runs from the first of them.
 MAX_CANDIDATES = 64
 # A shorter text is scanned sooner than its candidate places are found.
-MIN_TEXT = 200
+MIN_TEXT = 100
 # Character classes of at most this many characters ('[6-9]', '[Oo]') are spelled out.
 _MAX_CLASS = 10
 _ZERO_WIDTH = {sre_parse.AT, sre_parse.ASSERT, sre_parse.ASSERT_NOT}
@@ -180,16 +180,25 @@ def folded(text: str) -> str:
 
 def search(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     """`pattern.search(text)`, started only where a match can start: at an occurrence of
-    one of the literals every match begins with. A regex scan tries every position of a
-    document (slowly under re.IGNORECASE); `str.find` skips to the few that matter."""
-    return next(finditer(pattern, text), None)
+    one of the literals every match begins with, and not at all where a literal every
+    match contains is missing. A regex scan tries every position of a document (slowly
+    under re.IGNORECASE); `str.find` skips to the few that matter."""
+    if len(text) < MIN_TEXT:
+        return pattern.search(text)
+    return next(_guided(pattern, text), None)
 
 
 def finditer(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
     """`pattern.finditer(text)`, tried only where a match can start (see `search`)."""
+    if len(text) < MIN_TEXT:
+        return pattern.finditer(text)
+    return _guided(pattern, text)
+
+
+def _guided(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
     if not may_match(pattern, text):
         return
-    starts = start_literals(pattern) if len(text) >= MIN_TEXT else None
+    starts = start_literals(pattern)
     if starts is None:
         yield from pattern.finditer(text)
         return
