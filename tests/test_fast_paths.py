@@ -115,6 +115,7 @@ def test_a_combined_heading_table_matches_as_the_rules_one_by_one(path):
 @pytest.mark.parametrize(
     "parts",
     [
+        [],
         ["plain text"],
         ["  two  spaces\n and\ta tab  "],
         ["ends with space ", "next"],

@@ -16,7 +16,6 @@ marked on their `Line` (heading level, bold) for the parsers that use typography
 
 from __future__ import annotations
 
-import itertools
 import re
 from dataclasses import dataclass
 
@@ -197,9 +196,11 @@ class _LineCollector:
 
     def block(self) -> None:
         """A block boundary: end the current line, and separate blocks by one blank line."""
-        if self.current:
+        current = self.current
+        if current and not (len(current) == 1 and current[0].isspace() and not self.preformatted):
             self.newline()
-        else:
+        else:  # nothing, or Word's newline between two tags: no line to end
+            current.clear()
             self.seen_bold = self.seen_plain = False
         lines = self.lines
         if lines and lines[-1] != "":
@@ -211,9 +212,16 @@ class _LineCollector:
 def _spaces_meet(parts: list[str]) -> bool:
     """Does whitespace end one text node and start the next (or is a node empty)? Each
     node's whitespace is collapsed on its own, so two spaces stay two there."""
-    if "" in parts:
+    if not parts:
+        return False
+    previous = parts[0]
+    if not previous:
         return True
-    return any(a[-1].isspace() and b[0].isspace() for a, b in itertools.pairwise(parts))
+    for part in parts[1:]:  # a plain loop: this runs for most lines of a page
+        if not part or (previous[-1].isspace() and part[0].isspace()):
+            return True
+        previous = part
+    return False
 
 
 def _skipped(element: lxml.etree._Element, hidden_possible: bool = True) -> bool:
