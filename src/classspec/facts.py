@@ -15,6 +15,7 @@ from typing import Any
 
 from classspec.document import Document, Line, spans
 from classspec.lazyre import lazy_compile
+from classspec.literals import search
 from classspec.model import ClassSpec, MinimumQualifications, QualificationPath, SalaryRange
 from classspec.normalize.bulletin import (
     application_deadline,
@@ -187,7 +188,7 @@ def _salary(lines: list[Line]) -> list[tuple[dict, list[Line]]]:
         if _is_heading(text):
             in_pay_section, period = False, None
             continue
-        if _AMOUNT.search(text) and (in_pay_section or _PAY_WORDS.search(text)):
+        if _AMOUNT.search(text) and (in_pay_section or search(_PAY_WORDS, text)):
             result += [(value, [line]) for value in salary_ranges(text, period or pay_period(text))]
     return result
 

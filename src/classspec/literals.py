@@ -58,7 +58,7 @@ def found_in(pattern: re.Pattern[str], text: str) -> bool:
         while at >= 0:
             tried += 1
             if tried > MAX_CANDIDATES:
-                return pattern.search(text) is not None
+                return scanner(pattern).search(text) is not None
             if pattern.match(text, text.rfind("\n", 0, at) + 1):
                 return True
             at = haystack.find(literal, at + 1)
@@ -184,14 +184,14 @@ def search(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     match contains is missing. A regex scan tries every position of a document (slowly
     under re.IGNORECASE); `str.find` skips to the few that matter."""
     if len(text) < MIN_TEXT:
-        return pattern.search(text)
+        return scanner(pattern).search(text)
     return next(_guided(pattern, text), None)
 
 
 def finditer(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
     """`pattern.finditer(text)`, tried only where a match can start (see `search`)."""
     if len(text) < MIN_TEXT:
-        return pattern.finditer(text)
+        return scanner(pattern).finditer(text)
     return _guided(pattern, text)
 
 
@@ -200,7 +200,7 @@ def _guided(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
         return
     starts = start_literals(pattern)
     if starts is None:
-        yield from pattern.finditer(text)
+        yield from scanner(pattern).finditer(text)
         return
     haystack = folded(text) if _ignores_case(pattern) else text
     candidates: set[int] = set()
@@ -210,7 +210,8 @@ def _guided(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
             candidates.add(at)
             if len(candidates) > MAX_CANDIDATES:
                 # Common words: one scan from the first place a match can start.
-                yield from pattern.finditer(text, min(haystack.find(s) for s in starts if s in haystack))
+                first = min(haystack.find(s) for s in starts if s in haystack)
+                yield from scanner(pattern).finditer(text, first)
                 return
             at = haystack.find(literal, at + 1)
     # The places in order, each after the last match (matches do not overlap); every
@@ -314,3 +315,82 @@ def _chars(op, arg) -> list[str] | None:
         else:
             return None  # a negated class, a category (\w, \s) or a wide range
     return chars if len(chars) <= _MAX_CLASS else None
+
+
+@functools.cache
+def scanner(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """The pattern with a lookahead for the characters a match can start with in front,
+    `(?=[htgs1])(?:...)`: the same matches, groups and spans, but a scan turns most
+    positions away after one character test. re's own first-character check is off
+    under IGNORECASE and after a leading \\b, which is most of these patterns."""
+    compiled = pattern if isinstance(pattern, re.Pattern) else pattern.compiled
+    try:
+        first, nullable = _first(list(sre_parse.parse(pattern.pattern, pattern.flags)))
+    except Exception:  # an internal API: any surprise means "scan as written"
+        return compiled
+    if first is None or nullable or not first:
+        return compiled
+    try:
+        return re.compile(f"(?=[{''.join(sorted(first))}])(?:{pattern.pattern})", pattern.flags)
+    except re.error:  # e.g. a global inline flag, which must stay first
+        return compiled
+
+
+# The character categories a lookahead may name; wider ones (\\w, \\s) filter too little.
+_CATEGORIES = {sre_parse.CATEGORY_DIGIT: "\\d"}
+
+
+def _first(items: list) -> tuple[set[str] | None, bool]:
+    """(class parts for the characters a match of the sequence can start with, whether
+    it can match the empty string); parts None when unknown."""
+    found: set[str] = set()
+    for op, arg in items:
+        if op in _ZERO_WIDTH:
+            continue
+        first, nullable = _first_of(op, arg)
+        if first is None:
+            return None, False
+        found |= first
+        if not nullable:
+            return found, False
+    return found, True
+
+
+def _first_of(op, arg) -> tuple[set[str] | None, bool]:
+    if op is sre_parse.LITERAL:
+        return {_class_char(arg)}, False
+    if op is sre_parse.IN:
+        parts: set[str] = set()
+        for kind, value in arg:
+            if kind is sre_parse.LITERAL:
+                parts.add(_class_char(value))
+            elif kind is sre_parse.RANGE:
+                parts.add(f"{_class_char(value[0])}-{_class_char(value[1])}")
+            elif kind is sre_parse.CATEGORY and value in _CATEGORIES:
+                parts.add(_CATEGORIES[value])
+            else:
+                return None, False  # a negated class, a wide category
+        return parts, False
+    if op is sre_parse.BRANCH:
+        found: set[str] = set()
+        nullable = False
+        for branch in arg[1]:
+            first, empty = _first(list(branch))
+            if first is None:
+                return None, False
+            found |= first
+            nullable = nullable or empty
+        return found, nullable
+    if op in _SEQUENCE_OPS:
+        if arg[1] or arg[2]:  # scoped flags: the lookahead would read them differently
+            return None, False
+        return _first(list(arg[-1]))
+    if op in _REPEATS:
+        first, empty = _first(list(arg[2]))
+        return first, empty or arg[0] == 0
+    return None, False
+
+
+def _class_char(code: int) -> str:
+    """A character as a character-class member, escaped whatever it is."""
+    return f"\\x{code:02x}" if code < 0x100 else (f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}")

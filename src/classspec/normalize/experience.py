@@ -7,7 +7,7 @@ import itertools
 import re
 
 from classspec.lazyre import lazy_compile
-from classspec.literals import finditer, may_match, search
+from classspec.literals import finditer, may_match, scanner, search
 
 NUMBER_WORDS = {
     "a": 1,
@@ -115,8 +115,9 @@ def _duration_months(found: re.Match[str]) -> int | None:
 
 
 def _clause(text: str, start: int, end: int) -> str:
-    before = [m.end() for m in _CLAUSE_END.finditer(text, 0, start)]
-    after = _CLAUSE_END.search(text, end)
+    clause_end = scanner(_CLAUSE_END)  # the same matches, fewer positions tried
+    before = [m.end() for m in clause_end.finditer(text, 0, start)]
+    after = clause_end.search(text, end)
     return text[before[-1] if before else 0 : after.start() if after else len(text)]
 
 
@@ -129,7 +130,7 @@ def _required_durations(text: str) -> list[tuple[re.Match[str], int]]:
         if _NOT_EXPERIENCE_BEFORE.search(text[max(0, found.start() - 40) : found.start()]):
             continue
         clause = _clause(text, found.start(), found.end())
-        if _NOT_REQUIREMENT.search(clause) or not _EXPERIENCE_WORD.search(clause):
+        if search(_NOT_REQUIREMENT, clause) or not search(_EXPERIENCE_WORD, clause):
             continue
         months = _duration_months(found)
         if months:

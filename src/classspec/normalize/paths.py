@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 
 from classspec.lazyre import lazy_compile
-from classspec.literals import search
+from classspec.literals import finditer, search
 from classspec.normalize.experience import COMBINATION_TOTAL, experience_months
 from classspec.normalize.path_parts import courses, describe_path, join_parts, licenses, prior_classes
 
@@ -97,7 +97,7 @@ def _paragraphs(text: str) -> tuple[str, ...]:
         if not line:
             continue
         start = 0
-        for found in _ROMAN.finditer(line):
+        for found in finditer(_ROMAN, line):
             if line[start : found.start()].strip():
                 result.append(line[start : found.start()].strip())
             result.append(f"\x00{found.group('label')}")

@@ -101,10 +101,14 @@ def education_level(text: str | None) -> EducationLevel | None:
     """
     if not text:
         return None
-    found = [level for level, pattern in _EDUCATION_PATTERNS if search(pattern, text)]
-    if EducationLevel.some_college in found and _COLLEGE_TOWARD_DEGREE.search(text):
-        found.remove(EducationLevel.some_college)
-    return found[0] if found else None
+    # In order, lowest first: the first level named wins, so the rest are not scanned.
+    for level, pattern in _EDUCATION_PATTERNS:
+        if not search(pattern, text):
+            continue
+        if level is EducationLevel.some_college and _COLLEGE_TOWARD_DEGREE.search(text):
+            continue
+        return level
+    return None
 
 
 _FREQUENCY_CODES = {
