@@ -98,15 +98,23 @@ def required_literal(pattern: re.Pattern[str]) -> str | None:
 
 
 @functools.cache
+def _parsed(pattern: re.Pattern[str]) -> list | None:
+    """The pattern's parse tree (top-level items), shared by the analyses below."""
+    try:
+        return list(sre_parse.parse(pattern.pattern, pattern.flags))
+    except Exception:  # an internal API: any surprise means "scan as written"
+        return None
+
+
+@functools.cache
 def required_any(pattern: re.Pattern[str]) -> frozenset[str] | None:
     """Literals one of which every match contains (lower-cased when the pattern ignores
     case), or None: the longest run of literal characters, or one run from each branch
     of an alternation every match goes through ('SPECIALTY|OPTION')."""
-    try:
-        parsed = sre_parse.parse(pattern.pattern, pattern.flags)
-    except Exception:  # an internal API: any surprise means "always scan"
+    parsed = _parsed(pattern)
+    if parsed is None:
         return None
-    best = _best(_requirements(list(parsed)))
+    best = _best(_requirements(parsed))
     if best is None:
         return None
     if pattern.flags & re.I:
@@ -183,15 +191,15 @@ def search(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     one of the literals every match begins with, and not at all where a literal every
     match contains is missing. A regex scan tries every position of a document (slowly
     under re.IGNORECASE); `str.find` skips to the few that matter."""
-    if len(text) < MIN_TEXT:
-        return scanner(pattern).search(text)
+    if len(text) < MIN_TEXT:  # not worth analysing the pattern for
+        return pattern.search(text)
     return next(_guided(pattern, text), None)
 
 
 def finditer(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
     """`pattern.finditer(text)`, tried only where a match can start (see `search`)."""
     if len(text) < MIN_TEXT:
-        return scanner(pattern).finditer(text)
+        return pattern.finditer(text)
     return _guided(pattern, text)
 
 
@@ -217,9 +225,10 @@ def _guided(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
     # The places in order, each after the last match (matches do not overlap); every
     # match starts with a literal of two or more characters, so none is empty.
     end = 0
+    matcher = scanner(pattern)  # matches as the pattern does (no second compile)
     for at in sorted(candidates):
         if at >= end:
-            found = pattern.match(text, at)
+            found = matcher.match(text, at)
             if found:
                 yield found
                 end = found.end()
@@ -229,13 +238,8 @@ def _guided(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
 def line_head_literals(pattern: re.Pattern[str]) -> frozenset[str] | None:
     r"""For a multi-line pattern '^\s*REST': the literals REST starts with (see
     `start_literals`); None for any other pattern."""
-    if not pattern.flags & re.M:
-        return None
-    try:
-        items = list(sre_parse.parse(pattern.pattern, pattern.flags))
-    except Exception:  # an internal API: any surprise means "not this shape"
-        return None
-    if len(items) < 3 or items[0] != (sre_parse.AT, sre_parse.AT_BEGINNING):
+    items = _parsed(pattern) if pattern.flags & re.M else None
+    if items is None or len(items) < 3 or items[0] != (sre_parse.AT, sre_parse.AT_BEGINNING):
         return None
     op, arg = items[1]
     if op is not sre_parse.MAX_REPEAT or arg[:2] != (0, sre_parse.MAXREPEAT):
@@ -249,11 +253,8 @@ def line_head_literals(pattern: re.Pattern[str]) -> frozenset[str] | None:
 def start_literals(pattern: re.Pattern[str]) -> frozenset[str] | None:
     """Literals (lower-cased when the pattern ignores case) one of which every match of
     the pattern starts with, or None when the pattern is not analysable that way."""
-    try:
-        parsed = sre_parse.parse(pattern.pattern, pattern.flags)
-    except Exception:  # an internal API: any surprise means "always scan"
-        return None
-    return _usable(_starts(list(parsed)), pattern.flags)
+    parsed = _parsed(pattern)
+    return None if parsed is None else _usable(_starts(parsed), pattern.flags)
 
 
 def _usable(starts: set[str] | None, flags: int) -> frozenset[str] | None:
@@ -323,17 +324,14 @@ def scanner(pattern: re.Pattern[str]) -> re.Pattern[str]:
     `(?=[htgs1])(?:...)`: the same matches, groups and spans, but a scan turns most
     positions away after one character test. re's own first-character check is off
     under IGNORECASE and after a leading \\b, which is most of these patterns."""
-    compiled = pattern if isinstance(pattern, re.Pattern) else pattern.compiled
-    try:
-        first, nullable = _first(list(sre_parse.parse(pattern.pattern, pattern.flags)))
-    except Exception:  # an internal API: any surprise means "scan as written"
-        return compiled
-    if first is None or nullable or not first:
-        return compiled
-    try:
-        return re.compile(f"(?=[{''.join(sorted(first))}])(?:{pattern.pattern})", pattern.flags)
-    except re.error:  # e.g. a global inline flag, which must stay first
-        return compiled
+    parsed = _parsed(pattern)
+    first, nullable = _first(parsed) if parsed is not None else (None, False)
+    if first and not nullable:
+        try:
+            return re.compile(f"(?=[{''.join(sorted(first))}])(?:{pattern.pattern})", pattern.flags)
+        except re.error:  # e.g. a global inline flag, which must stay first
+            pass
+    return pattern if isinstance(pattern, re.Pattern) else pattern.compiled
 
 
 # The character categories a lookahead may name; wider ones (\\w, \\s) filter too little.

@@ -219,7 +219,8 @@ def _alternation(rules: tuple[HeadingRule, ...]) -> _Alternation | None:
         renamed = _GROUP_NAME.sub(lambda m, i=index: f"(?P{m[1]}{m[2]}_{i}{m[3]}", source)
         scoped = f"(?{letters}:{renamed})" if letters else f"(?:{renamed})"
         alternatives.append(f"(?P<_r{index}>{scoped})")
-        names = rule.pattern.groupindex
+        # The group names from the source: compiling each rule as well would double the cost.
+        names = {found[2] for found in _GROUP_NAME.finditer(source) if found[1] == "<"}
         groups.append(tuple(f"{name}_{index}" if name in names else None for name in ("rest", "note")))
     try:
         pattern = re.compile("|".join(alternatives) or r"(?!)")
