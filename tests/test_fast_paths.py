@@ -146,3 +146,50 @@ def test_collapse_shortcut_is_what_the_regex_gives(text):
     regex = re.compile(r"[ \u00a0\u2000-\u200b\u202f\u3000]+")
     paragraphs = [regex.sub(" ", p.replace("\t", " ")).strip() for p in text.split("\n\n")]
     assert collapse(text) == "\n\n".join(p for p in paragraphs if p)
+
+
+def _html_bodies() -> list:
+    import lxml.etree
+
+    from classspec.readers.html import decode_html
+
+    bodies = []
+    for corpus in (CALIFORNIA, PHILADELPHIA, SHARED / "corpus" / "other"):
+        for path in sorted(corpus.glob("*.htm*"))[:15]:
+            text = decode_html(path.read_bytes(), None)
+            parser = lxml.etree.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
+            root = lxml.etree.fromstring(text.encode("utf-8", "surrogatepass"), parser=parser)
+            if root is not None and root.find("body") is not None:
+                bodies.append(root.find("body"))
+    return bodies
+
+
+def test_the_main_content_rule_picks_what_the_event_walk_picks():
+    from classspec.readers.html import SKIP_TAGS
+    from classspec.readers.htmlmain import _main_content_walk, main_content
+
+    bodies = _html_bodies()
+    assert len(bodies) >= 20
+    for body in bodies:
+        assert main_content(body, SKIP_TAGS) is _main_content_walk(body, SKIP_TAGS, 1.0)
+
+
+def test_a_page_nested_deeper_than_python_recurses_still_finds_its_content():
+    import sys
+
+    import lxml.etree
+
+    from classspec.readers.html import SKIP_TAGS
+    from classspec.readers.htmlmain import _main_content_walk, main_content
+
+    body = lxml.etree.Element("body")
+    nav = lxml.etree.SubElement(body, "div")
+    for word in ("home", "jobs", "about"):
+        lxml.etree.SubElement(nav, "a", href="#").text = word
+    element = lxml.etree.SubElement(body, "div")
+    for _ in range(sys.getrecursionlimit() + 100):
+        element = lxml.etree.SubElement(element, "div")
+    element.text = "the specification text " * 5
+    found = main_content(body, SKIP_TAGS)
+    assert found is _main_content_walk(body, SKIP_TAGS, 1.0)
+    assert found is not body and found is not nav
