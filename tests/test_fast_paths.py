@@ -193,3 +193,22 @@ def test_a_page_nested_deeper_than_python_recurses_still_finds_its_content():
     found = main_content(body, SKIP_TAGS)
     assert found is _main_content_walk(body, SKIP_TAGS, 1.0)
     assert found is not body and found is not nav
+
+
+def test_fuzzy_heading_names_are_matched_as_difflib_matches_them():
+    import difflib
+    import random
+
+    from classspec.parsers.generic import headings
+
+    rng = random.Random(13)
+    names = []
+    for name in headings._NAMES:
+        for _ in range(3):  # a letter dropped, a letter doubled, words added in front
+            i = rng.randrange(len(name))
+            names += [name[:i] + name[i + 1 :], name[:i] + name[i] + name[i:], name[: len(name) // 3] + name]
+    names += ["minimum qualfications", "knowledges and abilites", "unrelated words entirely"]
+    for name in names:
+        expected = difflib.get_close_matches(name, headings._NAMES, n=1, cutoff=headings.FUZZY_CUTOFF)
+        found = headings._closest.__wrapped__(name)
+        assert found == (headings._KEY_OF_NAME[expected[0]] if expected and len(name) >= 8 else None), name
