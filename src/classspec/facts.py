@@ -122,9 +122,10 @@ def _fill_paths(record: ClassSpec, lines: list[Line], cite: Callable[..., None])
 def _whole_text_figure(quals: MinimumQualifications) -> bool:
     """Is the record's figure the one the normalizer gives for the whole text (not
     the parser's own), in a text without AND / OR lines?"""
-    if quals.min_experience_months != experience_months(quals.text):
+    # The connector lines first: their paragraphs are already split (the paths read them).
+    if has_connector_lines(quals.text):
         return False
-    return not has_connector_lines(quals.text)
+    return quals.min_experience_months == experience_months(quals.text)
 
 
 def _citer(record: ClassSpec) -> Callable[[str, Any, Sequence[Line]], None]:
