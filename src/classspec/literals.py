@@ -191,15 +191,15 @@ def search(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     one of the literals every match begins with, and not at all where a literal every
     match contains is missing. A regex scan tries every position of a document (slowly
     under re.IGNORECASE); `str.find` skips to the few that matter."""
-    if len(text) < MIN_TEXT:  # not worth analysing the pattern for
-        return pattern.search(text)
+    if len(text) < MIN_TEXT:  # a substring test or two, then a plain scan
+        return pattern.search(text) if may_match(pattern, text) else None
     return next(_guided(pattern, text), None)
 
 
 def finditer(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
     """`pattern.finditer(text)`, tried only where a match can start (see `search`)."""
     if len(text) < MIN_TEXT:
-        return pattern.finditer(text)
+        return pattern.finditer(text) if may_match(pattern, text) else iter(())
     return _guided(pattern, text)
 
 
@@ -334,8 +334,8 @@ def scanner(pattern: re.Pattern[str]) -> re.Pattern[str]:
     return pattern if isinstance(pattern, re.Pattern) else pattern.compiled
 
 
-# The character categories a lookahead may name; wider ones (\\w, \\s) filter too little.
-_CATEGORIES = {sre_parse.CATEGORY_DIGIT: "\\d"}
+# The character categories a lookahead may name; wider ones (\\w, \\S) filter too little.
+_CATEGORIES = {sre_parse.CATEGORY_DIGIT: "\\d", sre_parse.CATEGORY_SPACE: "\\s"}
 
 
 def _first(items: list) -> tuple[set[str] | None, bool]:

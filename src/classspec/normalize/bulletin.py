@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from classspec.lazyre import lazy_compile
-from classspec.literals import finditer, folded, search
+from classspec.literals import finditer, folded, scanner, search
 from classspec.normalize.dates import iso_date
 from classspec.normalize.experience import duration_months
 
@@ -112,10 +112,10 @@ def drivers_license(text: str | None) -> str | None:
     """'A valid California driver's license is required' -> 'required'; 'may be
     required', 'if an essential function' -> 'may_be_required'; no rule -> None."""
     # Every rule names a driver: a text that does not is not split into sentences.
-    if not text or "driver" not in folded(text):
+    if not text or "driver" not in folded(text) or not search(_DRIVERS_LICENSE, text):
         return None
     rule = None
-    for sentence in _SENTENCE.split(text):
+    for sentence in scanner(_SENTENCE).split(text):  # the same pieces, fewer positions tried
         if not _DRIVERS_LICENSE.search(sentence):
             continue
         if _MAY_BE_REQUIRED.search(sentence):
