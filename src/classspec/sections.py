@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from classspec.document import Line, Piece, collapse
 from classspec.lazyre import LazyPattern, lazy_compile
@@ -158,8 +159,7 @@ def _found(
     )
 
 
-@dataclass(frozen=True, slots=True, eq=False)
-class _Alternation:
+class _Alternation(NamedTuple):
     """Rules as one pattern `(?P<_r0>rule 0)|(?P<_r1>rule 1)|...`, and the renamed
     `rest` / `note` groups of each rule."""
 
@@ -168,8 +168,7 @@ class _Alternation:
     groups: tuple[tuple[str | None, ...], ...]
 
 
-@dataclass(frozen=True, slots=True, eq=False)
-class _Table:
+class _Table(NamedTuple):
     """A template's heading rules combined, for short lines and for long ones."""
 
     source: tuple[HeadingRule, ...]  # held so that its id is not reused while cached
