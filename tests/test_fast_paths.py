@@ -16,7 +16,7 @@ from classspec.normalize import bulletin, experience, path_parts, paths, vocab
 from classspec.parsers import PARSERS
 from classspec.parsers import philadelphia as philadelphia_parser
 from classspec.readers import read_path
-from classspec.readers.html import _LineCollector
+from classspec.readers.htmllines import LineCollector
 from classspec.sections import _match_each, _match_in, _table
 from conftest import PHILADELPHIA, SEED_FILES, SHARED
 
@@ -129,7 +129,7 @@ def test_a_combined_heading_table_matches_as_the_rules_one_by_one(path):
 )
 def test_the_readers_whitespace_shortcut_collapses_as_the_regex_does(parts):
     def line(plain_spaces: bool) -> str:
-        collector = _LineCollector(hidden_possible=False, plain_spaces=plain_spaces)
+        collector = LineCollector(hidden_possible=False, plain_spaces=plain_spaces)
         for part in parts:
             collector.text(part)
         collector.newline()

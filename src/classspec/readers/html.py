@@ -26,8 +26,9 @@ from classspec.document import Document, styled_lines
 from classspec.errors import InputError
 from classspec.lazyre import lazy_compile
 from classspec.model import SourceFormat
+from classspec.readers.htmllines import SEPARATORS, LineCollector
 from classspec.readers.htmlmain import main_content, outside_heading
-from classspec.readers.text import decode, normalize_newlines, repair_mojibake
+from classspec.readers.text import decode, repair_mojibake
 
 # The HTML5 pre-scan looks for the charset in the first 1024 bytes; Word puts its
 # meta tag after a long <style> block now and then, so look a little further.
@@ -56,19 +57,6 @@ _WORD_COMMENT_CLASSES = frozenset(("msocomanchor", "msocomtxt", "msocomoff"))
 # applied: Word's "HTML Markup" style is display:none, yet real specs put their PAY
 # RANGE line in it, and showing a stray line beats losing a field.
 _HIDDEN_STYLE = lazy_compile(r"display\s*:\s*none", re.I)
-_WHITESPACE = lazy_compile(r"[ \t\n\r\f\v\u00a0]+")
-_SEPARATORS = "\x1c\x1d\x1e\x1f"
-# Characters that are not visible text: soft hyphen, zero-width space/joiners, BOM.
-_INVISIBLE = "\u00ad\u200b\u200c\u200d\ufeff"
-
-
-def _visible(text: str) -> str:
-    """Text without its invisible characters. str.translate is slow on non-ASCII text and
-    these characters are rare: look for each, remove it where found."""
-    for char in _INVISIBLE:
-        if char in text:
-            text = text.replace(char, "")
-    return text
 
 
 def detect_charset(data: bytes) -> str | None:
@@ -110,120 +98,6 @@ def decode_html(data: bytes, path: str | None) -> str:
         return decode(data, path)
 
 
-class _LineCollector:
-    """Accumulates inline text and cuts it into lines at block boundaries.
-
-    Whitespace is collapsed and invisible characters dropped when a line ends, not
-    as each text node arrives (one regex call a line instead of one a node).
-    """
-
-    __slots__ = ("bold_depth", "bolds", "current", "heading", "headings", "hidden_possible", "lines")
-    __slots__ += ("plain_spaces", "preformatted", "seen_bold", "seen_plain")
-
-    def __init__(self, hidden_possible: bool = True, plain_spaces: bool = False) -> None:
-        self.hidden_possible = hidden_possible
-        # The page has none of the ASCII separators (\x1c-\x1f) that str.split() takes
-        # for whitespace and the collapsing regex does not: split() may collapse ASCII.
-        self.plain_spaces = plain_spaces
-        self.lines: list[str] = []
-        self.headings: list[int | None] = []
-        self.bolds: list[bool] = []
-        self.current: list[str] = []
-        self.preformatted = 0
-        self.heading: int | None = None
-        self.bold_depth = 0
-        self.seen_bold = False
-        self.seen_plain = False
-
-    def saw_text(self) -> None:
-        """Visible text arrived: note whether it is bold (a line is bold when all is)."""
-        if self.bold_depth:
-            self.seen_bold = True
-        else:
-            self.seen_plain = True
-
-    def text(self, value: str) -> None:
-        if not value.isspace():
-            self.saw_text()
-        if self.preformatted:
-            if not value.isascii():
-                value = _visible(value)
-            first, *rest = normalize_newlines(value).split("\n")
-            self.current.append(first)
-            for part in rest:
-                self.newline()
-                self.current.append(part)
-        else:
-            self.current.append(value)
-
-    def newline(self) -> None:
-        """End the current line (a <br>); an empty one is kept only inside <pre>."""
-        current = self.current
-        joined = "".join(current)
-        if self.preformatted:
-            text = joined.rstrip()
-        elif joined.isspace():  # Word's newlines between tags: most lines cut
-            text = ""
-        elif self.plain_spaces and joined.isascii() and (len(current) == 1 or not _spaces_meet(current)):
-            # What the regex below makes of it, at a fraction of the cost.
-            text = " ".join(joined.split())
-        elif len(current) == 1:
-            text = current[0]
-            if not text.isascii():
-                text = _visible(text)
-            text = _WHITESPACE.sub(" ", text).strip()
-        else:
-            # Joined with NUL (never in parsed text) so that each node's whitespace is
-            # collapsed on its own, as it always was: output stays byte-identical.
-            text = "\0".join(current)
-            if not text.isascii():
-                text = _visible(text)
-            text = _WHITESPACE.sub(" ", text).replace("\0", "").strip()
-        current.clear()  # emptied in place: the walk holds on to this list
-        if text or self.preformatted:
-            self.lines.append(text)
-            self.headings.append(self.heading if text else None)
-            self.bolds.append(self.seen_bold and not self.seen_plain and bool(text))
-        self.seen_bold = self.seen_plain = False
-
-    def row(self, text: str) -> None:
-        """A table row: its cells' text, tab-separated, as one line."""
-        text = text.strip()
-        if text:
-            self.lines.append(text)
-            self.headings.append(self.heading)
-            self.bolds.append(False)
-
-    def block(self) -> None:
-        """A block boundary: end the current line, and separate blocks by one blank line."""
-        current = self.current
-        if current and not (len(current) == 1 and current[0].isspace() and not self.preformatted):
-            self.newline()
-        else:  # nothing, or Word's newline between two tags: no line to end
-            current.clear()
-            self.seen_bold = self.seen_plain = False
-        lines = self.lines
-        if lines and lines[-1] != "":
-            lines.append("")
-            self.headings.append(None)
-            self.bolds.append(False)
-
-
-def _spaces_meet(parts: list[str]) -> bool:
-    """Does whitespace end one text node and start the next (or is a node empty)? Each
-    node's whitespace is collapsed on its own, so two spaces stay two there."""
-    if not parts:
-        return False
-    previous = parts[0]
-    if not previous:
-        return True
-    for part in parts[1:]:  # a plain loop: this runs for most lines of a page
-        if not part or (previous[-1].isspace() and part[0].isspace()):
-            return True
-        previous = part
-    return False
-
-
 def _skipped(element: lxml.etree._Element, hidden_possible: bool = True) -> bool:
     """Not document text: comments and the like, scripts and styles, Word's review
     comments, and elements hidden by an inline `display:none` (looked for only on
@@ -244,13 +118,13 @@ def _hidden(element: lxml.etree._Element) -> bool:
 
 def _cell_text(cell: lxml.etree._Element, hidden_possible: bool, plain_spaces: bool) -> str:
     """A table cell's text on one line: its inner blocks joined by spaces."""
-    inner = _LineCollector(hidden_possible, plain_spaces)
+    inner = LineCollector(hidden_possible, plain_spaces)
     _walk(cell, inner)
     inner.newline()
     return " ".join(line for line in inner.lines if line)
 
 
-def _row(row: lxml.etree._Element, out: _LineCollector) -> None:
+def _row(row: lxml.etree._Element, out: LineCollector) -> None:
     texts = [_cell_text(cell, out.hidden_possible, out.plain_spaces) for cell in row if cell.tag in CELL_TAGS]
     filled = [t for t in texts if t]
     if len(filled) <= 1:
@@ -274,7 +148,7 @@ _TAG_ROLE.update({tag: _BLOCK | _OTHER for tag in ("pre", "li", "ul", "ol")})
 _TAG_ROLE.update({tag: _OTHER for tag in ("br", ROW_TAG, *SKIP_TAGS)})
 
 
-def _walk(element: lxml.etree._Element, out: _LineCollector, list_kind: str | None = None) -> None:
+def _walk(element: lxml.etree._Element, out: LineCollector, list_kind: str | None = None) -> None:
     """One pass over the element, in document order. Children that are plain inline
     elements without children of their own (most of Word's spans) are read in the
     loop instead of by a call, and text outside <pre> is added here rather than by
@@ -385,9 +259,9 @@ def html_text(text: str) -> HtmlText:
     # looked for are ASCII, and no other character lower-cases into one of their letters.
     lowered = raw.lower()
     body_at = max(lowered.find(b"<body"), 0)
-    plain_spaces = not any(separator in text for separator in _SEPARATORS)
+    plain_spaces = not any(separator in text for separator in SEPARATORS)
     hidden_possible = lowered.find(b"display", body_at) >= 0 or lowered.find(b"msocom", body_at) >= 0
-    out = _LineCollector(hidden_possible, plain_spaces)
+    out = LineCollector(hidden_possible, plain_spaces)
     body = root.find("body")
     if body is None:
         _walk(root, out)
