@@ -125,18 +125,28 @@ def test_a_combined_heading_table_matches_as_the_rules_one_by_one(path):
         ["no\x1fseparator", " here"],
         ["non-ascii\u00a0space", " x"],
         ["\u2003em space\u2003", "y"],
+        ["\u00a0nbsp\u00a0 and\u00a0\u00a0more "],
+        ["em\u2003space\u3000alone"],
+        ["soft\u00adhyphen  \u200b zero width"],
     ],
 )
 def test_the_readers_whitespace_shortcut_collapses_as_the_regex_does(parts):
-    def line(plain_spaces: bool) -> str:
-        collector = LineCollector(hidden_possible=False, plain_spaces=plain_spaces)
-        for part in parts:
-            collector.text(part)
-        collector.newline()
-        return collector.lines[0] if collector.lines else ""
+    def reference() -> str:
+        """The line as the reader made it before the shortcuts: each node's whitespace
+        collapsed on its own by the regex, invisible characters dropped."""
+        if not parts or "".join(parts).isspace():
+            return ""
+        text = "\0".join(parts)
+        for char in "\u00ad\u200b\u200c\u200d\ufeff":
+            text = text.replace(char, "")
+        return re.sub(r"[ \t\n\r\f\v\u00a0]+", " ", text).replace("\0", "").strip()
 
     plain_spaces = not any(separator in "".join(parts) for separator in "\x1c\x1d\x1e\x1f")
-    assert line(plain_spaces) == line(False)
+    collector = LineCollector(hidden_possible=False, plain_spaces=plain_spaces)
+    for part in parts:
+        collector.text(part)
+    collector.newline()
+    assert (collector.lines[0] if collector.lines else "") == reference()
 
 
 @pytest.mark.parametrize(
@@ -212,3 +222,13 @@ def test_fuzzy_heading_names_are_matched_as_difflib_matches_them():
         expected = difflib.get_close_matches(name, headings._NAMES, n=1, cutoff=headings.FUZZY_CUTOFF)
         found = headings._closest.__wrapped__(name)
         assert found == (headings._KEY_OF_NAME[expected[0]] if expected and len(name) >= 8 else None), name
+
+
+def test_other_space_is_every_whitespace_split_knows_and_the_regex_does_not():
+    import sys
+
+    from classspec.readers.htmllines import OTHER_SPACE
+
+    regex_spaces = set(" \t\n\r\f\v\u00a0")
+    split_spaces = {chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()}
+    assert {c for c in split_spaces if OTHER_SPACE.search(c)} == split_spaces - regex_spaces

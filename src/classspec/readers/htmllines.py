@@ -13,6 +13,8 @@ from classspec.readers.text import normalize_newlines
 _WHITESPACE = lazy_compile(r"[ \t\n\r\f\v\u00a0]+")
 # ASCII characters str.split() takes for whitespace and the regex above does not.
 SEPARATORS = "\x1c\x1d\x1e\x1f"
+# All the characters str.split() takes for whitespace and the regex above does not.
+OTHER_SPACE = lazy_compile("[\x1c-\x1f\x85\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]")
 # Characters that are not visible text: soft hyphen, zero-width space/joiners, BOM.
 _INVISIBLE = "\u00ad\u200b\u200c\u200d\ufeff"
 
@@ -87,7 +89,10 @@ class LineCollector:
             text = current[0]
             if not text.isascii():
                 text = _visible(text)
-            text = _WHITESPACE.sub(" ", text).strip()
+            if OTHER_SPACE.search(text) is None:  # split() then splits where the regex collapses
+                text = " ".join(text.split())
+            else:
+                text = _WHITESPACE.sub(" ", text).strip()
         else:
             # Joined with NUL (never in parsed text) so that each node's whitespace is
             # collapsed on its own, as it always was: output stays byte-identical.
