@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from classspec import jurisdiction
 from classspec.document import Line, collapse
 from classspec.literals import finditer, required_any, search, start_literals
 from classspec.normalize import bulletin, experience, path_parts, paths, vocab
@@ -27,7 +28,7 @@ CALIFORNIA = SHARED / "corpus" / "california"
 def _patterns() -> list:
     """Every compiled-on-first-use pattern of the normalizers the facts step runs."""
     found = []
-    for module in (bulletin, experience, path_parts, paths, vocab):
+    for module in (bulletin, experience, path_parts, paths, vocab, jurisdiction):
         found += [
             value for value in vars(module).values() if hasattr(value, "pattern") and hasattr(value, "flags")
         ]
