@@ -233,7 +233,9 @@ def chunk_size(files: int, jobs: int) -> int:
 def _run_parallel(files: list[str], options: Options, jobs: int) -> Iterator[Outcome]:
     from concurrent.futures.process import BrokenProcessPool
 
-    size = chunk_size(len(files), jobs)
+    # A PDF can take a hundred times what a web page takes: one per task, or the worker
+    # with the last chunk would finish long after the other.
+    size = 1 if any(path.lower().endswith(".pdf") for path in files) else chunk_size(len(files), jobs)
     todo = deque(files[start : start + size] for start in range(0, len(files), size))
     pending: deque = deque()
     if any(path.lower().endswith(".pdf") for path in files):  # workers share the PDF libraries
