@@ -17,9 +17,11 @@ from classspec.errors import ClassSpecError
 from classspec.readers import DEFAULT_MAX_BYTES, SUPPORTED_EXTENSIONS, display_path
 
 STDIN = "-"
-# How many files each worker may be ahead of the writer: enough to keep workers busy,
-# few enough that results waiting to be written stay small.
+# How many tasks (chunks of files) each worker may be ahead of the writer: enough to
+# keep workers busy, few enough that results waiting to be written stay small.
 WINDOW_PER_JOB = 4
+# At most this many files per worker task (see `chunk_size`).
+CHUNK_FILES = 8
 
 
 @dataclass(slots=True)
@@ -216,10 +218,25 @@ def _executor(jobs: int):
     return ProcessPoolExecutor(jobs, mp_context=context, initializer=_worker_init, initargs=(os.getpid(),))
 
 
+def parse_chunk(paths: list[str], options: Options) -> list[Outcome]:
+    """A worker's task: several files, so that a task's round trip (pickling, pipes,
+    the pool's threads) is paid per chunk rather than per file."""
+    return [parse_one(path, options) for path in paths]
+
+
+def chunk_size(files: int, jobs: int) -> int:
+    """Files per task: up to CHUNK_FILES, fewer when that would leave a worker idle
+    (each worker gets WINDOW_PER_JOB tasks of the files at least)."""
+    return max(1, min(CHUNK_FILES, files // (jobs * WINDOW_PER_JOB)))
+
+
 def _run_parallel(files: list[str], options: Options, jobs: int) -> Iterator[Outcome]:
     from concurrent.futures.process import BrokenProcessPool
 
-    todo = deque(files)
+    # A PDF can take a hundred times what a web page takes: one per task, or the worker
+    # with the last chunk would finish long after the other.
+    size = 1 if any(path.lower().endswith(".pdf") for path in files) else chunk_size(len(files), jobs)
+    todo = deque(files[start : start + size] for start in range(0, len(files), size))
     pending: deque = deque()
     if any(path.lower().endswith(".pdf") for path in files):  # workers share the PDF libraries
         from classspec.readers.pdf import preload
@@ -231,20 +248,25 @@ def _run_parallel(files: list[str], options: Options, jobs: int) -> Iterator[Out
         while todo or pending:
             try:
                 while todo and len(pending) < jobs * WINDOW_PER_JOB:
-                    pending.append((todo[0], executor.submit(parse_one, todo[0], options)))
+                    pending.append((todo[0], executor.submit(parse_chunk, todo[0], options)))
                     todo.popleft()
-                outcome = pending[0][1].result()
+                outcomes = pending[0][1].result()
             except BrokenProcessPool:
                 # A worker died (out of memory, killed): every unfinished file is redone
                 # alone, so only the one that kills its worker is reported, then a fresh pool.
                 executor.shutdown(wait=True, cancel_futures=True)
-                for path, future in pending:
-                    yield _finished(future) or _isolated(path, options)
+                for paths, future in pending:
+                    done = _finished(future)
+                    if done is not None:
+                        yield from done
+                    else:
+                        for path in paths:
+                            yield _isolated(path, options)
                 pending.clear()
                 executor = _executor(jobs)
                 continue
             pending.popleft()
-            yield outcome
+            yield from outcomes
         finished = True
     finally:
         if not finished:  # abandoned early: unfinished work is not wanted, workers may hang
@@ -254,7 +276,7 @@ def _run_parallel(files: list[str], options: Options, jobs: int) -> Iterator[Out
         executor.shutdown(wait=True, cancel_futures=True)
 
 
-def _finished(future) -> Outcome | None:
+def _finished(future) -> list[Outcome] | None:
     if future.done() and not future.cancelled() and future.exception() is None:
         return future.result()
     return None

@@ -16,10 +16,13 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from classspec.document import Document, Line, Piece, collapse, spans
+from classspec.lazyre import lazy_compile
 from classspec.model import ClassSpec, Jurisdiction
 from classspec.sections import text_block
 
 Source = Piece | Sequence[Line] | Line | None
+# A list item's path, 'duties[3]' (only paths ending in ']' are tried).
+_LIST_ITEM = lazy_compile(r"(?P<list>.+)\[(?P<index>\d+)\]")
 
 
 def source_lines(source: Source) -> tuple[Line, ...]:
@@ -193,7 +196,7 @@ class RecordBuilder:
         self._renumber(list_path, mapping)
 
     def _slot(self, path: str) -> tuple[Any, Any]:
-        found = re.fullmatch(r"(?P<list>.+)\[(?P<index>\d+)\]", path)
+        found = _LIST_ITEM.fullmatch(path) if path.endswith("]") else None
         if found:
             _, items = self._list(found.group("list"))
             return items, int(found.group("index"))

@@ -26,14 +26,16 @@ class Line:
     page: int | None = None
     heading: int | None = None
     bold: bool = False
+    # The text without its surrounding whitespace: what parsers read, many times over
+    # per line (heading rules, items, facts), so it is worked out once.
+    stripped: str = field(init=False, repr=False, compare=False)
 
-    @property
-    def stripped(self) -> str:
-        return self.text.strip()
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "stripped", self.text.strip())
 
     @property
     def blank(self) -> bool:
-        return not self.text.strip()
+        return not self.stripped
 
 
 def styled_lines(texts: Sequence[str], headings: Sequence[int | None], bolds: Sequence[bool]) -> list[Line]:
@@ -70,6 +72,10 @@ class Piece:
 
 def collapse(text: str) -> str:
     """Collapse runs of spaces (tabs included) inside each paragraph, keep paragraph breaks."""
+    if text.isascii() and "  " not in text and "\t" not in text:
+        # Nothing to collapse (the usual case): the regex would return each paragraph as is.
+        paragraphs = [p.strip() for p in text.split("\n\n")]
+        return "\n\n".join(p for p in paragraphs if p)
     paragraphs = [_SPACE.sub(" ", p.replace("\t", " ")).strip() for p in text.split("\n\n")]
     return "\n\n".join(p for p in paragraphs if p)
 

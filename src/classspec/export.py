@@ -59,15 +59,24 @@ class YamlWriter:
         import yaml
 
         self.dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-        self.yaml = yaml
         self.out = out
+        self.stream: Any = None  # the dumper writing the stream, from the first record
 
     def write(self, record: dict[str, Any]) -> None:
-        self.out.write("---\n")
-        self.yaml.dump(record, self.out, Dumper=self.dumper, sort_keys=False, allow_unicode=True, width=100)
+        # One dumper for the whole stream, each record a document with an explicit
+        # '---': the bytes yaml.dump writes record by record, without setting up an
+        # emitter per record. Opened at the first record: no records, no output.
+        if self.stream is None:
+            options = {"sort_keys": False, "allow_unicode": True, "width": 100, "explicit_start": True}
+            self.stream = self.dumper(self.out, **options)
+            self.stream.open()
+        self.stream.represent(record)
 
     def close(self) -> None:
-        pass
+        if self.stream is not None:
+            self.stream.close()
+            self.stream.dispose()
+            self.stream = None
 
 
 CSV_COLUMNS = (

@@ -15,7 +15,8 @@ from typing import Any
 
 from classspec.document import Document, Line, spans
 from classspec.lazyre import lazy_compile
-from classspec.model import ClassSpec, QualificationPath, SalaryRange
+from classspec.literals import search
+from classspec.model import ClassSpec, MinimumQualifications, QualificationPath, SalaryRange
 from classspec.normalize.bulletin import (
     application_deadline,
     drivers_license,
@@ -45,13 +46,14 @@ _EMPHASIS = lazy_compile(r"</?(?:u|b|i|em|strong)>", re.I)
 def complete(doc: Document, records: list[ClassSpec]) -> list[ClassSpec]:
     """Fill the document-wide facts each record's parser left empty (in place)."""
     lines = [line for line in doc.lines if not line.blank]
+    whole = "\n".join(line.stripped for line in lines)  # joined once for every reader
     salary = _salary(lines)
     found = {
-        "opened": _first(lines, open_date),
-        "deadline": _first(lines, application_deadline),
-        "exam_types": _first(lines, lambda text: exam_types(text) or None),
-        "probation_months": _first(lines, probation_months),
-        "drivers_license": _first(lines, drivers_license),
+        "opened": _first(lines, whole, open_date),
+        "deadline": _first(lines, whole, application_deadline),
+        "exam_types": _first(lines, whole, lambda text: exam_types(text) or None),
+        "probation_months": _first(lines, whole, probation_months),
+        "drivers_license": _first(lines, whole, drivers_license),
     }
     for record in records:
         _fill(record, lines, salary, found)
@@ -110,12 +112,20 @@ def _fill_paths(record: ClassSpec, lines: list[Line], cite: Callable[..., None])
     # (an education-only item, "1 and (2 or 3)"); the paths read it, so their smallest
     # figure replaces it. A parser's own figure is kept, and so is the whole-text figure of
     # blocks joined by AND / OR lines, whose nesting the paths read less well.
-    whole_text_figure = quals.min_experience_months == experience_months(quals.text)
-    whole_text_figure = whole_text_figure and not has_connector_lines(quals.text)
-    if months and (quals.min_experience_months is None or whole_text_figure):
+    # (Asked only when it decides: reading the whole text again is not free.)
+    if months and (quals.min_experience_months is None or _whole_text_figure(quals)):
         quals.min_experience_months = min(months)
         least = next(path for path in paths if path["experience_months"] == min(months))
         cite("minimum_qualifications.min_experience_months", min(months), lines_of(least["text"]))
+
+
+def _whole_text_figure(quals: MinimumQualifications) -> bool:
+    """Is the record's figure the one the normalizer gives for the whole text (not
+    the parser's own), in a text without AND / OR lines?"""
+    # The connector lines first: their paragraphs are already split (the paths read them).
+    if has_connector_lines(quals.text):
+        return False
+    return quals.min_experience_months == experience_months(quals.text)
 
 
 def _citer(record: ClassSpec) -> Callable[[str, Any, Sequence[Line]], None]:
@@ -152,10 +162,10 @@ def _squash(text: str) -> str:
     return _NOT_ALNUM.sub("", text.lower())
 
 
-def _first(lines: list[Line], reader: Callable[[str], Any]) -> tuple[Any, list[Line]] | None:
-    """What `reader` finds in the whole document, with the first and fewest lines that
-    give the same value (up to _WINDOW lines, for facts that wrap)."""
-    value = reader("\n".join(line.stripped for line in lines))
+def _first(lines: list[Line], whole: str, reader: Callable[[str], Any]) -> tuple[Any, list[Line]] | None:
+    """What `reader` finds in the whole document (`whole`: its lines joined), with the
+    first and fewest lines that give the same value (up to _WINDOW lines, for facts that wrap)."""
+    value = reader(whole)
     if value is None:
         return None
     for size in range(1, _WINDOW + 1):
@@ -179,7 +189,7 @@ def _salary(lines: list[Line]) -> list[tuple[dict, list[Line]]]:
         if _is_heading(text):
             in_pay_section, period = False, None
             continue
-        if _AMOUNT.search(text) and (in_pay_section or _PAY_WORDS.search(text)):
+        if _AMOUNT.search(text) and (in_pay_section or search(_PAY_WORDS, text)):
             result += [(value, [line]) for value in salary_ranges(text, period or pay_period(text))]
     return result
 

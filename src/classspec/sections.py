@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from classspec.document import Line, Piece, collapse
 from classspec.lazyre import LazyPattern, lazy_compile
@@ -22,6 +23,8 @@ _MARKER = lazy_compile(
     r"|\((?:i{1,3}|iv|v|vi{1,3}|ix|x)\)\s*)"
 )
 _TERMINAL = (".", ";", ":", "!", "?", ")")
+# A word hyphenated across a line end ends in one of these before its '-'.
+_ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _SENTENCE_TERMINAL = (".", ";", ":", "!", "?")
 
 
@@ -96,9 +99,39 @@ def match_heading(line: Line, rules: Sequence[HeadingRule]) -> tuple[HeadingRule
 
 def _match(line: Line, rules: Sequence[HeadingRule]) -> tuple[HeadingRule, Piece | None, Piece | None] | None:
     """(rule, content on the heading's line, parenthesised note) of a heading line."""
+    return _match_in(line, rules, _table(rules))
+
+
+def _match_in(
+    line: Line, rules: Sequence[HeadingRule], table: _Table | None
+) -> tuple[HeadingRule, Piece | None, Piece | None] | None:
+    """`_match` with the rules' combined table already looked up (None: not combinable)."""
     text = line.stripped
     if not text:
         return None
+    if table is None:
+        return _match_each(line, text, rules)
+    long_line = len(text) > MAX_HEADING_CHARS
+    # Most lines are no heading: one C scan of all the rules says so (the first rule
+    # that matches is the one the combined pattern's alternation finds).
+    alternation = table.long if long_line else table.short
+    found = alternation.pattern.fullmatch(text)
+    if found is None:
+        return None
+    index = int(found.lastgroup[2:])  # the alternative's own group closes last
+    order = alternation.rules
+    rule = order[index]
+    rest_group, note_group = alternation.groups[index]
+    rest = found.group(rest_group) if rest_group else None
+    note = found.group(note_group) if note_group else None
+    if long_line and len(text) - len(note or rest or "") > MAX_HEADING_CHARS:
+        return _match_each(line, text, order[index + 1 :])
+    return _found(line, rule, rest, note)
+
+
+def _match_each(
+    line: Line, text: str, rules: Sequence[HeadingRule]
+) -> tuple[HeadingRule, Piece | None, Piece | None] | None:
     long_line = len(text) > MAX_HEADING_CHARS
     for rule in rules:
         if long_line and not rule.long:
@@ -112,12 +145,87 @@ def _match(line: Line, rules: Sequence[HeadingRule]) -> tuple[HeadingRule, Piece
         # is its note or its content ("BRIEF DESCRIPTION OF THE CLASSIFICATION: Oversees ...").
         if long_line and len(text) - len(note or rest or "") > MAX_HEADING_CHARS:
             continue
-        return (
-            rule,
-            Piece(collapse(rest), (line,)) if rest and rest.strip() else None,
-            Piece(collapse(note), (line,)) if note and note.strip() else None,
-        )
+        return _found(line, rule, rest, note)
     return None
+
+
+def _found(
+    line: Line, rule: HeadingRule, rest: str | None, note: str | None
+) -> tuple[HeadingRule, Piece | None, Piece | None]:
+    return (
+        rule,
+        Piece(collapse(rest), (line,)) if rest and rest.strip() else None,
+        Piece(collapse(note), (line,)) if note and note.strip() else None,
+    )
+
+
+class _Alternation(NamedTuple):
+    """Rules as one pattern `(?P<_r0>rule 0)|(?P<_r1>rule 1)|...`, and the renamed
+    `rest` / `note` groups of each rule."""
+
+    rules: tuple[HeadingRule, ...]
+    pattern: re.Pattern[str]
+    groups: tuple[tuple[str | None, ...], ...]
+
+
+class _Table(NamedTuple):
+    """A template's heading rules combined, for short lines and for long ones."""
+
+    source: tuple[HeadingRule, ...]  # held so that its id is not reused while cached
+    short: _Alternation
+    long: _Alternation
+
+
+_TABLES: dict[int, _Table | None] = {}
+_MAX_TABLES = 64
+# Flags a rule may carry into the alternation as a scoped group ((?i:...)); re.U is the
+# default for str patterns.
+_SCOPED_FLAGS = {re.I: "i", re.M: "m", re.S: "s"}
+_GROUP_NAME = lazy_compile(r"\(\?P([<=])(\w+)([>)])")
+# What renaming groups cannot carry over: numbered back-references, conditionals and
+# global inline flags (an error inside an alternation).
+_NOT_COMBINABLE = lazy_compile(r"\\[1-9]|\(\?\(|\(\?[aiLmsux]+\)")
+
+
+def _table(rules: Sequence[HeadingRule]) -> _Table | None:
+    """The combined patterns of a rule tuple (cached by identity: templates keep their
+    tables as module constants), or None where a rule cannot be combined."""
+    if type(rules) is not tuple:
+        return None
+    key = id(rules)
+    table = _TABLES.get(key)
+    if table is not None and table.source is rules:
+        return table
+    if len(_TABLES) >= _MAX_TABLES:
+        _TABLES.clear()
+    short = _alternation(rules)
+    long = _alternation(tuple(rule for rule in rules if rule.long))
+    table = _Table(rules, short, long) if short is not None and long is not None else None
+    _TABLES[key] = table
+    return table
+
+
+def _alternation(rules: tuple[HeadingRule, ...]) -> _Alternation | None:
+    """The rules as one alternation: each rule's groups renamed (`rest_0`) and its flags
+    scoped, so a fullmatch finds what the first rule that fullmatches would find."""
+    alternatives = []
+    groups: list[tuple[str | None, ...]] = []
+    for index, rule in enumerate(rules):
+        source, flags = rule.pattern.pattern, rule.pattern.flags & ~re.U
+        letters = "".join(letter for flag, letter in _SCOPED_FLAGS.items() if flags & flag)
+        if flags & ~(re.I | re.M | re.S) or not isinstance(source, str) or _NOT_COMBINABLE.search(source):
+            return None
+        renamed = _GROUP_NAME.sub(lambda m, i=index: f"(?P{m[1]}{m[2]}_{i}{m[3]}", source)
+        scoped = f"(?{letters}:{renamed})" if letters else f"(?:{renamed})"
+        alternatives.append(f"(?P<_r{index}>{scoped})")
+        # The group names from the source: compiling each rule as well would double the cost.
+        names = {found[2] for found in _GROUP_NAME.finditer(source) if found[1] == "<"}
+        groups.append(tuple(f"{name}_{index}" if name in names else None for name in ("rest", "note")))
+    try:
+        pattern = re.compile("|".join(alternatives) or r"(?!)")
+    except re.error:
+        return None
+    return _Alternation(rules, pattern, tuple(groups))
 
 
 def note_free(line: Line, rule: HeadingRule) -> str:
@@ -134,8 +242,9 @@ def split_sections(
     """Cut lines at every heading a rule recognises. Text before the first heading
     becomes a section with key `first_key` and no heading."""
     sections = [Section(first_key, None)]
+    table = _table(rules)
     for line in lines:
-        found = _match(line, rules)
+        found = _match_in(line, rules, table)
         if found:
             rule, inline, note = found
             head = Piece.of([line])
@@ -221,7 +330,7 @@ def join_wrapped(parts: Sequence[str]) -> str:
         part = part.strip()
         if not text:
             text = part
-        elif re.search(r"[A-Za-z]-$", text) and part[:1].islower():
+        elif text.endswith("-") and text[-2:-1] in _ASCII_LETTERS and part[:1].islower():
             text = text[:-1] + part
         else:
             text += " " + part

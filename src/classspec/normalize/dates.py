@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from classspec.lazyre import lazy_compile
@@ -59,6 +60,8 @@ def _year(text: str) -> int:
     return year
 
 
+# Parsers read the same label's date more than once (a history entry, then its line).
+@functools.lru_cache(maxsize=512)
 def iso_date(text: str | None) -> str | None:
     """The first date written in `text` as ISO 8601, as precise as it is written.
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 
 from classspec.lazyre import lazy_compile
+from classspec.literals import finditer, may_match, scanner, search
 
 NUMBER_WORDS = {
     "a": 1,
@@ -37,8 +39,12 @@ NUMBER_WORDS = {
     "sixty": 60,
 }
 _NUMBER = r"\d+(?:\.\d+)?|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+# Every number starts with a digit or one of the number words' first letters: the
+# lookahead turns most positions of a text away before the long alternation is tried.
+_NUMBER_START = "".join(sorted({word[0] for word in NUMBER_WORDS}))
 _DURATION = lazy_compile(
-    rf"\b(?P<n>{_NUMBER})(?P<half>\s+and\s+(?:a|one)[- ]half)?[\s-]*(?:\(\s*\d+\s*\)[\s-]*)?"
+    rf"\b(?=[\d{_NUMBER_START}])(?P<n>{_NUMBER})(?P<half>\s+and\s+(?:a|one)[- ]half)?"
+    r"[\s-]*(?:\(\s*\d+\s*\)[\s-]*)?"
     r"(?:full[- ]time\s+)?(?P<unit>years?|months?)\b"
     r"(?:\s*\(\s*(?P<months>\d+)\s*months?\s*\))?",
     re.I,
@@ -109,21 +115,22 @@ def _duration_months(found: re.Match[str]) -> int | None:
 
 
 def _clause(text: str, start: int, end: int) -> str:
-    before = [m.end() for m in _CLAUSE_END.finditer(text, 0, start)]
-    after = _CLAUSE_END.search(text, end)
+    clause_end = scanner(_CLAUSE_END)  # the same matches, fewer positions tried
+    before = [m.end() for m in clause_end.finditer(text, 0, start)]
+    after = clause_end.search(text, end)
     return text[before[-1] if before else 0 : after.start() if after else len(text)]
 
 
 def _required_durations(text: str) -> list[tuple[re.Match[str], int]]:
     """Durations of required experience in one alternative, in order."""
     result = []
-    for found in _DURATION.finditer(text):
+    for found in finditer(_DURATION, text):
         if _NOT_EXPERIENCE_AFTER.match(text, found.end()):
             continue
         if _NOT_EXPERIENCE_BEFORE.search(text[max(0, found.start() - 40) : found.start()]):
             continue
         clause = _clause(text, found.start(), found.end())
-        if _NOT_REQUIREMENT.search(clause) or not _EXPERIENCE_WORD.search(clause):
+        if search(_NOT_REQUIREMENT, clause) or not search(_EXPERIENCE_WORD, clause):
             continue
         months = _duration_months(found)
         if months:
@@ -148,7 +155,7 @@ def _alternative_months(text: str) -> int:
 
 
 def _branch_starts(text: str) -> list[int]:
-    return [m.start() for m in _BRANCH.finditer(text) if not _SHARED_BRANCH.search(m.group())]
+    return [m.start() for m in finditer(_BRANCH, text) if not _SHARED_BRANCH.search(m.group())]
 
 
 def _branches_months(text: str) -> list[int]:
@@ -192,6 +199,9 @@ def duration_months(text: str | None) -> int | None:
     return _duration_months(found) if found else None
 
 
+# Parsers, the path reader and the facts step ask about the same texts (a whole
+# qualification text, then each path of it): each is worked out once.
+@functools.lru_cache(maxsize=256)
 def experience_months(text: str | None) -> int | None:
     """Months of experience the text requires at the least.
 
@@ -203,14 +213,15 @@ def experience_months(text: str | None) -> int | None:
     """
     if not text:
         return None
-    total = COMBINATION_TOTAL.search(text)
+    total = search(COMBINATION_TOTAL, text)
     if total and not _ALTERNATIVE.search(text):
         # The total stands for its clause and the categories listed under it; what
         # follows the next ';' or numbered item is required as well and adds up.
         after = _AFTER_COMBINATION.search(text, total.end())
         rest = text[: total.start()] + (text[after.start() :] if after else "")
         return (duration_months(total.group("total")) or 0) + (experience_months(rest) or 0)
-    text = _NOTE.sub(" ", text)
+    if may_match(_NOTE, text):  # no NOTE, nothing to take out
+        text = _NOTE.sub(" ", text)
     totals = [
         months for alternative in _alternatives(text) for months in _branches_months(alternative) if months
     ]

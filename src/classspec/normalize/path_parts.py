@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from classspec.lazyre import lazy_compile
+from classspec.literals import search
 from classspec.normalize.experience import NUMBER_WORDS, experience_months
 from classspec.normalize.vocab import education_level
 
@@ -82,10 +83,10 @@ def describe_path(parts: list[str], label: str | None = None, substitutions: lis
     # The parts are all required: AND makes the normalizer add their months up.
     months = experience_months(" AND ".join(part.rstrip(" ;") for part in parts))
     level = education_level(text)
-    education = "bachelor" if _FOUR_YEAR_GRADUATION.search(text) else (level.value if level else None)
-    if months is None and (education is not None or not _EXPERIENCE.search(text)):
+    education = "bachelor" if search(_FOUR_YEAR_GRADUATION, text) else (level.value if level else None)
+    if months is None and (education is not None or not search(_EXPERIENCE, text)):
         months = 0  # a way in by schooling, a licence or an apprenticeship alone needs no experience
-    found_field = _FIELD.search(text)
+    found_field = search(_FIELD, text)
     own_substitutions = [s.strip() for s in re.split(r"(?<=[.;])\s+", text) if _OWN_SUBSTITUTION.search(s)]
     return {
         "label": label,
@@ -93,7 +94,7 @@ def describe_path(parts: list[str], label: str | None = None, substitutions: lis
         "education": education,
         "education_field": found_field.group("field").strip(" ,") if found_field else None,
         "experience_months": months,
-        "full_time": True if _FULL_TIME.search(text) else (False if _PART_TIME.search(text) else None),
+        "full_time": True if search(_FULL_TIME, text) else (False if search(_PART_TIME, text) else None),
         "prior_classes": prior_classes(text),
         "licenses": licenses(text),
         "courses": courses(text),
@@ -126,11 +127,11 @@ def licenses(text: str) -> list[str]:
 
 def courses(text: str) -> dict | None:
     """Course work a path asks for: '12 semester units in accounting' -> units 12, subject."""
-    units = _UNITS.search(text)
-    count = _COURSE_COUNT.search(text)
-    subject = _COURSE_SUBJECT.search(text)
+    units = search(_UNITS, text)
+    count = search(_COURSE_COUNT, text)
     if not units and not count:
         return None
+    subject = search(_COURSE_SUBJECT, text)
     count_text = count.group("count").lower() if count else None
     return {
         "count": (int(count_text) if count_text.isdigit() else NUMBER_WORDS[count_text])

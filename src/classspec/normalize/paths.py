@@ -13,11 +13,13 @@ its other facts from path_parts.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from dataclasses import dataclass, field
 
 from classspec.lazyre import lazy_compile
+from classspec.literals import finditer, search
 from classspec.normalize.experience import COMBINATION_TOTAL, experience_months
 from classspec.normalize.path_parts import courses, describe_path, join_parts, licenses, prior_classes
 
@@ -83,7 +85,9 @@ def _split_connector(text: str) -> tuple[str, str | None]:
     ).lower()
 
 
-def _paragraphs(text: str) -> list[str]:
+# Read three times per qualification text (items, notes, connector lines): split once.
+@functools.lru_cache(maxsize=16)
+def _paragraphs(text: str) -> tuple[str, ...]:
     """Lines of the text, with CalHR 'Either I' / 'Or II' markers on lines of their own,
     and an upper-case 'OR' ending a requirement that the next one follows ('... experience
     OR' / 'An associate's degree ...') as a connector line."""
@@ -93,7 +97,7 @@ def _paragraphs(text: str) -> list[str]:
         if not line:
             continue
         start = 0
-        for found in _ROMAN.finditer(line):
+        for found in finditer(_ROMAN, line):
             if line[start : found.start()].strip():
                 result.append(line[start : found.start()].strip())
             result.append(f"\x00{found.group('label')}")
@@ -103,12 +107,12 @@ def _paragraphs(text: str) -> list[str]:
     split: list[str] = []
     for index, paragraph in enumerate(result):
         following = result[index + 1] if index + 1 < len(result) else ""
-        ending = _UPPER_CONNECTOR_END.search(paragraph)
+        ending = search(_UPPER_CONNECTOR_END, paragraph)
         if ending and ending.start() and following[:1].isupper() and not paragraph.isupper():
             split += [paragraph[: ending.start()].rstrip(" ,;"), ending.group("word")]
         else:
             split.append(paragraph)
-    return split
+    return tuple(split)
 
 
 def _items(text: str) -> tuple[list[str], list[_Item], list[str]]:

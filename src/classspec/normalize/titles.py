@@ -51,6 +51,10 @@ ACRONYMS = {
 }
 
 
+_SPACES = lazy_compile(r"\s+")
+_TOKEN = lazy_compile(r"[A-Za-z0-9']+")
+
+
 def title_case(text: str | None) -> str | None:
     """Title case for titles written in capitals; titles already in mixed case are
     returned as written (whitespace collapsed).
@@ -61,14 +65,12 @@ def title_case(text: str | None) -> str | None:
     """
     if not text:
         return text
-    text = re.sub(r"\s+", " ", text).strip()
+    text = _SPACES.sub(" ", text).strip()
     if any(ch.islower() for ch in text):
         return text
     words = []
     for index, word in enumerate(text.split(" ")):
-        words.append(
-            re.sub(r"[A-Za-z0-9']+", lambda m, first=index == 0: _title_token(m.group(0), first), word)
-        )
+        words.append(_TOKEN.sub(lambda m, first=index == 0: _title_token(m.group(0), first), word))
     return " ".join(words)
 
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from classspec.lazyre import lazy_compile
+from classspec.literals import search
 from classspec.model import EducationLevel, FlsaStatus, Frequency, Strength
 
 # Bare codes some jurisdictions print after "FLSA:" ("E", Philadelphia's "2E", "NE").
@@ -88,6 +90,8 @@ _COLLEGE_TOWARD_DEGREE = lazy_compile(
 )
 
 
+# Asked about the same texts by the parser and again by the path reader: worked out once.
+@functools.lru_cache(maxsize=256)
 def education_level(text: str | None) -> EducationLevel | None:
     """The lowest education level the text names as acceptable.
 
@@ -97,11 +101,14 @@ def education_level(text: str | None) -> EducationLevel | None:
     """
     if not text:
         return None
-    found = [level for level, pattern in _EDUCATION_PATTERNS if pattern.search(text)]
-    if EducationLevel.some_college in found and _COLLEGE_TOWARD_DEGREE.search(text):
-        found.remove(EducationLevel.some_college)
-    return found[0] if found else None
-
+    # In order, lowest first: the first level named wins, so the rest are not scanned.
+    for level, pattern in _EDUCATION_PATTERNS:
+        if not search(pattern, text):
+            continue
+        if level is EducationLevel.some_college and _COLLEGE_TOWARD_DEGREE.search(text):
+            continue
+        return level
+    return None
 
 
 _FREQUENCY_CODES = {

@@ -9,9 +9,9 @@ from dataclasses import dataclass, field
 from classspec.builder import RecordBuilder
 from classspec.document import Document, Line
 from classspec.lazyre import lazy_compile
+from classspec.literals import found_in
 from classspec.model import Jurisdiction
 from classspec.parsers import fields
-from classspec.parsers.prefilter import found_in
 from classspec.sections import HeadingRule, Section, split_sections
 
 # Detection looks at the start and the end of a document: headers and footers carry

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from classspec.document import Line, Piece, collapse
 from classspec.lazyre import lazy_compile
+from classspec.literals import search
 from classspec.normalize import flsa_status, title_case
 from classspec.sections import strip_marker
 
@@ -225,7 +226,7 @@ def footer(line: Line) -> Footer | None:
     if ending:
         return Footer(None, Piece(ending.group("code"), (line,)), [])
     found = FOOTER.fullmatch(text)
-    if not found or SERIES_LIST.search(text):
+    if not found or search(SERIES_LIST, text):
         return None
     labels: list[Label] = []
     if found.group("rest"):

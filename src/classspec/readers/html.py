@@ -26,8 +26,9 @@ from classspec.document import Document, styled_lines
 from classspec.errors import InputError
 from classspec.lazyre import lazy_compile
 from classspec.model import SourceFormat
+from classspec.readers.htmllines import SEPARATORS, LineCollector
 from classspec.readers.htmlmain import main_content, outside_heading
-from classspec.readers.text import decode, normalize_newlines, repair_mojibake
+from classspec.readers.text import decode, repair_mojibake
 
 # The HTML5 pre-scan looks for the charset in the first 1024 bytes; Word puts its
 # meta tag after a long <style> block now and then, so look a little further.
@@ -56,18 +57,6 @@ _WORD_COMMENT_CLASSES = frozenset(("msocomanchor", "msocomtxt", "msocomoff"))
 # applied: Word's "HTML Markup" style is display:none, yet real specs put their PAY
 # RANGE line in it, and showing a stray line beats losing a field.
 _HIDDEN_STYLE = lazy_compile(r"display\s*:\s*none", re.I)
-_WHITESPACE = lazy_compile(r"[ \t\n\r\f\v\u00a0]+")
-# Characters that are not visible text: soft hyphen, zero-width space/joiners, BOM.
-_INVISIBLE = "\u00ad\u200b\u200c\u200d\ufeff"
-
-
-def _visible(text: str) -> str:
-    """Text without its invisible characters. str.translate is slow on non-ASCII text and
-    these characters are rare: look for each, remove it where found."""
-    for char in _INVISIBLE:
-        if char in text:
-            text = text.replace(char, "")
-    return text
 
 
 def detect_charset(data: bytes) -> str | None:
@@ -109,92 +98,6 @@ def decode_html(data: bytes, path: str | None) -> str:
         return decode(data, path)
 
 
-class _LineCollector:
-    """Accumulates inline text and cuts it into lines at block boundaries.
-
-    Whitespace is collapsed and invisible characters dropped when a line ends, not
-    as each text node arrives (one regex call a line instead of one a node).
-    """
-
-    __slots__ = ("bold_depth", "bolds", "current", "heading", "headings", "hidden_possible", "lines")
-    __slots__ += ("preformatted", "seen_bold", "seen_plain")
-
-    def __init__(self, hidden_possible: bool = True) -> None:
-        self.hidden_possible = hidden_possible
-        self.lines: list[str] = []
-        self.headings: list[int | None] = []
-        self.bolds: list[bool] = []
-        self.current: list[str] = []
-        self.preformatted = 0
-        self.heading: int | None = None
-        self.bold_depth = 0
-        self.seen_bold = False
-        self.seen_plain = False
-
-    def text(self, value: str) -> None:
-        if not value.isspace():
-            if self.bold_depth:
-                self.seen_bold = True
-            else:
-                self.seen_plain = True
-        if self.preformatted:
-            if not value.isascii():
-                value = _visible(value)
-            first, *rest = normalize_newlines(value).split("\n")
-            self.current.append(first)
-            for part in rest:
-                self.newline()
-                self.current.append(part)
-        else:
-            self.current.append(value)
-
-    def newline(self) -> None:
-        """End the current line (a <br>); an empty one is kept only inside <pre>."""
-        current = self.current
-        self.current = []
-        if self.preformatted:
-            text = "".join(current).rstrip()
-        elif "".join(current).isspace():  # Word's newlines between tags: most lines cut
-            text = ""
-        elif len(current) == 1:
-            text = current[0]
-            if not text.isascii():
-                text = _visible(text)
-            text = _WHITESPACE.sub(" ", text).strip()
-        else:
-            # Joined with NUL (never in parsed text) so that each node's whitespace is
-            # collapsed on its own, as it always was: output stays byte-identical.
-            text = "\0".join(current)
-            if not text.isascii():
-                text = _visible(text)
-            text = _WHITESPACE.sub(" ", text).replace("\0", "").strip()
-        if text or self.preformatted:
-            self.lines.append(text)
-            self.headings.append(self.heading if text else None)
-            self.bolds.append(self.seen_bold and not self.seen_plain and bool(text))
-        self.seen_bold = self.seen_plain = False
-
-    def row(self, text: str) -> None:
-        """A table row: its cells' text, tab-separated, as one line."""
-        text = text.strip()
-        if text:
-            self.lines.append(text)
-            self.headings.append(self.heading)
-            self.bolds.append(False)
-
-    def block(self) -> None:
-        """A block boundary: end the current line, and separate blocks by one blank line."""
-        if self.current:
-            self.newline()
-        else:
-            self.seen_bold = self.seen_plain = False
-        lines = self.lines
-        if lines and lines[-1] != "":
-            lines.append("")
-            self.headings.append(None)
-            self.bolds.append(False)
-
-
 def _skipped(element: lxml.etree._Element, hidden_possible: bool = True) -> bool:
     """Not document text: comments and the like, scripts and styles, Word's review
     comments, and elements hidden by an inline `display:none` (looked for only on
@@ -213,16 +116,16 @@ def _hidden(element: lxml.etree._Element) -> bool:
     return bool(style and "none" in style.lower() and _HIDDEN_STYLE.search(style))
 
 
-def _cell_text(cell: lxml.etree._Element, hidden_possible: bool) -> str:
+def _cell_text(cell: lxml.etree._Element, hidden_possible: bool, plain_spaces: bool) -> str:
     """A table cell's text on one line: its inner blocks joined by spaces."""
-    inner = _LineCollector(hidden_possible)
+    inner = LineCollector(hidden_possible, plain_spaces)
     _walk(cell, inner)
     inner.newline()
     return " ".join(line for line in inner.lines if line)
 
 
-def _row(row: lxml.etree._Element, out: _LineCollector) -> None:
-    texts = [_cell_text(cell, out.hidden_possible) for cell in row if cell.tag in CELL_TAGS]
+def _row(row: lxml.etree._Element, out: LineCollector) -> None:
+    texts = [_cell_text(cell, out.hidden_possible, out.plain_spaces) for cell in row if cell.tag in CELL_TAGS]
     filled = [t for t in texts if t]
     if len(filled) <= 1:
         # A layout row with one cell is ordinary flow, not a table row.
@@ -245,28 +148,37 @@ _TAG_ROLE.update({tag: _BLOCK | _OTHER for tag in ("pre", "li", "ul", "ol")})
 _TAG_ROLE.update({tag: _OTHER for tag in ("br", ROW_TAG, *SKIP_TAGS)})
 
 
-def _walk(element: lxml.etree._Element, out: _LineCollector, list_kind: str | None = None) -> None:
+def _walk(element: lxml.etree._Element, out: LineCollector, list_kind: str | None = None) -> None:
     """One pass over the element, in document order. Children that are plain inline
     elements without children of their own (most of Word's spans) are read in the
-    loop instead of by a call: the walk costs a Python call per structural element."""
+    loop instead of by a call, and text outside <pre> is added here rather than by
+    `out.text`: the walk costs a Python call per structural element only."""
     tag = element.tag
     if tag == "br":
         out.newline()
         return
     role = _TAG_ROLE.get(tag, 0)
-    if role & _BLOCK:
-        out.block()
-    outer_heading = out.heading
-    if role & _HEADING:
-        out.heading = HEADING_LEVELS[tag]
-    if role & _BOLD:
-        out.bold_depth += 1
-    if tag == "pre":
-        out.preformatted += 1
-    elif tag == "li":
-        out.current.append("- " if list_kind != "ol" else f"{_list_number(element)}. ")
-    if element.text:
-        out.text(element.text)
+    if role:
+        if role & _BLOCK:
+            out.block()
+        if role & _HEADING:
+            outer_heading = out.heading
+            out.heading = HEADING_LEVELS[tag]
+        if role & _BOLD:
+            out.bold_depth += 1
+        if tag == "pre":
+            out.preformatted += 1
+        elif tag == "li":
+            out.current.append("- " if list_kind != "ol" else f"{_list_number(element)}. ")
+    current = out.current  # the collector fills and empties this one list in place
+    text = element.text
+    if text:
+        if out.preformatted:
+            out.text(text)
+        else:
+            if not text.isspace():
+                out.saw_text()
+            current.append(text)
     child_list = tag if tag in ("ul", "ol") else list_kind
     hidden_possible = out.hidden_possible
     for child in element:
@@ -274,22 +186,36 @@ def _walk(element: lxml.etree._Element, out: _LineCollector, list_kind: str | No
         if child_tag.__class__ is not str or child_tag in SKIP_TAGS or (hidden_possible and _hidden(child)):
             pass
         elif not _TAG_ROLE.get(child_tag) and not len(child):
-            if child.text:
-                out.text(child.text)
+            text = child.text
+            if text:
+                if out.preformatted:
+                    out.text(text)
+                else:
+                    if not text.isspace():
+                        out.saw_text()
+                    current.append(text)
         elif child_tag == ROW_TAG:
             _row(child, out)
         else:
             _walk(child, out, child_list)
-        if child.tail:
-            out.text(child.tail)
-    if tag == "pre":
-        out.newline()  # while still preformatted, so the last line keeps its indent
-        out.preformatted -= 1
-    if role & _BOLD:
-        out.bold_depth -= 1
-    if role & _BLOCK:
-        out.block()
-    out.heading = outer_heading
+        text = child.tail
+        if text:
+            if out.preformatted:
+                out.text(text)
+            else:
+                if not text.isspace():
+                    out.saw_text()
+                current.append(text)
+    if role:
+        if tag == "pre":
+            out.newline()  # while still preformatted, so the last line keeps its indent
+            out.preformatted -= 1
+        if role & _BOLD:
+            out.bold_depth -= 1
+        if role & _BLOCK:
+            out.block()
+        if role & _HEADING:
+            out.heading = outer_heading
 
 
 def _list_number(item: lxml.etree._Element) -> int:
@@ -320,17 +246,22 @@ def html_text(text: str) -> HtmlText:
     # lxml wants bytes when the text carries an encoding declaration; give it UTF-8.
     # The plain etree parser: lxml.html's element classes cost a Python lookup per node.
     parser = lxml.etree.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
+    raw = text.encode("utf-8", "surrogatepass")
     try:
-        root = lxml.etree.fromstring(text.encode("utf-8", "surrogatepass"), parser=parser)
+        root = lxml.etree.fromstring(raw, parser=parser)
     except (lxml.etree.ParserError, ValueError):
         return HtmlText([], [], [])
     if root is None:
         return HtmlText([], [], [])
     # Hidden elements and Word review comments are looked for only where the page's body
     # mentions them at all: str.find over the text beats two attribute reads a node.
-    lowered = text.lower()
-    body_at = max(lowered.find("<body"), 0)
-    out = _LineCollector(lowered.find("display", body_at) >= 0 or lowered.find("msocom", body_at) >= 0)
+    # The bytes lower-cased (ASCII only, several times faster than str.lower): the words
+    # looked for are ASCII, and no other character lower-cases into one of their letters.
+    lowered = raw.lower()
+    body_at = max(lowered.find(b"<body"), 0)
+    plain_spaces = not any(separator in text for separator in SEPARATORS)
+    hidden_possible = lowered.find(b"display", body_at) >= 0 or lowered.find(b"msocom", body_at) >= 0
+    out = LineCollector(hidden_possible, plain_spaces)
     body = root.find("body")
     if body is None:
         _walk(root, out)

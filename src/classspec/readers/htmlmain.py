@@ -23,11 +23,66 @@ def main_content(
 
     Menus, ribbons, breadcrumbs and footers are mostly link text, so any subtree that
     takes them in scores lower than the content beside them; a page without such
-    furniture (a Word export, a plain page) keeps its whole body. One pass, in C-driven
-    document order; words are counted by `str.split`.
+    furniture (a Word export, a plain page) keeps its whole body. One pass over the
+    elements, each scored after its children; words are counted by `str.split`.
     """
     if next(body.iter("button"), None) is None and all(a.get("href") is None for a in body.iter("a")):
         return body  # no links at all (Word exports): nothing to weigh
+    best = _Best(body, float("-inf"), link_weight, skip_tags)
+    try:
+        # One Python call per element; the event walk below costs two loop turns and
+        # more bookkeeping per element (big portal pages have thousands).
+        _measure(body, False, best)
+    except RecursionError:  # nested deeper than Python recurses: the same rule, iteratively
+        return _main_content_walk(body, skip_tags, link_weight)
+    return best.element
+
+
+class _Best:
+    """The best-scoring element so far and what scoring needs."""
+
+    __slots__ = ("element", "link_weight", "score", "skip_tags")
+
+    def __init__(
+        self, element: lxml.etree._Element, score: float, link_weight: float, skip_tags: frozenset[str]
+    ) -> None:
+        self.element, self.score, self.link_weight, self.skip_tags = element, score, link_weight, skip_tags
+
+
+def _measure(element: lxml.etree._Element, in_link: bool, best: _Best) -> tuple[int, int]:
+    """(words outside links, words in links) of the element's subtree, children's tails
+    included; each element is scored after its children, so ties go outward."""
+    inside = in_link or _is_link(element)
+    words = link_words = 0
+    text = element.text
+    if text:
+        if inside:
+            link_words += len(text.split())
+        else:
+            words += len(text.split())
+    skip_tags = best.skip_tags
+    for child in element:
+        tag = child.tag
+        if tag.__class__ is str and tag.lower() not in skip_tags:
+            child_words, child_link_words = _measure(child, inside, best)
+            words += child_words
+            link_words += child_link_words
+        tail = child.tail
+        if tail:
+            if inside:
+                link_words += len(tail.split())
+            else:
+                words += len(tail.split())
+    score = words - best.link_weight * link_words
+    if score >= best.score:
+        best.element, best.score = element, score
+    return words, link_words
+
+
+def _main_content_walk(
+    body: lxml.etree._Element, skip_tags: frozenset[str], link_weight: float
+) -> lxml.etree._Element:
+    """`main_content` by an event walk: no recursion, for pages nested too deeply."""
     counts = [[0, 0]]  # [words outside links, words in links] per open element
     in_link = 0
     best, best_score = body, float("-inf")

@@ -16,6 +16,7 @@ from classspec.builder import RecordBuilder
 from classspec.document import Document, Line, Piece
 from classspec.jurisdiction import jurisdiction_from_text
 from classspec.lazyre import lazy_compile
+from classspec.literals import search
 from classspec.normalize import title_case
 from classspec.parsers.base import Detection, TemplateParser
 from classspec.parsers.generic.classes import Records, find_classes, owned_runs
@@ -105,7 +106,7 @@ class GenericParser(TemplateParser):
         """Read labelled lines and footers wherever they are; the rest is left to the sections."""
         rest = []
         for line in lines:
-            if SERIES_LIST.search(line.text):
+            if search(SERIES_LIST, line.text):
                 rest.append(line)  # names the other classes of the series, not this one
                 continue
             ending = footer(line)

@@ -88,10 +88,17 @@ def _fuzzy(text: str) -> tuple[str, None] | None:
 def _closest(name: str) -> str | None:
     if len(name) < 8:
         return None
-    close = difflib.get_close_matches(name, _NAMES, n=1, cutoff=FUZZY_CUTOFF)
+    # Only names whose length lets them reach the cutoff: difflib's first test
+    # (real_quick_ratio, the same formula) would turn the others away, one by one.
+    size = len(name)
+    near = [n for n in _NAMES if 2.0 * min(size, len(n)) / (size + len(n)) >= FUZZY_CUTOFF]
+    close = difflib.get_close_matches(name, near, n=1, cutoff=FUZZY_CUTOFF)
     return _KEY_OF_NAME[close[0]] if close else None
 
 
+# Detection reads every line's heading, then parsing reads them again: worked out once
+# (lines are values: equal lines give equal headings).
+@functools.lru_cache(maxsize=4096)
 def find_heading(line: Line) -> Heading | None:
     """The heading a line is, with its key and any text written after it, or None."""
     text = line.stripped

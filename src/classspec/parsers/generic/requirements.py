@@ -6,6 +6,7 @@ import re
 
 from classspec.document import Line, Piece
 from classspec.lazyre import lazy_compile
+from classspec.literals import may_match
 from classspec.normalize import education_level, experience_months
 from classspec.parsers.generic.classes import Records
 from classspec.parsers.lexicon import DEGREE_WORDS
@@ -92,7 +93,9 @@ def qualifications(records: Records, section: Section, lines: list[Line]) -> Non
             records.add("minimum_qualifications.experience", item.text, item)
         elif education_level(item.text):
             records.add("minimum_qualifications.education", item.text, item)
-    required = _OPTIONAL.sub(" ", body.text)
+    # The removal scans slowly (every start inside a sentence runs to its end): only
+    # a text that says "desirable", "preferred" or "a plus" has anything to remove.
+    required = _OPTIONAL.sub(" ", body.text) if may_match(_OPTIONAL, body.text) else body.text
     records.set("minimum_qualifications.min_education", education_level(required), body, keep=True)
     records.set("minimum_qualifications.min_experience_months", experience_months(required), body, keep=True)
 

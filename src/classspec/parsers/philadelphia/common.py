@@ -48,14 +48,18 @@ def is_group_head(text: str) -> bool:
     )
 
 
+_SPECIALTY_HEADING = lazy_compile(r"(?P<name>.+?)\s+specialty\s*:?", re.I)
+_SPECIALTY_SUFFIX = lazy_compile(r"(?i)\s+specialty$")
+
+
 def specialty_of_heading(text: str) -> str | None:
     """'REVENUE COLLECTIONS SPECIALTY:' -> 'Revenue Collections'; 'Both Specialties' -> None."""
-    found = re.fullmatch(r"(?P<name>.+?)\s+specialty\s*:?", text.strip(), re.I)
+    found = _SPECIALTY_HEADING.fullmatch(text.strip())
     if not found or NOT_A_SPECIALTY.match(found.group("name")):
         return None
     return specialty_name(found.group("name"))
 
 
 def specialty_name(text: str) -> str:
-    name = re.sub(r"(?i)\s+specialty$", "", collapse(text).strip(" :"))
+    name = _SPECIALTY_SUFFIX.sub("", collapse(text).strip(" :"))
     return title_case(name) or name

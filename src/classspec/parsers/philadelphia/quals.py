@@ -67,9 +67,7 @@ def read_qualifications(record: RecordBuilder, section: Section) -> None:
         if _NOTE.match(body):
             in_note = True  # substitutions and remarks: in minimum_qualifications.text only
             continue
-        glued = re.fullmatch(
-            r"(?P<kind>education|experience)(?P<group>(?:both|all)\s+specialt\w+:?)", body, re.I
-        )
+        glued = _GLUED_HEADINGS.fullmatch(body)
         if glued:  # "EDUCATIONBOTH SPECIALTIES": two headings run together
             kind, kind_label, in_note, after_or = glued.group("kind").lower(), None, False, False
             group = Piece(title_case(glued.group("group").rstrip(":")) or "", (line,))
@@ -130,21 +128,26 @@ def read_qualifications(record: RecordBuilder, section: Section) -> None:
 
 
 _NOTE = lazy_compile(r"notes?\b[^:]{0,40}:", re.I)
+# "EDUCATIONBOTH SPECIALTIES": two headings run together.
+_GLUED_HEADINGS = lazy_compile(r"(?P<kind>education|experience)(?P<group>(?:both|all)\s+specialt\w+:?)", re.I)
+_QUAL_HEADING = lazy_compile(
+    r"(?:(?P<joined>and/or|and|or)\s+)?(?P<head>.+?)\s*(?P<scope>\([^()]*\))?\s*:?", re.I
+)
+_ALL_OR_BOTH = lazy_compile(r"\b(?:all|both)\b", re.I)
+_NAMED_SPECIALTY = lazy_compile(r".+\bspecialt(?:y|ies)(?:\s+only)?\s*:?", re.I)
 
 
 def _qual_heading(body: str) -> tuple[str | None, str, bool] | None:
     """'EXPERIENCE:', 'AND SPECIFIC EXPERIENCE', 'EXPERIENCE (REQUIRED FOR ... OPTION 2):'
     -> (connector word or None, the kind words, whether it applies to all paths); None for an item."""
-    found = re.fullmatch(
-        r"(?:(?P<joined>and/or|and|or)\s+)?(?P<head>.+?)\s*(?P<scope>\([^()]*\))?\s*:?", body, re.I
-    )
+    found = _QUAL_HEADING.fullmatch(body)
     if not found or len(found.group("head")) >= 60:
         return None
     head = QUAL_HEAD.fullmatch(found.group("head"))
     if not head or head.group("rest"):
         return None
     joined = found.group("joined")
-    for_all = bool(re.search(r"\b(?:all|both)\b", found.group("scope") or "", re.I))
+    for_all = bool(_ALL_OR_BOTH.search(found.group("scope") or ""))
     return (joined.lower() if joined else None), head.group("kind"), for_all
 
 
@@ -254,7 +257,7 @@ def _is_alternative_head(text: str) -> bool:
     others; not 'ALL SPECIALTIES' / 'Both specialties' (said for every way)."""
     if OPTION.fullmatch(text):
         return True
-    named = re.fullmatch(r".+\bspecialt(?:y|ies)(?:\s+only)?\s*:?", text, re.I)
+    named = _NAMED_SPECIALTY.fullmatch(text)
     return named is not None and not NOT_A_SPECIALTY.match(text)
 
 
