@@ -17,7 +17,7 @@ from classspec.api import parse_file
 from classspec.export import YamlWriter
 from classspec.parsers import PARSERS
 from classspec.parsers.base import detection_text
-from classspec.parsers.prefilter import folded, found_in, required_literal
+from classspec.literals import folded, found_in, required_literal
 from classspec.readers import read_path
 from conftest import OTHER_CORPUS, PHILADELPHIA, SEED_FILES
 
