@@ -9,6 +9,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from classspec import jurisdiction
 from classspec.document import Line, collapse
@@ -233,3 +235,48 @@ def test_other_space_is_every_whitespace_split_knows_and_the_regex_does_not():
     regex_spaces = set(" \t\n\r\f\v\u00a0")
     split_spaces = {chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()}
     assert {c for c in split_spaces if OTHER_SPACE.search(c)} == split_spaces - regex_spaces
+
+
+_PATTERNS = _patterns()
+
+
+def _pieces(pattern) -> list[str]:
+    """Words a match of the pattern is built from: its own literals, in several cases."""
+    literals = {*(required_any(pattern) or ()), *(start_literals(pattern) or ())}
+    # The Kelvin sign, the long s and the dotted capital I match k, s and i under
+    # re.IGNORECASE although str.lower() keeps them apart.
+    odd = str.maketrans({"k": "\u212a", "s": "\u017f", "i": "\u0130"})
+    variants = (str.upper, str.title, lambda literal: literal.lower().translate(odd))
+    return [*literals, *(variant(literal) for literal in literals for variant in variants)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(data=st.data())
+def test_guided_scans_agree_with_plain_scans_on_arbitrary_text(data):
+    # Texts made of a pattern's own literals, digits, odd whitespace and the characters
+    # that match ASCII letters only under re.IGNORECASE: where a shortcut would go wrong.
+    pattern = data.draw(st.sampled_from(_PATTERNS))
+    words = st.sampled_from(
+        [
+            *_pieces(pattern),
+            "1",
+            "12",
+            "2019",
+            " ",
+            "\n",
+            "\t",
+            ":",
+            ".",
+            "-",
+            "\u00a0",
+            "\u212a",
+            "\u017f",
+            "\u0130",
+        ]
+    )
+    text = "".join(data.draw(st.lists(st.one_of(words, st.text(max_size=4)), max_size=60)))
+    compiled = re.compile(pattern.pattern, pattern.flags)
+    plain = compiled.search(text)
+    guided = search(pattern, text)
+    assert (guided and guided.span()) == (plain and plain.span())
+    assert [m.span() for m in finditer(pattern, text)] == [m.span() for m in compiled.finditer(text)]

@@ -15,9 +15,9 @@ import yaml
 
 from classspec.api import parse_file
 from classspec.export import YamlWriter
+from classspec.literals import folded, found_in, required_any
 from classspec.parsers import PARSERS
 from classspec.parsers.base import detection_text
-from classspec.literals import folded, found_in, required_literal
 from classspec.readers import read_path
 from conftest import OTHER_CORPUS, PHILADELPHIA, SEED_FILES
 
@@ -55,13 +55,19 @@ def test_the_prefilter_never_changes_a_markers_answer(found):
 
 
 def test_required_literals_come_only_from_what_every_match_contains():
-    assert required_literal(re.compile(r"^\s*CLASS TITLE:", re.I | re.M)) == "class title:"
-    assert required_literal(re.compile(r"Code No\.\s+Class Title")) == "Class Title"
-    assert required_literal(re.compile(r"(?:optional words)?\s*Heading")) == "Heading"
-    assert required_literal(re.compile(r"(?:alpha beta|gamma delta)")) is None
-    assert required_literal(re.compile(r"END\s+OF\s+(?:JOB|PAGE)")) is None  # too short to help
-    assert required_literal(re.compile(r"Case (?i:Insensitive Part)")) == "Case "
-    assert required_literal(re.compile(r"(?:Repeated Word\s)+end")) == "Repeated Word"
+    def required(pattern: str, flags: int = 0) -> frozenset[str] | None:
+        return required_any(re.compile(pattern, flags))
+
+    assert required(r"^\s*CLASS TITLE:", re.I | re.M) == {"class title:"}
+    assert required(r"Code No\.\s+Class Title") == {"Class Title"}
+    assert required(r"(?:optional words)?\s*Heading") == {"Heading"}
+    # An alternation every match goes through: one literal of each branch.
+    assert required(r"(?:alpha beta|gamma delta)") == {"alpha beta", "gamma delta"}
+    assert required(r"(?:alpha beta|\d+)") is None
+    assert required(r"END\s+OF\s+(?:JOB|PAGE)") is None  # too short to help
+    assert required(r"Case (?i:Insensitive Part)") == {"Case "}
+    assert required(r"(?:Repeated Word\s)+end") == {"Repeated Word"}
+    assert required(r"(?:Optional Word\s)*end") is None
 
 
 @pytest.mark.parametrize("path", [*SEED_FILES, *sorted(PHILADELPHIA.glob("*.htm*"))[:40]], ids=str)

@@ -80,24 +80,6 @@ def _ignores_case(pattern: re.Pattern[str]) -> bool:
 
 
 @functools.cache
-def required_literal(pattern: re.Pattern[str]) -> str | None:
-    """The longest run of literal characters every match contains (lower-cased when the
-    pattern ignores case), or None."""
-    try:
-        parsed = sre_parse.parse(pattern.pattern, pattern.flags)
-    except Exception:  # an internal API: any surprise means "always scan"
-        return None
-    best = max(_literal_runs(list(parsed)), key=len, default="")
-    if len(best) < MIN_LITERAL:
-        return None
-    if pattern.flags & re.I:
-        if not best.isascii():
-            return None  # non-ASCII case rules are not worth reproducing here
-        return best.lower()
-    return best
-
-
-@functools.cache
 def _parsed(pattern: re.Pattern[str]) -> list | None:
     """The pattern's parse tree (top-level items), shared by the analyses below."""
     try:
@@ -154,25 +136,6 @@ def _best(requirements: list[frozenset[str]]) -> frozenset[str] | None:
     if not usable:
         return None
     return max(usable, key=lambda r: (min(map(len, r)), -len(r)))
-
-
-def _literal_runs(items: list) -> list[str]:
-    """Runs of consecutive LITERAL items in a sequence every match goes through, plus
-    the runs inside its groups and its at-least-once repeats."""
-    runs: list[str] = []
-    current: list[str] = []
-    for op, arg in items:
-        if op is sre_parse.LITERAL:
-            current.append(chr(arg))
-            continue
-        runs.append("".join(current))
-        current = []
-        if op in _SEQUENCE_OPS and not arg[1] & re.I:  # (?i:...) in a case-sensitive pattern
-            runs.extend(_literal_runs(list(arg[-1])))
-        elif op in _REPEATS and arg[0] >= 1:
-            runs.extend(_literal_runs(list(arg[2])))
-    runs.append("".join(current))
-    return runs
 
 
 @functools.lru_cache(maxsize=4)
