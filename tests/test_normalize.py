@@ -112,6 +112,18 @@ def test_flsa_status(text: str, expected: FlsaStatus | None) -> None:
             "A bachelor's degree from an accredited U.S. college; a master's degree is preferred",
             EducationLevel.bachelor,
         ),
+        (
+            "Graduation from an accredited four-year college or university; and two years",
+            EducationLevel.bachelor,
+        ),
+        (
+            "Graduation from an accredited four year university with a major in finance",
+            EducationLevel.bachelor,
+        ),
+        (
+            "Graduation from a four-year college; or two years of college and two years of experience",
+            EducationLevel.some_college,
+        ),
         ("Completion of a two year post-high school business school course", None),
         ("Ability to read and write English.", None),
     ],

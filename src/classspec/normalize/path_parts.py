@@ -8,7 +8,7 @@ import re
 from classspec.lazyre import lazy_compile
 from classspec.literals import search
 from classspec.normalize.experience import NUMBER_WORDS, experience_months
-from classspec.normalize.vocab import education_level
+from classspec.normalize.vocab import FOUR_YEAR_GRADUATION, education_level
 
 # Within a requirement only an explicit substitution counts ("equals" there states a total).
 _OWN_SUBSTITUTION = lazy_compile(r"substitut|in\s+lieu\b", re.I)
@@ -61,12 +61,6 @@ _COURSE_SUBJECT = lazy_compile(
 )
 
 
-# "Graduation from an accredited four-year college or university" is a bachelor's degree.
-_FOUR_YEAR_GRADUATION = lazy_compile(
-    r"\bgraduat\w*\s+from\s+(?:an?\s+)?(?:accredited\s+)?four[- ]year\s+college", re.I
-)
-
-
 def join_parts(parts: list[str]) -> str:
     """The requirements of one path as one text: 'A; B', or 'A. B' where A ends a sentence."""
     text = ""
@@ -83,7 +77,9 @@ def describe_path(parts: list[str], label: str | None = None, substitutions: lis
     # The parts are all required: AND makes the normalizer add their months up.
     months = experience_months(" AND ".join(part.rstrip(" ;") for part in parts))
     level = education_level(text)
-    education = "bachelor" if search(_FOUR_YEAR_GRADUATION, text) else (level.value if level else None)
+    # A path's requirements all hold at once: a graduation it names is its level, whatever
+    # units of coursework it adds (which alone would read as some college).
+    education = "bachelor" if search(FOUR_YEAR_GRADUATION, text) else (level.value if level else None)
     if months is None and (education is not None or not search(_EXPERIENCE, text)):
         months = 0  # a way in by schooling, a licence or an apprenticeship alone needs no experience
     found_field = search(_FIELD, text)

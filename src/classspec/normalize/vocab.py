@@ -35,6 +35,12 @@ def flsa_status(text: str | None) -> FlsaStatus | None:
 
 
 _APOSTROPHE = "['\u2019\u2018`\u00e2\u0080\u0099]{0,3}"
+# "Graduation from an accredited four-year college or university" is a bachelor's degree.
+_FOUR_YEAR_GRADUATION = (
+    r"\bgraduat\w*\s+from\s+(?:an?\s+)?(?:accredited\s+)?four[- ]year\s+(?:college|university)"
+)
+FOUR_YEAR_GRADUATION = lazy_compile(_FOUR_YEAR_GRADUATION, re.I)
+
 _EDUCATION_PATTERNS: tuple[tuple[EducationLevel, re.Pattern[str]], ...] = (
     (
         EducationLevel.none,
@@ -72,7 +78,9 @@ _EDUCATION_PATTERNS: tuple[tuple[EducationLevel, re.Pattern[str]], ...] = (
     (
         EducationLevel.bachelor,
         lazy_compile(
-            rf"bachelor{_APOSTROPHE}s?\b|baccalaureate|four[- ]year\s+(?:college\s+)?degree|\bB\.[AS]\.", re.I
+            rf"bachelor{_APOSTROPHE}s?\b|baccalaureate|four[- ]year\s+(?:college\s+)?degree|\bB\.[AS]\."
+            rf"|{_FOUR_YEAR_GRADUATION}",
+            re.I,
         ),
     ),
     (

@@ -46,9 +46,12 @@ def ksa_kind_of_item(text: str, default: str = "other_requirements") -> str:
 
 
 _EXPERIENCE = lazy_compile(r"\bexperience\b|\bemployment\b", re.I)
-# "registration by the American Registry ...", not "voters' registration".
+# "registration by the American Registry ...", not "voters' registration"; "Certified as
+# a ... Provider" and "Microsoft Certified Database Administrator", not "selectively
+# certified" or "a POST-certified academy"; a teaching credential.
 _LICENSE = lazy_compile(
-    r"\blicen[sc]e|\bcertificat|\bregist(?:ration|ered)\s+(?:as|by|with|from)\b|\bpermit\b",
+    r"\blicen[sc]e|\bcertificat|\bcertified\s+as\b|(?-i:\bCertified\s+[A-Z])|\bcredential"
+    r"|\bregist(?:ration|ered)\s+(?:as|by|with|from)\b|\bboard\s+of\s+registration\b|\bpermit\b",
     re.I,
 )
 # A label that names the kind of the qualifications under it ("GENERAL EXPERIENCE:",
@@ -58,6 +61,11 @@ _LABEL_KINDS = (
     ("licenses", lazy_compile(r"licen[sc]|certif", re.I)),
     ("education", lazy_compile(r"education|training", re.I)),
 )
+
+
+def names_license(text: str) -> bool:
+    """A licence, certificate, registration, credential or permit is named."""
+    return _LICENSE.search(text) is not None
 
 
 def qualification_kind(text: str, default: str | None = None) -> str | None:
@@ -70,7 +78,7 @@ def qualification_kind(text: str, default: str | None = None) -> str | None:
         return "experience"
     if education_level(text):
         return "education"
-    if _LICENSE.search(text):
+    if names_license(text):
         return "licenses"
     if experience_months(text) is not None:
         return "experience"

@@ -9,6 +9,7 @@ from classspec.lazyre import lazy_compile
 from classspec.literals import may_match
 from classspec.normalize import education_level, experience_months
 from classspec.parsers.generic.classes import Records
+from classspec.parsers.kinds import names_license, qualification_kind
 from classspec.parsers.lexicon import DEGREE_WORDS
 from classspec.sections import Section, items, text_block
 
@@ -22,7 +23,6 @@ _LABELLED = lazy_compile(
     r"\s*:\s*(?P<rest>\S.*)?",
     re.I,
 )
-_LICENSE_WORDS = lazy_compile(r"licen[sc]|certif|registration|permit|credential", re.I)
 _OPTIONAL = lazy_compile(r"[^.]*\b(?:desirable|preferred|a plus)\b[^.]*\.?", re.I)
 _KIND_FIELD = {"knowledge": "knowledge", "knowledges": "knowledge", "skill": "skills", "skills": "skills"}
 _FIELDS = {"knowledge", "skills", "abilities", "other_requirements"}
@@ -85,14 +85,9 @@ def qualifications(records: Records, section: Section, lines: list[Line]) -> Non
     records.append_text("minimum_qualifications.text", body)
     pieces = items(lines)
     for item in [section.inline, *pieces] if section.inline else pieces:
-        if section.key in ("education", "experience"):
-            records.add(f"minimum_qualifications.{section.key}", item.text, item)
-        elif _LICENSE_WORDS.search(item.text) and not re.search(r"experience|degree", item.text, re.I):
-            records.add("minimum_qualifications.licenses", item.text, item)
-        elif re.search(r"experience|employment", item.text, re.I):
-            records.add("minimum_qualifications.experience", item.text, item)
-        elif education_level(item.text):
-            records.add("minimum_qualifications.education", item.text, item)
+        kind = section.key if section.key in ("education", "experience") else qualification_kind(item.text)
+        if kind:
+            records.add(f"minimum_qualifications.{kind}", item.text, item)
     # The removal scans slowly (every start inside a sentence runs to its end): only
     # a text that says "desirable", "preferred" or "a plus" has anything to remove.
     required = _OPTIONAL.sub(" ", body.text) if may_match(_OPTIONAL, body.text) else body.text
@@ -103,7 +98,7 @@ def qualifications(records: Records, section: Section, lines: list[Line]) -> Non
 def licenses(records: Records, section: Section, lines: list[Line], heading: str | None) -> None:
     pieces = items(lines)
     for item in [section.inline, *pieces] if section.inline else pieces:
-        if _LICENSE_WORDS.search(item.text):
+        if names_license(item.text):
             records.add("minimum_qualifications.licenses", item.text, item)
         else:
             records.other(heading, item)
