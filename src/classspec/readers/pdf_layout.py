@@ -1,8 +1,8 @@
 """Words at positions to visual lines: the part of PDF reading every engine shares.
 
-An engine (pdfplumber or PDFium) hands over, per page, its words as dicts (`text`,
-`x0`, `x1`, `top`, `bottom` in points from the top left, `size`, `fontname`) and the
-ruled tables it found. From here on the engines are one code path:
+An engine (pdfplumber or PDFium) hands over, per page, its words as tuples (`Word`:
+box in points from the top left, text, size, font name, bold) and the ruled tables it
+found. From here on the engines are one code path:
 
 - words are grouped into visual lines by position; a wide gap inside a line (a tab
   stop, a column) becomes a TAB, as in the text seeds;
@@ -20,7 +20,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-Word = dict[str, Any]
+# A word: (x0, x1, top, bottom, text, size, fontname, bold). A tuple, not a dict: a page
+# holds hundreds of words and each one passes through here, so building and reading
+# them is the hot path (a dict per word cost a tenth of the engine's time).
+Word = tuple[float, float, float, float, str, float, str, bool]
+X0, X1, TOP, BOTTOM, TEXT, SIZE, FONTNAME, WEIGHT = range(8)
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom
 
 BULLETS = "-\u2013\u2014\u2022\u00b7\u25aa\u25e6\u25cf\uf0b7\uf0a7\uf076\uf0d8\u27a2o§*>"
@@ -48,8 +52,9 @@ class VisualLine:
     first_word_width: float = 0.0
     space_width: float = 0.0
     table_row: bool = False
-    words: str = ""  # the line's words separated by newlines (compact: kept for every line)
-    gaps: array[float] = field(default_factory=lambda: array("f"))
+    # The gaps between the line's words, for set_tabs (which drops them: every line of a
+    # document is kept until its end, so what it holds is kept small).
+    gaps: array[float] = field(default_factory=lambda: _NO_GAPS)
     font: str = ""
     first_on_page: bool = False
     last_on_page: bool = False
@@ -59,6 +64,9 @@ class VisualLine:
     @property
     def height(self) -> float:
         return max(self.bottom - self.top, 1.0)
+
+
+_NO_GAPS: array[float] = array("f")  # shared by every line without gaps (never written)
 
 
 @dataclass(slots=True)
@@ -71,8 +79,8 @@ class TableRows:
 
 @dataclass(slots=True)
 class PageContent:
-    """What an engine reads from one page. A word has `text`, its box (`x0`, `x1`,
-    `top`, `bottom`: points from the page's top left), `size`, `fontname` and `bold`."""
+    """What an engine reads from one page: its words (see `Word`), ruled tables, and
+    whether anything else is drawn on it."""
 
     words: list[Word]
     tables: list[TableRows]
@@ -126,8 +134,8 @@ def page_lines(words: list[Word], tables: list[TableRows], number: int, stats: F
 
 
 def inside(word: Word, box: Sequence[float]) -> bool:
-    cx = (word["x0"] + word["x1"]) / 2
-    cy = (word["top"] + word["bottom"]) / 2
+    cx = (word[0] + word[1]) / 2
+    cy = (word[2] + word[3]) / 2
     return box[0] <= cx <= box[2] and box[1] <= cy <= box[3]
 
 
@@ -139,7 +147,7 @@ def group_lines(words: list[Word]) -> list[list[Word]]:
     group: list[Word] = []
     top = bottom = 0.0  # the extent of the last group
     for word in sorted(words, key=_TOP_X0):
-        word_top, word_bottom = word["top"], word["bottom"]
+        word_top, word_bottom = word[2], word[3]
         if groups:
             lower = word_bottom if word_bottom < bottom else bottom
             overlap = lower - (word_top if word_top > top else top)
@@ -157,58 +165,55 @@ def group_lines(words: list[Word]) -> list[list[Word]]:
     return [sorted(g, key=_X0) if len(g) > 1 else g for g in groups]
 
 
-_TOP_X0 = operator.itemgetter("top", "x0")
-_X0 = operator.itemgetter("x0")
+_TOP_X0 = operator.itemgetter(TOP, X0)
+_X0 = operator.itemgetter(X0)
 
 
 def _visual_line(words: list[Word], page: int, stats: FontStats) -> VisualLine:
     # Once per line of every page: one pass over the words instead of a list per
     # attribute (comparisons written as min, max and all compute them).
-    first, last = words[0], words[-1]
-    first_size = first["size"]
+    first_x0, first_x1, top, bottom, first_text, first_size, fontname, bold = words[0]
     size = round(float(first_size), 1)
-    top, bottom, x1, bold = first["top"], first["bottom"], first["x1"], bool(first["bold"])
-    texts = [first["text"]]
-    widths = [(x1 - first["x0"]) / (len(texts[0]) or 1)]
+    bold = bool(bold)
+    texts = [first_text]
+    widths = [(first_x1 - first_x0) / (len(first_text) or 1)]
     gaps: list[float] = []
     mixed = False
-    right = x1
-    for word in words[1:]:
-        text, word_x0, word_x1 = word["text"], word["x0"], word["x1"]
+    x1 = right = first_x1
+    for word_x0, word_x1, word_top, word_bottom, text, word_size, _, word_bold in words[1:]:
         texts.append(text)
         gaps.append(round(word_x0 - right, 1))
         widths.append((word_x1 - word_x0) / (len(text) or 1))
         right = word_x1
-        if word["top"] < top:
-            top = word["top"]
-        if word["bottom"] > bottom:
-            bottom = word["bottom"]
+        if word_top < top:
+            top = word_top
+        if word_bottom > bottom:
+            bottom = word_bottom
         if word_x1 > x1:
             x1 = word_x1
-        if bold and not word["bold"]:
+        if bold and not word_bold:
             bold = False
-        if word["size"] != first_size:
+        if word_size != first_size:
             mixed = True
     if mixed:
-        size = Counter(round(float(w["size"]), 1) for w in words).most_common(1)[0][0]
-    font = sys.intern(f"{first.get('fontname', '')}@{size}")  # one string per font, kept per line
+        size = Counter(round(float(w[SIZE]), 1) for w in words).most_common(1)[0][0]
+    font = sys.intern(f"{fontname}@{size}")  # one string per font, kept per line
     stats.add(font, gaps, widths)
-    text = " ".join(texts)
+    last = words[-1]
     return VisualLine(
-        text=text,
+        text=" ".join(texts),
         page=page,
         top=top,
         bottom=bottom,
-        x0=first["x0"],
+        x0=first_x0,
         x1=x1,
         size=size,
         bold=bold,
-        first_word_width=first["x1"] - first["x0"],
+        first_word_width=first_x1 - first_x0,
         space_width=0.3 * size,
-        words=c1_to_cp1252(text.replace(" ", "\n")),
-        gaps=array("f", gaps),
+        gaps=array("f", gaps) if gaps else _NO_GAPS,
         font=font,
-        last_word_width=last["x1"] - last["x0"],
+        last_word_width=last[1] - last[0],
     )
 
 
@@ -239,7 +244,8 @@ def set_tabs(pages: list[list[VisualLine]], stats: FontStats) -> None:
             usual = sorted(line.gaps)[len(line.gaps) // 2]
             # Gaps all alike on a line of three or more words: justification, not tab stops.
             justified = len(line.gaps) >= 2 and max(line.gaps) - min(line.gaps) < 1.0
-            tokens = line.words.split("\n")
+            # Word texts hold no spaces: the line's text, spaces and all, gives them back.
+            tokens = c1_to_cp1252(line.text).split(" ")
             text = tokens[0]
             pitch = pitches.get(line.font)
             for gap, before, token in zip(line.gaps, tokens, tokens[1:], strict=False):
@@ -262,6 +268,7 @@ def set_tabs(pages: list[list[VisualLine]], stats: FontStats) -> None:
             # from a symbol font's private-use area is written as the bullet it shows.
             text = _PRIVATE_BULLET.sub("\u2022", text)
             line.text = _MARKER_TAB.sub(r"\1 ", text)
+            line.gaps = _NO_GAPS  # read once: not kept to the document's end
 
 
 def c1_to_cp1252(text: str) -> str:
@@ -287,16 +294,19 @@ def is_real_table(table: Any, words: list[Word], edges: list[dict[str, Any]]) ->
     and two columns, is ruled down its left side and between columns, and every word inside it falls in one
     of its cells. Underlines, highlight boxes and frames around a paragraph make grids
     that cut through text; a one-row "table" reads as well as a line with tab gaps."""
-    if len(table.rows) < 2 or max(sum(c is not None for c in row.cells) for row in table.rows) < 2:
+    # pdfplumber computes a Table's rows and bbox anew on every access: read once.
+    rows = table.rows
+    if len(rows) < 2 or max(sum(c is not None for c in row.cells) for row in rows) < 2:
         return False
-    x0, top, x1, bottom = table.bbox
+    box = table.bbox
+    x0, top, x1, bottom = box
     inner = {round(e["x0"]) for e in edges if e["orientation"] == "v" and x0 + 3 < e["x0"] < x1 - 3}
     if not _ruled_down(edges, x0, top, bottom, 0.9):
         return False
     if not any(_ruled_down(edges, x, top, bottom, 0.6) for x in inner):
         return False  # no column rule: stacked highlight boxes or frames, not a table
-    cells = [cell for row in table.rows for cell in row.cells if cell is not None]
-    within = [w for w in words if inside(w, table.bbox)]
+    cells = [cell for row in rows for cell in row.cells if cell is not None]
+    within = [w for w in words if inside(w, box)]
     return all(any(inside(w, cell) for cell in cells) for w in within)
 
 
@@ -320,7 +330,7 @@ def table_grid(table: Any, extracted: list[list[str | None]]) -> TableRows:
     """A table finder's table (pdfplumber's Table) and its cell texts, row by row, as
     rows of cells; None marks a grid cell covered by a merged neighbour: not a cell."""
     rows = []
-    for row, cells in zip(table.rows, extracted, strict=False):
+    for row, cells in zip(table.rows, extracted, strict=False):  # rows: computed once here
         texts = [_cell_text(text) for text in cells if text is not None]
         if any(texts):
             rows.append((tuple(row.bbox), texts))

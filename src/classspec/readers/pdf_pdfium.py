@@ -21,7 +21,16 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from classspec.errors import InputError
-from classspec.readers.pdf_layout import BOLD, PageContent, TableRows, Word, group_lines, inside, table_grid
+from classspec.readers.pdf_layout import (
+    BOLD,
+    TEXT,
+    PageContent,
+    TableRows,
+    Word,
+    group_lines,
+    inside,
+    table_grid,
+)
 from classspec.readers.pdf_layout import is_real_table as _is_real_table
 
 _TOKEN = re.compile(r"[^\s\x00-\x20\uffff]+")
@@ -132,16 +141,7 @@ class _Reader:
         if last != first:
             self.load_box(last)
             x1 = rect.right
-        return {
-            "text": text,
-            "x0": x0,
-            "x1": max(x1, x0),
-            "top": bottom - size,
-            "bottom": bottom,
-            "size": size,
-            "fontname": name,
-            "bold": bold,
-        }
+        return (x0, max(x1, x0), bottom - size, bottom, text, size, name, bold)
 
 
 def _redeclare(function: Any, restype: Any, *argtypes: Any) -> Any:
@@ -209,18 +209,7 @@ def _words(textpage: Any, top: float) -> list[Word]:
             if last != first:
                 get_box(handle, last, address)
                 x1 = rect.right
-            append(
-                {
-                    "text": text[first:end],
-                    "x0": x0,
-                    "x1": x1 if x1 > x0 else x0,
-                    "top": bottom - size,
-                    "bottom": bottom,
-                    "size": size,
-                    "fontname": name,
-                    "bold": bold,
-                }
-            )
+            append((x0, x1 if x1 > x0 else x0, bottom - size, bottom, text[first:end], size, name, bold))
     return words
 
 
@@ -370,8 +359,10 @@ def _tables(edges: list[dict[str, Any]], words: list[Word]) -> list[TableRows]:
     grids = []
     for table in found:
         if _is_real_table(table, words, edges):
-            # A table's cells lie within its box: only its words are looked at per cell.
-            within = [w for w in words if inside(w, table.bbox)]
+            # A table's cells lie within its box: only its words are looked at per cell
+            # (pdfplumber computes the box and the rows anew on each access: once here).
+            box = table.bbox
+            within = [w for w in words if inside(w, box)]
             texts = [[_cell_text(cell, within) for cell in row.cells] for row in table.rows]
             grids.append(table_grid(table, texts))
     return grids
@@ -381,4 +372,4 @@ def _cell_text(cell: Any, words: list[Word]) -> str | None:
     if cell is None:
         return None
     within = [w for w in words if inside(w, cell)]
-    return "\n".join(" ".join(w["text"] for w in line) for line in group_lines(within))
+    return "\n".join(" ".join(w[TEXT] for w in line) for line in group_lines(within))
