@@ -171,7 +171,8 @@ _X0 = operator.itemgetter(X0)
 
 def _visual_line(words: list[Word], page: int, stats: FontStats) -> VisualLine:
     # Once per line of every page: one pass over the words instead of a list per
-    # attribute (comparisons written as min, max and all compute them).
+    # attribute (comparisons written as min, max and all compute them; lines are short,
+    # so a loop beats builtins over columns).
     first_x0, first_x1, top, bottom, first_text, first_size, fontname, bold = words[0]
     size = round(float(first_size), 1)
     bold = bool(bold)
@@ -201,19 +202,19 @@ def _visual_line(words: list[Word], page: int, stats: FontStats) -> VisualLine:
     stats.add(font, gaps, widths)
     last = words[-1]
     return VisualLine(
-        text=" ".join(texts),
-        page=page,
-        top=top,
-        bottom=bottom,
-        x0=first_x0,
-        x1=x1,
-        size=size,
-        bold=bold,
-        first_word_width=first_x1 - first_x0,
-        space_width=0.3 * size,
+        " ".join(texts),
+        page,
+        top,
+        bottom,
+        first_x0,
+        x1,
+        size,
+        bold,
+        first_x1 - first_x0,
+        0.3 * size,
         gaps=array("f", gaps) if gaps else _NO_GAPS,
         font=font,
-        last_word_width=last[1] - last[0],
+        last_word_width=last[X1] - last[X0],
     )
 
 
@@ -244,31 +245,55 @@ def set_tabs(pages: list[list[VisualLine]], stats: FontStats) -> None:
             usual = sorted(line.gaps)[len(line.gaps) // 2]
             # Gaps all alike on a line of three or more words: justification, not tab stops.
             justified = len(line.gaps) >= 2 and max(line.gaps) - min(line.gaps) < 1.0
-            # Word texts hold no spaces: the line's text, spaces and all, gives them back.
-            tokens = c1_to_cp1252(line.text).split(" ")
-            text = tokens[0]
             pitch = pitches.get(line.font)
-            for gap, before, token in zip(line.gaps, tokens, tokens[1:], strict=False):
-                after_sentence = before.endswith(_SENTENCE_ENDS)
-                if justified:
-                    tab = False
-                elif pitch is not None:
-                    tab = _monospace_tab(gap, pitch, after_sentence)
-                else:
-                    # Two spaces (after a sentence, or by accident) are common in Word
-                    # documents: a tab stop or a column leaves more room than that.
-                    enough = 2.6 * max(space, usual) if after_sentence else 2.5 * space
-                    tab = (
-                        gap > enough and (len(line.gaps) < 3 or gap > 1.8 * usual)
-                    ) or gap > 1.4 * line.size
-                # Words that touch were split by a change of font or size (a superscript
-                # "st" after "21", a bold letter): no space between them.
-                text += ("\t" if tab else " " if gap > 0.15 * space else "") + token
+            if _all_spaces(line.gaps, space, line.size, justified, pitch is None):
+                text = c1_to_cp1252(line.text)  # most lines: what the loop below would write
+            else:
+                text = _tabbed(line, space, usual, justified, pitch)
             # A bullet set off by a tab is a list marker, not a table cell; a bullet drawn
             # from a symbol font's private-use area is written as the bullet it shows.
             text = _PRIVATE_BULLET.sub("\u2022", text)
             line.text = _MARKER_TAB.sub(r"\1 ", text)
             line.gaps = _NO_GAPS  # read once: not kept to the document's end
+
+
+def _all_spaces(gaps: array[float], space: float, size: float, justified: bool, proportional: bool) -> bool:
+    """Is every gap of the line a plain word space, so that `_tabbed` would write the
+    words joined by single spaces? Each gap is compared as `_tabbed` compares it (a NaN
+    gap fails every comparison there and here)."""
+    floor = 0.15 * space
+    if not all(map(floor.__lt__, gaps)):
+        return False  # words that touch
+    if justified:
+        return True
+    if not proportional or not space >= 0:
+        return False
+    # `_tabbed`'s tab test needs a gap over 2.5 spaces (more after a sentence) or over
+    # 1.4 times the font size.
+    wide, big = 2.5 * space, 1.4 * size
+    return not any(map(wide.__lt__, gaps)) and not any(map(big.__lt__, gaps))
+
+
+def _tabbed(line: VisualLine, space: float, usual: float, justified: bool, pitch: float | None) -> str:
+    """The line's words joined by a TAB at each wide gap, a space at the others."""
+    # Word texts hold no spaces: the line's text, spaces and all, gives them back.
+    tokens = c1_to_cp1252(line.text).split(" ")
+    text = tokens[0]
+    for gap, before, token in zip(line.gaps, tokens, tokens[1:], strict=False):
+        after_sentence = before.endswith(_SENTENCE_ENDS)
+        if justified:
+            tab = False
+        elif pitch is not None:
+            tab = _monospace_tab(gap, pitch, after_sentence)
+        else:
+            # Two spaces (after a sentence, or by accident) are common in Word
+            # documents: a tab stop or a column leaves more room than that.
+            enough = 2.6 * max(space, usual) if after_sentence else 2.5 * space
+            tab = (gap > enough and (len(line.gaps) < 3 or gap > 1.8 * usual)) or gap > 1.4 * line.size
+        # Words that touch were split by a change of font or size (a superscript
+        # "st" after "21", a bold letter): no space between them.
+        text += ("\t" if tab else " " if gap > 0.15 * space else "") + token
+    return text
 
 
 def c1_to_cp1252(text: str) -> str:

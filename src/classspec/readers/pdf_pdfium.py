@@ -174,38 +174,43 @@ def _words(textpage: Any, top: float) -> list[Word]:
     fonts, font = reader.fonts, reader.font
     get_origin, y = reader.get_origin, reader.y
     x_address, y_address = ctypes.addressof(reader.x), ctypes.addressof(reader.y)
-    baseline = 0.0
     words: list[Word] = []
     append = words.append
     for line in _LINE.finditer(text):
-        tokens = list(_TOKEN.finditer(text, *line.span()))
-        if not tokens:
+        spans = [token.span() for token in _TOKEN.finditer(text, *line.span())]
+        if not spans:
             continue
-        # A line whose first and last words lie in one text object is set in one font:
-        # its words need not be asked for their text objects one by one.
-        shared = get_object(handle, tokens[0].start())
-        if shared is None or get_object(handle, tokens[-1].end() - 1) != shared:
-            shared = None
-        else:  # and on one baseline
-            get_origin(handle, tokens[0].start(), x_address, y_address)
-            baseline = top - y.value
-        for token in tokens:
-            first, end = token.span()
+        # A line whose first and last words lie in one text object is set in one font on
+        # one baseline: its words need not be asked for their text objects, fonts and
+        # baselines one by one, only for their ends' boxes.
+        start = spans[0][0]
+        shared = get_object(handle, start)
+        if shared is not None and get_object(handle, spans[-1][1] - 1) == shared:
+            name, size, bold = fonts.get(shared) or font(start, shared)
+            get_origin(handle, start, x_address, y_address)
+            bottom = top - y.value
+            upper = bottom - size
+            for first, end in spans:
+                # A word's box: from its first character's left to its last one's right,
+                # from the baseline up by the font size (pdfminer's, for fonts without descent).
+                get_box(handle, first, address)
+                x0, x1 = rect.left, rect.right
+                if end - first > 1:
+                    get_box(handle, end - 1, address)
+                    x1 = rect.right
+                append((x0, x1 if x1 > x0 else x0, upper, bottom, text[first:end], size, name, bold))
+            continue
+        for first, end in spans:
             last = end - 1
-            obj = shared
-            if obj is None:
-                obj = get_object(handle, first)
-                if last != first and get_object(handle, last) != obj:
-                    words.extend(_split_word(reader, text, first, last))
-                    continue
+            obj = get_object(handle, first)
+            if last != first and get_object(handle, last) != obj:
+                words.extend(_split_word(reader, text, first, last))
+                continue
             name, size, bold = fonts.get(obj) or font(first, obj)
-            if shared is None:
-                get_origin(handle, first, x_address, y_address)
-                baseline = top - y.value
-            # A word's box: from its first character's left to its last one's right, from
-            # the baseline up by the font size (pdfminer's boxes, for fonts without descent).
+            get_origin(handle, first, x_address, y_address)
+            bottom = top - y.value
             get_box(handle, first, address)
-            x0, x1, bottom = rect.left, rect.right, baseline
+            x0, x1 = rect.left, rect.right
             if last != first:
                 get_box(handle, last, address)
                 x1 = rect.right
