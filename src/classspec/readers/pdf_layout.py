@@ -31,7 +31,8 @@ BULLETS = "-\u2013\u2014\u2022\u00b7\u25aa\u25e6\u25cf\uf0b7\uf0a7\uf076\uf0d8\u
 ENDINGS = (".", ";", ":", "!", "?", ")")
 _MARKER_TAB = re.compile(rf"^([{re.escape(BULLETS)}]|\(?\d{{1,3}}[.)]|\([a-zA-Z]\)|[a-zA-Z][.)])\t")
 _PRIVATE_BULLET = re.compile(r"^[\ue000-\uf8ff](?=\s|$)")
-_HYPHEN_END = re.compile(r"([A-Za-z]+|[A-Z0-9]+)[-\u00ad\u2010\u2011]$")
+_HYPHENS = "-\u00ad\u2010\u2011"
+_HYPHEN_END = re.compile(rf"([A-Za-z]+|[A-Z0-9]+)[{_HYPHENS}]$")
 _C1 = re.compile("[\x80-\x9f]")
 _SENTENCE_ENDS = (*ENDINGS, ",")
 BOLD = re.compile(r"bold|black|heavy|semibold|demi", re.I)
@@ -242,13 +243,13 @@ def set_tabs(pages: list[list[VisualLine]], stats: FontStats) -> None:
                 continue
             space = widths.get(line.font, 0.25 * line.size)
             line.space_width = space
-            usual = sorted(line.gaps)[len(line.gaps) // 2]
             # Gaps all alike on a line of three or more words: justification, not tab stops.
             justified = len(line.gaps) >= 2 and max(line.gaps) - min(line.gaps) < 1.0
             pitch = pitches.get(line.font)
             if _all_spaces(line.gaps, space, line.size, justified, pitch is None):
-                text = c1_to_cp1252(line.text)  # most lines: what the loop below would write
+                text = c1_to_cp1252(line.text)  # most lines: what `_tabbed` would write
             else:
+                usual = sorted(line.gaps)[len(line.gaps) // 2]
                 text = _tabbed(line, space, usual, justified, pitch)
             # A bullet set off by a tab is a list marker, not a table cell; a bullet drawn
             # from a symbol font's private-use area is written as the bullet it shows.
@@ -383,7 +384,10 @@ def join_parts(parts: Sequence[str], vocabulary: set[str]) -> str:
         if not text:
             text = part
             continue
-        found = _HYPHEN_END.search(text[-80:])  # the end only: paragraphs run long
+        # The end only (paragraphs run long), and only when a hyphen is there: the search
+        # tries every start of a letter run, which costs more than all the rest here.
+        ends = text[-1:] in _HYPHENS or text[-2:-1] in _HYPHENS  # `$` also matches before a last \n
+        found = _HYPHEN_END.search(text[-80:]) if ends else None
         if found and not part[:1].islower() and (part[:1].isalpha() or part[:1].isdigit()):
             text += part  # "non-" + "English", "II-" + "114": a compound broken at its hyphen
         elif found and part[:1].islower():

@@ -35,7 +35,6 @@ from classspec.readers.pdf_layout import is_real_table as _is_real_table
 
 _TOKEN = re.compile(r"[^\s\x00-\x20\uffff]+")
 _LINE = re.compile(r"[^\r\n]+")  # PDFium ends each line it finds with CR LF
-_HYPHENS = str.maketrans({"\ufffe": "-", "\x02": "-"})
 X_TOLERANCE = 1.5  # as the pdfplumber engine: a tab stop can fall 2pt after a word
 REOPEN_PAGES = 50  # pages read from one PDFium document handle
 MIN_EDGE = 3.0  # shorter ruling lines are no table borders (pdfplumber's edge_min_length)
@@ -160,7 +159,9 @@ def _words(textpage: Any, top: float) -> list[Word]:
     if len(text) != count:  # characters outside the BMP or undecodable: one by one
         text = "".join(_char(raw.FPDFText_GetUnicode(textpage, i)) for i in range(count))
     # PDFium writes a hyphen it takes for a line-end hyphenation as U+FFFE (or U+0002).
-    text = text.translate(_HYPHENS)
+    # (replace, not translate: a translation table walks the page's text in Python terms)
+    if "\ufffe" in text or "\x02" in text:
+        text = text.replace("\ufffe", "-").replace("\x02", "-")
     reader = _Reader(textpage, top)
     # The loop below is the engine's hot path (once per word): calls and lookups are
     # bound to locals, and a word's font comes from a cache by text object.
