@@ -140,6 +140,21 @@ def inside(word: Word, box: Sequence[float]) -> bool:
     return box[0] <= cx <= box[2] and box[1] <= cy <= box[3]
 
 
+Centred = list[tuple[float, float, Word]]
+
+
+def centred(words: list[Word]) -> Centred:
+    """Words with their centres (what `inside` tests), for tests of many words against
+    many cells: each centre is computed once and tested inline."""
+    return [((w[0] + w[1]) / 2, (w[2] + w[3]) / 2, w) for w in words]
+
+
+def words_inside(words: Centred, box: Sequence[float]) -> Centred:
+    """The words `inside` the box."""
+    x0, top, x1, bottom = box[0], box[1], box[2], box[3]
+    return [c for c in words if x0 <= c[0] <= x1 and top <= c[1] <= bottom]
+
+
 def group_lines(words: list[Word]) -> list[list[Word]]:
     """Words whose vertical extents overlap by half their height share a line."""
     # Once per word on every page: min and max are written out as comparisons (the
@@ -239,7 +254,7 @@ def set_tabs(pages: list[list[VisualLine]], stats: FontStats) -> None:
         for line in page:
             line.monospaced = line.font in pitches
             if not line.gaps:
-                line.text = _PRIVATE_BULLET.sub("\u2022", line.text)
+                line.text = _private_bullet(line.text)
                 continue
             space = widths.get(line.font, 0.25 * line.size)
             line.space_width = space
@@ -253,9 +268,14 @@ def set_tabs(pages: list[list[VisualLine]], stats: FontStats) -> None:
                 text = _tabbed(line, space, usual, justified, pitch)
             # A bullet set off by a tab is a list marker, not a table cell; a bullet drawn
             # from a symbol font's private-use area is written as the bullet it shows.
-            text = _PRIVATE_BULLET.sub("\u2022", text)
-            line.text = _MARKER_TAB.sub(r"\1 ", text)
+            text = _private_bullet(text)
+            line.text = _MARKER_TAB.sub(r"\1 ", text) if "\t" in text else text
             line.gaps = _NO_GAPS  # read once: not kept to the document's end
+
+
+def _private_bullet(text: str) -> str:
+    # The test first: a regex call per line costs more than the rest of set_tabs.
+    return _PRIVATE_BULLET.sub("\u2022", text) if "\ue000" <= text[:1] <= "\uf8ff" else text
 
 
 def _all_spaces(gaps: array[float], space: float, size: float, justified: bool, proportional: bool) -> bool:
@@ -332,8 +352,8 @@ def is_real_table(table: Any, words: list[Word], edges: list[dict[str, Any]]) ->
     if not any(_ruled_down(edges, x, top, bottom, 0.6) for x in inner):
         return False  # no column rule: stacked highlight boxes or frames, not a table
     cells = [cell for row in rows for cell in row.cells if cell is not None]
-    within = [w for w in words if inside(w, box)]
-    return all(any(inside(w, cell) for cell in cells) for w in within)
+    within = words_inside(centred(words), box)
+    return all(any(c[0] <= cx <= c[2] and c[1] <= cy <= c[3] for c in cells) for cx, cy, _ in within)
 
 
 def _ruled_down(edges: list[dict[str, Any]], x: float, top: float, bottom: float, share: float) -> bool:

@@ -24,12 +24,14 @@ from classspec.errors import InputError
 from classspec.readers.pdf_layout import (
     BOLD,
     TEXT,
+    Centred,
     PageContent,
     TableRows,
     Word,
+    centred,
     group_lines,
-    inside,
     table_grid,
+    words_inside,
 )
 from classspec.readers.pdf_layout import is_real_table as _is_real_table
 
@@ -368,14 +370,14 @@ def _tables(edges: list[dict[str, Any]], words: list[Word]) -> list[TableRows]:
             # A table's cells lie within its box: only its words are looked at per cell
             # (pdfplumber computes the box and the rows anew on each access: once here).
             box = table.bbox
-            within = [w for w in words if inside(w, box)]
+            within = words_inside(centred(words), box)
             texts = [[_cell_text(cell, within) for cell in row.cells] for row in table.rows]
             grids.append(table_grid(table, texts))
     return grids
 
 
-def _cell_text(cell: Any, words: list[Word]) -> str | None:
+def _cell_text(cell: Any, words: Centred) -> str | None:
     if cell is None:
         return None
-    within = [w for w in words if inside(w, cell)]
+    within = [w for _, _, w in words_inside(words, cell)]
     return "\n".join(" ".join(w[TEXT] for w in line) for line in group_lines(within))
