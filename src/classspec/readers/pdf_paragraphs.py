@@ -92,9 +92,7 @@ def rebuild_paragraphs(pages: list[list[VisualLine]]) -> list[Line]:
         return []
     body_size = _body_size(flowing)
     right = _right_margins(pages)
-    # Lines joined by newlines: no word runs across two; lowered word by word, as a
-    # lowered text could gain ASCII letters (the Kelvin sign lowers to "k").
-    counts = Counter(map(str.lower, re.findall(r"[A-Za-z]+", "\n".join([ln.text for ln in flowing]))))
+    counts = _word_counts(flowing)
     vocabulary = set(counts)
     blocks: list[Block] = []
     previous: VisualLine | None = None
@@ -145,6 +143,22 @@ def rebuild_paragraphs(pages: list[list[VisualLine]]) -> list[Line]:
         text = "\t".join(block.parts) if block.table_row else join_parts(block.parts, vocabulary)
         lines.append(Line(text, len(lines) + 1, block.page))
     return lines
+
+
+_WORD = re.compile(r"[A-Za-z]+")
+_COUNTED_LINES = 2000  # lines whose words are listed at once
+
+
+def _word_counts(lines: list[VisualLine]) -> Counter[str]:
+    """How often the document writes each word, lowered. Lines are joined by newlines
+    (no word runs across two) a batch at a time: the list of all a long document's
+    words would be its largest object. Lowered word by word, as a lowered text could
+    gain ASCII letters (the Kelvin sign lowers to "k")."""
+    counts: Counter[str] = Counter()
+    for start in range(0, len(lines), _COUNTED_LINES):
+        batch = "\n".join([ln.text for ln in lines[start : start + _COUNTED_LINES]])
+        counts.update(map(str.lower, _WORD.findall(batch)))
+    return counts
 
 
 # A line ending in one of these words goes on: it cannot end an item.
