@@ -21,6 +21,7 @@ file that crashes it fails alone.
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Callable, Iterator
 
 from classspec.document import Document, Line
@@ -73,16 +74,21 @@ def read_pdf(
         from classspec.readers import pdf_pdfium
         from classspec.readers.pdf_isolation import call_isolated
 
-        texts, pages = call_isolated(
+        read = call_isolated(
             _lines, pdf_pdfium.read_pages, data, path, limit, damaged, path=path, engine=engine
         )
     else:
         from classspec.readers import pdf_plumber
 
-        texts, pages = _lines(pdf_plumber.read_pages, data, path, limit, damaged)
+        read = _lines(pdf_plumber.read_pages, data, path, limit, damaged)
+    text, lengths, on_page, pages = read
+    lines, end = [], 0
+    for number, (length, page) in enumerate(zip(lengths, on_page, strict=True), start=1):
+        lines.append(Line(text[end : end + length], number, page or None))
+        end += length
     warnings = [f"PDF is damaged: {damaged} compressed streams could not be read; text may be missing"]
     return Document(
-        lines=[Line(text, number, page) for text, number, page in texts],
+        lines=lines,
         format=SourceFormat.pdf,
         sha256=sha256,
         path=path,
@@ -103,10 +109,14 @@ def preload(engine: str | None = None) -> None:
         import pdfplumber  # noqa: F401
 
 
-def _lines(
-    read_pages: PageReader, data: bytes, path: str | None, limit: int, damaged: int
-) -> tuple[list[tuple[str, int, int | None]], int]:
-    """The document's lines as (text, number, page), and its page count."""
+# The lines as read: all their texts in one string, each one's length and page (the
+# lines are numbered from 1 in order), and the document's page count. Compact, as the
+# helper process sends it back through a pipe: three objects, not three per line.
+ReadLines = tuple[str, "array[int]", "array[int]", int]
+
+
+def _lines(read_pages: PageReader, data: bytes, path: str | None, limit: int, damaged: int) -> ReadLines:
+    """The document's lines, read by `read_pages`."""
     pages: list[list[VisualLine]] = []
     stats = FontStats()
     drawn = False  # anything at all on any page: images, vector graphics
@@ -137,5 +147,13 @@ def _lines(
     set_tabs(pages, stats)
     body = remove_furniture(pages)
     mark_page_ends(body)
-    lines = rebuild_paragraphs(body)
-    return [(line.text, line.number, line.page) for line in lines], len(pages)
+    count = len(pages)
+    del pages  # `body` holds the lines now: they go as they are joined into paragraphs
+    lines = rebuild_paragraphs(body, release=True)
+    # Numbered 1, 2, ... in order: only texts and pages need to go back.
+    return (
+        "".join([line.text for line in lines]),
+        array("I", [len(line.text) for line in lines]),
+        array("I", [line.page or 0 for line in lines]),
+        count,
+    )

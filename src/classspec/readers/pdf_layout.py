@@ -96,6 +96,7 @@ class FontStats:
     def __init__(self) -> None:
         self.gaps: dict[str, Counter[float]] = {}
         self.char_widths: dict[str, list[float]] = {}  # font: [min, max, sum, count]
+        self.sizes: dict[float, tuple[float, float]] = {}  # a word's size: a line's size, space
 
     def add(self, font: str, gaps: list[float], widths: list[float]) -> None:
         """A line's gaps between words and its words' widths per character."""
@@ -190,7 +191,13 @@ def _visual_line(words: list[Word], page: int, stats: FontStats) -> VisualLine:
     # attribute (comparisons written as min, max and all compute them; lines are short,
     # so a loop beats builtins over columns).
     first_x0, first_x1, top, bottom, first_text, first_size, fontname, bold = words[0]
-    size = round(float(first_size), 1)
+    # A document sets its text in a few sizes: each line shares its size's figures
+    # (floats are objects; one per line would be kept to the document's end).
+    sized = stats.sizes.get(first_size)
+    if sized is None:
+        rounded = round(float(first_size), 1)
+        sized = stats.sizes[first_size] = (rounded, 0.3 * rounded)
+    size, space = sized
     bold = bool(bold)
     texts = [first_text]
     widths = [(first_x1 - first_x0) / (len(first_text) or 1)]
@@ -214,6 +221,7 @@ def _visual_line(words: list[Word], page: int, stats: FontStats) -> VisualLine:
             mixed = True
     if mixed:
         size = Counter(round(float(w[SIZE]), 1) for w in words).most_common(1)[0][0]
+        space = 0.3 * size
     font = sys.intern(f"{fontname}@{size}")  # one string per font, kept per line
     stats.add(font, gaps, widths)
     last = words[-1]
@@ -227,7 +235,7 @@ def _visual_line(words: list[Word], page: int, stats: FontStats) -> VisualLine:
         size,
         bold,
         first_x1 - first_x0,
-        0.3 * size,
+        space,
         gaps=array("f", gaps) if gaps else _NO_GAPS,
         font=font,
         last_word_width=last[X1] - last[X0],

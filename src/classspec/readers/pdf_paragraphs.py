@@ -86,7 +86,10 @@ def _attach_lone_bullets(lines: list[VisualLine]) -> list[VisualLine]:
     return kept
 
 
-def rebuild_paragraphs(pages: list[list[VisualLine]]) -> list[Line]:
+def rebuild_paragraphs(pages: list[list[VisualLine]], *, release: bool = False) -> list[Line]:
+    """The paragraphs of the pages' lines. With `release` the page lists are emptied
+    and each visual line is let go once it is joined: a long document's visual lines
+    and its paragraphs are not all held at once (the reader's peak memory)."""
     flowing = _attach_lone_bullets([ln for page in pages for ln in page])
     if not flowing:
         return []
@@ -94,9 +97,15 @@ def rebuild_paragraphs(pages: list[list[VisualLine]]) -> list[Line]:
     right = _right_margins(pages)
     counts = _word_counts(flowing)
     vocabulary = set(counts)
+    if release:
+        for page in pages:
+            page.clear()
+    flowing.reverse()  # taken from the end: each line leaves the list as it is read
     blocks: list[Block] = []
+    lines: list[Line] = []
     previous: VisualLine | None = None
-    for line in flowing:
+    while flowing:
+        line = flowing.pop()
         heading = not line.table_row and _is_heading(line, body_size)
         # More space than line spacing ends a paragraph, unless the text plainly goes on:
         # an unfinished sentence continued in lower case.
@@ -135,14 +144,24 @@ def rebuild_paragraphs(pages: list[list[VisualLine]]) -> list[Line]:
                     [line.text], line.page, line, heading, line.table_row, gap_before and bool(blocks), [line]
                 )
             )
+            # Only the last blocks are read again (by _next_item) or added to: the ones
+            # before them are written out now, not kept to the end.
+            if len(blocks) > _OPEN_BLOCKS:
+                _write(blocks.pop(0), lines, vocabulary)
         previous = line
-    lines: list[Line] = []
     for block in blocks:
-        if block.blank_before:
-            lines.append(Line("", len(lines) + 1, block.page))
-        text = "\t".join(block.parts) if block.table_row else join_parts(block.parts, vocabulary)
-        lines.append(Line(text, len(lines) + 1, block.page))
+        _write(block, lines, vocabulary)
     return lines
+
+
+_OPEN_BLOCKS = 3
+
+
+def _write(block: Block, lines: list[Line], vocabulary: set[str]) -> None:
+    if block.blank_before:
+        lines.append(Line("", len(lines) + 1, block.page))
+    text = "\t".join(block.parts) if block.table_row else join_parts(block.parts, vocabulary)
+    lines.append(Line(text, len(lines) + 1, block.page))
 
 
 _WORD = re.compile(r"[A-Za-z]+")
