@@ -9,7 +9,8 @@ positions. Reading one takes four steps, one module each:
   (truncated files, decompression bombs);
 - an engine reads each page's words (text, box, font size and weight) and ruled tables:
   `pdf_pdfium` (PDFium, the default: fast) or `pdf_plumber` (pdfminer + pdfplumber:
-  the slower reference), chosen with `--pdf-engine`;
+  the slower reference), chosen with `--pdf-engine`; `pdf_tables` finds ruled tables
+  for both;
 - `pdf_layout`: words to visual lines (tabs at wide gaps), table rows to tab-separated
   lines, the same for both engines;
 - `pdf_paragraphs`: page furniture removed, wrapped lines joined into paragraphs.

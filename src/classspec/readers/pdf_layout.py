@@ -18,7 +18,6 @@ from array import array
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
 # A word: (x0, x1, top, bottom, text, size, fontname, bold). A tuple, not a dict: a page
 # holds hundreds of words and each one passes through here, so building and reading
@@ -340,68 +339,11 @@ def _cp1252(ch: str) -> str:
         return ch
 
 
-# ---------------------------------------------------------------- ruled tables
-
-
-def is_real_table(table: Any, words: list[Word], edges: list[dict[str, Any]]) -> bool:
-    """A grid the table finder built from ruling lines is a table when it has two rows
-    and two columns, is ruled down its left side and between columns, and every word inside it falls in one
-    of its cells. Underlines, highlight boxes and frames around a paragraph make grids
-    that cut through text; a one-row "table" reads as well as a line with tab gaps."""
-    # pdfplumber computes a Table's rows and bbox anew on every access: read once.
-    rows = table.rows
-    if len(rows) < 2 or max(sum(c is not None for c in row.cells) for row in rows) < 2:
-        return False
-    box = table.bbox
-    x0, top, x1, bottom = box
-    inner = {round(e["x0"]) for e in edges if e["orientation"] == "v" and x0 + 3 < e["x0"] < x1 - 3}
-    if not _ruled_down(edges, x0, top, bottom, 0.9):
-        return False
-    if not any(_ruled_down(edges, x, top, bottom, 0.6) for x in inner):
-        return False  # no column rule: stacked highlight boxes or frames, not a table
-    cells = [cell for row in rows for cell in row.cells if cell is not None]
-    within = words_inside(centred(words), box)
-    return all(any(c[0] <= cx <= c[2] and c[1] <= cy <= c[3] for c in cells) for cx, cy, _ in within)
-
-
-def _ruled_down(edges: list[dict[str, Any]], x: float, top: float, bottom: float, share: float) -> bool:
-    """Do vertical rules at `x` (drawn in one piece or cell by cell) cover `share` of
-    the height from `top` to `bottom`?"""
-    spans = sorted(
-        (max(e["top"], top), min(e["bottom"], bottom))
-        for e in edges
-        if e["orientation"] == "v" and abs(e["x0"] - x) <= 3 and e["bottom"] > top and e["top"] < bottom
-    )
-    covered, reach = 0.0, top
-    for start, end in spans:
-        if end > reach:
-            covered += end - max(start, reach)
-            reach = end
-    return covered >= share * (bottom - top)
-
-
-def table_grid(table: Any, extracted: list[list[str | None]]) -> TableRows:
-    """A table finder's table (pdfplumber's Table) and its cell texts, row by row, as
-    rows of cells; None marks a grid cell covered by a merged neighbour: not a cell."""
-    rows = []
-    for row, cells in zip(table.rows, extracted, strict=False):  # rows: computed once here
-        texts = [_cell_text(text) for text in cells if text is not None]
-        if any(texts):
-            rows.append((tuple(row.bbox), texts))
-    return TableRows(tuple(table.bbox), rows)
-
-
 def _table_rows(table: TableRows, page: int) -> list[VisualLine]:
     return [
         VisualLine("\t".join(texts), page, top, bottom, x0, x1, 0.0, False, table_row=True)
         for (x0, top, x1, bottom), texts in table.rows
     ]
-
-
-def _cell_text(cell: str | None) -> str:
-    if not cell:
-        return ""
-    return join_parts([c1_to_cp1252(part.strip()) for part in cell.split("\n") if part.strip()], set())
 
 
 def join_parts(parts: Sequence[str], vocabulary: set[str]) -> str:

@@ -21,25 +21,13 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from classspec.errors import InputError
-from classspec.readers.pdf_layout import (
-    BOLD,
-    TEXT,
-    Centred,
-    PageContent,
-    TableRows,
-    Word,
-    centred,
-    group_lines,
-    table_grid,
-    words_inside,
-)
-from classspec.readers.pdf_layout import is_real_table as _is_real_table
+from classspec.readers.pdf_layout import BOLD, PageContent, Word
+from classspec.readers.pdf_tables import drawing, find_tables, redeclare
 
 _TOKEN = re.compile(r"[^\s\x00-\x20\uffff]+")
 _LINE = re.compile(r"[^\r\n]+")  # PDFium ends each line it finds with CR LF
 X_TOLERANCE = 1.5  # as the pdfplumber engine: a tab stop can fall 2pt after a word
 REOPEN_PAGES = 50  # pages read from one PDFium document handle
-MIN_EDGE = 3.0  # shorter ruling lines are no table borders (pdfplumber's edge_min_length)
 
 
 def read_pages(data: bytes, path: str | None, limit: int) -> Iterator[PageContent]:
@@ -73,8 +61,8 @@ def read_pages(data: bytes, path: str | None, limit: int) -> Iterator[PageConten
             try:
                 top = page.get_mediabox()[3]
                 words = _words(textpage, top)
-                edges, drawn = _drawing(page, top)
-                tables = _tables(edges, words) if edges else []
+                edges, drawn = drawing(page, top)
+                tables = find_tables(edges, words) if edges else []
             finally:
                 textpage.close()
                 page.close()
@@ -143,12 +131,6 @@ class _Reader:
             self.load_box(last)
             x1 = rect.right
         return (x0, max(x1, x0), bottom - size, bottom, text, size, name, bold)
-
-
-def _redeclare(function: Any, restype: Any, *argtypes: Any) -> Any:
-    """A PDFium function with plain (address and int) argument and result types."""
-    address = ctypes.cast(function, ctypes.c_void_p).value
-    return ctypes.CFUNCTYPE(restype, *argtypes)(address)
 
 
 def _words(textpage: Any, top: float) -> list[Word]:
@@ -254,46 +236,6 @@ def _split_word(reader: _Reader, text: str, first: int, last: int) -> list[Word]
     return words
 
 
-# ---------------------------------------------------------------- ruling lines and tables
-
-
-def _drawing(page: Any, top: float) -> tuple[list[dict[str, Any]], bool]:
-    """The page's ruling lines as pdfplumber-style edges, and whether anything but text
-    is on it. A path thin in one direction is a line; a small closed path (a rectangle)
-    gives its four sides; curves and shapes give none."""
-    import pypdfium2.raw as raw
-
-    edges: list[dict[str, Any]] = []
-    drawn = False
-    left, bottom, right, upper = (ctypes.c_float() for _ in range(4))
-    get_object, get_type = _page_object_calls()
-    handle = ctypes.cast(page.raw, ctypes.c_void_p).value
-    text = raw.FPDF_PAGEOBJ_TEXT
-    for index in range(raw.FPDFPage_CountObjects(page)):
-        address = get_object(handle, index)
-        kind = get_type(address)
-        if kind == text:
-            continue
-        obj = raw.FPDFPage_GetObject(page, index)
-        drawn = True
-        if kind != raw.FPDF_PAGEOBJ_PATH or not raw.FPDFPageObj_GetBounds(obj, left, bottom, right, upper):
-            continue
-        x0, x1, y0, y1 = left.value, right.value, top - upper.value, top - bottom.value
-        width, height = x1 - x0, y1 - y0
-        if height <= MIN_EDGE and width > MIN_EDGE:
-            edges.append(_edge("h", x0, x1, (y0 + y1) / 2, (y0 + y1) / 2))
-        elif width <= MIN_EDGE and height > MIN_EDGE:
-            edges.append(_edge("v", (x0 + x1) / 2, (x0 + x1) / 2, y0, y1))
-        elif width > MIN_EDGE and height > MIN_EDGE and raw.FPDFPath_CountSegments(obj) <= 6:
-            edges += [
-                _edge("h", x0, x1, y0, y0),
-                _edge("h", x0, x1, y1, y1),
-                _edge("v", x0, x0, y0, y1),
-                _edge("v", x1, x1, y0, y1),
-            ]
-    return edges, drawn
-
-
 @functools.cache
 def _text_calls() -> tuple[Any, Any, Any]:
     """FPDFText_GetTextObject, FPDFText_GetLooseCharBox and FPDFText_GetCharOrigin on
@@ -302,9 +244,9 @@ def _text_calls() -> tuple[Any, Any, Any]:
 
     address, integer = ctypes.c_void_p, ctypes.c_int
     return (
-        _redeclare(raw.FPDFText_GetTextObject, address, address, integer),
-        _redeclare(raw.FPDFText_GetLooseCharBox, integer, address, integer, address),
-        _redeclare(raw.FPDFText_GetCharOrigin, integer, address, integer, address, address),
+        redeclare(raw.FPDFText_GetTextObject, address, address, integer),
+        redeclare(raw.FPDFText_GetLooseCharBox, integer, address, integer, address),
+        redeclare(raw.FPDFText_GetCharOrigin, integer, address, integer, address, address),
     )
 
 
@@ -316,68 +258,7 @@ def _font_calls() -> tuple[Any, Any, Any]:
 
     address, integer, length = ctypes.c_void_p, ctypes.c_int, ctypes.c_ulong
     return (
-        _redeclare(raw.FPDFText_GetFontInfo, length, address, integer, address, length, address),
-        _redeclare(raw.FPDFText_GetFontSize, ctypes.c_double, address, integer),
-        _redeclare(raw.FPDFText_GetFontWeight, integer, address, integer),
+        redeclare(raw.FPDFText_GetFontInfo, length, address, integer, address, length, address),
+        redeclare(raw.FPDFText_GetFontSize, ctypes.c_double, address, integer),
+        redeclare(raw.FPDFText_GetFontWeight, integer, address, integer),
     )
-
-
-@functools.cache
-def _page_object_calls() -> tuple[Any, Any]:
-    """FPDFPage_GetObject and FPDFPageObj_GetType on plain addresses: a page of text
-    holds hundreds of text objects, each looked at to find the few drawings."""
-    import pypdfium2.raw as raw
-
-    address, integer = ctypes.c_void_p, ctypes.c_int
-    return (
-        _redeclare(raw.FPDFPage_GetObject, address, address, integer),
-        _redeclare(raw.FPDFPageObj_GetType, integer, address),
-    )
-
-
-def _edge(orientation: str, x0: float, x1: float, top: float, bottom: float) -> dict[str, Any]:
-    return {
-        "orientation": orientation,
-        "object_type": "line",
-        "x0": x0,
-        "x1": x1,
-        "top": top,
-        "bottom": bottom,
-        "width": x1 - x0,
-        "height": bottom - top,
-    }
-
-
-class _EdgesOnly:
-    """What pdfplumber's table finder reads of a page with the `lines` strategy."""
-
-    def __init__(self, edges: list[dict[str, Any]]) -> None:
-        self.edges = edges
-        self.bbox = (0.0, 0.0, 1e6, 1e6)
-
-
-def _tables(edges: list[dict[str, Any]], words: list[Word]) -> list[TableRows]:
-    """Ruled tables, found by pdfplumber's table finder (pure Python; imported only for
-    a page ruled both ways) on PDFium's lines, cell texts from PDFium's words."""
-    if sum(e["orientation"] == "v" for e in edges) < 2 or sum(e["orientation"] == "h" for e in edges) < 2:
-        return []
-    from pdfplumber.table import TableFinder
-
-    found = TableFinder(_EdgesOnly(edges)).tables  # type: ignore[arg-type]
-    grids = []
-    for table in found:
-        if _is_real_table(table, words, edges):
-            # A table's cells lie within its box: only its words are looked at per cell
-            # (pdfplumber computes the box and the rows anew on each access: once here).
-            box = table.bbox
-            within = words_inside(centred(words), box)
-            texts = [[_cell_text(cell, within) for cell in row.cells] for row in table.rows]
-            grids.append(table_grid(table, texts))
-    return grids
-
-
-def _cell_text(cell: Any, words: Centred) -> str | None:
-    if cell is None:
-        return None
-    within = [w for _, _, w in words_inside(words, cell)]
-    return "\n".join(" ".join(w[TEXT] for w in line) for line in group_lines(within))

@@ -13,7 +13,8 @@ from typing import Any
 
 from classspec.errors import InputError
 from classspec.readers.pdf_container import describe
-from classspec.readers.pdf_layout import BOLD, PageContent, Word, is_real_table, table_grid
+from classspec.readers.pdf_layout import BOLD, PageContent, Word
+from classspec.readers.pdf_tables import is_real_table, table_grid
 
 
 def read_pages(data: bytes, path: str | None, limit: int) -> Iterator[PageContent]:
