@@ -258,26 +258,32 @@ def set_tabs(pages: list[list[VisualLine]], stats: FontStats) -> None:
     widths = stats.space_widths()
     pitches = stats.monospaced()
     for page in pages:
-        for line in page:
-            line.monospaced = line.font in pitches
-            if not line.gaps:
-                line.text = _private_bullet(line.text)
-                continue
-            space = widths.get(line.font, 0.25 * line.size)
-            line.space_width = space
-            # Gaps all alike on a line of three or more words: justification, not tab stops.
-            justified = len(line.gaps) >= 2 and max(line.gaps) - min(line.gaps) < 1.0
-            pitch = pitches.get(line.font)
-            if _all_spaces(line.gaps, space, line.size, justified, pitch is None):
-                text = c1_to_cp1252(line.text)  # most lines: what `_tabbed` would write
-            else:
-                usual = sorted(line.gaps)[len(line.gaps) // 2]
-                text = _tabbed(line, space, usual, justified, pitch)
-            # A bullet set off by a tab is a list marker, not a table cell; a bullet drawn
-            # from a symbol font's private-use area is written as the bullet it shows.
-            text = _private_bullet(text)
-            line.text = _MARKER_TAB.sub(r"\1 ", text) if "\t" in text else text
-            line.gaps = _NO_GAPS  # read once: not kept to the document's end
+        set_page_tabs(page, widths, pitches)
+
+
+def set_page_tabs(lines: list[VisualLine], widths: dict[str, float], pitches: dict[str, float]) -> None:
+    """`set_tabs` for some lines, given the document's space widths and monospaced
+    pitches (FontStats): each line is set on its own."""
+    for line in lines:
+        line.monospaced = line.font in pitches
+        if not line.gaps:
+            line.text = _private_bullet(line.text)
+            continue
+        space = widths.get(line.font, 0.25 * line.size)
+        line.space_width = space
+        # Gaps all alike on a line of three or more words: justification, not tab stops.
+        justified = len(line.gaps) >= 2 and max(line.gaps) - min(line.gaps) < 1.0
+        pitch = pitches.get(line.font)
+        if _all_spaces(line.gaps, space, line.size, justified, pitch is None):
+            text = c1_to_cp1252(line.text)  # most lines: what `_tabbed` would write
+        else:
+            usual = sorted(line.gaps)[len(line.gaps) // 2]
+            text = _tabbed(line, space, usual, justified, pitch)
+        # A bullet set off by a tab is a list marker, not a table cell; a bullet drawn
+        # from a symbol font's private-use area is written as the bullet it shows.
+        text = _private_bullet(text)
+        line.text = _MARKER_TAB.sub(r"\1 ", text) if "\t" in text else text
+        line.gaps = _NO_GAPS  # read once: not kept to the document's end
 
 
 def _private_bullet(text: str) -> str:
