@@ -39,6 +39,7 @@ from classspec.readers.pdf_layout import (
     set_tabs,
 )
 from classspec.readers.pdf_paragraphs import mark_page_ends, rebuild_paragraphs, remove_furniture
+from classspec.readers.pdf_store import PACK_FROM, PackedPage, pack, rebuild_packed
 
 __all__ = [
     "DEFAULT_ENGINE",
@@ -119,16 +120,26 @@ ReadLines = tuple[str, "array[int]", "array[int]", int]
 def _lines(read_pages: PageReader, data: bytes, path: str | None, limit: int, damaged: int) -> ReadLines:
     """The document's lines, read by `read_pages`."""
     pages: list[list[VisualLine]] = []
+    packed: list[PackedPage] = []  # from PACK_FROM pages on, all pages are packed
     stats = FontStats()
     drawn = False  # anything at all on any page: images, vector graphics
+    written = False  # any text at all
     chars = 0
     try:
         for number, content in enumerate(read_pages(data, path, limit), start=1):
-            pages.append(page_lines(content.words, content.tables, number, stats))
+            lines = page_lines(content.words, content.tables, number, stats)
             drawn = drawn or content.drawn
-            chars += sum(len(line.text) for line in pages[-1])
+            written = written or any(line.text.strip() for line in lines)
+            chars += sum(len(line.text) for line in lines)
             if chars > MAX_TEXT_CHARS:
                 raise InputError(f"PDF holds more than {MAX_TEXT_CHARS} characters of text", path)
+            if number == PACK_FROM:
+                packed = [pack(page, kept) for page, kept in enumerate(pages, start=1)]
+                pages = []
+            if packed:
+                packed.append(pack(number, lines))
+            else:
+                pages.append(lines)
     except InputError:
         raise
     except MemoryError:
@@ -137,24 +148,27 @@ def _lines(read_pages: PageReader, data: bytes, path: str | None, limit: int, da
         raise InputError("corrupt PDF (object structure nests without end)", path) from None
     except Exception as exc:
         raise InputError(f"corrupt PDF ({describe(exc)})", path) from None
-    if not pages:
+    count = len(pages) + len(packed)
+    if not count:
         raise InputError("PDF has no pages", path)
-    if not any(line.text.strip() for page in pages for line in page):
+    if not written:
         if damaged:
             raise InputError(f"corrupt PDF ({damaged} damaged compressed streams, no readable text)", path)
         if not drawn:
             raise InputError("corrupt or blank PDF (no page has any readable content)", path)
         raise InputError("no text layer (scanned PDF?): nothing to read without OCR", path)
-    set_tabs(pages, stats)
-    body = remove_furniture(pages)
-    mark_page_ends(body)
-    count = len(pages)
-    del pages  # `body` holds the lines now: they go as they are joined into paragraphs
-    lines = rebuild_paragraphs(body, release=True)
+    if packed:
+        paragraphs = rebuild_packed(packed, stats)
+    else:
+        set_tabs(pages, stats)
+        body = remove_furniture(pages)
+        mark_page_ends(body)
+        del pages  # `body` holds the lines now: they go as they are joined into paragraphs
+        paragraphs = rebuild_paragraphs(body, release=True)
     # Numbered 1, 2, ... in order: only texts and pages need to go back.
     return (
-        "".join([line.text for line in lines]),
-        array("I", [len(line.text) for line in lines]),
-        array("I", [line.page or 0 for line in lines]),
+        "".join([line.text for line in paragraphs]),
+        array("I", [len(line.text) for line in paragraphs]),
+        array("I", [line.page or 0 for line in paragraphs]),
         count,
     )
