@@ -136,7 +136,7 @@ def _lines(read_pages: PageReader, data: bytes, path: str | None, limit: int, da
             if number == PACK_FROM:
                 packed = [pack(page, kept) for page, kept in enumerate(pages, start=1)]
                 pages = []
-            if packed:
+            if number >= PACK_FROM:
                 packed.append(pack(number, lines))
             else:
                 pages.append(lines)
