@@ -260,8 +260,13 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=5, help="rounds of each timing; the best counts (5)")
     parser.add_argument("--copies", type=int, default=4, help="copies of the fixtures in the folder (4)")
     parser.add_argument("--long-pages", type=int, default=400, help="pages of the long PDF (400)")
+    parser.add_argument("--cli", help="the classspec command to run (another checkout's, to compare)")
     args = parser.parse_args()
-    cli = shutil.which("classspec", path=os.path.dirname(sys.executable)) or shutil.which("classspec")
+    cli = (
+        args.cli
+        or shutil.which("classspec", path=os.path.dirname(sys.executable))
+        or shutil.which("classspec")
+    )
     if not cli:
         sys.exit("the classspec console script is not installed (pip install -e .[dev])")
     fixtures = fixture_pdfs()

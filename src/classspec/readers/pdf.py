@@ -15,9 +15,10 @@ positions. Reading one takes four steps, one module each:
   lines, the same for both engines;
 - `pdf_paragraphs`: page furniture removed, wrapped lines joined into paragraphs.
 
-Each page is made, read and dropped in turn, so memory does not grow with the page
-count (only the text is kept). PDFium runs in a forked child (`pdf_isolation`): a
-file that crashes it fails alone.
+Each page is made, read and dropped in turn; what the document-wide steps need of a
+page's lines (tab stops, furniture, paragraphs) is kept, packed into a few arrays once
+a document is long (`pdf_store`), so that memory hardly grows with the page count.
+PDFium runs in a forked child (`pdf_isolation`): a file that crashes it fails alone.
 """
 
 from __future__ import annotations
