@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 # holds hundreds of words and each one passes through here, so building and reading
 # them is the hot path (a dict per word cost a tenth of the engine's time).
 Word = tuple[float, float, float, float, str, float, str, bool]
-X0, X1, TOP, BOTTOM, TEXT, SIZE, FONTNAME, WEIGHT = range(8)
+X0, X1, TOP, BOTTOM, TEXT, SIZE, FONTNAME, IS_BOLD = range(8)
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom
 
 BULLETS = "-\u2013\u2014\u2022\u00b7\u25aa\u25e6\u25cf\uf0b7\uf0a7\uf076\uf0d8\u27a2o§*>"

@@ -1,13 +1,15 @@
 """The PDFium engine (the default): words, their boxes and fonts from PDFium's text
-page, ruling lines from its page objects.
+page; ruling lines from its page objects (read in pdf_tables).
 
 Asking PDFium for every character's box costs more than all the layout work after it,
 so a word is read from its ends: the page's text comes in one call, words are the
 runs between spaces and line breaks (PDFium writes a space where the gap is wide, as
 pdfminer does), and only a word's first and last characters are asked for their box,
-baseline and text object. A word whose ends lie in different text objects (a change of
-font or size inside it: "21st" with a superscript) is read character by character and
-split where the font, the baseline or a gap changes, as pdfplumber splits words.
+baseline and text object; a line whose ends lie in one text object is in one font on
+one baseline, so its words are asked for their boxes only. A word whose ends lie in
+different text objects (a change of font or size inside it: "21st" with a superscript)
+is read character by character and split where the font, the baseline or a gap
+changes, as pdfplumber splits words.
 
 pypdfium2 is imported inside these functions only: most runs never read a PDF.
 """
