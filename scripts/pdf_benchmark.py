@@ -12,8 +12,9 @@
    about 100 and to --long-pages pages. Peak memory of the CLI and its PDF helper,
    sampled every 10 ms: RSS summed (a forked helper's pages shared with the CLI count
    twice) and PSS summed (each shared page split between them), for `classspec parse`
-   (reader and parser) and `classspec text` (the reader alone). Memory is flat when the
-   long file's peak is close to the short one's.
+   (reader and parser) and `classspec text` (the reader alone), and the CLI process's
+   own PSS (the rest is the helper's). Memory is flat when the long file's peak is
+   close to the short one's.
 3. `--jobs 2` against `--jobs 1`: the CLI (`parse -f jsonl`) on a folder of --copies
    copies of the fixtures, wall seconds, best of --rounds, with the CPU seconds of the
    whole process tree. Other programs on the machine take cores too: each round also
@@ -52,6 +53,7 @@ class Run:
     peak_rss: float
     peak_pss: float
     exit_code: int
+    peak_cli: float = 0.0  # PSS of the CLI process alone (the rest: its helper or workers)
 
 
 def fixture_pdfs() -> list[Path]:
@@ -137,7 +139,7 @@ def run_cli(command: list[str]) -> Run:
     started = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     watched = psutil.Process(process.pid)
-    peak_rss = peak_pss = 0
+    peak_rss = peak_pss = peak_cli = 0
     cpu: dict[int, float] = {}  # per process of the tree: its CPU seconds when last seen
     while process.poll() is None:
         with contextlib.suppress(psutil.Error):
@@ -145,13 +147,16 @@ def run_cli(command: list[str]) -> Run:
             for member in [watched, *watched.children(recursive=True)]:
                 with contextlib.suppress(psutil.Error):
                     memory = member.memory_full_info()
-                    rss, pss = rss + memory.rss, pss + getattr(memory, "pss", memory.rss)
+                    own = getattr(memory, "pss", memory.rss)
+                    rss, pss = rss + memory.rss, pss + own
+                    if member is watched:
+                        peak_cli = max(peak_cli, own)
                     times = member.cpu_times()
                     cpu[member.pid] = times.user + times.system
             peak_rss, peak_pss = max(peak_rss, rss), max(peak_pss, pss)
         time.sleep(0.01)
     seconds = time.perf_counter() - started
-    return Run(seconds, sum(cpu.values()), peak_rss / MB, peak_pss / MB, process.returncode)
+    return Run(seconds, sum(cpu.values()), peak_rss / MB, peak_pss / MB, process.returncode, peak_cli / MB)
 
 
 def concatenate(sources: list[Path], target: Path, min_pages: int) -> int:
@@ -174,7 +179,7 @@ def concatenate(sources: list[Path], target: Path, min_pages: int) -> int:
 
 def memory(cli: str, fixtures: list[Path], folder: Path, long_pages: int) -> None:
     print("\n2. peak memory against page count (PDFium engine; CLI plus its helper process)")
-    print(f"   {'command':8} {'pages':>6} {'RSS MB':>8} {'PSS MB':>8} {'seconds':>8}")
+    print(f"   {'command':8} {'pages':>6} {'RSS MB':>8} {'PSS MB':>8} {'CLI PSS':>8} {'seconds':>8}")
     peaks: dict[str, list[tuple[int, Run]]] = {}
     for wanted in sorted({100, long_pages}):
         target = folder / f"concatenated-{wanted}.pdf"
@@ -185,7 +190,10 @@ def memory(cli: str, fixtures: list[Path], folder: Path, long_pages: int) -> Non
                 (run_cli([cli, command, *options, str(target)]) for _ in range(2)), key=lambda r: r.peak_pss
             )
             peaks.setdefault(command, []).append((count, run))
-            print(f"   {command:8} {count:6} {run.peak_rss:8.1f} {run.peak_pss:8.1f} {run.seconds:8.2f}")
+            print(
+                f"   {command:8} {count:6} {run.peak_rss:8.1f} {run.peak_pss:8.1f} {run.peak_cli:8.1f} "
+                f"{run.seconds:8.2f}"
+            )
     for command, runs in peaks.items():
         (short, first), (long, last) = runs[0], runs[-1]
         print(

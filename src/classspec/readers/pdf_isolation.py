@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import gc
 import os
 import pickle
 import signal
@@ -73,6 +74,11 @@ class _Helper:
         result_read, result_write = os.pipe()
         pid = os.fork()
         if pid == 0:  # the helper: serves until its requests pipe closes, never returns
+            # The objects inherited from the parent are left out of the helper's garbage
+            # collections: a collection writes to every object it visits, which would
+            # copy each page of the parent's heap into the helper (its memory grew with
+            # the length of the PDF, as longer ones run more collections) and costs CPU.
+            gc.freeze()
             status = 0
             try:
                 os.close(request_write)
