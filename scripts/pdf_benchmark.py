@@ -1,13 +1,14 @@
 """PDF throughput, memory and parallel speed-up, in one run.
 
-    .venv/bin/python scripts/pdf_benchmark.py [--rounds 5] [--copies 4] [--long-pages 400]
+    .venv/bin/python scripts/pdf_benchmark.py [--rounds 7] [--copies 4] [--long-pages 400]
 
 1. Engines, in this process, on the fixture PDFs under tests/pdf/ (the broken ones
    left out): CPU seconds (process time: other load on the machine does not count),
-   best of --rounds, for pypdfium2's raw page text, `read_pdf` with each engine run
-   in-process, and the ratio of each to raw text. Then what the helper process costs
-   (the PDFium engine as users get it: a crash fails one file): CPU of this process and
-   of the helper together against the in-process figure.
+   best of --rounds taken in turns (so that each figure sees the machine as the others
+   do), for pypdfium2's raw page text, `read_pdf` with each engine run in-process
+   (pdfplumber: one round), and the ratio of each to raw text; and the PDFium engine as
+   users get it, in its helper process (a crash fails one file): CPU of this process
+   and of the helper together.
 2. Memory against page count: the CLI on one PDF made by concatenating the fixtures to
    about 100 and to --long-pages pages. Peak memory of the CLI and its PDF helper,
    sampled every 10 ms: RSS summed (a forked helper's pages shared with the CLI count
@@ -83,16 +84,10 @@ def raw_text(data: bytes) -> None:
     document.close()
 
 
-def best_cpu(
-    function: Callable[[], object], rounds: int, clock: Callable[[], float] = time.process_time
-) -> float:
-    """The least CPU time of `rounds` calls."""
-    best = float("inf")
-    for _ in range(rounds):
-        started = clock()
-        function()
-        best = min(best, clock() - started)
-    return best
+def timed(function: Callable[[], object], clock: Callable[[], float] = time.process_time) -> float:
+    started = clock()
+    function()
+    return clock() - started
 
 
 def engines_in_process(files: list[Path], pages: int, rounds: int) -> None:
@@ -103,24 +98,30 @@ def engines_in_process(files: list[Path], pages: int, rounds: int) -> None:
     preload("pdfplumber")
     datas = [(str(p), p.read_bytes()) for p in files]
 
-    def read_all(engine: str) -> Callable[[], object]:
-        return lambda: [read_pdf(data, name, "", engine=engine) for name, data in datas]
+    def read_all(engine: str) -> None:
+        for name, data in datas:
+            read_pdf(data, name, "", engine=engine)
 
-    raw = best_cpu(lambda: [raw_text(data) for _, data in datas], rounds)
-    os.environ[pdf_isolation.IN_PROCESS] = "1"
-    try:
-        pdfium = best_cpu(read_all("pdfium"), rounds)
-        plumber = best_cpu(read_all("pdfplumber"), 1)
-    finally:
-        del os.environ[pdf_isolation.IN_PROCESS]
-    read_all("pdfium")()  # the helper process started and warm
+    def in_process(engine: str) -> None:
+        os.environ[pdf_isolation.IN_PROCESS] = "1"
+        try:
+            read_all(engine)
+        finally:
+            del os.environ[pdf_isolation.IN_PROCESS]
+
+    read_all("pdfium")  # the helper process started and warm
     helper = psutil.Process(pdf_isolation._Helper.mine().pid)
 
     def both() -> float:  # CPU seconds of this process and the helper
         times = helper.cpu_times()
         return time.process_time() + times.user + times.system
 
-    isolated = best_cpu(read_all("pdfium"), rounds, both)
+    raw = pdfium = isolated = float("inf")
+    for _ in range(rounds):  # interleaved: each figure sees the machine as the others do
+        raw = min(raw, timed(lambda: [raw_text(data) for _, data in datas]))
+        pdfium = min(pdfium, timed(lambda: in_process("pdfium")))
+        isolated = min(isolated, timed(lambda: read_all("pdfium"), both))
+    plumber = timed(lambda: in_process("pdfplumber"))
     print(f"1. engines: {len(files)} fixture PDFs, {pages} pages, CPU seconds, best of {rounds}")
     timings = (
         ("pypdfium2 raw text", raw),
@@ -265,7 +266,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--rounds", type=int, default=5, help="rounds of each timing; the best counts (5)")
+    parser.add_argument("--rounds", type=int, default=7, help="rounds of each timing; the best counts (7)")
     parser.add_argument("--copies", type=int, default=4, help="copies of the fixtures in the folder (4)")
     parser.add_argument("--long-pages", type=int, default=400, help="pages of the long PDF (400)")
     parser.add_argument("--cli", help="the classspec command to run (another checkout's, to compare)")
