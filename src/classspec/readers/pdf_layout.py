@@ -172,6 +172,11 @@ def group_lines(words: list[Word]) -> list[list[Word]]:
     top = bottom = 0.0  # the extent of the last group
     for word in sorted(words, key=_TOP_X0):
         word_top, word_bottom = word[2], word[3]
+        if word_top == top and word_bottom == bottom and bottom - top >= 0 and groups:
+            # The group's very extent (most words: a line in one font): it overlaps in
+            # full, as the test below finds (which a NaN or a negative height fails).
+            group.append(word)
+            continue
         if groups:
             lower = word_bottom if word_bottom < bottom else bottom
             overlap = lower - (word_top if word_top > top else top)
