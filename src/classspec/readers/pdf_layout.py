@@ -354,7 +354,7 @@ def _tabbed(line: VisualLine, space: float, usual: float, justified: bool, pitch
 def c1_to_cp1252(text: str) -> str:
     """C1 control characters in extracted text are Windows-1252 punctuation that a
     producer copied through undecoded (\x92 for a right quote): decode them as such."""
-    if not _C1.search(text):
+    if text.isascii() or not _C1.search(text):  # isascii: a flag of the string, no scan
         return text
     return "".join(_cp1252(ch) if "\x80" <= ch <= "\x9f" else ch for ch in text)
 
