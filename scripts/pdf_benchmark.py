@@ -1,23 +1,26 @@
-"""PDF throughput and memory, in one run: pages per second of PDFium's raw text, of
-the PDFium engine and of the pdfplumber engine, peak memory, and --jobs 1 vs 2.
+"""PDF throughput, memory and parallel speed-up, in one run.
 
-    .venv/bin/python scripts/pdf_benchmark.py [--copies 4] [--long-pages 400]
+    .venv/bin/python scripts/pdf_benchmark.py [--rounds 7] [--copies 4] [--long-pages 400]
 
 1. Engines, in this process, on the fixture PDFs under tests/pdf/ (the broken ones
-   left out): CPU seconds (process time, so that other load on the machine does not
-   count) for pypdfium2's raw page text, `read_pdf` with each engine (run in-process,
-   as the helper process would run it), and the PDFium engine as users get it (in its
-   helper process: wall time).
-2. The CLI (what a user runs, `classspec parse -f jsonl`) as a subprocess on a folder
-   holding `--copies` copies of the fixtures, --jobs 1 and 2, per engine: wall seconds,
-   pages/s, the speed-up of 2 workers, the peak resident memory of the process and its
-   children, and their CPU seconds (both sampled with psutil every 10 ms). On a busy
-   machine the wall-clock speed-up says little: it is printed next to what two plain
-   CPU-bound processes reach at the same time, and the CPU seconds show whether 2
-   workers do the same work as 1.
-3. Memory against page count: the CLI on one PDF made by concatenating the fixtures to
-   about 100 and `--long-pages` pages (pypdfium2). Memory is flat when the long file's
-   peak is close to the short one's.
+   left out): CPU seconds (process time: other load on the machine does not count),
+   best of --rounds taken in turns (so that each figure sees the machine as the others
+   do), for pypdfium2's raw page text, `read_pdf` with each engine run in-process
+   (pdfplumber: one round), and the ratio of each to raw text; and the PDFium engine as
+   users get it, in its helper process (a crash fails one file): CPU of this process
+   and of the helper together.
+2. Memory against page count: the CLI on one PDF made by concatenating the fixtures to
+   about 100 and to --long-pages pages. Peak memory of the CLI and its PDF helper,
+   sampled every 10 ms: RSS summed (a forked helper's pages shared with the CLI count
+   twice) and PSS summed (each shared page split between them), for `classspec parse`
+   (reader and parser) and `classspec text` (the reader alone), and the CLI process's
+   own PSS (the rest is the helper's). Memory is flat when the long file's peak is
+   close to the short one's.
+3. `--jobs 2` against `--jobs 1`: the CLI (`parse -f jsonl`) on a folder of --copies
+   copies of the fixtures, wall seconds, best of --rounds, with the CPU seconds of the
+   whole process tree. Other programs on the machine take cores too: each round also
+   times a CPU-bound busy loop in one and in two processes, which is what the machine
+   allowed a second worker at that moment; the speed-up is printed beside it.
 Temporary files go to a temporary folder, not to the repository.
 """
 
@@ -31,6 +34,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,29 +42,19 @@ import psutil
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = REPO / "tests" / "pdf"
-ENGINES = ("pdfium", "pdfplumber")
+MB = 2**20
 
 
 @dataclass
 class Run:
-    label: str
-    files: int
-    pages: int
-    jobs: int
+    """One CLI run: wall seconds, CPU seconds and peak memory of its process tree."""
+
     seconds: float
-    peak_mb: float
+    cpu: float
+    peak_rss: float
+    peak_pss: float
     exit_code: int
-    cpu: float = 0.0
-
-    @property
-    def rate(self) -> float:
-        return self.pages / self.seconds if self.seconds else 0.0
-
-    def row(self) -> str:
-        return (
-            f"{self.label:44} {self.files:5} {self.pages:6} {self.jobs:4} "
-            f"{self.seconds:8.2f} {self.rate:9.1f} {self.peak_mb:9.1f} {self.cpu:7.2f} {self.exit_code:4}"
-        )
+    peak_cli: float = 0.0  # PSS of the CLI process alone (the rest: its helper or workers)
 
 
 def fixture_pdfs() -> list[Path]:
@@ -90,39 +84,80 @@ def raw_text(data: bytes) -> None:
     document.close()
 
 
-def cpu_seconds(function, datas: list[tuple[str, bytes]], rounds: int = 3) -> float:
-    """The best of `rounds` runs over all files (CPU time of this process)."""
-    best = float("inf")
-    for _ in range(rounds):
-        started = time.process_time()
-        for name, data in datas:
-            function(name, data)
-        best = min(best, time.process_time() - started)
-    return best
+def timed(function: Callable[[], object], clock: Callable[[], float] = time.process_time) -> float:
+    started = clock()
+    function()
+    return clock() - started
 
 
-def engines_in_process(files: list[Path], pages: int) -> None:
-    from classspec.readers.pdf import read_pdf
-    from classspec.readers.pdf_isolation import IN_PROCESS
+def engines_in_process(files: list[Path], pages: int, rounds: int) -> None:
+    from classspec.readers import pdf_isolation
+    from classspec.readers.pdf import preload, read_pdf
 
+    preload("pdfium")
+    preload("pdfplumber")
     datas = [(str(p), p.read_bytes()) for p in files]
-    raw = cpu_seconds(lambda name, data: raw_text(data), datas)
-    os.environ[IN_PROCESS] = "1"
-    try:
-        pdfium = cpu_seconds(lambda name, data: read_pdf(data, name, "", engine="pdfium"), datas)
-        plumber = cpu_seconds(lambda name, data: read_pdf(data, name, "", engine="pdfplumber"), datas, 1)
-    finally:
-        del os.environ[IN_PROCESS]
-    read_pdf(datas[0][1], datas[0][0], "", engine="pdfium")  # start the helper process
-    started = time.perf_counter()
-    for name, data in datas:
-        read_pdf(data, name, "", engine="pdfium")
-    helper = time.perf_counter() - started
-    print(f"1. engines in this process: {len(files)} fixture PDFs, {pages} pages (CPU s, best of 3)")
-    timings = (("pypdfium2 raw text", raw), ("PDFium engine", pdfium), ("pdfplumber engine", plumber))
+
+    def read_all(engine: str) -> None:
+        for name, data in datas:
+            read_pdf(data, name, "", engine=engine)
+
+    def in_process(engine: str) -> None:
+        os.environ[pdf_isolation.IN_PROCESS] = "1"
+        try:
+            read_all(engine)
+        finally:
+            del os.environ[pdf_isolation.IN_PROCESS]
+
+    read_all("pdfium")  # the helper process started and warm
+    helper = psutil.Process(pdf_isolation._Helper.mine().pid)
+
+    def both() -> float:  # CPU seconds of this process and the helper
+        times = helper.cpu_times()
+        return time.process_time() + times.user + times.system
+
+    raw = pdfium = isolated = float("inf")
+    for _ in range(rounds):  # interleaved: each figure sees the machine as the others do
+        raw = min(raw, timed(lambda: [raw_text(data) for _, data in datas]))
+        pdfium = min(pdfium, timed(lambda: in_process("pdfium")))
+        isolated = min(isolated, timed(lambda: read_all("pdfium"), both))
+    plumber = timed(lambda: in_process("pdfplumber"))
+    print(f"1. engines: {len(files)} fixture PDFs, {pages} pages, CPU seconds, best of {rounds}")
+    timings = (
+        ("pypdfium2 raw text", raw),
+        ("PDFium engine", pdfium),
+        ("pdfplumber engine (1 round)", plumber),
+    )
     for label, seconds in timings:
-        print(f"   {label:44} {seconds:7.2f} s {pages / seconds:8.1f} pages/s  {seconds / raw:5.1f}x raw")
-    print(f"   {'PDFium engine in its helper (wall s)':44} {helper:7.2f} s {pages / helper:8.1f} pages/s")
+        print(f"   {label:40} {seconds:7.3f} s {pages / seconds:8.1f} pages/s  {seconds / raw:5.2f}x raw")
+    print(
+        f"   {'PDFium engine in its helper process':40} {isolated:7.3f} s {pages / isolated:8.1f} pages/s  "
+        f"{isolated / raw:5.2f}x raw  (the helper costs {100 * (isolated / pdfium - 1):+.1f}%)"
+    )
+
+
+def run_cli(command: list[str]) -> Run:
+    started = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    watched = psutil.Process(process.pid)
+    peak_rss = peak_pss = peak_cli = 0
+    cpu: dict[int, float] = {}  # per process of the tree: its CPU seconds when last seen
+    while process.poll() is None:
+        with contextlib.suppress(psutil.Error):
+            rss = pss = 0
+            for member in [watched, *watched.children(recursive=True)]:
+                with contextlib.suppress(psutil.Error):
+                    memory = member.memory_full_info()
+                    own = getattr(memory, "pss", memory.rss)
+                    rss, pss = rss + memory.rss, pss + own
+                    if member is watched:
+                        peak_cli = max(peak_cli, own)
+                    times = member.cpu_times()
+                    cpu[member.pid] = times.user + times.system
+            peak_rss, peak_pss = max(peak_rss, rss), max(peak_pss, pss)
+        time.sleep(0.01)
+    seconds = time.perf_counter() - started
+    return Run(seconds, sum(cpu.values()), peak_rss / MB, peak_pss / MB, process.returncode, peak_cli / MB)
 
 
 def concatenate(sources: list[Path], target: Path, min_pages: int) -> int:
@@ -143,34 +178,34 @@ def concatenate(sources: list[Path], target: Path, min_pages: int) -> int:
     return pages
 
 
-def measure(label: str, inputs: list[Path], files: int, pages: int, jobs: int, engine: str, cli: str) -> Run:
-    command = [cli, "parse", "-f", "jsonl", "--jobs", str(jobs), "--max-pages", "1000"]
-    command += ["--pdf-engine", engine, *map(str, inputs)]
-    started = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    watched = psutil.Process(process.pid)
-    peak = 0
-    cpu: dict[int, float] = {}  # per process of the tree: its CPU seconds when last seen
-    while process.poll() is None:
-        try:
-            tree = [watched, *watched.children(recursive=True)]
-            rss = 0
-            for member in tree:
-                with contextlib.suppress(psutil.Error):
-                    rss += member.memory_info().rss
-                    times = member.cpu_times()
-                    cpu[member.pid] = times.user + times.system
-            peak = max(peak, rss)
-        except psutil.Error:
-            pass
-        time.sleep(0.01)
-    seconds = time.perf_counter() - started
-    return Run(label, files, pages, jobs, seconds, peak / 2**20, process.returncode, sum(cpu.values()))
+def memory(cli: str, fixtures: list[Path], folder: Path, long_pages: int) -> None:
+    print("\n2. peak memory against page count (PDFium engine; CLI plus its helper process)")
+    print(f"   {'command':8} {'pages':>6} {'RSS MB':>8} {'PSS MB':>8} {'CLI PSS':>8} {'seconds':>8}")
+    peaks: dict[str, list[tuple[int, Run]]] = {}
+    for wanted in sorted({100, long_pages}):
+        target = folder / f"concatenated-{wanted}.pdf"
+        count = concatenate(fixtures, target, wanted)
+        for command in ("parse", "text"):
+            options = ["-f", "jsonl", "--max-pages", "1000"] if command == "parse" else []
+            run = min(
+                (run_cli([cli, command, *options, str(target)]) for _ in range(2)), key=lambda r: r.peak_pss
+            )
+            peaks.setdefault(command, []).append((count, run))
+            print(
+                f"   {command:8} {count:6} {run.peak_rss:8.1f} {run.peak_pss:8.1f} {run.peak_cli:8.1f} "
+                f"{run.seconds:8.2f}"
+            )
+    for command, runs in peaks.items():
+        (short, first), (long, last) = runs[0], runs[-1]
+        print(
+            f"   {command}: {long} pages / {short} pages: RSS {last.peak_rss / first.peak_rss:.2f}x, "
+            f"PSS {last.peak_pss / first.peak_pss:.2f}x"
+        )
 
 
 def _spin(_: int = 0) -> None:
     total = 0
-    for number in range(3_000_000):
+    for number in range(6_000_000):
         total += number
 
 
@@ -191,45 +226,67 @@ def machine_parallelism() -> float:
     return serial / parallel
 
 
+def jobs(cli: str, fixtures: list[Path], folder: Path, copies: int, pages: int, rounds: int) -> None:
+    batch = folder / "batch"
+    for copy in range(copies):
+        for source in fixtures:
+            target = batch / str(copy) / source.relative_to(FIXTURES)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, target)
+    files, pages = len(fixtures) * copies, pages * copies
+    print(
+        f"\n3. --jobs 2 against --jobs 1: the CLI on a folder of {files} PDFs ({pages} pages), PDFium engine"
+    )
+    print(f"   {'round':>5} {'jobs 1 s':>9} {'jobs 2 s':>9} {'speed-up':>9} {'machine':>8} {'CPU s 1/2':>11}")
+    best: dict[int, Run] = {}
+    speedups, machines = [], []
+    for round_ in range(1, rounds + 1):
+        runs = {n: run_cli([cli, "parse", "-f", "jsonl", "--jobs", str(n), str(batch)]) for n in (1, 2)}
+        machine = machine_parallelism()
+        speedups.append(runs[1].seconds / runs[2].seconds)
+        machines.append(machine)
+        for n, run in runs.items():
+            if n not in best or run.seconds < best[n].seconds:
+                best[n] = run
+        print(
+            f"   {round_:5} {runs[1].seconds:9.2f} {runs[2].seconds:9.2f} {speedups[-1]:8.2f}x "
+            f"{machine:7.2f}x {runs[1].cpu:5.2f}/{runs[2].cpu:5.2f}"
+        )
+    ratio = best[1].seconds / best[2].seconds
+    print(
+        f"   best of {rounds}: {best[1].seconds:.2f} s / {best[2].seconds:.2f} s = {ratio:.2f}x "
+        f"({pages / best[1].seconds:.0f} and {pages / best[2].seconds:.0f} pages/s); "
+        f"the machine allowed {min(machines):.2f}-{max(machines):.2f}x meanwhile"
+    )
+    relative = max(s / m for s, m in zip(speedups, machines, strict=True))
+    print(f"   best round's speed-up over what the machine allowed then: {relative:.2f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
+    parser.add_argument("--rounds", type=int, default=7, help="rounds of each timing; the best counts (7)")
     parser.add_argument("--copies", type=int, default=4, help="copies of the fixtures in the folder (4)")
-    parser.add_argument("--long-pages", type=int, default=400, help="pages of the longest PDF (400)")
+    parser.add_argument("--long-pages", type=int, default=400, help="pages of the long PDF (400)")
+    parser.add_argument("--cli", help="the classspec command to run (another checkout's, to compare)")
     args = parser.parse_args()
-    cli = shutil.which("classspec", path=os.path.dirname(sys.executable)) or shutil.which("classspec")
+    cli = (
+        args.cli
+        or shutil.which("classspec", path=os.path.dirname(sys.executable))
+        or shutil.which("classspec")
+    )
     if not cli:
         sys.exit("the classspec console script is not installed (pip install -e .[dev])")
     fixtures = fixture_pdfs()
-    fixture_pages = sum(page_count(p) for p in fixtures)
+    pages = sum(page_count(p) for p in fixtures)
     print(f"CPUs: {os.cpu_count()}, load average now: {' '.join(f'{x:.1f}' for x in os.getloadavg())}\n")
-    engines_in_process(fixtures, fixture_pages)
-    header = ("input", "files", "pages", "jobs", "seconds", "pages/s", "peak MB", "CPU s", "exit")
-    table = "   {:44} {:>5} {:>6} {:>4} {:>8} {:>9} {:>9} {:>7} {:>4}".format(*header)
-    with tempfile.TemporaryDirectory() as folder:
-        batch = Path(folder) / "batch"
-        for copy in range(args.copies):
-            for source in fixtures:
-                target = batch / str(copy) / source.relative_to(FIXTURES)
-                target.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(source, target)
-        files, pages = len(fixtures) * args.copies, fixture_pages * args.copies
-        print(f"\n2. the CLI on a folder of {files} PDFs ({pages} pages), wall time\n{table}")
-        for engine in ENGINES:
-            runs = [measure(f"folder, {engine}", [batch], files, pages, jobs, engine, cli) for jobs in (1, 2)]
-            for run in runs:
-                print("   " + run.row())
-            print(
-                f"   {'':44} --jobs 2 speed-up: {runs[0].seconds / runs[1].seconds:.2f}x "
-                f"(two busy processes on this machine now: {machine_parallelism():.2f}x)"
-            )
-        print(f"\n3. memory against page count (PDFium engine, --jobs 1)\n{table}")
-        for wanted in sorted({100, args.long_pages}):
-            target = Path(folder) / f"concatenated-{wanted}.pdf"
-            count = concatenate(fixtures, target, wanted)
-            run = measure(f"one concatenated PDF, {count} pages", [target], 1, count, 1, "pdfium", cli)
-            print("   " + run.row())
+    engines_in_process(fixtures, pages, args.rounds)
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
+        memory(cli, fixtures, folder, args.long_pages)
+        jobs(cli, fixtures, folder, args.copies, pages, args.rounds)
+    print(f"\nload average at the end: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
 
 
 if __name__ == "__main__":

@@ -42,3 +42,21 @@ def test_in_process_reads_alike(monkeypatch: pytest.MonkeyPatch) -> None:
     isolated = read_path(GOOD).lines
     monkeypatch.setenv("CLASSSPEC_PDF_IN_PROCESS", "1")
     assert read_path(GOOD).lines == isolated
+
+
+def _digest(data: bytes, salt: bytes) -> tuple[type, int, str]:
+    import hashlib
+
+    return type(data), len(data), hashlib.sha256(salt + data).hexdigest()
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="the engine runs in-process without fork")
+def test_a_large_argument_reaches_the_helper_whole_and_as_bytes() -> None:
+    import hashlib
+
+    from classspec.readers.pdf_isolation import OUT_OF_BAND
+
+    # Past OUT_OF_BAND the bytes go beside the pickle: they must arrive as they left.
+    data = bytes(range(256)) * (OUT_OF_BAND // 128) + b"end"
+    kind, size, digest = call_isolated(_digest, data, b"salt", path="big.pdf", engine="pdfium")
+    assert (kind, size, digest) == (bytes, len(data), hashlib.sha256(b"salt" + data).hexdigest())

@@ -9,18 +9,21 @@ positions. Reading one takes four steps, one module each:
   (truncated files, decompression bombs);
 - an engine reads each page's words (text, box, font size and weight) and ruled tables:
   `pdf_pdfium` (PDFium, the default: fast) or `pdf_plumber` (pdfminer + pdfplumber:
-  the slower reference), chosen with `--pdf-engine`;
+  the slower reference), chosen with `--pdf-engine`; `pdf_tables` finds ruled tables
+  for both;
 - `pdf_layout`: words to visual lines (tabs at wide gaps), table rows to tab-separated
   lines, the same for both engines;
 - `pdf_paragraphs`: page furniture removed, wrapped lines joined into paragraphs.
 
-Each page is made, read and dropped in turn, so memory does not grow with the page
-count (only the text is kept). PDFium runs in a forked child (`pdf_isolation`): a
-file that crashes it fails alone.
+Each page is made, read and dropped in turn; what the document-wide steps need of a
+page's lines (tab stops, furniture, paragraphs) is kept, packed into a few arrays once
+a document is long (`pdf_store`), so that memory hardly grows with the page count.
+PDFium runs in a forked child (`pdf_isolation`): a file that crashes it fails alone.
 """
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Callable, Iterator
 
 from classspec.document import Document, Line
@@ -37,6 +40,7 @@ from classspec.readers.pdf_layout import (
     set_tabs,
 )
 from classspec.readers.pdf_paragraphs import mark_page_ends, rebuild_paragraphs, remove_furniture
+from classspec.readers.pdf_store import PACK_FROM, PackedPage, pack, rebuild_packed
 
 __all__ = [
     "DEFAULT_ENGINE",
@@ -73,16 +77,21 @@ def read_pdf(
         from classspec.readers import pdf_pdfium
         from classspec.readers.pdf_isolation import call_isolated
 
-        texts, pages = call_isolated(
+        read = call_isolated(
             _lines, pdf_pdfium.read_pages, data, path, limit, damaged, path=path, engine=engine
         )
     else:
         from classspec.readers import pdf_plumber
 
-        texts, pages = _lines(pdf_plumber.read_pages, data, path, limit, damaged)
+        read = _lines(pdf_plumber.read_pages, data, path, limit, damaged)
+    text, lengths, on_page, pages = read
+    lines, end = [], 0
+    for number, (length, page) in enumerate(zip(lengths, on_page, strict=True), start=1):
+        lines.append(Line(text[end : end + length], number, page or None))
+        end += length
     warnings = [f"PDF is damaged: {damaged} compressed streams could not be read; text may be missing"]
     return Document(
-        lines=[Line(text, number, page) for text, number, page in texts],
+        lines=lines,
         format=SourceFormat.pdf,
         sha256=sha256,
         path=path,
@@ -103,21 +112,35 @@ def preload(engine: str | None = None) -> None:
         import pdfplumber  # noqa: F401
 
 
-def _lines(
-    read_pages: PageReader, data: bytes, path: str | None, limit: int, damaged: int
-) -> tuple[list[tuple[str, int, int | None]], int]:
-    """The document's lines as (text, number, page), and its page count."""
+# The lines as read: all their texts in one string, each one's length and page (the
+# lines are numbered from 1 in order), and the document's page count. Compact, as the
+# helper process sends it back through a pipe: three objects, not three per line.
+ReadLines = tuple[str, "array[int]", "array[int]", int]
+
+
+def _lines(read_pages: PageReader, data: bytes, path: str | None, limit: int, damaged: int) -> ReadLines:
+    """The document's lines, read by `read_pages`."""
     pages: list[list[VisualLine]] = []
+    packed: list[PackedPage] = []  # from PACK_FROM pages on, all pages are packed
     stats = FontStats()
     drawn = False  # anything at all on any page: images, vector graphics
+    written = False  # any text at all
     chars = 0
     try:
         for number, content in enumerate(read_pages(data, path, limit), start=1):
-            pages.append(page_lines(content.words, content.tables, number, stats))
+            lines = page_lines(content.words, content.tables, number, stats)
             drawn = drawn or content.drawn
-            chars += sum(len(line.text) for line in pages[-1])
+            written = written or any(line.text.strip() for line in lines)
+            chars += sum(len(line.text) for line in lines)
             if chars > MAX_TEXT_CHARS:
                 raise InputError(f"PDF holds more than {MAX_TEXT_CHARS} characters of text", path)
+            if number == PACK_FROM:
+                packed = [pack(page, kept) for page, kept in enumerate(pages, start=1)]
+                pages = []
+            if number >= PACK_FROM:
+                packed.append(pack(number, lines))
+            else:
+                pages.append(lines)
     except InputError:
         raise
     except MemoryError:
@@ -126,16 +149,27 @@ def _lines(
         raise InputError("corrupt PDF (object structure nests without end)", path) from None
     except Exception as exc:
         raise InputError(f"corrupt PDF ({describe(exc)})", path) from None
-    if not pages:
+    count = len(pages) + len(packed)
+    if not count:
         raise InputError("PDF has no pages", path)
-    if not any(line.text.strip() for page in pages for line in page):
+    if not written:
         if damaged:
             raise InputError(f"corrupt PDF ({damaged} damaged compressed streams, no readable text)", path)
         if not drawn:
             raise InputError("corrupt or blank PDF (no page has any readable content)", path)
         raise InputError("no text layer (scanned PDF?): nothing to read without OCR", path)
-    set_tabs(pages, stats)
-    body = remove_furniture(pages)
-    mark_page_ends(body)
-    lines = rebuild_paragraphs(body)
-    return [(line.text, line.number, line.page) for line in lines], len(pages)
+    if packed:
+        paragraphs = rebuild_packed(packed, stats)
+    else:
+        set_tabs(pages, stats)
+        body = remove_furniture(pages)
+        mark_page_ends(body)
+        del pages  # `body` holds the lines now: they go as they are joined into paragraphs
+        paragraphs = rebuild_paragraphs(body, release=True)
+    # Numbered 1, 2, ... in order: only texts and pages need to go back.
+    return (
+        "".join([line.text for line in paragraphs]),
+        array("I", [len(line.text) for line in paragraphs]),
+        array("I", [line.page or 0 for line in paragraphs]),
+        count,
+    )

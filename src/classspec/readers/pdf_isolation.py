@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import gc
 import os
 import pickle
 import signal
@@ -24,10 +25,14 @@ from typing import IO, Any, TypeVar
 from classspec.errors import InputError
 
 T = TypeVar("T")
+# Arguments at least this long (a PDF's bytes) go through the pipe as they are, beside
+# the pickle instead of inside it: pickling would copy them once on each side.
+OUT_OF_BAND = 64 * 1024
 # Set to run the engine in-process (a debugger, a profiler, or a platform where a
 # forked helper is unwelcome).
 IN_PROCESS = "CLASSSPEC_PDF_IN_PROCESS"
-_HEADER = struct.Struct("<Q")
+_HEADER = struct.Struct("<QI")  # pickle's length, how many raw buffers follow it
+_LENGTH = struct.Struct("<Q")
 # The helper leaves after this long without work, so that no process lingers after
 # the last PDF (the next PDF starts a new one).
 IDLE_SECONDS = 2.0
@@ -69,6 +74,11 @@ class _Helper:
         result_read, result_write = os.pipe()
         pid = os.fork()
         if pid == 0:  # the helper: serves until its requests pipe closes, never returns
+            # The objects inherited from the parent are left out of the helper's garbage
+            # collections: a collection writes to every object it visits, which would
+            # copy each page of the parent's heap into the helper (its memory grew with
+            # the length of the PDF, as longer ones run more collections) and costs CPU.
+            gc.freeze()
             status = 0
             try:
                 os.close(request_write)
@@ -95,8 +105,12 @@ class _Helper:
 
     def call(self, work: Callable[..., Any], args: tuple[Any, ...]) -> tuple[str, Any] | None:
         """The helper's outcome, or None when it died on the way."""
+        raw = tuple(
+            pickle.PickleBuffer(arg) if isinstance(arg, bytes) and len(arg) >= OUT_OF_BAND else arg
+            for arg in args
+        )
         try:
-            _send(self.requests, (work, args))
+            _send(self.requests, (work, raw))
             return _receive(self.results)
         except (OSError, EOFError, pickle.UnpicklingError):
             return None
@@ -162,21 +176,33 @@ def _outcome(work: Callable[..., Any], args: tuple[Any, ...]) -> tuple[str, Any]
 
 
 def _send(pipe: IO[bytes], message: Any) -> None:
-    payload = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
-    pipe.write(_HEADER.pack(len(payload)))
+    """A message as its pickle and the raw buffers it holds (PickleBuffers), each
+    written from where it lies."""
+    buffers: list[pickle.PickleBuffer] = []
+    payload = pickle.dumps(message, protocol=5, buffer_callback=buffers.append)
+    pipe.write(_HEADER.pack(len(payload), len(buffers)))
+    for buffer in buffers:
+        pipe.write(_LENGTH.pack(buffer.raw().nbytes))
     pipe.write(payload)
+    for buffer in buffers:
+        pipe.write(buffer.raw())
     pipe.flush()
 
 
 def _receive(pipe: IO[bytes]) -> Any:
-    header = pipe.read(_HEADER.size)
-    if len(header) < _HEADER.size:
+    header = _read(pipe, _HEADER.size)
+    size, count = _HEADER.unpack(header)
+    lengths = [_LENGTH.unpack(_read(pipe, _LENGTH.size))[0] for _ in range(count)]
+    payload = _read(pipe, size)
+    # A buffer arrives as bytes, as it was sent: the receiver gets what the sender had.
+    return pickle.loads(payload, buffers=[_read(pipe, length) for length in lengths])
+
+
+def _read(pipe: IO[bytes], size: int) -> bytes:
+    data = pipe.read(size)
+    if len(data) < size:
         raise EOFError
-    size = _HEADER.unpack(header)[0]
-    payload = pipe.read(size)
-    if len(payload) < size:
-        raise EOFError
-    return pickle.loads(payload)
+    return data
 
 
 def _die_with_parent() -> None:

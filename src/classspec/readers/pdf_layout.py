@@ -1,8 +1,8 @@
 """Words at positions to visual lines: the part of PDF reading every engine shares.
 
-An engine (pdfplumber or PDFium) hands over, per page, its words as dicts (`text`,
-`x0`, `x1`, `top`, `bottom` in points from the top left, `size`, `fontname`) and the
-ruled tables it found. From here on the engines are one code path:
+An engine (pdfplumber or PDFium) hands over, per page, its words as tuples (`Word`:
+box in points from the top left, text, size, font name, bold) and the ruled tables it
+found. From here on the engines are one code path:
 
 - words are grouped into visual lines by position; a wide gap inside a line (a tab
   stop, a column) becomes a TAB, as in the text seeds;
@@ -18,16 +18,20 @@ from array import array
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
-Word = dict[str, Any]
+# A word: (x0, x1, top, bottom, text, size, fontname, bold). A tuple, not a dict: a page
+# holds hundreds of words and each one passes through here, so building and reading
+# them is the hot path (a dict per word cost a tenth of the engine's time).
+Word = tuple[float, float, float, float, str, float, str, bool]
+X0, X1, TOP, BOTTOM, TEXT, SIZE, FONTNAME, IS_BOLD = range(8)
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom
 
 BULLETS = "-\u2013\u2014\u2022\u00b7\u25aa\u25e6\u25cf\uf0b7\uf0a7\uf076\uf0d8\u27a2o§*>"
 ENDINGS = (".", ";", ":", "!", "?", ")")
 _MARKER_TAB = re.compile(rf"^([{re.escape(BULLETS)}]|\(?\d{{1,3}}[.)]|\([a-zA-Z]\)|[a-zA-Z][.)])\t")
 _PRIVATE_BULLET = re.compile(r"^[\ue000-\uf8ff](?=\s|$)")
-_HYPHEN_END = re.compile(r"([A-Za-z]+|[A-Z0-9]+)[-\u00ad\u2010\u2011]$")
+_HYPHENS = "-\u00ad\u2010\u2011"
+_HYPHEN_END = re.compile(rf"([A-Za-z]+|[A-Z0-9]+)[{_HYPHENS}]$")
 _C1 = re.compile("[\x80-\x9f]")
 _SENTENCE_ENDS = (*ENDINGS, ",")
 BOLD = re.compile(r"bold|black|heavy|semibold|demi", re.I)
@@ -48,8 +52,9 @@ class VisualLine:
     first_word_width: float = 0.0
     space_width: float = 0.0
     table_row: bool = False
-    words: str = ""  # the line's words separated by newlines (compact: kept for every line)
-    gaps: array[float] = field(default_factory=lambda: array("f"))
+    # The gaps between the line's words, for set_tabs (which drops them: every line of a
+    # document is kept until its end, so what it holds is kept small).
+    gaps: array[float] = field(default_factory=lambda: _NO_GAPS)
     font: str = ""
     first_on_page: bool = False
     last_on_page: bool = False
@@ -59,6 +64,9 @@ class VisualLine:
     @property
     def height(self) -> float:
         return max(self.bottom - self.top, 1.0)
+
+
+_NO_GAPS: array[float] = array("f")  # shared by every line without gaps (never written)
 
 
 @dataclass(slots=True)
@@ -71,8 +79,8 @@ class TableRows:
 
 @dataclass(slots=True)
 class PageContent:
-    """What an engine reads from one page. A word has `text`, its box (`x0`, `x1`,
-    `top`, `bottom`: points from the page's top left), `size`, `fontname` and `bold`."""
+    """What an engine reads from one page: its words (see `Word`), ruled tables, and
+    whether anything else is drawn on it."""
 
     words: list[Word]
     tables: list[TableRows]
@@ -87,18 +95,24 @@ class FontStats:
     def __init__(self) -> None:
         self.gaps: dict[str, Counter[float]] = {}
         self.char_widths: dict[str, list[float]] = {}  # font: [min, max, sum, count]
+        self.sizes: dict[float, tuple[float, float]] = {}  # a word's size: a line's size, space
 
-    def add(self, font: str, gaps: list[float], widths: list[float]) -> None:
-        """A line's gaps between words and its words' widths per character."""
-        if gaps:
-            counted = self.gaps.get(font)
-            if counted is None:
-                counted = self.gaps[font] = Counter()
-            counted.update(gaps)
-        seen = self.char_widths.setdefault(font, [float("inf"), 0.0, 0.0, 0.0])
+    def add(self, font: str, widths: list[float]) -> None:
+        """A line's words' widths per character."""
+        seen = self.char_widths.get(font)
+        if seen is None:
+            seen = self.char_widths[font] = [float("inf"), 0.0, 0.0, 0.0]
         seen[0], seen[1] = min(seen[0], *widths), max(seen[1], *widths)
         seen[2] += sum(widths)
         seen[3] += len(widths)
+
+    def count_gaps(self, font: str, gaps: list[float]) -> None:
+        """Gaps between words in the font, a page's at a time (counting line by line
+        cost a third of the time spent making the lines)."""
+        counted = self.gaps.get(font)
+        if counted is None:
+            counted = self.gaps[font] = Counter()
+        counted.update(gaps)
 
     def space_widths(self) -> dict[str, float]:
         return {font: max(counted.most_common(1)[0][0], 0.5) for font, counted in self.gaps.items()}
@@ -118,7 +132,10 @@ def page_lines(words: list[Word], tables: list[TableRows], number: int, stats: F
     and one line per table row."""
     boxes = [t.bbox for t in tables]
     flowing = [w for w in words if not any(inside(w, box) for box in boxes)] if boxes else words
-    lines = [_visual_line(group, number, stats) for group in group_lines(flowing)]
+    gaps: dict[str, list[float]] = {}  # per font, in the order the lines give them
+    lines = [_visual_line(group, number, stats, gaps) for group in group_lines(flowing)]
+    for font, font_gaps in gaps.items():
+        stats.count_gaps(font, font_gaps)
     for table in tables:
         lines.extend(_table_rows(table, number))
     lines.sort(key=lambda ln: (round(ln.top, 1), ln.x0))
@@ -126,9 +143,24 @@ def page_lines(words: list[Word], tables: list[TableRows], number: int, stats: F
 
 
 def inside(word: Word, box: Sequence[float]) -> bool:
-    cx = (word["x0"] + word["x1"]) / 2
-    cy = (word["top"] + word["bottom"]) / 2
+    cx = (word[0] + word[1]) / 2
+    cy = (word[2] + word[3]) / 2
     return box[0] <= cx <= box[2] and box[1] <= cy <= box[3]
+
+
+Centred = list[tuple[float, float, Word]]
+
+
+def centred(words: list[Word]) -> Centred:
+    """Words with their centres (what `inside` tests), for tests of many words against
+    many cells: each centre is computed once and tested inline."""
+    return [((w[0] + w[1]) / 2, (w[2] + w[3]) / 2, w) for w in words]
+
+
+def words_inside(words: Centred, box: Sequence[float]) -> Centred:
+    """The words `inside` the box."""
+    x0, top, x1, bottom = box[0], box[1], box[2], box[3]
+    return [c for c in words if x0 <= c[0] <= x1 and top <= c[1] <= bottom]
 
 
 def group_lines(words: list[Word]) -> list[list[Word]]:
@@ -139,7 +171,12 @@ def group_lines(words: list[Word]) -> list[list[Word]]:
     group: list[Word] = []
     top = bottom = 0.0  # the extent of the last group
     for word in sorted(words, key=_TOP_X0):
-        word_top, word_bottom = word["top"], word["bottom"]
+        word_top, word_bottom = word[2], word[3]
+        if word_top == top and word_bottom == bottom and bottom - top >= 0 and groups:
+            # The group's very extent (most words: a line in one font): it overlaps in
+            # full, as the test below finds (which a NaN or a negative height fails).
+            group.append(word)
+            continue
         if groups:
             lower = word_bottom if word_bottom < bottom else bottom
             overlap = lower - (word_top if word_top > top else top)
@@ -157,58 +194,71 @@ def group_lines(words: list[Word]) -> list[list[Word]]:
     return [sorted(g, key=_X0) if len(g) > 1 else g for g in groups]
 
 
-_TOP_X0 = operator.itemgetter("top", "x0")
-_X0 = operator.itemgetter("x0")
+_TOP_X0 = operator.itemgetter(TOP, X0)
+_X0 = operator.itemgetter(X0)
 
 
-def _visual_line(words: list[Word], page: int, stats: FontStats) -> VisualLine:
+def _visual_line(
+    words: list[Word], page: int, stats: FontStats, page_gaps: dict[str, list[float]]
+) -> VisualLine:
     # Once per line of every page: one pass over the words instead of a list per
-    # attribute (comparisons written as min, max and all compute them).
-    first, last = words[0], words[-1]
-    first_size = first["size"]
-    size = round(float(first_size), 1)
-    top, bottom, x1, bold = first["top"], first["bottom"], first["x1"], bool(first["bold"])
-    texts = [first["text"]]
-    widths = [(x1 - first["x0"]) / (len(texts[0]) or 1)]
+    # attribute (comparisons written as min, max and all compute them; lines are short,
+    # so a loop beats builtins over columns).
+    first_x0, first_x1, top, bottom, first_text, first_size, fontname, bold = words[0]
+    # A document sets its text in a few sizes: each line shares its size's figures
+    # (floats are objects; one per line would be kept to the document's end).
+    sized = stats.sizes.get(first_size)
+    if sized is None:
+        rounded = round(float(first_size), 1)
+        sized = stats.sizes[first_size] = (rounded, 0.3 * rounded)
+    size, space = sized
+    bold = bool(bold)
+    texts = [first_text]
+    widths = [(first_x1 - first_x0) / (len(first_text) or 1)]
     gaps: list[float] = []
     mixed = False
-    right = x1
-    for word in words[1:]:
-        text, word_x0, word_x1 = word["text"], word["x0"], word["x1"]
+    x1 = right = first_x1
+    for word_x0, word_x1, word_top, word_bottom, text, word_size, _, word_bold in words[1:]:
         texts.append(text)
         gaps.append(round(word_x0 - right, 1))
         widths.append((word_x1 - word_x0) / (len(text) or 1))
         right = word_x1
-        if word["top"] < top:
-            top = word["top"]
-        if word["bottom"] > bottom:
-            bottom = word["bottom"]
+        if word_top < top:
+            top = word_top
+        if word_bottom > bottom:
+            bottom = word_bottom
         if word_x1 > x1:
             x1 = word_x1
-        if bold and not word["bold"]:
+        if bold and not word_bold:
             bold = False
-        if word["size"] != first_size:
+        if word_size != first_size:
             mixed = True
     if mixed:
-        size = Counter(round(float(w["size"]), 1) for w in words).most_common(1)[0][0]
-    font = sys.intern(f"{first.get('fontname', '')}@{size}")  # one string per font, kept per line
-    stats.add(font, gaps, widths)
-    text = " ".join(texts)
+        size = Counter(round(float(w[SIZE]), 1) for w in words).most_common(1)[0][0]
+        space = 0.3 * size
+    font = sys.intern(f"{fontname}@{size}")  # one string per font, kept per line
+    stats.add(font, widths)
+    if gaps:
+        counted = page_gaps.get(font)
+        if counted is None:
+            page_gaps[font] = gaps[:]
+        else:
+            counted.extend(gaps)
+    last = words[-1]
     return VisualLine(
-        text=text,
-        page=page,
-        top=top,
-        bottom=bottom,
-        x0=first["x0"],
-        x1=x1,
-        size=size,
-        bold=bold,
-        first_word_width=first["x1"] - first["x0"],
-        space_width=0.3 * size,
-        words=c1_to_cp1252(text.replace(" ", "\n")),
-        gaps=array("f", gaps),
+        " ".join(texts),
+        page,
+        top,
+        bottom,
+        first_x0,
+        x1,
+        size,
+        bold,
+        first_x1 - first_x0,
+        space,
+        gaps=array("f", gaps) if gaps else _NO_GAPS,
         font=font,
-        last_word_width=last["x1"] - last["x0"],
+        last_word_width=last[X1] - last[X0],
     )
 
 
@@ -229,45 +279,82 @@ def set_tabs(pages: list[list[VisualLine]], stats: FontStats) -> None:
     widths = stats.space_widths()
     pitches = stats.monospaced()
     for page in pages:
-        for line in page:
-            line.monospaced = line.font in pitches
-            if not line.gaps:
-                line.text = _PRIVATE_BULLET.sub("\u2022", line.text)
-                continue
-            space = widths.get(line.font, 0.25 * line.size)
-            line.space_width = space
+        set_page_tabs(page, widths, pitches)
+
+
+def set_page_tabs(lines: list[VisualLine], widths: dict[str, float], pitches: dict[str, float]) -> None:
+    """`set_tabs` for some lines, given the document's space widths and monospaced
+    pitches (FontStats): each line is set on its own."""
+    for line in lines:
+        line.monospaced = line.font in pitches
+        if not line.gaps:
+            line.text = _private_bullet(line.text)
+            continue
+        space = widths.get(line.font, 0.25 * line.size)
+        line.space_width = space
+        # Gaps all alike on a line of three or more words: justification, not tab stops.
+        justified = len(line.gaps) >= 2 and max(line.gaps) - min(line.gaps) < 1.0
+        pitch = pitches.get(line.font)
+        if _all_spaces(line.gaps, space, line.size, justified, pitch is None):
+            text = c1_to_cp1252(line.text)  # most lines: what `_tabbed` would write
+        else:
             usual = sorted(line.gaps)[len(line.gaps) // 2]
-            # Gaps all alike on a line of three or more words: justification, not tab stops.
-            justified = len(line.gaps) >= 2 and max(line.gaps) - min(line.gaps) < 1.0
-            tokens = line.words.split("\n")
-            text = tokens[0]
-            pitch = pitches.get(line.font)
-            for gap, before, token in zip(line.gaps, tokens, tokens[1:], strict=False):
-                after_sentence = before.endswith(_SENTENCE_ENDS)
-                if justified:
-                    tab = False
-                elif pitch is not None:
-                    tab = _monospace_tab(gap, pitch, after_sentence)
-                else:
-                    # Two spaces (after a sentence, or by accident) are common in Word
-                    # documents: a tab stop or a column leaves more room than that.
-                    enough = 2.6 * max(space, usual) if after_sentence else 2.5 * space
-                    tab = (
-                        gap > enough and (len(line.gaps) < 3 or gap > 1.8 * usual)
-                    ) or gap > 1.4 * line.size
-                # Words that touch were split by a change of font or size (a superscript
-                # "st" after "21", a bold letter): no space between them.
-                text += ("\t" if tab else " " if gap > 0.15 * space else "") + token
-            # A bullet set off by a tab is a list marker, not a table cell; a bullet drawn
-            # from a symbol font's private-use area is written as the bullet it shows.
-            text = _PRIVATE_BULLET.sub("\u2022", text)
-            line.text = _MARKER_TAB.sub(r"\1 ", text)
+            text = _tabbed(line, space, usual, justified, pitch)
+        # A bullet set off by a tab is a list marker, not a table cell; a bullet drawn
+        # from a symbol font's private-use area is written as the bullet it shows.
+        text = _private_bullet(text)
+        line.text = _MARKER_TAB.sub(r"\1 ", text) if "\t" in text else text
+        line.gaps = _NO_GAPS  # read once: not kept to the document's end
+
+
+def _private_bullet(text: str) -> str:
+    # The test first: a regex call per line costs more than the rest of set_tabs.
+    return _PRIVATE_BULLET.sub("\u2022", text) if "\ue000" <= text[:1] <= "\uf8ff" else text
+
+
+def _all_spaces(gaps: array[float], space: float, size: float, justified: bool, proportional: bool) -> bool:
+    """Is every gap of the line a plain word space, so that `_tabbed` would write the
+    words joined by single spaces? Each gap is compared as `_tabbed` compares it (a NaN
+    gap fails every comparison there and here)."""
+    floor = 0.15 * space
+    if not all(map(floor.__lt__, gaps)):
+        return False  # words that touch
+    if justified:
+        return True
+    if not proportional or not space >= 0:
+        return False
+    # `_tabbed`'s tab test needs a gap over 2.5 spaces (more after a sentence) or over
+    # 1.4 times the font size.
+    wide, big = 2.5 * space, 1.4 * size
+    return not any(map(wide.__lt__, gaps)) and not any(map(big.__lt__, gaps))
+
+
+def _tabbed(line: VisualLine, space: float, usual: float, justified: bool, pitch: float | None) -> str:
+    """The line's words joined by a TAB at each wide gap, a space at the others."""
+    # Word texts hold no spaces: the line's text, spaces and all, gives them back.
+    tokens = c1_to_cp1252(line.text).split(" ")
+    text = tokens[0]
+    for gap, before, token in zip(line.gaps, tokens, tokens[1:], strict=False):
+        after_sentence = before.endswith(_SENTENCE_ENDS)
+        if justified:
+            tab = False
+        elif pitch is not None:
+            tab = _monospace_tab(gap, pitch, after_sentence)
+        else:
+            # Two spaces (after a sentence, or by accident) are common in Word
+            # documents: a tab stop or a column leaves more room than that.
+            enough = 2.6 * max(space, usual) if after_sentence else 2.5 * space
+            tab = (gap > enough and (len(line.gaps) < 3 or gap > 1.8 * usual)) or gap > 1.4 * line.size
+        # Words that touch were split by a change of font or size (a superscript
+        # "st" after "21", a bold letter): no space between them.
+        text += ("\t" if tab else " " if gap > 0.15 * space else "") + token
+    return text
 
 
 def c1_to_cp1252(text: str) -> str:
     """C1 control characters in extracted text are Windows-1252 punctuation that a
     producer copied through undecoded (\x92 for a right quote): decode them as such."""
-    if not _C1.search(text):
+    if text.isascii() or not _C1.search(text):  # isascii: a flag of the string, no scan
         return text
     return "".join(_cp1252(ch) if "\x80" <= ch <= "\x9f" else ch for ch in text)
 
@@ -279,65 +366,11 @@ def _cp1252(ch: str) -> str:
         return ch
 
 
-# ---------------------------------------------------------------- ruled tables
-
-
-def is_real_table(table: Any, words: list[Word], edges: list[dict[str, Any]]) -> bool:
-    """A grid the table finder built from ruling lines is a table when it has two rows
-    and two columns, is ruled down its left side and between columns, and every word inside it falls in one
-    of its cells. Underlines, highlight boxes and frames around a paragraph make grids
-    that cut through text; a one-row "table" reads as well as a line with tab gaps."""
-    if len(table.rows) < 2 or max(sum(c is not None for c in row.cells) for row in table.rows) < 2:
-        return False
-    x0, top, x1, bottom = table.bbox
-    inner = {round(e["x0"]) for e in edges if e["orientation"] == "v" and x0 + 3 < e["x0"] < x1 - 3}
-    if not _ruled_down(edges, x0, top, bottom, 0.9):
-        return False
-    if not any(_ruled_down(edges, x, top, bottom, 0.6) for x in inner):
-        return False  # no column rule: stacked highlight boxes or frames, not a table
-    cells = [cell for row in table.rows for cell in row.cells if cell is not None]
-    within = [w for w in words if inside(w, table.bbox)]
-    return all(any(inside(w, cell) for cell in cells) for w in within)
-
-
-def _ruled_down(edges: list[dict[str, Any]], x: float, top: float, bottom: float, share: float) -> bool:
-    """Do vertical rules at `x` (drawn in one piece or cell by cell) cover `share` of
-    the height from `top` to `bottom`?"""
-    spans = sorted(
-        (max(e["top"], top), min(e["bottom"], bottom))
-        for e in edges
-        if e["orientation"] == "v" and abs(e["x0"] - x) <= 3 and e["bottom"] > top and e["top"] < bottom
-    )
-    covered, reach = 0.0, top
-    for start, end in spans:
-        if end > reach:
-            covered += end - max(start, reach)
-            reach = end
-    return covered >= share * (bottom - top)
-
-
-def table_grid(table: Any, extracted: list[list[str | None]]) -> TableRows:
-    """A table finder's table (pdfplumber's Table) and its cell texts, row by row, as
-    rows of cells; None marks a grid cell covered by a merged neighbour: not a cell."""
-    rows = []
-    for row, cells in zip(table.rows, extracted, strict=False):
-        texts = [_cell_text(text) for text in cells if text is not None]
-        if any(texts):
-            rows.append((tuple(row.bbox), texts))
-    return TableRows(tuple(table.bbox), rows)
-
-
 def _table_rows(table: TableRows, page: int) -> list[VisualLine]:
     return [
         VisualLine("\t".join(texts), page, top, bottom, x0, x1, 0.0, False, table_row=True)
         for (x0, top, x1, bottom), texts in table.rows
     ]
-
-
-def _cell_text(cell: str | None) -> str:
-    if not cell:
-        return ""
-    return join_parts([c1_to_cp1252(part.strip()) for part in cell.split("\n") if part.strip()], set())
 
 
 def join_parts(parts: Sequence[str], vocabulary: set[str]) -> str:
@@ -348,7 +381,10 @@ def join_parts(parts: Sequence[str], vocabulary: set[str]) -> str:
         if not text:
             text = part
             continue
-        found = _HYPHEN_END.search(text[-80:])  # the end only: paragraphs run long
+        # The end only (paragraphs run long), and only when a hyphen is there: the search
+        # tries every start of a letter run, which costs more than all the rest here.
+        ends = text[-1:] in _HYPHENS or text[-2:-1] in _HYPHENS  # `$` also matches before a last \n
+        found = _HYPHEN_END.search(text[-80:]) if ends else None
         if found and not part[:1].islower() and (part[:1].isalpha() or part[:1].isdigit()):
             text += part  # "non-" + "English", "II-" + "114": a compound broken at its hyphen
         elif found and part[:1].islower():

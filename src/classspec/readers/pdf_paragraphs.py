@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from classspec.document import Line
@@ -50,11 +51,24 @@ def remove_furniture(pages: list[list[VisualLine]]) -> list[list[VisualLine]]:
     pages (running headers, footers, page numbers: digits are ignored when comparing)."""
     if len(pages) < 2:
         return pages
+    furniture = furniture_ids(pages)
+    return [[ln for ln in page if id(ln) not in furniture] for page in pages]
+
+
+def band(flags: list[bool]) -> list[int]:
+    """Which of a page's lines (given whether each is a table row) are in its top and
+    bottom bands, where furniture is looked for."""
+    flowing = [index for index, table_row in enumerate(flags) if not table_row]
+    return list(dict.fromkeys(flowing[:_FURNITURE_BAND] + flowing[-_FURNITURE_BAND:]))
+
+
+def furniture_ids(pages: list[list[VisualLine]]) -> set[int]:
+    """The ids of the furniture lines of the pages (any lines outside the bands are
+    never furniture, so pages of band lines only give the same answer)."""
     seen: dict[str, list[VisualLine]] = {}
     for page in pages:
-        flowing = [ln for ln in page if not ln.table_row]
-        band = flowing[:_FURNITURE_BAND] + flowing[-_FURNITURE_BAND:]
-        for line in {id(ln): ln for ln in band}.values():
+        for index in band([ln.table_row for ln in page]):
+            line = page[index]
             seen.setdefault(_furniture_key(line), []).append(line)
     needed = max(2, (len(pages) + 1) // 2)
     furniture: set[int] = set()
@@ -64,16 +78,15 @@ def remove_furniture(pages: list[list[VisualLine]]) -> list[list[VisualLine]]:
         at_height = [ln for ln in places if abs(round(ln.top / 4) - height) <= 1]
         if len({ln.page for ln in at_height}) >= needed:
             furniture.update(id(ln) for ln in at_height)
-    return [[ln for ln in page if id(ln) not in furniture] for page in pages]
+    return furniture
 
 
 # ---------------------------------------------------------------- paragraphs
 
 
-def _attach_lone_bullets(lines: list[VisualLine]) -> list[VisualLine]:
+def attach_lone_bullets(lines: Iterable[VisualLine]) -> Iterator[VisualLine]:
     """A bullet set on a line of its own belongs to the text right after it; a bullet
     with no text after it (an empty list item) carries nothing and is left out."""
-    kept: list[VisualLine] = []
     pending: VisualLine | None = None
     for line in lines:
         if not line.table_row and len(line.text.strip()) == 1 and line.text.strip() in BULLETS:
@@ -82,21 +95,89 @@ def _attach_lone_bullets(lines: list[VisualLine]) -> list[VisualLine]:
         if pending is not None and not _has_gap(pending, line) and not _LIST_START.match(line.text):
             line.text = pending.text.strip() + " " + line.text
         pending = None
-        kept.append(line)
-    return kept
+        yield line
 
 
-def rebuild_paragraphs(pages: list[list[VisualLine]]) -> list[Line]:
-    flowing = _attach_lone_bullets([ln for page in pages for ln in page])
+class Measures:
+    """What joining paragraphs needs to know of the whole document, gathered line by
+    line: the body text size, the right margin (the widest line) and how often each
+    word is written (to mend words broken at a line end)."""
+
+    def __init__(self) -> None:
+        self.sizes: Counter[float] = Counter()  # characters per size
+        self.widest: float | None = None
+        self.counts: Counter[str] = Counter()
+        self.vocabulary: set[str] = set()
+
+    def margins(self, lines: Iterable[VisualLine]) -> Iterator[VisualLine]:
+        """The lines (before lone bullets are attached), the widest untabbed one noted.
+        (Attaching a bullet adds no tab: the test is the same before and after.)"""
+        for line in lines:
+            if (
+                not line.table_row
+                and "\t" not in line.text
+                and (self.widest is None or line.x1 > self.widest)
+            ):
+                self.widest = line.x1
+            yield line
+
+    def add(self, lines: list[VisualLine]) -> None:
+        """Lines as they flow (bullets attached), some at a time. Their words are
+        listed together, lines joined by newlines (no word runs across two), and
+        lowered word by word, as a lowered text could gain ASCII letters (the Kelvin
+        sign lowers to "k")."""
+        sizes = self.sizes
+        for line in lines:
+            if not line.table_row:
+                sizes[line.size] += len(line.text)
+        self.counts.update(map(str.lower, _WORD.findall("\n".join([ln.text for ln in lines]))))
+
+    def close(self) -> None:
+        self.vocabulary = set(self.counts)
+
+    @property
+    def body_size(self) -> float:
+        return self.sizes.most_common(1)[0][0] if self.sizes else 10.0
+
+    @property
+    def right(self) -> float:
+        """The right edge of the text block: the widest line of the document."""
+        return 0.0 if self.widest is None else self.widest
+
+
+def rebuild_paragraphs(pages: list[list[VisualLine]], *, release: bool = False) -> list[Line]:
+    """The paragraphs of the pages' lines. With `release` the page lists are emptied
+    and each visual line is let go once it is joined: a long document's visual lines
+    and its paragraphs are not all held at once (the reader's peak memory)."""
+    measures = Measures()
+    flowing = list(attach_lone_bullets(measures.margins(ln for page in pages for ln in page)))
     if not flowing:
         return []
-    body_size = _body_size(flowing)
-    right = _right_margins(pages)
-    # Lines joined by newlines: no word runs across two; lowered word by word, as a
-    # lowered text could gain ASCII letters (the Kelvin sign lowers to "k").
-    counts = Counter(map(str.lower, re.findall(r"[A-Za-z]+", "\n".join([ln.text for ln in flowing]))))
-    vocabulary = set(counts)
+    for start in range(0, len(flowing), _COUNTED_LINES):
+        measures.add(flowing[start : start + _COUNTED_LINES])
+    measures.close()
+    if release:
+        for page in pages:
+            page.clear()
+    flowing.reverse()  # taken from the end: each line leaves the list as it is read
+    return join_paragraphs(_drain(flowing), measures)
+
+
+def _drain(lines: list[VisualLine]) -> Iterator[VisualLine]:
+    while lines:
+        yield lines.pop()
+
+
+def join_paragraphs(flowing: Iterable[VisualLine], measures: Measures) -> list[Line]:
+    """Lines as they flow (furniture out, bullets attached), joined into paragraphs."""
+    body_size, right, counts, vocabulary = (
+        measures.body_size,
+        measures.right,
+        measures.counts,
+        measures.vocabulary,
+    )
     blocks: list[Block] = []
+    lines: list[Line] = []
     previous: VisualLine | None = None
     for line in flowing:
         heading = not line.table_row and _is_heading(line, body_size)
@@ -120,7 +201,7 @@ def rebuild_paragraphs(pages: list[list[VisualLine]]) -> list[Line]:
             and previous is not None
             and not gap_before
             and not _next_item(blocks, line)
-            and _wrapped_into(previous, line, right.get(previous.page, previous.x1), last, heading)
+            and _wrapped_into(previous, line, right, last, heading)
         ):
             head, _, rest = line.text.partition(" ")
             if _broken_word(last.parts[-1], head, counts):
@@ -137,41 +218,34 @@ def rebuild_paragraphs(pages: list[list[VisualLine]]) -> list[Line]:
                     [line.text], line.page, line, heading, line.table_row, gap_before and bool(blocks), [line]
                 )
             )
+            # Only the last blocks are read again (by _next_item) or added to: the ones
+            # before them are written out now, not kept to the end.
+            if len(blocks) > _OPEN_BLOCKS:
+                _write(blocks.pop(0), lines, vocabulary)
         previous = line
-    lines: list[Line] = []
     for block in blocks:
-        if block.blank_before:
-            lines.append(Line("", len(lines) + 1, block.page))
-        text = "\t".join(block.parts) if block.table_row else join_parts(block.parts, vocabulary)
-        lines.append(Line(text, len(lines) + 1, block.page))
+        _write(block, lines, vocabulary)
     return lines
 
 
-# A line ending in one of these words goes on: it cannot end an item.
+_OPEN_BLOCKS = 3
+
+
+def _write(block: Block, lines: list[Line], vocabulary: set[str]) -> None:
+    if block.blank_before:
+        lines.append(Line("", len(lines) + 1, block.page))
+    text = "\t".join(block.parts) if block.table_row else join_parts(block.parts, vocabulary)
+    lines.append(Line(text, len(lines) + 1, block.page))
+
+
+_WORD = re.compile(r"[A-Za-z]+")
+_COUNTED_LINES = 2000  # lines whose words are listed at once (a list of all would be the peak)
+
+
+# A line ending in one of these words goes on: it cannot end an item. (One string: as
+# a list the formatter sets each word on a line of its own.)
 _JOINING_WORDS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "of",
-        "and",
-        "or",
-        "to",
-        "in",
-        "for",
-        "with",
-        "by",
-        "on",
-        "at",
-        "from",
-        "as",
-        "into",
-        "than",
-        "that",
-        "which",
-        "who",
-        "nor",
-    ]
+    "a an the of and or to in for with by on at from as into than that which who nor".split()  # noqa: SIM905
 )
 
 
@@ -243,21 +317,6 @@ def _is_heading(line: VisualLine, body_size: float) -> bool:
         return True
     text = line.text.strip()
     return line.bold and (text.endswith(":") or text.upper() == text)
-
-
-def _body_size(lines: list[VisualLine]) -> float:
-    weights: Counter[float] = Counter()
-    for line in lines:
-        if not line.table_row:
-            weights[line.size] += len(line.text)
-    return weights.most_common(1)[0][0] if weights else 10.0
-
-
-def _right_margins(pages: list[list[VisualLine]]) -> dict[int, float]:
-    """The right edge of the text block: the widest line of the document (pages share it)."""
-    edges = [ln.x1 for page in pages for ln in page if not ln.table_row and "\t" not in ln.text]
-    widest = max(edges) if edges else 0.0
-    return {ln.page: widest for page in pages for ln in page}
 
 
 def _row_continues(previous: VisualLine, line: VisualLine, block: Block) -> bool:

@@ -1,13 +1,15 @@
 """The PDFium engine (the default): words, their boxes and fonts from PDFium's text
-page, ruling lines from its page objects.
+page; ruling lines from its page objects (read in pdf_tables).
 
 Asking PDFium for every character's box costs more than all the layout work after it,
 so a word is read from its ends: the page's text comes in one call, words are the
 runs between spaces and line breaks (PDFium writes a space where the gap is wide, as
 pdfminer does), and only a word's first and last characters are asked for their box,
-baseline and text object. A word whose ends lie in different text objects (a change of
-font or size inside it: "21st" with a superscript) is read character by character and
-split where the font, the baseline or a gap changes, as pdfplumber splits words.
+baseline and text object; a line whose ends lie in one text object is in one font on
+one baseline, so its words are asked for their boxes only. A word whose ends lie in
+different text objects (a change of font or size inside it: "21st" with a superscript)
+is read character by character and split where the font, the baseline or a gap
+changes, as pdfplumber splits words.
 
 pypdfium2 is imported inside these functions only: most runs never read a PDF.
 """
@@ -21,15 +23,13 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from classspec.errors import InputError
-from classspec.readers.pdf_layout import BOLD, PageContent, TableRows, Word, group_lines, inside, table_grid
-from classspec.readers.pdf_layout import is_real_table as _is_real_table
+from classspec.readers.pdf_layout import BOLD, PageContent, Word
+from classspec.readers.pdf_tables import drawing, find_tables, redeclare
 
 _TOKEN = re.compile(r"[^\s\x00-\x20\uffff]+")
 _LINE = re.compile(r"[^\r\n]+")  # PDFium ends each line it finds with CR LF
-_HYPHENS = str.maketrans({"\ufffe": "-", "\x02": "-"})
 X_TOLERANCE = 1.5  # as the pdfplumber engine: a tab stop can fall 2pt after a word
 REOPEN_PAGES = 50  # pages read from one PDFium document handle
-MIN_EDGE = 3.0  # shorter ruling lines are no table borders (pdfplumber's edge_min_length)
 
 
 def read_pages(data: bytes, path: str | None, limit: int) -> Iterator[PageContent]:
@@ -63,8 +63,8 @@ def read_pages(data: bytes, path: str | None, limit: int) -> Iterator[PageConten
             try:
                 top = page.get_mediabox()[3]
                 words = _words(textpage, top)
-                edges, drawn = _drawing(page, top)
-                tables = _tables(edges, words) if edges else []
+                edges, drawn = drawing(page, top)
+                tables = find_tables(edges, words) if edges else []
             finally:
                 textpage.close()
                 page.close()
@@ -132,22 +132,7 @@ class _Reader:
         if last != first:
             self.load_box(last)
             x1 = rect.right
-        return {
-            "text": text,
-            "x0": x0,
-            "x1": max(x1, x0),
-            "top": bottom - size,
-            "bottom": bottom,
-            "size": size,
-            "fontname": name,
-            "bold": bold,
-        }
-
-
-def _redeclare(function: Any, restype: Any, *argtypes: Any) -> Any:
-    """A PDFium function with plain (address and int) argument and result types."""
-    address = ctypes.cast(function, ctypes.c_void_p).value
-    return ctypes.CFUNCTYPE(restype, *argtypes)(address)
+        return (x0, max(x1, x0), bottom - size, bottom, text, size, name, bold)
 
 
 def _words(textpage: Any, top: float) -> list[Word]:
@@ -160,7 +145,9 @@ def _words(textpage: Any, top: float) -> list[Word]:
     if len(text) != count:  # characters outside the BMP or undecodable: one by one
         text = "".join(_char(raw.FPDFText_GetUnicode(textpage, i)) for i in range(count))
     # PDFium writes a hyphen it takes for a line-end hyphenation as U+FFFE (or U+0002).
-    text = text.translate(_HYPHENS)
+    # (replace, not translate: a translation table walks the page's text in Python terms)
+    if "\ufffe" in text or "\x02" in text:
+        text = text.replace("\ufffe", "-").replace("\x02", "-")
     reader = _Reader(textpage, top)
     # The loop below is the engine's hot path (once per word): calls and lookups are
     # bound to locals, and a word's font comes from a cache by text object.
@@ -174,53 +161,47 @@ def _words(textpage: Any, top: float) -> list[Word]:
     fonts, font = reader.fonts, reader.font
     get_origin, y = reader.get_origin, reader.y
     x_address, y_address = ctypes.addressof(reader.x), ctypes.addressof(reader.y)
-    baseline = 0.0
     words: list[Word] = []
     append = words.append
     for line in _LINE.finditer(text):
-        tokens = list(_TOKEN.finditer(text, *line.span()))
-        if not tokens:
+        spans = [token.span() for token in _TOKEN.finditer(text, *line.span())]
+        if not spans:
             continue
-        # A line whose first and last words lie in one text object is set in one font:
-        # its words need not be asked for their text objects one by one.
-        shared = get_object(handle, tokens[0].start())
-        if shared is None or get_object(handle, tokens[-1].end() - 1) != shared:
-            shared = None
-        else:  # and on one baseline
-            get_origin(handle, tokens[0].start(), x_address, y_address)
-            baseline = top - y.value
-        for token in tokens:
-            first, end = token.span()
+        # A line whose first and last words lie in one text object is set in one font on
+        # one baseline: its words need not be asked for their text objects, fonts and
+        # baselines one by one, only for their ends' boxes.
+        start = spans[0][0]
+        shared = get_object(handle, start)
+        if shared is not None and get_object(handle, spans[-1][1] - 1) == shared:
+            name, size, bold = fonts.get(shared) or font(start, shared)
+            get_origin(handle, start, x_address, y_address)
+            bottom = top - y.value
+            upper = bottom - size
+            for first, end in spans:
+                # A word's box: from its first character's left to its last one's right,
+                # from the baseline up by the font size (pdfminer's, for fonts without descent).
+                get_box(handle, first, address)
+                x0, x1 = rect.left, rect.right
+                if end - first > 1:
+                    get_box(handle, end - 1, address)
+                    x1 = rect.right
+                append((x0, x1 if x1 > x0 else x0, upper, bottom, text[first:end], size, name, bold))
+            continue
+        for first, end in spans:
             last = end - 1
-            obj = shared
-            if obj is None:
-                obj = get_object(handle, first)
-                if last != first and get_object(handle, last) != obj:
-                    words.extend(_split_word(reader, text, first, last))
-                    continue
+            obj = get_object(handle, first)
+            if last != first and get_object(handle, last) != obj:
+                words.extend(_split_word(reader, text, first, last))
+                continue
             name, size, bold = fonts.get(obj) or font(first, obj)
-            if shared is None:
-                get_origin(handle, first, x_address, y_address)
-                baseline = top - y.value
-            # A word's box: from its first character's left to its last one's right, from
-            # the baseline up by the font size (pdfminer's boxes, for fonts without descent).
+            get_origin(handle, first, x_address, y_address)
+            bottom = top - y.value
             get_box(handle, first, address)
-            x0, x1, bottom = rect.left, rect.right, baseline
+            x0, x1 = rect.left, rect.right
             if last != first:
                 get_box(handle, last, address)
                 x1 = rect.right
-            append(
-                {
-                    "text": text[first:end],
-                    "x0": x0,
-                    "x1": x1 if x1 > x0 else x0,
-                    "top": bottom - size,
-                    "bottom": bottom,
-                    "size": size,
-                    "fontname": name,
-                    "bold": bold,
-                }
-            )
+            append((x0, x1 if x1 > x0 else x0, bottom - size, bottom, text[first:end], size, name, bold))
     return words
 
 
@@ -257,46 +238,6 @@ def _split_word(reader: _Reader, text: str, first: int, last: int) -> list[Word]
     return words
 
 
-# ---------------------------------------------------------------- ruling lines and tables
-
-
-def _drawing(page: Any, top: float) -> tuple[list[dict[str, Any]], bool]:
-    """The page's ruling lines as pdfplumber-style edges, and whether anything but text
-    is on it. A path thin in one direction is a line; a small closed path (a rectangle)
-    gives its four sides; curves and shapes give none."""
-    import pypdfium2.raw as raw
-
-    edges: list[dict[str, Any]] = []
-    drawn = False
-    left, bottom, right, upper = (ctypes.c_float() for _ in range(4))
-    get_object, get_type = _page_object_calls()
-    handle = ctypes.cast(page.raw, ctypes.c_void_p).value
-    text = raw.FPDF_PAGEOBJ_TEXT
-    for index in range(raw.FPDFPage_CountObjects(page)):
-        address = get_object(handle, index)
-        kind = get_type(address)
-        if kind == text:
-            continue
-        obj = raw.FPDFPage_GetObject(page, index)
-        drawn = True
-        if kind != raw.FPDF_PAGEOBJ_PATH or not raw.FPDFPageObj_GetBounds(obj, left, bottom, right, upper):
-            continue
-        x0, x1, y0, y1 = left.value, right.value, top - upper.value, top - bottom.value
-        width, height = x1 - x0, y1 - y0
-        if height <= MIN_EDGE and width > MIN_EDGE:
-            edges.append(_edge("h", x0, x1, (y0 + y1) / 2, (y0 + y1) / 2))
-        elif width <= MIN_EDGE and height > MIN_EDGE:
-            edges.append(_edge("v", (x0 + x1) / 2, (x0 + x1) / 2, y0, y1))
-        elif width > MIN_EDGE and height > MIN_EDGE and raw.FPDFPath_CountSegments(obj) <= 6:
-            edges += [
-                _edge("h", x0, x1, y0, y0),
-                _edge("h", x0, x1, y1, y1),
-                _edge("v", x0, x0, y0, y1),
-                _edge("v", x1, x1, y0, y1),
-            ]
-    return edges, drawn
-
-
 @functools.cache
 def _text_calls() -> tuple[Any, Any, Any]:
     """FPDFText_GetTextObject, FPDFText_GetLooseCharBox and FPDFText_GetCharOrigin on
@@ -305,9 +246,9 @@ def _text_calls() -> tuple[Any, Any, Any]:
 
     address, integer = ctypes.c_void_p, ctypes.c_int
     return (
-        _redeclare(raw.FPDFText_GetTextObject, address, address, integer),
-        _redeclare(raw.FPDFText_GetLooseCharBox, integer, address, integer, address),
-        _redeclare(raw.FPDFText_GetCharOrigin, integer, address, integer, address, address),
+        redeclare(raw.FPDFText_GetTextObject, address, address, integer),
+        redeclare(raw.FPDFText_GetLooseCharBox, integer, address, integer, address),
+        redeclare(raw.FPDFText_GetCharOrigin, integer, address, integer, address, address),
     )
 
 
@@ -319,66 +260,7 @@ def _font_calls() -> tuple[Any, Any, Any]:
 
     address, integer, length = ctypes.c_void_p, ctypes.c_int, ctypes.c_ulong
     return (
-        _redeclare(raw.FPDFText_GetFontInfo, length, address, integer, address, length, address),
-        _redeclare(raw.FPDFText_GetFontSize, ctypes.c_double, address, integer),
-        _redeclare(raw.FPDFText_GetFontWeight, integer, address, integer),
+        redeclare(raw.FPDFText_GetFontInfo, length, address, integer, address, length, address),
+        redeclare(raw.FPDFText_GetFontSize, ctypes.c_double, address, integer),
+        redeclare(raw.FPDFText_GetFontWeight, integer, address, integer),
     )
-
-
-@functools.cache
-def _page_object_calls() -> tuple[Any, Any]:
-    """FPDFPage_GetObject and FPDFPageObj_GetType on plain addresses: a page of text
-    holds hundreds of text objects, each looked at to find the few drawings."""
-    import pypdfium2.raw as raw
-
-    address, integer = ctypes.c_void_p, ctypes.c_int
-    return (
-        _redeclare(raw.FPDFPage_GetObject, address, address, integer),
-        _redeclare(raw.FPDFPageObj_GetType, integer, address),
-    )
-
-
-def _edge(orientation: str, x0: float, x1: float, top: float, bottom: float) -> dict[str, Any]:
-    return {
-        "orientation": orientation,
-        "object_type": "line",
-        "x0": x0,
-        "x1": x1,
-        "top": top,
-        "bottom": bottom,
-        "width": x1 - x0,
-        "height": bottom - top,
-    }
-
-
-class _EdgesOnly:
-    """What pdfplumber's table finder reads of a page with the `lines` strategy."""
-
-    def __init__(self, edges: list[dict[str, Any]]) -> None:
-        self.edges = edges
-        self.bbox = (0.0, 0.0, 1e6, 1e6)
-
-
-def _tables(edges: list[dict[str, Any]], words: list[Word]) -> list[TableRows]:
-    """Ruled tables, found by pdfplumber's table finder (pure Python; imported only for
-    a page ruled both ways) on PDFium's lines, cell texts from PDFium's words."""
-    if sum(e["orientation"] == "v" for e in edges) < 2 or sum(e["orientation"] == "h" for e in edges) < 2:
-        return []
-    from pdfplumber.table import TableFinder
-
-    found = TableFinder(_EdgesOnly(edges)).tables  # type: ignore[arg-type]
-    grids = []
-    for table in found:
-        if _is_real_table(table, words, edges):
-            # A table's cells lie within its box: only its words are looked at per cell.
-            within = [w for w in words if inside(w, table.bbox)]
-            texts = [[_cell_text(cell, within) for cell in row.cells] for row in table.rows]
-            grids.append(table_grid(table, texts))
-    return grids
-
-
-def _cell_text(cell: Any, words: list[Word]) -> str | None:
-    if cell is None:
-        return None
-    within = [w for w in words if inside(w, cell)]
-    return "\n".join(" ".join(w["text"] for w in line) for line in group_lines(within))

@@ -13,7 +13,8 @@ from typing import Any
 
 from classspec.errors import InputError
 from classspec.readers.pdf_container import describe
-from classspec.readers.pdf_layout import BOLD, PageContent, is_real_table, table_grid
+from classspec.readers.pdf_layout import BOLD, PageContent, Word
+from classspec.readers.pdf_tables import is_real_table, table_grid
 
 
 def read_pages(data: bytes, path: str | None, limit: int) -> Iterator[PageContent]:
@@ -83,9 +84,12 @@ def _iter_pages(pdf: Any) -> Iterable[tuple[int, Any]]:
 
 def _page_content(page: Any) -> PageContent:
     # x_tolerance 1.5, not 3: a tab stop can fall 2pt after a word in monospaced text.
-    words = page.extract_words(extra_attrs=["size", "fontname"], keep_blank_chars=False, x_tolerance=1.5)
-    for word in words:
-        word["bold"] = bool(BOLD.search(word["fontname"]))
+    found = page.extract_words(extra_attrs=["size", "fontname"], keep_blank_chars=False, x_tolerance=1.5)
+    words: list[Word] = [
+        (w["x0"], w["x1"], w["top"], w["bottom"], w["text"], w["size"], font, bool(BOLD.search(font)))
+        for w in found
+        for font in (w["fontname"],)
+    ]
     tables = [table_grid(t, t.extract()) for t in page.find_tables() if is_real_table(t, words, page.edges)]
     drawn = bool(page.images or page.rects or page.curves or page.lines)
     return PageContent(words, tables, drawn)
