@@ -151,8 +151,7 @@ _TAG_ROLE.update({tag: _OTHER for tag in ("br", ROW_TAG, *SKIP_TAGS)})
 def _walk(element: lxml.etree._Element, out: LineCollector, list_kind: str | None = None) -> None:
     """One pass over the element, in document order. Children that are plain inline
     elements without children of their own (most of Word's spans) are read in the
-    loop instead of by a call, and text outside <pre> is added here rather than by
-    `out.text`: the walk costs a Python call per structural element only."""
+    loop instead of by a recursive call."""
     tag = element.tag
     if tag == "br":
         out.newline()
@@ -170,15 +169,8 @@ def _walk(element: lxml.etree._Element, out: LineCollector, list_kind: str | Non
             out.preformatted += 1
         elif tag == "li":
             out.current.append("- " if list_kind != "ol" else f"{_list_number(element)}. ")
-    current = out.current  # the collector fills and empties this one list in place
-    text = element.text
-    if text:
-        if out.preformatted:
-            out.text(text)
-        else:
-            if not text.isspace():
-                out.saw_text()
-            current.append(text)
+    if element.text:
+        out.text(element.text)
     child_list = tag if tag in ("ul", "ol") else list_kind
     hidden_possible = out.hidden_possible
     for child in element:
@@ -186,26 +178,14 @@ def _walk(element: lxml.etree._Element, out: LineCollector, list_kind: str | Non
         if child_tag.__class__ is not str or child_tag in SKIP_TAGS or (hidden_possible and _hidden(child)):
             pass
         elif not _TAG_ROLE.get(child_tag) and not len(child):
-            text = child.text
-            if text:
-                if out.preformatted:
-                    out.text(text)
-                else:
-                    if not text.isspace():
-                        out.saw_text()
-                    current.append(text)
+            if child.text:
+                out.text(child.text)
         elif child_tag == ROW_TAG:
             _row(child, out)
         else:
             _walk(child, out, child_list)
-        text = child.tail
-        if text:
-            if out.preformatted:
-                out.text(text)
-            else:
-                if not text.isspace():
-                    out.saw_text()
-                current.append(text)
+        if child.tail:
+            out.text(child.tail)
     if role:
         if tag == "pre":
             out.newline()  # while still preformatted, so the last line keeps its indent
