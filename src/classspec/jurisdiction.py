@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 from classspec.document import Line
 from classspec.lazyre import lazy_compile
-from classspec.literals import finditer
+from classspec.literals import finditer, may_match
 from classspec.model import Jurisdiction
 
 STATES = {
@@ -140,6 +140,10 @@ def _state_government(lines: Sequence[Line], header: set[Line]) -> tuple[Jurisdi
     """The state government a header line or a self-reference names as the publisher."""
     for line in lines:
         text = line.stripped.title() if line.stripped.isupper() else line.stripped
+        # Most lines name no state government at all: a substring test says so before
+        # the self-reference regex runs.
+        if not may_match(_STATE_GOVERNMENT, text):
+            continue
         own = _SELF_REFERENCE.search(text)
         if line not in header and not own:
             continue
