@@ -51,14 +51,13 @@ class JsonLinesWriter:
 class YamlWriter:
     """A YAML stream, one document per record.
 
-    libyaml's C emitter when PyYAML was built with it (it writes the same bytes as the
-    pure-Python one for these records, several times faster); the pure-Python one otherwise.
+    Written by `yaml_stream.RecordDumper` (PyYAML's safe dumper, made cheaper for records).
     """
 
     def __init__(self, out: TextIO) -> None:
-        import yaml
+        from classspec.yaml_stream import RecordDumper
 
-        self.dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+        self.dumper = RecordDumper
         self.out = out
         self.stream: Any = None  # the dumper writing the stream, from the first record
 
