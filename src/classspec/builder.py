@@ -18,7 +18,7 @@ from typing import Any
 from classspec.document import Document, Line, Piece, collapse, spans
 from classspec.lazyre import lazy_compile
 from classspec.model import ClassSpec, Jurisdiction
-from classspec.sections import text_block
+from classspec.sections import has_letters, text_block
 
 Source = Piece | Sequence[Line] | Line | None
 # A list item's path, 'duties[3]' (only paths ending in ']' are tried).
@@ -349,7 +349,7 @@ def _looks_like_heading(text: str) -> bool:
     # The cheap tests first: counting the letters of every long line was a real cost.
     if len(text) >= 80 or not (text.isupper() or text.endswith(":")):
         return False
-    return sum(ch.isalpha() for ch in text) >= 3
+    return has_letters(text)
 
 
 def finish_records(

@@ -27,7 +27,7 @@ from classspec.normalize.bulletin import (
 from classspec.normalize.experience import experience_months
 from classspec.normalize.paths import has_connector_lines, qualification_paths
 from classspec.normalize.pay import pay_period, salary_ranges
-from classspec.sections import strip_marker
+from classspec.sections import has_letters, strip_marker
 
 # A line that opens the pay part of a document: 'ANNUAL SALARY', 'Salary Range', 'PAY RANGE:'.
 _PAY_HEADING = lazy_compile(
@@ -199,4 +199,4 @@ def _is_heading(text: str) -> bool:
     # in every one of them was a noticeable share of the time a document takes.
     if len(text) >= 80 or "$" in text or not (text.isupper() or text.endswith(":")):
         return False
-    return sum(ch.isalpha() for ch in text) >= 3
+    return has_letters(text)

@@ -365,6 +365,18 @@ def cells(line: Line) -> list[str]:
     return [collapse(cell) for cell in line.text.split("\t")]
 
 
+def has_letters(text: str, count: int = 3) -> bool:
+    """Does the text hold at least `count` letters? Counted only as far as needed: the
+    tests for heading-like lines ask this of every short line of a document."""
+    letters = 0
+    for char in text:
+        if char.isalpha():
+            letters += 1
+            if letters >= count:
+                return True
+    return count <= 0
+
+
 def is_upper_heading(text: str, *, min_letters: int = 3) -> bool:
     """A line written in capitals that reads as a heading, not a sentence."""
     letters = [ch for ch in text if ch.isalpha()]
