@@ -88,14 +88,16 @@ def _western(text: str) -> bool:
     sample = text[:20000]
     if len(sample) - len(sample.encode("ascii", errors="ignore")) < 20:
         return True
-    accented = sum(map(str.isalpha, _NON_ASCII.findall(sample)))
+    accented = sum(map(str.isalpha, _ASCII_RUNS.sub("", sample)))
     if accented < 20:
         return True
-    return accented < 0.3 * (accented + len(_ASCII_LETTERS.findall(sample)))
+    # The ASCII letters counted in C: a findall would build a string for each of them.
+    ascii_letters = len(sample.encode("ascii", errors="ignore").translate(None, _NOT_ASCII_LETTERS))
+    return accented < 0.3 * (accented + ascii_letters)
 
 
-_NON_ASCII = lazy_compile(r"[^\x00-\x7f]")
-_ASCII_LETTERS = lazy_compile(r"[A-Za-z]")
+_ASCII_RUNS = lazy_compile(r"[\x00-\x7f]+")
+_NOT_ASCII_LETTERS = bytes(byte for byte in range(128) if not chr(byte).isalpha())
 
 
 def _cp1252_fallback(error: UnicodeError) -> tuple[str, int]:
