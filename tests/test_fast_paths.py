@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from classspec import jurisdiction
 from classspec.document import Line, collapse
-from classspec.literals import finditer, required_any, search, start_literals
+from classspec.literals import finditer, required_any, scanner, search, start_literals
 from classspec.normalize import bulletin, experience, path_parts, paths, vocab
 from classspec.parsers import PARSERS
 from classspec.parsers import philadelphia as philadelphia_parser
@@ -76,6 +76,38 @@ def test_guided_scans_find_what_a_plain_scan_finds(pattern, texts):
         guided = search(pattern, text)
         assert (guided and (guided.span(), guided.groups())) == (plain and (plain.span(), plain.groups()))
         assert [m.span() for m in finditer(pattern, text)] == [m.span() for m in compiled.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    "source",
+    [r"\b(?i:valid|possess)\s+\w+", r"(?i:[ik])s\b", r"x?(?i:k)s", r"(?i:stra)\S+", r"(?i:\u00e9t)e"],
+)
+def test_a_scoped_ignore_case_group_starts_the_lookahead_with_every_case(source):
+    # The lookahead stands outside the (?i:...) group: it names every character re takes
+    # for each letter there (both cases, and the Kelvin sign, long s and dotted I).
+    pattern = re.compile(source)
+    words = [
+        "valid",
+        "possess",
+        "is",
+        "ks",
+        "xks",
+        "stra",
+        "\u00e9te",
+        "ete",
+        "\u212a",
+        "\u017f",
+        "\u0130",
+        "\u0131",
+    ]
+    words += [variant(word) for word in words for variant in (str.upper, str.title)]
+    texts = [" ".join(words), *words, *(a + b for a in words for b in words)]
+    for text in texts:
+        assert [m.span() for m in scanner(pattern).finditer(text)] == [
+            m.span() for m in pattern.finditer(text)
+        ]
+    # a non-ASCII letter with case is not spelled out: no lookahead then
+    assert (scanner(pattern) is pattern) == source.startswith("(?i:\\u00e9")
 
 
 def test_start_literals_are_what_every_match_starts_with():

@@ -305,14 +305,15 @@ def scanner(pattern: re.Pattern[str]) -> re.Pattern[str]:
 _CATEGORIES = {sre_parse.CATEGORY_DIGIT: "\\d", sre_parse.CATEGORY_SPACE: "\\s"}
 
 
-def _first(items: list) -> tuple[set[str] | None, bool]:
+def _first(items: list, ignore_case: bool = False) -> tuple[set[str] | None, bool]:
     """(class parts for the characters a match of the sequence can start with, whether
-    it can match the empty string); parts None when unknown."""
+    it can match the empty string); parts None when unknown. `ignore_case`: inside a
+    scoped (?i:...) group, which the lookahead in front of the pattern is not."""
     found: set[str] = set()
     for op, arg in items:
         if op in _ZERO_WIDTH:
             continue
-        first, nullable = _first_of(op, arg)
+        first, nullable = _first_of(op, arg, ignore_case)
         if first is None:
             return None, False
         found |= first
@@ -321,39 +322,57 @@ def _first(items: list) -> tuple[set[str] | None, bool]:
     return found, True
 
 
-def _first_of(op, arg) -> tuple[set[str] | None, bool]:
+def _first_of(op, arg, ignore_case: bool) -> tuple[set[str] | None, bool]:
     if op is sre_parse.LITERAL:
-        return {_class_char(arg)}, False
+        return _cased(arg, ignore_case), False
     if op is sre_parse.IN:
         parts: set[str] = set()
         for kind, value in arg:
             if kind is sre_parse.LITERAL:
-                parts.add(_class_char(value))
-            elif kind is sre_parse.RANGE:
+                cased = _cased(value, ignore_case)
+                if cased is None:
+                    return None, False
+                parts |= cased
+            elif kind is sre_parse.RANGE and not ignore_case:
                 parts.add(f"{_class_char(value[0])}-{_class_char(value[1])}")
             elif kind is sre_parse.CATEGORY and value in _CATEGORIES:
                 parts.add(_CATEGORIES[value])
             else:
-                return None, False  # a negated class, a wide category
+                return None, False  # a negated class, a wide category, a range in (?i:...)
         return parts, False
     if op is sre_parse.BRANCH:
         found: set[str] = set()
         nullable = False
         for branch in arg[1]:
-            first, empty = _first(list(branch))
+            first, empty = _first(list(branch), ignore_case)
             if first is None:
                 return None, False
             found |= first
             nullable = nullable or empty
         return found, nullable
     if op in _SEQUENCE_OPS:
-        if arg[1] or arg[2]:  # scoped flags: the lookahead would read them differently
+        _, add_flags, del_flags, inner = arg
+        if del_flags or add_flags & ~re.I:  # other scoped flags: not worth reproducing
             return None, False
-        return _first(list(arg[-1]))
+        return _first(list(inner), ignore_case or bool(add_flags))
     if op in _REPEATS:
-        first, empty = _first(list(arg[2]))
+        first, empty = _first(list(arg[2]), ignore_case)
         return first, empty or arg[0] == 0
     return None, False
+
+
+def _cased(code: int, ignore_case: bool) -> set[str] | None:
+    """A literal character as class parts: itself, or under (?i:...) every character re
+    matches it to (both ASCII cases, and 'İ' 'ı' 'ſ' 'K' for i, s and k); None for a
+    non-ASCII letter with case."""
+    char = chr(code)
+    if not ignore_case or not (char.isascii() and char.isalpha()):
+        if ignore_case and (char.lower() != char or char.upper() != char):
+            return None
+        return {_class_char(code)}
+    variants = {char.lower(), char.upper()}
+    variants.update(other for other, letter in _IGNORECASE_EQUIVALENTS if letter == char.lower())
+    return {_class_char(ord(variant)) for variant in variants}
 
 
 def _class_char(code: int) -> str:
