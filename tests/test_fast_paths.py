@@ -184,6 +184,30 @@ def test_the_readers_whitespace_shortcut_collapses_as_the_regex_does(parts):
     assert (collector.lines[0] if collector.lines else "") == reference()
 
 
+_NODE_TEXT = st.lists(
+    st.text(alphabet=st.sampled_from("ab \t\n\r\u00a0\u2003\u3000\x1f\x85\u00ad\u200b"), max_size=6),
+    max_size=5,
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(parts=_NODE_TEXT)
+def test_a_line_of_any_nodes_collapses_as_the_regex_does(parts):
+    # Spaces of every kind, meeting across nodes or not, invisible characters among them.
+    text = "\0".join(parts)
+    for char in "\u00ad\u200b\u200c\u200d\ufeff":
+        text = text.replace(char, "")
+    expected = re.sub(r"[ \t\n\r\f\v\u00a0]+", " ", text).replace("\0", "").strip()
+    plain_spaces = not any(separator in "".join(parts) for separator in "\x1c\x1d\x1e\x1f")
+    collector = LineCollector(hidden_possible=False, plain_spaces=plain_spaces)
+    for part in parts:
+        collector.text(part)
+    collector.newline()
+    if "".join(parts).isspace() or not parts:
+        expected = ""
+    assert (collector.lines[0] if collector.lines else "") == expected
+
+
 @pytest.mark.parametrize(
     "text", ["a b", " a b \n\n c ", "a  b", "a\tb", "x\u00a0y", "p1\n\n\n\np2", "", "  "]
 )
