@@ -185,13 +185,15 @@ def _salary(lines: list[Line]) -> list[tuple[dict, list[Line]]]:
     in_pay_section = False
     for line in lines:
         text = line.stripped
-        if _PAY_HEADING.match(text) and not _AMOUNT.search(text) and len(text.split()) <= 6:
+        # The cheap tests first: most lines run past six words, and state no amount.
+        amount = "$" in text and _AMOUNT.search(text) is not None
+        if len(text.split(maxsplit=6)) <= 6 and not amount and _PAY_HEADING.match(text):
             in_pay_section, period = True, pay_period(text)
             continue
         if _is_heading(text):
             in_pay_section, period = False, None
             continue
-        if _AMOUNT.search(text) and (in_pay_section or search(_PAY_WORDS, text)):
+        if amount and (in_pay_section or search(_PAY_WORDS, text)):
             result += [(value, [line]) for value in salary_ranges(text, period or pay_period(text))]
     return result
 
