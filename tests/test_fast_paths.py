@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from classspec import jurisdiction
 from classspec.document import Line, collapse
-from classspec.literals import finditer, required_any, scanner, search, start_literals
+from classspec.literals import finditer, folded, required_any, scanner, search, start_literals
 from classspec.normalize import bulletin, experience, path_parts, paths, vocab
 from classspec.parsers import PARSERS
 from classspec.parsers import philadelphia as philadelphia_parser
@@ -108,6 +108,19 @@ def test_a_scoped_ignore_case_group_starts_the_lookahead_with_every_case(source)
         ]
     # a non-ASCII letter with case is not spelled out: no lookahead then
     assert (scanner(pattern) is pattern) == source.startswith("(?i:\\u00e9")
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet=st.sampled_from("aBiIkKsS \u00c9\u00e9\u0130\u0131\u017f\u212a\u00df\u2013")))
+def test_folding_lowers_every_ascii_letter_where_str_lower_would(text):
+    # Only ASCII letters are lowered: the characters an ASCII literal can be found at are
+    # those full lower-casing gives (after the four that match ASCII letters are mapped).
+    full = text
+    for char, letter in (("\u0130", "i"), ("\u0131", "i"), ("\u017f", "s"), ("\u212a", "k")):
+        full = full.replace(char, letter)
+    full = full.lower()
+    assert len(folded(text)) == len(full)
+    assert [c if c.isascii() else None for c in folded(text)] == [c if c.isascii() else None for c in full]
 
 
 def test_start_literals_are_what_every_match_starts_with():

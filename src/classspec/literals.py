@@ -145,12 +145,16 @@ def _best(requirements: list[frozenset[str]]) -> frozenset[str] | None:
 @functools.lru_cache(maxsize=4)
 def folded(text: str) -> str:
     """The text as an ignore-case literal is looked for in it (one per document,
-    shared by every parser's markers)."""
-    if not text.isascii():
-        for char, letter in _IGNORECASE_EQUIVALENTS:
-            if char in text:
-                text = text.replace(char, letter)
-    return text.lower()
+    shared by every parser's markers). The literals are ASCII, and once the characters
+    that match ASCII letters are mapped to them no other character lower-cases to one:
+    only ASCII letters are lowered, and by bytes.lower, which is several times faster
+    than str.lower on text with any non-ASCII character."""
+    if text.isascii():
+        return text.lower()
+    for char, letter in _IGNORECASE_EQUIVALENTS:
+        if char in text:
+            text = text.replace(char, letter)
+    return text.encode("utf-8", "surrogatepass").lower().decode("utf-8", "surrogatepass")
 
 
 def search(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
