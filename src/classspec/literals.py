@@ -162,15 +162,15 @@ def search(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     one of the literals every match begins with, and not at all where a literal every
     match contains is missing. A regex scan tries every position of a document (slowly
     under re.IGNORECASE); `str.find` skips to the few that matter."""
-    if len(text) < MIN_TEXT:  # a substring test or two, then a plain scan
-        return pattern.search(text) if may_match(pattern, text) else None
+    if len(text) < MIN_TEXT:  # a substring test or two, then one scan
+        return scanner(pattern).search(text) if may_match(pattern, text) else None
     return next(_guided(pattern, text), None)
 
 
 def finditer(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
     """`pattern.finditer(text)`, tried only where a match can start (see `search`)."""
     if len(text) < MIN_TEXT:
-        return pattern.finditer(text) if may_match(pattern, text) else iter(())
+        return scanner(pattern).finditer(text) if may_match(pattern, text) else iter(())
     return _guided(pattern, text)
 
 
