@@ -31,6 +31,8 @@ class Line:
     # The text without its surrounding whitespace: what parsers read, many times over
     # per line (heading rules, items, facts), so it is worked out once.
     stripped: str = field(init=False, repr=False, compare=False)
+    # No text at all: asked of every line by every pass, so a field, not a property.
+    blank: bool = field(init=False, repr=False, compare=False)
 
     # Written out instead of generated: the generated __init__ and a __post_init__ cost
     # 1.7 times as much, and every reader makes a Line for each line of every document.
@@ -42,11 +44,9 @@ class Line:
         _set_frozen(self, "page", page)
         _set_frozen(self, "heading", heading)
         _set_frozen(self, "bold", bold)
-        _set_frozen(self, "stripped", text.strip())
-
-    @property
-    def blank(self) -> bool:
-        return not self.stripped
+        stripped = text.strip()
+        _set_frozen(self, "stripped", stripped)
+        _set_frozen(self, "blank", not stripped)
 
 
 def styled_lines(texts: Sequence[str], headings: Sequence[int | None], bolds: Sequence[bool]) -> list[Line]:
