@@ -46,14 +46,15 @@ _EMPHASIS = lazy_compile(r"</?(?:u|b|i|em|strong)>", re.I)
 def complete(doc: Document, records: list[ClassSpec]) -> list[ClassSpec]:
     """Fill the document-wide facts each record's parser left empty (in place)."""
     lines = [line for line in doc.lines if not line.blank]
-    whole = "\n".join(line.stripped for line in lines)  # joined once for every reader
+    texts = [line.stripped for line in lines]
+    whole = "\n".join(texts)  # joined once for every reader
     salary = _salary(lines)
     found = {
-        "opened": _first(lines, whole, open_date),
-        "deadline": _first(lines, whole, application_deadline),
-        "exam_types": _first(lines, whole, lambda text: exam_types(text) or None),
-        "probation_months": _first(lines, whole, probation_months),
-        "drivers_license": _first(lines, whole, drivers_license),
+        "opened": _first(lines, texts, whole, open_date),
+        "deadline": _first(lines, texts, whole, application_deadline),
+        "exam_types": _first(lines, texts, whole, lambda text: exam_types(text) or None),
+        "probation_months": _first(lines, texts, whole, probation_months),
+        "drivers_license": _first(lines, texts, whole, drivers_license),
     }
     for record in records:
         _fill(record, lines, salary, found)
@@ -164,17 +165,20 @@ def _squash(text: str) -> str:
     return text.lower().encode("ascii", errors="ignore").translate(None, _NOT_ALNUM).decode("ascii")
 
 
-def _first(lines: list[Line], whole: str, reader: Callable[[str], Any]) -> tuple[Any, list[Line]] | None:
-    """What `reader` finds in the whole document (`whole`: its lines joined), with the
-    first and fewest lines that give the same value (up to _WINDOW lines, for facts that wrap)."""
+def _first(
+    lines: list[Line], texts: list[str], whole: str, reader: Callable[[str], Any]
+) -> tuple[Any, list[Line]] | None:
+    """What `reader` finds in the whole document (`whole`: its lines' `texts` joined),
+    with the first and fewest lines that give the same value (up to _WINDOW lines, for
+    facts that wrap). A window cut short by the end of the document is one of a smaller
+    size, already tried: only full windows are."""
     value = reader(whole)
     if value is None:
         return None
     for size in range(1, _WINDOW + 1):
-        for start in range(len(lines)):
-            window = lines[start : start + size]
-            if reader("\n".join(line.stripped for line in window)) == value:
-                return value, window
+        for start in range(len(lines) - size + 1):
+            if reader("\n".join(texts[start : start + size])) == value:
+                return value, lines[start : start + size]
     return value, []
 
 
