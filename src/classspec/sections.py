@@ -295,9 +295,11 @@ def items(lines: Iterable[Line], *, keep_markers: bool = False) -> list[Piece]:
             result[-1][0].append(body)
             result[-1][1].append(line)
             continue
-        # Numbering ("1.", "(a)") carries meaning in running text; bullet symbols do not.
-        numbering = " ".join(m for m in marker.split() if any(ch.isalnum() for ch in m))
-        result.append(([numbering + " " + body if keep_markers and numbering else body], [line]))
+        if keep_markers and marker:
+            # Numbering ("1.", "(a)") carries meaning in running text; bullet symbols do not.
+            numbering = " ".join(m for m in marker.split() if any(ch.isalnum() for ch in m))
+            body = f"{numbering} {body}" if numbering else body
+        result.append(([body], [line]))
     pieces = []
     for texts, source in result:
         if texts:
