@@ -164,23 +164,41 @@ def search(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     under re.IGNORECASE); `str.find` skips to the few that matter."""
     if len(text) < MIN_TEXT:  # a substring test or two, then one scan
         return scanner(pattern).search(text) if may_match(pattern, text) else None
-    return next(_guided(pattern, text), None)
+    places = _places(pattern, text)
+    if places is None:
+        return None
+    matcher = scanner(pattern)  # matches as the pattern does (no second compile)
+    if isinstance(places, int):
+        return matcher.search(text, places)
+    for at in places:
+        found = matcher.match(text, at)
+        if found:
+            return found
+    return None
 
 
 def finditer(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
     """`pattern.finditer(text)`, tried only where a match can start (see `search`)."""
     if len(text) < MIN_TEXT:
         return scanner(pattern).finditer(text) if may_match(pattern, text) else iter(())
-    return _guided(pattern, text)
+    places = _places(pattern, text)
+    if places is None:
+        return iter(())
+    matcher = scanner(pattern)
+    if isinstance(places, int):
+        return matcher.finditer(text, places)
+    return _matches_at(matcher, text, places)
 
 
-def _guided(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+def _places(pattern: re.Pattern[str], text: str) -> list[int] | int | None:
+    """Where a match can start: None nowhere (a literal every match contains is
+    missing), a list of places in order (where a starting literal stands), or an int:
+    anywhere from there on (the pattern has no starting literals, or common ones)."""
     if not may_match(pattern, text):
-        return
+        return None
     starts = start_literals(pattern)
     if starts is None:
-        yield from scanner(pattern).finditer(text)
-        return
+        return 0
     haystack = folded(text) if _ignores_case(pattern) else text
     candidates: set[int] = set()
     for literal in starts:
@@ -189,15 +207,16 @@ def _guided(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
             candidates.add(at)
             if len(candidates) > MAX_CANDIDATES:
                 # Common words: one scan from the first place a match can start.
-                first = min(haystack.find(s) for s in starts if s in haystack)
-                yield from scanner(pattern).finditer(text, first)
-                return
+                return min(haystack.find(s) for s in starts if s in haystack)
             at = haystack.find(literal, at + 1)
-    # The places in order, each after the last match (matches do not overlap); every
-    # match starts with a literal of two or more characters, so none is empty.
+    return sorted(candidates)
+
+
+def _matches_at(matcher: re.Pattern[str], text: str, places: list[int]) -> Iterator[re.Match[str]]:
+    """The matches at the places, each after the last (matches do not overlap, and none
+    is empty: each starts with a literal of two or more characters)."""
     end = 0
-    matcher = scanner(pattern)  # matches as the pattern does (no second compile)
-    for at in sorted(candidates):
+    for at in places:
         if at >= end:
             found = matcher.match(text, at)
             if found:
