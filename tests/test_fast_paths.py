@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from classspec import jurisdiction
 from classspec.document import Line, collapse
-from classspec.literals import finditer, required_any, search, start_literals
+from classspec.literals import finditer, folded, required_any, scanner, search, start_literals
 from classspec.normalize import bulletin, experience, path_parts, paths, vocab
 from classspec.parsers import PARSERS
 from classspec.parsers import philadelphia as philadelphia_parser
@@ -76,6 +76,51 @@ def test_guided_scans_find_what_a_plain_scan_finds(pattern, texts):
         guided = search(pattern, text)
         assert (guided and (guided.span(), guided.groups())) == (plain and (plain.span(), plain.groups()))
         assert [m.span() for m in finditer(pattern, text)] == [m.span() for m in compiled.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    "source",
+    [r"\b(?i:valid|possess)\s+\w+", r"(?i:[ik])s\b", r"x?(?i:k)s", r"(?i:stra)\S+", r"(?i:\u00e9t)e"],
+)
+def test_a_scoped_ignore_case_group_starts_the_lookahead_with_every_case(source):
+    # The lookahead stands outside the (?i:...) group: it names every character re takes
+    # for each letter there (both cases, and the Kelvin sign, long s and dotted I).
+    pattern = re.compile(source)
+    words = [
+        "valid",
+        "possess",
+        "is",
+        "ks",
+        "xks",
+        "stra",
+        "\u00e9te",
+        "ete",
+        "\u212a",
+        "\u017f",
+        "\u0130",
+        "\u0131",
+    ]
+    words += [variant(word) for word in words for variant in (str.upper, str.title)]
+    texts = [" ".join(words), *words, *(a + b for a in words for b in words)]
+    for text in texts:
+        assert [m.span() for m in scanner(pattern).finditer(text)] == [
+            m.span() for m in pattern.finditer(text)
+        ]
+    # a non-ASCII letter with case is not spelled out: no lookahead then
+    assert (scanner(pattern) is pattern) == source.startswith("(?i:\\u00e9")
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet=st.sampled_from("aBiIkKsS \u00c9\u00e9\u0130\u0131\u017f\u212a\u00df\u2013")))
+def test_folding_lowers_every_ascii_letter_where_str_lower_would(text):
+    # Only ASCII letters are lowered: the characters an ASCII literal can be found at are
+    # those full lower-casing gives (after the four that match ASCII letters are mapped).
+    full = text
+    for char, letter in (("\u0130", "i"), ("\u0131", "i"), ("\u017f", "s"), ("\u212a", "k")):
+        full = full.replace(char, letter)
+    full = full.lower()
+    assert len(folded(text)) == len(full)
+    assert [c if c.isascii() else None for c in folded(text)] == [c if c.isascii() else None for c in full]
 
 
 def test_start_literals_are_what_every_match_starts_with():
@@ -150,6 +195,30 @@ def test_the_readers_whitespace_shortcut_collapses_as_the_regex_does(parts):
         collector.text(part)
     collector.newline()
     assert (collector.lines[0] if collector.lines else "") == reference()
+
+
+_NODE_TEXT = st.lists(
+    st.text(alphabet=st.sampled_from("ab \t\n\r\u00a0\u2003\u3000\x1f\x85\u00ad\u200b"), max_size=6),
+    max_size=5,
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(parts=_NODE_TEXT)
+def test_a_line_of_any_nodes_collapses_as_the_regex_does(parts):
+    # Spaces of every kind, meeting across nodes or not, invisible characters among them.
+    text = "\0".join(parts)
+    for char in "\u00ad\u200b\u200c\u200d\ufeff":
+        text = text.replace(char, "")
+    expected = re.sub(r"[ \t\n\r\f\v\u00a0]+", " ", text).replace("\0", "").strip()
+    plain_spaces = not any(separator in "".join(parts) for separator in "\x1c\x1d\x1e\x1f")
+    collector = LineCollector(hidden_possible=False, plain_spaces=plain_spaces)
+    for part in parts:
+        collector.text(part)
+    collector.newline()
+    if "".join(parts).isspace() or not parts:
+        expected = ""
+    assert (collector.lines[0] if collector.lines else "") == expected
 
 
 @pytest.mark.parametrize(

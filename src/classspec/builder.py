@@ -11,6 +11,7 @@ its values, their origins and the used lines are private, read through `get`, `h
 from __future__ import annotations
 
 import copy
+import operator
 import re
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -18,9 +19,11 @@ from typing import Any
 from classspec.document import Document, Line, Piece, collapse, spans
 from classspec.lazyre import lazy_compile
 from classspec.model import ClassSpec, Jurisdiction
-from classspec.sections import text_block
+from classspec.sections import has_letters, text_block
 
 Source = Piece | Sequence[Line] | Line | None
+# A line's number: what `_used` holds (map with it runs in C, a generator does not).
+_NUMBER = operator.attrgetter("number")
 # A list item's path, 'duties[3]' (only paths ending in ']' are tried).
 _LIST_ITEM = lazy_compile(r"(?P<list>.+)\[(?P<index>\d+)\]")
 
@@ -99,7 +102,7 @@ class RecordBuilder:
     # -- writing values -------------------------------------------------
     def use(self, source: Source) -> None:
         """Mark lines as consumed without storing them (headings, labels, rulers)."""
-        self._used.update(line.number for line in source_lines(source))
+        self._used.update(map(_NUMBER, source_lines(source)))
 
     def set(self, path: str, value: Any, source: Source = None) -> None:
         """Set a scalar field (dotted path, e.g. 'dates.revised'); empty values are skipped."""
@@ -233,7 +236,7 @@ class RecordBuilder:
         lines = source_lines(source)
         if lines:
             self._origins[path] = lines
-            self._used.update(line.number for line in lines)
+            self._used.update(map(_NUMBER, lines))
 
     def copy(self) -> RecordBuilder:
         """An independent builder with the same values so far (series levels share text)."""
@@ -349,7 +352,7 @@ def _looks_like_heading(text: str) -> bool:
     # The cheap tests first: counting the letters of every long line was a real cost.
     if len(text) >= 80 or not (text.isupper() or text.endswith(":")):
         return False
-    return sum(ch.isalpha() for ch in text) >= 3
+    return has_letters(text)
 
 
 def finish_records(

@@ -71,7 +71,11 @@ def may_match(pattern: re.Pattern[str], text: str) -> bool:
     if required is None:
         return True
     haystack = folded(text) if _ignores_case(pattern) else text
-    return any(literal in haystack for literal in required)
+    # A plain loop: any() over a generator costs more than the tests themselves.
+    for literal in required:  # noqa: SIM110
+        if literal in haystack:
+            return True
+    return False
 
 
 @functools.cache
@@ -141,12 +145,16 @@ def _best(requirements: list[frozenset[str]]) -> frozenset[str] | None:
 @functools.lru_cache(maxsize=4)
 def folded(text: str) -> str:
     """The text as an ignore-case literal is looked for in it (one per document,
-    shared by every parser's markers)."""
-    if not text.isascii():
-        for char, letter in _IGNORECASE_EQUIVALENTS:
-            if char in text:
-                text = text.replace(char, letter)
-    return text.lower()
+    shared by every parser's markers). The literals are ASCII, and once the characters
+    that match ASCII letters are mapped to them no other character lower-cases to one:
+    only ASCII letters are lowered, and by bytes.lower, which is several times faster
+    than str.lower on text with any non-ASCII character."""
+    if text.isascii():
+        return text.lower()
+    for char, letter in _IGNORECASE_EQUIVALENTS:
+        if char in text:
+            text = text.replace(char, letter)
+    return text.encode("utf-8", "surrogatepass").lower().decode("utf-8", "surrogatepass")
 
 
 def search(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
@@ -154,25 +162,43 @@ def search(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     one of the literals every match begins with, and not at all where a literal every
     match contains is missing. A regex scan tries every position of a document (slowly
     under re.IGNORECASE); `str.find` skips to the few that matter."""
-    if len(text) < MIN_TEXT:  # a substring test or two, then a plain scan
-        return pattern.search(text) if may_match(pattern, text) else None
-    return next(_guided(pattern, text), None)
+    if len(text) < MIN_TEXT:  # a substring test or two, then one scan
+        return scanner(pattern).search(text) if may_match(pattern, text) else None
+    places = _places(pattern, text)
+    if places is None:
+        return None
+    matcher = scanner(pattern)  # matches as the pattern does (no second compile)
+    if isinstance(places, int):
+        return matcher.search(text, places)
+    for at in places:
+        found = matcher.match(text, at)
+        if found:
+            return found
+    return None
 
 
 def finditer(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
     """`pattern.finditer(text)`, tried only where a match can start (see `search`)."""
     if len(text) < MIN_TEXT:
-        return pattern.finditer(text) if may_match(pattern, text) else iter(())
-    return _guided(pattern, text)
+        return scanner(pattern).finditer(text) if may_match(pattern, text) else iter(())
+    places = _places(pattern, text)
+    if places is None:
+        return iter(())
+    matcher = scanner(pattern)
+    if isinstance(places, int):
+        return matcher.finditer(text, places)
+    return _matches_at(matcher, text, places)
 
 
-def _guided(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+def _places(pattern: re.Pattern[str], text: str) -> list[int] | int | None:
+    """Where a match can start: None nowhere (a literal every match contains is
+    missing), a list of places in order (where a starting literal stands), or an int:
+    anywhere from there on (the pattern has no starting literals, or common ones)."""
     if not may_match(pattern, text):
-        return
+        return None
     starts = start_literals(pattern)
     if starts is None:
-        yield from scanner(pattern).finditer(text)
-        return
+        return 0
     haystack = folded(text) if _ignores_case(pattern) else text
     candidates: set[int] = set()
     for literal in starts:
@@ -181,15 +207,16 @@ def _guided(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
             candidates.add(at)
             if len(candidates) > MAX_CANDIDATES:
                 # Common words: one scan from the first place a match can start.
-                first = min(haystack.find(s) for s in starts if s in haystack)
-                yield from scanner(pattern).finditer(text, first)
-                return
+                return min(haystack.find(s) for s in starts if s in haystack)
             at = haystack.find(literal, at + 1)
-    # The places in order, each after the last match (matches do not overlap); every
-    # match starts with a literal of two or more characters, so none is empty.
+    return sorted(candidates)
+
+
+def _matches_at(matcher: re.Pattern[str], text: str, places: list[int]) -> Iterator[re.Match[str]]:
+    """The matches at the places, each after the last (matches do not overlap, and none
+    is empty: each starts with a literal of two or more characters)."""
     end = 0
-    matcher = scanner(pattern)  # matches as the pattern does (no second compile)
-    for at in sorted(candidates):
+    for at in places:
         if at >= end:
             found = matcher.match(text, at)
             if found:
@@ -301,14 +328,15 @@ def scanner(pattern: re.Pattern[str]) -> re.Pattern[str]:
 _CATEGORIES = {sre_parse.CATEGORY_DIGIT: "\\d", sre_parse.CATEGORY_SPACE: "\\s"}
 
 
-def _first(items: list) -> tuple[set[str] | None, bool]:
+def _first(items: list, ignore_case: bool = False) -> tuple[set[str] | None, bool]:
     """(class parts for the characters a match of the sequence can start with, whether
-    it can match the empty string); parts None when unknown."""
+    it can match the empty string); parts None when unknown. `ignore_case`: inside a
+    scoped (?i:...) group, which the lookahead in front of the pattern is not."""
     found: set[str] = set()
     for op, arg in items:
         if op in _ZERO_WIDTH:
             continue
-        first, nullable = _first_of(op, arg)
+        first, nullable = _first_of(op, arg, ignore_case)
         if first is None:
             return None, False
         found |= first
@@ -317,39 +345,57 @@ def _first(items: list) -> tuple[set[str] | None, bool]:
     return found, True
 
 
-def _first_of(op, arg) -> tuple[set[str] | None, bool]:
+def _first_of(op, arg, ignore_case: bool) -> tuple[set[str] | None, bool]:
     if op is sre_parse.LITERAL:
-        return {_class_char(arg)}, False
+        return _cased(arg, ignore_case), False
     if op is sre_parse.IN:
         parts: set[str] = set()
         for kind, value in arg:
             if kind is sre_parse.LITERAL:
-                parts.add(_class_char(value))
-            elif kind is sre_parse.RANGE:
+                cased = _cased(value, ignore_case)
+                if cased is None:
+                    return None, False
+                parts |= cased
+            elif kind is sre_parse.RANGE and not ignore_case:
                 parts.add(f"{_class_char(value[0])}-{_class_char(value[1])}")
             elif kind is sre_parse.CATEGORY and value in _CATEGORIES:
                 parts.add(_CATEGORIES[value])
             else:
-                return None, False  # a negated class, a wide category
+                return None, False  # a negated class, a wide category, a range in (?i:...)
         return parts, False
     if op is sre_parse.BRANCH:
         found: set[str] = set()
         nullable = False
         for branch in arg[1]:
-            first, empty = _first(list(branch))
+            first, empty = _first(list(branch), ignore_case)
             if first is None:
                 return None, False
             found |= first
             nullable = nullable or empty
         return found, nullable
     if op in _SEQUENCE_OPS:
-        if arg[1] or arg[2]:  # scoped flags: the lookahead would read them differently
+        _, add_flags, del_flags, inner = arg
+        if del_flags or add_flags & ~re.I:  # other scoped flags: not worth reproducing
             return None, False
-        return _first(list(arg[-1]))
+        return _first(list(inner), ignore_case or bool(add_flags))
     if op in _REPEATS:
-        first, empty = _first(list(arg[2]))
+        first, empty = _first(list(arg[2]), ignore_case)
         return first, empty or arg[0] == 0
     return None, False
+
+
+def _cased(code: int, ignore_case: bool) -> set[str] | None:
+    """A literal character as class parts: itself, or under (?i:...) every character re
+    matches it to (both ASCII cases, and 'İ' 'ı' 'ſ' 'K' for i, s and k); None for a
+    non-ASCII letter with case."""
+    char = chr(code)
+    if not ignore_case or not (char.isascii() and char.isalpha()):
+        if ignore_case and (char.lower() != char or char.upper() != char):
+            return None
+        return {_class_char(code)}
+    variants = {char.lower(), char.upper()}
+    variants.update(other for other, letter in _IGNORECASE_EQUIVALENTS if letter == char.lower())
+    return {_class_char(ord(variant)) for variant in variants}
 
 
 def _class_char(code: int) -> str:

@@ -295,9 +295,11 @@ def items(lines: Iterable[Line], *, keep_markers: bool = False) -> list[Piece]:
             result[-1][0].append(body)
             result[-1][1].append(line)
             continue
-        # Numbering ("1.", "(a)") carries meaning in running text; bullet symbols do not.
-        numbering = " ".join(m for m in marker.split() if any(ch.isalnum() for ch in m))
-        result.append(([numbering + " " + body if keep_markers and numbering else body], [line]))
+        if keep_markers and marker:
+            # Numbering ("1.", "(a)") carries meaning in running text; bullet symbols do not.
+            numbering = " ".join(m for m in marker.split() if any(ch.isalnum() for ch in m))
+            body = f"{numbering} {body}" if numbering else body
+        result.append(([body], [line]))
     pieces = []
     for texts, source in result:
         if texts:
@@ -363,6 +365,18 @@ def split_at(lines: Sequence[Line], predicate) -> list[tuple[Line | None, list[L
 def cells(line: Line) -> list[str]:
     """Table cells of a tab-separated row, empty cells kept, whitespace collapsed."""
     return [collapse(cell) for cell in line.text.split("\t")]
+
+
+def has_letters(text: str, count: int = 3) -> bool:
+    """Does the text hold at least `count` letters? Counted only as far as needed: the
+    tests for heading-like lines ask this of every short line of a document."""
+    letters = 0
+    for char in text:
+        if char.isalpha():
+            letters += 1
+            if letters >= count:
+                return True
+    return count <= 0
 
 
 def is_upper_heading(text: str, *, min_letters: int = 3) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from classspec.lazyre import lazy_compile
-from classspec.literals import search
+from classspec.literals import finditer, search
 from classspec.normalize.experience import NUMBER_WORDS, experience_months
 from classspec.normalize.vocab import FOUR_YEAR_GRADUATION, education_level
 
@@ -101,7 +101,7 @@ def describe_path(parts: list[str], label: str | None = None, substitutions: lis
 def prior_classes(text: str) -> list[str]:
     """Classes one must have held: 'two years as a Clerk Typist with the City' -> ['Clerk Typist']."""
     found_classes: list[str] = []
-    for found in _PRIOR_CLASS.finditer(text):
+    for found in finditer(_PRIOR_CLASS, text):
         if _CREDENTIAL_BEFORE.search(text[max(0, found.start() - 30) : found.start()]):
             continue  # "Certification as an Engineer-In-Training" names a credential
         for name in re.split(r",\s*(?:or\s+|and\s+)?|\s+or\s+", found.group("classes")):
@@ -114,7 +114,7 @@ def prior_classes(text: str) -> list[str]:
 def licenses(text: str) -> list[str]:
     """Licences and certificates a path requires: 'A valid California Class A driver's license'."""
     found_licenses: list[str] = []
-    for found in _LICENSE.finditer(text):
+    for found in finditer(_LICENSE, text):
         name = (found.group("license") or found.group("named")).strip()
         if name not in found_licenses:
             found_licenses.append(name)

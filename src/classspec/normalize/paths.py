@@ -77,7 +77,7 @@ class _Item:
 
 
 def _split_connector(text: str) -> tuple[str, str | None]:
-    found = _TRAILING_CONNECTOR.search(text)
+    found = search(_TRAILING_CONNECTOR, text)
     if not found or found.start() == 0:
         return text.strip(), None
     return text[: found.start()].rstrip(" ;,") + ("" if text[found.start()] != ")" else ")"), found.group(

@@ -209,8 +209,9 @@ class SubheadedKsa:
                 record.use(line)
                 continue
             kind = state["kind"]
-            so_far = record.get(kind) if isinstance(kind, str) else None
-            if so_far and not marker_text and _continues(so_far[-1]["text"], body):
+            # Only an unmarked line may continue the item above (its list is looked up then).
+            so_far = record.get(kind) if isinstance(kind, str) and not marker_text else None
+            if so_far and _continues(so_far[-1]["text"], body):
                 record.extend(f"{kind}[{len(so_far) - 1}]", Piece(body, (line,)))
             elif isinstance(kind, str) and (
                 marker_text or not self.marked_only or self.unmarked_item(kind, body)

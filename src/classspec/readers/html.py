@@ -169,8 +169,9 @@ def _walk(element: lxml.etree._Element, out: LineCollector, list_kind: str | Non
             out.preformatted += 1
         elif tag == "li":
             out.current.append("- " if list_kind != "ol" else f"{_list_number(element)}. ")
-    if element.text:
-        out.text(element.text)
+    # Each read of .text or .tail builds a new string from the tree: read once.
+    if text := element.text:
+        out.text(text)
     child_list = tag if tag in ("ul", "ol") else list_kind
     hidden_possible = out.hidden_possible
     for child in element:
@@ -178,14 +179,14 @@ def _walk(element: lxml.etree._Element, out: LineCollector, list_kind: str | Non
         if child_tag.__class__ is not str or child_tag in SKIP_TAGS or (hidden_possible and _hidden(child)):
             pass
         elif not _TAG_ROLE.get(child_tag) and not len(child):
-            if child.text:
-                out.text(child.text)
+            if text := child.text:
+                out.text(text)
         elif child_tag == ROW_TAG:
             _row(child, out)
         else:
             _walk(child, out, child_list)
-        if child.tail:
-            out.text(child.tail)
+        if tail := child.tail:
+            out.text(tail)
     if role:
         if tag == "pre":
             out.newline()  # while still preformatted, so the last line keeps its indent

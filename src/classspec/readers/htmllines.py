@@ -85,21 +85,17 @@ class LineCollector:
         elif self.plain_spaces and joined.isascii() and (len(current) == 1 or not _spaces_meet(current)):
             # What the regex below makes of it, at a fraction of the cost.
             text = " ".join(joined.split())
-        elif len(current) == 1:
-            text = current[0]
-            if not text.isascii():
-                text = _visible(text)
-            if OTHER_SPACE.search(text) is None:  # split() then splits where the regex collapses
-                text = " ".join(text.split())
-            else:
-                text = _WHITESPACE.sub(" ", text).strip()
         else:
-            # Joined with NUL (never in parsed text) so that each node's whitespace is
+            # Nodes joined with NUL (never in parsed text) so that each node's whitespace is
             # collapsed on its own, as it always was: output stays byte-identical.
             text = "\0".join(current)
             if not text.isascii():
                 text = _visible(text)
-            text = _WHITESPACE.sub(" ", text).replace("\0", "").strip()
+            # Where split() splits as the regex collapses (NUL is no space to either) it
+            # does the work in C; the regex's sub builds its result one run at a time.
+            plain = OTHER_SPACE.search(text) is None
+            text = " ".join(text.split()) if plain else _WHITESPACE.sub(" ", text)
+            text = text.replace("\0", "").strip()
         current.clear()  # emptied in place: the walk holds on to this list
         if text or self.preformatted:
             self.lines.append(text)

@@ -21,11 +21,12 @@ _GROUP_HEAD = lazy_compile(
     re.I,
 )
 NOT_A_SPECIALTY = lazy_compile(r"^(?:both|all|each|additional|the)\b", re.I)
-QUAL_HEAD = lazy_compile(
-    r"(?P<kind>(?:general\s+|specific\s+|specialized\s+|required\s+)?(?:education|experience|training"
-    r"|certifications?|licen[sc]es?)(?:\s+and\s+experience)?)\s*:?\s*(?P<rest>.*)",
-    re.I,
+# The words a requirement kind heading starts with ("General experience", "EDUCATION").
+QUAL_KIND = (
+    r"(?:general\s+|specific\s+|specialized\s+|required\s+)?(?:education|experience|training"
+    r"|certifications?|licen[sc]es?)"
 )
+QUAL_HEAD = lazy_compile(rf"(?P<kind>{QUAL_KIND}(?:\s+and\s+experience)?)\s*:?\s*(?P<rest>.*)", re.I)
 OPTION = lazy_compile(r"option\s+\w+\s*:?.*", re.I)
 
 

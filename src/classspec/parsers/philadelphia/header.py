@@ -38,7 +38,10 @@ def take_header_fields(record: RecordBuilder, lines: Sequence[Line]) -> list[Lin
     pending: Line | None = None
     for line in lines:
         text = line.stripped
-        if pending is not None and text:
+        if not text:  # a blank line: no field, and a pending PAY RANGE waits past it
+            remaining.append(line)
+            continue
+        if pending is not None:
             value = strip_marker(text)[1]
             if _PAY_VALUE.fullmatch(value):
                 _set_pay(record, value, (pending, line))

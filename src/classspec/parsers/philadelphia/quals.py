@@ -17,6 +17,7 @@ from classspec.parsers.philadelphia.common import (
     NOT_A_SPECIALTY,
     OPTION,
     QUAL_HEAD,
+    QUAL_KIND,
     is_group_head,
     plain,
     specialty_of_heading,
@@ -130,9 +131,11 @@ def read_qualifications(record: RecordBuilder, section: Section) -> None:
 _NOTE = lazy_compile(r"notes?\b[^:]{0,40}:", re.I)
 # "EDUCATIONBOTH SPECIALTIES": two headings run together.
 _GLUED_HEADINGS = lazy_compile(r"(?P<kind>education|experience)(?P<group>(?:both|all)\s+specialt\w+:?)", re.I)
-_QUAL_HEADING = lazy_compile(
-    r"(?:(?P<joined>and/or|and|or)\s+)?(?P<head>.+?)\s*(?P<scope>\([^()]*\))?\s*:?", re.I
-)
+_JOINED = r"(?:(?P<joined>and/or|and|or)\s+)?"
+_QUAL_HEADING = lazy_compile(rf"{_JOINED}(?P<head>.+?)\s*(?P<scope>\([^()]*\))?\s*:?", re.I)
+# What such a heading starts with: the lazy head above makes the full match dear on the
+# long lines of requirements that are no heading.
+_QUAL_HEADING_START = lazy_compile(rf"{_JOINED}{QUAL_KIND}", re.I)
 _ALL_OR_BOTH = lazy_compile(r"\b(?:all|both)\b", re.I)
 _NAMED_SPECIALTY = lazy_compile(r".+\bspecialt(?:y|ies)(?:\s+only)?\s*:?", re.I)
 
@@ -140,6 +143,8 @@ _NAMED_SPECIALTY = lazy_compile(r".+\bspecialt(?:y|ies)(?:\s+only)?\s*:?", re.I)
 def _qual_heading(body: str) -> tuple[str | None, str, bool] | None:
     """'EXPERIENCE:', 'AND SPECIFIC EXPERIENCE', 'EXPERIENCE (REQUIRED FOR ... OPTION 2):'
     -> (connector word or None, the kind words, whether it applies to all paths); None for an item."""
+    if not _QUAL_HEADING_START.match(body):
+        return None
     found = _QUAL_HEADING.fullmatch(body)
     if not found or len(found.group("head")) >= 60:
         return None
