@@ -64,6 +64,7 @@ _FIELD_OF_LABEL: dict[str, str] = {
     "classification title": "title",
     "job title": "title",
     "position title": "title",
+    "post title": "title",
     "title": "title",
     "class code": "class_code",
     "classification code": "class_code",
@@ -76,9 +77,19 @@ _FIELD_OF_LABEL: dict[str, str] = {
     "job number": "class_code",
     "job no": "class_code",
     "job no.": "class_code",
+    # A job description written for one post numbers the post, not a class: that number
+    # is the only code it has (UK, Canadian and Australian councils).
+    "position number": "class_code",
+    "position no": "class_code",
+    "position no.": "class_code",
+    "position #": "class_code",
+    "post number": "class_code",
+    "post no": "class_code",
+    "post no.": "class_code",
     "flsa": "flsa_status",
     "flsa status": "flsa_status",
     "flsa designation": "flsa_status",
+    "flsa determination": "flsa_status",
     "overtime status": "flsa_status",
     "pay level": "pay_grade",
     "pay grade": "pay_grade",
@@ -87,6 +98,8 @@ _FIELD_OF_LABEL: dict[str, str] = {
     "pay range": "pay_grade",
     "salary range": "pay_grade",
     "salary level": "pay_grade",
+    "pay band": "pay_grade",
+    "band": "pay_grade",
 }
 TAXONOMY_LABELS = frozenset(
     {
@@ -142,6 +155,11 @@ def _field(label: str) -> str | None:
     if name in TAXONOMY_LABELS:
         return "taxonomy." + re.sub(r"\W+", "_", name).strip("_")
     return None
+
+
+def label_field(label: str) -> str | None:
+    """The ClassSpec field a label names ('Job Code' -> 'class_code'), or None."""
+    return _FIELD_OF_LABEL.get(collapse(label).lower().rstrip("."))
 
 
 def _segments(text: str) -> list[str]:

@@ -34,6 +34,11 @@ _DEGREE = (
 )
 
 
+# The factor headings of a US federal position description (Factor Evaluation System):
+# "FACTOR 1. KNOWLEDGE REQUIRED BY THE POSITION (FL 1-7, 1250 points)".
+_FACTOR = r"factor \d{1,2}\.? "
+
+
 @dataclass(frozen=True, slots=True)
 class Family:
     """Section names that mean one thing. `structural` families are the ones that make
@@ -68,7 +73,8 @@ FAMILIES: tuple[Family, ...] = (
             "nature of the work; characteristics of the class; class characteristics; "
             "brief description(?: of (?:the )?classification)?; general description; "
             "general statement of duties; position summary; job summary; class summary; summary; "
-            "description; job description; position description; purpose; job purpose; "
+            "description; purpose; job purpose; basic functions?; position objectives?; "
+            "job objectives?; introduction; the position; role summary; "
             "position purpose; general purpose; series narrative; scope of (?:the )?position; "
             "definition of (?:the )?series; series definition; scope; definition of levels; "
             "class concept; concept; overview; role purpose; position overview; "
@@ -103,6 +109,7 @@ FAMILIES: tuple[Family, ...] = (
             "examples of typical tasks; tasks; responsibilities; key responsibilities; "
             "main responsibilities; job responsibilities; main duties; key duties; job duties; "
             "duties and tasks; (?:key )?accountabilities; functions; what you(?:'ll| will) do; "
+            "typical work activities; work activities; job duties in order of importance; "
             "the role; duties"
         ),
         structural=True,
@@ -127,6 +134,8 @@ FAMILIES: tuple[Family, ...] = (
             "knowledge and abilities",
             "knowledges? and abilities",
             "knowledge,? skills,? and other characteristics",
+            "(?:full performance )?knowledges?,? skills,? abilities,? and personal characteristics",
+            "(?:major )?worker characteristics",
             "skills,? knowledge,? (?:and |& )?abilities",
             "knowledge,? skills? and abilities required",
             "ksas?",
@@ -135,7 +144,11 @@ FAMILIES: tuple[Family, ...] = (
         ),
         structural=True,
     ),
-    Family("knowledge", (rf"(?:{_DEGREE} )?knowledge of", "knowledge"), structural=True),
+    Family(
+        "knowledge",
+        (rf"(?:{_DEGREE} )?knowledge of", "knowledge", rf"(?:{_FACTOR})?knowledge required by the position"),
+        structural=True,
+    ),
     Family("skills", (rf"(?:{_DEGREE} )?skills? (?:in|to)", "skills"), structural=True),
     Family(
         "abilities",
@@ -170,7 +183,8 @@ FAMILIES: tuple[Family, ...] = (
             "education and/or experience; education/experience; "
             "education,? training,? (?:and|&) experience; experience and training; "
             "experience and education; desirable qualifications; person specification; "
-            "(?:essential|selection) criteria; what you(?:'ll| will) need; "
+            "(?:essential|(?:key )?selection) criteria; what you(?:'ll| will) need; "
+            "acceptable experience and training; minimum class qualifications(?: for employment)?; "
             "what we(?:'re| are) looking for"
         ),
         structural=True,
@@ -181,7 +195,8 @@ FAMILIES: tuple[Family, ...] = (
         "licenses",
         (
             "(?:required |special )?licen[sc]es?,? certifications?,? (?:or|and|and/or) registrations?",
-            "(?:required )?licen[sc]es?(?:,| and| or) certifications?",
+            "(?:required )?licen[sc]es?(?:,| and| or| and/or)? certific(?:ations?|ates?)",
+            "licen[sc]es?,? (?:certific(?:ations?|ates?) )?and other requirements",
             "licen[sc]ing requirements?",
             "licen[sc]es?",
             "licensure",
@@ -207,6 +222,8 @@ FAMILIES: tuple[Family, ...] = (
             "ada compliance",
             "special physical requirements?",
             "special physical characteristics",
+            "inherent requirements",
+            rf"{_FACTOR}physical demands",
         ),
     ),
     Family(
@@ -220,6 +237,7 @@ FAMILIES: tuple[Family, ...] = (
             "environmental conditions",
             "environmental hazards",
             "working conditions and physical demands",
+            rf"{_FACTOR}work environment",
         ),
     ),
     Family(
@@ -230,6 +248,7 @@ FAMILIES: tuple[Family, ...] = (
         "pay",
         (
             "salary range",
+            "salary schedule",
             "salary grade",
             "pay grade",
             "pay range",
@@ -246,6 +265,7 @@ FAMILIES: tuple[Family, ...] = (
             "flsa",
             "flsa status",
             "flsa designation",
+            "flsa determination",
             "fair labor standards act(?: status)?",
             "overtime status",
         ),
@@ -253,7 +273,15 @@ FAMILIES: tuple[Family, ...] = (
     Family("probation", ("probationary period", "probation period", "probation")),
     Family("representation", ("representation unit", "bargaining unit", "union code", "union", "unit")),
     Family(
-        "established", ("class established", "established", "date established", "adopted", "date adopted")
+        "established",
+        (
+            "class established",
+            "established",
+            "date established",
+            "adopted",
+            "date adopted",
+            "(?:date |board )?approved",
+        ),
     ),
     Family(
         "revised",
@@ -276,7 +304,9 @@ FAMILIES: tuple[Family, ...] = (
             "supplemental information; additional information; special notes?; notes?; core values; "
             "leadership competencies; background investigation; conditions of employment; "
             "special conditions; disclaimer; selection process; career ladder; promotional line; "
-            "closing statement; job characteristics; class history; additional job information"
+            "closing statement; job characteristics; class history; additional job information; "
+            "key relationships; working relationships; "
+            rf"{_FACTOR}[a-z][a-z0-9 .,/&]{{2,80}}"
         ),
     ),
     # The parts of a job bulletin that are about applying, not about the class.
@@ -287,7 +317,7 @@ FAMILIES: tuple[Family, ...] = (
             "application procedures?; applications?; selection procedures?; examinations?; "
             "examination (?:process|information|weights); process notes?; notices?; "
             "selective certification; qualifications review; expert review committee; appointment; "
-            "deadline; filing (?:period|deadline); benefits; "
+            "deadline; filing (?:period|deadline); benefits; veterans'? preference; "
             "(?:an )?equal (?:employment )?opportunity employer"
         ),
     ),
@@ -362,6 +392,7 @@ LITERAL_NAMES: tuple[tuple[str, str], ...] = tuple(
 WEAK_HEADINGS = frozenset(
     _names(
         "scope; overview; concept; purpose; description; summary; tasks; functions; responsibilities; "
-        "requirement; requirements; the role; qualifications; qualification; experience; education"
+        "requirement; requirements; the role; qualifications; qualification; experience; education; "
+        "introduction; the position"
     )
 )

@@ -22,6 +22,7 @@ from classspec.parsers.base import Detection, TemplateParser
 from classspec.parsers.generic.classes import Records, find_classes, owned_runs
 from classspec.parsers.generic.handlers import handle, set_title
 from classspec.parsers.generic.headings import find_heading, sections, split_long_line
+from classspec.parsers.generic.tables import label_rows
 from classspec.parsers.labels import BARE_CODE, SERIES_LIST, choose_title, footer, label_line, title_like
 from classspec.parsers.lexicon import LIST_KEYS, STRUCTURAL_KEYS, WEAK_HEADINGS
 from classspec.sections import Section
@@ -60,7 +61,7 @@ class GenericParser(TemplateParser):
         )
         if len(source) > DETECT_LINES + DETECT_TAIL:
             source = source[:DETECT_LINES] + source[-DETECT_TAIL:]
-        lines = [piece for line in source for piece in split_long_line(line)]
+        lines, _ = label_rows([piece for line in source for piece in split_long_line(line)])
         families: dict[str, str] = {}
         strong = False  # a heading only class specs use ("Examples of Duties", not "Tasks")
         titled = False
@@ -87,8 +88,9 @@ class GenericParser(TemplateParser):
 
     # -- parsing -------------------------------------------------------------
     def parse(self, doc: Document) -> list[RecordBuilder]:
-        lines = _lines(doc)
+        lines, table_headers = label_rows(_lines(doc))
         records = Records(doc, self.id, find_classes(lines))
+        records.use([ln for ln in lines if ln.number in table_headers])
         named = jurisdiction_from_text(doc.lines)
         if named:
             records.set("jurisdiction", named[0].model_dump(), named[1])

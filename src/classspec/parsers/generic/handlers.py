@@ -11,7 +11,16 @@ from classspec.normalize import NUMBER_WORDS, flsa_status, iso_date, strength, t
 from classspec.parsers.generic.classes import Records
 from classspec.parsers.generic.requirements import licenses, qualifications, requirements
 from classspec.parsers.labels import title_and_code, title_like
-from classspec.sections import Section, is_upper_heading, items, strip_marker, text_block
+from classspec.parsers.generic.requirements import continued_inline
+from classspec.sections import (
+    Section,
+    is_upper_heading,
+    items,
+    join_wrapped,
+    prose_items,
+    strip_marker,
+    text_block,
+)
 
 Handler = Callable[[Records, Section, list[Line]], None]
 
@@ -36,8 +45,13 @@ _NUMBER_WORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 _DURATION = lazy_compile(
     rf"\b(?P<n>\d+|{_NUMBER_WORD})\s*(?:\(\s*(?P<digits>\d+)\s*\)\s*)?[- ]?(?P<unit>months?|years?)\b", re.I
 )
+_SENTENCE_END = (".", ";", ":", "!", "?")
 _PARENTHETICAL = lazy_compile(r"\(.*\)[.:]?")
 MAX_CATEGORY_WORDS = 10
+# The share of time a position description gives a major duty: "Budget Execution (40%)".
+_WEIGHT = lazy_compile(r"\(\s*\d{1,3}\s*%\s*\)$")
+# A line this close to the widest line of its paragraph ends where the text was wrapped.
+WRAP_WIDTH_SHARE = 0.8
 
 
 def heading_text(section: Section) -> str | None:
@@ -114,6 +128,9 @@ def _summary(records: Records, section: Section, lines: list[Line]) -> None:
 
 
 def _pieces(section: Section, lines: list[Line]) -> list[Piece]:
+    joined = continued_inline(section, lines)
+    if joined:
+        return prose_items(joined)
     found = items(lines)
     return [section.inline, *found] if section.inline else found
 
@@ -153,7 +170,7 @@ def _duties(records: Records, section: Section, lines: list[Line]) -> None:
 
     def flush() -> None:
         records.current = levels if levels is not None else outer
-        for item in items(group):
+        for item in wrapped_paragraphs(group) or items(group):
             add(item)
         records.current = outer
         group.clear()
@@ -178,6 +195,33 @@ def _duties(records: Records, section: Section, lines: list[Line]) -> None:
     flush()
 
 
+def wrapped_paragraphs(lines: list[Line]) -> list[Piece] | None:
+    """The paragraphs of unmarked prose hard-wrapped at a fixed width (a federal position
+    description's duty under its weighted sub-heading), one piece each; None when the
+    lines are not such prose. A wrap that happens to fall after a full stop is still a
+    wrap: every line but a paragraph's last runs to about the wrap width, where a list
+    with one duty a line has lines of any length."""
+    blocks: list[list[Line]] = [[]]
+    for line in lines:
+        if line.blank:
+            blocks.append([])
+        elif strip_marker(line.stripped)[0]:
+            return None
+        else:
+            blocks[-1].append(line)
+    blocks = [block for block in blocks if block]
+    width = max((len(line.stripped) for block in blocks for line in block), default=0)
+    wrapped = False
+    for block in blocks:
+        inner = block[:-1]
+        if any(len(line.stripped) < WRAP_WIDTH_SHARE * width for line in inner):
+            return None
+        wrapped = wrapped or any(not line.stripped.endswith(_SENTENCE_END) for line in inner)
+    if not wrapped:
+        return None
+    return [Piece(join_wrapped([line.stripped for line in block]), tuple(block)) for block in blocks]
+
+
 def _is_intro(text: str) -> bool:
     """'Duties may include, but are not limited to, the following:'"""
     if strip_marker(text)[0]:
@@ -190,7 +234,7 @@ def _is_category(text: str, marked_list: bool) -> bool:
     """A sub-heading that groups the duties below it ('Law Enforcement Services:')."""
     if strip_marker(text)[0] or len(text.split()) > MAX_CATEGORY_WORDS:
         return False
-    if text.endswith(":"):
+    if text.endswith(":") or _WEIGHT.search(text):
         return True
     if text.endswith((".", ";", ",", ")")):
         return False

@@ -11,7 +11,7 @@ from classspec.normalize import education_level, experience_months
 from classspec.parsers.generic.classes import Records
 from classspec.parsers.kinds import names_license, qualification_kind
 from classspec.parsers.lexicon import DEGREE_WORDS
-from classspec.sections import Section, items, text_block
+from classspec.sections import Section, items, strip_marker, text_block
 
 _DEGREES = "|".join(sorted(DEGREE_WORDS, key=len, reverse=True))
 REQUIREMENT_START = lazy_compile(
@@ -26,6 +26,7 @@ _LABELLED = lazy_compile(
 _OPTIONAL = lazy_compile(r"[^.]*\b(?:desirable|preferred|a plus)\b[^.]*\.?", re.I)
 _KIND_FIELD = {"knowledge": "knowledge", "knowledges": "knowledge", "skill": "skills", "skills": "skills"}
 _FIELDS = {"knowledge", "skills", "abilities", "other_requirements"}
+_SENTENCE_END = (".", ";", ":", "!", "?")
 
 
 def _kind_field(kind: str) -> str:
@@ -41,6 +42,19 @@ def split_semicolons(piece: Piece) -> list[Piece]:
     return [piece.with_text(p) for p in parts if p]
 
 
+def continued_inline(section: Section, lines: list[Line]) -> list[Line] | None:
+    """The text on a heading's line and the lines it runs on into, as lines to read as one
+    paragraph ("DISTINGUISHING FEATURES OF THE CLASS: This is professional work involving"
+    / "responsibility for ..."), or None when the text on the heading line stands alone."""
+    if section.inline is None or section.heading is None or section.inline.text.endswith(_SENTENCE_END):
+        return None
+    content = [ln for ln in lines if not ln.blank]
+    heading_line = section.heading.lines[-1]
+    if not content or content[0].number != heading_line.number + 1 or strip_marker(content[0].stripped)[0]:
+        return None
+    return [Line(section.inline.text, heading_line.number, heading_line.page), *lines]
+
+
 def requirements(records: Records, section: Section, lines: list[Line]) -> None:
     """A KSA block or one 'Knowledge of:' list. Items may be inline and ';'-separated; a
     'Knowledge of:' / 'Ability to:' label line sends the items below it to its field."""
@@ -50,7 +64,13 @@ def requirements(records: Records, section: Section, lines: list[Line]) -> None:
     field = section.key if section.key in _FIELDS else None
     degree_source = section.heading if degree else None
     pieces: list[tuple[Piece, str | None, str | None, Piece | None]] = []
-    if section.inline:
+    joined = continued_inline(section, lines)
+    if joined:
+        # One paragraph of ';'-separated requirements begun on the heading's line.
+        inline_mode, lines = True, joined
+    else:
+        inline_mode = section.inline is not None
+    if section.inline and not joined:
         pieces += [(p, field, degree, degree_source) for p in split_semicolons(section.inline)]
     current, current_degree, current_source = field, degree, degree_source
     for item in items(lines):
@@ -65,7 +85,7 @@ def requirements(records: Records, section: Section, lines: list[Line]) -> None:
                 rest = item.with_text(labelled.group("rest"))
                 pieces += [(p, current, current_degree, current_source) for p in split_semicolons(rest)]
             continue
-        parts = split_semicolons(item) if section.inline else [item]
+        parts = split_semicolons(item) if inline_mode else [item]
         pieces += [(p, current, current_degree, current_source) for p in parts]
     for piece, target, level, level_source in pieces:
         opened = REQUIREMENT_START.match(piece.text)
