@@ -52,8 +52,15 @@ UNIVERSITY: list[Block] = [
         "Operates, calibrates and maintains laboratory instruments such as spectrophotometers, "
         "centrifuges, PCR systems and microscopes.",
     ),
-    ("bullet", "Performs experiments and assays, records observations and compiles data in laboratory notebooks and databases."),
-    ("bullet", "Performs preliminary analysis of experimental data and prepares tables and graphs for review."),
+    (
+        "bullet",
+        "Performs experiments and assays, records observations and compiles data in laboratory notebooks "
+        "and databases.",
+    ),
+    (
+        "bullet",
+        "Performs preliminary analysis of experimental data and prepares tables and graphs for review.",
+    ),
     ("bullet", "Orders and maintains inventory of laboratory supplies and equipment."),
     ("bullet", "Ensures compliance with laboratory safety, hazardous waste and biosafety regulations."),
     ("bullet", "Trains and oversees student workers in laboratory procedures."),
@@ -108,7 +115,12 @@ TRANSIT: list[Block] = [
         [
             ["Class Title:", "Bus Maintenance Supervisor", "Job Code:", "5830"],
             ["Pay Grade:", "M14", "FLSA:", "Exempt"],
-            ["Bargaining Unit:", "Unrepresented Management", "Salary:", "$42.18 - $56.92 Hourly / $87,734 - $118,394 Annually"],
+            [
+                "Bargaining Unit:",
+                "Unrepresented Management",
+                "Salary:",
+                "$42.18 - $56.92 Hourly / $87,734 - $118,394 Annually",
+            ],
             ["Date Adopted:", "June 1, 2012", "Date Revised:", "March 15, 2024"],
         ],
     ),
@@ -128,9 +140,18 @@ TRANSIT: list[Block] = [
         "responsibility for the maintenance division.",
     ),
     ("h1", "ESSENTIAL JOB FUNCTIONS"),
-    ("number", "Plans, schedules, assigns and inspects the work of mechanics, apprentices and service workers."),
-    ("number", "Monitors preventive maintenance schedules and ensures that inspections are performed on time."),
-    ("number", "Diagnoses complex mechanical, electrical and hybrid-electric drive problems and directs repairs."),
+    (
+        "number",
+        "Plans, schedules, assigns and inspects the work of mechanics, apprentices and service workers.",
+    ),
+    (
+        "number",
+        "Monitors preventive maintenance schedules and ensures that inspections are performed on time.",
+    ),
+    (
+        "number",
+        "Diagnoses complex mechanical, electrical and hybrid-electric drive problems and directs repairs.",
+    ),
     ("number", "Reviews work orders, parts usage and labor records in the maintenance management system."),
     ("number", "Evaluates employee performance, recommends discipline and conducts safety meetings."),
     ("number", "Investigates vehicle failures and road calls and recommends corrective action."),
@@ -172,19 +193,28 @@ TRANSIT: list[Block] = [
         "Work is performed in a maintenance shop environment with exposure to noise, fumes, "
         "grease and moving vehicles; occasional outdoor work in all weather conditions.",
     ),
-    ("footer", "Metro Valley Transit District is an Equal Opportunity Employer.  Bus Maintenance Supervisor (5830)"),
+    (
+        "footer",
+        "Metro Valley Transit District is an Equal Opportunity Employer.  Bus Maintenance Supervisor (5830)",
+    ),
 ]
 
 
 def write_docx(blocks: list[Block], path: Path) -> None:
     document = docx.Document()
-    styles = {"title": "Title", "h1": "Heading 1", "h2": "Heading 2", "bullet": "List Bullet", "number": "List Number"}
+    styles = {
+        "title": "Title",
+        "h1": "Heading 1",
+        "h2": "Heading 2",
+        "bullet": "List Bullet",
+        "number": "List Number",
+    }
     for kind, content in blocks:
         if kind == "table":
             rows = list(content)  # type: ignore[arg-type]
             table = document.add_table(rows=len(rows), cols=len(rows[0]))
-            for cells, row in zip(rows, table.rows):
-                for text, cell in zip(cells, row.cells):
+            for cells, row in zip(rows, table.rows, strict=True):
+                for text, cell in zip(cells, row.cells, strict=True):
                     cell.text = text
         elif kind == "footer":
             document.sections[0].footer.paragraphs[0].text = str(content)

@@ -118,7 +118,7 @@ def board() -> Board:
             for fact in expected:
                 scores.check(fact, False, name)
             continue
-        _doc, parser, records, coverage = parsed
+        _doc, _parser, records, coverage = parsed
         scores.check("one record", len(records) == 1, name)
         record = records[0]
         checks = _facts(record)
@@ -126,7 +126,9 @@ def board() -> Board:
             scores.check(fact, checks[fact](value), name)
         lost = dropped(coverage, records)
         scores.check("content lines (5+ words) all in the output", not lost, f"{name} {lost[:1]}")
-        scores.check("no bulletin text among duties", not any(_BULLETIN.search(d.text) for d in record.duties), name)
+        scores.check(
+            "no bulletin text among duties", not any(_BULLETIN.search(d.text) for d in record.duties), name
+        )
     scores.seconds = time.perf_counter() - started
     print("\n" + scores.render(show=14))
     total = sum(c.passed for c in scores.checks.values())

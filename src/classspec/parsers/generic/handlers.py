@@ -9,9 +9,8 @@ from classspec.document import Line, Piece, collapse
 from classspec.lazyre import lazy_compile
 from classspec.normalize import NUMBER_WORDS, flsa_status, iso_date, strength, title_case
 from classspec.parsers.generic.classes import Records
-from classspec.parsers.generic.requirements import licenses, qualifications, requirements
+from classspec.parsers.generic.requirements import continued_inline, licenses, qualifications, requirements
 from classspec.parsers.labels import title_and_code, title_like
-from classspec.parsers.generic.requirements import continued_inline
 from classspec.sections import (
     Section,
     is_upper_heading,

@@ -23,7 +23,18 @@ from classspec.parsers.labels import TAXONOMY_LABELS, label_field
 
 # Lexicon families a header-table label may name (a section name such as "Duties" may not).
 _LABEL_FAMILIES = frozenset(
-    {"title", "code", "pay", "flsa", "probation", "representation", "established", "revised", "effective", "edited"}
+    {
+        "title",
+        "code",
+        "pay",
+        "flsa",
+        "probation",
+        "representation",
+        "established",
+        "revised",
+        "effective",
+        "edited",
+    }
 )
 # Cells of a row: a tab, a run of three spaces or more in plain text, or a bar set
 # between labelled values ("Board Approved: May 9, 2018 | Revised: January 12, 2022").
@@ -80,7 +91,7 @@ def _run_together(text: str) -> list[str]:
                 starts.append(start)
                 value_start = colon.end()
                 break
-    return [text[a:b].strip() for a, b in zip(starts, [*starts[1:], len(text)])]
+    return [text[a:b].strip() for a, b in zip(starts, [*starts[1:], len(text)], strict=True)]
 
 
 def _pairs(labels: Sequence[str], values: Sequence[str], line: Line) -> list[Line]:
