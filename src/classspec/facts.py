@@ -26,7 +26,7 @@ from classspec.normalize.bulletin import (
 )
 from classspec.normalize.experience import experience_months
 from classspec.normalize.paths import has_connector_lines, qualification_paths
-from classspec.normalize.pay import pay_period, salary_ranges
+from classspec.normalize.pay import document_currency, pay_period, salary_ranges
 from classspec.sections import strip_marker
 
 # A line that opens the pay part of a document: 'ANNUAL SALARY', 'Salary Range', 'PAY RANGE:'.
@@ -35,7 +35,7 @@ _PAY_HEADING = lazy_compile(
 )
 # A line in running text that states pay: '... salary in the Harbor Department is $ ...'.
 _PAY_WORDS = lazy_compile(r"\b(?:salary|salaries|pay\s+(?:range|rate)|wages?|compensation)\b", re.I)
-_AMOUNT = lazy_compile(r"\$\s*\d")
+_AMOUNT = lazy_compile(r"[$\u00a3\u20ac]\s*\d")
 # Lines a window may span when a fact wraps ('THIS EXAMINATION IS TO BE GIVEN BOTH ON AN' ...).
 _WINDOW = 4
 _NOT_ALNUM = lazy_compile(r"[^0-9a-z]+")
@@ -47,7 +47,7 @@ def complete(doc: Document, records: list[ClassSpec]) -> list[ClassSpec]:
     """Fill the document-wide facts each record's parser left empty (in place)."""
     lines = [line for line in doc.lines if not line.blank]
     whole = "\n".join(line.stripped for line in lines)  # joined once for every reader
-    salary = _salary(lines)
+    salary = _salary(lines, document_currency(whole))
     found = {
         "opened": _first(lines, whole, open_date),
         "deadline": _first(lines, whole, application_deadline),
@@ -176,7 +176,7 @@ def _first(lines: list[Line], whole: str, reader: Callable[[str], Any]) -> tuple
     return value, []
 
 
-def _salary(lines: list[Line]) -> list[tuple[dict, list[Line]]]:
+def _salary(lines: list[Line], dollar: str = "USD") -> list[tuple[dict, list[Line]]]:
     """Ranges from the lines of pay sections and from sentences about pay, in order."""
     result: list[tuple[dict, list[Line]]] = []
     period: str | None = None
@@ -190,7 +190,7 @@ def _salary(lines: list[Line]) -> list[tuple[dict, list[Line]]]:
             in_pay_section, period = False, None
             continue
         if _AMOUNT.search(text) and (in_pay_section or search(_PAY_WORDS, text)):
-            result += [(value, [line]) for value in salary_ranges(text, period or pay_period(text))]
+            result += [(value, [line]) for value in salary_ranges(text, period or pay_period(text), dollar)]
     return result
 
 

@@ -37,16 +37,22 @@ _EXAM_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
 # "THIS EXAMINATION IS TO BE GIVEN ONLY ON AN INTERDEPARTMENTAL PROMOTIONAL BASIS": the
 # sentence that says how the exam is given (it may wrap over lines).
 _BASIS = lazy_compile(r"\bEXAMINATION\s+IS\s+TO\s+BE\s+GIVEN\b.{0,160}?\bBASIS\b", re.I | re.S)
+# "Exam Type: Open Competitive": a recruitment page's labelled field.
+_TYPE_LABEL = lazy_compile(r"\bExam(?:ination)?\s+Types?\s*:\s*(?P<value>[^\n]+)", re.I)
 # "(Exam Open to All, including Current City Employees)": LA's header line.
 _OPEN_TO = lazy_compile(r"\bExam(?:ination)?\s+Open\s+to\s+(?P<who>[^)\n]+)", re.I)
-_DRIVERS_LICENSE = lazy_compile(r"\bdriver'?s?['\u2019]?\s+licen[sc]e\b", re.I)
+# "driver's license", "drivers licence", and the British "driving licence".
+_DRIVERS_LICENSE = lazy_compile(r"\b(?:driver'?s?['\u2019]?|driving)\s+licen[sc]e\b", re.I)
 _MAY_BE_REQUIRED = lazy_compile(
     r"\bmay\s+(?:be\s+)?requir|\bmay\s+need\b|\bsome\s+positions\b|\bpositions\s+requiring\b|\bcertain\s+positions\b|\bif\s+(?:an?\s+)?"
     r"(?:essential|required|needed|assigned)|\bwhen\s+(?:required|assigned)|\bfor\s+(?:some|certain)\b",
     re.I,
 )
 _REQUIRED = lazy_compile(
-    r"\brequired\b|\bmust\s+(?:possess|have|hold|obtain|maintain)\b|\bpossession\s+of\b|\bvalid\b|\brequires?\b",
+    r"\brequired\b|\bmust\s+(?:possess|have|hold|obtain|maintain)\b|\bpossession\s+of\b|\bvalid\b|\brequires?\b"
+    # A criterion of a person specification: "Full UK driving licence", "Current Victorian
+    # driver's licence" (Commonwealth wording for a licence held now).
+    r"|^\W*(?:a\s+)?(?:full|current)\b",
     re.I,
 )
 _PROBATION = lazy_compile(
@@ -54,7 +60,9 @@ _PROBATION = lazy_compile(
     r"|(?P<before>\b\S+\s*(?:\(\d+\)\s*)?(?:-|\s)?(?:months?|years?))\s+probation",
     re.I,
 )
-_SENTENCE = lazy_compile(r"(?<=[.!?])\s+|\n+")
+# Sentences, and lines as list items; a line that goes on in lower case is the wrapped
+# rest of its sentence ("... a valid New York State" / "driver's license ...").
+_SENTENCE = lazy_compile(r"(?<=[.!?])\s+|\n+(?![a-z])")
 
 
 def _any_word(text: str, words: tuple[str, ...]) -> bool:
@@ -96,6 +104,14 @@ def exam_types(text: str | None) -> list[str]:
             (found.start(), kind) for kind, pattern in _EXAM_TYPES if (found := pattern.search(basis.group()))
         ]
         return [kind for _, kind in sorted(stated)]
+    labelled = search(_TYPE_LABEL, text)
+    if labelled:
+        value = labelled.group("value")
+        stated = [(found.start(), kind) for kind, pattern in _EXAM_TYPES if (found := pattern.search(value))]
+        if not stated and re.fullmatch(r"\s*promotional\W*", value, re.I):
+            stated = [(0, "promotional")]
+        if stated:
+            return [kind for _, kind in sorted(stated)]
     open_to = search(_OPEN_TO, text)
     if open_to:
         who = open_to.group("who").lower()
@@ -112,7 +128,7 @@ def drivers_license(text: str | None) -> str | None:
     """'A valid California driver's license is required' -> 'required'; 'may be
     required', 'if an essential function' -> 'may_be_required'; no rule -> None."""
     # Every rule names a driver: a text that does not is not split into sentences.
-    if not text or "driver" not in folded(text) or not search(_DRIVERS_LICENSE, text):
+    if not text or "driv" not in folded(text) or not search(_DRIVERS_LICENSE, text):
         return None
     rule = None
     for sentence in scanner(_SENTENCE).split(text):  # the same pieces, fewer positions tried
