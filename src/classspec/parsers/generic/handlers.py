@@ -34,6 +34,7 @@ _BOILERPLATE = lazy_compile(
     r"\b(?:duties|functions|examples|tasks|statements)\b[^.]{0,80}\b(?:are|is)\s+(?:intended\s+to\s+be\s+|only\s+)?"
     r"(?:representative|illustrative)|representative,?\s+(?:and|but)\s+not"
     r"|not\s+(?:necessarily\s+)?(?:all[- ])?(?:inclusive|exhaustive)|may\s+not\s+(?:perform|include)\s+all"
+    r"|\b(?:do(?:es)?|may)\s+not\s+(?:include|list|cover|describe)\s+all\b"
     r"|not\s+intended\s+to\s+(?:be|reflect|describe)\s+(?:all|an?\s+(?:exhaustive|complete))"
     r"|(?:reasonable\s+accommodations?|americans\s+with\s+disabilities)[^.]{0,200}\b(?:may|will|can)\s+be\s+(?:made|provided)"
     r"|equal\s+(?:employment\s+)?opportunity\s+employer",
@@ -47,6 +48,7 @@ _DURATION = lazy_compile(
 _SENTENCE_END = (".", ";", ":", "!", "?")
 _PARENTHETICAL = lazy_compile(r"\(.*\)[.:]?")
 MAX_CATEGORY_WORDS = 10
+_GRADE_BEFORE_AMOUNTS = lazy_compile(r"\b(?P<grade>(?:Range|Grade|Band|Level)\s+[A-Z]?\d{1,3}[A-Z]?)\b")
 # The share of time a position description gives a major duty: "Budget Execution (40%)".
 _WEIGHT = lazy_compile(r"\(\s*\d{1,3}\s*%\s*\)$")
 # A line this close to the widest line of its paragraph ends where the text was wrapped.
@@ -158,7 +160,8 @@ def _duties(records: Records, section: Section, lines: list[Line]) -> None:
     group: list[Line] = []
 
     def add(item: Piece) -> None:
-        if _BOILERPLATE.search(item.text):
+        if _BOILERPLATE.search(item.text) or _PARENTHETICAL.fullmatch(item.text):
+            # A notice about the list, or a note in parentheses: not a duty.
             records.other(heading, item)
             return
         value = {"text": item.text, "category": category.text if category else None, "essential": essential}
@@ -287,6 +290,11 @@ def _pay(records: Records, section: Section, lines: list[Line]) -> None:
     if value and "$" not in value.text and len(value.text.split()) <= 3 and re.search(r"\d", value.text):
         records.set("pay_grade", value.text, value)
     elif value:
+        # "Classified Salary Schedule, Range 34 ($4,826 - $6,158 per month)": the range
+        # named before the amounts is the grade; the amounts are read as salary.
+        named = _GRADE_BEFORE_AMOUNTS.search(value.text.split("$", 1)[0])
+        if named:
+            records.set("pay_grade", named.group("grade"), value, keep=True)
         rest = list(value.lines) + rest
     leftover(records, section, rest)
 

@@ -22,7 +22,7 @@ _NUMBERING = lazy_compile(
     r"^(?:(?:section|part)\s+)?(?:[IVX]{1,4}|\d{1,2}(?:\.\d{1,2})?|[A-H])[.):\-]\s*(?=\S)", re.I
 )
 # "MINIMUM ACCEPTABLE TRAINING AND EXPERIENCE (The following statement ...)"
-_NOTED = lazy_compile(r"(?P<name>[A-Z][A-Za-z ,/&'\-]{3,80}?)\s*:?\s*(?P<note>\(.*\)[.:]?)")
+_NOTED = lazy_compile(r"(?P<name>[A-Z][A-Za-z0-9 .,/&'\-]{3,80}?)\s*:?\s*(?P<note>\(.*\)[.:]?)")
 NOTE_WORDS = 4  # a parenthetical this long after a heading is a note, kept as text
 # Parts of a combined heading ("REQUIREMENT/MINIMUM QUALIFICATION", "Duties and Responsibilities").
 _JOINERS = lazy_compile(r"\s*(?:/|,|&|\+|\band\b|\bor\b)\s*", re.I)
@@ -102,7 +102,9 @@ def _closest(name: str) -> str | None:
 def find_heading(line: Line) -> Heading | None:
     """The heading a line is, with its key and any text written after it, or None."""
     text = line.stripped
-    if not text or len(text) > 160:
+    # A heading with a long note after it ("JOB DUTIES IN ORDER OF IMPORTANCE: (These
+    # duties are illustrative only. ...)") may run past the length of a heading line.
+    if not text or (len(text) > 160 and not (text.endswith((")", ").", "):")) and len(text) <= 400)):
         return None
     candidates = [text]
     numbered = _NUMBERING.match(text)
@@ -110,9 +112,9 @@ def find_heading(line: Line) -> Heading | None:
         candidates.append(text[numbered.end() :])
     for candidate in candidates:
         found = _lexicon(candidate, line)
-        if found:
-            return Heading(found[0], Piece.of([line]), found[1])
         noted = _NOTED.fullmatch(candidate)
+        if found and not (found[1] is None and noted and len(noted.group("note").split()) >= NOTE_WORDS):
+            return Heading(found[0], Piece.of([line]), found[1])
         if noted and len(noted.group("note").split()) >= NOTE_WORDS:
             found = _lexicon(noted.group("name"), line)
             if found and found[1] is None:

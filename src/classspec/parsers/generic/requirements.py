@@ -23,6 +23,12 @@ _LABELLED = lazy_compile(
     r"\s*:\s*(?P<rest>\S.*)?",
     re.I,
 )
+# "Knowledge of a; b. Skill in c. Ability to d; e.": a paragraph of sentences, each
+# opening with its kind (Ohio's MAJOR WORKER CHARACTERISTICS).
+_KIND_SENTENCE = lazy_compile(
+    rf"(?<=\.)\s+(?=(?:(?:{_DEGREES})\s+)?(?:knowledges?|skills?|abilit(?:y|ies))\s+(?:of|in|to)\b)", re.I
+)
+_NOTE = lazy_compile(r"\(.*\)\.?")
 _OPTIONAL = lazy_compile(r"[^.]*\b(?:desirable|preferred|a plus)\b[^.]*\.?", re.I)
 _KIND_FIELD = {"knowledge": "knowledge", "knowledges": "knowledge", "skill": "skills", "skills": "skills"}
 _FIELDS = {"knowledge", "skills", "abilities", "other_requirements"}
@@ -85,6 +91,14 @@ def requirements(records: Records, section: Section, lines: list[Line]) -> None:
                 rest = item.with_text(labelled.group("rest"))
                 pieces += [(p, current, current_degree, current_source) for p in split_semicolons(rest)]
             continue
+        sentences = _KIND_SENTENCE.split(item.text)
+        if len(sentences) > 1 and REQUIREMENT_START.match(item.text):
+            for sentence in sentences:
+                opened = REQUIREMENT_START.match(sentence)
+                kind = _kind_field(opened.group("kind")) if opened else current
+                # The items after the first of a sentence's ';' list are of its kind.
+                pieces += [(p, kind, None, None) for p in split_semicolons(item.with_text(sentence))]
+            continue
         parts = split_semicolons(item) if inline_mode else [item]
         pieces += [(p, current, current_degree, current_source) for p in parts]
     for piece, target, level, level_source in pieces:
@@ -92,6 +106,9 @@ def requirements(records: Records, section: Section, lines: list[Line]) -> None:
         if opened:
             target = _kind_field(opened.group("kind"))
             level = opened.group("degree").lower() if opened.group("degree") else level
+        if _NOTE.fullmatch(piece.text):
+            records.other(heading_text or None, piece)  # "(These are developed after employment.)"
+            continue
         if target in (None, "other_requirements"):
             records.add("other_requirements", _requirement(piece.text, None), piece)
             continue
@@ -108,6 +125,13 @@ def qualifications(records: Records, section: Section, lines: list[Line]) -> Non
         kind = section.key if section.key in ("education", "experience") else qualification_kind(item.text)
         if kind:
             records.add(f"minimum_qualifications.{kind}", item.text, item)
+            continue
+        # A person specification's criteria mix knowledge and abilities with the
+        # qualifications ("Sound knowledge of the Planning Act", "Demonstrated ability to").
+        opened = REQUIREMENT_START.match(item.text)
+        if opened:
+            level = opened.group("degree").lower() if opened.group("degree") else None
+            records.add(_kind_field(opened.group("kind")), _requirement(item.text, level), item)
     # The removal scans slowly (every start inside a sentence runs to its end): only
     # a text that says "desirable", "preferred" or "a plus" has anything to remove.
     required = _OPTIONAL.sub(" ", body.text) if may_match(_OPTIONAL, body.text) else body.text
