@@ -34,7 +34,11 @@ _DOLLAR_COUNTRIES: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
 )
-_EXPLICIT_DOLLAR = lazy_compile(r"\b(?P<code>CAD|AUD|NZD)\b|\b(?P<sign>C|A|NZ)\$")
+# A currency code or sign written at an amount ("CAD 45,000", "$45,000 AUD", "A$92,455");
+# a code alone is a word of the text ("CAD" drafting, "AUD" audit).
+_EXPLICIT_DOLLAR = lazy_compile(
+    r"\b(?P<code>CAD|AUD|NZD)\s*\$?\s*\d|\d(?:\.\d\d)?\s*(?P<after>CAD|AUD|NZD)\b|\b(?P<sign>C|A|NZ)\$\s*\d"
+)
 # One range: an amount, optionally "to / - / – / through" a second amount.
 _RANGE = lazy_compile(
     rf"(?P<min>{_AMOUNT})(?:\s*(?:to|-|\u2013|\u2014|through|thru)\s*(?P<max>{_AMOUNT}))?"
@@ -67,7 +71,8 @@ def document_currency(text: str) -> str:
     the country its words place it in (two different cues), else US dollars."""
     named = _EXPLICIT_DOLLAR.search(text)
     if named:
-        return named.group("code") or {"C": "CAD", "A": "AUD", "NZ": "NZD"}[named.group("sign")]
+        code = named.group("code") or named.group("after")
+        return code or {"C": "CAD", "A": "AUD", "NZ": "NZD"}[named.group("sign")]
     for currency, cues in _DOLLAR_COUNTRIES:
         if len({found.group().lower() for found in cues.finditer(text)}) >= 2:
             return currency

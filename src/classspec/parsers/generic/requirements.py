@@ -131,7 +131,12 @@ def qualifications(records: Records, section: Section, lines: list[Line]) -> Non
         opened = REQUIREMENT_START.match(item.text)
         if opened:
             level = opened.group("degree").lower() if opened.group("degree") else None
-            records.add(_kind_field(opened.group("kind")), _requirement(item.text, level), item)
+            labelled = _LABELLED.fullmatch(item.text)
+            # "Ability to: Follow oral directions." lists its items after the label.
+            rest = labelled.group("rest") if labelled else None
+            parts = split_semicolons(item.with_text(rest)) if rest else [item]
+            for part in parts:
+                records.add(_kind_field(opened.group("kind")), _requirement(part.text, level), part)
     # The removal scans slowly (every start inside a sentence runs to its end): only
     # a text that says "desirable", "preferred" or "a plus" has anything to remove.
     required = _OPTIONAL.sub(" ", body.text) if may_match(_OPTIONAL, body.text) else body.text
