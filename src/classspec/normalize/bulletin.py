@@ -17,7 +17,7 @@ _OPEN_DATE = lazy_compile(
 )
 _DEADLINE = lazy_compile(
     r"(?:\bAPPLICATION\s+DEADLINE\b|\bmust\s+be\s+(?:received|submitted|postmarked)\s+(?:by|no\s+later\s+than)"
-    r"|\b(?:Closing|Filing|Final\s+filing)\s+Date\b|\bDeadline\s*:)"
+    r"|\b(?:Closing|Filing|Final\s+filing)\s+Date\b|\bDeadline\s*:|\bApply\s+by\s*:)"
     r"(?P<rest>[^\n]{0,200}(?:\n[^\n]{0,200}){0,3})",
     re.I,
 )
@@ -84,7 +84,7 @@ def open_date(text: str | None) -> str | None:
 
 def application_deadline(text: str | None) -> str | None:
     """'APPLICATION DEADLINE … must be received by THURSDAY, JANUARY 10, 2019' -> '2019-01-10'."""
-    if not text or not _any_word(text, ("deadline", "must", "date")):
+    if not text or not _any_word(text, ("deadline", "must", "date", "apply")):
         return None
     for found in finditer(_DEADLINE, text):
         date = iso_date(found.group("rest"))

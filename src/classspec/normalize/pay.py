@@ -41,7 +41,8 @@ _EXPLICIT_DOLLAR = lazy_compile(
 )
 # One range: an amount, optionally "to / - / – / through" a second amount.
 _RANGE = lazy_compile(
-    rf"(?P<min>{_AMOUNT})(?:\s*(?:to|-|\u2013|\u2014|through|thru)\s*(?P<max>{_AMOUNT}))?"
+    # The second amount may repeat a currency prefix ("NZ$98,500 - NZ$115,900").
+    rf"(?P<min>{_AMOUNT})(?:\s*(?:to|-|\u2013|\u2014|through|thru)\s*(?:[A-Z]{{1,2}}(?=\$))?(?P<max>{_AMOUNT}))?"
     r"(?P<flat>\s*\(\s*flat[- ]?rated\s*\))?",
     re.I,
 )

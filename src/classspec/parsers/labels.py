@@ -47,6 +47,7 @@ _NOT_A_TITLE = lazy_compile(
     r"|(?:city|county|state)$|(?:personnel|human resources|civil service)"
     r"(?:\s+(?:department|office|division|services|commission|board))?$"
     r"|(?:personnel |job )?class(?:ification)? spec|job description|position description|page \d"
+    r"|.*\bclassification plan$"
     r"|skip |navigation|main content|search|home$|menu|top of page|link back)"
     r"|\b(?:specification|equal (?:employment )?opportunity|www\.|https?:|toggle|anchor|ribbon)\b"
     r"|\b(?:department|commission|board)$",
@@ -99,6 +100,8 @@ _FIELD_OF_LABEL: dict[str, str] = {
     "salary range": "pay_grade",
     "salary level": "pay_grade",
     "pay band": "pay_grade",
+    "salary band": "pay_grade",
+    "salary group": "pay_grade",
     "band": "pay_grade",
 }
 TAXONOMY_LABELS = frozenset(
@@ -112,6 +115,7 @@ TAXONOMY_LABELS = frozenset(
         "schem code",
         "occupational group",
         "occupational series",
+        "occupational category",
         "class series",
         "job series",
         "eeo category",

@@ -75,6 +75,7 @@ FAMILIES: tuple[Family, ...] = (
             "general statement of duties; position summary; job summary; class summary; summary; "
             "description; purpose; job purpose; basic functions?; position objectives?; "
             "job objectives?; introduction; the position; role summary; "
+            "purpose of (?:the )?(?:role|position|job); "
             "position purpose; general purpose; series narrative; scope of (?:the )?position; "
             "definition of (?:the )?series; series definition; scope; definition of levels; "
             "class concept; concept; overview; role purpose; position overview; "
@@ -197,6 +198,8 @@ FAMILIES: tuple[Family, ...] = (
             "(?:required |special )?licen[sc]es?,? certifications?,? (?:or|and|and/or) registrations?",
             "(?:required )?licen[sc]es?(?:,| and| or| and/or)? certific(?:ations?|ates?)",
             "licen[sc]es?,? (?:certific(?:ations?|ates?) )?and other requirements",
+            "registrations?,? certifications?,? (?:or|and|and/or) licen[sc](?:es?|ure)",
+            "certifications?,? (?:or|and|and/or) licen[sc](?:es?|ure)",
             "licen[sc]ing requirements?",
             "licen[sc]es?",
             "licensure",
@@ -256,6 +259,8 @@ FAMILIES: tuple[Family, ...] = (
             "salary",
             "annual salary",
             "pay band",
+            "salary band",
+            "salary group",
             "compensation",
         ),
     ),

@@ -48,6 +48,7 @@ _DURATION = lazy_compile(
 _SENTENCE_END = (".", ";", ":", "!", "?")
 _PARENTHETICAL = lazy_compile(r"\(.*\)[.:]?")
 MAX_CATEGORY_WORDS = 10
+MAX_AREA_WORDS = 6
 _GRADE_BEFORE_AMOUNTS = lazy_compile(r"\b(?P<grade>(?:Range|Grade|Band|Level)\s+[A-Z]?\d{1,3}[A-Z]?)\b")
 # The share of time a position description gives a major duty: "Budget Execution (40%)".
 _WEIGHT = lazy_compile(r"\(\s*\d{1,3}\s*%\s*\)$")
@@ -181,6 +182,18 @@ def _duties(records: Records, section: Section, lines: list[Line]) -> None:
         add(section.inline)
     for line in content:
         text = line.stripped
+        row = duty_row(line)
+        if row is not None:
+            # "Network maintenance | Manages the road maintenance contract ...": the area
+            # of a table of accountabilities is the duty's category; its header row is structure.
+            flush()
+            if row:
+                category = Piece(row[0], (line,))
+                add(Piece(row[1], (line,)))
+                category = None
+            else:
+                records.use(line)
+            continue
         if _is_intro(text):
             flush()
             category = None
@@ -222,6 +235,24 @@ def wrapped_paragraphs(lines: list[Line]) -> list[Piece] | None:
     if not wrapped:
         return None
     return [Piece(join_wrapped([line.stripped for line in block]), tuple(block)) for block in blocks]
+
+
+def duty_row(line: Line) -> tuple[str, str] | tuple[()] | None:
+    """A row of a two-column duty table: (area, duty); () for its header row
+    ('Accountability | Expected outcomes'); None for any other line."""
+    if "\t" not in line.text:
+        return None
+    row = [cell for cell in (collapse(c) for c in line.text.split("\t")) if cell]
+    if len(row) != 2:
+        return None
+    area, duty = row
+    short = [len(cell.split()) <= MAX_AREA_WORDS and not cell.endswith(_SENTENCE_END) for cell in row]
+    if all(short) and all(cell[:1].isupper() for cell in row):
+        return ()
+    sentence = duty.endswith(_SENTENCE_END) and len(duty.split()) > 4
+    if short[0] and re.search(r"[A-Za-z]{3}", area) and sentence:
+        return area, duty
+    return None
 
 
 def _is_intro(text: str) -> bool:

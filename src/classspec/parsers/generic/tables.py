@@ -39,12 +39,22 @@ _LABEL_FAMILIES = frozenset(
 # Cells of a row: a tab, a run of three spaces or more in plain text, or a bar set
 # between labelled values ("Board Approved: May 9, 2018 | Revised: January 12, 2022").
 _CELL_GAP = re.compile(r"\t|\s{3,}|\s+\|\s+")
+# After a label's colon two spaces part cells too ("Effective Date:  April 1, 2021").
+_LABELLED_GAP = re.compile(r"\t|\s{2,}|\s+\|\s+")
 _COLON = re.compile(r":\s")
 MAX_LABEL_WORDS = 4
 
 
-def _cells(line: Line) -> list[str]:
-    return [collapse(cell) for cell in _CELL_GAP.split(line.stripped)]
+def _cells(line: Line, gap: re.Pattern[str] = _CELL_GAP) -> list[str]:
+    """The cells of a row; a label cell ending in ':' and the value after it are one
+    'Label: value' cell ("Effective Date:  April 1, 2021" lined up with spaces)."""
+    cells: list[str] = []
+    for cell in (collapse(part) for part in gap.split(line.stripped)):
+        if cells and cells[-1].endswith(":") and cell and not is_label(cell):
+            cells[-1] += " " + cell
+        else:
+            cells.append(cell)
+    return cells
 
 
 def is_label(cell: str) -> bool:
@@ -114,7 +124,7 @@ def label_rows(lines: Sequence[Line]) -> tuple[list[Line], set[int]]:
             continue
         row = _cells(line)
         above, columns = columns, None
-        separate = _labelled_cells(row)
+        separate = _labelled_cells(_cells(line, _LABELLED_GAP))
         if separate:
             out.extend(Line(cell, line.number, line.page) for cell in separate)
         elif len(row) < 2 or not all(row):
