@@ -1,15 +1,19 @@
-"""Write the Word (.docx) documents of tests/unseen/, the unseen-layout scoreboard.
+"""Write the Word (.docx) and PDF documents of tests/unseen/, the unseen-layout scoreboard.
 
 A university job description and a transit district class specification are usually
 kept in Word: a labelled header table (Job Code, Pay Grade, FLSA ...), "Heading"-styled
 section names, bulleted lists, and a page footer with the revision line. The content is
 written out below, block by block, so the files can be rebuilt from this script:
-    python scripts/make_unseen_fixtures.py
+    python scripts/make_unseen_fixtures.py          # the .docx files
+    python scripts/make_unseen_fixtures.py --pdf    # also the PDFs (needs LibreOffice)
+A PDF is printed by LibreOffice's Writer from its HTML source in tests/unseen/sources/,
+as make_pdf_fixtures.py prints the corpus PDFs.
 """
 
 from __future__ import annotations
 
 import datetime
+import sys
 from pathlib import Path
 
 import docx
@@ -227,9 +231,18 @@ def write_docx(blocks: list[Block], path: Path) -> None:
     document.save(path)
 
 
+def write_pdfs() -> None:
+    sys.path.insert(0, str(Path(__file__).parent))
+    from make_pdf_fixtures import HTML_FILTER, soffice
+
+    soffice(sorted((UNSEEN / "sources").glob("*.html")), UNSEEN, HTML_FILTER)
+
+
 def main() -> None:
     write_docx(UNIVERSITY, UNSEEN / "university-research-laboratory-technician.docx")
     write_docx(TRANSIT, UNSEEN / "transit-bus-maintenance-supervisor.docx")
+    if "--pdf" in sys.argv[1:]:
+        write_pdfs()
 
 
 if __name__ == "__main__":

@@ -60,6 +60,15 @@ _PROBATION = lazy_compile(
     r"|(?P<before>\b\S+\s*(?:\(\d+\)\s*)?(?:-|\s)?(?:months?|years?))\s+probation",
     re.I,
 )
+# "a 90-day introductory period" (hospitals, universities): days, or the employer's
+# other name for probation.
+_INTRODUCTORY = lazy_compile(
+    r"\b(?P<days>\d{2,3})[- ]days?\s+(?:probationary|introductory|trial)\s+period"
+    r"|\b(?:introductory|trial)\s+period\b[^.]{0,40}?(?P<after>\b\S+\s*(?:\(\d+\)\s*)?(?:-|\s)?months?\b)"
+    r"|(?P<before>\b\S+\s*(?:\(\d+\)\s*)?(?:-|\s)?months?)\s+(?:introductory|trial)\s+period",
+    re.I,
+)
+DAYS_PER_MONTH = 30
 # Sentences, and lines as list items; a line that goes on in lower case is the wrapped
 # rest of its sentence ("... a valid New York State" / "driver's license ...").
 _SENTENCE = lazy_compile(r"(?<=[.!?])\s+|\n+(?![a-z])")
@@ -145,9 +154,14 @@ def probation_months(text: str | None) -> int | None:
     """'a probationary period of six months' -> 6; 'a one-year probation' -> 12."""
     # Both forms contain the word: most texts without it are settled by one substring
     # test, not by a scan that starts at every word.
-    if not text or "probation" not in folded(text):
+    if not text:
         return None
-    found = _PROBATION.search(text)
+    lowered = folded(text)
+    found = _PROBATION.search(text) if "probation" in lowered else None
+    if found is None and ("introductory" in lowered or "trial" in lowered or "probationary" in lowered):
+        found = _INTRODUCTORY.search(text)
+        if found and found.group("days"):
+            return round(int(found.group("days")) / DAYS_PER_MONTH) or None
     if not found:
         return None
     return duration_months((found.group("after") or found.group("before")).replace("-", " "))

@@ -23,7 +23,9 @@ _DOLLAR_COUNTRIES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "CAD",
         lazy_compile(
             r"\b(?:Canada|Canadian|CUPE|WorkSafeBC|provincial|Province\s+of|British\s+Columbia|Alberta"
-            r"|Saskatchewan|Manitoba|Ontario|Nova\s+Scotia|New\s+Brunswick|Newfoundland|Qu[e\u00e9]bec)\b",
+            r"|Saskatchewan|Manitoba|Ontario|Nova\s+Scotia|New\s+Brunswick|Newfoundland|Qu[e\u00e9]bec"
+            # public-service unions and employers of the provinces and the federal government
+            r"|BCGEU|OPSEU|AUPE|PSAC|NSGEU|SGEU|MGEU|BC\s+Public\s+Service|Ontario\s+Public\s+Service)\b",
         ),
     ),
     (

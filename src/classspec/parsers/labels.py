@@ -46,7 +46,8 @@ _NOT_A_TITLE = lazy_compile(
     r"^(?:(?:city|county|state|town|village|borough|commonwealth|department|office|division|bureau)\s+of\b"
     r"|(?:city|county|state)$|(?:personnel|human resources|civil service)"
     r"(?:\s+(?:department|office|division|services|commission|board))?$"
-    r"|(?:personnel |job )?class(?:ification)? spec|job description|position description|page \d"
+    r"|(?:personnel |job )?class(?:ification)? (?:spec|description)|job description|position description"
+    r"|page \d"
     r"|.*\bclassification plan$"
     r"|skip |navigation|main content|search|home$|menu|top of page|link back)"
     r"|\b(?:specification|equal (?:employment )?opportunity|www\.|https?:|toggle|anchor|ribbon)\b"
@@ -66,12 +67,17 @@ _FIELD_OF_LABEL: dict[str, str] = {
     "job title": "title",
     "position title": "title",
     "post title": "title",
+    # "Job Description: Registered Nurse II", a document that names itself and its class.
+    "job description": "title",
+    "position description": "title",
+    "job profile": "title",
     "title": "title",
     "class code": "class_code",
     "classification code": "class_code",
     "job code": "class_code",
     "job class code": "class_code",
     "class number": "class_code",
+    "classification number": "class_code",
     "class no": "class_code",
     "class no.": "class_code",
     "class #": "class_code",

@@ -59,6 +59,7 @@ FAMILIES: tuple[Family, ...] = (
             "job code",
             "job class code",
             "class number",
+            "classification number",
             "class no\\.?",
             "class #",
             "code",
@@ -75,7 +76,7 @@ FAMILIES: tuple[Family, ...] = (
             "general statement of duties; position summary; job summary; class summary; summary; "
             "description; purpose; job purpose; basic functions?; position objectives?; "
             "job objectives?; introduction; the position; role summary; "
-            "purpose of (?:the )?(?:role|position|job); "
+            "purpose of (?:the )?(?:role|position|job); job overview; "
             "position purpose; general purpose; series narrative; scope of (?:the )?position; "
             "definition of (?:the )?series; series definition; scope; definition of levels; "
             "class concept; concept; overview; role purpose; position overview; "
@@ -186,6 +187,7 @@ FAMILIES: tuple[Family, ...] = (
             "experience and education; desirable qualifications; person specification; "
             "(?:essential|(?:key )?selection) criteria; what you(?:'ll| will) need; "
             "acceptable experience and training; minimum class qualifications(?: for employment)?; "
+            "job requirements; "
             "what we(?:'re| are) looking for"
         ),
         structural=True,
@@ -300,7 +302,15 @@ FAMILIES: tuple[Family, ...] = (
         ),
     ),
     Family("effective", ("effective date", "effective")),
-    Family("edited", ("last edited", "edited", "last updated", "updated")),
+    Family(
+        "edited",
+        (
+            "last edited",
+            "edited",
+            # "Job Profile updated: 2022-11-15", "Job description last reviewed: September 2024"
+            "(?:(?:job|position) (?:description|profile) )?(?:last )?(?:updated|reviewed)",
+        ),
+    ),
     # Sections no ClassSpec field takes: recognised so that they end the section above
     # them and are filed under their own heading.
     Family(
@@ -310,7 +320,8 @@ FAMILIES: tuple[Family, ...] = (
             "leadership competencies; background investigation; conditions of employment; "
             "special conditions; disclaimer; selection process; career ladder; promotional line; "
             "closing statement; job characteristics; class history; additional job information; "
-            "key relationships; working relationships; "
+            "key relationships; working relationships; proviso; willingness statements?; "
+            "security screening; "
             rf"{_FACTOR}[a-z][a-z0-9 .,/&]{{2,80}}"
         ),
     ),

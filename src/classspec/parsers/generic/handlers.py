@@ -22,6 +22,7 @@ _NUMBER_WORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 _DURATION = lazy_compile(
     rf"\b(?P<n>\d+|{_NUMBER_WORD})\s*(?:\(\s*(?P<digits>\d+)\s*\)\s*)?[- ]?(?P<unit>months?|years?)\b", re.I
 )
+LONG_DATE_LINE_WORDS = 6
 _GRADE_BEFORE_AMOUNTS = lazy_compile(r"\b(?P<grade>(?:Range|Grade|Band|Level)\s+[A-Z]?\d{1,3}[A-Z]?)\b")
 
 
@@ -194,7 +195,10 @@ def _date(kind: str) -> Handler:
                     records.dates[key] = date
                 else:
                     builder.use(value)
-        if date and len(value.text.split()) > 3:  # "CSC - 6/10; Ad. Board - 7/10": keep it all
+        words = len((heading_text(section) or "").split()) + len(value.text.split()) if value else 0
+        # "CSC - 6/10; Ad. Board - 7/10", "Job description last reviewed: September 2024": a
+        # date among other words is kept as written too.
+        if date and (len(value.text.split()) > 3 or words >= LONG_DATE_LINE_WORDS):
             records.other(heading_text(section), value)
         elif value and not date:
             rest = list(value.lines) + rest
