@@ -137,3 +137,28 @@ def test_person_specification_criteria_feed_knowledge_and_abilities() -> None:
         ("Demonstrated ability to manage a caseload.", "demonstrated")
     ]
     assert spec.minimum_qualifications.min_experience_months == 24
+
+
+def test_probation_called_an_introductory_period_or_counted_in_days() -> None:
+    from classspec.normalize.bulletin import probation_months
+
+    assert probation_months("New employees serve a 90-day introductory period.") == 3
+    assert probation_months("a six-month probationary period") == 6
+    assert probation_months("during the trial period") is None
+
+
+def test_labels_job_descriptions_and_commonwealth_classifications_use() -> None:
+    from classspec.parsers.labels import label_line
+
+    def fields(text: str) -> dict[str, str] | None:
+        labels = label_line(Line(text, 1))
+        return None if labels is None else {label.field: label.value.text for label in labels}
+
+    assert fields("Job Description: Registered Nurse II") == {"title": "Registered Nurse II"}
+    assert fields("Classification: PM-04") == {"pay_grade": "PM-04"}
+    assert fields("Classification:  Administrative Officer R24") == {
+        "pay_grade": "R24",
+        "taxonomy.classification": "Administrative Officer R24",
+    }
+    assert fields("Classification: Competitive") is None  # no grade: left as text
+    assert fields("Position Number: PLN-112") == {"class_code": "PLN-112"}

@@ -145,6 +145,10 @@ _LABEL_NO_COLON = lazy_compile(
     rf"(?P<label>class code|job code|class no\.?|class number|class #)\s*#?\s*(?P<value>{_CODE})", re.I
 )
 MAX_VALUE_WORDS = 8
+_CLASSIFICATION_GRADE = lazy_compile(
+    r"(?P<grade>\b(?:Band|Grade|Level|Range)\s+[A-Z]?\d{1,3}[A-Z]?\b|(?-i:\b[A-Z]{1,3}-?\d{1,3}[A-Z]?)$)",
+    re.I,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,7 +188,7 @@ def _segments(text: str) -> list[str]:
     return merged
 
 
-def _segment_labels(segment: str, line: Line) -> Label | bool | None:
+def _segment_labels(segment: str, line: Line) -> Label | list[Label] | bool | None:
     """The label of one segment; None when it is not a label; False for a known label
     whose value is not of its kind (the segment stays text)."""
     bare = _FLSA_BARE.fullmatch(segment)
@@ -202,6 +206,18 @@ def _segment_labels(segment: str, line: Line) -> Label | bool | None:
         return None
     field = _field(pair.group("label"))
     piece = Piece(value, (line,))
+    if field is None and collapse(pair.group("label")).lower() == "classification":
+        # "Classification: Administrative Officer R24", "Classification: PM-04": the grade
+        # a Commonwealth public service classifies a post at; other values are kept as text.
+        grade = _CLASSIFICATION_GRADE.search(value)
+        if grade and grade.group("grade") != value:
+            # The classification's name is the jurisdiction's grouping of the post.
+            return [
+                Label("pay_grade", piece.with_text(grade.group("grade"))),
+                Label("taxonomy.classification", piece),
+            ]
+        if grade:
+            return Label("pay_grade", piece)
     if field is None:
         return Label(None, piece, collapse(pair.group("label")))
     return _normalized(field, piece) or False
@@ -213,9 +229,10 @@ def label_line(line: Line) -> list[Label] | None:
     text = line.stripped
     if not text or len(text) > 160 or (strip_marker(text)[0] and not text.startswith("-")):
         return None
-    labels = [_segment_labels(segment.strip(), line) for segment in _segments(text)]
-    if any(label is None or label is False for label in labels):
+    found = [_segment_labels(segment.strip(), line) for segment in _segments(text)]
+    if any(label is None or label is False for label in found):
         return None
+    labels = [one for label in found for one in (label if isinstance(label, list) else [label])]
     # A line of unknown labels is left to the sections ("Open Date: ..." alone).
     if not any(label.field for label in labels):
         return None
