@@ -228,6 +228,7 @@ FAMILIES: tuple[Family, ...] = (
             "special physical requirements?",
             "special physical characteristics",
             "inherent requirements",
+            "physical and environmental (?:conditions|demands|requirements)",
             rf"{_FACTOR}physical demands",
         ),
     ),

@@ -29,6 +29,12 @@ _KIND_SENTENCE = lazy_compile(
     rf"(?<=\.)\s+(?=(?:(?:{_DEGREES})\s+)?(?:knowledges?|skills?|abilit(?:y|ies))\s+(?:of|in|to)\b)", re.I
 )
 _NOTE = lazy_compile(r"\(.*\)\.?")
+# A labelled paragraph of qualifications inside a list of requirements.
+_QUALIFICATION_LABEL = lazy_compile(
+    r"(?:minimum\s+)?(?:education|experience|training|licen[sc]es?|certifications?|certificates?)"
+    r"(?:\s*(?:,|and|or|&|/)\s*(?:education|experience|training|licen[sc]es?|certifications?|certificates?))*\s*:\s*\S",
+    re.I,
+)
 _OPTIONAL = lazy_compile(r"[^.]*\b(?:desirable|preferred|a plus)\b[^.]*\.?", re.I)
 _KIND_FIELD = {"knowledge": "knowledge", "knowledges": "knowledge", "skill": "skills", "skills": "skills"}
 _FIELDS = {"knowledge", "skills", "abilities", "other_requirements"}
@@ -80,6 +86,11 @@ def requirements(records: Records, section: Section, lines: list[Line]) -> None:
         pieces += [(p, field, degree, degree_source) for p in split_semicolons(section.inline)]
     current, current_degree, current_source = field, degree, degree_source
     for item in items(lines):
+        if _QUALIFICATION_LABEL.match(item.text):
+            # "Experience and Training: Four (4) years ..." after the "Ability to:" list of
+            # a QUALIFICATIONS section is a qualification, not an ability.
+            qualifications(records, Section("qualifications", None, item, []), [])
+            continue
         labelled = _LABELLED.fullmatch(item.text)
         if labelled:
             found = REQUIREMENT_START.match(labelled.group("label") + " of")
