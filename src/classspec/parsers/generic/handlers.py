@@ -22,10 +22,10 @@ _NUMBER_WORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 _DURATION = lazy_compile(
     rf"\b(?P<n>\d+|{_NUMBER_WORD})\s*(?:\(\s*(?P<digits>\d+)\s*\)\s*)?[- ]?(?P<unit>months?|years?)\b", re.I
 )
-LONG_DATE_LINE_WORDS = 6
+# A labelled line this long whose value was normalized ("Probationary Period: Twelve
+# (12) months" -> 12) is kept as written too: its words are content.
+LONG_LABELLED_LINE_WORDS = 5
 _GRADE_BEFORE_AMOUNTS = lazy_compile(r"\b(?P<grade>(?:Range|Grade|Band|Level)\s+[A-Z]?\d{1,3}[A-Z]?)\b")
-
-
 
 def set_title(records: Records, lines: Line | list[Line]) -> None:
     """The title from its line(s); a code written on the title line is the class code."""
@@ -166,7 +166,8 @@ def _probation(records: Records, section: Section, lines: list[Line]) -> None:
     months = probation_months(body.text)
     if months:
         records.set("probation_months", months, body)
-        if len(body.text.split()) > 8:
+        words = len((heading_text(section) or "").split()) + len(body.text.split())
+        if len(body.text.split()) > 8 or words >= LONG_LABELLED_LINE_WORDS:
             records.other(heading_text(section), body)
     else:
         records.other(heading_text(section), body)
@@ -198,7 +199,7 @@ def _date(kind: str) -> Handler:
         words = len((heading_text(section) or "").split()) + len(value.text.split()) if value else 0
         # "CSC - 6/10; Ad. Board - 7/10", "Job description last reviewed: September 2024": a
         # date among other words is kept as written too.
-        if date and (len(value.text.split()) > 3 or words >= LONG_DATE_LINE_WORDS):
+        if date and (len(value.text.split()) > 3 or words >= LONG_LABELLED_LINE_WORDS):
             records.other(heading_text(section), value)
         elif value and not date:
             rest = list(value.lines) + rest
