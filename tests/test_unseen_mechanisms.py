@@ -162,3 +162,28 @@ def test_labels_job_descriptions_and_commonwealth_classifications_use() -> None:
     }
     assert fields("Classification: Competitive") is None  # no grade: left as text
     assert fields("Position Number: PLN-112") == {"class_code": "PLN-112"}
+
+
+def test_column_labels_run_together_by_a_pdf_are_told_apart() -> None:
+    lines = [
+        Line("Class Title Class Code\tSalary Range\tFLSA", 4, 1),
+        Line("Electrician\tE-2210\t$39.12 - $47.55 per hour\tNon-Exempt", 5, 1),
+    ]
+    out, headers = label_rows(lines)
+    assert [line.text for line in out[1:]] == [
+        "Class Title: Electrician",
+        "Class Code: E-2210",
+        "Salary Range: $39.12 - $47.55 per hour",
+        "FLSA: Non-Exempt",
+    ]
+    assert headers == {4}
+
+
+def test_a_salary_column_of_a_header_table_is_the_salary() -> None:
+    text = (
+        "Class Title\tClass Code\tSalary Range\n"
+        "Electrician\tE-2210\t$39.12 - $47.55 per hour\n\nDEFINITION\nWires things.\n"
+    )
+    [spec] = parse_text(text)
+    assert (spec.title, spec.class_code) == ("Electrician", "E-2210")
+    assert [(s.min, s.max, s.period) for s in spec.salary] == [(39.12, 47.55, "hour")]

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from classspec.document import Line, Piece
 from classspec.lazyre import lazy_compile
 from classspec.normalize import NUMBER_WORDS, flsa_status, iso_date, strength, title_case
+from classspec.normalize.pay import document_currency, pay_period, salary_ranges
 from classspec.parsers.generic.classes import Records
 from classspec.parsers.generic.duties import BOILERPLATE, PARENTHETICAL, duties
 from classspec.parsers.generic.requirements import continued_inline, licenses, qualifications, requirements
@@ -138,8 +139,28 @@ def _pay(records: Records, section: Section, lines: list[Line]) -> None:
         named = _GRADE_BEFORE_AMOUNTS.search(value.text.split("$", 1)[0])
         if named:
             records.set("pay_grade", named.group("grade"), value, keep=True)
+        if section.inline is value and _from_header_table(records, value):
+            _table_salary(records, value)
         rest = list(value.lines) + rest
     leftover(records, section, rest)
+
+
+def _from_header_table(records: Records, value: Piece) -> bool:
+    """Was the 'Salary Range: $...' line made from a header table's column (its label
+    over its value)? The document's own line there reads otherwise."""
+    line = value.lines[0]
+    lines = records.builders[0].doc.lines
+    return 0 < line.number <= len(lines) and lines[line.number - 1].text != line.text
+
+
+def _table_salary(records: Records, value: Piece) -> None:
+    """The ranges of a header table's salary column: the facts step reads the document's
+    lines, where the amounts stand in a row without the label that says they are pay."""
+    doc = records.builders[0].doc
+    dollar = document_currency("\n".join(line.text for line in doc.lines))
+    ranges = salary_ranges(value.text, pay_period(value.text), dollar)
+    if ranges:
+        records.set("salary", ranges, value, keep=True)
 
 
 def _flsa(records: Records, section: Section, lines: list[Line]) -> None:

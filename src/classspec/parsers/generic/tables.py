@@ -104,6 +104,36 @@ def _run_together(text: str) -> list[str]:
     return [text[a:b].strip() for a, b in zip(starts, [*starts[1:], len(text)], strict=True)]
 
 
+def _label_run(cell: str) -> list[str] | None:
+    """'Class Title Class Code' -> ['Class Title', 'Class Code']: column labels whose gap
+    a PDF's text lost, read longest label first; None when a word is no label's."""
+    words = cell.split()
+    names: list[str] = []
+    start = 0
+    while start < len(words):
+        for size in range(min(MAX_LABEL_WORDS, len(words) - start), 0, -1):
+            name = " ".join(words[start : start + size])
+            if is_label(name):
+                names.append(name)
+                start += size
+                break
+        else:
+            return None
+    return names
+
+
+def _column_labels(row: list[str]) -> list[str] | None:
+    """The column labels of a header row, or None when it is not one."""
+    if any(cell.endswith(":") for cell in row):
+        return None
+    if all(is_label(cell) for cell in row):
+        return row
+    runs = [_label_run(cell) for cell in row]
+    if any(run is None for run in runs):
+        return None
+    return [name for run in runs for name in run or ()]
+
+
 def _pairs(labels: Sequence[str], values: Sequence[str], line: Line) -> list[Line]:
     return [
         Line(f"{label.rstrip(':').strip()}: {value}", line.number, line.page)
@@ -129,8 +159,8 @@ def label_rows(lines: Sequence[Line]) -> tuple[list[Line], set[int]]:
             out.extend(Line(cell, line.number, line.page) for cell in separate)
         elif len(row) < 2 or not all(row):
             out.append(line)
-        elif all(is_label(cell) and not cell.endswith(":") for cell in row):
-            columns = (line, row)
+        elif (names := _column_labels(row)) is not None:
+            columns = (line, names)
             out.append(line)
         elif above is not None and len(above[1]) == len(row) and not any(is_label(cell) for cell in row):
             headers.add(above[0].number)
