@@ -158,7 +158,9 @@ def probation_months(text: str | None) -> int | None:
         return None
     lowered = folded(text)
     found = _PROBATION.search(text) if "probation" in lowered else None
-    if found is None and ("introductory" in lowered or "trial" in lowered or "probationary" in lowered):
+    # The other names, and a period counted in days, are rare: most texts are not scanned.
+    rare = ("introductory", "trial period", "day probation")
+    if found is None and any(word in lowered for word in rare):
         found = _INTRODUCTORY.search(text)
         if found and found.group("days"):
             return round(int(found.group("days")) / DAYS_PER_MONTH) or None

@@ -61,7 +61,7 @@ class GenericParser(TemplateParser):
         )
         if len(source) > DETECT_LINES + DETECT_TAIL:
             source = source[:DETECT_LINES] + source[-DETECT_TAIL:]
-        lines, _ = label_rows([piece for line in source for piece in split_long_line(line)])
+        lines = [piece for line in source for piece in split_long_line(line)]
         families: dict[str, str] = {}
         strong = False  # a heading only class specs use ("Examples of Duties", not "Tasks")
         titled = False
@@ -76,6 +76,14 @@ class GenericParser(TemplateParser):
             titled = titled or footer(line) is not None
         structural = sorted(k for k in families if k in STRUCTURAL_KEYS)
         titled = titled or "title" in families or "code" in families
+        if not titled:
+            # A header table without colons ("CLASS TITLE   CLASS NUMBER" over its values):
+            # read only when no labelled line named the class, as most documents have one.
+            titled = any(
+                label.field in ("title", "class_code")
+                for line in label_rows(lines)[0]
+                for label in label_line(line) or ()
+            )
         # Two kinds of spec section, or one and a labelled title, before anything counts:
         # a letter or a recipe may happen to have one line that reads "Summary".
         if len(structural) + titled < 2 or not (titled or strong):

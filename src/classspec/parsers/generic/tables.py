@@ -14,12 +14,14 @@ column labels is structure, not text.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
 from classspec.document import Line, collapse
-from classspec.parsers.generic.headings import find_heading
 from classspec.parsers.labels import TAXONOMY_LABELS, label_field
+from classspec.parsers.lexicon import HEADINGS
+from classspec.sections import match_heading
 
 # Lexicon families a header-table label may name (a section name such as "Duties" may not).
 _LABEL_FAMILIES = frozenset(
@@ -60,12 +62,19 @@ def _cells(line: Line, gap: re.Pattern[str] = _CELL_GAP) -> list[str]:
 def is_label(cell: str) -> bool:
     """A header-table label: a field or taxonomy label, or a dated/identity heading name."""
     name = cell.strip().rstrip(":").strip()
-    if not name or len(name.split()) > MAX_LABEL_WORDS or ":" in name or re.search(r"\d", name):
+    if not name or len(name.split()) > MAX_LABEL_WORDS or ":" in name or any(ch.isdigit() for ch in name):
         return False
+    return _known_label(name)
+
+
+# The same few cells ("Class Code", "Salary Range") come back in every document.
+@functools.lru_cache(maxsize=4096)
+def _known_label(name: str) -> bool:
     if label_field(name) or name.lower() in TAXONOMY_LABELS:
         return True
-    found = find_heading(Line(name, 0))
-    return bool(found and found.key in _LABEL_FAMILIES and found.inline is None)
+    # The lexicon's own wording only: a misspelt or merely capitalised cell is no label.
+    found = match_heading(Line(name, 0), HEADINGS)
+    return found is not None and found[0].key in _LABEL_FAMILIES and found[1] is None
 
 
 def _labelled(cell: str) -> bool:
@@ -142,6 +151,16 @@ def _pairs(labels: Sequence[str], values: Sequence[str], line: Line) -> list[Lin
     ]
 
 
+def _may_be_row(text: str) -> bool:
+    """Can the line be a table row (a gap between cells) or labels run together (two
+    'Label: ' with a short first label)? Settled by substring tests, without a regex."""
+    if "\t" in text or "   " in text or " | " in text:
+        return True
+    if ":" not in text:
+        return False
+    return "  " in text or (text.count(": ") >= 2 and len(text.partition(":")[0].split()) <= MAX_LABEL_WORDS)
+
+
 def label_rows(lines: Sequence[Line]) -> tuple[list[Line], set[int]]:
     """The lines with header-table rows written as labelled lines, and the numbers of
     the rows of column labels that had a row of values under them (structure, not text)."""
@@ -152,9 +171,12 @@ def label_rows(lines: Sequence[Line]) -> tuple[list[Line], set[int]]:
         if line.blank:
             out.append(line)
             continue
-        row = _cells(line)
         above, columns = columns, None
-        separate = _labelled_cells(_cells(line, _LABELLED_GAP))
+        if not _may_be_row(line.stripped):
+            out.append(line)  # most lines: prose, with no gap between cells
+            continue
+        row = _cells(line)
+        separate = _labelled_cells(_cells(line, _LABELLED_GAP)) if ":" in line.text else None
         if separate:
             out.extend(Line(cell, line.number, line.page) for cell in separate)
         elif len(row) < 2 or not all(row):
