@@ -22,7 +22,7 @@ REPO = Path(__file__).resolve().parents[1]
 UNSEEN = REPO / "tests" / "unseen"
 
 # A block is (kind, content): "title", "h1", "h2", "text", "bold", "bullet", "number",
-# "table" (rows of cells) or "footer" (the section's page footer).
+# "table" (rows of cells), "header" or "footer" (the section's page header or footer).
 Block = tuple[str, object]
 
 UNIVERSITY: list[Block] = [
@@ -203,6 +203,60 @@ TRANSIT: list[Block] = [
     ),
 ]
 
+WATER_DISTRICT: list[Block] = [
+    ("header", "Clearwater Valley Water District        Maintenance Mechanic II - Job Code 3340"),
+    ("title", "Maintenance Mechanic II"),
+    (
+        "table",
+        [
+            ["Department:", "Operations and Maintenance", "FLSA:", "Non-Exempt"],
+            ["Salary Range:", "$32.80 - $41.86 per hour", "Unit:", "General Employees"],
+        ],
+    ),
+    ("h1", "Summary"),
+    (
+        "text",
+        "Performs skilled mechanical maintenance and repair of pumps, motors, valves and treatment "
+        "equipment at the District's water treatment plant, wells and booster stations.",
+    ),
+    ("h1", "Essential Duties"),
+    ("bullet", "Disassembles, repairs and rebuilds pumps, gearboxes, blowers and chemical feed equipment."),
+    ("bullet", "Performs scheduled preventive maintenance and lubrication of plant equipment."),
+    ("bullet", "Aligns pumps and motors using laser alignment tools."),
+    ("bullet", "Fabricates and welds brackets, supports and piping."),
+    ("bullet", "Records work in the computerized maintenance management system."),
+    ("h1", "Qualifications"),
+    ("bold", "Education/Experience:"),
+    (
+        "text",
+        "High school diploma or GED and three (3) years of experience in industrial mechanical "
+        "maintenance, preferably in a water or wastewater facility.",
+    ),
+    ("bold", "Certificates/Licenses:"),
+    (
+        "text",
+        "Valid California Class C driver's license. California Water Treatment Operator Grade T2 "
+        "certificate within eighteen (18) months of hire.",
+    ),
+    ("h1", "Physical Demands"),
+    (
+        "table",
+        [
+            ["Activity", "Frequency"],
+            ["Standing and walking", "Frequently"],
+            ["Climbing ladders", "Occasionally"],
+            ["Lifting up to 50 pounds", "Occasionally"],
+        ],
+    ),
+    ("h1", "Work Environment"),
+    (
+        "text",
+        "Work is performed in plant and field settings with exposure to noise, chemicals, confined "
+        "spaces and outdoor weather.",
+    ),
+    ("footer", "Revised 04/2022. Clearwater Valley Water District is an equal opportunity employer."),
+]
+
 
 def write_docx(blocks: list[Block], path: Path) -> None:
     document = docx.Document()
@@ -222,6 +276,8 @@ def write_docx(blocks: list[Block], path: Path) -> None:
                     cell.text = text
         elif kind == "footer":
             document.sections[0].footer.paragraphs[0].text = str(content)
+        elif kind == "header":
+            document.sections[0].header.paragraphs[0].text = str(content)
         elif kind == "bold":
             document.add_paragraph().add_run(str(content)).bold = True
         else:
@@ -241,6 +297,7 @@ def write_pdfs() -> None:
 def main() -> None:
     write_docx(UNIVERSITY, UNSEEN / "university-research-laboratory-technician.docx")
     write_docx(TRANSIT, UNSEEN / "transit-bus-maintenance-supervisor.docx")
+    write_docx(WATER_DISTRICT, UNSEEN / "water-district-maintenance-mechanic.docx")
     if "--pdf" in sys.argv[1:]:
         write_pdfs()
 

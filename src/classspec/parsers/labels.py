@@ -26,6 +26,13 @@ FOOTER = lazy_compile(
     r"(?P<title>[A-Z][^()]{2,80}?)\s*\(\s*(?:Class|Job|Classification)\s*(?:No\.?|Number|Code|#)\s*:?\s*"
     r"(?P<code>[A-Z0-9][A-Z0-9.\-]*)\s*\)(?P<rest>\s+\S.*)?",
 )
+# "Maintenance Mechanic II - Job Code 3340": a Word page header's title and code, after
+# the employer's name ("Clearwater Valley Water District        Maintenance ...").
+_DASH_FOOTER = lazy_compile(
+    r"(?:.*?\S\s{2,})?(?P<title>[A-Z][^()\t]{2,80}?)\s+[-\u2013\u2014]\s+(?:Class|Job|Classification)\s*"
+    r"(?:No\.?|Number|Code|#)\s*:?\s*(?P<code>(?-i:(?=[A-Z0-9.\-]*\d)[A-Z0-9][A-Z0-9.\-]{1,11}))",
+    re.I,
+)
 # "END OF JOB CLASS SPECIFICATION - 1A11"
 END_FOOTER = lazy_compile(
     r"end\s+of\s+(?:job\s+)?class(?:ification)?\s+spec(?:ification)?\.?\s*[-\u2013\u2014:]?\s*"
@@ -67,6 +74,7 @@ _FIELD_OF_LABEL: dict[str, str] = {
     "job title": "title",
     "position title": "title",
     "post title": "title",
+    "position": "title",
     # "Job Description: Registered Nurse II", a document that names itself and its class.
     "job description": "title",
     "position description": "title",
@@ -270,11 +278,11 @@ def footer(line: Line) -> Footer | None:
     ending = END_FOOTER.fullmatch(text)
     if ending:
         return Footer(None, Piece(ending.group("code"), (line,)), [])
-    found = FOOTER.fullmatch(text)
+    found = FOOTER.fullmatch(text) or _DASH_FOOTER.fullmatch(text)
     if not found or search(SERIES_LIST, text):
         return None
     labels: list[Label] = []
-    if found.group("rest"):
+    if "rest" in found.re.groupindex and found.group("rest"):
         rest = label_line(Line(found.group("rest").strip(), line.number, line.page))
         if rest is None:
             return None

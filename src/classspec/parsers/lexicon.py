@@ -288,7 +288,7 @@ FAMILIES: tuple[Family, ...] = (
             "date established",
             "adopted",
             "date adopted",
-            "(?:date |board )?approved",
+            "(?:date |board )?approved(?: by (?:the )?[a-z]+(?: [a-z]+)?)?",
         ),
     ),
     Family(
@@ -359,6 +359,9 @@ TOP_LEVEL_KEYS = frozenset(
         "bulletin",
     }
 )
+# "Revised 04/2022": a revision line needs no colon. ("Established 08/13/1981" without one
+# may date something else, as CalHR pages date their alternate range criteria.)
+DATED_KEYS = frozenset({"revised"})
 # Short labelled values: the label may be followed by the value without a colon
 # ("Class Code 2108") when the value is a single code-like token.
 _CODE_TOKEN = r"(?-i:[A-Z0-9][A-Z0-9.\-]{0,11}\s*$)"
@@ -371,6 +374,9 @@ def _rule(family: Family) -> HeadingRule:
     tail = rf"{_NOTE}\s*(?:[:\-\u2013\u2014]\s*(?P<rest>.*?))?\s*[:.]?\s*"
     if family.key == "code":
         tail = rf"\s*(?:(?:[:#]|No\.?|\s(?=(?=[^\s]*\d){_CODE_TOKEN}))\s*(?P<rest>.*?))?\s*"
+    if family.key in DATED_KEYS:
+        # A date may follow its label without a colon: "Revised 04/2022", "Revised 08-17-17".
+        tail = rf"{_NOTE}\s*(?:(?:[:\-\u2013\u2014]\s*|\s(?=\d{{1,2}}[/\-.]\d))(?P<rest>.*?))?\s*[:.]?\s*"
     return HeadingRule(family.key, lazy_compile(rf"(?:{alternatives}){tail}", re.IGNORECASE))
 
 

@@ -22,7 +22,7 @@ _INTRO = lazy_compile(
 # Notices a duty list carries that are not duties: kept in other_sections.
 BOILERPLATE = lazy_compile(
     r"\b(?:duties|functions|examples|tasks|statements)\b[^.]{0,80}\b(?:are|is)\s+(?:intended\s+to\s+be\s+|only\s+)?"
-    r"(?:representative|illustrative)|representative,?\s+(?:and|but)\s+not"
+    r"(?:representative|illustrative|typical\s+examples)|representative,?\s+(?:and|but)\s+not"
     r"|not\s+(?:necessarily\s+)?(?:all[- ])?(?:inclusive|exhaustive)|may\s+not\s+(?:perform|include)\s+all"
     r"|\b(?:do(?:es)?|may)\s+not\s+(?:include|list|cover|describe)\s+all\b"
     r"|not\s+intended\s+to\s+(?:be|reflect|describe)\s+(?:all|an?\s+(?:exhaustive|complete))"

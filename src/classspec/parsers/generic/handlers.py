@@ -224,6 +224,9 @@ def _date(kind: str) -> Handler:
             records.other(heading_text(section), value)
         elif value and not date:
             rest = list(value.lines) + rest
+        if section.inline is not None and section.heading is not None and ":" not in section.heading.text:
+            # "Revised 08-17-17" is a dated line, not a heading: what follows is not under it.
+            section = Section(section.key, None, None, section.lines)
         leftover(records, section, rest)
 
     return handler

@@ -35,7 +35,9 @@ _QUALIFICATION_LABEL = lazy_compile(
     r"(?:\s*(?:,|and|or|&|/)\s*(?:education|experience|training|licen[sc]es?|certifications?|certificates?))*\s*:\s*\S",
     re.I,
 )
-_OPTIONAL = lazy_compile(r"[^.]*\b(?:desirable|preferred|a plus)\b[^.]*\.?", re.I)
+# The clause that says what is only preferred ("...related field; a bachelor's degree is
+# preferred."): up to a full stop or a semicolon, so the required clause before it stays.
+_OPTIONAL = lazy_compile(r"[^.;]*\b(?:desirable|preferred|a plus)\b[^.;]*[.;]?", re.I)
 _KIND_FIELD = {"knowledge": "knowledge", "knowledges": "knowledge", "skill": "skills", "skills": "skills"}
 _FIELDS = {"knowledge", "skills", "abilities", "other_requirements"}
 _SENTENCE_END = (".", ";", ":", "!", "?")
@@ -127,6 +129,10 @@ def requirements(records: Records, section: Section, lines: list[Line]) -> None:
 
 
 def qualifications(records: Records, section: Section, lines: list[Line]) -> None:
+    joined = continued_inline(section, lines)
+    if joined:
+        # "A. Education: Associate degree in civil engineering ... related" / "field; ..."
+        section, lines = Section(section.key, section.heading, None, section.lines), joined
     body = Piece.join([p for p in (section.inline, text_block(lines)) if p], sep="\n\n")
     if not body:
         return
@@ -156,6 +162,9 @@ def qualifications(records: Records, section: Section, lines: list[Line]) -> Non
 
 
 def licenses(records: Records, section: Section, lines: list[Line], heading: str | None) -> None:
+    joined = continued_inline(section, lines)
+    if joined:
+        section, lines = Section(section.key, section.heading, None, section.lines), joined
     pieces = items(lines)
     for item in [section.inline, *pieces] if section.inline else pieces:
         if names_license(item.text):
