@@ -187,3 +187,20 @@ def test_a_salary_column_of_a_header_table_is_the_salary() -> None:
     [spec] = parse_text(text)
     assert (spec.title, spec.class_code) == ("Electrician", "E-2210")
     assert [(s.min, s.max, s.period) for s in spec.salary] == [(39.12, 47.55, "hour")]
+
+
+def test_revision_lines_page_headers_and_preferred_clauses() -> None:
+    text = (
+        "Clearwater Water District\n\nMaintenance Mechanic II - Job Code 3340\n\n"
+        "Summary\nRepairs pumps.\n\n"
+        "Minimum Qualifications\nAssociate degree in engineering; a bachelor's degree is preferred.\n\n"
+        "Revised 04/2022. The District is an equal opportunity employer.\n"
+    )
+    [spec] = parse_text(text)
+    assert (spec.title, spec.class_code) == ("Maintenance Mechanic II", "3340")
+    assert spec.dates.revised == "2022-04"
+    assert spec.minimum_qualifications.min_education == "associate"
+    # The words after the date on its line are kept, under the label.
+    assert ("Revised", "04/2022. The District is an equal opportunity employer") in [
+        (s.heading, s.text) for s in spec.other_sections
+    ]

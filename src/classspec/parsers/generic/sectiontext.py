@@ -13,6 +13,9 @@ def heading_text(section: Section) -> str | None:
     text = section.heading.text
     if section.inline and text.endswith(section.inline.text):
         text = text[: len(text) - len(section.inline.text)]
+    elif section.inline and section.inline.text in text:
+        # The rule dropped a closing full stop from the text on the heading's line.
+        text = text[: text.rindex(section.inline.text)]
     return collapse(text.rstrip(" :.-\u2013\u2014")) or None
 
 
