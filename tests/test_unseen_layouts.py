@@ -1,10 +1,12 @@
 """The scoreboard of unseen layouts: documents in common public-sector templates that no
-corpus of ours uses (a city spec with QUALIFICATIONS Knowledge of / Ability to, a state
-merit-system spec, NATURE OF WORK, a university and a school-district job description,
-a federal position description, UK / Canadian / Australian job descriptions, a transit
-district spec with a header table, a recruitment bulletin, a civil-service spec, a state
-CLASS CONCEPT spec), each with what an analyst records from it in
-tests/unseen/expected.yaml.
+corpus of ours uses, each with what an analyst records from it (tests/unseen/expected.yaml,
+checked by hand against the text). Text, Markdown, HTML with site chrome, Word (built by
+scripts/make_unseen_fixtures.py) and PDF (printed by LibreOffice from tests/unseen/sources/):
+US city, county, town, state merit-system, CLASS CONCEPT, Washington- and Texas-style and
+definition-list specs; university, school-district, hospital-district, library-district
+and water-district job descriptions; a federal position description; UK, Canadian,
+Australian, New Zealand and provincial job descriptions; transit and utility district
+specs with header tables; recruitment bulletins and a job posting copied as text.
 
 Every fact is one check on the board; the floors below are what the engine reaches, so
 a regression fails. Run `pytest -s tests/test_unseen_layouts.py` to see the figures.
