@@ -93,7 +93,7 @@ def open_date(text: str | None) -> str | None:
 
 def application_deadline(text: str | None) -> str | None:
     """'APPLICATION DEADLINE … must be received by THURSDAY, JANUARY 10, 2019' -> '2019-01-10'."""
-    if not text or not _any_word(text, ("deadline", "must", "date", "apply")):
+    if not text or not _any_word(text, ("deadline", "must", "date", "apply by")):
         return None
     for found in finditer(_DEADLINE, text):
         date = iso_date(found.group("rest"))
@@ -136,8 +136,10 @@ def exam_types(text: str | None) -> list[str]:
 def drivers_license(text: str | None) -> str | None:
     """'A valid California driver's license is required' -> 'required'; 'may be
     required', 'if an essential function' -> 'may_be_required'; no rule -> None."""
-    # Every rule names a driver: a text that does not is not split into sentences.
-    if not text or "driv" not in folded(text) or not search(_DRIVERS_LICENSE, text):
+    # Every rule names a driver's (or a driving) licence: a text that does not is not
+    # split into sentences.
+    lowered = folded(text) if text else ""
+    if ("driver" not in lowered and "driving lic" not in lowered) or not search(_DRIVERS_LICENSE, text):
         return None
     rule = None
     for sentence in scanner(_SENTENCE).split(text):  # the same pieces, fewer positions tried

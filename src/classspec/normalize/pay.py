@@ -44,6 +44,7 @@ _DOLLAR_COUNTRIES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ),
     ("AUD", ("Australia", "superannuation", "Shire Council", "Victoria", "Queensland", "New South Wales")),
 )
+CUE_CHARS = 1500
 _CODES = ("CAD", "AUD", "NZD", "C$", "A$", "Z$")
 _EXPLICIT_DOLLAR = lazy_compile(
     r"\b(?P<code>CAD|AUD|NZD)\s*\$?\s*\d|\d(?:\.\d\d)?\s*(?P<after>CAD|AUD|NZD)\b|\b(?P<sign>C|A|NZ)\$\s*\d"
@@ -85,6 +86,10 @@ def document_currency(text: str) -> str:
     if named:
         code = named.group("code") or named.group("after")
         return code or {"C": "CAD", "A": "AUD", "NZ": "NZD"}[named.group("sign")]
+    # A document names its country in its letterhead and its closing lines (employer,
+    # union, address): a long one is read there only.
+    if len(text) > 2 * CUE_CHARS:
+        text = text[:CUE_CHARS] + "\n" + text[-CUE_CHARS:]
     for currency, cues in _DOLLAR_COUNTRIES:
         if sum(cue in text for cue in cues) >= 2:
             return currency

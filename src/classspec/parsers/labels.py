@@ -33,6 +33,14 @@ _DASH_FOOTER = lazy_compile(
     r"(?:No\.?|Number|Code|#)\s*:?\s*(?P<code>(?-i:(?=[A-Z0-9.\-]*\d)[A-Z0-9][A-Z0-9.\-]{1,11}))",
     re.I,
 )
+def _may_be_dash_footer(text: str) -> bool:
+    """Substring tests that settle most lines before the regex (it is tried on every line):
+    the words the regex cannot match without."""
+    return ("Job" in text or "JOB" in text or "lass" in text or "LASS" in text) and (
+        " -" in text or "\u2013" in text or "\u2014" in text
+    )
+
+
 # "END OF JOB CLASS SPECIFICATION - 1A11"
 END_FOOTER = lazy_compile(
     r"end\s+of\s+(?:job\s+)?class(?:ification)?\s+spec(?:ification)?\.?\s*[-\u2013\u2014:]?\s*"
@@ -278,7 +286,7 @@ def footer(line: Line) -> Footer | None:
     ending = END_FOOTER.fullmatch(text)
     if ending:
         return Footer(None, Piece(ending.group("code"), (line,)), [])
-    found = FOOTER.fullmatch(text) or _DASH_FOOTER.fullmatch(text)
+    found = FOOTER.fullmatch(text) or (_may_be_dash_footer(text) and _DASH_FOOTER.fullmatch(text))
     if not found or search(SERIES_LIST, text):
         return None
     labels: list[Label] = []

@@ -175,11 +175,12 @@ def label_rows(lines: Sequence[Line]) -> tuple[list[Line], set[int]]:
         if not _may_be_row(line.stripped):
             out.append(line)  # most lines: prose, with no gap between cells
             continue
-        row = _cells(line)
         separate = _labelled_cells(_cells(line, _LABELLED_GAP)) if ":" in line.text else None
         if separate:
             out.extend(Line(cell, line.number, line.page) for cell in separate)
-        elif len(row) < 2 or not all(row):
+            continue
+        row = _cells(line)
+        if len(row) < 2 or not all(row):
             out.append(line)
         elif (names := _column_labels(row)) is not None:
             columns = (line, names)
