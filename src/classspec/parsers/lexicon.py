@@ -282,13 +282,9 @@ FAMILIES: tuple[Family, ...] = (
     Family("representation", ("representation unit", "bargaining unit", "union code", "union", "unit")),
     Family(
         "established",
-        (
-            "class established",
-            "established",
-            "date established",
-            "adopted",
-            "date adopted",
-            "(?:date |board )?approved(?: by (?:the )?[a-z]+(?: [a-z]+)?)?",
+        _names(
+            "class established; established; date established; adopted; date adopted; "
+            "(?:date |board )?approved(?: by (?:the )?[a-z]+(?: [a-z]+)?)?"
         ),
     ),
     Family(
@@ -303,13 +299,11 @@ FAMILIES: tuple[Family, ...] = (
         ),
     ),
     Family("effective", ("effective date", "effective")),
+    # "Job Profile updated: 2022-11-15", "Job description last reviewed: September 2024"
     Family(
         "edited",
-        (
-            "last edited",
-            "edited",
-            # "Job Profile updated: 2022-11-15", "Job description last reviewed: September 2024"
-            "(?:(?:job|position) (?:description|profile) )?(?:last )?(?:updated|reviewed)",
+        _names(
+            "last edited; edited; (?:(?:job|position) (?:description|profile) )?(?:last )?(?:updat|review)ed"
         ),
     ),
     # Sections no ClassSpec field takes: recognised so that they end the section above
@@ -394,21 +388,6 @@ LIST_KEYS = frozenset(
     {"duties", "additional_duties", "qualifications", "education", "experience", "licenses"}
 )
 
-
-def _literal(name: str) -> str | None:
-    """The plain words of a heading name, or None when it is a pattern."""
-    plain = re.sub(r"(\w)\?", r"\1", name.replace("\\.", "."))  # "qualifications?" -> "qualifications"
-    return None if re.search(r"[()?|\\\[\]*+]", plain) else plain
-
-
-# Heading names written out in full, for headings misspelt in the document
-# ("Minimum Qualfications") and for headings set inside a long line.
-LITERAL_NAMES: tuple[tuple[str, str], ...] = tuple(
-    (literal, family.key)
-    for family in FAMILIES
-    for name in family.names
-    if (literal := _literal(name)) and len(literal) >= 5
-)
 
 # Headings that are ordinary words in any document ("Overview", "Requirements", "Tasks"):
 # alone, without a class title or code, they do not make a document a class spec.

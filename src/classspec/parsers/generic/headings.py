@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from classspec.document import Line, Piece, collapse
 from classspec.lazyre import lazy_compile
-from classspec.parsers.lexicon import HEADINGS, LITERAL_NAMES, UNKNOWN_HEADING
+from classspec.parsers.lexicon import FAMILIES, HEADINGS, UNKNOWN_HEADING
 from classspec.sections import Section, is_upper_heading, match_heading, strip_marker
 
 # "1. DEFINITION", "A. Duties", "IV. MINIMUM QUALIFICATIONS", "Section 3 - Duties"
@@ -72,6 +72,22 @@ def _combined(text: str, line: Line) -> str | None:
             return None
         keys.append(found[0])
     return keys[0]
+
+
+def _literal(name: str) -> str | None:
+    """The plain words of a heading name, or None when it is a pattern."""
+    plain = re.sub(r"(\w)\?", r"\1", name.replace("\\.", "."))  # "qualifications?" -> "qualifications"
+    return None if re.search(r"[()?|\\\[\]*+]", plain) else plain
+
+
+# Heading names written out in full, for headings misspelt in the document
+# ("Minimum Qualfications") and for headings set inside a long line.
+LITERAL_NAMES: tuple[tuple[str, str], ...] = tuple(
+    (literal, family.key)
+    for family in FAMILIES
+    for name in family.names
+    if (literal := _literal(name)) and len(literal) >= 5
+)
 
 
 _NAMES = [name for name, _ in LITERAL_NAMES]
