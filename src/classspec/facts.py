@@ -26,7 +26,7 @@ from classspec.normalize.bulletin import (
 )
 from classspec.normalize.experience import experience_months
 from classspec.normalize.paths import has_connector_lines, qualification_paths
-from classspec.normalize.pay import pay_period, salary_ranges
+from classspec.normalize.pay import document_currency, pay_period, salary_ranges
 from classspec.sections import has_letters, strip_marker
 
 # A line that opens the pay part of a document: 'ANNUAL SALARY', 'Salary Range', 'PAY RANGE:'.
@@ -35,7 +35,7 @@ _PAY_HEADING = lazy_compile(
 )
 # A line in running text that states pay: '... salary in the Harbor Department is $ ...'.
 _PAY_WORDS = lazy_compile(r"\b(?:salary|salaries|pay\s+(?:range|rate)|wages?|compensation)\b", re.I)
-_AMOUNT = lazy_compile(r"\$\s*\d")
+_AMOUNT = lazy_compile(r"[$\u00a3\u20ac]\s*\d")
 # Lines a window may span when a fact wraps ('THIS EXAMINATION IS TO BE GIVEN BOTH ON AN' ...).
 _WINDOW = 4
 _NOT_ALNUM = bytes(byte for byte in range(128) if not (chr(byte).isdigit() or chr(byte).islower()))
@@ -48,7 +48,7 @@ def complete(doc: Document, records: list[ClassSpec]) -> list[ClassSpec]:
     lines = [line for line in doc.lines if not line.blank]
     texts = [line.stripped for line in lines]
     whole = "\n".join(texts)  # joined once for every reader
-    salary = _salary(lines)
+    salary = _salary(lines, document_currency(whole))
     found = {
         "opened": _first(lines, texts, whole, open_date),
         "deadline": _first(lines, texts, whole, application_deadline),
@@ -182,7 +182,7 @@ def _first(
     return value, []
 
 
-def _salary(lines: list[Line]) -> list[tuple[dict, list[Line]]]:
+def _salary(lines: list[Line], dollar: str = "USD") -> list[tuple[dict, list[Line]]]:
     """Ranges from the lines of pay sections and from sentences about pay, in order."""
     result: list[tuple[dict, list[Line]]] = []
     period: str | None = None
@@ -190,7 +190,7 @@ def _salary(lines: list[Line]) -> list[tuple[dict, list[Line]]]:
     for line in lines:
         text = line.stripped
         # The cheap tests first: most lines run past six words, and state no amount.
-        amount = "$" in text and _AMOUNT.search(text) is not None
+        amount = ("$" in text or "\u00a3" in text or "\u20ac" in text) and _AMOUNT.search(text) is not None
         if len(text.split(maxsplit=6)) <= 6 and not amount and _PAY_HEADING.match(text):
             in_pay_section, period = True, pay_period(text)
             continue
@@ -198,7 +198,7 @@ def _salary(lines: list[Line]) -> list[tuple[dict, list[Line]]]:
             in_pay_section, period = False, None
             continue
         if amount and (in_pay_section or search(_PAY_WORDS, text)):
-            result += [(value, [line]) for value in salary_ranges(text, period or pay_period(text))]
+            result += [(value, [line]) for value in salary_ranges(text, period or pay_period(text), dollar)]
     return result
 
 

@@ -17,7 +17,7 @@ _OPEN_DATE = lazy_compile(
 )
 _DEADLINE = lazy_compile(
     r"(?:\bAPPLICATION\s+DEADLINE\b|\bmust\s+be\s+(?:received|submitted|postmarked)\s+(?:by|no\s+later\s+than)"
-    r"|\b(?:Closing|Filing|Final\s+filing)\s+Date\b|\bDeadline\s*:)"
+    r"|\b(?:Closing|Filing|Final\s+filing)\s+Date\b|\bDeadline\s*:|\bApply\s+by\s*:)"
     r"(?P<rest>[^\n]{0,200}(?:\n[^\n]{0,200}){0,3})",
     re.I,
 )
@@ -37,16 +37,22 @@ _EXAM_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
 # "THIS EXAMINATION IS TO BE GIVEN ONLY ON AN INTERDEPARTMENTAL PROMOTIONAL BASIS": the
 # sentence that says how the exam is given (it may wrap over lines).
 _BASIS = lazy_compile(r"\bEXAMINATION\s+IS\s+TO\s+BE\s+GIVEN\b.{0,160}?\bBASIS\b", re.I | re.S)
+# "Exam Type: Open Competitive": a recruitment page's labelled field.
+_TYPE_LABEL = lazy_compile(r"\bExam(?:ination)?\s+Types?\s*:\s*(?P<value>[^\n]+)", re.I)
 # "(Exam Open to All, including Current City Employees)": LA's header line.
 _OPEN_TO = lazy_compile(r"\bExam(?:ination)?\s+Open\s+to\s+(?P<who>[^)\n]+)", re.I)
-_DRIVERS_LICENSE = lazy_compile(r"\bdriver'?s?['\u2019]?\s+licen[sc]e\b", re.I)
+# "driver's license", "drivers licence", and the British "driving licence".
+_DRIVERS_LICENSE = lazy_compile(r"\b(?:driver'?s?['\u2019]?|driving)\s+licen[sc]e\b", re.I)
 _MAY_BE_REQUIRED = lazy_compile(
     r"\bmay\s+(?:be\s+)?requir|\bmay\s+need\b|\bsome\s+positions\b|\bpositions\s+requiring\b|\bcertain\s+positions\b|\bif\s+(?:an?\s+)?"
     r"(?:essential|required|needed|assigned)|\bwhen\s+(?:required|assigned)|\bfor\s+(?:some|certain)\b",
     re.I,
 )
 _REQUIRED = lazy_compile(
-    r"\brequired\b|\bmust\s+(?:possess|have|hold|obtain|maintain)\b|\bpossession\s+of\b|\bvalid\b|\brequires?\b",
+    r"\brequired\b|\bmust\s+(?:possess|have|hold|obtain|maintain)\b|\bpossession\s+of\b|\bvalid\b|\brequires?\b"
+    # A criterion of a person specification: "Full UK driving licence", "Current Victorian
+    # driver's licence" (Commonwealth wording for a licence held now).
+    r"|^\W*(?:a\s+)?(?:full|current)\b",
     re.I,
 )
 _PROBATION = lazy_compile(
@@ -54,7 +60,18 @@ _PROBATION = lazy_compile(
     r"|(?P<before>\b\S+\s*(?:\(\d+\)\s*)?(?:-|\s)?(?:months?|years?))\s+probation",
     re.I,
 )
-_SENTENCE = lazy_compile(r"(?<=[.!?])\s+|\n+")
+# "a 90-day introductory period" (hospitals, universities): days, or the employer's
+# other name for probation.
+_INTRODUCTORY = lazy_compile(
+    r"\b(?P<days>\d{2,3})[- ]days?\s+(?:probationary|introductory|trial)\s+period"
+    r"|\b(?:introductory|trial)\s+period\b[^.]{0,40}?(?P<after>\b\S+\s*(?:\(\d+\)\s*)?(?:-|\s)?months?\b)"
+    r"|(?P<before>\b\S+\s*(?:\(\d+\)\s*)?(?:-|\s)?months?)\s+(?:introductory|trial)\s+period",
+    re.I,
+)
+DAYS_PER_MONTH = 30
+# Sentences, and lines as list items; a line that goes on in lower case is the wrapped
+# rest of its sentence ("... a valid New York State" / "driver's license ...").
+_SENTENCE = lazy_compile(r"(?<=[.!?])\s+|\n+(?![a-z])")
 
 
 def _any_word(text: str, words: tuple[str, ...]) -> bool:
@@ -76,7 +93,7 @@ def open_date(text: str | None) -> str | None:
 
 def application_deadline(text: str | None) -> str | None:
     """'APPLICATION DEADLINE … must be received by THURSDAY, JANUARY 10, 2019' -> '2019-01-10'."""
-    if not text or not _any_word(text, ("deadline", "must", "date")):
+    if not text or not _any_word(text, ("deadline", "must", "date", "apply by")):
         return None
     for found in finditer(_DEADLINE, text):
         date = iso_date(found.group("rest"))
@@ -96,6 +113,14 @@ def exam_types(text: str | None) -> list[str]:
             (found.start(), kind) for kind, pattern in _EXAM_TYPES if (found := pattern.search(basis.group()))
         ]
         return [kind for _, kind in sorted(stated)]
+    labelled = search(_TYPE_LABEL, text)
+    if labelled:
+        value = labelled.group("value")
+        stated = [(found.start(), kind) for kind, pattern in _EXAM_TYPES if (found := pattern.search(value))]
+        if not stated and re.fullmatch(r"\s*promotional\W*", value, re.I):
+            stated = [(0, "promotional")]
+        if stated:
+            return [kind for _, kind in sorted(stated)]
     open_to = search(_OPEN_TO, text)
     if open_to:
         who = open_to.group("who").lower()
@@ -111,8 +136,10 @@ def exam_types(text: str | None) -> list[str]:
 def drivers_license(text: str | None) -> str | None:
     """'A valid California driver's license is required' -> 'required'; 'may be
     required', 'if an essential function' -> 'may_be_required'; no rule -> None."""
-    # Every rule names a driver: a text that does not is not split into sentences.
-    if not text or "driver" not in folded(text) or not search(_DRIVERS_LICENSE, text):
+    # Every rule names a driver's (or a driving) licence: a text that does not is not
+    # split into sentences.
+    lowered = folded(text) if text else ""
+    if ("driver" not in lowered and "driving lic" not in lowered) or not search(_DRIVERS_LICENSE, text):
         return None
     rule = None
     for sentence in scanner(_SENTENCE).split(text):  # the same pieces, fewer positions tried
@@ -129,9 +156,16 @@ def probation_months(text: str | None) -> int | None:
     """'a probationary period of six months' -> 6; 'a one-year probation' -> 12."""
     # Both forms contain the word: most texts without it are settled by one substring
     # test, not by a scan that starts at every word.
-    if not text or "probation" not in folded(text):
+    if not text:
         return None
-    found = _PROBATION.search(text)
+    lowered = folded(text)
+    found = _PROBATION.search(text) if "probation" in lowered else None
+    # The other names, and a period counted in days, are rare: most texts are not scanned.
+    rare = ("introductory", "trial period", "day probation")
+    if found is None and any(word in lowered for word in rare):
+        found = _INTRODUCTORY.search(text)
+        if found and found.group("days"):
+            return round(int(found.group("days")) / DAYS_PER_MONTH) or None
     if not found:
         return None
     return duration_months((found.group("after") or found.group("before")).replace("-", " "))

@@ -111,9 +111,12 @@ def _date_of(parts: dict[str, str | None]) -> str | None:
     if month_text is None:
         return f"{year:04d}"
     month = int(month_text) if month_text.isdigit() else MONTHS[month_text.lower().rstrip(".")]
+    day_text = parts.get("day")
+    if month > 12 and day_text is not None and month_text.isdigit() and int(day_text) <= 12:
+        # "14/02/2024": a day above 12 first can only be day-month-year (UK, Canada, Australia).
+        month, day_text = int(day_text), month_text
     if not 1 <= month <= 12:
         return None
-    day_text = parts.get("day")
     if day_text is None:
         return f"{year:04d}-{month:02d}"
     day = int(day_text)

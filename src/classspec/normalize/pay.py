@@ -1,8 +1,9 @@
 """Salary ranges as documents write them ("$65,646 to $81,536; $93,584 to $98,804",
 "$85,023 (flat-rated)", "$24.50 - $31.25 per hour") → numbers with their period.
 
-Only amounts written with a dollar sign count: a grade ("EP17", "97B") is never turned
-into money.
+Only amounts written with a currency sign count ($, £, €): a grade ("EP17", "97B") is
+never turned into money. A pound or euro sign names its currency; a dollar is the US
+dollar unless the document is Canadian or Australian (document_currency).
 """
 
 from __future__ import annotations
@@ -11,10 +12,47 @@ import re
 
 from classspec.lazyre import lazy_compile
 
-_AMOUNT = r"\$\s*(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d{1,2})?"
+_AMOUNT = r"[$\u00a3\u20ac]\s*(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d{1,2})?"
+# Currency signs that say which currency they are.
+_SIGN_CURRENCY = {"\u00a3": "GBP", "\u20ac": "EUR"}
+# What makes a document's dollars Canadian or Australian: its own words for its country,
+# its institutions and its pay terms (two different ones, so that a US spec naming
+# "Ontario" or "Victoria" once, as a place, stays in US dollars). Plain substrings, as
+# written: every document is asked, and most have none of them.
+_DOLLAR_COUNTRIES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (
+        "CAD",
+        (
+            "Canada",
+            "Canadian",
+            "CUPE",
+            "BCGEU",
+            "OPSEU",
+            "PSAC",
+            "AUPE",
+            "WorkSafeBC",
+            "British Columbia",
+            "Alberta",
+            "Ontario",
+            "Quebec",
+            "Nova Scotia",
+            "Manitoba",
+            "Saskatchewan",
+            "provincial",
+            "BC Public Service",
+        ),
+    ),
+    ("AUD", ("Australia", "superannuation", "Shire Council", "Victoria", "Queensland", "New South Wales")),
+)
+CUE_CHARS = 1500
+_CODES = ("CAD", "AUD", "NZD", "C$", "A$", "Z$")
+_EXPLICIT_DOLLAR = lazy_compile(
+    r"\b(?P<code>CAD|AUD|NZD)\s*\$?\s*\d|\d(?:\.\d\d)?\s*(?P<after>CAD|AUD|NZD)\b|\b(?P<sign>C|A|NZ)\$\s*\d"
+)
 # One range: an amount, optionally "to / - / – / through" a second amount.
 _RANGE = lazy_compile(
-    rf"(?P<min>{_AMOUNT})(?:\s*(?:to|-|\u2013|\u2014|through|thru)\s*(?P<max>{_AMOUNT}))?"
+    # The second amount may repeat a currency prefix ("NZ$98,500 - NZ$115,900").
+    rf"(?P<min>{_AMOUNT})(?:\s*(?:to|-|\u2013|\u2014|through|thru)\s*(?:[A-Z]{{1,2}}(?=\$))?(?P<max>{_AMOUNT}))?"
     r"(?P<flat>\s*\(\s*flat[- ]?rated\s*\))?",
     re.I,
 )
@@ -39,6 +77,25 @@ _LABEL = lazy_compile(
 _LIST_GLUE = lazy_compile(r"[\s;,]*(?:(?:and|or)\b[\s;,]*)?", re.I)
 
 
+def document_currency(text: str) -> str:
+    """The currency of a document's dollar amounts: one it names ('CAD', 'A$'), else
+    the country its words place it in (two different cues), else US dollars."""
+    if "$" not in text:
+        return "USD"
+    named = _EXPLICIT_DOLLAR.search(text) if any(code in text for code in _CODES) else None
+    if named:
+        code = named.group("code") or named.group("after")
+        return code or {"C": "CAD", "A": "AUD", "NZ": "NZD"}[named.group("sign")]
+    # A document names its country in its letterhead and its closing lines (employer,
+    # union, address): a long one is read there only.
+    if len(text) > 2 * CUE_CHARS:
+        text = text[:CUE_CHARS] + "\n" + text[-CUE_CHARS:]
+    for currency, cues in _DOLLAR_COUNTRIES:
+        if sum(cue in text for cue in cues) >= 2:
+            return currency
+    return "USD"
+
+
 def pay_period(text: str | None) -> str | None:
     """The pay period a text names: 'per hour' -> 'hour', 'Bi-Weekly' -> 'biweek'."""
     if not text:
@@ -50,7 +107,7 @@ def pay_period(text: str | None) -> str | None:
 
 
 def _number(text: str) -> int | float:
-    digits = re.sub(r"[$,\s]", "", text)
+    digits = re.sub(r"[$,\s\u00a3\u20ac]", "", text)
     value = float(digits)
     return int(value) if value.is_integer() and "." not in digits else value
 
@@ -62,12 +119,13 @@ def _label(before: str) -> str | None:
     return (found.group("range") or found.group("department")).strip(" ,.")
 
 
-def salary_ranges(text: str | None, period: str | None = None) -> list[dict]:
+def salary_ranges(text: str | None, period: str | None = None, dollar: str = "USD") -> list[dict]:
     """Every salary range written in `text`, in order, as SalaryRange dicts.
 
     `period` is the one the context gives (an 'ANNUAL SALARY' heading); a period written
     next to the amounts wins. A label written before the amounts of a sentence ('Range A:',
     'The salary in the Department of Water and Power is') applies to all of them.
+    `dollar` is the currency of '$' amounts (document_currency).
     """
     if not text:
         return []
@@ -88,7 +146,7 @@ def salary_ranges(text: str | None, period: str | None = None) -> list[dict]:
                 "min": _number(found.group("min")),
                 "max": _number(found.group("max")) if found.group("max") else None,
                 "period": pay_period(after) or pay_period(between) or period,
-                "currency": "USD",
+                "currency": _SIGN_CURRENCY.get(found.group("min").lstrip()[:1], dollar),
                 "label": label,
                 "text": found.group().strip(),
             }

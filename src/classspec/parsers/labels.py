@@ -26,6 +26,21 @@ FOOTER = lazy_compile(
     r"(?P<title>[A-Z][^()]{2,80}?)\s*\(\s*(?:Class|Job|Classification)\s*(?:No\.?|Number|Code|#)\s*:?\s*"
     r"(?P<code>[A-Z0-9][A-Z0-9.\-]*)\s*\)(?P<rest>\s+\S.*)?",
 )
+# "Maintenance Mechanic II - Job Code 3340": a Word page header's title and code, after
+# the employer's name ("Clearwater Valley Water District        Maintenance ...").
+_DASH_FOOTER = lazy_compile(
+    r"(?:.*?\S\s{2,})?(?P<title>[A-Z][^()\t]{2,80}?)\s+[-\u2013\u2014]\s+(?:Class|Job|Classification)\s*"
+    r"(?:No\.?|Number|Code|#)\s*:?\s*(?P<code>(?-i:(?=[A-Z0-9.\-]*\d)[A-Z0-9][A-Z0-9.\-]{1,11}))",
+    re.I,
+)
+def _may_be_dash_footer(text: str) -> bool:
+    """Substring tests that settle most lines before the regex (it is tried on every line):
+    the words the regex cannot match without."""
+    return ("Job" in text or "JOB" in text or "lass" in text or "LASS" in text) and (
+        " -" in text or "\u2013" in text or "\u2014" in text
+    )
+
+
 # "END OF JOB CLASS SPECIFICATION - 1A11"
 END_FOOTER = lazy_compile(
     r"end\s+of\s+(?:job\s+)?class(?:ification)?\s+spec(?:ification)?\.?\s*[-\u2013\u2014:]?\s*"
@@ -46,7 +61,9 @@ _NOT_A_TITLE = lazy_compile(
     r"^(?:(?:city|county|state|town|village|borough|commonwealth|department|office|division|bureau)\s+of\b"
     r"|(?:city|county|state)$|(?:personnel|human resources|civil service)"
     r"(?:\s+(?:department|office|division|services|commission|board))?$"
-    r"|(?:personnel |job )?class(?:ification)? spec|job description|position description|page \d"
+    r"|(?:personnel |job )?class(?:ification)? (?:spec|description)|job description|position description"
+    r"|page \d"
+    r"|.*\bclassification plan$"
     r"|skip |navigation|main content|search|home$|menu|top of page|link back)"
     r"|\b(?:specification|equal (?:employment )?opportunity|www\.|https?:|toggle|anchor|ribbon)\b"
     r"|\b(?:department|commission|board)$",
@@ -64,21 +81,38 @@ _FIELD_OF_LABEL: dict[str, str] = {
     "classification title": "title",
     "job title": "title",
     "position title": "title",
+    "post title": "title",
+    "position": "title",
+    # "Job Description: Registered Nurse II", a document that names itself and its class.
+    "job description": "title",
+    "position description": "title",
+    "job profile": "title",
     "title": "title",
     "class code": "class_code",
     "classification code": "class_code",
     "job code": "class_code",
     "job class code": "class_code",
     "class number": "class_code",
+    "classification number": "class_code",
     "class no": "class_code",
     "class no.": "class_code",
     "class #": "class_code",
     "job number": "class_code",
     "job no": "class_code",
     "job no.": "class_code",
+    # A job description written for one post numbers the post, not a class: that number
+    # is the only code it has (UK, Canadian and Australian councils).
+    "position number": "class_code",
+    "position no": "class_code",
+    "position no.": "class_code",
+    "position #": "class_code",
+    "post number": "class_code",
+    "post no": "class_code",
+    "post no.": "class_code",
     "flsa": "flsa_status",
     "flsa status": "flsa_status",
     "flsa designation": "flsa_status",
+    "flsa determination": "flsa_status",
     "overtime status": "flsa_status",
     "pay level": "pay_grade",
     "pay grade": "pay_grade",
@@ -87,6 +121,10 @@ _FIELD_OF_LABEL: dict[str, str] = {
     "pay range": "pay_grade",
     "salary range": "pay_grade",
     "salary level": "pay_grade",
+    "pay band": "pay_grade",
+    "salary band": "pay_grade",
+    "salary group": "pay_grade",
+    "band": "pay_grade",
 }
 TAXONOMY_LABELS = frozenset(
     {
@@ -99,6 +137,7 @@ TAXONOMY_LABELS = frozenset(
         "schem code",
         "occupational group",
         "occupational series",
+        "occupational category",
         "class series",
         "job series",
         "eeo category",
@@ -122,6 +161,10 @@ _LABEL_NO_COLON = lazy_compile(
     rf"(?P<label>class code|job code|class no\.?|class number|class #)\s*#?\s*(?P<value>{_CODE})", re.I
 )
 MAX_VALUE_WORDS = 8
+_CLASSIFICATION_GRADE = lazy_compile(
+    r"(?P<grade>\b(?:Band|Grade|Level|Range)\s+[A-Z]?\d{1,3}[A-Z]?\b|(?-i:\b[A-Z]{1,3}-?\d{1,3}[A-Z]?)$)",
+    re.I,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,6 +187,11 @@ def _field(label: str) -> str | None:
     return None
 
 
+def label_field(label: str) -> str | None:
+    """The ClassSpec field a label names ('Job Code' -> 'class_code'), or None."""
+    return _FIELD_OF_LABEL.get(collapse(label).lower().rstrip("."))
+
+
 def _segments(text: str) -> list[str]:
     """Parts of a line between tabs or runs of spaces; a part ending in ':' keeps its value."""
     parts = [p for p in re.split(r"\t+|\s{2,}", text) if p.strip()]
@@ -156,7 +204,7 @@ def _segments(text: str) -> list[str]:
     return merged
 
 
-def _segment_labels(segment: str, line: Line) -> Label | bool | None:
+def _segment_labels(segment: str, line: Line) -> Label | list[Label] | bool | None:
     """The label of one segment; None when it is not a label; False for a known label
     whose value is not of its kind (the segment stays text)."""
     bare = _FLSA_BARE.fullmatch(segment)
@@ -174,6 +222,18 @@ def _segment_labels(segment: str, line: Line) -> Label | bool | None:
         return None
     field = _field(pair.group("label"))
     piece = Piece(value, (line,))
+    if field is None and collapse(pair.group("label")).lower() == "classification":
+        # "Classification: Administrative Officer R24", "Classification: PM-04": the grade
+        # a Commonwealth public service classifies a post at; other values are kept as text.
+        grade = _CLASSIFICATION_GRADE.search(value)
+        if grade and grade.group("grade") != value:
+            # The classification's name is the jurisdiction's grouping of the post.
+            return [
+                Label("pay_grade", piece.with_text(grade.group("grade"))),
+                Label("taxonomy.classification", piece),
+            ]
+        if grade:
+            return Label("pay_grade", piece)
     if field is None:
         return Label(None, piece, collapse(pair.group("label")))
     return _normalized(field, piece) or False
@@ -185,9 +245,10 @@ def label_line(line: Line) -> list[Label] | None:
     text = line.stripped
     if not text or len(text) > 160 or (strip_marker(text)[0] and not text.startswith("-")):
         return None
-    labels = [_segment_labels(segment.strip(), line) for segment in _segments(text)]
-    if any(label is None or label is False for label in labels):
+    found = [_segment_labels(segment.strip(), line) for segment in _segments(text)]
+    if any(label is None or label is False for label in found):
         return None
+    labels = [one for label in found for one in (label if isinstance(label, list) else [label])]
     # A line of unknown labels is left to the sections ("Open Date: ..." alone).
     if not any(label.field for label in labels):
         return None
@@ -225,11 +286,11 @@ def footer(line: Line) -> Footer | None:
     ending = END_FOOTER.fullmatch(text)
     if ending:
         return Footer(None, Piece(ending.group("code"), (line,)), [])
-    found = FOOTER.fullmatch(text)
+    found = FOOTER.fullmatch(text) or (_may_be_dash_footer(text) and _DASH_FOOTER.fullmatch(text))
     if not found or search(SERIES_LIST, text):
         return None
     labels: list[Label] = []
-    if found.group("rest"):
+    if "rest" in found.re.groupindex and found.group("rest"):
         rest = label_line(Line(found.group("rest").strip(), line.number, line.page))
         if rest is None:
             return None

@@ -34,6 +34,11 @@ _DEGREE = (
 )
 
 
+# The factor headings of a US federal position description (Factor Evaluation System):
+# "FACTOR 1. KNOWLEDGE REQUIRED BY THE POSITION (FL 1-7, 1250 points)".
+_FACTOR = r"factor \d{1,2}\.? "
+
+
 @dataclass(frozen=True, slots=True)
 class Family:
     """Section names that mean one thing. `structural` families are the ones that make
@@ -54,6 +59,7 @@ FAMILIES: tuple[Family, ...] = (
             "job code",
             "job class code",
             "class number",
+            "classification number",
             "class no\\.?",
             "class #",
             "code",
@@ -68,7 +74,9 @@ FAMILIES: tuple[Family, ...] = (
             "nature of the work; characteristics of the class; class characteristics; "
             "brief description(?: of (?:the )?classification)?; general description; "
             "general statement of duties; position summary; job summary; class summary; summary; "
-            "description; job description; position description; purpose; job purpose; "
+            "description; purpose; job purpose; basic functions?; position objectives?; "
+            "job objectives?; introduction; the position; role summary; "
+            "purpose of (?:the )?(?:role|position|job); job overview; "
             "position purpose; general purpose; series narrative; scope of (?:the )?position; "
             "definition of (?:the )?series; series definition; scope; definition of levels; "
             "class concept; concept; overview; role purpose; position overview; "
@@ -103,6 +111,7 @@ FAMILIES: tuple[Family, ...] = (
             "examples of typical tasks; tasks; responsibilities; key responsibilities; "
             "main responsibilities; job responsibilities; main duties; key duties; job duties; "
             "duties and tasks; (?:key )?accountabilities; functions; what you(?:'ll| will) do; "
+            "typical work activities; work activities; job duties in order of importance; "
             "the role; duties"
         ),
         structural=True,
@@ -127,6 +136,8 @@ FAMILIES: tuple[Family, ...] = (
             "knowledge and abilities",
             "knowledges? and abilities",
             "knowledge,? skills,? and other characteristics",
+            "(?:full performance )?knowledges?,? skills,? abilities,? and personal characteristics",
+            "(?:major )?worker characteristics",
             "skills,? knowledge,? (?:and |& )?abilities",
             "knowledge,? skills? and abilities required",
             "ksas?",
@@ -135,7 +146,11 @@ FAMILIES: tuple[Family, ...] = (
         ),
         structural=True,
     ),
-    Family("knowledge", (rf"(?:{_DEGREE} )?knowledge of", "knowledge"), structural=True),
+    Family(
+        "knowledge",
+        (rf"(?:{_DEGREE} )?knowledge of", "knowledge", rf"(?:{_FACTOR})?knowledge required by the position"),
+        structural=True,
+    ),
     Family("skills", (rf"(?:{_DEGREE} )?skills? (?:in|to)", "skills"), structural=True),
     Family(
         "abilities",
@@ -170,7 +185,9 @@ FAMILIES: tuple[Family, ...] = (
             "education and/or experience; education/experience; "
             "education,? training,? (?:and|&) experience; experience and training; "
             "experience and education; desirable qualifications; person specification; "
-            "(?:essential|selection) criteria; what you(?:'ll| will) need; "
+            "(?:essential|(?:key )?selection) criteria; what you(?:'ll| will) need; "
+            "acceptable experience and training; minimum class qualifications(?: for employment)?; "
+            "job requirements; "
             "what we(?:'re| are) looking for"
         ),
         structural=True,
@@ -181,7 +198,10 @@ FAMILIES: tuple[Family, ...] = (
         "licenses",
         (
             "(?:required |special )?licen[sc]es?,? certifications?,? (?:or|and|and/or) registrations?",
-            "(?:required )?licen[sc]es?(?:,| and| or) certifications?",
+            "(?:required )?licen[sc]es?(?:,| and| or| and/or)? certific(?:ations?|ates?)",
+            "licen[sc]es?,? (?:certific(?:ations?|ates?) )?and other requirements",
+            "registrations?,? certifications?,? (?:or|and|and/or) licen[sc](?:es?|ure)",
+            "certifications?,? (?:or|and|and/or) licen[sc](?:es?|ure)",
             "licen[sc]ing requirements?",
             "licen[sc]es?",
             "licensure",
@@ -207,6 +227,9 @@ FAMILIES: tuple[Family, ...] = (
             "ada compliance",
             "special physical requirements?",
             "special physical characteristics",
+            "inherent requirements",
+            "physical and environmental (?:conditions|demands|requirements)",
+            rf"{_FACTOR}physical demands",
         ),
     ),
     Family(
@@ -220,6 +243,7 @@ FAMILIES: tuple[Family, ...] = (
             "environmental conditions",
             "environmental hazards",
             "working conditions and physical demands",
+            rf"{_FACTOR}work environment",
         ),
     ),
     Family(
@@ -230,6 +254,7 @@ FAMILIES: tuple[Family, ...] = (
         "pay",
         (
             "salary range",
+            "salary schedule",
             "salary grade",
             "pay grade",
             "pay range",
@@ -237,6 +262,8 @@ FAMILIES: tuple[Family, ...] = (
             "salary",
             "annual salary",
             "pay band",
+            "salary band",
+            "salary group",
             "compensation",
         ),
     ),
@@ -246,6 +273,7 @@ FAMILIES: tuple[Family, ...] = (
             "flsa",
             "flsa status",
             "flsa designation",
+            "flsa determination",
             "fair labor standards act(?: status)?",
             "overtime status",
         ),
@@ -253,7 +281,11 @@ FAMILIES: tuple[Family, ...] = (
     Family("probation", ("probationary period", "probation period", "probation")),
     Family("representation", ("representation unit", "bargaining unit", "union code", "union", "unit")),
     Family(
-        "established", ("class established", "established", "date established", "adopted", "date adopted")
+        "established",
+        _names(
+            "class established; established; date established; adopted; date adopted; "
+            "(?:date |board )?approved(?: by (?:the )?[a-z]+(?: [a-z]+)?)?"
+        ),
     ),
     Family(
         "revised",
@@ -267,7 +299,13 @@ FAMILIES: tuple[Family, ...] = (
         ),
     ),
     Family("effective", ("effective date", "effective")),
-    Family("edited", ("last edited", "edited", "last updated", "updated")),
+    # "Job Profile updated: 2022-11-15", "Job description last reviewed: September 2024"
+    Family(
+        "edited",
+        _names(
+            "last edited; edited; (?:(?:job|position) (?:description|profile) )?(?:last )?(?:updat|review)ed"
+        ),
+    ),
     # Sections no ClassSpec field takes: recognised so that they end the section above
     # them and are filed under their own heading.
     Family(
@@ -276,7 +314,10 @@ FAMILIES: tuple[Family, ...] = (
             "supplemental information; additional information; special notes?; notes?; core values; "
             "leadership competencies; background investigation; conditions of employment; "
             "special conditions; disclaimer; selection process; career ladder; promotional line; "
-            "closing statement; job characteristics; class history; additional job information"
+            "closing statement; job characteristics; class history; additional job information; "
+            "key relationships; working relationships; proviso; willingness statements?; "
+            "security screening; "
+            rf"{_FACTOR}[a-z][a-z0-9 .,/&]{{2,80}}"
         ),
     ),
     # The parts of a job bulletin that are about applying, not about the class.
@@ -287,7 +328,7 @@ FAMILIES: tuple[Family, ...] = (
             "application procedures?; applications?; selection procedures?; examinations?; "
             "examination (?:process|information|weights); process notes?; notices?; "
             "selective certification; qualifications review; expert review committee; appointment; "
-            "deadline; filing (?:period|deadline); benefits; "
+            "deadline; filing (?:period|deadline); benefits; veterans'? preference; "
             "(?:an )?equal (?:employment )?opportunity employer"
         ),
     ),
@@ -312,6 +353,9 @@ TOP_LEVEL_KEYS = frozenset(
         "bulletin",
     }
 )
+# "Revised 04/2022": a revision line needs no colon. ("Established 08/13/1981" without one
+# may date something else, as CalHR pages date their alternate range criteria.)
+DATED_KEYS = frozenset({"revised"})
 # Short labelled values: the label may be followed by the value without a colon
 # ("Class Code 2108") when the value is a single code-like token.
 _CODE_TOKEN = r"(?-i:[A-Z0-9][A-Z0-9.\-]{0,11}\s*$)"
@@ -324,6 +368,9 @@ def _rule(family: Family) -> HeadingRule:
     tail = rf"{_NOTE}\s*(?:[:\-\u2013\u2014]\s*(?P<rest>.*?))?\s*[:.]?\s*"
     if family.key == "code":
         tail = rf"\s*(?:(?:[:#]|No\.?|\s(?=(?=[^\s]*\d){_CODE_TOKEN}))\s*(?P<rest>.*?))?\s*"
+    if family.key in DATED_KEYS:
+        # A date may follow its label without a colon: "Revised 04/2022", "Revised 08-17-17".
+        tail = rf"{_NOTE}\s*(?:(?:[:\-\u2013\u2014]\s*|\s(?=\d{{1,2}}[/\-.]\d))(?P<rest>.*?))?\s*[:.]?\s*"
     return HeadingRule(family.key, lazy_compile(rf"(?:{alternatives}){tail}", re.IGNORECASE))
 
 
@@ -342,26 +389,12 @@ LIST_KEYS = frozenset(
 )
 
 
-def _literal(name: str) -> str | None:
-    """The plain words of a heading name, or None when it is a pattern."""
-    plain = re.sub(r"(\w)\?", r"\1", name.replace("\\.", "."))  # "qualifications?" -> "qualifications"
-    return None if re.search(r"[()?|\\\[\]*+]", plain) else plain
-
-
-# Heading names written out in full, for headings misspelt in the document
-# ("Minimum Qualfications") and for headings set inside a long line.
-LITERAL_NAMES: tuple[tuple[str, str], ...] = tuple(
-    (literal, family.key)
-    for family in FAMILIES
-    for name in family.names
-    if (literal := _literal(name)) and len(literal) >= 5
-)
-
 # Headings that are ordinary words in any document ("Overview", "Requirements", "Tasks"):
 # alone, without a class title or code, they do not make a document a class spec.
 WEAK_HEADINGS = frozenset(
     _names(
         "scope; overview; concept; purpose; description; summary; tasks; functions; responsibilities; "
-        "requirement; requirements; the role; qualifications; qualification; experience; education"
+        "requirement; requirements; the role; qualifications; qualification; experience; education; "
+        "introduction; the position"
     )
 )

@@ -22,6 +22,7 @@ from classspec.parsers.base import Detection, TemplateParser
 from classspec.parsers.generic.classes import Records, find_classes, owned_runs
 from classspec.parsers.generic.handlers import handle, set_title
 from classspec.parsers.generic.headings import find_heading, sections, split_long_line
+from classspec.parsers.generic.tables import label_rows
 from classspec.parsers.labels import BARE_CODE, SERIES_LIST, choose_title, footer, label_line, title_like
 from classspec.parsers.lexicon import LIST_KEYS, STRUCTURAL_KEYS, WEAK_HEADINGS
 from classspec.sections import Section
@@ -75,6 +76,14 @@ class GenericParser(TemplateParser):
             titled = titled or footer(line) is not None
         structural = sorted(k for k in families if k in STRUCTURAL_KEYS)
         titled = titled or "title" in families or "code" in families
+        if not titled:
+            # A header table without colons ("CLASS TITLE   CLASS NUMBER" over its values):
+            # read only when no labelled line named the class, as most documents have one.
+            titled = any(
+                label.field in ("title", "class_code")
+                for line in label_rows(lines)[0]
+                for label in label_line(line) or ()
+            )
         # Two kinds of spec section, or one and a labelled title, before anything counts:
         # a letter or a recipe may happen to have one line that reads "Summary".
         if len(structural) + titled < 2 or not (titled or strong):
@@ -87,8 +96,9 @@ class GenericParser(TemplateParser):
 
     # -- parsing -------------------------------------------------------------
     def parse(self, doc: Document) -> list[RecordBuilder]:
-        lines = _lines(doc)
+        lines, table_headers = label_rows(_lines(doc))
         records = Records(doc, self.id, find_classes(lines))
+        records.use([ln for ln in lines if ln.number in table_headers])
         named = jurisdiction_from_text(doc.lines)
         if named:
             records.set("jurisdiction", named[0].model_dump(), named[1])

@@ -56,7 +56,7 @@ def _title_cell(text: str) -> bool:
     return (
         2 <= len(words) <= 16
         and text[:1].isupper()
-        and not text.endswith(".")
+        and not text.endswith((".", ":"))  # "Job Code:" labels the cell beside it
         and (sum(w[:1].isupper() for w in words) >= 0.5 * len(words))
     )
 

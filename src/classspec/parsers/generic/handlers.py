@@ -5,63 +5,28 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from classspec.document import Line, Piece, collapse
+from classspec.document import Line, Piece
 from classspec.lazyre import lazy_compile
 from classspec.normalize import NUMBER_WORDS, flsa_status, iso_date, strength, title_case
+from classspec.normalize.pay import document_currency, pay_period, salary_ranges
 from classspec.parsers.generic.classes import Records
-from classspec.parsers.generic.requirements import licenses, qualifications, requirements
+from classspec.parsers.generic.duties import BOILERPLATE, PARENTHETICAL, duties
+from classspec.parsers.generic.requirements import continued_inline, licenses, qualifications, requirements
+from classspec.parsers.generic.sectiontext import body_of, first_value, heading_text
 from classspec.parsers.labels import title_and_code, title_like
-from classspec.sections import Section, is_upper_heading, items, strip_marker, text_block
+from classspec.sections import Section, items, prose_items, text_block
 
 Handler = Callable[[Records, Section, list[Line]], None]
 
-# Lines in a duty list that introduce it rather than being a duty.
-_INTRO = lazy_compile(
-    r"\b(?:include|includes|including|following|as follows|not limited|illustrative|examples?|typical(?:ly)?"
-    r"|these are|may be assigned|all-inclusive)\b",
-    re.I,
-)
-# Notices a duty list carries that are not duties: kept in other_sections.
-_BOILERPLATE = lazy_compile(
-    r"\b(?:duties|functions|examples|tasks|statements)\b[^.]{0,80}\b(?:are|is)\s+(?:intended\s+to\s+be\s+|only\s+)?"
-    r"(?:representative|illustrative)|representative,?\s+(?:and|but)\s+not"
-    r"|not\s+(?:necessarily\s+)?(?:all[- ])?(?:inclusive|exhaustive)|may\s+not\s+(?:perform|include)\s+all"
-    r"|not\s+intended\s+to\s+(?:be|reflect|describe)\s+(?:all|an?\s+(?:exhaustive|complete))"
-    r"|(?:reasonable\s+accommodations?|americans\s+with\s+disabilities)[^.]{0,200}\b(?:may|will|can)\s+be\s+(?:made|provided)"
-    r"|equal\s+(?:employment\s+)?opportunity\s+employer",
-    re.I,
-)
 _POUNDS = lazy_compile(r"(?:up to|to|of|maximum of|over)\s+(?P<n>\d{1,3})\s*(?:pounds|lbs?\.?)", re.I)
 _NUMBER_WORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 _DURATION = lazy_compile(
     rf"\b(?P<n>\d+|{_NUMBER_WORD})\s*(?:\(\s*(?P<digits>\d+)\s*\)\s*)?[- ]?(?P<unit>months?|years?)\b", re.I
 )
-_PARENTHETICAL = lazy_compile(r"\(.*\)[.:]?")
-MAX_CATEGORY_WORDS = 10
-
-
-def heading_text(section: Section) -> str | None:
-    if section.heading is None:
-        return None
-    text = section.heading.text
-    if section.inline and text.endswith(section.inline.text):
-        text = text[: len(text) - len(section.inline.text)]
-    return collapse(text.rstrip(" :.-\u2013\u2014")) or None
-
-
-def body_of(section: Section, lines: list[Line]) -> Piece:
-    return Piece.join([p for p in (section.inline, text_block(lines)) if p], sep="\n\n")
-
-
-def first_value(section: Section, lines: list[Line]) -> tuple[Piece | None, list[Line]]:
-    """The value of a labelled field: on the label's line, or the next line when short."""
-    content = [ln for ln in lines if not ln.blank]
-    if section.inline:
-        return section.inline, content
-    if content and len(content[0].stripped.split()) <= 8:
-        return Piece.of([content[0]]), content[1:]
-    return None, content
-
+# A labelled line this long whose value was normalized ("Probationary Period: Twelve
+# (12) months" -> 12) is kept as written too: its words are content.
+LONG_LABELLED_LINE_WORDS = 5
+_GRADE_BEFORE_AMOUNTS = lazy_compile(r"\b(?P<grade>(?:Range|Grade|Band|Level)\s+[A-Z]?\d{1,3}[A-Z]?)\b")
 
 def set_title(records: Records, lines: Line | list[Line]) -> None:
     """The title from its line(s); a code written on the title line is the class code."""
@@ -114,90 +79,15 @@ def _summary(records: Records, section: Section, lines: list[Line]) -> None:
 
 
 def _pieces(section: Section, lines: list[Line]) -> list[Piece]:
+    joined = continued_inline(section, lines)
+    if joined:
+        return prose_items(joined)
     found = items(lines)
     return [section.inline, *found] if section.inline else found
 
 
 def _distinguishing(records: Records, section: Section, lines: list[Line]) -> None:
     _list_field("distinguishing_features")(records, section, lines)
-
-
-def _essential(section: Section) -> bool | None:
-    """True when the heading says the duties are essential, False for additional or
-    marginal ones; otherwise the document does not say (null)."""
-    heading = (section.heading.text if section.heading else "").lower()
-    if section.key == "additional_duties" or re.search(
-        r"marginal|additional|other (?:duties|functions)", heading
-    ):
-        return False
-    return True if "essential" in heading else None
-
-
-def _duties(records: Records, section: Section, lines: list[Line]) -> None:
-    content = [ln for ln in lines if not ln.blank]
-    marked = any(strip_marker(ln.stripped)[0] for ln in content)
-    essential = _essential(section)
-    heading = heading_text(section)
-    category: Piece | None = None
-    group: list[Line] = []
-
-    def add(item: Piece) -> None:
-        if _BOILERPLATE.search(item.text):
-            records.other(heading, item)
-            return
-        value = {"text": item.text, "category": category.text if category else None, "essential": essential}
-        records.add("duties", value, item, category=category)
-
-    levels: tuple[int, ...] | None = None  # the levels a sub-heading ("Trainee/I") names
-    outer = records.current
-
-    def flush() -> None:
-        records.current = levels if levels is not None else outer
-        for item in items(group):
-            add(item)
-        records.current = outer
-        group.clear()
-
-    if section.inline:
-        add(section.inline)
-    for line in content:
-        text = line.stripped
-        if _is_intro(text):
-            flush()
-            category = None
-            records.other(heading, Piece.of([line]))
-        elif records.levels_named(text) is not None:
-            flush()
-            levels, category = records.levels_named(text), None
-            records.use(line)
-        elif _is_category(text, marked):
-            flush()
-            category = Piece(collapse(text.rstrip(":").strip()), (line,))
-        else:
-            group.append(line)
-    flush()
-
-
-def _is_intro(text: str) -> bool:
-    """'Duties may include, but are not limited to, the following:'"""
-    if strip_marker(text)[0]:
-        return False
-    ends_open = text.endswith((":", "\u2013", "-", "\u2014"))
-    return ends_open and (len(text.split()) > MAX_CATEGORY_WORDS or bool(_INTRO.search(text)))
-
-
-def _is_category(text: str, marked_list: bool) -> bool:
-    """A sub-heading that groups the duties below it ('Law Enforcement Services:')."""
-    if strip_marker(text)[0] or len(text.split()) > MAX_CATEGORY_WORDS:
-        return False
-    if text.endswith(":"):
-        return True
-    if text.endswith((".", ";", ",", ")")):
-        return False
-    titled = title_like(text) or is_upper_heading(text)
-    return titled and (
-        marked_list or is_upper_heading(text) or bool(re.search(r"\b(?:special|specialt)", text, re.I))
-    )
 
 
 def _licenses(records: Records, section: Section, lines: list[Line]) -> None:
@@ -230,7 +120,7 @@ def strength_from_lifting(text: str) -> str | None:
 def _list_field(field: str) -> Handler:
     def handler(records: Records, section: Section, lines: list[Line]) -> None:
         for item in _pieces(section, lines):
-            if _BOILERPLATE.search(item.text):
+            if BOILERPLATE.search(item.text):
                 records.other(heading_text(section), item)  # a notice, not a feature of the work
             else:
                 records.add(field, item.text, item)
@@ -244,8 +134,33 @@ def _pay(records: Records, section: Section, lines: list[Line]) -> None:
     if value and "$" not in value.text and len(value.text.split()) <= 3 and re.search(r"\d", value.text):
         records.set("pay_grade", value.text, value)
     elif value:
+        # "Classified Salary Schedule, Range 34 ($4,826 - $6,158 per month)": the range
+        # named before the amounts is the grade; the amounts are read as salary.
+        named = _GRADE_BEFORE_AMOUNTS.search(value.text.split("$", 1)[0])
+        if named:
+            records.set("pay_grade", named.group("grade"), value, keep=True)
+        if section.inline is value and _from_header_table(records, value):
+            _table_salary(records, value)
         rest = list(value.lines) + rest
     leftover(records, section, rest)
+
+
+def _from_header_table(records: Records, value: Piece) -> bool:
+    """Was the 'Salary Range: $...' line made from a header table's column (its label
+    over its value)? The document's own line there reads otherwise."""
+    line = value.lines[0]
+    lines = records.builders[0].doc.lines
+    return 0 < line.number <= len(lines) and lines[line.number - 1].text != line.text
+
+
+def _table_salary(records: Records, value: Piece) -> None:
+    """The ranges of a header table's salary column: the facts step reads the document's
+    lines, where the amounts stand in a row without the label that says they are pay."""
+    doc = records.builders[0].doc
+    dollar = document_currency("\n".join(line.text for line in doc.lines))
+    ranges = salary_ranges(value.text, pay_period(value.text), dollar)
+    if ranges:
+        records.set("salary", ranges, value, keep=True)
 
 
 def _flsa(records: Records, section: Section, lines: list[Line]) -> None:
@@ -272,7 +187,8 @@ def _probation(records: Records, section: Section, lines: list[Line]) -> None:
     months = probation_months(body.text)
     if months:
         records.set("probation_months", months, body)
-        if len(body.text.split()) > 8:
+        words = len((heading_text(section) or "").split()) + len(body.text.split())
+        if len(body.text.split()) > 8 or words >= LONG_LABELLED_LINE_WORDS:
             records.other(heading_text(section), body)
     else:
         records.other(heading_text(section), body)
@@ -301,10 +217,16 @@ def _date(kind: str) -> Handler:
                     records.dates[key] = date
                 else:
                     builder.use(value)
-        if date and len(value.text.split()) > 3:  # "CSC - 6/10; Ad. Board - 7/10": keep it all
+        words = len((heading_text(section) or "").split()) + len(value.text.split()) if value else 0
+        # "CSC - 6/10; Ad. Board - 7/10", "Job description last reviewed: September 2024": a
+        # date among other words is kept as written too.
+        if date and (len(value.text.split()) > 3 or words >= LONG_LABELLED_LINE_WORDS):
             records.other(heading_text(section), value)
         elif value and not date:
             rest = list(value.lines) + rest
+        if section.inline is not None and section.heading is not None and ":" not in section.heading.text:
+            # "Revised 08-17-17" is a dated line, not a heading: what follows is not under it.
+            section = Section(section.key, None, None, section.lines)
         leftover(records, section, rest)
 
     return handler
@@ -316,8 +238,8 @@ HANDLERS: dict[str, Handler] = {
     "code": _code_section,
     "summary": _summary,
     "distinguishing": _distinguishing,
-    "duties": _duties,
-    "additional_duties": _duties,
+    "duties": duties,
+    "additional_duties": duties,
     "ksa": requirements,
     "knowledge": requirements,
     "skills": requirements,
@@ -343,7 +265,7 @@ HANDLERS: dict[str, Handler] = {
 
 def handle(records: Records, section: Section, lines: list[Line]) -> None:
     """File one section (or one class's run of it)."""
-    if section.inline and _PARENTHETICAL.fullmatch(section.inline.text):
+    if section.inline and PARENTHETICAL.fullmatch(section.inline.text):
         # "ALLOCATING FACTORS: (The following conditions must be met ...)" is a note.
         records.other(heading_text(section), section.inline)
         section = Section(section.key, section.heading, None, section.lines)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from classspec.document import Line, Piece, collapse
 from classspec.lazyre import lazy_compile
-from classspec.parsers.lexicon import HEADINGS, LITERAL_NAMES, UNKNOWN_HEADING
+from classspec.parsers.lexicon import FAMILIES, HEADINGS, UNKNOWN_HEADING
 from classspec.sections import Section, is_upper_heading, match_heading, strip_marker
 
 # "1. DEFINITION", "A. Duties", "IV. MINIMUM QUALIFICATIONS", "Section 3 - Duties"
@@ -22,7 +22,7 @@ _NUMBERING = lazy_compile(
     r"^(?:(?:section|part)\s+)?(?:[IVX]{1,4}|\d{1,2}(?:\.\d{1,2})?|[A-H])[.):\-]\s*(?=\S)", re.I
 )
 # "MINIMUM ACCEPTABLE TRAINING AND EXPERIENCE (The following statement ...)"
-_NOTED = lazy_compile(r"(?P<name>[A-Z][A-Za-z ,/&'\-]{3,80}?)\s*:?\s*(?P<note>\(.*\)[.:]?)")
+_NOTED = lazy_compile(r"(?P<name>[A-Z][A-Za-z0-9 .,/&'\-]{3,80}?)\s*:?\s*(?P<note>\(.*\)[.:]?)")
 NOTE_WORDS = 4  # a parenthetical this long after a heading is a note, kept as text
 # Parts of a combined heading ("REQUIREMENT/MINIMUM QUALIFICATION", "Duties and Responsibilities").
 _JOINERS = lazy_compile(r"\s*(?:/|,|&|\+|\band\b|\bor\b)\s*", re.I)
@@ -74,6 +74,22 @@ def _combined(text: str, line: Line) -> str | None:
     return keys[0]
 
 
+def _literal(name: str) -> str | None:
+    """The plain words of a heading name, or None when it is a pattern."""
+    plain = re.sub(r"(\w)\?", r"\1", name.replace("\\.", "."))  # "qualifications?" -> "qualifications"
+    return None if re.search(r"[()?|\\\[\]*+]", plain) else plain
+
+
+# Heading names written out in full, for headings misspelt in the document
+# ("Minimum Qualfications") and for headings set inside a long line.
+LITERAL_NAMES: tuple[tuple[str, str], ...] = tuple(
+    (literal, family.key)
+    for family in FAMILIES
+    for name in family.names
+    if (literal := _literal(name)) and len(literal) >= 5
+)
+
+
 _NAMES = [name for name, _ in LITERAL_NAMES]
 _KEY_OF_NAME = dict(LITERAL_NAMES)
 
@@ -102,7 +118,9 @@ def _closest(name: str) -> str | None:
 def find_heading(line: Line) -> Heading | None:
     """The heading a line is, with its key and any text written after it, or None."""
     text = line.stripped
-    if not text or len(text) > 160:
+    # A heading with a long note after it ("JOB DUTIES IN ORDER OF IMPORTANCE: (These
+    # duties are illustrative only. ...)") may run past the length of a heading line.
+    if not text or (len(text) > 160 and not (text.endswith((")", ").", "):")) and len(text) <= 400)):
         return None
     candidates = [text]
     numbered = _NUMBERING.match(text)
@@ -110,9 +128,9 @@ def find_heading(line: Line) -> Heading | None:
         candidates.append(text[numbered.end() :])
     for candidate in candidates:
         found = _lexicon(candidate, line)
-        if found:
-            return Heading(found[0], Piece.of([line]), found[1])
         noted = _NOTED.fullmatch(candidate)
+        if found and not (found[1] is None and noted and len(noted.group("note").split()) >= NOTE_WORDS):
+            return Heading(found[0], Piece.of([line]), found[1])
         if noted and len(noted.group("note").split()) >= NOTE_WORDS:
             found = _lexicon(noted.group("name"), line)
             if found and found[1] is None:

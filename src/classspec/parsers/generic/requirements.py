@@ -11,7 +11,7 @@ from classspec.normalize import education_level, experience_months
 from classspec.parsers.generic.classes import Records
 from classspec.parsers.kinds import names_license, qualification_kind
 from classspec.parsers.lexicon import DEGREE_WORDS
-from classspec.sections import Section, items, text_block
+from classspec.sections import Section, items, strip_marker, text_block
 
 _DEGREES = "|".join(sorted(DEGREE_WORDS, key=len, reverse=True))
 REQUIREMENT_START = lazy_compile(
@@ -23,9 +23,24 @@ _LABELLED = lazy_compile(
     r"\s*:\s*(?P<rest>\S.*)?",
     re.I,
 )
-_OPTIONAL = lazy_compile(r"[^.]*\b(?:desirable|preferred|a plus)\b[^.]*\.?", re.I)
+# "Knowledge of a; b. Skill in c. Ability to d; e.": a paragraph of sentences, each
+# opening with its kind (Ohio's MAJOR WORKER CHARACTERISTICS).
+_KIND_SENTENCE = lazy_compile(
+    rf"(?<=\.)\s+(?=(?:(?:{_DEGREES})\s+)?(?:knowledges?|skills?|abilit(?:y|ies))\s+(?:of|in|to)\b)", re.I
+)
+_NOTE = lazy_compile(r"\(.*\)\.?")
+# A labelled paragraph of qualifications inside a list of requirements.
+_QUALIFICATION_LABEL = lazy_compile(
+    r"(?:minimum\s+)?(?:education|experience|training|licen[sc]es?|certifications?|certificates?)"
+    r"(?:\s*(?:,|and|or|&|/)\s*(?:education|experience|training|licen[sc]es?|certifications?|certificates?))*\s*:\s*\S",
+    re.I,
+)
+# The clause that says what is only preferred ("...related field; a bachelor's degree is
+# preferred."): up to a full stop or a semicolon, so the required clause before it stays.
+_OPTIONAL = lazy_compile(r"[^.;]*\b(?:desirable|preferred|a plus)\b[^.;]*[.;]?", re.I)
 _KIND_FIELD = {"knowledge": "knowledge", "knowledges": "knowledge", "skill": "skills", "skills": "skills"}
 _FIELDS = {"knowledge", "skills", "abilities", "other_requirements"}
+_SENTENCE_END = (".", ";", ":", "!", "?")
 
 
 def _kind_field(kind: str) -> str:
@@ -41,6 +56,19 @@ def split_semicolons(piece: Piece) -> list[Piece]:
     return [piece.with_text(p) for p in parts if p]
 
 
+def continued_inline(section: Section, lines: list[Line]) -> list[Line] | None:
+    """The text on a heading's line and the lines it runs on into, as lines to read as one
+    paragraph ("DISTINGUISHING FEATURES OF THE CLASS: This is professional work involving"
+    / "responsibility for ..."), or None when the text on the heading line stands alone."""
+    if section.inline is None or section.heading is None or section.inline.text.endswith(_SENTENCE_END):
+        return None
+    content = [ln for ln in lines if not ln.blank]
+    heading_line = section.heading.lines[-1]
+    if not content or content[0].number != heading_line.number + 1 or strip_marker(content[0].stripped)[0]:
+        return None
+    return [Line(section.inline.text, heading_line.number, heading_line.page), *lines]
+
+
 def requirements(records: Records, section: Section, lines: list[Line]) -> None:
     """A KSA block or one 'Knowledge of:' list. Items may be inline and ';'-separated; a
     'Knowledge of:' / 'Ability to:' label line sends the items below it to its field."""
@@ -50,10 +78,21 @@ def requirements(records: Records, section: Section, lines: list[Line]) -> None:
     field = section.key if section.key in _FIELDS else None
     degree_source = section.heading if degree else None
     pieces: list[tuple[Piece, str | None, str | None, Piece | None]] = []
-    if section.inline:
+    joined = continued_inline(section, lines)
+    if joined:
+        # One paragraph of ';'-separated requirements begun on the heading's line.
+        inline_mode, lines = True, joined
+    else:
+        inline_mode = section.inline is not None
+    if section.inline and not joined:
         pieces += [(p, field, degree, degree_source) for p in split_semicolons(section.inline)]
     current, current_degree, current_source = field, degree, degree_source
     for item in items(lines):
+        if _QUALIFICATION_LABEL.match(item.text):
+            # "Experience and Training: Four (4) years ..." after the "Ability to:" list of
+            # a QUALIFICATIONS section is a qualification, not an ability.
+            qualifications(records, Section("qualifications", None, item, []), [])
+            continue
         labelled = _LABELLED.fullmatch(item.text)
         if labelled:
             found = REQUIREMENT_START.match(labelled.group("label") + " of")
@@ -65,13 +104,24 @@ def requirements(records: Records, section: Section, lines: list[Line]) -> None:
                 rest = item.with_text(labelled.group("rest"))
                 pieces += [(p, current, current_degree, current_source) for p in split_semicolons(rest)]
             continue
-        parts = split_semicolons(item) if section.inline else [item]
+        sentences = _KIND_SENTENCE.split(item.text)
+        if len(sentences) > 1 and REQUIREMENT_START.match(item.text):
+            for sentence in sentences:
+                opened = REQUIREMENT_START.match(sentence)
+                kind = _kind_field(opened.group("kind")) if opened else current
+                # The items after the first of a sentence's ';' list are of its kind.
+                pieces += [(p, kind, None, None) for p in split_semicolons(item.with_text(sentence))]
+            continue
+        parts = split_semicolons(item) if inline_mode else [item]
         pieces += [(p, current, current_degree, current_source) for p in parts]
     for piece, target, level, level_source in pieces:
         opened = REQUIREMENT_START.match(piece.text)
         if opened:
             target = _kind_field(opened.group("kind"))
             level = opened.group("degree").lower() if opened.group("degree") else level
+        if _NOTE.fullmatch(piece.text):
+            records.other(heading_text or None, piece)  # "(These are developed after employment.)"
+            continue
         if target in (None, "other_requirements"):
             records.add("other_requirements", _requirement(piece.text, None), piece)
             continue
@@ -79,6 +129,10 @@ def requirements(records: Records, section: Section, lines: list[Line]) -> None:
 
 
 def qualifications(records: Records, section: Section, lines: list[Line]) -> None:
+    joined = continued_inline(section, lines)
+    if joined:
+        # "A. Education: Associate degree in civil engineering ... related" / "field; ..."
+        section, lines = Section(section.key, section.heading, None, section.lines), joined
     body = Piece.join([p for p in (section.inline, text_block(lines)) if p], sep="\n\n")
     if not body:
         return
@@ -88,6 +142,18 @@ def qualifications(records: Records, section: Section, lines: list[Line]) -> Non
         kind = section.key if section.key in ("education", "experience") else qualification_kind(item.text)
         if kind:
             records.add(f"minimum_qualifications.{kind}", item.text, item)
+            continue
+        # A person specification's criteria mix knowledge and abilities with the
+        # qualifications ("Sound knowledge of the Planning Act", "Demonstrated ability to").
+        opened = REQUIREMENT_START.match(item.text)
+        if opened:
+            level = opened.group("degree").lower() if opened.group("degree") else None
+            labelled = _LABELLED.fullmatch(item.text)
+            # "Ability to: Follow oral directions." lists its items after the label.
+            rest = labelled.group("rest") if labelled else None
+            parts = split_semicolons(item.with_text(rest)) if rest else [item]
+            for part in parts:
+                records.add(_kind_field(opened.group("kind")), _requirement(part.text, level), part)
     # The removal scans slowly (every start inside a sentence runs to its end): only
     # a text that says "desirable", "preferred" or "a plus" has anything to remove.
     required = _OPTIONAL.sub(" ", body.text) if may_match(_OPTIONAL, body.text) else body.text
@@ -96,6 +162,9 @@ def qualifications(records: Records, section: Section, lines: list[Line]) -> Non
 
 
 def licenses(records: Records, section: Section, lines: list[Line], heading: str | None) -> None:
+    joined = continued_inline(section, lines)
+    if joined:
+        section, lines = Section(section.key, section.heading, None, section.lines), joined
     pieces = items(lines)
     for item in [section.inline, *pieces] if section.inline else pieces:
         if names_license(item.text):
