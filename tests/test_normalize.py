@@ -126,6 +126,30 @@ def test_flsa_status(text: str, expected: FlsaStatus | None) -> None:
         ),
         ("Completion of a two year post-high school business school course", None),
         ("Ability to read and write English.", None),
+        # Units of college coursework are some college on their own, semester or quarter...
+        ("Completion of 60 semester units from an accredited college", EducationLevel.some_college),
+        ("Completion of 12 semester or 18 quarter units in electronics", EducationLevel.some_college),
+        ("A bachelor's degree in biology, or 60 semester units of college", EducationLevel.some_college),
+        # ... and part of the degree when the degree includes them.
+        (
+            "A Bachelor's degree in engineering from an accredited college or university, which includes"
+            " at least 24 semester units or 36 quarter units of core courses in electrical engineering",
+            EducationLevel.bachelor,
+        ),
+        (
+            "Equivalent to graduation from college with a major in a biological science including at least"
+            " ten semester units in plant biology and ten semester units in vertebrate biology.",
+            EducationLevel.bachelor,
+        ),
+        (
+            "Associate of Arts Degree from an accredited college with at least 12 semester or 18 quarter"
+            " units",
+            EducationLevel.associate,
+        ),
+        # Civil-service wording for a bachelor's degree.
+        ("Education: Equivalent to graduation from college.", EducationLevel.bachelor),
+        ("Graduation from an accredited college or university; and", EducationLevel.bachelor),
+        ("Graduation from a community college", None),
     ],
 )
 def test_education_level_is_the_lowest_acceptable(text: str, expected: EducationLevel | None) -> None:

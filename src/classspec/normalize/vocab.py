@@ -40,6 +40,12 @@ _FOUR_YEAR_GRADUATION = (
     r"\bgraduat\w*\s+from\s+(?:an?\s+)?(?:accredited\s+)?four[- ]year\s+(?:college|university)"
 )
 FOUR_YEAR_GRADUATION = lazy_compile(_FOUR_YEAR_GRADUATION, re.I)
+# "Equivalent to graduation from college", "Graduation from an accredited college or
+# university": a bachelor's degree, in civil-service wording (a two-year, community or
+# junior college is named as such and does not match).
+_COLLEGE_GRADUATION = (
+    r"\bgraduat\w*\s+from\s+(?:an?\s+)?(?:accredited\s+)?(?:four[- ]year\s+)?(?:college|university)\b"
+)
 
 _EDUCATION_PATTERNS: tuple[tuple[EducationLevel, re.Pattern[str]], ...] = (
     (
@@ -62,7 +68,7 @@ _EDUCATION_PATTERNS: tuple[tuple[EducationLevel, re.Pattern[str]], ...] = (
         EducationLevel.some_college,
         lazy_compile(
             r"(?:years?|semester\s+hours|quarter\s+(?:units|hours)|credits?)\s+of\s+(?:college|university)"
-            r"|college\s+(?:course\s*work|credits?|level\s+course)|semester\s+hours|quarter\s+units"
+            r"|college\s+(?:course\s*work|credits?|level\s+course)|(?:semester|quarter)\s+(?:units|hours)"
             r"|years?\s+of\s+(?:study|course\s*work)\s+at|two[- ]year\s+(?:\w+\s+)?program\s+at"
             r"|\b\d+\s+(?:semester\s+|college\s+)?credits\b",
             re.I,
@@ -79,7 +85,7 @@ _EDUCATION_PATTERNS: tuple[tuple[EducationLevel, re.Pattern[str]], ...] = (
         EducationLevel.bachelor,
         lazy_compile(
             rf"bachelor{_APOSTROPHE}s?\b|baccalaureate|four[- ]year\s+(?:college\s+)?degree|\bB\.[AS]\."
-            rf"|{_FOUR_YEAR_GRADUATION}",
+            rf"|{_COLLEGE_GRADUATION}",
             re.I,
         ),
     ),
@@ -92,9 +98,20 @@ _EDUCATION_PATTERNS: tuple[tuple[EducationLevel, re.Pattern[str]], ...] = (
         lazy_compile(r"doctora(?:te|l)|\bdegree\s+of\s+doctor\b|\bPh\.?\s?D\b|juris\s+doctor|\bJ\.D\.", re.I),
     ),
 )
-# "four years of college resulting in a Bachelor's degree" names the degree, not some college.
-_COLLEGE_TOWARD_DEGREE = lazy_compile(
-    r"years?\s+of\s+(?:college|university)\s+(?:\w+\s+){0,3}?(?:resulting|leading|culminating)\s+in", re.I
+# College that is part of a degree the text asks for, not some college of its own: "four
+# years of college resulting in a Bachelor's degree", "a degree in engineering which
+# includes at least 24 semester units of ...".
+_UNITS = (
+    r"(?:\d+|[a-z]+(?:-[a-z]+)?)\s+(?:semester|quarter)\s+(?:(?:units?|hours?)\s+)?"
+    r"(?:or\s+\d+\s+quarter\s+)?(?:units?|hours?|credits?)"
+)
+# The same sentence, and no "or" to another way in ("college or university" is one place).
+_WITHIN_ONE_CHOICE = r"(?:(?!\bor\s+(?!university|college))[^.;])"
+_PART_OF_A_DEGREE = lazy_compile(
+    r"years?\s+of\s+(?:college|university)\s+(?:\w+\s+){0,3}?(?:resulting|leading|culminating)\s+in"
+    rf"|\b(?:degree|major|graduation)\b{_WITHIN_ONE_CHOICE}{{0,80}}?\b(?:includes?|including|included|with)\s+"
+    rf"{_WITHIN_ONE_CHOICE}*?{_UNITS}(?:{_WITHIN_ONE_CHOICE}*?\band\s+{_UNITS})*",
+    re.I,
 )
 
 
@@ -104,18 +121,17 @@ def education_level(text: str | None) -> EducationLevel | None:
     """The lowest education level the text names as acceptable.
 
     "Two years of college coursework or an associate degree" -> some_college;
-    "Four years of college resulting in a Bachelor's degree" -> bachelor (years of college
-    count as some college only when they are not the road to a named degree).
+    "Four years of college resulting in a Bachelor's degree" -> bachelor (years or units of
+    college count as some college only when they are not the road to, or part of, a named
+    degree); "60 semester units of college" -> some_college.
     """
     if not text:
         return None
     # In order, lowest first: the first level named wins, so the rest are not scanned.
     for level, pattern in _EDUCATION_PATTERNS:
-        if not search(pattern, text):
-            continue
-        if level is EducationLevel.some_college and _COLLEGE_TOWARD_DEGREE.search(text):
-            continue
-        return level
+        scanned = _PART_OF_A_DEGREE.sub(" ", text) if level is EducationLevel.some_college else text
+        if search(pattern, scanned):
+            return level
     return None
 
 
