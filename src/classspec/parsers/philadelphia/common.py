@@ -40,7 +40,7 @@ def is_group_head(text: str) -> bool:
     marker_text, body = strip_marker(text)
     if marker_text or not body or len(body) > 80 or body.endswith((".", ";", ",")):
         return False
-    if QUAL_HEAD.fullmatch(body) and not QUAL_HEAD.fullmatch(body).group("rest"):
+    if (qual_head := QUAL_HEAD.fullmatch(body)) and not qual_head.group("rest"):
         return False
     if ksa_kind_of_heading(body):
         return False
