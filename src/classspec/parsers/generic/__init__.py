@@ -171,8 +171,11 @@ class GenericParser(TemplateParser):
         records.started |= section.key in STRUCTURAL_KEYS
         runs = owned_runs(section, records)
         for index, (owner, run) in enumerate(runs):
-            lines = [ln for ln in run if not _DOT_ONLY.fullmatch(ln.stripped)]
-            records.use([ln for ln in run if ln not in lines])
+            lines: list[Line] = []
+            dots: list[Line] = []
+            for ln in run:
+                (dots if _DOT_ONLY.fullmatch(ln.stripped) else lines).append(ln)
+            records.use(dots)
             part = Section(section.key, section.heading, section.inline if index == 0 else None, lines)
             records.current = owner
             handle(records, part, lines)
