@@ -30,8 +30,12 @@ FUZZY_CUTOFF = 0.88
 MAX_HEADING_WORDS = 9
 # A long line is searched for headings inside it.
 LONG_LINE_CHARS = 300
-_INLINE_CAPS = lazy_compile(r"(?<![\w,])(?P<name>[A-Z][A-Z/&,' \-]{3,70}[A-Z])(?::|(?=\s+[A-Z0-9(]))")
-_INLINE_TITLED = lazy_compile(r"(?<=[.;:]\s)(?P<name>[A-Z][a-z]+(?:[ /][A-Za-z&]+){0,5}):")
+# What precedes a name is asked after its first capital ('(?<![\w,][A-Z])', not
+# '(?<![\w,])' in front): a pattern that starts with a character class lets re skip to
+# the capitals of a long line, a leading lookbehind makes it try every position.
+_INLINE_CAPS = lazy_compile(r"(?P<name>[A-Z](?<![\w,][A-Z])[A-Z/&,' \-]{3,70}[A-Z])(?::|(?=\s+[A-Z0-9(]))")
+# "... duties. Minimum Qualifications: ...": a name after a sentence, with its colon.
+_INLINE_TITLED = lazy_compile(r"(?P<name>[A-Z](?<=[.;:]\s[A-Z])[a-z]+(?:[ /][A-Za-z&]+){0,5}):")
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,10 +158,12 @@ def split_long_line(line: Line) -> list[Line]:
     if len(text) < LONG_LINE_CHARS:
         return [line]
     cuts = []
-    for pattern in (_INLINE_CAPS, _INLINE_TITLED):
+    # A titled name ends in its colon: a line without one is not scanned for them.
+    patterns = (_INLINE_CAPS, _INLINE_TITLED) if ":" in text else (_INLINE_CAPS,)
+    for pattern in patterns:
         for found in pattern.finditer(text):
             name = found.group("name").strip()
-            if found.start() > 0 and _lexicon(name, line) and _lexicon(name, line)[1] is None:
+            if found.start() > 0 and (heading := _lexicon(name, line)) and heading[1] is None:
                 cuts.append((found.start("name"), found.end()))
     if not cuts:
         return [line]
