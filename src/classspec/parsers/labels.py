@@ -299,7 +299,11 @@ def footer(line: Line) -> Footer | None:
     ending = END_FOOTER.fullmatch(text)
     if ending:
         return Footer(None, Piece(ending.group("code"), (line,)), [])
-    found = FOOTER.fullmatch(text) or (_may_be_dash_footer(text) and _DASH_FOOTER.fullmatch(text))
+    # The regexes are tried on every line: a footer with its code in brackets has a
+    # bracket, and the dash footer's words are looked for first.
+    found = ("(" in text and FOOTER.fullmatch(text)) or (
+        _may_be_dash_footer(text) and _DASH_FOOTER.fullmatch(text)
+    )
     if not found or search(SERIES_LIST, text):
         return None
     labels: list[Label] = []
