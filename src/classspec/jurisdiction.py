@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 from classspec.document import Line
 from classspec.lazyre import lazy_compile
-from classspec.literals import finditer, may_match
+from classspec.literals import may_match
 from classspec.model import Jurisdiction
 
 STATES = {
@@ -33,8 +33,18 @@ STATES = {
     "virginia": "VA", "washington": "WA", "west virginia": "WV", "wisconsin": "WI", "wyoming": "WY",
 }  # fmt: skip
 _STATE_NAME = "|".join(sorted((s.title() for s in STATES), key=len, reverse=True))
-# Scanned through classspec.literals: the same matches, most positions turned away at once.
-_STATE_IN_TEXT = lazy_compile(rf"\b(?:{_STATE_NAME})\b")
+# '\b(?:Alabama|Alaska|...)\b' with each name's word boundary asked after its first
+# letter ('A(?<!\wA)labama'): a pattern whose every branch starts with a letter lets re
+# skip to those letters, where a leading \b makes it try every position of the document
+# (and the 50 names are too many for classspec.literals' substring tests to pay).
+_STATE_IN_TEXT = lazy_compile(
+    "(?:"
+    + "|".join(
+        rf"{name[0]}(?<!\w{name[0]}){name[1:]}"
+        for name in sorted((s.title() for s in STATES), key=len, reverse=True)
+    )
+    + r")\b"
+)
 _STATE_CODE = "|".join(sorted(STATES.values()))
 _PLACE = r"(?!(?:The|This|Each|All|Any|Other|An?|Our|Its)\b)[A-Z][a-z]+(?:[ -](?:[A-Z][a-z]+|de|del|la))*"
 _KIND = r"City|County|Town|Township|Village|Borough|City and County|Parish"
@@ -94,7 +104,7 @@ def _normalized(found: re.Match[str]) -> tuple[str, str, str] | None:
 
 def _state_in_text(text: str) -> str | None:
     """The one state the text names (California Penal Code, State Bar of California ...)."""
-    counts = Counter(STATES[m.group(0).lower()] for m in finditer(_STATE_IN_TEXT, text))
+    counts = Counter(STATES[m.group(0).lower()] for m in _STATE_IN_TEXT.finditer(text))
     if len(counts) == 1:
         return next(iter(counts))
     ranked = counts.most_common(2)
