@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 from classspec.document import Line
 from classspec.lazyre import lazy_compile
-from classspec.literals import may_match
+from classspec.literals import may_match, search
 from classspec.model import Jurisdiction
 
 STATES = {
@@ -126,7 +126,14 @@ def jurisdiction_from_text(lines: Sequence[Line]) -> tuple[Jurisdiction, list[Li
             text = text.title()
         if not _may_name(text):
             continue
-        for found in _NAMED.finditer(text):
+        names = list(_NAMED.finditer(text))
+        if not names:
+            continue
+        # Asked once for all the names on the line; its literals ("and its employees",
+        # "employees of the") are looked for before the scan.
+        own = search(_SELF_REFERENCE, text)
+        group = own and ("name" if own.group("name") else "employer")
+        for found in names:
             name = _normalized(found)
             if not name:
                 continue
@@ -135,8 +142,6 @@ def jurisdiction_from_text(lines: Sequence[Line]) -> tuple[Jurisdiction, list[Li
             if name[2]:
                 states.setdefault(key, name[2])
             own_line = found.start() < 3 and len(text) - found.end() < 4
-            own = _SELF_REFERENCE.search(text)
-            group = own and ("name" if own.group("name") else "employer")
             if (line in header and own_line) or (
                 own and own.start(group) <= found.start() and found.end() <= own.end(group) + 1
             ):
