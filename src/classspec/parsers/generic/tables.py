@@ -188,7 +188,8 @@ def label_rows(lines: Sequence[Line]) -> tuple[list[Line], set[int]]:
         if separate:
             out.extend(Line(cell, line.number, line.page) for cell in separate)
             continue
-        row = _cells(line)
+        # A line without a gap is one cell, and no row: it is not collapsed to say so.
+        row = _cells(line) if _CELL_GAP.search(line.stripped) else []
         if len(row) < 2 or not all(row):
             out.append(line)
         elif (names := _column_labels(row)) is not None:
