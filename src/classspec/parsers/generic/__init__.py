@@ -185,12 +185,21 @@ class GenericParser(TemplateParser):
         records.current = None
 
     def _warnings(self, records: Records, doc: Document, structural: set[str | None]) -> None:
-        short = [ln.stripped for ln in doc.lines if 0 < len(ln.stripped.split()) <= MAX_PROMISE_WORDS]
+        short: list[str] | None = None  # the lines short enough to be headings, once asked
         for builder in records.builders:
             if not builder.has("title"):
                 builder.warn("no class title found in the text")
             for path, promise in _PROMISES.items():
-                if not builder.has(path) and any(promise.search(text) for text in short):
+                if builder.has(path):
+                    continue
+                if short is None:
+                    # maxsplit: a long line is not cut into all its words to be left out.
+                    short = [
+                        ln.stripped
+                        for ln in doc.lines
+                        if 0 < len(ln.stripped.split(maxsplit=MAX_PROMISE_WORDS)) <= MAX_PROMISE_WORDS
+                    ]
+                if any(promise.search(text) for text in short):
                     name = "duties" if path == "duties" else "minimum qualifications"
                     builder.warn(f"no {name} read, although a heading seems to name them")
         if len(structural) < SURE_SECTIONS:
