@@ -71,9 +71,10 @@ class GenericParser(TemplateParser):
                 families.setdefault(found.key, line.stripped[:40])
                 name = _NUMBER.sub("", found.heading.text).rstrip(" :.").lower()
                 strong = strong or (found.key in STRUCTURAL_KEYS and name not in WEAK_HEADINGS)
-            labels = label_line(line)
-            titled = titled or any(label.field in ("title", "class_code") for label in labels or ())
-            titled = titled or footer(line) is not None
+            if not titled:  # one title or code label is enough: later lines are not read for one
+                labels = label_line(line)
+                titled = any(label.field in ("title", "class_code") for label in labels or ())
+                titled = titled or footer(line) is not None
         structural = sorted(k for k in families if k in STRUCTURAL_KEYS)
         titled = titled or "title" in families or "code" in families
         if not titled:
