@@ -132,7 +132,9 @@ def find_heading(line: Line) -> Heading | None:
         candidates.append(text[numbered.end() :])
     for candidate in candidates:
         found = _lexicon(candidate, line)
-        noted = _NOTED.fullmatch(candidate)
+        # The note closes the line: its regex (a lazy run, tried at every length) is
+        # tried only on lines that end in a bracket.
+        noted = _NOTED.fullmatch(candidate) if candidate.endswith((")", ").", "):")) else None
         if found and not (found[1] is None and noted and len(noted.group("note").split()) >= NOTE_WORDS):
             return Heading(found[0], Piece.of([line]), found[1])
         if noted and len(noted.group("note").split()) >= NOTE_WORDS:
