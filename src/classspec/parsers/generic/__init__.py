@@ -21,7 +21,7 @@ from classspec.normalize import title_case
 from classspec.parsers.base import Detection, TemplateParser
 from classspec.parsers.generic.classes import Records, find_classes, owned_runs
 from classspec.parsers.generic.handlers import handle, set_title
-from classspec.parsers.generic.headings import find_heading, sections, split_long_line
+from classspec.parsers.generic.headings import find_heading, sections, split_long_lines
 from classspec.parsers.generic.tables import label_rows
 from classspec.parsers.labels import BARE_CODE, SERIES_LIST, choose_title, footer, label_line, title_like
 from classspec.parsers.lexicon import LIST_KEYS, STRUCTURAL_KEYS, WEAK_HEADINGS
@@ -43,7 +43,7 @@ SURE_SECTIONS = 2
 
 
 def _lines(doc: Document) -> list[Line]:
-    return [piece for line in doc.lines for piece in split_long_line(line)]
+    return split_long_lines(doc.lines)
 
 
 class GenericParser(TemplateParser):
@@ -61,7 +61,7 @@ class GenericParser(TemplateParser):
         )
         if len(source) > DETECT_LINES + DETECT_TAIL:
             source = source[:DETECT_LINES] + source[-DETECT_TAIL:]
-        lines = [piece for line in source for piece in split_long_line(line)]
+        lines = split_long_lines(source)
         families: dict[str, str] = {}
         strong = False  # a heading only class specs use ("Examples of Duties", not "Tasks")
         titled = False

@@ -154,6 +154,18 @@ def find_heading(line: Line) -> Heading | None:
     return None
 
 
+def split_long_lines(lines: Sequence[Line]) -> list[Line]:
+    """The lines with each long one cut where a known heading starts inside it."""
+    result: list[Line] = []
+    for line in lines:
+        # Most lines are short: kept without a call (this runs over every line, twice).
+        if len(line.text) < LONG_LINE_CHARS:
+            result.append(line)
+        else:
+            result.extend(split_long_line(line))
+    return result
+
+
 def split_long_line(line: Line) -> list[Line]:
     """A line of a whole page cut where a known heading starts inside it."""
     text = line.text
