@@ -200,7 +200,9 @@ def _titled_heading(line: Line, following: Line | None) -> bool:
     """A short line in title case, alone after a blank line, followed by a paragraph of
     body text ("Supervision Received and Exercised" / "Receives general direction ...")."""
     text = line.stripped.rstrip(":")
-    words = text.split()
+    # Asked of every line: one part more than a heading may have words says "too long"
+    # without cutting a paragraph into all its words.
+    words = text.split(maxsplit=TITLED_HEADING_WORDS)
     if not words or len(words) > TITLED_HEADING_WORDS or following is None:
         return False
     if text.endswith((".", ";", ",", ")")) or strip_marker(text)[0] or not text[:1].isupper():
