@@ -57,7 +57,7 @@ def _heading_typography(line: Line, text: str) -> bool:
     """Set as a heading: a level the reader kept, bold, capitals, or a short line ending in ':'."""
     if line.heading or line.bold:
         return True
-    words = text.split()
+    words = text.split(maxsplit=MAX_HEADING_WORDS)  # one part more says "too many words"
     if not words or len(words) > MAX_HEADING_WORDS or text.endswith((".", ";", ",")):
         return False
     return is_upper_heading(text) or text.endswith(":") or all(w[:1].isupper() for w in words if len(w) > 3)
