@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 from classspec.document import Line
 from classspec.lazyre import lazy_compile
-from classspec.literals import finditer, may_match
+from classspec.literals import may_match, search
 from classspec.model import Jurisdiction
 
 STATES = {
@@ -33,8 +33,18 @@ STATES = {
     "virginia": "VA", "washington": "WA", "west virginia": "WV", "wisconsin": "WI", "wyoming": "WY",
 }  # fmt: skip
 _STATE_NAME = "|".join(sorted((s.title() for s in STATES), key=len, reverse=True))
-# Scanned through classspec.literals: the same matches, most positions turned away at once.
-_STATE_IN_TEXT = lazy_compile(rf"\b(?:{_STATE_NAME})\b")
+# '\b(?:Alabama|Alaska|...)\b' with each name's word boundary asked after its first
+# letter ('A(?<!\wA)labama'): a pattern whose every branch starts with a letter lets re
+# skip to those letters, where a leading \b makes it try every position of the document
+# (and the 50 names are too many for classspec.literals' substring tests to pay).
+_STATE_IN_TEXT = lazy_compile(
+    "(?:"
+    + "|".join(
+        rf"{name[0]}(?<!\w{name[0]}){name[1:]}"
+        for name in sorted((s.title() for s in STATES), key=len, reverse=True)
+    )
+    + r")\b"
+)
 _STATE_CODE = "|".join(sorted(STATES.values()))
 _PLACE = r"(?!(?:The|This|Each|All|Any|Other|An?|Our|Its)\b)[A-Z][a-z]+(?:[ -](?:[A-Z][a-z]+|de|del|la))*"
 _KIND = r"City|County|Town|Township|Village|Borough|City and County|Parish"
@@ -57,6 +67,19 @@ _STATE_GOVERNMENT = lazy_compile(
     rf"^(?:The )?(?:(?P<kind>State|Commonwealth) (?i:of) (?P<state1>{_STATE_NAME})\b"
     rf"|(?P<state2>{_STATE_NAME}) State (?=[A-Z]))"
 )
+# The word of its kind every name has ("Township" has "Town"): most lines have none.
+_KIND_WORDS = ("City", "County", "Town", "Village", "Borough", "Parish")
+
+
+def _may_name(text: str) -> bool:
+    """Can `_NAMED` match? Substring tests, several times cheaper than its scan."""
+    # A plain loop: any() over a generator costs more than the tests themselves.
+    for word in _KIND_WORDS:  # noqa: SIM110
+        if word in text:
+            return True
+    return False
+
+
 # Words that are part of a name in capitals but not of a place ("COUNTY OF SAN DIEGO").
 _NOT_PLACES = {"Department", "Personnel", "Human", "Resources", "Civil", "Service", "Commission", "Charter"}
 
@@ -81,7 +104,7 @@ def _normalized(found: re.Match[str]) -> tuple[str, str, str] | None:
 
 def _state_in_text(text: str) -> str | None:
     """The one state the text names (California Penal Code, State Bar of California ...)."""
-    counts = Counter(STATES[m.group(0).lower()] for m in finditer(_STATE_IN_TEXT, text))
+    counts = Counter(STATES[m.group(0).lower()] for m in _STATE_IN_TEXT.finditer(text))
     if len(counts) == 1:
         return next(iter(counts))
     ranked = counts.most_common(2)
@@ -101,7 +124,16 @@ def jurisdiction_from_text(lines: Sequence[Line]) -> tuple[Jurisdiction, list[Li
         text = line.stripped
         if text.isupper():
             text = text.title()
-        for found in _NAMED.finditer(text):
+        if not _may_name(text):
+            continue
+        names = list(_NAMED.finditer(text))
+        if not names:
+            continue
+        # Asked once for all the names on the line; its literals ("and its employees",
+        # "employees of the") are looked for before the scan.
+        own = search(_SELF_REFERENCE, text)
+        group = own and ("name" if own.group("name") else "employer")
+        for found in names:
             name = _normalized(found)
             if not name:
                 continue
@@ -110,8 +142,6 @@ def jurisdiction_from_text(lines: Sequence[Line]) -> tuple[Jurisdiction, list[Li
             if name[2]:
                 states.setdefault(key, name[2])
             own_line = found.start() < 3 and len(text) - found.end() < 4
-            own = _SELF_REFERENCE.search(text)
-            group = own and ("name" if own.group("name") else "employer")
             if (line in header and own_line) or (
                 own and own.start(group) <= found.start() and found.end() <= own.end(group) + 1
             ):

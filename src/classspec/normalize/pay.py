@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from classspec.lazyre import lazy_compile
+from classspec.literals import search
 
 _AMOUNT = r"[$\u00a3\u20ac]\s*(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d{1,2})?"
 # Currency signs that say which currency they are.
@@ -82,7 +83,9 @@ def document_currency(text: str) -> str:
     the country its words place it in (two different cues), else US dollars."""
     if "$" not in text:
         return "USD"
-    named = _EXPLICIT_DOLLAR.search(text) if any(code in text for code in _CODES) else None
+    # Through classspec.literals: its leading \b made re try every position of a
+    # document that merely has "AUTOCAD" or "AUDIT" in it.
+    named = search(_EXPLICIT_DOLLAR, text) if any(code in text for code in _CODES) else None
     if named:
         code = named.group("code") or named.group("after")
         return code or {"C": "CAD", "A": "AUD", "NZ": "NZD"}[named.group("sign")]

@@ -239,11 +239,24 @@ def _segment_labels(segment: str, line: Line) -> Label | list[Label] | bool | No
     return _normalized(field, piece) or False
 
 
+def _may_be_labels(text: str) -> bool:
+    """Can every segment be a label ('Label: value', 'FLSA Exempt', 'Class Code 2108')?
+    Substring tests settle most lines (prose, list items) before the split and the
+    three regexes per segment; non-ASCII text, which re.I may fold to these words
+    ('\u017f' matches 's'), is left to the regexes."""
+    if ":" in text or not text.isascii():
+        return True
+    lowered = text.lower()
+    return "flsa" in lowered or "class" in lowered or "job code" in lowered
+
+
 def label_line(line: Line) -> list[Label] | None:
     """The labelled fields of a line made only of labels and their values, at least one
     of them known ("Union Code: PR   Variable Entry: Y"), else None."""
     text = line.stripped
-    if not text or len(text) > 160 or (strip_marker(text)[0] and not text.startswith("-")):
+    if not text or len(text) > 160 or not _may_be_labels(text):
+        return None
+    if strip_marker(text)[0] and not text.startswith("-"):
         return None
     found = [_segment_labels(segment.strip(), line) for segment in _segments(text)]
     if any(label is None or label is False for label in found):
@@ -286,7 +299,11 @@ def footer(line: Line) -> Footer | None:
     ending = END_FOOTER.fullmatch(text)
     if ending:
         return Footer(None, Piece(ending.group("code"), (line,)), [])
-    found = FOOTER.fullmatch(text) or (_may_be_dash_footer(text) and _DASH_FOOTER.fullmatch(text))
+    # The regexes are tried on every line: a footer with its code in brackets has a
+    # bracket, and the dash footer's words are looked for first.
+    found = ("(" in text and FOOTER.fullmatch(text)) or (
+        _may_be_dash_footer(text) and _DASH_FOOTER.fullmatch(text)
+    )
     if not found or search(SERIES_LIST, text):
         return None
     labels: list[Label] = []

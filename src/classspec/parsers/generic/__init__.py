@@ -16,12 +16,12 @@ from classspec.builder import RecordBuilder
 from classspec.document import Document, Line, Piece
 from classspec.jurisdiction import jurisdiction_from_text
 from classspec.lazyre import lazy_compile
-from classspec.literals import search
+from classspec.literals import may_match, search
 from classspec.normalize import title_case
 from classspec.parsers.base import Detection, TemplateParser
 from classspec.parsers.generic.classes import Records, find_classes, owned_runs
 from classspec.parsers.generic.handlers import handle, set_title
-from classspec.parsers.generic.headings import find_heading, sections, split_long_line
+from classspec.parsers.generic.headings import find_heading, sections, split_long_lines
 from classspec.parsers.generic.tables import label_rows
 from classspec.parsers.labels import BARE_CODE, SERIES_LIST, choose_title, footer, label_line, title_like
 from classspec.parsers.lexicon import LIST_KEYS, STRUCTURAL_KEYS, WEAK_HEADINGS
@@ -43,7 +43,7 @@ SURE_SECTIONS = 2
 
 
 def _lines(doc: Document) -> list[Line]:
-    return [piece for line in doc.lines for piece in split_long_line(line)]
+    return split_long_lines(doc.lines)
 
 
 class GenericParser(TemplateParser):
@@ -61,7 +61,7 @@ class GenericParser(TemplateParser):
         )
         if len(source) > DETECT_LINES + DETECT_TAIL:
             source = source[:DETECT_LINES] + source[-DETECT_TAIL:]
-        lines = [piece for line in source for piece in split_long_line(line)]
+        lines = split_long_lines(source)
         families: dict[str, str] = {}
         strong = False  # a heading only class specs use ("Examples of Duties", not "Tasks")
         titled = False
@@ -71,9 +71,10 @@ class GenericParser(TemplateParser):
                 families.setdefault(found.key, line.stripped[:40])
                 name = _NUMBER.sub("", found.heading.text).rstrip(" :.").lower()
                 strong = strong or (found.key in STRUCTURAL_KEYS and name not in WEAK_HEADINGS)
-            labels = label_line(line)
-            titled = titled or any(label.field in ("title", "class_code") for label in labels or ())
-            titled = titled or footer(line) is not None
+            if not titled:  # one title or code label is enough: later lines are not read for one
+                labels = label_line(line)
+                titled = any(label.field in ("title", "class_code") for label in labels or ())
+                titled = titled or footer(line) is not None
         structural = sorted(k for k in families if k in STRUCTURAL_KEYS)
         titled = titled or "title" in families or "code" in families
         if not titled:
@@ -115,8 +116,11 @@ class GenericParser(TemplateParser):
     def _identity(self, records: Records, lines: list[Line]) -> list[Line]:
         """Read labelled lines and footers wherever they are; the rest is left to the sections."""
         rest = []
+        # Few documents list a series at all: one substring test of the whole text
+        # spares a test of every line.
+        may_list_series = may_match(SERIES_LIST, "\n".join(line.text for line in lines))
         for line in lines:
-            if search(SERIES_LIST, line.text):
+            if may_list_series and search(SERIES_LIST, line.text):
                 rest.append(line)  # names the other classes of the series, not this one
                 continue
             ending = footer(line)
@@ -171,20 +175,32 @@ class GenericParser(TemplateParser):
         records.started |= section.key in STRUCTURAL_KEYS
         runs = owned_runs(section, records)
         for index, (owner, run) in enumerate(runs):
-            lines = [ln for ln in run if not _DOT_ONLY.fullmatch(ln.stripped)]
-            records.use([ln for ln in run if ln not in lines])
+            lines: list[Line] = []
+            dots: list[Line] = []
+            for ln in run:
+                (dots if _DOT_ONLY.fullmatch(ln.stripped) else lines).append(ln)
+            records.use(dots)
             part = Section(section.key, section.heading, section.inline if index == 0 else None, lines)
             records.current = owner
             handle(records, part, lines)
         records.current = None
 
     def _warnings(self, records: Records, doc: Document, structural: set[str | None]) -> None:
-        short = [ln.stripped for ln in doc.lines if 0 < len(ln.stripped.split()) <= MAX_PROMISE_WORDS]
+        short: list[str] | None = None  # the lines short enough to be headings, once asked
         for builder in records.builders:
             if not builder.has("title"):
                 builder.warn("no class title found in the text")
             for path, promise in _PROMISES.items():
-                if not builder.has(path) and any(promise.search(text) for text in short):
+                if builder.has(path):
+                    continue
+                if short is None:
+                    # maxsplit: a long line is not cut into all its words to be left out.
+                    short = [
+                        ln.stripped
+                        for ln in doc.lines
+                        if 0 < len(ln.stripped.split(maxsplit=MAX_PROMISE_WORDS)) <= MAX_PROMISE_WORDS
+                    ]
+                if any(promise.search(text) for text in short):
                     name = "duties" if path == "duties" else "minimum qualifications"
                     builder.warn(f"no {name} read, although a heading seems to name them")
         if len(structural) < SURE_SECTIONS:

@@ -30,8 +30,12 @@ FUZZY_CUTOFF = 0.88
 MAX_HEADING_WORDS = 9
 # A long line is searched for headings inside it.
 LONG_LINE_CHARS = 300
-_INLINE_CAPS = lazy_compile(r"(?<![\w,])(?P<name>[A-Z][A-Z/&,' \-]{3,70}[A-Z])(?::|(?=\s+[A-Z0-9(]))")
-_INLINE_TITLED = lazy_compile(r"(?<=[.;:]\s)(?P<name>[A-Z][a-z]+(?:[ /][A-Za-z&]+){0,5}):")
+# What precedes a name is asked after its first capital ('(?<![\w,][A-Z])', not
+# '(?<![\w,])' in front): a pattern that starts with a character class lets re skip to
+# the capitals of a long line, a leading lookbehind makes it try every position.
+_INLINE_CAPS = lazy_compile(r"(?P<name>[A-Z](?<![\w,][A-Z])[A-Z/&,' \-]{3,70}[A-Z])(?::|(?=\s+[A-Z0-9(]))")
+# "... duties. Minimum Qualifications: ...": a name after a sentence, with its colon.
+_INLINE_TITLED = lazy_compile(r"(?P<name>[A-Z](?<=[.;:]\s[A-Z])[a-z]+(?:[ /][A-Za-z&]+){0,5}):")
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +57,7 @@ def _heading_typography(line: Line, text: str) -> bool:
     """Set as a heading: a level the reader kept, bold, capitals, or a short line ending in ':'."""
     if line.heading or line.bold:
         return True
-    words = text.split()
+    words = text.split(maxsplit=MAX_HEADING_WORDS)  # one part more says "too many words"
     if not words or len(words) > MAX_HEADING_WORDS or text.endswith((".", ";", ",")):
         return False
     return is_upper_heading(text) or text.endswith(":") or all(w[:1].isupper() for w in words if len(w) > 3)
@@ -128,7 +132,9 @@ def find_heading(line: Line) -> Heading | None:
         candidates.append(text[numbered.end() :])
     for candidate in candidates:
         found = _lexicon(candidate, line)
-        noted = _NOTED.fullmatch(candidate)
+        # The note closes the line: its regex (a lazy run, tried at every length) is
+        # tried only on lines that end in a bracket.
+        noted = _NOTED.fullmatch(candidate) if candidate.endswith((")", ").", "):")) else None
         if found and not (found[1] is None and noted and len(noted.group("note").split()) >= NOTE_WORDS):
             return Heading(found[0], Piece.of([line]), found[1])
         if noted and len(noted.group("note").split()) >= NOTE_WORDS:
@@ -148,16 +154,30 @@ def find_heading(line: Line) -> Heading | None:
     return None
 
 
+def split_long_lines(lines: Sequence[Line]) -> list[Line]:
+    """The lines with each long one cut where a known heading starts inside it."""
+    result: list[Line] = []
+    for line in lines:
+        # Most lines are short: kept without a call (this runs over every line, twice).
+        if len(line.text) < LONG_LINE_CHARS:
+            result.append(line)
+        else:
+            result.extend(split_long_line(line))
+    return result
+
+
 def split_long_line(line: Line) -> list[Line]:
     """A line of a whole page cut where a known heading starts inside it."""
     text = line.text
     if len(text) < LONG_LINE_CHARS:
         return [line]
     cuts = []
-    for pattern in (_INLINE_CAPS, _INLINE_TITLED):
+    # A titled name ends in its colon: a line without one is not scanned for them.
+    patterns = (_INLINE_CAPS, _INLINE_TITLED) if ":" in text else (_INLINE_CAPS,)
+    for pattern in patterns:
         for found in pattern.finditer(text):
             name = found.group("name").strip()
-            if found.start() > 0 and _lexicon(name, line) and _lexicon(name, line)[1] is None:
+            if found.start() > 0 and (heading := _lexicon(name, line)) and heading[1] is None:
                 cuts.append((found.start("name"), found.end()))
     if not cuts:
         return [line]
@@ -180,7 +200,9 @@ def _titled_heading(line: Line, following: Line | None) -> bool:
     """A short line in title case, alone after a blank line, followed by a paragraph of
     body text ("Supervision Received and Exercised" / "Receives general direction ...")."""
     text = line.stripped.rstrip(":")
-    words = text.split()
+    # Asked of every line: one part more than a heading may have words says "too long"
+    # without cutting a paragraph into all its words.
+    words = text.split(maxsplit=TITLED_HEADING_WORDS)
     if not words or len(words) > TITLED_HEADING_WORDS or following is None:
         return False
     if text.endswith((".", ";", ",", ")")) or strip_marker(text)[0] or not text[:1].isupper():

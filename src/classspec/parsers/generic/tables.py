@@ -161,6 +161,14 @@ def _may_be_row(text: str) -> bool:
     return "  " in text or (text.count(": ") >= 2 and len(text.partition(":")[0].split()) <= MAX_LABEL_WORDS)
 
 
+def _may_start_labelled(text: str) -> bool:
+    """Can the line be a row of 'Label: value' cells? Its first cell is one, so at most
+    MAX_LABEL_WORDS words stand before its first colon: a sentence with a colon late in
+    it (most lines that get here) is not cut into cells to find that out."""
+    label, colon, _ = text.partition(":")
+    return bool(colon) and len(label.split()) <= MAX_LABEL_WORDS
+
+
 def label_rows(lines: Sequence[Line]) -> tuple[list[Line], set[int]]:
     """The lines with header-table rows written as labelled lines, and the numbers of
     the rows of column labels that had a row of values under them (structure, not text)."""
@@ -175,11 +183,13 @@ def label_rows(lines: Sequence[Line]) -> tuple[list[Line], set[int]]:
         if not _may_be_row(line.stripped):
             out.append(line)  # most lines: prose, with no gap between cells
             continue
-        separate = _labelled_cells(_cells(line, _LABELLED_GAP)) if ":" in line.text else None
+        labelled = _may_start_labelled(line.stripped)
+        separate = _labelled_cells(_cells(line, _LABELLED_GAP)) if labelled else None
         if separate:
             out.extend(Line(cell, line.number, line.page) for cell in separate)
             continue
-        row = _cells(line)
+        # A line without a gap is one cell, and no row: it is not collapsed to say so.
+        row = _cells(line) if _CELL_GAP.search(line.stripped) else []
         if len(row) < 2 or not all(row):
             out.append(line)
         elif (names := _column_labels(row)) is not None:
