@@ -67,19 +67,6 @@ _STATE_GOVERNMENT = lazy_compile(
     rf"^(?:The )?(?:(?P<kind>State|Commonwealth) (?i:of) (?P<state1>{_STATE_NAME})\b"
     rf"|(?P<state2>{_STATE_NAME}) State (?=[A-Z]))"
 )
-# The word of its kind every name has ("Township" has "Town"): most lines have none.
-_KIND_WORDS = ("City", "County", "Town", "Village", "Borough", "Parish")
-
-
-def _may_name(text: str) -> bool:
-    """Can `_NAMED` match? Substring tests, several times cheaper than its scan."""
-    # A plain loop: any() over a generator costs more than the tests themselves.
-    for word in _KIND_WORDS:  # noqa: SIM110
-        if word in text:
-            return True
-    return False
-
-
 # Words that are part of a name in capitals but not of a place ("COUNTY OF SAN DIEGO").
 _NOT_PLACES = {"Department", "Personnel", "Human", "Resources", "Civil", "Service", "Commission", "Charter"}
 
@@ -124,7 +111,7 @@ def jurisdiction_from_text(lines: Sequence[Line]) -> tuple[Jurisdiction, list[Li
         text = line.stripped
         if text.isupper():
             text = text.title()
-        if not _may_name(text):
+        if not may_match(_NAMED, text):  # most lines name no City, County, Town ...
             continue
         names = list(_NAMED.finditer(text))
         if not names:
