@@ -53,26 +53,21 @@ def _measure(element: lxml.etree._Element, in_link: bool, best: _Best) -> tuple[
     """(words outside links, words in links) of the element's subtree, children's tails
     included; each element is scored after its children, so ties go outward."""
     inside = in_link or _is_link(element)
-    words = link_words = 0
+    counts = [0, 0]  # [words outside links, words in links], indexed by `inside`
     text = element.text
     if text:
-        if inside:
-            link_words += len(text.split())
-        else:
-            words += len(text.split())
+        counts[inside] += len(text.split())
     skip_tags = best.skip_tags
     for child in element:
         tag = child.tag
         if tag.__class__ is str and tag.lower() not in skip_tags:
             child_words, child_link_words = _measure(child, inside, best)
-            words += child_words
-            link_words += child_link_words
+            counts[0] += child_words
+            counts[1] += child_link_words
         tail = child.tail
         if tail:
-            if inside:
-                link_words += len(tail.split())
-            else:
-                words += len(tail.split())
+            counts[inside] += len(tail.split())
+    words, link_words = counts
     score = words - best.link_weight * link_words
     if score >= best.score:
         best.element, best.score = element, score
