@@ -58,6 +58,10 @@ def test_footers():
     assert footer(Line("END OF JOB CLASS SPECIFICATION - 1A11", 3)).code.text == "1A11"
     series = "The complete Deputy series includes: Deputy I (Class No. 001), Deputy II (Class No. 002)"
     assert footer(Line(series, 1)) is None
+    # A Word page header's title and code, in any case the regex accepts.
+    for header in ("Maintenance Mechanic II - Job Code 3340", "Maintenance Mechanic II - job code 3340"):
+        found = footer(Line(header, 1))
+        assert (found.title.text, found.code.text) == ("Maintenance Mechanic II", "3340")
 
 
 def test_title_is_the_line_above_the_code_not_the_letterhead_or_navigation():

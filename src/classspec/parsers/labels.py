@@ -36,9 +36,10 @@ _DASH_FOOTER = lazy_compile(
 def _may_be_dash_footer(text: str) -> bool:
     """Substring tests that settle most lines before the regex (it is tried on every line):
     the words the regex cannot match without."""
-    return ("Job" in text or "JOB" in text or "lass" in text or "LASS" in text) and (
-        " -" in text or "\u2013" in text or "\u2014" in text
-    )
+    if not (" -" in text or "\u2013" in text or "\u2014" in text):
+        return False
+    lowered = text.lower()  # the regex ignores case: 'job code' as well as 'Job Code'
+    return "job" in lowered or "class" in lowered
 
 
 # "END OF JOB CLASS SPECIFICATION - 1A11"
