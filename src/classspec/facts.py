@@ -26,7 +26,7 @@ from classspec.normalize.bulletin import (
 )
 from classspec.normalize.experience import experience_months
 from classspec.normalize.paths import has_connector_lines, qualification_paths
-from classspec.normalize.pay import document_currency, pay_period, salary_ranges
+from classspec.normalize.pay import document_currency, pay_period, salary_ranges, states_amount
 from classspec.sections import has_letters, strip_marker
 
 # A line that opens the pay part of a document: 'ANNUAL SALARY', 'Salary Range', 'PAY RANGE:'.
@@ -35,7 +35,6 @@ _PAY_HEADING = lazy_compile(
 )
 # A line in running text that states pay: '... salary in the Harbor Department is $ ...'.
 _PAY_WORDS = lazy_compile(r"\b(?:salary|salaries|pay\s+(?:range|rate)|wages?|compensation)\b", re.I)
-_AMOUNT = lazy_compile(r"[$\u00a3\u20ac]\s*\d")
 # Lines a window may span when a fact wraps ('THIS EXAMINATION IS TO BE GIVEN BOTH ON AN' ...).
 _WINDOW = 4
 _NOT_ALNUM = bytes(byte for byte in range(128) if not (chr(byte).isdigit() or chr(byte).islower()))
@@ -190,7 +189,7 @@ def _salary(lines: list[Line], dollar: str = "USD") -> list[tuple[dict, list[Lin
     for line in lines:
         text = line.stripped
         # The cheap tests first: most lines run past six words, and state no amount.
-        amount = ("$" in text or "\u00a3" in text or "\u20ac" in text) and _AMOUNT.search(text) is not None
+        amount = states_amount(text)
         if len(text.split(maxsplit=6)) <= 6 and not amount and _PAY_HEADING.match(text):
             in_pay_section, period = True, pay_period(text)
             continue

@@ -13,7 +13,10 @@ import re
 from classspec.lazyre import lazy_compile
 from classspec.literals import search
 
-_AMOUNT = r"[$\u00a3\u20ac]\s*(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d{1,2})?"
+CURRENCY_SIGNS = "$\u00a3\u20ac"
+_AMOUNT = rf"[{CURRENCY_SIGNS}]\s*(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d{{1,2}})?"
+# Where an amount starts: a sign, then a digit.
+_AMOUNT_START = lazy_compile(rf"[{CURRENCY_SIGNS}]\s*\d")
 # Currency signs that say which currency they are.
 _SIGN_CURRENCY = {"\u00a3": "GBP", "\u20ac": "EUR"}
 # What makes a document's dollars Canadian or Australian: its own words for its country,
@@ -99,6 +102,12 @@ def document_currency(text: str) -> str:
     return "USD"
 
 
+def states_amount(text: str) -> bool:
+    """Does the text write an amount of money ('$52,000', '\u00a329,269')?"""
+    # Substring tests first: most lines have no currency sign at all.
+    return ("$" in text or "\u00a3" in text or "\u20ac" in text) and _AMOUNT_START.search(text) is not None
+
+
 def pay_period(text: str | None) -> str | None:
     """The pay period a text names: 'per hour' -> 'hour', 'Bi-Weekly' -> 'biweek'."""
     if not text:
@@ -110,7 +119,7 @@ def pay_period(text: str | None) -> str | None:
 
 
 def _number(text: str) -> int | float:
-    digits = re.sub(r"[$,\s\u00a3\u20ac]", "", text)
+    digits = re.sub(rf"[{CURRENCY_SIGNS},\s]", "", text)
     value = float(digits)
     return int(value) if value.is_integer() and "." not in digits else value
 
