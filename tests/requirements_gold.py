@@ -47,7 +47,7 @@ def same_licenses(gold: list[str], parsed: list[str]) -> bool:
     left = [license_key(p) for p in parsed]
     for name in gold:
         key = license_key(name)
-        hit = next((i for i, p in enumerate(left) if key in p or (p and p in key)), None)
+        hit = next((i for i, p in enumerate(left) if key in p), None)
         if hit is None:
             return False
         left.pop(hit)
