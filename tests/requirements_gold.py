@@ -77,7 +77,8 @@ def plain(value):
     return getattr(value, "value", value)
 
 
-def _path_fields(gold_path: dict, parsed) -> tuple[bool, bool, bool]:
+def path_agreement(gold_path: dict, parsed) -> tuple[bool, bool, bool]:
+    """Whether a parsed path agrees with a gold one on (months, education, licences)."""
     return (
         parsed.experience_months == gold_path["months"],
         plain(parsed.education) == gold_path["education"],
@@ -94,12 +95,12 @@ def align(gold_paths: list[dict], parsed_paths: list) -> list[tuple[dict, object
     best = [[0] * (m + 1) for _ in range(n + 1)]
     for i in range(n - 1, -1, -1):
         for j in range(m - 1, -1, -1):
-            pair = sum(_path_fields(gold_paths[i], parsed_paths[j])) + best[i + 1][j + 1]
+            pair = sum(path_agreement(gold_paths[i], parsed_paths[j])) + best[i + 1][j + 1]
             best[i][j] = max(pair, best[i + 1][j], best[i][j + 1])
     pairs: list[tuple[dict, object | None]] = []
     i = j = 0
     while i < n:
-        if j < m and best[i][j] == sum(_path_fields(gold_paths[i], parsed_paths[j])) + best[i + 1][j + 1]:
+        if j < m and best[i][j] == sum(path_agreement(gold_paths[i], parsed_paths[j])) + best[i + 1][j + 1]:
             pairs.append((gold_paths[i], parsed_paths[j]))
             i, j = i + 1, j + 1
         elif j < m and best[i][j] == best[i][j + 1]:
@@ -210,7 +211,7 @@ def score(corpus_root: Path, gold: dict, board: Scoreboard) -> None:
                 for name_ in ("path_months", "path_education", "path_licenses"):
                     board.count(corpus, name_, False, where + " (unaligned)")
                 continue
-            months, education, licences = _path_fields(gold_path, parsed_path)
+            months, education, licences = path_agreement(gold_path, parsed_path)
             board.count(corpus, "path_months", months, where)
             board.count(corpus, "path_education", education, where)
             board.count(corpus, "path_licenses", licences, where)

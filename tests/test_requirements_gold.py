@@ -9,11 +9,22 @@ corpus the test skips, except under CI (CI=true), where a missing corpus is a fa
 from __future__ import annotations
 
 import os
+from types import SimpleNamespace
 
 import pytest
 
 from conftest import SHARED
-from requirements_gold import FIELDS, Scoreboard, gold_files, load_gold, score
+from requirements_gold import (
+    FIELDS,
+    Scoreboard,
+    align,
+    gold_files,
+    load_gold,
+    path_agreement,
+    pick_record,
+    same_licenses,
+    score,
+)
 
 CORPORA = SHARED / "corpus"
 
@@ -72,3 +83,35 @@ def test_field_floor(board: Scoreboard, name: str) -> None:
         f"{name}: {tally.passed}/{tally.applies} = {tally.rate:.3f} < floor {FLOORS[name]}; "
         f"misses: {', '.join(tally.failures[:10])}"
     )
+
+
+def _path(months, education=None, licenses=()):
+    return SimpleNamespace(experience_months=months, education=education, licenses=list(licenses))
+
+
+def test_scorer_aligns_and_compares() -> None:
+    """The scoring rules themselves: order when counts agree, best order-keeping alignment
+    otherwise, licences by kind (a test of the scorer, so the board can fail)."""
+    gold = [{"months": 48, "education": "bachelor", "licenses": []}, {"months": 60, "education": "associate"}]
+    same = align(gold, [_path(60, "associate"), _path(48, "bachelor")])
+    assert [sum(path_agreement(g, p)) for g, p in same] == [1, 1]  # in order: only the licences agree
+    extra = align(gold, [_path(0), _path(48, "bachelor"), _path(60, "associate")])
+    assert [p.experience_months for _, p in extra] == [48, 60]
+    short = align(gold, [_path(60, "associate")])
+    assert [p and p.experience_months for _, p in short] == [None, 60]
+    assert same_licenses(["driver's license"], ["valid California Class B driver license"])
+    assert same_licenses(["driver's license"], ["valid proper class motor vehicle operator's license"])
+    assert not same_licenses(["driver's license", "medical certificate"], ["Class A driver's licence"])
+    assert not same_licenses(["electrical contractor's license"], ["license"])
+    assert same_licenses(["Engineer in Training"], ["Engineer in Training Certificate"])
+
+
+def test_scorer_picks_the_level() -> None:
+    records = [
+        SimpleNamespace(class_code="2884", title="Graphic Designer I"),
+        SimpleNamespace(class_code="2885", title="Graphic Designer II"),
+    ]
+    assert pick_record(records, {"code": "2885", "title": "Graphic Designer II"}) is records[1]
+    assert pick_record(records, {"code": None, "title": "graphic designer ii"}) is records[1]
+    assert pick_record(records, {"code": "9999", "title": "Other"}) is records[0]
+    assert pick_record([], {"code": "2884"}) is None
