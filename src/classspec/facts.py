@@ -15,7 +15,6 @@ from typing import Any
 
 from classspec.document import Document, Line, spans
 from classspec.lazyre import lazy_compile
-from classspec.literals import search
 from classspec.model import ClassSpec, MinimumQualifications, QualificationPath, SalaryRange
 from classspec.normalize.bulletin import (
     application_deadline,
@@ -33,8 +32,6 @@ from classspec.sections import has_letters, strip_marker
 _PAY_HEADING = lazy_compile(
     r"^(?:[A-Z][\w/&-]*\s+){0,3}[A-Z]*(?:SALARY|Salary|PAY|Pay|WAGES?|Wages?|COMPENSATION|Compensation)\b"
 )
-# A line in running text that states pay: '... salary in the Harbor Department is $ ...'.
-_PAY_WORDS = lazy_compile(r"\b(?:salary|salaries|pay\s+(?:range|rate)|wages?|compensation)\b", re.I)
 # Lines a window may span when a fact wraps ('THIS EXAMINATION IS TO BE GIVEN BOTH ON AN' ...).
 _WINDOW = 4
 _NOT_ALNUM = bytes(byte for byte in range(128) if not (chr(byte).isdigit() or chr(byte).islower()))
@@ -196,8 +193,10 @@ def _salary(lines: list[Line], dollar: str = "USD") -> list[tuple[dict, list[Lin
         if _is_heading(text):
             in_pay_section, period = False, None
             continue
-        if amount and (in_pay_section or search(_PAY_WORDS, text)):
-            result += [(value, [line]) for value in salary_ranges(text, period or pay_period(text), dollar)]
+        if amount:
+            # Out of a pay section, salary_ranges keeps only the amounts the line calls pay.
+            ranges = salary_ranges(text, period or pay_period(text), dollar, pay_context=in_pay_section)
+            result += [(value, [line]) for value in ranges]
     return result
 
 
