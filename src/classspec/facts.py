@@ -26,7 +26,7 @@ from classspec.normalize.bulletin import (
 from classspec.normalize.experience import experience_months
 from classspec.normalize.paths import has_connector_lines, qualification_paths
 from classspec.normalize.pay import document_currency, pay_period, salary_ranges, states_amount
-from classspec.sections import has_letters, strip_marker
+from classspec.sections import has_letters, label_line, strip_marker
 
 # A line that opens the pay part of a document: 'ANNUAL SALARY', 'Salary Range', 'PAY RANGE:'.
 _PAY_HEADING = lazy_compile(
@@ -37,6 +37,7 @@ _WINDOW = 4
 _NOT_ALNUM = bytes(byte for byte in range(128) if not (chr(byte).isdigit() or chr(byte).islower()))
 # Emphasis a text export keeps ('<u>3 years</u>'): parsers drop it from values.
 _EMPHASIS = lazy_compile(r"</?(?:u|b|i|em|strong)>", re.I)
+_TRAILING_CONNECTOR = lazy_compile(r"[;,]?\s*\b(?:or|and)\s*$", re.I)
 
 
 def complete(doc: Document, records: list[ClassSpec]) -> list[ClassSpec]:
@@ -92,18 +93,21 @@ def _fill_paths(record: ClassSpec, lines: list[Line], cite: Callable[..., None])
     # same sentences for every level: only this record's lines count).
     spans_of_text = (record.provenance or {}).get("minimum_qualifications.text", [])
     numbers = {n for span in spans_of_text for n in range(span.line_start, span.line_end + 1)}
-    own_lines = [ln for ln in lines if ln.number in numbers and len(_line_key(ln)) >= 6]
+    quals_lines = [ln for ln in lines if ln.number in numbers]
+    own_lines = [ln for ln in quals_lines if len(_line_key(ln)) >= 6]
 
     def lines_of(text: str) -> list[Line]:
         told = _squash(text)
         return [ln for ln in own_lines if _line_key(ln) in told]
 
+    labels = [path["label"] for path in paths if path["label"]]
     for index, path in enumerate(paths):
-        cite(
-            f"minimum_qualifications.paths[{index}]",
-            path,
-            lines_of(" ".join([path["text"], *path["substitutions"]])),
-        )
+        source = lines_of(" ".join([path["text"], *path["substitutions"]]))
+        cite(f"minimum_qualifications.paths[{index}]", path, source)
+        # A label cites the line that writes it too ('OPTION 1:' above the path's lines).
+        written = label_line(quals_lines, path["label"], source, labels) if path["label"] else None
+        if written is not None and written not in source:
+            cite(f"minimum_qualifications.paths[{index}].label", path["label"], [*source, written])
     months = [path["experience_months"] for path in paths if path["experience_months"] is not None]
     # The figure the normalizer gives for the whole of a list ignores the list's structure
     # (an education-only item, "1 and (2 or 3)"); the paths read it, so their smallest
@@ -152,7 +156,8 @@ def _leaf_paths(value: Any, path: str) -> list[str]:
 
 
 def _line_key(line: Line) -> str:
-    return _squash(_EMPHASIS.sub("", strip_marker(line.stripped)[1]))
+    # A list item's trailing connector ('...; or') is not part of the path it states.
+    return _squash(_TRAILING_CONNECTOR.sub("", _EMPHASIS.sub("", strip_marker(line.stripped)[1])))
 
 
 def _squash(text: str) -> str:

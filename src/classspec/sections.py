@@ -268,6 +268,34 @@ def strip_marker(text: str) -> tuple[str, str]:
     return " ".join(markers), rest.strip()
 
 
+def label_line(
+    lines: Sequence[Line], label: str, cited: Iterable[Line], labels: Iterable[str]
+) -> Line | None:
+    """The line that writes `label` ('OPTION 1:', 'Option 2 FOR AIRPORT ...', '(a)', '1.')
+    for the item citing `cited`: of the lines writing it, the one whose block (up to the
+    next line writing one of `labels`) holds most of the cited lines."""
+    starts = [line for line in lines if any(_writes(line, other) for other in {label, *labels})]
+    numbers = {line.number for line in cited}
+    best, most = None, 0
+    for index, line in enumerate(starts):
+        if not _writes(line, label):
+            continue
+        end = starts[index + 1].number if index + 1 < len(starts) else float("inf")
+        held = sum(line.number <= number < end for number in numbers)
+        if held > most:
+            best, most = line, held
+    return best
+
+
+def _writes(line: Line, label: str) -> bool:
+    words = r"\s*".join(map(re.escape, label.split()))
+    # The label (after a connector: 'Or II'), then what ends it: a mark ('OPTION 1:', '1.',
+    # '(a)', 'OPTION 1 (Police only)'), an upper-case heading ('Option 2 FOR AIRPORT'), or
+    # the end of the line.
+    written = rf"\W*(?:(?:or|and|either)\s+)?{words}(?:\s*[.:()\-\u2013]|(?-i:\s+[A-Z]{{2}})|\s*$)"
+    return re.match(written, line.stripped, re.I) is not None
+
+
 def _continues(previous: str, following: str) -> bool:
     """Is `following` the wrapped rest of `previous` rather than a new item?"""
     if not previous or not following:
