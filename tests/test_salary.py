@@ -127,8 +127,11 @@ def test_a_thousands_group_after_a_stray_space_and_a_k_suffix() -> None:
 
 
 CALHR_9594 = SHARED / "corpus" / "california" / "9594.html"
-LA_3980 = SHARED / "corpus" / "losangeles" / (
-    "SENIOR EXAMINER OF QUESTIONED DOCUMENTS 3231 072216 REVISED 072716.txt"
+LA_3980 = (
+    SHARED
+    / "corpus"
+    / "losangeles"
+    / ("SENIOR EXAMINER OF QUESTIONED DOCUMENTS 3231 072216 REVISED 072716.txt")
 )
 
 

@@ -91,9 +91,7 @@ def _salary(ranges: Any) -> list[Finding]:
         field = f"salary[{index}]"
         least, most = _number(pay.get("min")), _number(pay.get("max"))
         if least is not None and most is not None and least > most:
-            found.append(
-                Finding(field, "salary_order", f"min {_shown(least)} is above max {_shown(most)}")
-            )
+            found.append(Finding(field, "salary_order", f"min {_shown(least)} is above max {_shown(most)}"))
         period = pay.get("period")
         for key, amount in (("min", least), ("max", most)):
             if amount is None:
