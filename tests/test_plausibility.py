@@ -100,8 +100,11 @@ def test_min_experience_months_is_the_smallest_path(least, months, flagged: bool
         ({"established": "1958-05", "revised": "2016-12"}, []),
         ({"established": "1899-12"}, [("dates.established", "date_range")]),
         ({"revised": "2027"}, [("dates.revised", "date_range")]),
-        ({"deadline": "2026-12-08"}, [("dates.deadline", "date_range")]),
-        ({"deadline": "2026-12-07", "opened": "2026-12"}, []),
+        ({"opened": "2026-12-08"}, [("dates.opened", "date_range")]),
+        ({"opened": "2026-12-07", "effective": "2026-12"}, []),
+        # An open bulletin's deadline is after today.
+        ({"deadline": "2027-01-10"}, []),
+        ({"deadline": "1899-01-10"}, [("dates.deadline", "date_range")]),
         ({"established": "2016-12", "revised": "1958-05"}, [("dates.established", "date_order")]),
         # Compared at the precision both give.
         ({"established": "2010-02", "revised": "2010"}, []),

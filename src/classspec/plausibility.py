@@ -17,7 +17,8 @@ The bounds, and why:
 - experience: no path, and no minimum, asks for more than MAX_EXPERIENCE_MONTHS (40
   years): a longer figure is a misread (a date, a count of hours).
 - dates: from EARLIEST_YEAR (1900) to today, and a class is not established after it
-  was revised.
+  was revised. An application deadline may be after today (the bulletin is open), so
+  only its lower bound is checked.
 - `min_experience_months` is the smallest months of the paths that state months.
 """
 
@@ -171,7 +172,7 @@ def _dates(dates: Any, today: dt.date) -> list[Finding]:
             continue
         if start.year < EARLIEST_YEAR:
             found.append(Finding(f"dates.{name}", "date_range", f"{value} is before {EARLIEST_YEAR}"))
-        elif start > today:
+        elif start > today and name != "deadline":
             said = f"{value} is after today ({today.isoformat()})"
             found.append(Finding(f"dates.{name}", "date_range", said))
     established, revised = dates.get("established"), dates.get("revised")
