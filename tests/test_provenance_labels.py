@@ -88,3 +88,27 @@ def test_a_label_after_or_is_cited() -> None:
     index = labels.index("II")
     cited = [texts[n] for n in sorted(_cited_lines(record, f"minimum_qualifications.paths[{index}].label"))]
     assert "Or II" in cited
+
+
+def test_label_line_picks_the_block_of_the_cited_lines() -> None:
+    from classspec.document import Line
+    from classspec.sections import label_line
+
+    lines = [
+        Line(text, number)
+        for number, text in enumerate(
+            [
+                "OPTION 1:",
+                "Two years of clerical work.",
+                "OPTION 1: SPECIFIC",
+                "One year of typing.",
+                "Option 2",
+            ],
+            start=1,
+        )
+    ]
+    assert label_line(lines, "OPTION 1", [lines[3]], ["OPTION 1", "Option 2"]) is lines[2]
+    assert label_line(lines, "OPTION 1", [lines[1]], ["OPTION 1", "Option 2"]) is lines[0]
+    # No line writes the label, or none of the cited lines is in its block.
+    assert label_line(lines[1:2], "OPTION 1", [lines[1]], ["OPTION 1"]) is None
+    assert label_line(lines, "Option 2", [lines[1]], ["OPTION 1", "Option 2"]) is None

@@ -105,7 +105,8 @@ def _fill_paths(record: ClassSpec, lines: list[Line], cite: Callable[..., None])
         source = lines_of(" ".join([path["text"], *path["substitutions"]]))
         cite(f"minimum_qualifications.paths[{index}]", path, source)
         # A label cites the line that writes it too ('OPTION 1:' above the path's lines).
-        written = label_line(quals_lines, path["label"], source, labels) if path["label"] else None
+        asked = path["label"] and record.provenance is not None
+        written = label_line(quals_lines, path["label"], source, labels) if asked else None
         if written is not None and written not in source:
             cite(f"minimum_qualifications.paths[{index}].label", path["label"], [*source, written])
     months = [path["experience_months"] for path in paths if path["experience_months"] is not None]

@@ -273,7 +273,7 @@ def label_line(lines: Sequence[Line], label: str, cited: Iterable[Line], labels:
     the one whose block (up to the next line writing one of `labels`) holds most of them."""
     starts = [line for line in lines if any(_writes(line, other) for other in (label, *labels))]
     numbers = [line.number for line in cited]
-    blocks = zip(starts, [*(line.number for line in starts[1:]), float("inf")], strict=True)
+    blocks = zip(starts, [*(line.number for line in starts[1:]), float("inf")][: len(starts)], strict=True)
     held = [(sum(s.number <= n < end for n in numbers), s) for s, end in blocks if _writes(s, label)]
     most, best = max(held, key=lambda pair: pair[0], default=(0, None))  # the first of equals
     return best if most else None
