@@ -110,6 +110,17 @@ def test_running_text_that_calls_an_amount_pay(text: str, expected: list[tuple])
     assert [(r["min"], r["max"], r["period"]) for r in salary_ranges(text, pay_context=False)] == expected
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Salary: $52,000; relocation costs are covered",
+        "Salary Range: $52,000 (plus a uniform allowance)",
+    ],
+)
+def test_other_money_in_another_clause_leaves_pay_alone(text: str) -> None:
+    assert [r["min"] for r in salary_ranges(text, pay_context=False)] == [52000]
+
+
 def test_an_amount_in_running_text_without_pay_words_is_not_salary() -> None:
     text = "Positions authorize settlements up to $4,000 and attend a $300 course"
     assert salary_ranges(text, pay_context=False) == []

@@ -94,9 +94,8 @@ _LABEL = lazy_compile(
 # orders over $1,000", "$7 million in annual revenue".
 _NOT_PAY = lazy_compile(
     r"\b(?:budget|fund|funding|fee|bond|threshold|revenue|cost|contract|purchase|purchasing|expenditure"
-    r"|spend|spending|penalt(?:y|ies)|fine|settlement|grant|loan|value|worth|price|deposit|asset|capital"
-    r"|bonus(?:es)?|stipend|allowance|differential|reimburse\w*|premium|incentive|award|sales|turnover"
-    r"|million|billion)s?\b",
+    r"|spend|spending|penalt(?:y|ies)|settlement|grant|loan|bonus(?:es)?|stipend|allowance|differential"
+    r"|reimburse\w*|premium|incentive|million|billion)s?\b",
     re.I,
 )
 # "\u00a340m", "$1.5bn": millions and billions written onto the amount.
@@ -112,6 +111,7 @@ _PAY_REACH = 12
 _NOT_PAY_BEFORE = 6
 _NOT_PAY_AFTER = 3
 _SENTENCE_END = lazy_compile(r"[.!?]\s|[;\n]")
+_CLAUSE_END = lazy_compile(r"[.!?](?:\s|$)|[;\n(]")
 _WORD = lazy_compile(r"[^\s(),:/\[\]]+")
 _GLUE = ("and", "or", "to", "-", "\u2013", "\u2014", "through", "thru")
 
@@ -172,6 +172,9 @@ def _names_other_money(before: str, after: str) -> bool:
     After it, the other amounts of its list are passed over ('$25 and $50 biweekly bonus')."""
     if _SCALE_SUFFIX.match(after):
         return True
+    # Only the amount's own clause: 'Salary: $X (cost of benefits extra)' is pay.
+    after = _CLAUSE_END.split(after, maxsplit=1)[0]
+    before = _CLAUSE_END.split(before)[-1]
     following = [w for w in _words(after) if w[0] not in CURRENCY_SIGNS and w.lower() not in _GLUE]
     near = _words(before)[-_NOT_PAY_BEFORE:] + following[:_NOT_PAY_AFTER]
     return any(_NOT_PAY.fullmatch(word.strip(".,;'\"")) for word in near)
