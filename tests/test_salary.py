@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from classspec.api import parse_file
 from classspec.normalize.pay import pay_period, salary_ranges
+from conftest import SHARED
 
 
 def _short(text: str, period: str | None = None) -> list[tuple]:
@@ -67,3 +69,91 @@ def test_grades_are_never_money(text: str | None) -> None:
 )
 def test_pay_period(text: str, period: str | None) -> None:
     assert pay_period(text) == period
+
+
+# Issue 23: an amount is salary only in a pay context.
+@pytest.mark.parametrize(
+    "text",
+    [
+        # CalHR 9594: the only amounts of the page, on all six records of its series.
+        "incumbent ... appears before the Victims Compensation and Government Claims Board, Legislative "
+        "Committees, and interested private groups; and performs negotiations with the authority to "
+        "commit funds up to $250K per month.",
+        "management of leased commercial space with the authority to commit funds up to $25K per month",
+        "are entitled to a $25 and $50 biweekly bonus, respectively.",
+        "plan and manage the digital and customer services budget of around \u00a340m resource budget",
+        "monetary penalties of up to $50,000, as well as awarding unlimited investigation costs",
+        "provincial revenues in excess of $100 million",
+        "negotiating purchases for annual contracts or purchase orders over $1,000 per year",
+        "a filing fee of $25 per year",
+    ],
+)
+def test_money_that_is_not_pay_is_never_salary(text: str) -> None:
+    assert salary_ranges(text, pay_context=False) == []
+    # Named as other money, it is not salary even under a pay heading.
+    assert salary_ranges(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Salary: $58,700 \u2013 $120,000 (Annual)", [(58700, 120000, "year")]),
+        (
+            "1. The salary in the Department of Water and Power is $90,180 (flat-rated) or $92,080.",
+            [(90180, None, None), (92080, None, None)],
+        ),
+        ("Interns are paid $18.50 and $21.00 per hour", [(18.5, None, "hour"), (21, None, "hour")]),
+        ("Hourly rate: $20/hr", [(20, None, "hour")]),
+    ],
+)
+def test_running_text_that_calls_an_amount_pay(text: str, expected: list[tuple]) -> None:
+    assert [(r["min"], r["max"], r["period"]) for r in salary_ranges(text, pay_context=False)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Salary: $52,000; relocation costs are covered",
+        "Salary Range: $52,000 (plus a uniform allowance)",
+    ],
+)
+def test_other_money_in_another_clause_leaves_pay_alone(text: str) -> None:
+    assert [r["min"] for r in salary_ranges(text, pay_context=False)] == [52000]
+
+
+def test_an_amount_in_running_text_without_pay_words_is_not_salary() -> None:
+    text = "Positions authorize settlements up to $4,000 and attend a $300 course"
+    assert salary_ranges(text, pay_context=False) == []
+
+
+def test_template_placeholders_are_not_amounts() -> None:
+    assert salary_ranges("$00,000-$000,000, commensurate with experience") == []
+
+
+def test_a_thousands_group_after_a_stray_space_and_a_k_suffix() -> None:
+    # LA 3980's bulletin writes "$166, 935"; read as 166 it gave a range whose max is below its min.
+    ranges = salary_ranges("$134,362 to $166, 935; and $142,986 to $177,647")
+    assert [(r["min"], r["max"]) for r in ranges] == [(134362, 166935), (142986, 177647)]
+    assert [(r["min"], r["max"]) for r in salary_ranges("Salary: $85K - $95.5K")] == [(85000, 95500)]
+
+
+CALHR_9594 = SHARED / "corpus" / "california" / "9594.html"
+LA_3980 = (
+    SHARED
+    / "corpus"
+    / "losangeles"
+    / ("SENIOR EXAMINER OF QUESTIONED DOCUMENTS 3231 072216 REVISED 072716.txt")
+)
+
+
+@pytest.mark.skipif(not CALHR_9594.exists(), reason="the California corpus is not present")
+def test_calhr_9594_commit_funds_is_not_salary() -> None:
+    records = parse_file(CALHR_9594)
+    assert len(records) == 6
+    assert [record.salary for record in records] == [[]] * 6
+
+
+@pytest.mark.skipif(not LA_3980.exists(), reason="the Los Angeles corpus is not present")
+def test_la_3980_every_range_ordered() -> None:
+    (record,) = parse_file(LA_3980)
+    assert [(s.min, s.max) for s in record.salary] == [(119433, 148394), (134362, 166935), (142986, 177647)]

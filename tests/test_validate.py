@@ -256,3 +256,45 @@ def test_schema_1_0_and_1_1_exports_both_validate(classspec_bin, exports, tmp_pa
     result = run(classspec_bin, "validate", mixed)
     assert result.returncode == 0, result.stderr
     assert result.stderr.strip() == f"classspec: {len(records) + 1} records checked, all valid"
+
+
+def _implausible(exports: dict[str, Path], tmp_path: Path) -> tuple[Path, int]:
+    """The seeds' JSON Lines export with two implausible values put into record 2: a
+    salary of $250 a month (CalHR 9594's 'commit funds up to $250K per month') and a
+    class established after its revision."""
+    lines = exports["jsonl"].read_text().splitlines()
+    record = json.loads(lines[1])
+    record["salary"] = [{"min": 250, "max": None, "period": "month", "currency": "USD", "text": "$250"}]
+    record["dates"].update(established="2016-12", revised="1958-05")
+    lines[1] = json.dumps(record)
+    path = tmp_path / "implausible.jsonl"
+    path.write_text("\n".join(lines) + "\n")
+    return path, len(lines)
+
+
+def test_implausible_values_are_warnings_naming_record_and_field(classspec_bin, exports, tmp_path):
+    path, count = _implausible(exports, tmp_path)
+    result = run(classspec_bin, "validate", path)
+    assert result.returncode == 0, result.stderr
+    assert error_lines(result.stderr) == []
+    assert result.stderr.splitlines() == [
+        f"classspec: warning: {path}: line 2: salary[0].min: 250 a month is 3,000 a year, "
+        "outside the plausible 10,000\u20131,000,000 a year",
+        f"classspec: warning: {path}: line 2: dates.established: 2016-12 is after the revision date 1958-05",
+        f"classspec: {count} records checked, all valid, 2 plausibility warnings",
+    ]
+
+
+def test_strict_makes_implausible_values_errors(classspec_bin, exports, tmp_path):
+    path, count = _implausible(exports, tmp_path)
+    result = run(classspec_bin, "validate", "--strict", path)
+    assert result.returncode == 1
+    assert [(m["path"], m["reason"].split(": ")[:2]) for m in error_lines(result.stderr)] == [
+        (str(path), ["line 2", "salary[0].min"]),
+        (str(path), ["line 2", "dates.established"]),
+    ]
+    assert result.stderr.splitlines()[-1] == f"classspec: {count} records checked, errors found"
+
+
+def test_strict_passes_plausible_exports(classspec_bin, exports):
+    assert run(classspec_bin, "validate", "--strict", exports["json"]).returncode == 0

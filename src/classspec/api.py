@@ -12,6 +12,7 @@ from classspec.errors import NotASpecError
 from classspec.facts import complete
 from classspec.model import ClassSpec
 from classspec.parsers import get_parser
+from classspec.plausibility import flag
 from classspec.readers import DEFAULT_MAX_BYTES, read_bytes, read_path
 
 
@@ -25,7 +26,9 @@ def parse_document(doc: Document, parser: str = "auto", *, provenance: bool = Fa
     builders = get_parser(parser_id).parse(doc)
     if not builders:
         raise NotASpecError(f"no class found by the {parser_id} parser", doc.path)
-    return complete(doc, finish_records(builders, provenance=provenance, confidence=confidence))
+    records = complete(doc, finish_records(builders, provenance=provenance, confidence=confidence))
+    # Values well-formed but implausible (pay no job pays, dates out of order) are flagged.
+    return flag(records)
 
 
 def parse_bytes(

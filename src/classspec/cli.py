@@ -191,25 +191,37 @@ def validate(
     verbose: Annotated[
         bool, typer.Option("-v", "--verbose", **FLAG, help="Name the files checked and skipped.")
     ] = False,
+    strict: Annotated[
+        bool,
+        typer.Option(
+            "--strict", **FLAG, help="Implausible values (salary band, dates, experience) are errors."
+        ),
+    ] = False,
 ) -> None:
     """Check exports against the ClassSpec schema.
 
     Every error of every record is reported (record or line, field, value); the exit
-    code is 1 if there is any. Folders are searched for .json .jsonl .yaml .yml files.
+    code is 1 if there is any. Implausible values (a salary outside $10,000-$1,000,000 a
+    year or min above max, experience over 40 years, a date before 1900 or after today,
+    established after revised, min_experience_months not the smallest path's) are
+    warnings, errors with --strict. Folders are searched for .json .jsonl .yaml .yml files.
     """
     from classspec.validate import expand_exports, validate_paths
 
-    total = errors = 0
-    for path, count, problems in validate_paths(paths):
-        total, errors = total + count, errors + len(problems)
+    total = errors = warned = 0
+    for path, count, problems, warnings in validate_paths(paths, strict=strict):
+        total, errors, warned = total + count, errors + len(problems), warned + len(warnings)
         for problem in problems:
             error(problem)
+        for warning in warnings:
+            say(f"classspec: warning: {warning}")
         if verbose:
             say(f"classspec: {path}: {plural(count, 'record')}, {plural(len(problems), 'error')}")
     if verbose:
         for path in expand_exports(paths).skipped:
             say(f"classspec: skipped {path} (not .json .jsonl .yaml .yml)")
-    say(f"classspec: {plural(total, 'record')} checked, {'errors found' if errors else 'all valid'}")
+    flagged = f", {plural(warned, 'plausibility warning')}" if warned else ""
+    say(f"classspec: {plural(total, 'record')} checked, {'errors found' if errors else 'all valid'}{flagged}")
     raise typer.Exit(1 if errors else 0)
 
 

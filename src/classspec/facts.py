@@ -15,7 +15,6 @@ from typing import Any
 
 from classspec.document import Document, Line, spans
 from classspec.lazyre import lazy_compile
-from classspec.literals import search
 from classspec.model import ClassSpec, MinimumQualifications, QualificationPath, SalaryRange
 from classspec.normalize.bulletin import (
     application_deadline,
@@ -27,19 +26,18 @@ from classspec.normalize.bulletin import (
 from classspec.normalize.experience import experience_months
 from classspec.normalize.paths import has_connector_lines, qualification_paths
 from classspec.normalize.pay import document_currency, pay_period, salary_ranges, states_amount
-from classspec.sections import has_letters, strip_marker
+from classspec.sections import has_letters, label_line, strip_marker
 
 # A line that opens the pay part of a document: 'ANNUAL SALARY', 'Salary Range', 'PAY RANGE:'.
 _PAY_HEADING = lazy_compile(
     r"^(?:[A-Z][\w/&-]*\s+){0,3}[A-Z]*(?:SALARY|Salary|PAY|Pay|WAGES?|Wages?|COMPENSATION|Compensation)\b"
 )
-# A line in running text that states pay: '... salary in the Harbor Department is $ ...'.
-_PAY_WORDS = lazy_compile(r"\b(?:salary|salaries|pay\s+(?:range|rate)|wages?|compensation)\b", re.I)
 # Lines a window may span when a fact wraps ('THIS EXAMINATION IS TO BE GIVEN BOTH ON AN' ...).
 _WINDOW = 4
 _NOT_ALNUM = bytes(byte for byte in range(128) if not (chr(byte).isdigit() or chr(byte).islower()))
 # Emphasis a text export keeps ('<u>3 years</u>'): parsers drop it from values.
 _EMPHASIS = lazy_compile(r"</?(?:u|b|i|em|strong)>", re.I)
+_TRAILING_CONNECTOR = lazy_compile(r"[;,]?\s*\b(?:or|and)\s*$", re.I)
 
 
 def complete(doc: Document, records: list[ClassSpec]) -> list[ClassSpec]:
@@ -95,18 +93,22 @@ def _fill_paths(record: ClassSpec, lines: list[Line], cite: Callable[..., None])
     # same sentences for every level: only this record's lines count).
     spans_of_text = (record.provenance or {}).get("minimum_qualifications.text", [])
     numbers = {n for span in spans_of_text for n in range(span.line_start, span.line_end + 1)}
-    own_lines = [ln for ln in lines if ln.number in numbers and len(_line_key(ln)) >= 6]
+    quals_lines = [ln for ln in lines if ln.number in numbers]
+    own_lines = [ln for ln in quals_lines if len(_line_key(ln)) >= 6]
 
     def lines_of(text: str) -> list[Line]:
         told = _squash(text)
         return [ln for ln in own_lines if _line_key(ln) in told]
 
+    labels = [path["label"] for path in paths if path["label"]]
     for index, path in enumerate(paths):
-        cite(
-            f"minimum_qualifications.paths[{index}]",
-            path,
-            lines_of(" ".join([path["text"], *path["substitutions"]])),
-        )
+        source = lines_of(" ".join([path["text"], *path["substitutions"]]))
+        cite(f"minimum_qualifications.paths[{index}]", path, source)
+        # A label cites the line that writes it too ('OPTION 1:' above the path's lines).
+        asked = path["label"] and record.provenance is not None
+        written = label_line(quals_lines, path["label"], source, labels) if asked else None
+        if written is not None and written not in source:
+            cite(f"minimum_qualifications.paths[{index}].label", path["label"], [*source, written])
     months = [path["experience_months"] for path in paths if path["experience_months"] is not None]
     # The figure the normalizer gives for the whole of a list ignores the list's structure
     # (an education-only item, "1 and (2 or 3)"); the paths read it, so their smallest
@@ -155,7 +157,8 @@ def _leaf_paths(value: Any, path: str) -> list[str]:
 
 
 def _line_key(line: Line) -> str:
-    return _squash(_EMPHASIS.sub("", strip_marker(line.stripped)[1]))
+    # A list item's trailing connector ('...; or') is not part of the path it states.
+    return _squash(_TRAILING_CONNECTOR.sub("", _EMPHASIS.sub("", strip_marker(line.stripped)[1])))
 
 
 def _squash(text: str) -> str:
@@ -196,8 +199,10 @@ def _salary(lines: list[Line], dollar: str = "USD") -> list[tuple[dict, list[Lin
         if _is_heading(text):
             in_pay_section, period = False, None
             continue
-        if amount and (in_pay_section or search(_PAY_WORDS, text)):
-            result += [(value, [line]) for value in salary_ranges(text, period or pay_period(text), dollar)]
+        if amount:
+            # Out of a pay section, salary_ranges keeps only the amounts the line calls pay.
+            ranges = salary_ranges(text, period or pay_period(text), dollar, pay_context=in_pay_section)
+            result += [(value, [line]) for value in ranges]
     return result
 
 

@@ -268,6 +268,25 @@ def strip_marker(text: str) -> tuple[str, str]:
     return " ".join(markers), rest.strip()
 
 
+def label_line(lines: Sequence[Line], label: str, cited: Iterable[Line], labels: list[str]) -> Line | None:
+    """The line that writes `label` ('OPTION 1:', 'Or II', '1.') for the item citing `cited`:
+    the one whose block (up to the next line writing one of `labels`) holds most of them."""
+    starts = [line for line in lines if any(_writes(line, other) for other in (label, *labels))]
+    numbers = [line.number for line in cited]
+    blocks = zip(starts, [*(line.number for line in starts[1:]), float("inf")][: len(starts)], strict=True)
+    held = [(sum(s.number <= n < end for n in numbers), s) for s, end in blocks if _writes(s, label)]
+    most, best = max(held, key=lambda pair: pair[0], default=(0, None))  # the first of equals
+    return best if most else None
+
+
+def _writes(line: Line, label: str) -> bool:
+    # The label (after 'Or'), then a mark ('1.', '(a)', 'OPTION 1 (Police only)'), an
+    # upper-case heading ('Option 2 FOR AIRPORT') or the end of the line.
+    words = r"\s*".join(map(re.escape, label.split()))
+    written = rf"\W*(?:(?:or|and|either)\s+)?{words}(?:\s*[.:()\-\u2013]|(?-i:\s+[A-Z]{{2}})|\s*$)"
+    return re.match(written, line.stripped, re.I) is not None
+
+
 def _continues(previous: str, following: str) -> bool:
     """Is `following` the wrapped rest of `previous` rather than a new item?"""
     if not previous or not following:

@@ -226,18 +226,30 @@ def record_problems(data: Any) -> list[str]:
     return []
 
 
-def validate_path(path: str) -> tuple[int, list[str]]:
-    """Number of records checked and one message per problem found."""
+def record_warnings(data: Any) -> list[str]:
+    """The record's implausible values (classspec.plausibility): 'field: message'."""
+    from classspec.plausibility import check
+
+    return [str(finding) for finding in check(data)]
+
+
+def validate_path(path: str, *, strict: bool = False) -> tuple[int, list[str], list[str]]:
+    """Number of records checked, one message per problem found, and one per implausible
+    value (`strict`: those are problems too)."""
     problems: list[str] = []
+    warnings: list[str] = []
     count = 0
     try:
         for item in items(read_text(path)):
             count += item.error is None
             errors = [item.error] if item.error else record_problems(item.data)
             problems += [f"{path}: {item.where}: {error}" for error in errors]
+            if item.error is None:
+                found = [f"{path}: {item.where}: {warning}" for warning in record_warnings(item.data)]
+                (problems if strict else warnings).extend(found)
     except ExportError as exc:
         problems.append(f"{path}: {exc}")
-    return count, problems
+    return count, problems, warnings
 
 
 @dataclass(slots=True)
@@ -268,12 +280,13 @@ def expand_exports(paths: Iterable[str]) -> Found:
     return found
 
 
-def validate_paths(paths: Iterable[str]) -> Iterator[tuple[str, int, list[str]]]:
-    """(file, records checked, problems) for every export file under `paths`, in order;
-    a folder without any export is one problem."""
+def validate_paths(
+    paths: Iterable[str], *, strict: bool = False
+) -> Iterator[tuple[str, int, list[str], list[str]]]:
+    """(file, records checked, problems, plausibility warnings) for every export file
+    under `paths`, in order; a folder without any export is one problem."""
     found = expand_exports(paths)
     for folder in found.empty:
-        yield folder, 0, [f"{folder}: no {' '.join(EXPORT_EXTENSIONS)} file in this folder"]
+        yield folder, 0, [f"{folder}: no {' '.join(EXPORT_EXTENSIONS)} file in this folder"], []
     for path in found.files:
-        count, problems = validate_path(path)
-        yield path, count, problems
+        yield path, *validate_path(path, strict=strict)
