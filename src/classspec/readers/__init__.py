@@ -20,7 +20,9 @@ from classspec.errors import ClassSpecError, InputError
 from classspec.lazyre import lazy_compile
 from classspec.model import SourceFormat
 
-SUPPORTED_EXTENSIONS = (".txt", ".text", ".htm", ".html", ".pdf", ".md", ".markdown", ".docx")
+# What a folder walk reads (and --help lists); .text and .markdown are read too.
+READ_EXTENSIONS = (".txt", ".md", ".htm", ".html", ".docx", ".rtf", ".odt", ".pdf")
+SUPPORTED_EXTENSIONS = (*READ_EXTENSIONS, ".text", ".markdown")
 MARKDOWN_EXTENSIONS = (".md", ".markdown")
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 _HTML_SNIFF = lazy_compile(rb"<\s*(?:!doctype\s+html|html|head|body|meta|p|div|table)\b", re.I)
