@@ -6,26 +6,58 @@ import hashlib
 import os
 
 from classspec.builder import finish_records
-from classspec.detect import detect
+from classspec.detect import TEMPLATE_THRESHOLD, detect
 from classspec.document import Document
 from classspec.errors import NotASpecError
 from classspec.facts import complete
 from classspec.model import ClassSpec
 from classspec.parsers import get_parser
+from classspec.parsers.base import Detection
 from classspec.readers import DEFAULT_MAX_BYTES, read_bytes, read_path
 
 
 def parse_document(doc: Document, parser: str = "auto", *, provenance: bool = False) -> list[ClassSpec]:
+    unmarked = None
     if parser == "auto":
         detection = detect(doc)
         parser_id, confidence = detection.parser, round(detection.confidence, 3)
     else:
-        # A parser the user named is taken as given.
+        # A parser the user named is taken as given where the document bears its
+        # template's markers; where it does not, the result is suspect (see _unmarked).
         parser_id, confidence = parser, 1.0
+        if parser != "generic":
+            forced = get_parser(parser).detect(doc)
+            if forced.confidence < TEMPLATE_THRESHOLD:
+                unmarked, confidence = forced, round(forced.confidence, 3)
     builders = get_parser(parser_id).parse(doc)
     if not builders:
         raise NotASpecError(f"no class found by the {parser_id} parser", doc.path)
-    return complete(doc, finish_records(builders, provenance=provenance, confidence=confidence))
+    records = complete(doc, finish_records(builders, provenance=provenance, confidence=confidence))
+    if unmarked is not None:
+        _unmarked(doc, records, unmarked)
+    return records
+
+
+def _unmarked(doc: Document, records: list[ClassSpec], forced: Detection) -> None:
+    """A template forced on a document without its markers: the template's own
+    jurisdiction is not stamped on another employer's spec (the document's text names
+    its own, or it stays unknown), and a warning says what auto would have chosen."""
+    from classspec.jurisdiction import jurisdiction_from_text
+
+    try:
+        chosen = detect(doc).parser
+    except NotASpecError:
+        chosen = None
+    named = jurisdiction_from_text(doc.lines)
+    found = f"only {', '.join(forced.markers)}" if forced.markers else "none"
+    instead = f"; auto would choose {chosen}" if chosen and chosen != forced.parser else ""
+    message = (
+        f"parser {forced.parser} was forced but the document has {found} of its template's "
+        f"markers{instead}: check every field"
+    )
+    for record in records:
+        record.jurisdiction = named[0] if named else None
+        record.warnings.append(message)
 
 
 def parse_bytes(

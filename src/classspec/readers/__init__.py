@@ -30,6 +30,7 @@ _HTML_SNIFF = lazy_compile(rb"<\s*(?:!doctype\s+html|html|head|body|meta|p|div|t
 _HTML_PAGE = lazy_compile(rb"<\s*(?:!doctype\s+html|html)\b", re.I)
 _ZIP_MAGIC = b"PK\x03\x04"
 _OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+DOC_HINT = "convert it with `soffice --headless --convert-to docx FILE` (LibreOffice) and parse the .docx"
 
 
 def sniff_format(data: bytes, path: str | None) -> SourceFormat:
@@ -40,9 +41,22 @@ def sniff_format(data: bytes, path: str | None) -> SourceFormat:
     if ext == ".pdf":
         raise InputError("not a PDF (no %PDF- header) although named .pdf", path)
     if data.startswith(_ZIP_MAGIC):
+        from classspec.readers.odt import is_odt
+
+        if is_odt(data):
+            return SourceFormat.odt
         if ext == ".docx" or b"word/" in data[:65536]:
             return SourceFormat.docx
+        if ext == ".odt":
+            raise InputError("not an OpenDocument text (.odt) file (no ODF text mimetype)", path)
         raise InputError("a ZIP archive, not a document", path)
+    if head.startswith(b"{\\rtf"):
+        return SourceFormat.rtf
+    if data.startswith(_OLE2_MAGIC) and ext != ".docx":
+        # Word 97-2003 (.doc), and its kin saved under other names.
+        raise InputError(f"old binary Word .doc, which classspec does not read: {DOC_HINT}", path)
+    if ext == ".doc":
+        raise InputError(f"a .doc file classspec does not read: {DOC_HINT}", path)
     if ext == ".docx":
         if data.startswith(_OLE2_MAGIC):
             raise InputError("encrypted (password-protected) Word file or old binary .doc, not .docx", path)
@@ -73,6 +87,14 @@ def read_bytes(
         from classspec.readers.docx import read_docx
 
         return _guarded(read_docx, "Word .docx", data, path, sha256)
+    if fmt is SourceFormat.odt:
+        from classspec.readers.odt import read_odt
+
+        return _guarded(read_odt, "OpenDocument .odt", data, path, sha256)
+    if fmt is SourceFormat.rtf:
+        from classspec.readers.rtf import read_rtf
+
+        return _guarded(read_rtf, "RTF", data, path, sha256)
     if fmt is SourceFormat.markdown:
         from classspec.readers.markdown import read_markdown
 
