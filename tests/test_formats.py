@@ -83,3 +83,19 @@ def test_old_word_doc_is_refused_with_the_conversion_command(classspec_bin, tmp_
     (match,) = error_lines(result.stderr)
     assert match["path"] == str(spec)
     assert "soffice --headless --convert-to docx" in match["reason"]
+
+
+def test_one_enormous_line_is_refused_at_once(classspec_bin, tmp_path):
+    """A file that is one line of megabytes (a dump, minified data) would take the
+    line engine minutes: refused with the bound named (readers.MAX_LINE_CHARS)."""
+    from classspec.readers import MAX_LINE_CHARS
+
+    line = CHATTANOOGA.read_text().replace("\n", " ")
+    spec = tmp_path / "one-line.txt"
+    spec.write_text((line * (MAX_LINE_CHARS // len(line) + 2))[: MAX_LINE_CHARS + 1000])
+    result = run(classspec_bin, "parse", spec, timeout=60)
+    assert result.returncode == 1
+    (match,) = error_lines(result.stderr)
+    assert match["reason"].startswith(
+        f"line 1 is {MAX_LINE_CHARS + 1000} characters long (limit {MAX_LINE_CHARS})"
+    )

@@ -25,6 +25,10 @@ READ_EXTENSIONS = (".txt", ".md", ".htm", ".html", ".docx", ".rtf", ".odt", ".pd
 SUPPORTED_EXTENSIONS = (*READ_EXTENSIONS, ".text", ".markdown")
 MARKDOWN_EXTENSIONS = (".md", ".markdown")
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+# The longest line (a paragraph, a table row) read. Real specs' longest paragraphs are
+# a few thousand characters; a file that is one enormous line (a dump, minified data)
+# would take the line-by-line engine minutes and gigabytes, so it is refused at once.
+MAX_LINE_CHARS = 200_000
 _HTML_SNIFF = lazy_compile(rb"<\s*(?:!doctype\s+html|html|head|body|meta|p|div|table)\b", re.I)
 # What a Markdown file may start with that still makes it a web page saved as .md.
 _HTML_PAGE = lazy_compile(rb"<\s*(?:!doctype\s+html|html)\b", re.I)
@@ -69,6 +73,20 @@ def sniff_format(data: bytes, path: str | None) -> SourceFormat:
 
 
 def read_bytes(
+    data: bytes, path: str | None = None, *, max_pages: int | None = None, pdf_engine: str | None = None
+) -> Document:
+    doc = _read_bytes(data, path, max_pages=max_pages, pdf_engine=pdf_engine)
+    longest = max((line for line in doc.lines), key=lambda line: len(line.text), default=None)
+    if longest is not None and len(longest.text) > MAX_LINE_CHARS:
+        raise InputError(
+            f"line {longest.number} is {len(longest.text)} characters long (limit {MAX_LINE_CHARS}): "
+            "not a spec as written; break the text into lines or paragraphs",
+            path,
+        )
+    return doc
+
+
+def _read_bytes(
     data: bytes, path: str | None = None, *, max_pages: int | None = None, pdf_engine: str | None = None
 ) -> Document:
     sha256 = hashlib.sha256(data).hexdigest()
