@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import fnmatch
 import os
+import re
 import signal
 import sys
 import traceback
@@ -25,7 +26,8 @@ WINDOW_PER_JOB = 4
 CHUNK_FILES = 8
 # Files a folder of specs often holds that are not specs: skipped (and counted) when a
 # folder is walked, read when named on the command line.
-NOT_SPECS = ("README", "LICENSE", "LICENCE", "CHANGELOG", "COPYING")
+# The name itself or the name then ".", "-" or "_": "LICENSED VOCATIONAL NURSE.txt" is a spec.
+NOT_SPECS = re.compile(r"(?:README|LICEN[CS]E|CHANGELOG|COPYING)(?:[._-].*)?", re.I | re.S)
 
 
 @dataclass(slots=True)
@@ -73,7 +75,7 @@ def _not_a_spec(name: str) -> str | None:
     """Why a file met in a folder is not read, or None to read it."""
     if name.startswith("."):
         return "hidden"
-    if name.upper().startswith(NOT_SPECS):
+    if NOT_SPECS.fullmatch(name):
         return "not a spec: README, LICENSE or CHANGELOG"
     extension = Path(name).suffix.lower()
     if extension == ".doc":
