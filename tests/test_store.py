@@ -291,3 +291,18 @@ def test_a_rerun_from_another_folder_replaces_the_rows(classspec_bin, tmp_path):
         result = run(classspec_bin, "parse", path, "-o", db, cwd=cwd)
         assert result.returncode == 0, result.stderr
         assert sqlite3.connect(db).execute("SELECT count(*) FROM classes").fetchone()[0] == count == 7
+
+
+def test_a_store_of_the_older_layout_is_left_alone(classspec_bin, tmp_path):
+    """Version 1 kept the JSON in `classes` and a free-standing index: not patched over."""
+    old = tmp_path / "old.db"
+    with sqlite3.connect(old) as con:
+        con.execute("CREATE TABLE classes (id INTEGER PRIMARY KEY, record TEXT)")
+        con.execute("CREATE TABLE classspec_meta (key TEXT PRIMARY KEY, value TEXT)")
+        con.execute("INSERT INTO classspec_meta VALUES ('store_version', '1')")
+    before = _dump(old)
+    result = run(classspec_bin, "parse", SEEDS, "-o", old)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    (match,) = error_lines(result.stderr)
+    assert "store version 1" in match["reason"] and "write to a new file" in match["reason"]
+    assert _dump(old) == before
