@@ -268,7 +268,7 @@ def _soc_section(data: dict[str, Any]) -> str:
     return (
         f"<p>{exact_share(data['with_soc'], data['records'])} records have a SOC 2018 match; "
         "their best matches, most common first:</p>"
-        f"<figure>{bar_chart('Best SOC match', data['soc'])}</figure>"
+        f"<figure>{bar_chart('Best SOC match', data['soc'], label_width=360)}</figure>"
     )
 
 

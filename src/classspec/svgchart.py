@@ -12,41 +12,46 @@ COUNT_WIDTH = 50
 COLOUR = "#4c78a8"
 
 
-def bar_chart(title: str, rows: list[tuple[str, int]]) -> str:
+CHAR_WIDTH = 7.5  # of a label at 13px, to cut labels to the room they have
+
+
+def _fit(label: str, room: float) -> str:
+    chars = int(room / CHAR_WIDTH)
+    return label if len(label) <= chars else label[: chars - 1] + "…"
+
+
+def bar_chart(title: str, rows: list[tuple[str, int]], label_width: int = LABEL_WIDTH) -> str:
     """`rows` as (label, count), drawn top to bottom; each bar carries its figures in
-    data-label / data-count so the page can be checked by a program."""
+    data-label / data-count so the page can be checked by a program. Long labels
+    (SOC titles) want a wider `label_width`; what still does not fit is cut with "…"."""
+    width = WIDTH + label_width - LABEL_WIDTH
     top = max((count for _, count in rows), default=0) or 1
-    span = WIDTH - LABEL_WIDTH - COUNT_WIDTH
+    span = width - label_width - COUNT_WIDTH
     height = ROW * max(len(rows), 1) + 8
     bars = []
     for index, (label, count) in enumerate(rows):
         y = 4 + index * ROW
         length = round(span * count / top, 1)
-        shown = html.escape(str(label))
+        shown = html.escape(_fit(str(label), label_width - 10))
         bars.append(
-            f'<g class="bar" data-label="{shown}" data-count="{count}">'
-            f'<text x="{LABEL_WIDTH - 8}" y="{y + 16}" text-anchor="end">{shown}</text>'
-            f'<rect x="{LABEL_WIDTH}" y="{y + 3}" width="{length}" height="{ROW - 6}" fill="{COLOUR}"/>'
-            f'<text x="{LABEL_WIDTH + length + 6}" y="{y + 16}">{count}</text></g>'
+            f'<g class="bar" data-label="{html.escape(str(label))}" data-count="{count}">'
+            f'<text x="{label_width - 8}" y="{y + 16}" text-anchor="end">{shown}</text>'
+            f'<rect x="{label_width}" y="{y + 3}" width="{length}" height="{ROW - 6}" fill="{COLOUR}"/>'
+            f'<text x="{label_width + length + 6}" y="{y + 16}">{count}</text></g>'
         )
     if not rows:
-        bars.append(f'<text x="{LABEL_WIDTH}" y="20">no data</text>')
+        bars.append(f'<text x="{label_width}" y="20">no data</text>')
     name = html.escape(title)
     return (
         f"<figcaption>{name}</figcaption>"
-        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="{name}" width="{WIDTH}" '
-        f'height="{height}" viewBox="0 0 {WIDTH} {height}" font-family="system-ui,sans-serif" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="{name}" width="{width}" '
+        f'height="{height}" viewBox="0 0 {width} {height}" font-family="system-ui,sans-serif" '
         f'font-size="13" fill="#1f2328"><title>{name}</title>{"".join(bars)}</svg>'
     )
 
 
-RANGE_LABEL_WIDTH = 230
-RANGE_LABEL_CHARS = 32  # what fits in RANGE_LABEL_WIDTH at 13px
+RANGE_LABEL_WIDTH = 260
 MARKER_COLOUR = "#e45756"
-
-
-def _fit(label: str) -> str:
-    return label if len(label) <= RANGE_LABEL_CHARS else label[: RANGE_LABEL_CHARS - 1] + "…"
 
 
 def range_chart(title: str, rows: list[tuple[str, float, float, float | None]], unit: str = "") -> str:
@@ -62,7 +67,7 @@ def range_chart(title: str, rows: list[tuple[str, float, float, float | None]], 
     parts = []
     for index, (label, low, high, mark) in enumerate(rows):
         y = 4 + index * ROW
-        shown = html.escape(_fit(str(label)))
+        shown = html.escape(_fit(str(label), RANGE_LABEL_WIDTH - 10))
         x0 = RANGE_LABEL_WIDTH + round(low * scale, 1)
         length = max(round((high - low) * scale, 1), 2.0)  # a single figure still shows
         marker = ""
