@@ -6,7 +6,7 @@ import hashlib
 import os
 
 from classspec.builder import finish_records
-from classspec.detect import TEMPLATE_THRESHOLD, detect
+from classspec.detect import detect
 from classspec.document import Document
 from classspec.errors import NotASpecError
 from classspec.facts import complete
@@ -22,13 +22,14 @@ def parse_document(doc: Document, parser: str = "auto", *, provenance: bool = Fa
         detection = detect(doc)
         parser_id, confidence = detection.parser, round(detection.confidence, 3)
     else:
-        # A parser the user named is taken as given where the document bears its
-        # template's markers; where it does not, the result is suspect (see _unmarked).
+        # A parser the user named is taken as given where the document bears any of
+        # its template's markers (a short or damaged spec may show only one or two);
+        # where it bears none, the result is suspect (see _unmarked).
         parser_id, confidence = parser, 1.0
         if parser != "generic":
             forced = get_parser(parser).detect(doc)
-            if forced.confidence < TEMPLATE_THRESHOLD:
-                unmarked, confidence = forced, round(forced.confidence, 3)
+            if not forced.markers:
+                unmarked, confidence = forced, 0.0
     builders = get_parser(parser_id).parse(doc)
     if not builders:
         raise NotASpecError(f"no class found by the {parser_id} parser", doc.path)
@@ -49,10 +50,9 @@ def _unmarked(doc: Document, records: list[ClassSpec], forced: Detection) -> Non
     except NotASpecError:
         chosen = None
     named = jurisdiction_from_text(doc.lines)
-    found = f"only {', '.join(forced.markers)}" if forced.markers else "none"
     instead = f"; auto would choose {chosen}" if chosen and chosen != forced.parser else ""
     message = (
-        f"parser {forced.parser} was forced but the document has {found} of its template's "
+        f"parser {forced.parser} was forced but the document has none of its template's "
         f"markers{instead}: check every field"
     )
     for record in records:
