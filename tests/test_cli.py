@@ -101,12 +101,17 @@ def test_parse_help_lists_parser_ids_and_formats(classspec_bin):
 
 
 def test_parser_option_and_its_old_name(classspec_bin):
+    """-j/--jurisdiction was once --parser's alias: it invited stamping one employer's
+    name on another's spec, so it is now a usage error pointing to --parser."""
     by_parser = run(classspec_bin, "parse", CHICAGO, "-p", "generic")
-    by_old_name = run(classspec_bin, "parse", CHICAGO, "--jurisdiction", "generic")
     auto = run(classspec_bin, "parse", CHICAGO)
-    assert by_parser.returncode == by_old_name.returncode == 0
-    assert by_parser.stdout == by_old_name.stdout != auto.stdout
+    assert by_parser.returncode == 0 and by_parser.stdout != auto.stdout
     assert json.loads(by_parser.stdout)[0]["source"]["parser"] == "generic"
+    for option in ("--jurisdiction", "-j"):
+        by_old_name = run(classspec_bin, "parse", CHICAGO, option, "generic")
+        assert by_old_name.returncode == 2 and by_old_name.stdout == ""
+        assert by_old_name.stderr.startswith("classspec: error: parse has no --jurisdiction")
+        assert "-p/--parser" in by_old_name.stderr
 
 
 def test_shell_completion(classspec_bin):
@@ -227,7 +232,7 @@ def test_folders_recursive_extensions_skips_and_loops(classspec_bin, tmp_path):
     shutil.copy(CHICAGO, root / "b" / "deeper" / "CHICAGO.TXT")
     shutil.copy(CHICAGO, root / "a" / "chicago.Text")
     shutil.copy(CHICAGO, root / "z.txt")
-    for junk in ("notes.odt", "image.png", "README", "a/.DS_Store", "b/data.csv"):
+    for junk in ("notes.odp", "image.png", "README", "a/.DS_Store", "b/data.csv"):
         (root / junk).write_bytes(b"not for us")
     os.symlink(root, root / "b" / "loop")  # a symlink loop back to the top
     os.symlink(root / "a", root / "again")  # the same folder twice under two names
@@ -245,9 +250,10 @@ def test_folders_recursive_extensions_skips_and_loops(classspec_bin, tmp_path):
 
 
 def test_empty_folder(classspec_bin, tmp_path):
+    """Nothing to read is a failed run (a typo'd folder must not pass a CI step)."""
     result = run(classspec_bin, "parse", tmp_path, "-f", "json")
-    assert result.returncode == 0
-    assert json.loads(result.stdout) == []
+    assert result.returncode == 1 and result.stdout == ""
+    assert result.stderr.startswith("classspec: error: no readable input")
 
 
 # --- --strict ------------------------------------------------------------------------

@@ -108,3 +108,23 @@ def test_database_colon_code(classspec_bin, tmp_path):
     assert missing.returncode == 1  # reported, and the two found are still compared
     assert [m["reason"] for m in error_lines(missing.stderr)] == ["no class with code 'NOPE'"]
     assert [c["class_code"] for c in json.loads(missing.stdout)["classes"]] == ["7401", "4808"]
+
+
+def test_a_code_shared_by_two_jurisdictions_needs_a_choice(classspec_bin, tmp_path):
+    """`specs.db:7401` where Chicago and Chattanooga both have a class 7401 must not
+    pick one silently: a usage error lists them, --jurisdiction chooses."""
+    other = tmp_path / "chattanooga-7401.txt"
+    other.write_text(CHATTANOOGA.read_text().replace("2108", "7401"))
+    db = tmp_path / "specs.db"
+    assert run(classspec_bin, "parse", CHICAGO, other, "-o", db).returncode == 0
+    ambiguous = run(classspec_bin, "compare", f"{db}:7401", CHATTANOOGA)
+    assert ambiguous.returncode == 2 and ambiguous.stdout == ""
+    assert "code 7401 is used by 2 jurisdictions (chattanooga-tn, chicago-il)" in ambiguous.stderr
+    assert "--jurisdiction" in ambiguous.stderr
+    chosen = _compare_json(classspec_bin, f"{db}:7401", "--jurisdiction", "chicago-il", CHATTANOOGA)
+    assert [c["jurisdiction"] for c in chosen["classes"]] == ["chicago-il", "chattanooga-tn"]
+    assert chosen["classes"][0]["title"] == "Customer Services Supervisor"
+    with_code = _compare_json(
+        classspec_bin, db, "--code", "7401", "--jurisdiction", "chattanooga-tn", CHICAGO
+    )
+    assert [c["jurisdiction"] for c in with_code["classes"]] == ["chattanooga-tn", "chicago-il"]

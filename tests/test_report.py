@@ -157,3 +157,77 @@ def test_jobs_do_not_change_the_page(classspec_bin, tmp_path):
         assert result.returncode == 0, result.stderr
         pages.append(page.read_bytes())
     assert pages[0] == pages[1]
+
+
+def test_fill_counts_are_exact(corpus):
+    """"708 of 710", never rounded up to 100%: the percentage is rounded down."""
+    records, _, doc, _ = corpus
+    for tr in doc.get_element_by_id("fill").iter("tr"):
+        if not tr.get("data-field"):
+            continue
+        count = int(tr.get("data-count"))
+        shown = tr[2].text_content()
+        assert shown.startswith(f"{count} of {len(records)} (")
+        assert ("(100%)" in shown) == (count == len(records))
+
+
+def test_exact_share_never_rounds_up():
+    from classspec.report import exact_share
+
+    assert exact_share(708, 710) == "708 of 710 (99%)"
+    assert exact_share(710, 710) == "710 of 710 (100%)"
+    assert exact_share(1, 710) == "1 of 710 (under 1%)"
+    assert exact_share(0, 710) == "0 of 710 (0%)"
+
+
+def test_breakdown_by_jurisdiction(corpus):
+    records, _, doc, _ = corpus
+    rows = {row[0]: [int(n) for n in row[1:]] for row in _table(doc, "jurisdictions")}
+    for place, (count, titled, with_duties, _quals, with_salary, _soc, warned) in rows.items():
+        mine = [r for r in records if ((r["jurisdiction"] or {}).get("id") or "unknown") == place]
+        assert count == len(mine)
+        assert titled == sum(1 for r in mine if r["title"])
+        assert with_duties == sum(1 for r in mine if r["duties"])
+        assert with_salary == sum(1 for r in mine if r["salary"])
+        assert warned == sum(1 for r in mine if r["warnings"])
+    assert sum(row[0] for row in rows.values()) == len(records)
+
+
+def test_pay_and_market_sections(classspec_bin, tmp_path):
+    """Pay by class and by jurisdiction from the records' first salary range,
+    annualised; the market chart marks each class's OEWS median; the SOC chart counts
+    the best matches."""
+    from conftest import SHARED
+
+    losangeles = SHARED / "corpus" / "losangeles"
+    if not losangeles.is_dir():
+        pytest.skip("the Los Angeles corpus is not here")
+    exports = tmp_path / "la.jsonl"
+    inputs = sorted(losangeles.glob("*.txt"))[:20]
+    assert run(classspec_bin, "parse", *inputs, "--soc", "--wages", "-o", exports).returncode == 0
+    records = [json.loads(line) for line in exports.read_text().splitlines()]
+    page = tmp_path / "report.html"
+    assert run(classspec_bin, "report", exports, "-o", page).returncode == 0
+    doc = html.document_fromstring(page.read_text(encoding="utf-8"))
+    per_year = {"hour": 2080, "biweek": 26, "semimonth": 24, "month": 12, "year": 1}
+    paid = [r for r in records if r["salary"] and r["salary"][0]["period"] in per_year]
+    assert paid
+    by_class = _table(doc, "pay-by-class")
+    assert len(by_class) == len(paid)
+    firsts = [r["salary"][0] for r in paid]
+    lowest = min(s["min"] * per_year[s["period"]] for s in firsts if s["min"])
+    (la_row,) = _table(doc, "pay-by-jurisdiction")
+    assert la_row[0] == "los-angeles-ca" and int(la_row[1]) == len(paid)
+    assert la_row[2] == f"${lowest:,.0f}"
+    market = "Class pay against the OEWS market median"
+    (svg,) = [s for s in doc.iter("svg") if s.get("aria-label") == market]
+    ranges = [g for g in svg.iter("g") if g.get("class") == "range"]
+    marked = {g.get("data-label"): float(g.get("data-marker")) for g in ranges}
+    with_market = [r for r in paid if (r.get("market_wages") or {}).get("annual_median")]
+    assert len(marked) == min(len(with_market), 40) > 0
+    medians = {r["market_wages"]["annual_median"] for r in with_market}
+    assert set(marked.values()) <= medians
+    soc = _chart(doc, "Best SOC match")
+    assert sum(soc.values()) <= len(records)
+    best = Counter(f"{r['soc'][0]['code']} {r['soc'][0]['title']}" for r in records if r.get("soc"))
+    assert all(best[label] == count for label, count in soc.items())

@@ -97,7 +97,8 @@ def test_class_columns_hold_the_record_values(seeds_db):
         assert row["jurisdiction_id"] == (record["jurisdiction"] or {}).get("id")
         first = record["salary"][0] if record["salary"] else {}
         assert row["salary_min"] == first.get("min")
-        assert json.loads(row["record"]) == record
+        (stored,) = con.execute("SELECT record FROM records WHERE class_id = ?", (row["id"],)).fetchone()
+        assert json.loads(stored) == record
 
 
 def test_full_text_search_finds_a_phrase(seeds_db):
@@ -242,3 +243,66 @@ def test_another_programs_database_is_left_alone(classspec_bin, tmp_path):
     (match,) = error_lines(result.stderr)
     assert match["path"] == str(other) and match["reason"].startswith("cannot write output")
     assert _dump(other) == before
+
+
+def test_the_record_json_is_out_of_the_classes_table(seeds_db):
+    db, records = seeds_db
+    con = sqlite3.connect(db)
+    columns = {row[1] for row in con.execute("PRAGMA table_info(classes)")}
+    assert "record" not in columns
+    assert con.execute("SELECT count(*) FROM records").fetchone()[0] == len(records)
+
+
+def test_the_index_is_a_content_table_of_classes(seeds_db):
+    """The sqlite-utils layout Datasette looks for: content="classes" in the index's SQL."""
+    db, _ = seeds_db
+    con = sqlite3.connect(db)
+    (sql,) = con.execute("SELECT sql FROM sqlite_master WHERE name = 'classes_fts'").fetchone()
+    assert 'content="classes"' in sql and 'content_rowid="id"' in sql
+    con.execute("INSERT INTO classes_fts (classes_fts) VALUES ('integrity-check')")  # raises if out of step
+
+
+def test_full_text_search_covers_the_qualifications(seeds_db):
+    db, records = seeds_db
+    con = sqlite3.connect(db)
+    found = con.execute(
+        "SELECT c.class_code FROM classes_fts JOIN classes c ON c.id = classes_fts.rowid "
+        "WHERE classes_fts MATCH ?",
+        ('"semester hours"',),
+    ).fetchall()
+    expected = {
+        r["class_code"]
+        for r in records
+        if "semester hours" in (r["minimum_qualifications"]["text"] or "").lower()
+    }
+    assert len(expected) == 3 and {code for (code,) in found} == expected
+
+
+def test_a_rerun_from_another_folder_replaces_the_rows(classspec_bin, tmp_path):
+    """The same files named by another path (relative from elsewhere, absolute) are the
+    same sources: nothing doubles."""
+    folder = tmp_path / "specs"
+    shutil.copytree(SEEDS, folder)
+    db = tmp_path / "specs.db"
+    result = run(classspec_bin, "parse", "specs", "-o", db, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    count = sqlite3.connect(db).execute("SELECT count(*) FROM classes").fetchone()[0]
+    for cwd, path in ((folder, "."), (tmp_path / "specs" / "..", folder)):
+        result = run(classspec_bin, "parse", path, "-o", db, cwd=cwd)
+        assert result.returncode == 0, result.stderr
+        assert sqlite3.connect(db).execute("SELECT count(*) FROM classes").fetchone()[0] == count == 7
+
+
+def test_a_store_of_the_older_layout_is_left_alone(classspec_bin, tmp_path):
+    """Version 1 kept the JSON in `classes` and a free-standing index: not patched over."""
+    old = tmp_path / "old.db"
+    with sqlite3.connect(old) as con:
+        con.execute("CREATE TABLE classes (id INTEGER PRIMARY KEY, record TEXT)")
+        con.execute("CREATE TABLE classspec_meta (key TEXT PRIMARY KEY, value TEXT)")
+        con.execute("INSERT INTO classspec_meta VALUES ('store_version', '1')")
+    before = _dump(old)
+    result = run(classspec_bin, "parse", SEEDS, "-o", old)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    (match,) = error_lines(result.stderr)
+    assert "store version 1" in match["reason"] and "write to a new file" in match["reason"]
+    assert _dump(old) == before

@@ -298,3 +298,41 @@ def test_strict_makes_implausible_values_errors(classspec_bin, exports, tmp_path
 
 def test_strict_passes_plausible_exports(classspec_bin, exports):
     assert run(classspec_bin, "validate", "--strict", exports["json"]).returncode == 0
+
+
+def test_require_makes_fields_mandatory(classspec_bin, exports, tmp_path):
+    record = json.loads(exports["jsonl"].read_text().splitlines()[0])
+    record["title"] = None
+    bad = tmp_path / "untitled.jsonl"
+    bad.write_text(json.dumps(record) + "\n")
+    assert run(classspec_bin, "validate", bad).returncode == 0  # the schema allows a null title
+    result = run(classspec_bin, "validate", bad, "--require", "title,class_code,minimum_qualifications.text")
+    assert result.returncode == 1
+    assert [(m["path"], m["reason"]) for m in error_lines(result.stderr)] == [
+        (str(bad), "record 1: title: required (--require) but empty or missing")
+    ]
+    unknown = run(classspec_bin, "validate", bad, "--require", "titel")
+    assert unknown.returncode == 2 and "no field titel" in unknown.stderr
+
+
+def test_one_error_per_bad_value(classspec_bin, exports, tmp_path):
+    """An amount is int or float: pydantic reports one error per member of the union."""
+    record = json.loads(exports["jsonl"].read_text().splitlines()[0])
+    record["salary"] = [{"min": "lots", "max": 5, "period": "year", "currency": "USD", "text": "x"}]
+    bad = tmp_path / "pay.jsonl"
+    bad.write_text(json.dumps(record) + "\n")
+    result = run(classspec_bin, "validate", bad)
+    assert [m["reason"] for m in error_lines(result.stderr)] == [
+        'record 1: salary[0].min: Input should be a valid number (got "lots")'
+    ]
+
+
+def test_csv_exports_get_a_clear_message(classspec_bin, tmp_path):
+    csv_file = tmp_path / "specs.csv"
+    assert run(classspec_bin, "parse", SEEDS, "-o", csv_file).returncode == 0
+    result = run(classspec_bin, "validate", csv_file)
+    assert result.returncode == 1
+    (match,) = error_lines(result.stderr)
+    assert match["reason"].startswith("CSV exports cannot be validated: export JSON Lines")
+    piped = run(classspec_bin, "validate", "-", stdin=csv_file.read_bytes())
+    assert "CSV exports cannot be validated" in piped.stderr

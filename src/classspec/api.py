@@ -12,23 +12,54 @@ from classspec.errors import NotASpecError
 from classspec.facts import complete
 from classspec.model import ClassSpec
 from classspec.parsers import get_parser
+from classspec.parsers.base import Detection
 from classspec.plausibility import flag
 from classspec.readers import DEFAULT_MAX_BYTES, read_bytes, read_path
 
 
 def parse_document(doc: Document, parser: str = "auto", *, provenance: bool = False) -> list[ClassSpec]:
+    unmarked = None
     if parser == "auto":
         detection = detect(doc)
         parser_id, confidence = detection.parser, round(detection.confidence, 3)
     else:
-        # A parser the user named is taken as given.
+        # A parser the user named is taken as given where the document bears any of
+        # its template's markers (a short or damaged spec may show only one or two);
+        # where it bears none, the result is suspect (see _unmarked).
         parser_id, confidence = parser, 1.0
+        if parser != "generic":
+            forced = get_parser(parser).detect(doc)
+            if not forced.markers:
+                unmarked, confidence = forced, 0.0
     builders = get_parser(parser_id).parse(doc)
     if not builders:
         raise NotASpecError(f"no class found by the {parser_id} parser", doc.path)
     records = complete(doc, finish_records(builders, provenance=provenance, confidence=confidence))
+    if unmarked is not None:
+        _unmarked(doc, records, unmarked)
     # Values well-formed but implausible (pay no job pays, dates out of order) are flagged.
     return flag(records)
+
+
+def _unmarked(doc: Document, records: list[ClassSpec], forced: Detection) -> None:
+    """A template forced on a document without its markers: the template's own
+    jurisdiction is not stamped on another employer's spec (the document's text names
+    its own, or it stays unknown), and a warning says what auto would have chosen."""
+    from classspec.jurisdiction import jurisdiction_from_text
+
+    try:
+        chosen = detect(doc).parser
+    except NotASpecError:
+        chosen = None
+    named = jurisdiction_from_text(doc.lines)
+    instead = f"; auto would choose {chosen}" if chosen and chosen != forced.parser else ""
+    message = (
+        f"parser {forced.parser} was forced but the document has none of its template's "
+        f"markers{instead}: check every field"
+    )
+    for record in records:
+        record.jurisdiction = named[0] if named else None
+        record.warnings.append(message)
 
 
 def parse_bytes(

@@ -78,12 +78,13 @@ FLAG = {"metavar": ""}  # boolean options show as flags, not as "<bool>"
 
 
 FormatOption = Annotated[
-    str,
+    Optional[str],
     typer.Option(
         "-f",
         "--format",
         metavar="FORMAT",
-        help=f"One of: {', '.join(FORMATS)}.",
+        help=f"One of: {', '.join(FORMATS)}. Default: the -o file's extension "
+        "(.json .jsonl .yaml .yml .csv .db .sqlite), else json.",
         autocompletion=complete_format,
     ),
 ]
@@ -121,3 +122,45 @@ def check_area(area: str | None) -> None:
             resolve_area(area)
         except UnknownAreaError as exc:
             raise UsageError(f"--area: {exc}") from None
+
+
+def say(message: str) -> None:
+    import sys
+
+    print(message, file=sys.stderr, flush=True)
+
+
+def error(message: str) -> None:
+    say(f"classspec: error: {message}")
+
+
+# What `-o FILE` says by its extension when `-f` does not.
+OUTPUT_EXTENSIONS = {
+    ".json": "json",
+    ".jsonl": "jsonl",
+    ".yaml": "yaml",
+    ".yml": "yaml",
+    ".csv": "csv",
+    ".db": "sqlite",
+    ".sqlite": "sqlite",
+    ".sqlite3": "sqlite",
+}
+
+
+def output_format(fmt: str | None, output: str | None, per_file: bool) -> str:
+    """The format to write: -f, else the -o file's extension, else JSON. An extension
+    that names another format than -f is a usage error (`-f json -o x.csv` would write
+    a file every program then misreads)."""
+    import os
+
+    if fmt is not None and fmt not in FORMATS:
+        raise UsageError(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}")
+    implied = None
+    if output is not None and not per_file:
+        implied = OUTPUT_EXTENSIONS.get(os.path.splitext(output)[1].lower())
+    if fmt is not None and implied is not None and implied != fmt:
+        raise UsageError(
+            f"-o {output} names {implied} by its extension but -f asks for {fmt}; "
+            "drop -f or give the output a matching extension"
+        )
+    return fmt or implied or "json"

@@ -200,12 +200,23 @@ def csv_row(record: dict[str, Any]) -> dict[str, Any]:
 
 
 class CsvWriter:
-    def __init__(self, out: TextIO) -> None:
-        self.writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    """One row a class. `bom`: start with a UTF-8 byte order mark, the one sign Excel
+    reads as "this CSV is UTF-8" (without it, accents come out as mojibake).
+    `provenance`: a last column with the record's provenance as JSON."""
+
+    def __init__(self, out: TextIO, *, bom: bool = False, provenance: bool = False) -> None:
+        if bom:
+            out.write("\ufeff")
+        self.provenance = provenance
+        columns = (*CSV_COLUMNS, "provenance") if provenance else CSV_COLUMNS
+        self.writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
         self.writer.writeheader()
 
     def write(self, record: dict[str, Any]) -> None:
-        self.writer.writerow(csv_row(record))
+        row = csv_row(record)
+        if self.provenance:
+            row["provenance"] = json.dumps(record.get("provenance") or {}, ensure_ascii=False)
+        self.writer.writerow(row)
 
     def close(self) -> None:
         pass
@@ -214,5 +225,9 @@ class CsvWriter:
 WRITERS = {"json": JsonArrayWriter, "jsonl": JsonLinesWriter, "yaml": YamlWriter, "csv": CsvWriter}
 
 
-def writer_for(fmt: str, out: TextIO):
+def writer_for(fmt: str, out: TextIO, *, bom: bool = False, provenance: bool = False):
+    """The writer of `fmt` on `out`; `bom` and `provenance` are CSV's options (the
+    other formats carry provenance in the record itself)."""
+    if fmt == "csv":
+        return CsvWriter(out, bom=bom, provenance=provenance)
     return WRITERS[fmt](out)

@@ -62,6 +62,8 @@ class SourceFormat(str, Enum):
     html = "html"
     docx = "docx"
     pdf = "pdf"
+    rtf = "rtf"
+    odt = "odt"
 
 
 class PayPeriod(str, Enum):

@@ -44,8 +44,8 @@ def store(path: str, outcomes: Iterator[Outcome], batch: Batch, progress: Delaye
         raise
 
 
-def _write_all(fmt: str, out: TextIO, records: list[dict]) -> None:
-    writer = writer_for(fmt, out)
+def _write_all(fmt: str, out: TextIO, records: list[dict], options: dict) -> None:
+    writer = writer_for(fmt, out, **options)
     for record in records:
         writer.write(record)
     writer.close()
@@ -58,7 +58,9 @@ def write_per_file(
     outcomes: Iterator[Outcome],
     batch: Batch,
     progress: DelayedProgress,
+    options: dict | None = None,
 ) -> None:
+    """`options`: the writer's (see export.writer_for)."""
     names = output_names(inputs, folder, EXTENSIONS[fmt])
     for outcome in outcomes:
         if batch.accept(outcome):
@@ -66,7 +68,7 @@ def write_per_file(
             try:
                 os.makedirs(os.path.dirname(target), exist_ok=True)
                 with atomic_output(target) as out:
-                    _write_all(fmt, out, outcome.records)
+                    _write_all(fmt, out, outcome.records, options or {})
             except OSError as exc:
                 from classspec.readers import display_path
 

@@ -55,11 +55,13 @@ def load(
     codes: Iterable[str] = (),
     progress: Callable[[int], Any] | None = None,
     jobs: int = 1,
+    jurisdiction: str | None = None,
 ) -> Loaded:
     """Every record under `paths` (folders walked), keeping only `codes` when given.
     A file that cannot be read is one problem; the others are still loaded. Spec files
     are parsed as `parse` does (`jobs` worker processes), in order.
-    `progress(total)` makes a tracker with advance() and stop() (a progress bar)."""
+    `progress(total)` makes a tracker with advance() and stop() (a progress bar).
+    `jurisdiction`: of a database's classes, only this jurisdiction's."""
     from classspec.batch import Options, run
 
     wanted = set(codes)
@@ -73,7 +75,7 @@ def load(
             if spec:  # outcomes come back in input order
                 _take(next(parsed), wanted, loaded)
             else:
-                _load_one(path, wanted, loaded)
+                _load_one(path, wanted, loaded, jurisdiction)
             if tracker:
                 tracker.advance()
     finally:
@@ -97,7 +99,7 @@ def _take(outcome, wanted: set[str], loaded: Loaded) -> None:
     loaded.records += [r for r in outcome.records if not wanted or r.get("class_code") in wanted]
 
 
-def _load_one(path: str, wanted: set[str], loaded: Loaded) -> None:
+def _load_one(path: str, wanted: set[str], loaded: Loaded, jurisdiction: str | None = None) -> None:
     loaded.files += 1
     one = database_code(path)
     if one is not None:
@@ -111,8 +113,11 @@ def _load_one(path: str, wanted: set[str], loaded: Loaded) -> None:
         loaded.problems.append(f"{display_path(path)}: {reason}")
         return
     kept = [r for r in found if not wanted or r.get("class_code") in wanted]
+    if jurisdiction is not None and _kind(path) == "database":
+        kept = [r for r in kept if (r.get("jurisdiction") or {}).get("id") == jurisdiction]
     if one is not None and not kept:
-        loaded.problems.append(f"{path}: no class with code {one[1]!r}")
+        where = f" in {jurisdiction}" if jurisdiction else ""
+        loaded.problems.append(f"{path}: no class with code {one[1]!r}{where}")
     loaded.records += kept
 
 

@@ -12,9 +12,12 @@ from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
-from classspec.svgchart import bar_chart
+from classspec import report_pay
+from classspec.svgchart import bar_chart, range_chart
 
 OLDEST_SHOWN = 15
+PAY_ROWS_SHOWN = 300
+PAY_CHART = "Annual pay by jurisdiction (median midpoint marked)"
 MAX_BARS = 14
 WARNINGS_SHOWN = 500  # a national corpus can have thousands: the page stays readable
 DATE_FIELDS = ("established", "revised", "effective", "edited")
@@ -123,7 +126,14 @@ def figures(records: list[dict], failed: list[str] | None = None) -> dict[str, A
         "warnings": [(_who(r), w) for r in records for w in r["warnings"]][:WARNINGS_SHOWN],
         "oldest": [(d, _who(r)) for d, r in oldest[:OLDEST_SHOWN]],
         "failed": [tuple(line.split(": ", 1)) for line in failed or []],
+        **report_pay.figures(records, _label),
     }
+
+
+def _label(record: dict) -> str:
+    from classspec.compare import label
+
+    return label(record)
 
 
 def _who(record: dict) -> str:
@@ -172,12 +182,99 @@ def _fill_table(fill: list[tuple[str, int]], total: int) -> str:
         rows.append(
             f'<tr data-field="{html.escape(name)}" data-count="{count}"><td>{html.escape(name)}</td>'
             f'<td class="n">{count}</td><td><span class="bar-fill" style="width:{share * 160:.0f}px">'
-            f"</span>{share:.0%}</td></tr>"
+            f"</span>{exact_share(count, total)}</td></tr>"
         )
     return (
         '<table id="fill"><thead><tr><th>field</th><th class="n">records</th><th>filled</th></tr></thead>'
         f"<tbody>{''.join(rows)}</tbody></table>"
     )
+
+
+def exact_share(count: int, total: int) -> str:
+    """ "708 of 710 (99%)": the percentage rounded down, so only all of them is 100%
+    and only none is 0%."""
+    if not total:
+        return "0 of 0"
+    percent = count * 100 // total
+    if count and not percent:
+        return f"{count} of {total} (under 1%)"
+    return f"{count} of {total} ({percent}%)"
+
+
+def _money(value: float | int | None) -> str:
+    return "—" if value is None else f"${value:,.0f}"
+
+
+def _pay_section(data: dict[str, Any]) -> str:
+    places = data["pay_by_jurisdiction"]
+    classes = data["pay_by_class"]
+    with_pay = len(classes)
+    parts = [
+        f"<p>{exact_share(with_pay, data['records'])} records state a pay range "
+        "(annualised: 2,080 hours, 26 biweekly or 24 semimonthly periods, 12 months).</p>"
+    ]
+    if places:
+        chart_rows = [(p, low, high, middle) for p, _, low, middle, high in places[: MAX_BARS * 2]]
+        parts.append(
+            f"<figure>{range_chart(PAY_CHART, chart_rows, '$')}</figure>"
+        )
+        parts.append(
+            _table(
+                "pay-by-jurisdiction",
+                ("jurisdiction", "classes", "lowest minimum", "median midpoint", "highest maximum"),
+                [(p, n, _money(lo), _money(mid), _money(hi)) for p, n, lo, mid, hi in places],
+            )
+        )
+    market = data["market"]
+    if market:
+        shown = market[: report_pay.MARKET_BARS]
+        rows = [
+            (f"{m['class']} ({m['soc']})", m["annual_min"], m["annual_max"], m["market_median"])
+            for m in shown
+        ]
+        parts.append(
+            f"<h3>Class pay against the market</h3><p>{len(market)} classes have OEWS wages for their "
+            "best SOC match (--wages); the bar is the class's annual range, the red mark the "
+            "occupation's market median in its area. The classes furthest from their market come first.</p>"
+            + _shown(len(shown), len(market))
+            + f"<figure>{range_chart('Class pay against the OEWS market median', rows, '$')}</figure>"
+        )
+    if classes:
+        shown_classes = classes[:PAY_ROWS_SHOWN]
+        parts.append(
+            "<h3>Pay by class</h3>"
+            + _shown(len(shown_classes), len(classes))
+            + _table(
+                "pay-by-class",
+                ("class", "jurisdiction", "annual minimum", "annual maximum", "as stated"),
+                [
+                    (
+                        c["class"],
+                        c["jurisdiction"],
+                        _money(c["annual_min"]),
+                        _money(c["annual_max"]),
+                        c["stated"],
+                    )
+                    for c in shown_classes
+                ],
+            )
+        )
+    return "".join(parts)
+
+
+def _soc_section(data: dict[str, Any]) -> str:
+    if not data["with_soc"]:
+        return "<p>No record has SOC matches: parse with --soc (or --wages) to add them.</p>"
+    return (
+        f"<p>{exact_share(data['with_soc'], data['records'])} records have a SOC 2018 match; "
+        "their best matches, most common first:</p>"
+        f"<figure>{bar_chart('Best SOC match', data['soc'], label_width=360)}</figure>"
+    )
+
+
+def _jurisdiction_section(data: dict[str, Any]) -> str:
+    headers = ("jurisdiction", *(name for name, _ in report_pay.BREAKDOWN))
+    return _table("jurisdictions", headers, data["jurisdictions"])
 
 
 def render(data: dict[str, Any], title: str = "classspec corpus report") -> str:
@@ -198,6 +295,9 @@ def render(data: dict[str, Any], title: str = "classspec corpus report") -> str:
 <section><h2>By jurisdiction</h2>
 {_table("by-jurisdiction", ("jurisdiction", "records"), data["by_jurisdiction"])}</section></div>
 <h2>Charts</h2><div class="charts">{charts}</div>
+<h2>Pay</h2>{_pay_section(data)}
+<h2>Occupations (SOC)</h2>{_soc_section(data)}
+<h2>By jurisdiction: records and the fields they fill</h2>{_jurisdiction_section(data)}
 <h2>Fill rate per field</h2>{_fill_table(data["fill"], data["records"])}
 <h2>Oldest specs</h2>{_table("oldest", ("last dated", "class"), data["oldest"])}
 <h2>Records with warnings</h2>{_shown(len(data["warnings"]), data["warning_count"])}

@@ -205,25 +205,49 @@ def _shown(value: Any) -> str:
     return text if len(text) <= _VALUE_SHOWN else text[: _VALUE_SHOWN - 1] + "…"
 
 
-def record_problems(data: Any) -> list[str]:
-    """Every schema error of one record: 'field: message (got value)'."""
+def _value_location(data: Any, loc: tuple) -> tuple:
+    """The part of a pydantic error location that is a place in the record. A value
+    that fails a union (an amount is int or float) gets one error per member, each
+    with the member's name appended (`salary.0.min.constrained-int`): cut there."""
+    here = data
+    for depth, part in enumerate(loc):
+        if isinstance(here, dict):
+            if part not in here:
+                return loc[: depth + 1]  # a missing field
+            here = here[part]
+        elif isinstance(here, list) and isinstance(part, int) and part < len(here):
+            here = here[part]
+        else:
+            return loc[:depth]
+    return loc
+
+
+def record_problems(data: Any, required: tuple[str, ...] = ()) -> list[str]:
+    """Every schema error of one record, one per bad value: 'field: message (got
+    value)'; then each `required` field (a dotted path) that holds no value."""
     from pydantic import ValidationError
 
     from classspec.model import ClassSpec
 
     if not isinstance(data, dict):
         return ["not an object"]
+    problems = []
     try:
         ClassSpec.model_validate(data)
     except ValidationError as exc:
-        return [
-            f"{_location(err['loc'])}: {err['msg']}"
+        by_value: dict[tuple, dict] = {}
+        for err in exc.errors():
+            # A union's last member says the most general thing ("a valid number").
+            by_value[_value_location(data, err["loc"])] = err
+        problems = [
+            f"{_location(loc)}: {err['msg']}"
             + ("" if err["type"] == "missing" else f" (got {_shown(err.get('input'))})")
-            for err in exc.errors()
+            for loc, err in by_value.items()
         ]
     except RecursionError:
         return ["nested too deeply"]
-    return []
+    missing = [name for name in required if not _filled(data, name)]
+    return problems + [f"{name}: required (--require) but empty or missing" for name in missing]
 
 
 def record_warnings(data: Any) -> list[str]:
@@ -233,16 +257,57 @@ def record_warnings(data: Any) -> list[str]:
     return [str(finding) for finding in check(data)]
 
 
-def validate_path(path: str, *, strict: bool = False) -> tuple[int, list[str], list[str]]:
+def _filled(data: dict, dotted: str) -> bool:
+    value: Any = data
+    for part in dotted.split("."):
+        value = value.get(part) if isinstance(value, dict) else None
+    return value not in (None, "", [], {})
+
+
+def check_required_names(names: Iterable[str]) -> list[str]:
+    """The names given to --require that are no field (dotted paths into nested objects)."""
+    from pydantic import BaseModel
+
+    from classspec.model import ClassSpec
+
+    unknown = []
+    for name in names:
+        model: Any = ClassSpec
+        for part in name.split("."):
+            field_info = model.model_fields.get(part) if isinstance(model, type) else None
+            if field_info is None:
+                unknown.append(name)
+                break
+            annotation = field_info.annotation
+            options = [annotation, *getattr(annotation, "__args__", ())]  # Optional[Model]
+            models = [a for a in options if isinstance(a, type) and issubclass(a, BaseModel)]
+            model = models[0] if models else None
+    return unknown
+
+
+CSV_REFUSED = "CSV exports cannot be validated: export JSON Lines (-f jsonl) and validate that"
+
+
+def _is_csv(path: str, text: str) -> bool:
+    """A .csv file, or classspec's CSV header under any name (stdin, .txt)."""
+    return path.lower().endswith(".csv") or text.lstrip("\ufeff").startswith("source_path,parser,")
+
+
+def validate_path(
+    path: str, required: tuple[str, ...] = (), *, strict: bool = False
+) -> tuple[int, list[str], list[str]]:
     """Number of records checked, one message per problem found, and one per implausible
     value (`strict`: those are problems too)."""
     problems: list[str] = []
     warnings: list[str] = []
     count = 0
     try:
-        for item in items(read_text(path)):
+        text = "" if path.lower().endswith(".csv") else read_text(path)
+        if _is_csv(path, text):
+            raise ExportError(CSV_REFUSED)
+        for item in items(text):
             count += item.error is None
-            errors = [item.error] if item.error else record_problems(item.data)
+            errors = [item.error] if item.error else record_problems(item.data, required)
             problems += [f"{path}: {item.where}: {error}" for error in errors]
             if item.error is None:
                 found = [f"{path}: {item.where}: {warning}" for warning in record_warnings(item.data)]
@@ -281,12 +346,13 @@ def expand_exports(paths: Iterable[str]) -> Found:
 
 
 def validate_paths(
-    paths: Iterable[str], *, strict: bool = False
+    paths: Iterable[str], required: tuple[str, ...] = (), *, strict: bool = False
 ) -> Iterator[tuple[str, int, list[str], list[str]]]:
     """(file, records checked, problems, plausibility warnings) for every export file
-    under `paths`, in order; a folder without any export is one problem."""
+    under `paths`, in order; a folder without any export is one problem. `required`:
+    fields every record must fill."""
     found = expand_exports(paths)
     for folder in found.empty:
         yield folder, 0, [f"{folder}: no {' '.join(EXPORT_EXTENSIONS)} file in this folder"], []
     for path in found.files:
-        yield path, *validate_path(path, strict=strict)
+        yield path, *validate_path(path, required, strict=strict)

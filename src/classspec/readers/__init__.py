@@ -20,14 +20,21 @@ from classspec.errors import ClassSpecError, InputError
 from classspec.lazyre import lazy_compile
 from classspec.model import SourceFormat
 
-SUPPORTED_EXTENSIONS = (".txt", ".text", ".htm", ".html", ".pdf", ".md", ".markdown", ".docx")
+# What a folder walk reads (and --help lists); .text and .markdown are read too.
+READ_EXTENSIONS = (".txt", ".md", ".htm", ".html", ".docx", ".rtf", ".odt", ".pdf")
+SUPPORTED_EXTENSIONS = (*READ_EXTENSIONS, ".text", ".markdown")
 MARKDOWN_EXTENSIONS = (".md", ".markdown")
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+# The longest line (a paragraph, a table row) read. Real specs' longest paragraphs are
+# a few thousand characters; a file that is one enormous line (a dump, minified data)
+# would take the line-by-line engine minutes and gigabytes, so it is refused at once.
+MAX_LINE_CHARS = 200_000
 _HTML_SNIFF = lazy_compile(rb"<\s*(?:!doctype\s+html|html|head|body|meta|p|div|table)\b", re.I)
 # What a Markdown file may start with that still makes it a web page saved as .md.
 _HTML_PAGE = lazy_compile(rb"<\s*(?:!doctype\s+html|html)\b", re.I)
 _ZIP_MAGIC = b"PK\x03\x04"
 _OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+DOC_HINT = "convert it with `soffice --headless --convert-to docx FILE` (LibreOffice) and parse the .docx"
 
 
 def sniff_format(data: bytes, path: str | None) -> SourceFormat:
@@ -38,9 +45,22 @@ def sniff_format(data: bytes, path: str | None) -> SourceFormat:
     if ext == ".pdf":
         raise InputError("not a PDF (no %PDF- header) although named .pdf", path)
     if data.startswith(_ZIP_MAGIC):
+        from classspec.readers.odt import is_odt
+
+        if is_odt(data):
+            return SourceFormat.odt
         if ext == ".docx" or b"word/" in data[:65536]:
             return SourceFormat.docx
+        if ext == ".odt":
+            raise InputError("not an OpenDocument text (.odt) file (no ODF text mimetype)", path)
         raise InputError("a ZIP archive, not a document", path)
+    if head.startswith(b"{\\rtf"):
+        return SourceFormat.rtf
+    if data.startswith(_OLE2_MAGIC) and ext != ".docx":
+        # Word 97-2003 (.doc), and its kin saved under other names.
+        raise InputError(f"old binary Word .doc, which classspec does not read: {DOC_HINT}", path)
+    if ext == ".doc":
+        raise InputError(f"a .doc file classspec does not read: {DOC_HINT}", path)
     if ext == ".docx":
         if data.startswith(_OLE2_MAGIC):
             raise InputError("encrypted (password-protected) Word file or old binary .doc, not .docx", path)
@@ -53,6 +73,20 @@ def sniff_format(data: bytes, path: str | None) -> SourceFormat:
 
 
 def read_bytes(
+    data: bytes, path: str | None = None, *, max_pages: int | None = None, pdf_engine: str | None = None
+) -> Document:
+    doc = _read_bytes(data, path, max_pages=max_pages, pdf_engine=pdf_engine)
+    longest = max((line for line in doc.lines), key=lambda line: len(line.text), default=None)
+    if longest is not None and len(longest.text) > MAX_LINE_CHARS:
+        raise InputError(
+            f"line {longest.number} is {len(longest.text)} characters long (limit {MAX_LINE_CHARS}): "
+            "not a spec as written; break the text into lines or paragraphs",
+            path,
+        )
+    return doc
+
+
+def _read_bytes(
     data: bytes, path: str | None = None, *, max_pages: int | None = None, pdf_engine: str | None = None
 ) -> Document:
     sha256 = hashlib.sha256(data).hexdigest()
@@ -71,6 +105,14 @@ def read_bytes(
         from classspec.readers.docx import read_docx
 
         return _guarded(read_docx, "Word .docx", data, path, sha256)
+    if fmt is SourceFormat.odt:
+        from classspec.readers.odt import read_odt
+
+        return _guarded(read_odt, "OpenDocument .odt", data, path, sha256)
+    if fmt is SourceFormat.rtf:
+        from classspec.readers.rtf import read_rtf
+
+        return _guarded(read_rtf, "RTF", data, path, sha256)
     if fmt is SourceFormat.markdown:
         from classspec.readers.markdown import read_markdown
 

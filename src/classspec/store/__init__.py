@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from classspec.store.sqlite import SqliteWriter, read_records
+from classspec.store.sqlite import SqliteWriter, jurisdictions_of, read_records
 
 DATABASE_EXTENSIONS = (".db", ".sqlite", ".sqlite3")
 
-__all__ = ["DATABASE_EXTENSIONS", "SqliteWriter", "read_records"]
+__all__ = ["DATABASE_EXTENSIONS", "SqliteWriter", "jurisdictions_of", "read_records"]

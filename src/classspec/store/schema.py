@@ -49,8 +49,9 @@ FIRST_ITEM_COLUMNS = {
     "salary": {"min": "salary_min", "max": "salary_max", "period": "salary_period"},
     "soc": {"code": "soc_code", "title": "soc_title", "score": "soc_score"},
 }
-# What the full-text index covers: column -> how to get its text from a record.
-FTS_COLUMNS = ("title", "summary", "duties", "requirements")
+# What the full-text index covers: columns of `classes` (it is their FTS5 content
+# table), the last two written only for it (see sqlite.TEXT_COLUMNS).
+FTS_COLUMNS = ("title", "summary", "duties_text", "requirements_text", "qualifications_text")
 REQUIREMENT_FIELDS = ("knowledge", "skills", "abilities", "other_requirements")
 
 
