@@ -56,7 +56,11 @@ _TITLE_THEN_CODE = lazy_compile(
 _CODE_THEN_TITLE = lazy_compile(
     r"(?P<code>(?-i:(?=[A-Z0-9-]*\d)[A-Z0-9][A-Z0-9-]{2,7}))\s+(?:[-\u2013\u2014:]\s*)?(?P<title>[A-Za-z].+)"
 )
-BARE_CODE = lazy_compile(r"(?-i:(?=[A-Z0-9\-]*\d)[A-Z0-9][A-Z0-9\-]{2,9})")
+# A level range ("Officer 1-2" set over two lines) is no code: a code has a letter, or
+# a digit run of three or more.
+BARE_CODE = lazy_compile(r"(?-i:(?!\d{1,2}-\d{1,2}$)(?=[A-Z0-9\-]*\d)[A-Z0-9][A-Z0-9\-]{2,9})")
+# What a title set over two lines puts on its second: a level ("1-2", "3", "II").
+_LEVEL_LINE = lazy_compile(r"(?:\d{1,2}(?:\s*-\s*\d{1,2})?|[IVX]{1,4})")
 # Lines that name the publisher or the kind of document, not the class.
 _NOT_A_TITLE = lazy_compile(
     r"^(?:(?:city|county|state|town|village|borough|commonwealth|department|office|division|bureau)\s+of\b"
@@ -126,6 +130,39 @@ _FIELD_OF_LABEL: dict[str, str] = {
     "salary band": "pay_grade",
     "salary group": "pay_grade",
     "band": "pay_grade",
+    # An HR system's id of the job ("SAP Job ID", "Job ID") names the job the document
+    # describes; a posting's own Job ID loses to its "Job code" (see LABEL_RANK).
+    "job id": "class_code",
+    "job number id": "class_code",
+    "working title": "title",
+}
+# Which label names the class when several do (lower wins; unlisted: 1). One rule for
+# every employer: the class's own label beats the job's, the job's its posting's or
+# post's number, and a working title is the post's, not the class's.
+LABEL_RANK: dict[str, int] = {
+    "class title": 0,
+    "classification title": 0,
+    "classification": 0,
+    "class code": 0,
+    "classification code": 0,
+    "class number": 0,
+    "classification number": 0,
+    "class no": 0,
+    "class no.": 0,
+    "class #": 0,
+    "job class code": 0,
+    "job id": 2,
+    "job number": 2,
+    "job no": 2,
+    "job no.": 2,
+    "position number": 3,
+    "position no": 3,
+    "position no.": 3,
+    "position #": 3,
+    "post number": 3,
+    "post no": 3,
+    "post no.": 3,
+    "working title": 3,
 }
 TAXONOMY_LABELS = frozenset(
     {
@@ -162,6 +199,9 @@ _LABEL_NO_COLON = lazy_compile(
     rf"(?P<label>class code|job code|class no\.?|class number|class #)\s*#?\s*(?P<value>{_CODE})", re.I
 )
 MAX_VALUE_WORDS = 8
+_CODE_NAMING_CLASS = lazy_compile(
+    rf"(?P<code>{_CODE})\s+[-\u2013\u2014]\s+(?P<title>[A-Z][\w ,&'/()\-]{{1,60}})"
+)
 _CLASSIFICATION_GRADE = lazy_compile(
     r"(?P<grade>\b(?:Band|Grade|Level|Range)\s+[A-Z]?\d{1,3}[A-Z]?\b|(?-i:\b[A-Z]{1,3}-?\d{1,3}[A-Z]?)$)",
     re.I,
@@ -176,16 +216,47 @@ class Label:
     field: str | None
     value: Piece
     name: str = ""
+    rank: int = 1  # how surely the label names the class (LABEL_RANK)
+
+
+def _known(name: str) -> str | None:
+    return _FIELD_OF_LABEL.get(name) or _FIELD_OF_LABEL.get(name + ".")
+
+
+def _readings(name: str) -> list[str]:
+    """The names a label may be read as: itself; each reading of a slashed label
+    ('Position/Classification Title' is a position title and a classification title,
+    'Job/Working Title' a job title and a working title); a label after a system's name
+    ('SAP Job ID' is a job id)."""
+    words = name.split()
+    if "/" in name and len(words) <= 3:
+        head, _, tail = name.rpartition(" ") if len(words) > 1 else (name, "", "")
+        options = [p.strip() for p in head.split("/") if p.strip()]
+        return [f"{option} {tail}".strip() for option in options]
+    readings = [name]
+    if len(words) == 3:
+        readings.append(" ".join(words[1:]))
+    return readings
+
+
+def _field_rank(label: str) -> tuple[str | None, int]:
+    """The field a label names and its rank; a slashed label is as sure as its least
+    sure reading that names the field of its surest."""
+    name = collapse(label).lower().rstrip(".")
+    found = _known(name)
+    if found:
+        return found, LABEL_RANK.get(name, 1)
+    known = [(LABEL_RANK.get(r, 1), f) for r in _readings(name) if (f := _known(r))]
+    if known:
+        field = min(known)[1]
+        return field, max(rank for rank, f in known if f == field)
+    if name in TAXONOMY_LABELS:
+        return "taxonomy." + re.sub(r"\W+", "_", name).strip("_"), 1
+    return None, 1
 
 
 def _field(label: str) -> str | None:
-    name = collapse(label).lower().rstrip(".")
-    found = _FIELD_OF_LABEL.get(name) or _FIELD_OF_LABEL.get(name + ".")
-    if found:
-        return found
-    if name in TAXONOMY_LABELS:
-        return "taxonomy." + re.sub(r"\W+", "_", name).strip("_")
-    return None
+    return _field_rank(label)[0]
 
 
 def label_field(label: str) -> str | None:
@@ -221,7 +292,7 @@ def _segment_labels(segment: str, line: Line) -> Label | list[Label] | bool | No
     value = collapse(pair.group("value"))
     if len(value.split()) > MAX_VALUE_WORDS:
         return None
-    field = _field(pair.group("label"))
+    field, rank = _field_rank(pair.group("label"))
     piece = Piece(value, (line,))
     if field is None and collapse(pair.group("label")).lower() == "classification":
         # "Classification: Administrative Officer R24", "Classification: PM-04": the grade
@@ -237,7 +308,14 @@ def _segment_labels(segment: str, line: Line) -> Label | list[Label] | bool | No
             return Label("pay_grade", piece)
     if field is None:
         return Label(None, piece, collapse(pair.group("label")))
-    return _normalized(field, piece) or False
+    if field == "class_code" and (named := _CODE_NAMING_CLASS.fullmatch(value)):
+        # "Job code: 17158 - Systems Officer 4": the code and the class it names.
+        return [
+            Label(field, Piece(named.group("code"), (line,)), rank=rank),
+            Label("taxonomy.classification", Piece(named.group("title"), (line,))),
+        ]
+    label = _normalized(field, piece)
+    return Label(label.field, label.value, rank=rank) if label else False
 
 
 def _may_be_labels(text: str) -> bool:
@@ -259,6 +337,9 @@ def label_line(line: Line) -> list[Label] | None:
         return None
     if strip_marker(text)[0] and not text.startswith("-"):
         return None
+    if text.startswith(("- ", "* ")):
+        # A bulleted list of particulars ("- Job code: 17158 - Systems Officer 4").
+        text = text[2:].lstrip()
     found = [_segment_labels(segment.strip(), line) for segment in _segments(text)]
     if any(label is None or label is False for label in found):
         return None
@@ -327,6 +408,23 @@ def title_like(text: str) -> bool:
     return len(capitalised) >= 0.6 * len(words)
 
 
+TOP_TITLE_WORDS = 14
+
+
+def top_heading_title(line: Line) -> bool:
+    """The document's own top heading (Markdown '#', HTML h1, Word "Title") names the job
+    even with a colon or commas in it ("Design, Technology, and Innovation Fellow: UI
+    Designer"), so long as it reads as a name, not a sentence."""
+    text = line.stripped
+    if line.heading != 1 or not text or text.endswith((".", ";", ",", "?")) or _NOT_A_TITLE.search(text):
+        return False
+    words = text.split()
+    if len(words) > TOP_TITLE_WORDS or "\t" in text or strip_marker(text)[0]:
+        return False
+    capitalised = [w for w in words if w[:1].isupper() or w[:1].isdigit()]
+    return len(capitalised) >= 0.5 * len(words)
+
+
 def title_and_code(text: str) -> tuple[str, str | None]:
     """Split a title line that carries its code ('Fire Apparatus Engineer (1077)')."""
     text = collapse(text)
@@ -346,7 +444,7 @@ def choose_title(lines: Sequence[Line], code: str | None, code_line: int | None)
     A title in capitals broken over two lines is joined ('BUILDING ... AND MAINTENANCE' /
     'SUPERINTENDENT')."""
     content = [ln for ln in lines if not ln.blank]
-    candidates = [ln for ln in content if title_like(ln.stripped)]
+    candidates = [ln for ln in content if title_like(ln.stripped) or top_heading_title(ln)]
     if not candidates:
         return []
     if code:
@@ -354,7 +452,7 @@ def choose_title(lines: Sequence[Line], code: str | None, code_line: int | None)
             if title_and_code(line.stripped)[1] == code:
                 return [line]
     # The document's own top heading (Markdown '#', HTML h1, Word "Title").
-    top = [ln for ln in candidates if ln.heading == 1]
+    top = [ln for ln in candidates if top_heading_title(ln)]
     if top:
         return [top[0]]
     if code_line is not None:
@@ -364,10 +462,20 @@ def choose_title(lines: Sequence[Line], code: str | None, code_line: int | None)
         below = [ln for ln in candidates if code_line < ln.number <= code_line + 4]
         if below:
             return [below[0]]
-    return [candidates[0]]
+    return _with_level(content, candidates[0])
 
 
 _CONNECTOR = lazy_compile(r"(?:\b(?:and|of|for|the|in|to)|[&/,\-])\s*$", re.I)
+
+
+def _with_level(content: list[Line], title: Line) -> list[Line]:
+    """A banner title whose level sits on the next line ('Program Administration Officer' /
+    '1-2') is joined with it."""
+    index = content.index(title)
+    following = content[index + 1] if index + 1 < len(content) else None
+    if following is not None and _LEVEL_LINE.fullmatch(following.stripped):
+        return [title, following]
+    return [title]
 
 
 def _with_first_half(content: list[Line], title: Line) -> list[Line]:

@@ -23,7 +23,15 @@ from classspec.parsers.generic.classes import Records, find_classes, owned_runs
 from classspec.parsers.generic.handlers import handle, set_title
 from classspec.parsers.generic.headings import find_heading, sections, split_long_lines
 from classspec.parsers.generic.tables import label_rows
-from classspec.parsers.labels import BARE_CODE, SERIES_LIST, choose_title, footer, label_line, title_like
+from classspec.parsers.labels import (
+    BARE_CODE,
+    SERIES_LIST,
+    choose_title,
+    footer,
+    label_line,
+    title_like,
+    top_heading_title,
+)
 from classspec.parsers.lexicon import LIST_KEYS, STRUCTURAL_KEYS, WEAK_HEADINGS
 from classspec.sections import Section
 
@@ -38,6 +46,8 @@ _PROMISES = {
 MAX_PROMISE_WORDS = 8
 DETECT_LINES = 5000
 DETECT_TAIL = 200
+# The sections that make a document a job's: what the job does and what it asks.
+JOB_KEYS = frozenset({"duties", "qualifications", "ksa", "knowledge", "skills", "abilities"})
 # Fewer kinds of spec section than this make the reading unsure: the records say so.
 SURE_SECTIONS = 2
 
@@ -65,16 +75,23 @@ class GenericParser(TemplateParser):
         families: dict[str, str] = {}
         strong = False  # a heading only class specs use ("Examples of Duties", not "Tasks")
         titled = False
+        filled: set[str] = set()  # spec sections with text under their heading
+        open_key: str | None = None
         for line in lines:
             found = find_heading(line)
             if found and found.key != "unknown":
                 families.setdefault(found.key, line.stripped[:40])
-                name = _NUMBER.sub("", found.heading.text).rstrip(" :.").lower()
+                name = _NUMBER.sub("", found.heading.text).rstrip(" :.?").lower()
                 strong = strong or (found.key in STRUCTURAL_KEYS and name not in WEAK_HEADINGS)
+                open_key = found.key if found.key in STRUCTURAL_KEYS else None
+                if open_key and found.inline:
+                    filled.add(open_key)
+            elif not line.blank and open_key and not line.heading:
+                filled.add(open_key)
             if not titled:  # one title or code label is enough: later lines are not read for one
                 labels = label_line(line)
                 titled = any(label.field in ("title", "class_code") for label in labels or ())
-                titled = titled or footer(line) is not None
+                titled = titled or footer(line) is not None or top_heading_title(line)
         structural = sorted(k for k in families if k in STRUCTURAL_KEYS)
         titled = titled or "title" in families or "code" in families
         if not titled:
@@ -85,9 +102,13 @@ class GenericParser(TemplateParser):
                 for line in label_rows(lines)[0]
                 for label in label_line(line) or ()
             )
-        # Two kinds of spec section, or one and a labelled title, before anything counts:
-        # a letter or a recipe may happen to have one line that reads "Summary".
-        if len(structural) + titled < 2 or not (titled or strong):
+        # Two kinds of evidence before anything counts: a letter or a recipe may happen to
+        # have one line that reads "Summary", a README one "## Requirements".
+        job = filled & JOB_KEYS
+        # A job's duties or requirements under a heading only job documents use ("What
+        # you'll do", "How do I qualify?") is enough alone: parsed with a low score and
+        # warnings for what is missing (a postings export keeps titles elsewhere).
+        if (len(structural) + titled < 2 or not (titled or strong)) and not (job and strong):
             return Detection(self.id, 0.0, [])
         score = 0.2 * len(structural) + 0.05 * (len(families) - len(structural)) + 0.15 * titled
         markers = [f"heading {families[k]!r} ({k})" for k in structural]
@@ -136,10 +157,15 @@ class GenericParser(TemplateParser):
                 if label.field is None:
                     records.other(label.name, label.value)
                     continue
-                records.set(label.field, label.value.text, label.value, keep=True)
+                best = records.label_ranks.get(label.field)
+                # A label that names the class more surely replaces one that named it less
+                # ("Job code" over a posting's "Job ID", a classification title over a working one).
+                keep = best is None or label.rank >= best
+                records.set(label.field, label.value.text, label.value, keep=keep)
+                records.label_ranks[label.field] = min(label.rank, best if best is not None else label.rank)
                 if label.field == "class_code":
                     records.label_code_line = line.number
-                if label.field == "class_code" and records.label_code is None:
+                if label.field == "class_code" and (records.label_code is None or label.rank < best):
                     records.label_code = label.value.text
             records.use(line)
         return rest
