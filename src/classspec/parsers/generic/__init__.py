@@ -52,6 +52,25 @@ JOB_KEYS = frozenset({"duties", "qualifications", "ksa", "knowledge", "skills", 
 SURE_SECTIONS = 2
 
 
+DATE_KEYS = frozenset({"established", "revised", "effective", "edited"})
+FRONT_MATTER_LINES = 60
+_YAML_LINE = lazy_compile(r"[\w][\w .\-]*:(?:\s.*)?|\s*-\s.*|\s+\S.*|#.*")
+
+
+def front_matter(lines: list[Line]) -> list[Line]:
+    """The lines of a front matter block at the top, fences included, or []."""
+    content = [i for i, ln in enumerate(lines[:FRONT_MATTER_LINES]) if not ln.blank]
+    if not content or lines[content[0]].stripped != "---":
+        return []
+    for index in content[1:]:
+        text = lines[index].stripped
+        if text in ("---", "..."):
+            return lines[: index + 1] if index > content[0] + 1 else []
+        if not _YAML_LINE.fullmatch(lines[index].text):
+            return []
+    return []
+
+
 def _lines(doc: Document) -> list[Line]:
     return split_long_lines(doc.lines)
 
@@ -124,7 +143,7 @@ class GenericParser(TemplateParser):
         named = jurisdiction_from_text(doc.lines)
         if named:
             records.set("jurisdiction", named[0].model_dump(), named[1])
-        lines = self._identity(records, lines)
+        lines = self._identity(records, self._front_matter(records, lines))
         starts = {n for one in records.classes if one.level for n in one.label_lines}
         found = sections(lines, LIST_KEYS, STRUCTURAL_KEYS, starts, records.label_lines)
         if found and found[0].key is None:
@@ -133,6 +152,30 @@ class GenericParser(TemplateParser):
             self._section(records, section)
         self._warnings(records, doc, {s.key for s in found} & STRUCTURAL_KEYS)
         return records.builders
+
+    def _front_matter(self, records: Records, lines: list[Line]) -> list[Line]:
+        """A YAML front matter block ('---' / 'title: ...' / '---' at the top): metadata.
+        Its title, code and dates are read as labels; its other keys (a description, tags,
+        a layout) are filed under 'front matter', never read as the document's text."""
+        block = front_matter(lines)
+        if not block:
+            return lines
+        for line in block:
+            key, _, value = line.stripped.partition(":")
+            named = Line(f"{key.replace('_', ' ').strip()}:{value}", line.number, line.page)
+            labels = label_line(named) if value.strip() else None
+            found = find_heading(named) if value.strip() and not labels else None
+            if labels and all(label.field for label in labels):
+                for label in labels:
+                    records.set(label.field, label.value.text, Piece(label.value.text, (line,)), keep=True)
+                records.use(line)
+            elif found and found.key in DATE_KEYS and found.inline:
+                handle(records, Section(found.key, Piece.of([line]), Piece(found.inline.text, (line,))), [])
+            elif line.blank or _DOT_ONLY.fullmatch(line.stripped):
+                records.use(line)
+            else:
+                records.other("front matter", Piece.of([line]))
+        return lines[len(block) :]
 
     def _identity(self, records: Records, lines: list[Line]) -> list[Line]:
         """Read labelled lines and footers wherever they are; the rest is left to the sections."""

@@ -1,0 +1,104 @@
+"""Kinds of job document the generic engine reads without a template: a posting titled by
+a '#' heading whose headings are questions or sentences, a plain-text file carrying
+Markdown heading marks, a Markdown file with YAML front matter, a SAP-style label block
+whose labels name the class, a bulleted 'Job details' list. Each case is written in
+the words of no one employer; test_corpus_jobdocs.py measures the real documents."""
+
+from __future__ import annotations
+
+from classspec.api import parse_bytes, parse_text
+
+POSTING = """# Librarian II
+
+We run twelve branch libraries across the city.
+
+## What you’ll do
+
+- Run the branch library and its programmes.
+- Supervise two library assistants.
+
+## How do I qualify?
+
+- A master's degree in library science.
+- Two years of experience in a public library.
+"""
+
+
+def test_a_posting_with_question_headings_is_read_by_its_sections() -> None:
+    (record,) = parse_bytes(POSTING.encode(), "librarian.md")
+    assert record.title == "Librarian II"
+    assert [d.text for d in record.duties] == [
+        "Run the branch library and its programmes.",
+        "Supervise two library assistants.",
+    ]
+    assert "master's degree" in record.minimum_qualifications.text
+    assert not any("degree" in d.text for d in record.duties)
+    assert record.minimum_qualifications.min_experience_months == 24
+
+
+def test_plain_text_with_markdown_heading_marks_reads_as_the_markdown_does() -> None:
+    text = "# Librarian II\n\n## Your responsibilities\n\n- Run the branch.\n- Supervise staff.\n\n"
+    text += "## Requirements\n\n- A degree in library science.\n- Two years of experience.\n"
+    (plain,) = parse_bytes(text.encode(), "librarian.txt")
+    (marked,) = parse_bytes(text.encode(), "librarian.md")
+    for record in (plain, marked):
+        assert record.title == "Librarian II"
+        assert [d.text for d in record.duties] == ["Run the branch.", "Supervise staff."]
+        assert record.minimum_qualifications.text.startswith("A degree in library science.")
+
+
+def test_front_matter_gives_title_code_and_dates_and_never_the_text() -> None:
+    text = (
+        '---\ntitle: "Branch Librarian"\nclass_code: "LIB-2"\nupdated: 2024-05-02\n'
+        'description: "We are hiring a librarian to run the branch."\nlayout: job\n---\n\n' + POSTING
+    )
+    (record,) = parse_bytes(text.encode(), "librarian.md")
+    assert record.title == "Branch Librarian"
+    assert record.class_code == "LIB-2"
+    assert record.dates.edited == "2024-05-02"
+    assert not (record.summary or "").startswith("We are hiring")
+    kept = {s.text for s in record.other_sections if s.heading == "front matter"}
+    assert "description: We are hiring a librarian to run the branch." in kept
+    assert '"' not in record.title
+
+
+def test_a_job_document_without_a_title_is_parsed_and_says_so() -> None:
+    text = "What you'll do:\n- Run the branch library.\n- Supervise two assistants.\n\n"
+    text += "Minimum qualifications:\n- Two years of experience in a public library.\n"
+    (record,) = parse_text(text)
+    assert record.duties and record.minimum_qualifications.text
+    assert "no class title found in the text" in record.warnings
+    assert record.source.confidence < 0.5
+
+
+SAP_FORM = """Program Administration Officer
+1-2
+J o b D e s c r i p t i o n
+
+CLASSIFICATION JOB INFORMATION
+SAP Job ID:\t90005869
+Position/Classification Title:\tProgram Administration Officer 1-2
+Pay Grade:\tPR 06-10
+
+JOB INFORMATION
+Job/Working Title:\tOHS and PC Refresh Administrator
+Department:\tService Nova Scotia
+
+KEY RESPONSIBILITIES
+Develops the occupational health and safety program.
+Administers the computer refresh program.
+"""
+
+
+def test_the_classification_label_names_the_class_and_a_level_range_is_no_code() -> None:
+    (record,) = parse_text(SAP_FORM)
+    assert record.class_code == "90005869"
+    assert record.title == "Program Administration Officer 1-2"
+    assert record.pay_grade == "PR 06-10"
+
+
+def test_a_job_code_beats_a_posting_id_and_names_its_class() -> None:
+    text = POSTING + "\n## Job details\n\n- Job ID: 160949\n- Job code: 17158 - Systems Officer 4\n"
+    (record,) = parse_bytes(text.encode(), "posting.md")
+    assert record.class_code == "17158"
+    assert record.taxonomy.get("classification") == "Systems Officer 4"
