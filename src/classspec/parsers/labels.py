@@ -200,7 +200,7 @@ _LABEL_NO_COLON = lazy_compile(
 )
 MAX_VALUE_WORDS = 8
 _CODE_NAMING_CLASS = lazy_compile(
-    rf"(?P<code>{_CODE})\s+[-\u2013\u2014]\s+(?P<title>[A-Z][\w ,&'/()\-]{{1,60}})"
+    rf"(?P<code>{_CODE})\s+[-\u2013\u2014]\s+(?P<title>[A-Z][\w &'/()\-]{{1,60}}?)(?:,\s*(?P<rest>.+))?"
 )
 _CLASSIFICATION_GRADE = lazy_compile(
     r"(?P<grade>\b(?:Band|Grade|Level|Range)\s+[A-Z]?\d{1,3}[A-Z]?\b|(?-i:\b[A-Z]{1,3}-?\d{1,3}[A-Z]?)$)",
@@ -290,9 +290,19 @@ def _segment_labels(segment: str, line: Line) -> Label | list[Label] | bool | No
     if not pair:
         return None
     value = collapse(pair.group("value"))
+    field, rank = _field_rank(pair.group("label"))
+    if field == "class_code" and (named := _CODE_NAMING_CLASS.fullmatch(value)):
+        # "Job code: 17158 - Systems Officer 4": the code and the class it names; what
+        # follows a comma ("represented by ...") is kept as written.
+        found = [
+            Label(field, Piece(named.group("code"), (line,)), rank=rank),
+            Label("taxonomy.classification", Piece(named.group("title").strip(), (line,))),
+        ]
+        if named.group("rest"):
+            found.append(Label(None, Piece(named.group("rest"), (line,)), collapse(pair.group("label"))))
+        return found
     if len(value.split()) > MAX_VALUE_WORDS:
         return None
-    field, rank = _field_rank(pair.group("label"))
     piece = Piece(value, (line,))
     if field is None and collapse(pair.group("label")).lower() == "classification":
         # "Classification: Administrative Officer R24", "Classification: PM-04": the grade
@@ -308,12 +318,6 @@ def _segment_labels(segment: str, line: Line) -> Label | list[Label] | bool | No
             return Label("pay_grade", piece)
     if field is None:
         return Label(None, piece, collapse(pair.group("label")))
-    if field == "class_code" and (named := _CODE_NAMING_CLASS.fullmatch(value)):
-        # "Job code: 17158 - Systems Officer 4": the code and the class it names.
-        return [
-            Label(field, Piece(named.group("code"), (line,)), rank=rank),
-            Label("taxonomy.classification", Piece(named.group("title"), (line,))),
-        ]
     label = _normalized(field, piece)
     return Label(label.field, label.value, rank=rank) if label else False
 

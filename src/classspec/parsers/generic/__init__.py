@@ -33,7 +33,7 @@ from classspec.parsers.labels import (
     top_heading_title,
 )
 from classspec.parsers.lexicon import LIST_KEYS, STRUCTURAL_KEYS, WEAK_HEADINGS
-from classspec.sections import Section
+from classspec.sections import Section, strip_marker
 
 _SERIES_NAME = lazy_compile(r"[A-Z].{2,80}\bseries", re.I)
 _NUMBER = lazy_compile(r"^[\dIVX]{1,4}[.)]\s*|^#+\s*")
@@ -69,6 +69,47 @@ def front_matter(lines: list[Line]) -> list[Line]:
         if not _YAML_LINE.fullmatch(lines[index].text):
             return []
     return []
+
+
+# A posting may state its wishes ("What we're looking for", "Preferred skills") beside
+# its minimum ("Minimum qualifications"): the minimum is the requirement, the wishes are
+# kept under their own heading.
+_MINIMUM = lazy_compile(r"minimum|required|essential|mandatory|how do i qualify|requirements of", re.I)
+_WISHES = lazy_compile(r"looking for|preferred|desirable|nice to have|bonus|ideal candidate", re.I)
+
+
+def _preferences_apart(found: list[Section]) -> list[Section]:
+    quals = [s for s in found if s.key == "qualifications" and s.heading is not None]
+    if not any(_MINIMUM.search(s.heading.text) for s in quals):
+        return found
+    return [
+        Section(None, s.heading, s.inline, s.lines)
+        if s in quals and _WISHES.search(s.heading.text) and not _MINIMUM.search(s.heading.text)
+        else s
+        for s in found
+    ]
+
+
+THEMED_ITEMS = 2
+
+
+def _themed_duties(found: list[Section]) -> list[Section]:
+    """A job description with no duties heading whose duties sit under theme headings
+    ("### Cloud services" / "1. Provide ..." / "### People" / ...), before what it asks
+    for: those lists are its duties, each theme their category."""
+    if any(s.key == "duties" for s in found):
+        return found
+    asks = [i for i, s in enumerate(found) if s.key in JOB_KEYS]
+    end = asks[0] if asks else len(found)
+    result = []
+    for index, section in enumerate(found):
+        if index < end and section.key == "unknown" and section.heading is not None:
+            content = section.content_lines
+            listed = [ln for ln in content if strip_marker(ln.stripped)[0]]
+            if len(listed) >= THEMED_ITEMS and len(listed) >= 0.6 * len(content):
+                section = Section("duties", section.heading, section.inline, section.lines)
+        result.append(section)
+    return result
 
 
 def _lines(doc: Document) -> list[Line]:
@@ -148,6 +189,9 @@ class GenericParser(TemplateParser):
         found = sections(lines, LIST_KEYS, STRUCTURAL_KEYS, starts, records.label_lines)
         if found and found[0].key is None:
             self._preamble(records, found.pop(0))
+        found = _preferences_apart(found)
+        if len(records.builders) == 1:  # a series' level blocks are no duty themes
+            found = _themed_duties(found)
         for section in found:
             self._section(records, section)
         self._warnings(records, doc, {s.key for s in found} & STRUCTURAL_KEYS)
