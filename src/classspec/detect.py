@@ -63,6 +63,9 @@ def detect(doc: Document) -> Detection:
             gap = best.confidence - rival.confidence
             confidence = round(best.confidence * (0.5 + gap / (2 * CLOSE_MARGIN)), 3)
             note = f"also close: {rival.parser} {rival.confidence:.2f}"
+            doubt = f"two templates claim the document about equally ({best.parser}, {rival.parser})"
+            if doubt not in doc.warnings:  # every record of the document says so
+                doc.warnings.append(doubt)
             return Detection(best.parser, confidence, [*best.markers, note])
         return best
     generic = PARSERS["generic"].detect(doc, text)

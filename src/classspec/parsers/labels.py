@@ -67,7 +67,7 @@ _NOT_A_TITLE = lazy_compile(
     r"|(?:city|county|state)$|(?:personnel|human resources|civil service)"
     r"(?:\s+(?:department|office|division|services|commission|board))?$"
     r"|(?:personnel |job )?class(?:ification)? (?:spec|description)|job description|position description"
-    r"|page \d"
+    r"|page \d|(?:class |job )?series:?$|classes in (?:the|this) series"
     r"|.*\bclassification plan$"
     r"|skip |navigation|main content|search|home$|menu|top of page|link back)"
     r"|\b(?:specification|equal (?:employment )?opportunity|www\.|https?:|toggle|anchor|ribbon)\b"
@@ -441,6 +441,18 @@ def title_and_code(text: str) -> tuple[str, str | None]:
     return text, None
 
 
+_LIST_JOINERS = lazy_compile(r"\s*(?:,|;|\band\b|&)\s*(?:and\s+)?")
+
+
+def class_list(text: str) -> bool:
+    """'Library Assistant I, Library Assistant II and Library Assistant III': the classes of
+    a series listed on one line, which names no one of them as the document's."""
+    parts = [p for p in _LIST_JOINERS.split(text) if p]
+    if len(parts) < 2 or any(len(p.split()) < 2 for p in parts):
+        return False
+    return len({p.split()[0].lower() for p in parts}) == 1
+
+
 def choose_title(lines: Sequence[Line], code: str | None, code_line: int | None) -> list[Line]:
     """The title among the lines before the first section: a line naming the code
     ('Fire Apparatus Engineer (1077)'), else the title-like line nearest above the code
@@ -448,7 +460,11 @@ def choose_title(lines: Sequence[Line], code: str | None, code_line: int | None)
     A title in capitals broken over two lines is joined ('BUILDING ... AND MAINTENANCE' /
     'SUPERINTENDENT')."""
     content = [ln for ln in lines if not ln.blank]
-    candidates = [ln for ln in content if title_like(ln.stripped) or top_heading_title(ln)]
+    candidates = [
+        ln
+        for ln in content
+        if (title_like(ln.stripped) or top_heading_title(ln)) and not class_list(ln.stripped)
+    ]
     if not candidates:
         return []
     if code:

@@ -27,6 +27,7 @@ from classspec.parsers.labels import (
     BARE_CODE,
     SERIES_LIST,
     choose_title,
+    class_list,
     footer,
     label_line,
     title_like,
@@ -50,6 +51,11 @@ DETECT_TAIL = 200
 JOB_KEYS = frozenset({"duties", "qualifications", "ksa", "knowledge", "skills", "abilities"})
 # Fewer kinds of spec section than this make the reading unsure: the records say so.
 SURE_SECTIONS = 2
+# How much a doubt lowers a record's confidence: a record with no title is not known to be
+# the class a user looks for; a section a heading promised but nobody read is a gap.
+UNTITLED = 0.6
+UNREAD = 0.8
+PREAMBLE_LINES = 60
 
 
 DATE_KEYS = frozenset({"established", "revised", "effective", "edited"})
@@ -300,9 +306,14 @@ class GenericParser(TemplateParser):
 
     def _warnings(self, records: Records, doc: Document, structural: set[str | None]) -> None:
         short: list[str] | None = None  # the lines short enough to be headings, once asked
+        head = doc.lines[:PREAMBLE_LINES]
+        listed = any(class_list(ln.stripped) or search(SERIES_LIST, ln.text) for ln in head)
         for builder in records.builders:
             if not builder.has("title"):
-                builder.warn("no class title found in the text")
+                builder.doubt("no class title found in the text", UNTITLED)
+                if listed and len(records.builders) == 1:
+                    # The list of a series' classes names several; none is taken as this one.
+                    builder.warn("the document lists classes of a series but names none as its own")
             for path, promise in _PROMISES.items():
                 if builder.has(path):
                     continue
@@ -315,6 +326,7 @@ class GenericParser(TemplateParser):
                     ]
                 if any(promise.search(text) for text in short):
                     name = "duties" if path == "duties" else "minimum qualifications"
-                    builder.warn(f"no {name} read, although a heading seems to name them")
+                    builder.doubt(f"no {name} read, although a heading seems to name them", UNREAD)
         if len(structural) < SURE_SECTIONS:
-            records.warn("few recognisable spec sections: the generic reading may be incomplete")
+            for builder in records.builders:
+                builder.doubt("few recognisable spec sections: the generic reading may be incomplete", UNREAD)
