@@ -102,3 +102,57 @@ def test_a_job_code_beats_a_posting_id_and_names_its_class() -> None:
     (record,) = parse_bytes(text.encode(), "posting.md")
     assert record.class_code == "17158"
     assert record.taxonomy.get("classification") == "Systems Officer 4"
+
+
+def test_a_document_read_as_one_line_is_cut_at_its_headings_and_labels() -> None:
+    text = (
+        "LIBRARY OFFICER Class Code: 4410 DEFINITION Under general supervision, runs a branch "
+        "library and its programmes for the public. EXAMPLES OF DUTIES Runs the branch library; "
+        "supervises two library assistants; plans reading programmes for children and adults. "
+        "MINIMUM QUALIFICATIONS Two years of experience in a public library and a degree in library science."
+    )
+    (record,) = parse_text(text)
+    assert (record.title, record.class_code) == ("Library Officer", "4410")
+    assert record.summary.startswith("Under general supervision")
+    assert record.duties and record.minimum_qualifications.min_experience_months == 24
+
+
+def test_a_one_line_document_opening_with_its_title_as_a_sentence() -> None:
+    text = (
+        "Library Officer. Job description. Purpose of the job: runs a branch library and its "
+        "programmes for the public and the schools nearby. Main duties: runs the branch library; "
+        "supervises two library assistants; plans reading programmes for children and adults. "
+        "Requirements: two years of experience in a public library and a degree in library science."
+    )
+    (record,) = parse_text(text)
+    assert record.title == "Library Officer"
+    assert record.duties and record.minimum_qualifications.text
+
+
+def test_a_class_named_in_a_sentence_or_by_its_series_number_is_the_code_when_nothing_else_is() -> None:
+    body = "\n\nDUTIES\n- Prepares budgets.\n- Reviews spending.\n\n"
+    body += "QUALIFICATIONS\nTwo years of experience.\n"
+    (said,) = parse_text("Budget Analyst\n\nThis position is classified as EC-03 in its group." + body)
+    assert said.class_code == "EC-03"
+    (series,) = parse_text("Budget Analyst\n\nPay Plan: GS   Series: 0560   Grade: 11" + body)
+    assert (series.class_code, series.pay_grade) == ("0560", "11")
+    labelled_text = "Budget Analyst\nClass Code: 4410\n\nThis position is classified as EC-03."
+    (labelled,) = parse_text(labelled_text + body)
+    assert labelled.class_code == "4410"
+
+
+def test_a_series_list_without_a_title_line_decides_nothing() -> None:
+    body = (
+        "\nDEFINITION\nPerforms library work of varying difficulty in a public library.\n\n"
+        "EXAMPLES OF DUTIES\n- Checks out books.\n- Shelves returned items.\n\n"
+        "MINIMUM QUALIFICATIONS\nOne year of experience in a library.\n"
+    )
+    for head in (
+        "SERIES\n- Library Assistant I\n- Library Assistant II\n- Library Assistant III\n",
+        "Library Assistant I, Library Assistant II and Library Assistant III\n",
+    ):
+        (record,) = parse_text(head + body)
+        assert record.title is None
+        assert "no class title found in the text" in record.warnings
+        assert "the document lists classes of a series but names none as its own" in record.warnings
+        assert record.source.confidence < 0.5

@@ -36,6 +36,9 @@ from classspec.parsers.labels import (
 from classspec.parsers.lexicon import LIST_KEYS, STRUCTURAL_KEYS, WEAK_HEADINGS
 from classspec.sections import Section, strip_marker
 
+_SERIES_HEADING = lazy_compile(
+    r"(?:(?:class|job)\s+)?series(?:\s+list)?\s*:?|classes in (?:the|this) series\s*:?", re.I
+)
 _SERIES_NAME = lazy_compile(r"[A-Z].{2,80}\bseries", re.I)
 _NUMBER = lazy_compile(r"^[\dIVX]{1,4}[.)]\s*|^#+\s*")
 _DOT_ONLY = lazy_compile(r"[.:;\-\u2013\u2014_*]+")
@@ -56,11 +59,28 @@ SURE_SECTIONS = 2
 UNTITLED = 0.6
 UNREAD = 0.8
 PREAMBLE_LINES = 60
+FIRST_SENTENCE_WORDS = 6
 
 
 DATE_KEYS = frozenset({"established", "revised", "effective", "edited"})
 FRONT_MATTER_LINES = 60
 _YAML_LINE = lazy_compile(r"[\w][\w .\-]*:(?:\s.*)?|\s*-\s.*|\s+\S.*|#.*")
+
+
+# "This position is classified as XY-03": a class named in a sentence.
+_CLASSIFIED_AS = lazy_compile(
+    r"\b(?:is|are|been|be)\s+classified\s+(?:as|at|in)\s+(?:an?\s+|the\s+)?"
+    r"(?P<code>(?-i:[A-Z]{1,5}[- ]?\d{1,4}[A-Z]?))\b",
+    re.I,
+)
+SERIES_FIELDS = frozenset({"taxonomy.occupational_series", "taxonomy.job_series", "taxonomy.class_series"})
+_SERIES_NUMBER = lazy_compile(r"(?:[A-Z]{1,3}-)?\d{3,4}")
+
+
+def _series_number(label) -> bool:
+    """'Series: 0560', 'Occupational Series: GS-0343': the number of an occupational series."""
+    named = label.field in SERIES_FIELDS or label.name.lower().endswith("series")
+    return named and bool(_SERIES_NUMBER.fullmatch(label.value.text))
 
 
 def front_matter(lines: list[Line]) -> list[Line]:
@@ -233,6 +253,7 @@ class GenericParser(TemplateParser):
         # Few documents list a series at all: one substring test of the whole text
         # spares a test of every line.
         may_list_series = may_match(SERIES_LIST, "\n".join(line.text for line in lines))
+        fallback: Piece | None = None  # a code named the weakest way, if nothing names one
         for line in lines:
             if may_list_series and search(SERIES_LIST, line.text):
                 rest.append(line)  # names the other classes of the series, not this one
@@ -240,6 +261,9 @@ class GenericParser(TemplateParser):
             ending = footer(line)
             labels = label_line(line) if ending is None else ending.labels
             if ending is None and not labels:
+                said = _CLASSIFIED_AS.search(line.text) if "classified" in line.text else None
+                if fallback is None and said:
+                    fallback = Piece(said.group("code"), (line,))
                 rest.append(line)
                 continue
             if ending is not None:
@@ -247,6 +271,8 @@ class GenericParser(TemplateParser):
                 if ending.title:
                     records.set("title", ending.title.text, ending.title, keep=True)
             for label in labels or ():
+                if fallback is None and _series_number(label):
+                    fallback = label.value
                 if label.field is None:
                     records.other(label.name, label.value)
                     continue
@@ -261,6 +287,10 @@ class GenericParser(TemplateParser):
                 if label.field == "class_code" and (records.label_code is None or label.rank < best):
                     records.label_code = label.value.text
             records.use(line)
+        if fallback is not None and not any(b.has("class_code") for b in records.builders):
+            # "This position is classified as XY-03", "Series: 0560": the weakest names of
+            # a class, taken only when no label, footer or title line gives its code.
+            records.set("class_code", fallback.text, fallback, keep=True)
         return rest
 
     def _preamble(self, records: Records, section: Section) -> None:
@@ -278,6 +308,8 @@ class GenericParser(TemplateParser):
         )
         if title:
             set_title(records, title)
+        elif content and not all(b.has("title") for b in records.builders):
+            self._first_sentence_title(records, content[0])
         for line in content:
             if line in title or line is code:
                 continue
@@ -288,6 +320,13 @@ class GenericParser(TemplateParser):
                 records.use(line)
                 continue
             records.other(None, Piece.of([line]))
+
+    def _first_sentence_title(self, records: Records, line: Line) -> None:
+        """'Library Officer. Job description. Purpose of the job: ...': a document read as one
+        line (OCR, a pasted page) may open with its title as a sentence of its own."""
+        first, dot, rest = line.stripped.partition(". ")
+        if dot and rest and len(first.split()) <= FIRST_SENTENCE_WORDS and title_like(first):
+            records.set("title", title_case(first), Piece(first, (line,)), keep=True)
 
     def _section(self, records: Records, section: Section) -> None:
         records.use(section.heading)
@@ -307,7 +346,10 @@ class GenericParser(TemplateParser):
     def _warnings(self, records: Records, doc: Document, structural: set[str | None]) -> None:
         short: list[str] | None = None  # the lines short enough to be headings, once asked
         head = doc.lines[:PREAMBLE_LINES]
-        listed = any(class_list(ln.stripped) or search(SERIES_LIST, ln.text) for ln in head)
+        listed = any(
+            class_list(ln.stripped) or search(SERIES_LIST, ln.text) or _SERIES_HEADING.fullmatch(ln.stripped)
+            for ln in head
+        )
         for builder in records.builders:
             if not builder.has("title"):
                 builder.doubt("no class title found in the text", UNTITLED)

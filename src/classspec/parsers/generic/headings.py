@@ -38,6 +38,12 @@ _INLINE_CAPS = lazy_compile(r"(?P<name>[A-Z](?<![\w,][A-Z])[A-Z/&,' \-]{3,70}[A-
 _INLINE_TITLED = lazy_compile(r"(?P<name>[A-Z](?<=[.;:]\s[A-Z])[a-z]+(?:[ /][A-Za-z&]+){0,5}):")
 
 
+# "LIBRARY OFFICER Class Code: 4410 DEFINITION ...": a known label in title case after
+# a word, with its colon (the name is checked against the lexicon before a cut).
+_IDENTITY_KEYS = frozenset({"code", "title"})
+_INLINE_LABEL = lazy_compile(r"(?P<name>[A-Z](?<=[\w.,;)] [A-Z])[a-z]+(?: [A-Za-z][a-z]+){0,2}):")
+
+
 @dataclass(frozen=True, slots=True)
 class Heading:
     key: str
@@ -173,11 +179,15 @@ def split_long_line(line: Line) -> list[Line]:
         return [line]
     cuts = []
     # A titled name ends in its colon: a line without one is not scanned for them.
-    patterns = (_INLINE_CAPS, _INLINE_TITLED) if ":" in text else (_INLINE_CAPS,)
+    patterns = (_INLINE_CAPS, _INLINE_TITLED, _INLINE_LABEL) if ":" in text else (_INLINE_CAPS,)
     for pattern in patterns:
         for found in pattern.finditer(text):
             name = found.group("name").strip()
             if found.start() > 0 and (heading := _lexicon(name, line)) and heading[1] is None:
+                # A title-case label cuts only as the class's own label: "Experience:"
+                # inside a requirement path is text.
+                if pattern is _INLINE_LABEL and heading[0] not in _IDENTITY_KEYS:
+                    continue
                 cuts.append((found.start("name"), found.end()))
     if not cuts:
         return [line]
