@@ -21,13 +21,13 @@ from jobdocs_gold import facts, gold_rows
 JOBDOCS = SHARED / "corpus" / "jobdocs"
 GOLD = list(gold_rows(JOBDOCS)) if JOBDOCS.is_dir() else []
 # Floors at what the engine reaches (a drop fails; raise them when it gets better).
-FLOOR_ALL = 0.97
+FLOOR_ALL = 0.98
 FLOOR_FAMILY = {
     "austin_dti_postings": 0.96,
     "novascotia_jd": 1.0,
     "nyc_digital_service_postings": 0.91,  # the NYC requirement paths' months: branch `owner`
-    "ontario_ods_postings": 0.97,
-    "rbgreenwich_jd": 0.98,
+    "ontario_ods_postings": 0.98,
+    "rbgreenwich_jd": 1.0,
 }
 
 

@@ -329,7 +329,9 @@ def _all_spaces(gaps: array[float], space: float, size: float, justified: bool, 
     return not any(map(wide.__lt__, gaps)) and not any(map(big.__lt__, gaps))
 
 
-MIN_SPREAD_GAPS = 2
+# A gap no wider than this many spaces is a space, whatever the font size says: a
+# producer that reports a tiny size (a "Pages" export) would make every word a cell.
+TAB_MIN_SPACES = 1.5
 
 
 def _tabbed(line: VisualLine, space: float, usual: float, justified: bool, pitch: float | None) -> str:
@@ -337,7 +339,6 @@ def _tabbed(line: VisualLine, space: float, usual: float, justified: bool, pitch
     # Word texts hold no spaces: the line's text, spaces and all, gives them back.
     tokens = c1_to_cp1252(line.text).split(" ")
     text = tokens[0]
-    tabs = []
     for gap, before, token in zip(line.gaps, tokens, tokens[1:], strict=False):
         after_sentence = before.endswith(_SENTENCE_ENDS)
         if justified:
@@ -348,15 +349,12 @@ def _tabbed(line: VisualLine, space: float, usual: float, justified: bool, pitch
             # Two spaces (after a sentence, or by accident) are common in Word
             # documents: a tab stop or a column leaves more room than that.
             enough = 2.6 * max(space, usual) if after_sentence else 2.5 * space
-            tab = (gap > enough and (len(line.gaps) < 3 or gap > 1.8 * usual)) or gap > 1.4 * line.size
+            tab = (gap > enough and (len(line.gaps) < 3 or gap > 1.8 * usual)) or (
+                gap > 1.4 * line.size and gap > TAB_MIN_SPACES * space
+            )
         # Words that touch were split by a change of font or size (a superscript
         # "st" after "21", a bold letter): no space between them.
-        tabs.append(tab)
         text += ("\t" if tab else " " if gap > 0.15 * space else "") + token
-    if len(tabs) >= MIN_SPREAD_GAPS and all(tabs):
-        # A tab stop after every word is no set of columns but a producer that spaces
-        # its words wide (a "Pages" export's "SAP  Job  ID:  90002055"): words again.
-        return " ".join(tokens)
     return text
 
 
