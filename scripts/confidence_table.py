@@ -116,7 +116,6 @@ def losangeles() -> Iterator[tuple[Path, Facts]]:
 
 def philadelphia() -> Iterator[tuple[Path, Facts]]:
     for path in sorted((SHARED / "philadelphia").glob("*.htm")):
-
         code = path.stem.upper()
 
         def check(records: list[dict], code=code) -> dict[str, bool]:

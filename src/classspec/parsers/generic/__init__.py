@@ -23,17 +23,9 @@ from classspec.parsers.generic.classes import Records, find_classes, owned_runs
 from classspec.parsers.generic.handlers import handle, set_title
 from classspec.parsers.generic.headings import find_heading, sections, split_long_lines
 from classspec.parsers.generic.tables import label_rows
-from classspec.parsers.labels import (
-    BARE_CODE,
-    SERIES_LIST,
-    choose_title,
-    class_list,
-    footer,
-    label_line,
-    title_like,
-    top_heading_title,
-)
+from classspec.parsers.labels import BARE_CODE, SERIES_LIST, footer, label_line
 from classspec.parsers.lexicon import LIST_KEYS, STRUCTURAL_KEYS, WEAK_HEADINGS
+from classspec.parsers.titles import choose_title, class_list, title_like, top_heading_title
 from classspec.sections import Section, strip_marker
 
 _SERIES_HEADING = lazy_compile(
