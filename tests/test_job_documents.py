@@ -156,3 +156,19 @@ def test_a_series_list_without_a_title_line_decides_nothing() -> None:
         assert "no class title found in the text" in record.warnings
         assert "the document lists classes of a series but names none as its own" in record.warnings
         assert record.source.confidence < 0.5
+
+
+def test_a_web_posting_named_only_by_its_og_title_takes_it_as_its_title() -> None:
+    page = (
+        "<html><head><title>Water Treatment Operator II | Town Careers</title>"
+        '<meta property="og:title" content="Water Treatment Operator II"></head>'
+        '<body><nav><a href="/">Home</a> <a href="/jobs">Jobs</a></nav><main>'
+        "<p>Join our utilities team and keep the town's water safe.</p>"
+        "<p><strong>Description of work</strong></p><ul><li>Operates the treatment plant.</li>"
+        "<li>Takes and tests water samples.</li></ul><p><strong>Requirements</strong></p>"
+        "<ul><li>Two years of experience operating a water plant.</li></ul></main></body></html>"
+    )
+    (record,) = parse_bytes(page.encode(), "posting.html")
+    assert record.title == "Water Treatment Operator II"
+    assert len(record.duties) == 2
+    assert record.minimum_qualifications.min_experience_months == 24
