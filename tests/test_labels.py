@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from classspec.document import Line, lines_from_text
-from classspec.parsers.labels import choose_title, footer, label_line
+from classspec.parsers.labels import footer, label_line
+from classspec.parsers.titles import choose_title
 
 
 @pytest.mark.parametrize(

@@ -108,11 +108,11 @@ def test_reads_exactly_like_the_plain_text_spec_it_was_made_from() -> None:
 
 
 def test_front_matter_is_labelled_text_not_a_heading() -> None:
-    got = lines("---\ntitle: Clerk\nclass_code: 1A02\n---\n# Clerk\n")
+    got = lines("---\ntitle: \"Clerk\"\nclass_code: 1A02\n---\n# Clerk\n")
     assert got[:5] == [
-        (1, "", None, False),
+        (1, "---", None, False),
         (2, "title: Clerk", None, False),
         (3, "class_code: 1A02", None, False),
-        (4, "", None, False),
+        (4, "---", None, False),
         (5, "Clerk", 1, False),
     ]

@@ -83,6 +83,7 @@ class RecordBuilder:
         self._values["jurisdiction"] = jurisdiction.model_dump() if jurisdiction else None
         self._origins: dict[str, tuple[Line, ...]] = {}
         self._used: set[int] = set()
+        self._sureness = 1.0  # lowered by each doubt the parser states (see `doubt`)
 
     # -- reading ----------------------------------------------------------
     def get(self, path: str) -> Any:
@@ -232,6 +233,13 @@ class RecordBuilder:
         if message not in self._values["warnings"]:
             self._values["warnings"].append(message)
 
+    def doubt(self, message: str, sureness: float) -> None:
+        """A warning that also lowers the record's confidence (times `sureness`): the
+        record was read, but something a user relies on is missing or guessed."""
+        if message not in self._values["warnings"]:
+            self._values["warnings"].append(message)
+            self._sureness *= sureness
+
     def _origin(self, path: str, source: Source) -> None:
         lines = source_lines(source)
         if lines:
@@ -281,7 +289,7 @@ class RecordBuilder:
             "sha256": self.doc.sha256,
             "format": self.doc.format,
             "parser": self.parser_id,
-            "confidence": confidence,
+            "confidence": None if confidence is None else round(confidence * self._sureness, 3),
             "pages": self.doc.pages,
         }
         data["warnings"] = [*self.doc.warnings, *data["warnings"]]

@@ -6,13 +6,15 @@ A class is named by a labelled line ("Class Title: ...", "Class Code: 1119",
 ("FLSA Non-Exempt", "Pay Level: 10", "Job Family: Public Safety", "Union Code: PR
 Variable Entry: Y") are fields, several may share a line. A series list inside the text
 ("The complete X series includes: Assistant X (Class No. ...)") names other classes and
-never decides which class the document is; the file name is never read.
+never decides which class the document is; the file name is never read. When several
+labels name the class, one rank decides (LABEL_RANK): the class's own label, then the
+job's code, a system's job id, a post's number, a working title. Which line is the
+title is parsers/titles.py.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from classspec.document import Line, Piece, collapse
@@ -48,28 +50,11 @@ END_FOOTER = lazy_compile(
     r"(?P<code>[A-Z0-9][A-Z0-9.\-]{1,11})",
     re.I,
 )
-_CODE = r"(?-i:(?=[A-Z0-9.\-]*\d)[A-Z0-9][A-Z0-9.\-]{1,11})"
-# "Fire Apparatus Engineer (1077)", "1A11 CLERK TYPIST I", "Clerk Typist 1 (B) - 1A11".
-_TITLE_THEN_CODE = lazy_compile(
-    rf"(?P<title>[A-Za-z].+?)\s*(?:\(\s*(?P<code>{_CODE})\s*\)|[-\u2013\u2014]\s+(?P<code2>{_CODE}))"
-)
-_CODE_THEN_TITLE = lazy_compile(
-    r"(?P<code>(?-i:(?=[A-Z0-9-]*\d)[A-Z0-9][A-Z0-9-]{2,7}))\s+(?:[-\u2013\u2014:]\s*)?(?P<title>[A-Za-z].+)"
-)
-BARE_CODE = lazy_compile(r"(?-i:(?=[A-Z0-9\-]*\d)[A-Z0-9][A-Z0-9\-]{2,9})")
-# Lines that name the publisher or the kind of document, not the class.
-_NOT_A_TITLE = lazy_compile(
-    r"^(?:(?:city|county|state|town|village|borough|commonwealth|department|office|division|bureau)\s+of\b"
-    r"|(?:city|county|state)$|(?:personnel|human resources|civil service)"
-    r"(?:\s+(?:department|office|division|services|commission|board))?$"
-    r"|(?:personnel |job )?class(?:ification)? (?:spec|description)|job description|position description"
-    r"|page \d"
-    r"|.*\bclassification plan$"
-    r"|skip |navigation|main content|search|home$|menu|top of page|link back)"
-    r"|\b(?:specification|equal (?:employment )?opportunity|www\.|https?:|toggle|anchor|ribbon)\b"
-    r"|\b(?:department|commission|board)$",
-    re.I,
-)
+# A class code as printed: letters and digits, a digit among them ("1A11", "7A003").
+CODE = r"(?-i:(?=[A-Z0-9.\-]*\d)[A-Z0-9][A-Z0-9.\-]{1,11})"
+# A level range ("Officer 1-2" set over two lines) is no code: a code has a letter, or
+# a digit run of three or more.
+BARE_CODE = lazy_compile(r"(?-i:(?!\d{1,2}-\d{1,2}$)(?=[A-Z0-9\-]*\d)[A-Z0-9][A-Z0-9\-]{2,9})")
 # A sentence that lists the classes of a series names other classes, not this one.
 SERIES_LIST = lazy_compile(
     r"\bseries\s+(?:includes?|consists?\s+of|is\s+made\s+up\s+of)\b|\bclasses\s+in\s+(?:the|this)\s+series\b",
@@ -126,6 +111,39 @@ _FIELD_OF_LABEL: dict[str, str] = {
     "salary band": "pay_grade",
     "salary group": "pay_grade",
     "band": "pay_grade",
+    # An HR system's id of the job ("SAP Job ID", "Job ID") names the job the document
+    # describes; a posting's own Job ID loses to its "Job code" (see LABEL_RANK).
+    "job id": "class_code",
+    "job number id": "class_code",
+    "working title": "title",
+}
+# Which label names the class when several do (lower wins; unlisted: 1). One rule for
+# every employer: the class's own label beats the job's, the job's its posting's or
+# post's number, and a working title is the post's, not the class's.
+LABEL_RANK: dict[str, int] = {
+    "class title": 0,
+    "classification title": 0,
+    "classification": 0,
+    "class code": 0,
+    "classification code": 0,
+    "class number": 0,
+    "classification number": 0,
+    "class no": 0,
+    "class no.": 0,
+    "class #": 0,
+    "job class code": 0,
+    "job id": 2,
+    "job number": 2,
+    "job no": 2,
+    "job no.": 2,
+    "position number": 3,
+    "position no": 3,
+    "position no.": 3,
+    "position #": 3,
+    "post number": 3,
+    "post no": 3,
+    "post no.": 3,
+    "working title": 3,
 }
 TAXONOMY_LABELS = frozenset(
     {
@@ -159,9 +177,12 @@ _PAIR = lazy_compile(r"(?P<label>[A-Za-z][A-Za-z.#/\- ]{0,30}?)\s*:\s*(?P<value>
 _FLSA_BARE = lazy_compile(r"FLSA\s*[:\-]?\s*(?P<value>(?:non[- ]?)?exempt|[12][A-Z]|N|E)\.?", re.I)
 # A labelled code may follow its label without a colon ("Class Code 2108", "Job Code #: 11").
 _LABEL_NO_COLON = lazy_compile(
-    rf"(?P<label>class code|job code|class no\.?|class number|class #)\s*#?\s*(?P<value>{_CODE})", re.I
+    rf"(?P<label>class code|job code|class no\.?|class number|class #)\s*#?\s*(?P<value>{CODE})", re.I
 )
 MAX_VALUE_WORDS = 8
+_CODE_NAMING_CLASS = lazy_compile(
+    rf"(?P<code>{CODE})\s+[-\u2013\u2014]\s+(?P<title>[A-Z][\w &'/()\-]{{1,60}}?)(?:,\s*(?P<rest>.+))?"
+)
 _CLASSIFICATION_GRADE = lazy_compile(
     r"(?P<grade>\b(?:Band|Grade|Level|Range)\s+[A-Z]?\d{1,3}[A-Z]?\b|(?-i:\b[A-Z]{1,3}-?\d{1,3}[A-Z]?)$)",
     re.I,
@@ -176,16 +197,47 @@ class Label:
     field: str | None
     value: Piece
     name: str = ""
+    rank: int = 1  # how surely the label names the class (LABEL_RANK)
+
+
+def _known(name: str) -> str | None:
+    return _FIELD_OF_LABEL.get(name) or _FIELD_OF_LABEL.get(name + ".")
+
+
+def _readings(name: str) -> list[str]:
+    """The names a label may be read as: itself; each reading of a slashed label
+    ('Position/Classification Title' is a position title and a classification title,
+    'Job/Working Title' a job title and a working title); a label after a system's name
+    ('SAP Job ID' is a job id)."""
+    words = name.split()
+    if "/" in name and len(words) <= 3:
+        head, _, tail = name.rpartition(" ") if len(words) > 1 else (name, "", "")
+        options = [p.strip() for p in head.split("/") if p.strip()]
+        return [f"{option} {tail}".strip() for option in options]
+    readings = [name]
+    if len(words) == 3:
+        readings.append(" ".join(words[1:]))
+    return readings
+
+
+def _field_rank(label: str) -> tuple[str | None, int]:
+    """The field a label names and its rank; a slashed label is as sure as its least
+    sure reading that names the field of its surest."""
+    name = collapse(label).lower().rstrip(".")
+    found = _known(name)
+    if found:
+        return found, LABEL_RANK.get(name, 1)
+    known = [(LABEL_RANK.get(r, 1), f) for r in _readings(name) if (f := _known(r))]
+    if known:
+        field = min(known)[1]
+        return field, max(rank for rank, f in known if f == field)
+    if name in TAXONOMY_LABELS:
+        return "taxonomy." + re.sub(r"\W+", "_", name).strip("_"), 1
+    return None, 1
 
 
 def _field(label: str) -> str | None:
-    name = collapse(label).lower().rstrip(".")
-    found = _FIELD_OF_LABEL.get(name) or _FIELD_OF_LABEL.get(name + ".")
-    if found:
-        return found
-    if name in TAXONOMY_LABELS:
-        return "taxonomy." + re.sub(r"\W+", "_", name).strip("_")
-    return None
+    return _field_rank(label)[0]
 
 
 def label_field(label: str) -> str | None:
@@ -219,9 +271,19 @@ def _segment_labels(segment: str, line: Line) -> Label | list[Label] | bool | No
     if not pair:
         return None
     value = collapse(pair.group("value"))
+    field, rank = _field_rank(pair.group("label"))
+    if field == "class_code" and (named := _CODE_NAMING_CLASS.fullmatch(value)):
+        # "Job code: 17158 - Systems Officer 4": the code and the class it names; what
+        # follows a comma ("represented by ...") is kept as written.
+        found = [
+            Label(field, Piece(named.group("code"), (line,)), rank=rank),
+            Label("taxonomy.classification", Piece(named.group("title").strip(), (line,))),
+        ]
+        if named.group("rest"):
+            found.append(Label(None, Piece(named.group("rest"), (line,)), collapse(pair.group("label"))))
+        return found
     if len(value.split()) > MAX_VALUE_WORDS:
         return None
-    field = _field(pair.group("label"))
     piece = Piece(value, (line,))
     if field is None and collapse(pair.group("label")).lower() == "classification":
         # "Classification: Administrative Officer R24", "Classification: PM-04": the grade
@@ -237,7 +299,8 @@ def _segment_labels(segment: str, line: Line) -> Label | list[Label] | bool | No
             return Label("pay_grade", piece)
     if field is None:
         return Label(None, piece, collapse(pair.group("label")))
-    return _normalized(field, piece) or False
+    label = _normalized(field, piece)
+    return Label(label.field, label.value, rank=rank) if label else False
 
 
 def _may_be_labels(text: str) -> bool:
@@ -259,6 +322,9 @@ def label_line(line: Line) -> list[Label] | None:
         return None
     if strip_marker(text)[0] and not text.startswith("-"):
         return None
+    if text.startswith(("- ", "* ")):
+        # A bulleted list of particulars ("- Job code: 17158 - Systems Officer 4").
+        text = text[2:].lstrip()
     found = [_segment_labels(segment.strip(), line) for segment in _segments(text)]
     if any(label is None or label is False for label in found):
         return None
@@ -315,68 +381,3 @@ def footer(line: Line) -> Footer | None:
         labels = rest
     title = Piece(title_case(collapse(found.group("title"))) or "", (line,))
     return Footer(title, Piece(found.group("code"), (line,)), labels)
-
-
-def title_like(text: str) -> bool:
-    words = text.split()
-    if not 1 <= len(words) <= 12 or text.endswith((".", ";", ",")) or _NOT_A_TITLE.search(text):
-        return False
-    if "\t" in text or ":" in text or text.startswith("(") or strip_marker(text)[0]:
-        return False
-    capitalised = [w for w in words if w[:1].isupper() or w[:1].isdigit()]
-    return len(capitalised) >= 0.6 * len(words)
-
-
-def title_and_code(text: str) -> tuple[str, str | None]:
-    """Split a title line that carries its code ('Fire Apparatus Engineer (1077)')."""
-    text = collapse(text)
-    found = _TITLE_THEN_CODE.fullmatch(text)
-    if found:
-        return found.group("title").strip(), found.group("code") or found.group("code2")
-    found = _CODE_THEN_TITLE.fullmatch(text)
-    if found and not re.fullmatch(r"\d{1,2}", found.group("code")):
-        return found.group("title").strip(), found.group("code")
-    return text, None
-
-
-def choose_title(lines: Sequence[Line], code: str | None, code_line: int | None) -> list[Line]:
-    """The title among the lines before the first section: a line naming the code
-    ('Fire Apparatus Engineer (1077)'), else the title-like line nearest above the code
-    label, else the first title-like line (navigation and letterhead are not titles).
-    A title in capitals broken over two lines is joined ('BUILDING ... AND MAINTENANCE' /
-    'SUPERINTENDENT')."""
-    content = [ln for ln in lines if not ln.blank]
-    candidates = [ln for ln in content if title_like(ln.stripped)]
-    if not candidates:
-        return []
-    if code:
-        for line in candidates:
-            if title_and_code(line.stripped)[1] == code:
-                return [line]
-    # The document's own top heading (Markdown '#', HTML h1, Word "Title").
-    top = [ln for ln in candidates if ln.heading == 1]
-    if top:
-        return [top[0]]
-    if code_line is not None:
-        above = [ln for ln in candidates if code_line - 12 <= ln.number < code_line]
-        if above:
-            return _with_first_half(content, above[-1])
-        below = [ln for ln in candidates if code_line < ln.number <= code_line + 4]
-        if below:
-            return [below[0]]
-    return [candidates[0]]
-
-
-_CONNECTOR = lazy_compile(r"(?:\b(?:and|of|for|the|in|to)|[&/,\-])\s*$", re.I)
-
-
-def _with_first_half(content: list[Line], title: Line) -> list[Line]:
-    index = content.index(title)
-    if index == 0:
-        return [title]
-    previous = content[index - 1]
-    text, before = title.stripped, previous.stripped
-    same_style = text.isupper() == before.isupper()
-    if same_style and title_like(before) and (_CONNECTOR.search(before) or len(text.split()) == 1):
-        return [previous, title]
-    return [title]

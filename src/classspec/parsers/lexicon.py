@@ -112,7 +112,16 @@ FAMILIES: tuple[Family, ...] = (
             "main responsibilities; job responsibilities; main duties; key duties; job duties; "
             "duties and tasks; (?:key )?accountabilities; functions; what you(?:'ll| will) do; "
             "typical work activities; work activities; job duties in order of importance; "
-            "the role; duties"
+            "the role; duties; description of work; "
+            # Postings and job descriptions introduce their duty list with a sentence.
+            "what can i expect to do in this role; what you(?:'ll| will) be doing; "
+            "in this (?:job|role|position) you will; "
+            "(?:the )?main (?:duties|tasks|responsibilities) of (?:this|the) "
+            "(?:job|role|post|position)(?: are)?(?: to)?; "
+            "(?:the )?post ?holder's main (?:duties|tasks|responsibilities)(?: are)?; "
+            "your (?:main |key )?(?:responsibilities|duties|tasks); "
+            "(?:roles? and )?responsibilities(?: of the (?:role|position|job))?; "
+            "what the (?:job|role) involves"
         ),
         structural=True,
     ),
@@ -188,7 +197,9 @@ FAMILIES: tuple[Family, ...] = (
             "(?:essential|(?:key )?selection) criteria; what you(?:'ll| will) need; "
             "acceptable experience and training; minimum class qualifications(?: for employment)?; "
             "job requirements; "
-            "what we(?:'re| are) looking for"
+            "what we(?:'re| are) looking for; how do i qualify; "
+            "requirements of the (?:job|role|position|post); who we(?:'re| are) looking for; "
+            "what you(?:'ll| will) need to succeed; skills and experience required"
         ),
         structural=True,
     ),
@@ -364,8 +375,12 @@ _NOTE = r"(?:\s*\([^)]{0,200}\)?)?"
 
 
 def _rule(family: Family) -> HeadingRule:
-    alternatives = "|".join(re.sub(r"(?:\\ | )+", r"\\s+", name) for name in family.names)
-    tail = rf"{_NOTE}\s*(?:[:\-\u2013\u2014]\s*(?P<rest>.*?))?\s*[:.]?\s*"
+    # A typeset apostrophe is the same word ("What you\u2019ll do").
+    alternatives = "|".join(
+        re.sub(r"(?:\\ | )+", r"\\s+", name).replace("'", "['\u2019]") for name in family.names
+    )
+    # A heading may be a question ("How do I qualify?").
+    tail = rf"{_NOTE}\s*(?:[:\-\u2013\u2014]\s*(?P<rest>.*?))?\s*[:.?]?\s*"
     if family.key == "code":
         tail = rf"\s*(?:(?:[:#]|No\.?|\s(?=(?=[^\s]*\d){_CODE_TOKEN}))\s*(?P<rest>.*?))?\s*"
     if family.key in DATED_KEYS:

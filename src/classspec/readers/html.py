@@ -249,6 +249,8 @@ def html_text(text: str) -> HtmlText:
     else:
         main = main_content(body, SKIP_TAGS)
         page_heading = outside_heading(body, main, _skipped)
+        if page_heading is None:  # (an element with no children is falsy: no `or`)
+            page_heading = _shared_title(root, body)
         if page_heading is not None:
             _walk(page_heading, out)
         _walk(main, out)
@@ -257,6 +259,21 @@ def html_text(text: str) -> HtmlText:
         out.lines.pop()
     n = len(out.lines)
     return HtmlText(out.lines, out.headings[:n], out.bolds[:n])
+
+
+def _shared_title(root: lxml.etree._Element, body: lxml.etree._Element) -> lxml.etree._Element | None:
+    """A page with no <h1> at all that names itself for sharing (og:title, what a job
+    board sets for each posting): that name is the page's top heading."""
+    if next(body.iter("h1"), None) is not None:
+        return None
+    head = root.find("head")
+    for meta in head.iter("meta") if head is not None else ():
+        content = (meta.get("content") or "").strip()
+        if meta.get("property") == "og:title" and content:
+            heading = lxml.etree.Element("h1")
+            heading.text = content
+            return heading
+    return None
 
 
 def html_lines(text: str) -> list[str]:

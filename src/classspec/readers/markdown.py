@@ -6,7 +6,7 @@ headings (ATX `#` and setext) carry their level on the `Line`, list items start 
 "- " or "1. " as in the text seeds (nested items indented two spaces a level), a table
 row is one line with tab-separated cells, code blocks keep their lines verbatim, a
 line whose text is all `**bold**` is marked bold, and YAML front matter stays as its
-"key: value" lines. Link targets, image URLs, HTML tags
+"key: value" lines (quotes dropped) between its "---" fences. Link targets, image URLs, HTML tags
 and fence markers are not document text.
 """
 
@@ -108,14 +108,26 @@ def _front_matter_end(lines: list[str]) -> int:
     return 0
 
 
+# 'title: "Librarian II"': a YAML scalar's quotes are markup, not the title's.
+_QUOTED = lazy_compile(r"(?P<key>[\w][\w \-]*:\s+)(?P<q>[\"'])(?P<value>.*)(?P=q)\s*")
+
+
+def _unquoted(line: str) -> str:
+    found = _QUOTED.fullmatch(line)
+    return f"{found.group('key')}{found.group('value')}" if found else line
+
+
 def markdown_lines(source: str) -> _Out:
     source_lines = source.split("\n")
     out = _Out([""] * len(source_lines), [None] * len(source_lines), [False] * len(source_lines))
     # Front matter ("title: ...", "class_code: ...") is labelled text, not a setext heading.
     front = _front_matter_end(source_lines)
     for index in range(1, front):
-        out.put(index, source_lines[index].strip())
+        out.put(index, _unquoted(source_lines[index].strip()))
     if front:
+        # The fences stay, so that a parser knows the block for metadata, not text.
+        out.put(0, "---")
+        out.put(front, "---")
         source = "\n" * (front + 1) + "\n".join(source_lines[front + 1 :])
     tokens = _parser().parse(source)
     lists: list[tuple[str, int]] = []  # (marker kind, next number) per open list

@@ -329,6 +329,11 @@ def _all_spaces(gaps: array[float], space: float, size: float, justified: bool, 
     return not any(map(wide.__lt__, gaps)) and not any(map(big.__lt__, gaps))
 
 
+# A gap no wider than this many spaces is a space, whatever the font size says: a
+# producer that reports a tiny size (a "Pages" export) would make every word a cell.
+TAB_MIN_SPACES = 1.5
+
+
 def _tabbed(line: VisualLine, space: float, usual: float, justified: bool, pitch: float | None) -> str:
     """The line's words joined by a TAB at each wide gap, a space at the others."""
     # Word texts hold no spaces: the line's text, spaces and all, gives them back.
@@ -344,7 +349,9 @@ def _tabbed(line: VisualLine, space: float, usual: float, justified: bool, pitch
             # Two spaces (after a sentence, or by accident) are common in Word
             # documents: a tab stop or a column leaves more room than that.
             enough = 2.6 * max(space, usual) if after_sentence else 2.5 * space
-            tab = (gap > enough and (len(line.gaps) < 3 or gap > 1.8 * usual)) or gap > 1.4 * line.size
+            tab = (gap > enough and (len(line.gaps) < 3 or gap > 1.8 * usual)) or (
+                gap > 1.4 * line.size and gap > TAB_MIN_SPACES * space
+            )
         # Words that touch were split by a change of font or size (a superscript
         # "st" after "21", a bold letter): no space between them.
         text += ("\t" if tab else " " if gap > 0.15 * space else "") + token

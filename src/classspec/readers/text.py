@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import codecs
 
-from classspec.document import Document, lines_from_text
+from classspec.document import Document, Line, lines_from_text
 from classspec.errors import InputError
 from classspec.lazyre import lazy_compile
 from classspec.model import SourceFormat
@@ -167,8 +167,32 @@ def check_text(text: str, path: str | None) -> None:
         raise InputError("binary file, not text", path)
 
 
+# "## Duties": a plain-text file written with Markdown's heading marks (an export, a
+# note saved as .txt) says which lines are headings and at what level.
+_HEADING_MARK = lazy_compile(r"[ ]{0,3}(?P<marks>#{1,6})[ \t]+(?P<text>\S.*?)(?:[ \t]+#+)?[ \t]*")
+MARKED_HEADINGS = 2  # one '# ' line may be a comment or a number; two are a convention
+
+
+def marked_headings(lines: list[Line]) -> list[Line]:
+    """The lines with Markdown heading marks read as heading levels, when the text uses them."""
+    found = {
+        i: m
+        for i, ln in enumerate(lines)
+        if ln.text[:4].lstrip().startswith("#") and (m := _HEADING_MARK.fullmatch(ln.text))
+    }
+    if len(found) < MARKED_HEADINGS:
+        return lines
+    return [
+        Line(m.group("text"), ln.number, ln.page, heading=len(m.group("marks")))
+        if (m := found.get(i))
+        else ln
+        for i, ln in enumerate(lines)
+    ]
+
+
 def read_text(data: bytes, path: str | None, sha256: str) -> Document:
     text = normalize_newlines(decode(data, path))
     check_text(text, path)
     text = _CONTROL_CHARS.sub("", text)
-    return Document(lines=lines_from_text(text), format=SourceFormat.text, sha256=sha256, path=path)
+    lines = marked_headings(lines_from_text(text)) if "#" in text else lines_from_text(text)
+    return Document(lines=lines, format=SourceFormat.text, sha256=sha256, path=path)

@@ -23,10 +23,14 @@ from classspec.parsers.generic.classes import Records, find_classes, owned_runs
 from classspec.parsers.generic.handlers import handle, set_title
 from classspec.parsers.generic.headings import find_heading, sections, split_long_lines
 from classspec.parsers.generic.tables import label_rows
-from classspec.parsers.labels import BARE_CODE, SERIES_LIST, choose_title, footer, label_line, title_like
+from classspec.parsers.labels import BARE_CODE, SERIES_LIST, footer, label_line
 from classspec.parsers.lexicon import LIST_KEYS, STRUCTURAL_KEYS, WEAK_HEADINGS
-from classspec.sections import Section
+from classspec.parsers.titles import choose_title, class_list, title_like, top_heading_title
+from classspec.sections import Section, strip_marker
 
+_SERIES_HEADING = lazy_compile(
+    r"(?:(?:class|job)\s+)?series(?:\s+list)?\s*:?|classes in (?:the|this) series\s*:?", re.I
+)
 _SERIES_NAME = lazy_compile(r"[A-Z].{2,80}\bseries", re.I)
 _NUMBER = lazy_compile(r"^[\dIVX]{1,4}[.)]\s*|^#+\s*")
 _DOT_ONLY = lazy_compile(r"[.:;\-\u2013\u2014_*]+")
@@ -38,8 +42,92 @@ _PROMISES = {
 MAX_PROMISE_WORDS = 8
 DETECT_LINES = 5000
 DETECT_TAIL = 200
+# The sections that make a document a job's: what the job does and what it asks.
+JOB_KEYS = frozenset({"duties", "qualifications", "ksa", "knowledge", "skills", "abilities"})
 # Fewer kinds of spec section than this make the reading unsure: the records say so.
 SURE_SECTIONS = 2
+# How much a doubt lowers a record's confidence: a record with no title is not known to be
+# the class a user looks for; a section a heading promised but nobody read is a gap.
+UNTITLED = 0.6
+UNREAD = 0.8
+PREAMBLE_LINES = 60
+FIRST_SENTENCE_WORDS = 6
+
+
+DATE_KEYS = frozenset({"established", "revised", "effective", "edited"})
+FRONT_MATTER_LINES = 60
+_YAML_LINE = lazy_compile(r"[\w][\w .\-]*:(?:\s.*)?|\s*-\s.*|\s+\S.*|#.*")
+
+
+# "This position is classified as XY-03": a class named in a sentence.
+_CLASSIFIED_AS = lazy_compile(
+    r"\b(?:is|are|been|be)\s+classified\s+(?:as|at|in)\s+(?:an?\s+|the\s+)?"
+    r"(?P<code>(?-i:[A-Z]{1,5}[- ]?\d{1,4}[A-Z]?))\b",
+    re.I,
+)
+SERIES_FIELDS = frozenset({"taxonomy.occupational_series", "taxonomy.job_series", "taxonomy.class_series"})
+_SERIES_NUMBER = lazy_compile(r"(?:[A-Z]{1,3}-)?\d{3,4}")
+
+
+def _series_number(label) -> bool:
+    """'Series: 0560', 'Occupational Series: GS-0343': the number of an occupational series."""
+    named = label.field in SERIES_FIELDS or label.name.lower().endswith("series")
+    return named and bool(_SERIES_NUMBER.fullmatch(label.value.text))
+
+
+def front_matter(lines: list[Line]) -> list[Line]:
+    """The lines of a front matter block at the top, fences included, or []."""
+    content = [i for i, ln in enumerate(lines[:FRONT_MATTER_LINES]) if not ln.blank]
+    if not content or lines[content[0]].stripped != "---":
+        return []
+    for index in content[1:]:
+        text = lines[index].stripped
+        if text in ("---", "..."):
+            return lines[: index + 1] if index > content[0] + 1 else []
+        if not _YAML_LINE.fullmatch(lines[index].text):
+            return []
+    return []
+
+
+# A posting may state its wishes ("What we're looking for", "Preferred skills") beside
+# its minimum ("Minimum qualifications"): the minimum is the requirement, the wishes are
+# kept under their own heading.
+_MINIMUM = lazy_compile(r"minimum|required|essential|mandatory|how do i qualify|requirements of", re.I)
+_WISHES = lazy_compile(r"looking for|preferred|desirable|nice to have|bonus|ideal candidate", re.I)
+
+
+def _preferences_apart(found: list[Section]) -> list[Section]:
+    quals = [s for s in found if s.key == "qualifications" and s.heading is not None]
+    if not any(_MINIMUM.search(s.heading.text) for s in quals):
+        return found
+    return [
+        Section(None, s.heading, s.inline, s.lines)
+        if s in quals and _WISHES.search(s.heading.text) and not _MINIMUM.search(s.heading.text)
+        else s
+        for s in found
+    ]
+
+
+THEMED_ITEMS = 2
+
+
+def _themed_duties(found: list[Section]) -> list[Section]:
+    """A job description with no duties heading whose duties sit under theme headings
+    ("### Cloud services" / "1. Provide ..." / "### People" / ...), before what it asks
+    for: those lists are its duties, each theme their category."""
+    if any(s.key == "duties" for s in found):
+        return found
+    asks = [i for i, s in enumerate(found) if s.key in JOB_KEYS]
+    end = asks[0] if asks else len(found)
+    result = []
+    for index, section in enumerate(found):
+        if index < end and section.key == "unknown" and section.heading is not None:
+            content = section.content_lines
+            listed = [ln for ln in content if strip_marker(ln.stripped)[0]]
+            if len(listed) >= THEMED_ITEMS and len(listed) >= 0.6 * len(content):
+                section = Section("duties", section.heading, section.inline, section.lines)
+        result.append(section)
+    return result
 
 
 def _lines(doc: Document) -> list[Line]:
@@ -65,16 +153,23 @@ class GenericParser(TemplateParser):
         families: dict[str, str] = {}
         strong = False  # a heading only class specs use ("Examples of Duties", not "Tasks")
         titled = False
+        filled: set[str] = set()  # spec sections with text under their heading
+        open_key: str | None = None
         for line in lines:
             found = find_heading(line)
             if found and found.key != "unknown":
                 families.setdefault(found.key, line.stripped[:40])
-                name = _NUMBER.sub("", found.heading.text).rstrip(" :.").lower()
+                name = _NUMBER.sub("", found.heading.text).rstrip(" :.?").lower()
                 strong = strong or (found.key in STRUCTURAL_KEYS and name not in WEAK_HEADINGS)
+                open_key = found.key if found.key in STRUCTURAL_KEYS else None
+                if open_key and found.inline:
+                    filled.add(open_key)
+            elif not line.blank and open_key and not line.heading:
+                filled.add(open_key)
             if not titled:  # one title or code label is enough: later lines are not read for one
                 labels = label_line(line)
                 titled = any(label.field in ("title", "class_code") for label in labels or ())
-                titled = titled or footer(line) is not None
+                titled = titled or footer(line) is not None or top_heading_title(line)
         structural = sorted(k for k in families if k in STRUCTURAL_KEYS)
         titled = titled or "title" in families or "code" in families
         if not titled:
@@ -85,9 +180,13 @@ class GenericParser(TemplateParser):
                 for line in label_rows(lines)[0]
                 for label in label_line(line) or ()
             )
-        # Two kinds of spec section, or one and a labelled title, before anything counts:
-        # a letter or a recipe may happen to have one line that reads "Summary".
-        if len(structural) + titled < 2 or not (titled or strong):
+        # Two kinds of evidence before anything counts: a letter or a recipe may happen to
+        # have one line that reads "Summary", a README one "## Requirements".
+        job = filled & JOB_KEYS
+        # A job's duties or requirements under a heading only job documents use ("What
+        # you'll do", "How do I qualify?") is enough alone: parsed with a low score and
+        # warnings for what is missing (a postings export keeps titles elsewhere).
+        if (len(structural) + titled < 2 or not (titled or strong)) and not (job and strong):
             return Detection(self.id, 0.0, [])
         score = 0.2 * len(structural) + 0.05 * (len(families) - len(structural)) + 0.15 * titled
         markers = [f"heading {families[k]!r} ({k})" for k in structural]
@@ -103,15 +202,42 @@ class GenericParser(TemplateParser):
         named = jurisdiction_from_text(doc.lines)
         if named:
             records.set("jurisdiction", named[0].model_dump(), named[1])
-        lines = self._identity(records, lines)
+        lines = self._identity(records, self._front_matter(records, lines))
         starts = {n for one in records.classes if one.level for n in one.label_lines}
         found = sections(lines, LIST_KEYS, STRUCTURAL_KEYS, starts, records.label_lines)
         if found and found[0].key is None:
             self._preamble(records, found.pop(0))
+        found = _preferences_apart(found)
+        if len(records.builders) == 1:  # a series' level blocks are no duty themes
+            found = _themed_duties(found)
         for section in found:
             self._section(records, section)
         self._warnings(records, doc, {s.key for s in found} & STRUCTURAL_KEYS)
         return records.builders
+
+    def _front_matter(self, records: Records, lines: list[Line]) -> list[Line]:
+        """A YAML front matter block ('---' / 'title: ...' / '---' at the top): metadata.
+        Its title, code and dates are read as labels; its other keys (a description, tags,
+        a layout) are filed under 'front matter', never read as the document's text."""
+        block = front_matter(lines)
+        if not block:
+            return lines
+        for line in block:
+            key, _, value = line.stripped.partition(":")
+            named = Line(f"{key.replace('_', ' ').strip()}:{value}", line.number, line.page)
+            labels = label_line(named) if value.strip() else None
+            found = find_heading(named) if value.strip() and not labels else None
+            if labels and all(label.field for label in labels):
+                for label in labels:
+                    records.set(label.field, label.value.text, Piece(label.value.text, (line,)), keep=True)
+                records.use(line)
+            elif found and found.key in DATE_KEYS and found.inline:
+                handle(records, Section(found.key, Piece.of([line]), Piece(found.inline.text, (line,))), [])
+            elif line.blank or _DOT_ONLY.fullmatch(line.stripped):
+                records.use(line)
+            else:
+                records.other("front matter", Piece.of([line]))
+        return lines[len(block) :]
 
     def _identity(self, records: Records, lines: list[Line]) -> list[Line]:
         """Read labelled lines and footers wherever they are; the rest is left to the sections."""
@@ -119,6 +245,7 @@ class GenericParser(TemplateParser):
         # Few documents list a series at all: one substring test of the whole text
         # spares a test of every line.
         may_list_series = may_match(SERIES_LIST, "\n".join(line.text for line in lines))
+        fallback: Piece | None = None  # a code named the weakest way, if nothing names one
         for line in lines:
             if may_list_series and search(SERIES_LIST, line.text):
                 rest.append(line)  # names the other classes of the series, not this one
@@ -126,6 +253,9 @@ class GenericParser(TemplateParser):
             ending = footer(line)
             labels = label_line(line) if ending is None else ending.labels
             if ending is None and not labels:
+                said = _CLASSIFIED_AS.search(line.text) if "classified" in line.text else None
+                if fallback is None and said:
+                    fallback = Piece(said.group("code"), (line,))
                 rest.append(line)
                 continue
             if ending is not None:
@@ -133,15 +263,26 @@ class GenericParser(TemplateParser):
                 if ending.title:
                     records.set("title", ending.title.text, ending.title, keep=True)
             for label in labels or ():
+                if fallback is None and _series_number(label):
+                    fallback = label.value
                 if label.field is None:
                     records.other(label.name, label.value)
                     continue
-                records.set(label.field, label.value.text, label.value, keep=True)
+                best = records.label_ranks.get(label.field)
+                # A label that names the class more surely replaces one that named it less
+                # ("Job code" over a posting's "Job ID", a classification title over a working one).
+                keep = best is None or label.rank >= best
+                records.set(label.field, label.value.text, label.value, keep=keep)
+                records.label_ranks[label.field] = min(label.rank, best if best is not None else label.rank)
                 if label.field == "class_code":
                     records.label_code_line = line.number
-                if label.field == "class_code" and records.label_code is None:
+                if label.field == "class_code" and (records.label_code is None or label.rank < best):
                     records.label_code = label.value.text
             records.use(line)
+        if fallback is not None and not any(b.has("class_code") for b in records.builders):
+            # "This position is classified as XY-03", "Series: 0560": the weakest names of
+            # a class, taken only when no label, footer or title line gives its code.
+            records.set("class_code", fallback.text, fallback, keep=True)
         return rest
 
     def _preamble(self, records: Records, section: Section) -> None:
@@ -159,6 +300,8 @@ class GenericParser(TemplateParser):
         )
         if title:
             set_title(records, title)
+        elif content and not all(b.has("title") for b in records.builders):
+            self._first_sentence_title(records, content[0])
         for line in content:
             if line in title or line is code:
                 continue
@@ -169,6 +312,13 @@ class GenericParser(TemplateParser):
                 records.use(line)
                 continue
             records.other(None, Piece.of([line]))
+
+    def _first_sentence_title(self, records: Records, line: Line) -> None:
+        """'Library Officer. Job description. Purpose of the job: ...': a document read as one
+        line (OCR, a pasted page) may open with its title as a sentence of its own."""
+        first, dot, rest = line.stripped.partition(". ")
+        if dot and rest and len(first.split()) <= FIRST_SENTENCE_WORDS and title_like(first):
+            records.set("title", title_case(first), Piece(first, (line,)), keep=True)
 
     def _section(self, records: Records, section: Section) -> None:
         records.use(section.heading)
@@ -187,9 +337,17 @@ class GenericParser(TemplateParser):
 
     def _warnings(self, records: Records, doc: Document, structural: set[str | None]) -> None:
         short: list[str] | None = None  # the lines short enough to be headings, once asked
+        head = doc.lines[:PREAMBLE_LINES]
+        listed = any(
+            class_list(ln.stripped) or search(SERIES_LIST, ln.text) or _SERIES_HEADING.fullmatch(ln.stripped)
+            for ln in head
+        )
         for builder in records.builders:
             if not builder.has("title"):
-                builder.warn("no class title found in the text")
+                builder.doubt("no class title found in the text", UNTITLED)
+                if listed and len(records.builders) == 1:
+                    # The list of a series' classes names several; none is taken as this one.
+                    builder.warn("the document lists classes of a series but names none as its own")
             for path, promise in _PROMISES.items():
                 if builder.has(path):
                     continue
@@ -202,6 +360,7 @@ class GenericParser(TemplateParser):
                     ]
                 if any(promise.search(text) for text in short):
                     name = "duties" if path == "duties" else "minimum qualifications"
-                    builder.warn(f"no {name} read, although a heading seems to name them")
+                    builder.doubt(f"no {name} read, although a heading seems to name them", UNREAD)
         if len(structural) < SURE_SECTIONS:
-            records.warn("few recognisable spec sections: the generic reading may be incomplete")
+            for builder in records.builders:
+                builder.doubt("few recognisable spec sections: the generic reading may be incomplete", UNREAD)

@@ -163,6 +163,7 @@ class Records:
         self.label_lines = {n for c in classes for n in c.label_lines}
         self.started = False  # has a spec section (definition, duties ...) been read yet?
         self.current: Owner | None = None  # the classes whose own lines are being read
+        self.label_ranks: dict[str, int] = {}  # the surest label rank seen per field
         self.label_code: str | None = None  # the code a label gave (to find the title naming it)
         self.label_code_line: int | None = None
         self.dates: dict[tuple[int, str], str] = {}  # the date set per (record, kind)

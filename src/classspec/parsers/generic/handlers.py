@@ -13,7 +13,7 @@ from classspec.parsers.generic.classes import Records
 from classspec.parsers.generic.duties import BOILERPLATE, PARENTHETICAL, duties
 from classspec.parsers.generic.requirements import continued_inline, licenses, qualifications, requirements
 from classspec.parsers.generic.sectiontext import body_of, first_value, heading_text
-from classspec.parsers.labels import title_and_code, title_like
+from classspec.parsers.titles import title_and_code, title_like
 from classspec.sections import Section, items, prose_items, text_block
 
 Handler = Callable[[Records, Section, list[Line]], None]

@@ -38,6 +38,12 @@ _INLINE_CAPS = lazy_compile(r"(?P<name>[A-Z](?<![\w,][A-Z])[A-Z/&,' \-]{3,70}[A-
 _INLINE_TITLED = lazy_compile(r"(?P<name>[A-Z](?<=[.;:]\s[A-Z])[a-z]+(?:[ /][A-Za-z&]+){0,5}):")
 
 
+# "LIBRARY OFFICER Class Code: 4410 DEFINITION ...": a known label in title case after
+# a word, with its colon (the name is checked against the lexicon before a cut).
+_IDENTITY_KEYS = frozenset({"code", "title"})
+_INLINE_LABEL = lazy_compile(r"(?P<name>[A-Z](?<=[\w.,;)] [A-Z])[a-z]+(?: [A-Za-z][a-z]+){0,2}):")
+
+
 @dataclass(frozen=True, slots=True)
 class Heading:
     key: str
@@ -173,11 +179,15 @@ def split_long_line(line: Line) -> list[Line]:
         return [line]
     cuts = []
     # A titled name ends in its colon: a line without one is not scanned for them.
-    patterns = (_INLINE_CAPS, _INLINE_TITLED) if ":" in text else (_INLINE_CAPS,)
+    patterns = (_INLINE_CAPS, _INLINE_TITLED, _INLINE_LABEL) if ":" in text else (_INLINE_CAPS,)
     for pattern in patterns:
         for found in pattern.finditer(text):
             name = found.group("name").strip()
             if found.start() > 0 and (heading := _lexicon(name, line)) and heading[1] is None:
+                # A title-case label cuts only as the class's own label: "Experience:"
+                # inside a requirement path is text.
+                if pattern is _INLINE_LABEL and heading[0] not in _IDENTITY_KEYS:
+                    continue
                 cuts.append((found.start("name"), found.end()))
     if not cuts:
         return [line]
@@ -220,6 +230,24 @@ def _empty_qualifications(section: Section) -> bool:
     return section.key == "qualifications" and not section.inline and not section.content_lines
 
 
+MARKED_HEADING_WORDS = 16
+
+
+def _closes(line: Line, section: Section) -> bool:
+    """A sentence-long heading the format marks at the level of the open section's heading
+    or above ends it, whatever its words ("## Blurb for attaching to email or posting on social
+    media:" after "## Minimum qualifications"): the writer said where the section stops."""
+    if not line.heading or section.heading is None:
+        return False
+    level = section.heading.lines[0].heading
+    words = line.stripped.split(maxsplit=MARKED_HEADING_WORDS)
+    # Only a heading too long to name a sub-list: short ones at the same level are how
+    # web pages set a series' class titles and a list's groups.
+    if level is None or line.heading > level:
+        return False
+    return MAX_HEADING_WORDS < len(words) <= MARKED_HEADING_WORDS
+
+
 def sections(
     lines: Sequence[Line],
     list_keys: frozenset[str],
@@ -247,9 +275,13 @@ def sections(
             and _titled_heading(line, following.get(line.number))
         ):
             found = Heading("unknown", Piece.of([line]))
+        # A series' class titles set at the level of its sections name classes, not sections.
+        closes = line.number not in class_lines and _closes(line, result[-1])
+        if found is None and closes:
+            found = Heading("unknown", Piece.of([line]))
         if found and found.key == "unknown":
             previous = result[-1].key
-            if not seen_structural or previous in list_keys | {None}:
+            if (not seen_structural or previous in list_keys | {None}) and not closes:
                 result[-1].lines.append(line)
                 continue
         if found and found.inline and found.key in _REQUIREMENT_KEYS and _empty_qualifications(result[-1]):
