@@ -9,7 +9,6 @@ from classspec.builder import finish_records
 from classspec.detect import detect
 from classspec.document import Document
 from classspec.errors import NotASpecError
-from classspec.facts import complete
 from classspec.model import ClassSpec
 from classspec.parsers import get_parser
 from classspec.readers import DEFAULT_MAX_BYTES, read_bytes, read_path
@@ -25,7 +24,7 @@ def parse_document(doc: Document, parser: str = "auto", *, provenance: bool = Fa
     builders = get_parser(parser_id).parse(doc)
     if not builders:
         raise NotASpecError(f"no class found by the {parser_id} parser", doc.path)
-    return complete(doc, finish_records(builders, provenance=provenance, confidence=confidence))
+    return finish_records(builders, provenance=provenance, confidence=confidence)
 
 
 def parse_bytes(

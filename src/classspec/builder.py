@@ -228,6 +228,10 @@ class RecordBuilder:
                 moved[new_path] = (*moved.get(new_path, ()), *lines)
         self._origins.update(moved)
 
+    def cite(self, path: str, source: Source) -> None:
+        """Give a part of a value set whole its own lines ('salary[1].min')."""
+        self._origin(path, source)
+
     def warn(self, message: str) -> None:
         if message not in self._values["warnings"]:
             self._values["warnings"].append(message)
@@ -359,7 +363,11 @@ def finish_records(
     builders: Iterable[RecordBuilder], *, provenance: bool = False, confidence: float | None = None
 ) -> list[ClassSpec]:
     """Build the records of one document; lines none of them used go to other_sections
-    of each (for a series they are shared text)."""
+    of each (for a series they are shared text). The document-wide facts are read
+    last, before the one validation: they read lines without taking them, so a line
+    they cite is still filed with its full text."""
+    from classspec.facts import complete  # facts reads builders: imported when used
+
     builders = list(builders)
     if not builders:
         return []
@@ -371,4 +379,5 @@ def finish_records(
                 Piece(collapse(heading_line.stripped.rstrip(":")), (heading_line,)) if heading_line else None
             )
             builder.other(heading, text_block(block))
+    complete(builders[0].doc, builders)
     return [builder.build(provenance=provenance, confidence=confidence) for builder in builders]

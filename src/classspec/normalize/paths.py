@@ -60,6 +60,12 @@ _CATCH_ALL = lazy_compile(
     r"(?:education|training|experience)",
     re.I,
 )
+# A heading that names a kind of requirement: 'EDUCATION:', 'GENERAL EXPERIENCE (for all positions):'.
+_KIND_WORD = lazy_compile(r"EDUCATION|EXPERIENCE|TRAINING|LICEN[SC]E|CERTIFICATION")
+_KIND_HEADING = lazy_compile(
+    r"^(?:[A-Z][A-Z'/&,-]*\s+){0,3}(?:EDUCATION|EXPERIENCE|TRAINING|LICEN[SC]ES?|CERTIFICATIONS?)"
+    r"(?:\s+[A-Z][A-Z'/&,-]*){0,3}\s*(?:\([^()]*\))?\s*:?$"
+)
 _DURATION_WORD = lazy_compile(r"\b(?:years?|months?)\b", re.I)
 
 
@@ -115,14 +121,33 @@ def _paragraphs(text: str) -> tuple[str, ...]:
     return tuple(split)
 
 
-def _items(text: str) -> tuple[list[str], list[_Item], list[str]]:
-    """(lead-in paragraphs, top-level items with their sub-items, notes after the list)."""
+def _items(text: str) -> tuple[list[str], list[_Item], list[str], list[str]]:
+    """(lead-in paragraphs, top-level items with their sub-items, notes after the list,
+    the requirements after a list of options that closes with its heading's kind)."""
     preamble: list[str] = []
     top: list[_Item] = []
     notes: list[str] = []
+    tail: list[str] = []
     paragraphs = _paragraphs(text)
     has_numbers = any(_NUMBERED.match(p) or p.startswith("\x00") or _OPTION.match(p) for p in paragraphs)
+    # The options of "EDUCATION: / OPTION 1 … OR OPTION 2 …" are ways to meet that heading:
+    # "AND / GENERAL EXPERIENCE:" after them is asked of every option.
+    options_heading = next((p for p in reversed(_preamble_of(paragraphs)) if _KIND_HEADING.match(p)), None)
     for paragraph in paragraphs:
+        if tail:
+            tail.append(paragraph)
+            continue
+        if (
+            options_heading
+            and top
+            and top[-1].block
+            and top[-1].paragraphs
+            and _CONNECTOR_LINE.match(top[-1].paragraphs[-1])
+            and _KIND_HEADING.match(paragraph)
+            and _kind_word(paragraph) != _kind_word(options_heading)
+        ):
+            tail += [top[-1].paragraphs.pop(), paragraph]
+            continue
         connector = _CONNECTOR_LINE.match(paragraph)
         if connector and (not top or top[-1].block):
             (top[-1].paragraphs if top else preamble).append(paragraph)  # split into blocks later
@@ -154,7 +179,20 @@ def _items(text: str) -> tuple[list[str], list[_Item], list[str]]:
         else:
             top.append(item)
     _close_block(top, preamble)
-    return preamble, top, notes
+    return preamble, top, notes, tail
+
+
+def _preamble_of(paragraphs: tuple[str, ...]) -> tuple[str, ...]:
+    """The paragraphs before the first option, pattern or numbered item."""
+    for index, paragraph in enumerate(paragraphs):
+        if paragraph.startswith("\x00") or _OPTION.match(paragraph) or _NUMBERED.match(paragraph):
+            return paragraphs[:index]
+    return ()
+
+
+def _kind_word(heading: str) -> str:
+    found = _KIND_WORD.search(heading)
+    return found.group().lower() if found else ""
 
 
 def _close_block(top: list[_Item], preamble: list[str]) -> None:
@@ -193,27 +231,41 @@ def _block_alternatives(paragraphs: list[str]) -> list[list[str]]:
     equivalent combination' is education and one of the two); notes are left out."""
     segments: list[list[str]] = [[]]
     joins: list[str] = []
+    in_note = False
     for paragraph in paragraphs:
         connector = _CONNECTOR_LINE.match(paragraph)
         if connector:
+            in_note = False
             if segments[-1]:
                 joins.append(connector.group("word").lower())
                 segments.append([])
             continue
         if _CATCH_ALL.search(paragraph) and experience_months(paragraph) is None:
             break  # "Any equivalent combination …" closes the requirements; notes follow it
-        if not _NOTE.match(paragraph):
+        # A note runs to the next AND / OR line: what it says substitutes, it adds nothing.
+        in_note = in_note or bool(_NOTE.match(paragraph))
+        if not in_note:
             segments[-1].append(paragraph)
     while segments and not segments[-1]:
         segments.pop()
     runs: list[list[str]] = []
+    lead_in: list[str] = []
     for index, segment in enumerate(segments):
-        text = "\n".join(segment)
         if index and joins[index - 1] == "or":
-            runs[-1].append(text)
+            # "Two years of experience in any one of the following: / A / OR / B": the
+            # list's lead-in (and its heading) asks the same of every alternative after it.
+            runs[-1].append("\n".join([*lead_in, *segment]))
         else:
-            runs.append([text])
+            lead_in = _list_lead_in(segment)
+            runs.append(["\n".join(segment)])
     return [list(choice) for choice in itertools.islice(itertools.product(*runs), MAX_PATHS)]
+
+
+def _list_lead_in(segment: list[str]) -> list[str]:
+    """The paragraphs up to the last one that opens a list ('... any one of the
+    following:', '... which has included:') when list items follow it; else none."""
+    opening = [i for i, p in enumerate(segment[:-1]) if p.rstrip().endswith(":")]
+    return segment[: opening[-1] + 1] if opening else []
 
 
 def _joins(items: list[_Item], default: str) -> list[str]:
@@ -292,7 +344,7 @@ def qualification_paths(text: str | None) -> list[dict]:
     """Every way of qualifying the text lists, as QualificationPath dicts, in order."""
     if not text or not text.strip():
         return []
-    preamble, top, notes = _items(text)
+    preamble, top, notes, tail = _items(text)
     notes += [p for p in _paragraphs(text) if _NOTE.match(p)]
     substitutions = [n for n in notes if _SUBSTITUTION.search(n)]
     if not top:
@@ -304,6 +356,12 @@ def qualification_paths(text: str | None) -> list[dict]:
         choices = [
             (labels, [*shared, *parts]) for shared in shared_choices for labels, parts in _choices(top)
         ][:MAX_PATHS]
+    if tail:
+        after = _block_alternatives(tail[1:]) or [[]]
+        if _CONNECTOR_LINE.match(tail[0]).group("word").lower() == "and":
+            choices = [(labels, [*parts, *more]) for labels, parts in choices for more in after][:MAX_PATHS]
+        else:
+            choices += [([], more) for more in after]
     paths = []
     for labels, parts in choices:
         parts = [_split_connector(part)[0] for part in parts if part.strip()]
