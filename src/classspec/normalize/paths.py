@@ -56,7 +56,7 @@ _UPPER_CONNECTOR_END = lazy_compile(r"(?<=[\s.;)])(?<!,\s)(?P<word>OR|AND)[\s:.]
 _NOTE = lazy_compile(r"^\(?\*?\s*NOTES?\b", re.I)
 _SUBSTITUTION = lazy_compile(r"substitut|in\s+lieu\b|\bequals?\b|may\s+be\s+accepted|\bwaive", re.I)
 _CATCH_ALL = lazy_compile(
-    r"^(?:any|an|or)?\s*(?:other\s+)?(?:equivalent|acceptable|comparable)?\s*combination\s+of\s+(?:\w+[,\s]+){0,6}"
+    r"^(?:or\s+)?(?:any|an)?\s*(?:other\s+)?(?:equivalent|acceptable|comparable)?\s*combination\s+of\s+(?:\w+[,\s]+){0,6}"
     r"(?:education|training|experience)",
     re.I,
 )
@@ -132,7 +132,8 @@ def _items(text: str) -> tuple[list[str], list[_Item], list[str], list[str]]:
     has_numbers = any(_NUMBERED.match(p) or p.startswith("\x00") or _OPTION.match(p) for p in paragraphs)
     # The options of "EDUCATION: / OPTION 1 … OR OPTION 2 …" are ways to meet that heading:
     # "AND / GENERAL EXPERIENCE:" after them is asked of every option.
-    options_heading = next((p for p in reversed(_preamble_of(paragraphs)) if _KIND_HEADING.match(p)), None)
+    before = _preamble_of(paragraphs)
+    options_heading = before[-1] if before and _KIND_HEADING.match(before[-1]) else None
     for paragraph in paragraphs:
         if tail:
             tail.append(paragraph)
@@ -145,6 +146,7 @@ def _items(text: str) -> tuple[list[str], list[_Item], list[str], list[str]]:
             and _CONNECTOR_LINE.match(top[-1].paragraphs[-1])
             and _KIND_HEADING.match(paragraph)
             and _kind_word(paragraph) != _kind_word(options_heading)
+            and not any(_KIND_HEADING.match(p) for p in top[-1].paragraphs)
         ):
             tail += [top[-1].paragraphs.pop(), paragraph]
             continue
@@ -253,8 +255,10 @@ def _block_alternatives(paragraphs: list[str]) -> list[list[str]]:
     for index, segment in enumerate(segments):
         if index and joins[index - 1] == "or":
             # "Two years of experience in any one of the following: / A / OR / B": the
-            # list's lead-in (and its heading) asks the same of every alternative after it.
-            runs[-1].append("\n".join([*lead_in, *segment]))
+            # list's lead-in (and its heading) asks the same of every alternative after it
+            # that is an item of the list (one stating its own duration is not).
+            item = lead_in if experience_months("\n".join(segment)) is None else []
+            runs[-1].append("\n".join([*item, *segment]))
         else:
             lead_in = _list_lead_in(segment)
             runs.append(["\n".join(segment)])
