@@ -174,3 +174,38 @@ def test_path_parts() -> None:
     }
     assert courses("at least 4 courses in engineering")["count"] == 4
     assert courses("Two years of experience") is None
+
+
+NYC_COMMERCIAL_ART = (
+    "1. High school graduation or equivalent and two years of training in an approved technical "
+    "school in oils, water colors and other art media and seven years full-time paid experience "
+    "as a commercial artist, four years of which must have been in supervision and planning of "
+    "art work done by a staff; or\n\n"
+    "2. Education and/or experience which is equivalent to \u201c1\u201d. However, all candidates "
+    "must have the four years of supervisory experience as described above.\n\n"
+    "3. NYC residency*"
+)
+
+
+def test_nyc_civil_service_paths_catch_all_and_residency() -> None:
+    """The equivalence path is a catch-all (it does not lower the minimum) and a
+    residency rule names no way in of its own (unknown months, not 0)."""
+    assert _summary(NYC_COMMERCIAL_ART) == [("1", 84), ("3", None)]
+
+
+def test_nyc_commercial_art_postings_give_84_months() -> None:
+    from classspec.api import parse_file
+    from conftest import SHARED
+
+    folder = SHARED / "corpus" / "jobdocs" / "nyc_digital_service_postings"
+    (record,) = parse_file(folder / "design-lab-director.md")
+    assert record.minimum_qualifications.min_experience_months == 84
+
+
+def test_or_any_equivalent_combination_is_a_catch_all() -> None:
+    text = (
+        "EDUCATION:\n\nEducation equivalent to completion of the tenth school grade.\n\nAND\n\n"
+        "EXPERIENCE:\n\nTwo years of experience performing institutional cooking.\n\nOR\n\n"
+        "Or any equivalent combination of education and experience determined to be acceptable."
+    )
+    assert _summary(text) == [(None, 24)]

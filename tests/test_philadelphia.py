@@ -223,3 +223,20 @@ def test_letterhead_is_not_the_class_department():
     assert {"heading": None, "text": "CITY OF PHILADELPHIA PERSONNEL DEPARTMENT"} in [
         s.model_dump() for s in record.other_sections
     ]
+
+
+def test_2f26_general_and_specific_experience_add_up_on_both_options() -> None:
+    quals = _quals("2f26.htm")  # two years general AND two years specific (Option 1 or 2)
+    assert [p.experience_months for p in quals.paths] == [48, 48]
+    assert quals.min_experience_months == 48
+
+
+def test_2f65_the_general_experience_counts_on_every_alternative_of_the_list() -> None:
+    quals = _quals("2f65.htm")  # three years general AND two years in any one of four areas
+    assert [p.experience_months for p in quals.paths] == [60, 60, 60, 60]
+    assert quals.min_experience_months == 60
+
+
+def test_3b61_text_after_a_note_is_the_note() -> None:
+    quals = _quals("3b61.htm")  # "NOTE: ..." then "... considered equivalent to six months"
+    assert [p.experience_months for p in quals.paths] == [12]

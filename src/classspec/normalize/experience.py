@@ -42,8 +42,12 @@ _NUMBER = r"\d+(?:\.\d+)?|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=Tru
 # Every number starts with a digit or one of the number words' first letters: the
 # lookahead turns most positions of a text away before the long alternation is tried.
 _NUMBER_START = "".join(sorted({word[0] for word in NUMBER_WORDS}))
+# A range takes its minimum ("2-4 years", "two to four years"); "N or more years", "N+
+# years" are N: the first number is the one read.
 _DURATION = lazy_compile(
-    rf"\b(?=[\d{_NUMBER_START}])(?P<n>{_NUMBER})(?P<half>\s+and\s+(?:a|one)[- ]half)?"
+    rf"\b(?=[\d{_NUMBER_START}])(?P<n>{_NUMBER})"
+    rf"(?:\s*(?:-|\u2013|\u2014|to)\s*(?:{_NUMBER})\b|\s+or\s+more\b|\s*\+)?"
+    r"(?P<half>\s+and\s+(?:a|one)[- ]half)?"
     r"[\s-]*(?:\(\s*\d+\s*\)[\s-]*)?"
     r"(?:full[- ]time\s+)?(?P<unit>years?|months?)\b"
     r"(?:\s*\(\s*(?P<months>\d+)\s*months?\s*\))?",
@@ -55,7 +59,10 @@ _NOT_EXPERIENCE_AFTER = lazy_compile(
     r"(?:(?:of\s+)?(?:full[- ]time\s+)?(?:college|university|course\s*work|education|school"
     r"|(?:post-?\s*)?high\s+school|accredited|study|apprenticeship)"
     r"|(?:(?!of\b)\w+\s+)?(?:degree|program|course)\b|of\s+age|old\b|of\s+which|which\s+(?:shall|must|should)"
-    r"|of\s+the\s+(?:\w+\s+){0,2}(?:experience|years?)\b)",
+    r"|of\s+the\s+(?:\w+\s+){0,2}(?:experience|years?)\b"
+    # "two years of training in an approved technical school"; "18 months must have been in ..."
+    r"|of\s+training\s+(?:in|at)\s+an?\s+(?:\w+\s+){0,3}(?:school|college|institute|program)"
+    r"|(?:must|shall|should)\s+have\s+been\b)",
     re.I,
 )
 # ... and what may precede one: deadlines ("within six months") and subsets ("including one
@@ -68,7 +75,25 @@ _NOT_EXPERIENCE_BEFORE = lazy_compile(
 _NOT_REQUIREMENT = lazy_compile(
     r"substitut|in\s+lieu|equals|equivalent\s+to\s+\S+\s+years?|desirable|preferred|waive|\bNOTE\b", re.I
 )
-_EXPERIENCE_WORD = lazy_compile(r"experience|employment|\bwork(?:ing|ed)?\b|service|as\s+an?\b", re.I)
+_EXPERIENCE_WORD = lazy_compile(
+    r"experience|employment|\bwork(?:ing|ed)?\b|service|as\s+an?\b"
+    r"|\bof\s+professional\b(?!\s+(?:school|degree|program|certificat))",
+    re.I,
+)
+# "No experience is required": a requirement of none, 0 months (not an unknown).
+_NO_EXPERIENCE = lazy_compile(
+    r"\bno\s+(?:prior\s+|previous\s+|paid\s+)?experience\s+(?:is\s+)?(?:required|necessary|needed)", re.I
+)
+# "a bachelor's degree with two years of experience": a route's own duration, not a subset.
+_EDUCATION_WITH = lazy_compile(
+    r"(?:degree|diploma|GED|graduation|equivalen\w*|certificat\w*)\W*(?:\w+\W+){0,3}"
+    r"with\s*:?\s*(?:at\s+least\s+)?$",
+    re.I,
+)
+_OF_EXPERIENCE = lazy_compile(r"[\s,]*(?:of\b|experience|work|service|employment)", re.I)
+# A duration whose last number is not one with a singular unit ("5 year", "two-month"):
+# an adjective naming a kind of thing.
+_ADJECTIVE = lazy_compile(r"(?<![\w.])(?!(?:1|one|a|an)\b)(?:\d+|[a-z]+)[\s-]*(?:year|month)$", re.I)
 # Alternatives of the whole requirement: "OR" written as a word of its own (not one ending a
 # line the lower-case rest of its sentence follows, nor one after a comma that lists the kinds
 # of one requirement), "; or", ". Or".
@@ -127,11 +152,14 @@ def _required_durations(text: str) -> list[tuple[re.Match[str], int]]:
     for found in finditer(_DURATION, text):
         if _NOT_EXPERIENCE_AFTER.match(text, found.end()):
             continue
-        if _NOT_EXPERIENCE_BEFORE.search(text[max(0, found.start() - 40) : found.start()]):
+        before = text[max(0, found.start() - 60) : found.start()]
+        if _NOT_EXPERIENCE_BEFORE.search(before[-40:]) and not _EDUCATION_WITH.search(before):
             continue
         clause = _clause(text, found.start(), found.end())
         if search(_NOT_REQUIREMENT, clause) or not search(_EXPERIENCE_WORD, clause):
             continue
+        if _ADJECTIVE.search(found.group()) and not _OF_EXPERIENCE.match(text, found.end()):
+            continue  # "0-5 year fixed income instruments", "a two year degree": a kind, not a time
         months = _duration_months(found)
         if months:
             result.append((found, months))
@@ -225,4 +253,6 @@ def experience_months(text: str | None) -> int | None:
     totals = [
         months for alternative in _alternatives(text) for months in _branches_months(alternative) if months
     ]
-    return min(totals) if totals else None
+    if totals:
+        return min(totals)
+    return 0 if search(_NO_EXPERIENCE, text) else None

@@ -18,7 +18,11 @@ _FIELD = lazy_compile(
     r"|,?\s+(?:or\s+(?:a|an|in\s+a)\s+(?:closely\s+)?related"
     r"|from\s+an?\b|at\s+an?\b|with\b|and\s+(?:\w+\s+)?(?:years?|months?|one|two|three|four|five|six|completion))|$))",
 )
-_EXPERIENCE = lazy_compile(r"\bexperience\b", re.I)
+# What a way in without experience names instead ("NYC residency*" names none: no path
+# of its own, its months unknown rather than 0).
+_QUALIFYING = lazy_compile(
+    r"apprentice|training|certificat|licen[sc]|registration|credential|course|diploma|degree|graduat", re.I
+)
 _FULL_TIME = lazy_compile(r"\bfull[- ]time\b", re.I)
 _PART_TIME = lazy_compile(r"\bpart[- ]time\b", re.I)
 _CLASS_WORD = r"(?:[A-Z][\w'/-]*|I{1,3}|IV|V|VI{0,3}|IX|X)"
@@ -80,7 +84,9 @@ def describe_path(parts: list[str], label: str | None = None, substitutions: lis
     # A path's requirements all hold at once: a graduation it names is its level, whatever
     # units of coursework it adds (which alone would read as some college).
     education = "bachelor" if search(FOUR_YEAR_GRADUATION, text) else (level.value if level else None)
-    if months is None and (education is not None or not search(_EXPERIENCE, text)):
+    found_licenses, found_courses = licenses(text), courses(text)
+    qualifies = education is not None or found_licenses or found_courses or search(_QUALIFYING, text)
+    if months is None and qualifies:
         months = 0  # a way in by schooling, a licence or an apprenticeship alone needs no experience
     found_field = search(_FIELD, text)
     own_substitutions = [s.strip() for s in re.split(r"(?<=[.;])\s+", text) if _OWN_SUBSTITUTION.search(s)]
@@ -92,8 +98,8 @@ def describe_path(parts: list[str], label: str | None = None, substitutions: lis
         "experience_months": months,
         "full_time": True if search(_FULL_TIME, text) else (False if search(_PART_TIME, text) else None),
         "prior_classes": prior_classes(text),
-        "licenses": licenses(text),
-        "courses": courses(text),
+        "licenses": found_licenses,
+        "courses": found_courses,
         "substitutions": [*own_substitutions, *(substitutions or [])],
     }
 

@@ -66,6 +66,13 @@ _KIND_HEADING = lazy_compile(
     r"^(?:[A-Z][A-Z'/&,-]*\s+){0,3}(?:EDUCATION|EXPERIENCE|TRAINING|LICEN[SC]ES?|CERTIFICATIONS?)"
     r"(?:\s+[A-Z][A-Z'/&,-]*){0,3}\s*(?:\([^()]*\))?\s*:?$"
 )
+# "Education and/or experience which is equivalent to "1"": a catch-all, whatever floor
+# it then names ("However, all candidates must have the four years of ...").
+_EQUIVALENT_PATH = lazy_compile(
+    r"^(?:education|experience|training)\s+(?:and/or|and|or)\s+(?:education|experience|training)\s+"
+    r"(?:(?:which|that)\s+is\s+)?equivalent\s+to\b",
+    re.I,
+)
 _DURATION_WORD = lazy_compile(r"\b(?:years?|months?)\b", re.I)
 
 
@@ -370,7 +377,11 @@ def qualification_paths(text: str | None) -> list[dict]:
     for labels, parts in choices:
         parts = [_split_connector(part)[0] for part in parts if part.strip()]
         body = join_parts(parts)
-        if not body or (_CATCH_ALL.search(parts[-1]) and experience_months(parts[-1]) is None):
+        if (
+            not body
+            or (_CATCH_ALL.search(parts[-1]) and experience_months(parts[-1]) is None)
+            or _EQUIVALENT_PATH.search(parts[-1])
+        ):
             continue
         paths.append(describe_path(parts, " and ".join(labels) or None, substitutions))
     return paths
