@@ -209,3 +209,25 @@ def test_or_any_equivalent_combination_is_a_catch_all() -> None:
         "Or any equivalent combination of education and experience determined to be acceptable."
     )
     assert _summary(text) == [(None, 24)]
+
+
+def test_each_level_of_a_calhr_series_gets_its_own_qualifications() -> None:
+    """CalHR 2884: the 'Experience:' / 'Education:' labels under each level's title are
+    that level's, not the end of its block (Designer I once got Designer II's paths)."""
+    from classspec.api import parse_file
+    from conftest import SHARED
+
+    records = parse_file(SHARED / "corpus" / "california" / "2884.html")
+    found = {
+        r.class_code: [
+            (p.label, p.experience_months, p.courses.units if p.courses else None)
+            for p in r.minimum_qualifications.paths
+        ]
+        for r in records
+    }
+    assert found == {
+        "2884": [(None, 12, 12)],  # one year and 12 semester units
+        "2885": [("I", 12, None), ("II", 24, 24)],
+        "2886": [("I", 12, None), ("II", 36, 30)],
+    }
+    assert "Graphic Designer II" not in records[0].minimum_qualifications.text

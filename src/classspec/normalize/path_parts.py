@@ -53,7 +53,8 @@ _LICENSE = lazy_compile(
     + r"\s+as\s+an?\s+\"?(?P<named>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*|\s+in\s+[A-Z][\w'-]*)*)"
 )
 _UNITS = lazy_compile(
-    r"\b(?P<units>\d+(?:\.\d+)?)\s+(?:semester|quarter)(?:\s+or\s+\d+\s+quarter)?\s+(?:units?|hours?|credits?)\b",
+    r"\b(?P<units>\d+(?:\.\d+)?)\s+(?:semester|quarter)(?:\s+or\s+\d+\s+quarter)?\s+(?:college\s+)?"
+    r"(?:units?|hours?|credits?)\b",
     re.I,
 )
 _COURSE_COUNT = lazy_compile(
@@ -144,6 +145,6 @@ def courses(text: str) -> dict | None:
         else None,
         # "in any of the following areas: …" names no one subject
         "subject": subject.group("subject").strip()
-        if subject and not subject.group("subject").lower().startswith("any of")
+        if subject and not subject.group("subject").lower().startswith(("any of", "each of", "the following"))
         else None,
     }
