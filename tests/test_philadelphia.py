@@ -240,3 +240,22 @@ def test_2f65_the_general_experience_counts_on_every_alternative_of_the_list() -
 def test_3b61_text_after_a_note_is_the_note() -> None:
     quals = _quals("3b61.htm")  # "NOTE: ..." then "... considered equivalent to six months"
     assert [p.experience_months for p in quals.paths] == [12]
+
+
+def test_2f26_allocating_factors_classes_that_meet_and_degree_fields() -> None:
+    [record] = parse_file(PHILADELPHIA / "2f26.htm")
+    assert [f[:28] for f in record.distinguishing_features] == [
+        "Must be employed in a depart",
+        "Must be responsible for a bu",
+    ]
+    assert "ALLOCATING FACTORS" not in (record.summary or "")
+    quals = record.minimum_qualifications
+    for path in quals.paths:
+        assert "Auditor 2 (2A42)" in path.prior_classes
+        assert "Financial Accountant (2A09)" in path.prior_classes
+        assert path.education_field == (
+            "business administration, economics, finance, public administration, accounting, "
+            "or closely related field"
+        )
+    # The list's heading is no experience requirement of Option 2.
+    assert not any("typically meet" in item for item in quals.experience)

@@ -13,10 +13,12 @@ from classspec.normalize.vocab import FOUR_YEAR_GRADUATION, education_level
 # Within a requirement only an explicit substitution counts ("equals" there states a total).
 _OWN_SUBSTITUTION = lazy_compile(r"substitut|in\s+lieu\b", re.I)
 _FIELD = lazy_compile(
-    r"\b(?:degree|major(?:ing)?|major\s+work|majoring|specialization|concentration)\s+in\s+"
+    r"\b(?:degree(?:\s+program)?|major(?:ing)?|major\s+(?:course\s*)?work|majoring|specialization|concentration)"
+    r"\s+in\s+"
     r"(?P<field>[A-Za-z][\w/&,' -]*?)(?=\s*(?:[;.:(]|,\s*(?:and|which|including|with)\b"
     r"|,?\s+(?:or\s+(?:a|an|in\s+a)\s+(?:closely\s+)?related"
-    r"|from\s+an?\b|at\s+an?\b|with\b|and\s+(?:\w+\s+)?(?:years?|months?|one|two|three|four|five|six|completion))|$))",
+    r"|from\s+an?\b|at\s+an?\b|with\b|which\b|or\s+an?\s+(?:\w+['\u2019]s\s+)?degree\b"
+    r"|and\s+(?:\w+\s+)?(?:years?|months?|one|two|three|four|five|six|completion))|$))",
 )
 # What a way in without experience names instead ("NYC residency*" names none: no path
 # of its own, its months unknown rather than 0).
@@ -103,6 +105,66 @@ def describe_path(parts: list[str], label: str | None = None, substitutions: lis
         "courses": found_courses,
         "substitutions": [*own_substitutions, *(substitutions or [])],
     }
+
+
+# "City of Philadelphia classes that typically meet the specific experience requirements:",
+# "Promotional Line:": a list of the classes whose holders qualify, not a way of its own.
+_CLASS_LIST = lazy_compile(
+    r"class(?:es)?\s+(?:that|which)\s+typically\s+meets?|following\s+classes\s+(?:typically\s+)?meet"
+    r"|^promotional\s+line\b",
+    re.I,
+)
+# "... in one of the following classes:": the requirement stays, its list names the classes.
+_CLASSES_FOLLOW = lazy_compile(r"\bfollowing\s+class(?:es|ifications)\s*:\s*$", re.I)
+_CLASS_LINE_END = (".", ":", ";")
+
+
+def class_lists(text: str) -> tuple[str, list[tuple[str | None, str]]]:
+    """The text without its lists of qualifying classes, and the classes they name
+    ('Auditor 2 (2A42)'), each with the requirement that lists it (None: a list of the
+    classes that meet every way). A list is the lines after its lead-in that name a
+    class: short, capitalised, no sentence."""
+    kept: list[str] = []
+    names: list[tuple[str | None, str]] = []
+    lead_in: str | None = None
+    in_list = False
+    for line in text.splitlines():
+        stripped = line.strip()
+        if not stripped:
+            kept.append(line)
+            continue
+        if search(_CLASS_LIST, stripped):
+            in_list, lead_in = True, None
+            continue
+        if search(_CLASSES_FOLLOW, stripped):
+            in_list, lead_in = True, stripped
+            kept.append(line)  # a requirement that names its classes below it
+            continue
+        if in_list and _names_a_class(stripped):
+            names.append((lead_in, stripped))
+            continue
+        in_list = False
+        kept.append(line)
+    return "\n".join(kept), names
+
+
+def opens_class_list(line: str) -> bool:
+    """'City of Philadelphia classes that typically meet the ... requirements:'"""
+    return bool(search(_CLASS_LIST, line))
+
+
+def _names_a_class(line: str) -> bool:
+    words = line.split()
+    return (
+        len(words) <= 14
+        and line[:1].isupper()
+        and not line.endswith(_CLASS_LINE_END)
+        and not (line.isupper() and not any(ch.isdigit() for ch in line))  # a heading
+        and not _NOTE_START.match(line)
+    )
+
+
+_NOTE_START = lazy_compile(r"\(?\*?\s*NOTES?\b|OR$|AND$", re.I)
 
 
 def prior_classes(text: str) -> list[str]:

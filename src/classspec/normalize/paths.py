@@ -21,7 +21,14 @@ from dataclasses import dataclass, field
 from classspec.lazyre import lazy_compile
 from classspec.literals import finditer, search
 from classspec.normalize.experience import COMBINATION_TOTAL, experience_months
-from classspec.normalize.path_parts import courses, describe_path, join_parts, licenses, prior_classes
+from classspec.normalize.path_parts import (
+    class_lists,
+    courses,
+    describe_path,
+    join_parts,
+    licenses,
+    prior_classes,
+)
 
 __all__ = [
     "courses",
@@ -355,6 +362,7 @@ def qualification_paths(text: str | None) -> list[dict]:
     """Every way of qualifying the text lists, as QualificationPath dicts, in order."""
     if not text or not text.strip():
         return []
+    text, listed_classes = class_lists(text)
     preamble, top, notes, tail = _items(text)
     notes += [p for p in _paragraphs(text) if _NOTE.match(p)]
     substitutions = [n for n in notes if _SUBSTITUTION.search(n)]
@@ -384,4 +392,10 @@ def qualification_paths(text: str | None) -> list[dict]:
         ):
             continue
         paths.append(describe_path(parts, " and ".join(labels) or None, substitutions))
+    for path in paths:
+        path["prior_classes"] += [
+            name
+            for lead_in, name in listed_classes
+            if (lead_in is None or lead_in in path["text"]) and name not in path["prior_classes"]
+        ]
     return paths

@@ -12,6 +12,7 @@ from classspec.document import Piece
 from classspec.lazyre import lazy_compile
 from classspec.model import EducationLevel
 from classspec.normalize import education_level, iso_date, title_case
+from classspec.normalize.path_parts import opens_class_list
 from classspec.parsers.kinds import qualification_kind, qualification_kind_of_label
 from classspec.parsers.philadelphia.common import (
     OPTION,
@@ -63,8 +64,10 @@ def read_qualifications(record: RecordBuilder, section: Section) -> None:
             continue  # "Any equivalent combination ...": kept in the text, not a requirement
         if body.startswith("(") and body.endswith(")"):
             continue  # "(The following statement represents ...)": a remark, kept in the text
-        if _NOTE.match(body):
-            in_note = True  # substitutions and remarks: in minimum_qualifications.text only
+        if _NOTE.match(body) or opens_class_list(body):
+            # Substitutions, remarks and the list of classes that typically meet the
+            # requirements (the paths' prior_classes): in minimum_qualifications.text only.
+            in_note = True
             continue
         glued = _GLUED_HEADINGS.fullmatch(body)
         if glued:  # "EDUCATIONBOTH SPECIALTIES": two headings run together
