@@ -231,3 +231,24 @@ def test_each_level_of_a_calhr_series_gets_its_own_qualifications() -> None:
         "2886": [("I", 12, None), ("II", 36, 30)],
     }
     assert "Graphic Designer II" not in records[0].minimum_qualifications.text
+
+
+def test_specialty_blocks_are_ways_in_and_a_repeated_specialty_joins_its_block() -> None:
+    text = (
+        "EDUCATION:\n\nHEALTH SPECIALTY:\n\nMaster's degree in public health.\n\n"
+        "HUMAN SERVICES SPECIALTY:\n\nMaster's degree in social work.\n\nAND\n\nEXPERIENCE:\n\n"
+        "HEALTH SPECIALTY:\n\nTwo years of experience analyzing nutrition policies.\n\n"
+        "HUMAN SERVICES SPECIALTY:\n\nThree years of experience analyzing child welfare policies.\n\n"
+        "OR\n\nAny equivalent combination of education and experience."
+    )
+    assert _summary(text) == [("HEALTH SPECIALTY", 24), ("HUMAN SERVICES SPECIALTY", 36)]
+
+
+def test_the_last_joining_word_decides_between_two_durations() -> None:
+    from classspec.normalize import experience_months
+
+    text = (
+        "Two years of customer service experience giving information and eliciting information "
+        "from the public, or two years of field work investigating tax delinquents."
+    )
+    assert experience_months(text) == 24

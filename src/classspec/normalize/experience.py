@@ -73,7 +73,11 @@ _NOT_EXPERIENCE_BEFORE = lazy_compile(
 )
 # Clauses that talk about substitutes and preferences, not the requirement itself.
 _NOT_REQUIREMENT = lazy_compile(
-    r"substitut|in\s+lieu|equals|equivalent\s+to\s+\S+\s+years?|desirable|preferred|waive|\bNOTE\b", re.I
+    r"substitut|in\s+lieu|equals|equivalent\s+to\s+\S+\s+years?|desirable|preferred|waive|\bNOTE\b"
+    # "(Experience ... applied toward this pattern must include at least one year ..., or two
+    # years ...)": what part of the experience must be, not more of it.
+    r"|must\s+include\s+(?:at\s+least\s+)?(?:\S+\s+)?(?:years?|months?)\b",
+    re.I,
 )
 _EXPERIENCE_WORD = lazy_compile(
     r"experience|employment|\bwork(?:ing|ed)?\b|service|as\s+an?\b"
@@ -108,8 +112,9 @@ _SHARED_BRANCH = lazy_compile(r"\b(?:BOTH|ALL|Both|All)\b")
 # A note runs to the next AND / OR: it explains substitutions, it does not add requirements.
 _NOTE = lazy_compile(r"\bNOTE\b.*?(?=\bAND\b|\bOR\b|$)", re.S)
 _CLAUSE_END = lazy_compile(r"[.;](?:\s|$)|\n|\bAND\b|\bNOTE\b")
-_OR_BETWEEN = lazy_compile(r"\bor\b", re.I)
-_AND_BETWEEN = lazy_compile(r"\bAND\b|\bplus\b|supplemented\s+by|in\s+addition", re.I)
+# The words that join two durations; the last one before the second decides ("two years
+# of X giving information and eliciting it, or two years of Y" are alternatives).
+_JOINING = lazy_compile(r"\b(?:or|and|plus|supplemented\s+by|in\s+addition)\b", re.I)
 
 
 # "Any one or any combination that equals 18 months from the categories below": the total
@@ -173,7 +178,8 @@ def _alternative_months(text: str) -> int:
     previous_end: int | None = None
     for found, months in _required_durations(text):
         between = text[previous_end : found.start()] if previous_end is not None else ""
-        if group and _OR_BETWEEN.search(between.replace("and/or", "")) and not _AND_BETWEEN.search(between):
+        joining = _JOINING.findall(between.replace("and/or", ""))
+        if group and joining and joining[-1].lower() == "or":
             group.append(months)
         else:
             total += min(group) if group else 0

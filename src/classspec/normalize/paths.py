@@ -44,8 +44,13 @@ MAX_PATHS = 24
 
 _NUMBERED = lazy_compile(r"^\(?(?P<label>\d{1,2})[.)]\s*(?=\S)")
 _LETTERED = lazy_compile(r"^\(?(?P<label>[a-z])[.)]\s+(?=\S)|^\(?(?P<upper>[A-H])[.)]\s+(?=[A-Z0-9])")
+# An option, or a specialty heading on a line of its own ('PLUMBING SPECIALTY'; not 'ALL
+# SPECIALTIES', said of every way): each heads the block of one way to qualify.
 _OPTION = lazy_compile(
-    r"^(?P<label>(?:OPTION|Option|PATTERN|Pattern|ALTERNATIVE|Alternative)\s+(?:\d{1,2}|[A-Z]|[IVX]{1,4}))\b[.:)\-\u2013]*\s*"
+    r"^(?P<label>(?:OPTION|Option|PATTERN|Pattern|ALTERNATIVE|Alternative)\s+(?:\d{1,2}|[A-Z]|[IVX]{1,4})"
+    r"|(?!(?:ALL|BOTH|ADDITIONAL)\b|.*(?:ALL|BOTH)\s+SPECIALT)(?:[A-Z&][A-Z'&/,.-]*\s+){1,8}SPECIALT(?:Y|IES)"
+    r"(?:\s+ONLY)?(?=\s*:?$))"
+    r"\b[.:)\-\u2013]*\s*"
 )
 # CalHR: "Either I", "Or II" on a line of its own or opening the text of one.
 _ROMAN = lazy_compile(
@@ -148,19 +153,22 @@ def _items(text: str) -> tuple[list[str], list[_Item], list[str], list[str]]:
     # "AND / GENERAL EXPERIENCE:" after them is asked of every option.
     before = _preamble_of(paragraphs)
     options_heading = before[-1] if before and _KIND_HEADING.match(before[-1]) else None
-    for paragraph in paragraphs:
+    for index, paragraph in enumerate(paragraphs):
         if tail:
             tail.append(paragraph)
             continue
         if (
             options_heading
+            # ... when no other option follows (else the heading is this option's own)
+            and not any(p.startswith("\x00") or _OPTION.match(p) for p in paragraphs[index:])
             and top
             and top[-1].block
             and top[-1].paragraphs
             and _CONNECTOR_LINE.match(top[-1].paragraphs[-1])
             and _KIND_HEADING.match(paragraph)
             and _kind_word(paragraph) != _kind_word(options_heading)
-            and not any(_KIND_HEADING.match(p) for p in top[-1].paragraphs)
+            # ... and no option has a heading of its own (5A08: each specialty's EXPERIENCE:)
+            and not any(_KIND_HEADING.match(p) for item in top for p in item.paragraphs)
         ):
             tail += [top[-1].paragraphs.pop(), paragraph]
             continue
@@ -192,6 +200,12 @@ def _items(text: str) -> tuple[list[str], list[_Item], list[str], list[str]]:
             top[-1].children.append(item)
         elif kind == "sub" and top:
             top[-1].paragraphs.append(paragraph)
+        elif "SPECIALT" in marker and (again := next((t for t in top if t.label == marker), None)):
+            # 'EDUCATION: HEALTH SPECIALTY: … AND EXPERIENCE: HEALTH SPECIALTY: …': the same way
+            # in, its requirements of each kind together.
+            top.remove(again)
+            top.append(again)
+            again.paragraphs += item.paragraphs
         else:
             top.append(item)
     _close_block(top, preamble)
@@ -300,7 +314,8 @@ def _joins(items: list[_Item], default: str) -> list[str]:
 
 def _alternatives(item: _Item) -> list[tuple[str | None, list[str]]]:
     if item.block:
-        return [(item.label, parts) for parts in _block_alternatives(item.paragraphs)]
+        # A heading with nothing under it ('WATER SPECIALTY' over its options) is no way in.
+        return [(item.label, parts) for parts in _block_alternatives(item.paragraphs) if parts]
     if not item.children:
         return [(item.label, [item.text])]
     if COMBINATION_TOTAL.search(item.text) or "or" not in _joins(item.children, "and"):
