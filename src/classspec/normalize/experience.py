@@ -80,7 +80,7 @@ _NOT_REQUIREMENT = lazy_compile(
     re.I,
 )
 _EXPERIENCE_WORD = lazy_compile(
-    r"experience|employment|\bwork(?:ing|ed)?\b|service|as\s+an?\b"
+    r"experience|employment|\bwork(?:ing|ed)?\b|service|as\s+an?\b|supervisory\s+responsibilit"
     r"|\bof\s+professional\b(?!\s+(?:school|degree|program|certificat))",
     re.I,
 )

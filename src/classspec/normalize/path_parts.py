@@ -23,7 +23,9 @@ _FIELD = lazy_compile(
 # What a way in without experience names instead ("NYC residency*" names none: no path
 # of its own, its months unknown rather than 0).
 _QUALIFYING = lazy_compile(
-    r"apprentice|training|certificat|licen[sc]|registration|credential|course|diploma|degree|graduat", re.I
+    r"apprentice|training\s+(?:program|course|school|academy)|certificat|licen[sc]|registration|credential"
+    r"|course|diploma|degree|graduat",
+    re.I,
 )
 _FULL_TIME = lazy_compile(r"\bfull[- ]time\b", re.I)
 _PART_TIME = lazy_compile(r"\bpart[- ]time\b", re.I)

@@ -205,7 +205,7 @@ def _items(text: str) -> tuple[list[str], list[_Item], list[str], list[str]]:
             # in, its requirements of each kind together.
             top.remove(again)
             top.append(again)
-            again.paragraphs += item.paragraphs
+            again.paragraphs += ["AND", *item.paragraphs]  # what it asks under each kind adds up
         else:
             top.append(item)
     _close_block(top, preamble)
@@ -259,6 +259,10 @@ def _block_alternatives(paragraphs: list[str]) -> list[list[str]]:
     """Paragraphs joined by AND / OR lines → the alternatives they allow, each a list of
     required parts. OR binds tighter than AND ('EDUCATION AND EXPERIENCE OR Any
     equivalent combination' is education and one of the two); notes are left out."""
+    restart = _restart(paragraphs)
+    if restart is not None:
+        shared, first, second = restart
+        return [*_block_alternatives(shared + first), *_block_alternatives(shared + second)][:MAX_PATHS]
     segments: list[list[str]] = [[]]
     joins: list[str] = []
     in_note = False
@@ -293,10 +297,33 @@ def _block_alternatives(paragraphs: list[str]) -> list[list[str]]:
     return [list(choice) for choice in itertools.islice(itertools.product(*runs), MAX_PATHS)]
 
 
+def _restart(paragraphs: list[str]) -> tuple[list[str], list[str], list[str]] | None:
+    """'GENERAL EXPERIENCE … AND SPECIFIC EXPERIENCE … OR GENERAL EXPERIENCE … AND …': an
+    OR before a heading said before starts another way in from that heading on; what
+    precedes the first such heading is shared. (shared, first way, second way) or None."""
+    seen: dict[str, int] = {}
+    for index, paragraph in enumerate(paragraphs):
+        if not _KIND_HEADING.match(paragraph):
+            continue
+        key = paragraph.rstrip(" :").upper()
+        before = paragraphs[index - 1] if index else ""
+        joined = _CONNECTOR_LINE.match(before)
+        if key in seen and joined and joined.group("word").lower() == "or":
+            start = seen[key]
+            return paragraphs[:start], paragraphs[start : index - 1], paragraphs[index:]
+        seen.setdefault(key, index)
+    return None
+
+
 def _list_lead_in(segment: list[str]) -> list[str]:
     """The paragraphs up to the last one that opens a list ('... any one of the
-    following:', '... which has included:') when list items follow it; else none."""
-    opening = [i for i, p in enumerate(segment[:-1]) if p.rstrip().endswith(":")]
+    following:', '... which has included:', 'Four years of experience') when list items
+    follow it; else none."""
+    opening = [
+        i
+        for i, p in enumerate(segment[:-1])
+        if p.rstrip().endswith(":") or experience_months(p) is not None
+    ]
     return segment[: opening[-1] + 1] if opening else []
 
 
@@ -386,7 +413,8 @@ def qualification_paths(text: str | None) -> list[dict]:
     else:
         # A lead-in that states a requirement ("Two years as an Equipment Supervisor in one
         # of the following:", "EDUCATION ... AND GENERAL EXPERIENCE ...") is part of every path.
-        shared_choices = _block_alternatives([p for p in preamble if not _is_lead_in(p)]) or [[]]
+        shared = [p for p in preamble if _CONNECTOR_LINE.match(p) or not _is_lead_in(p)]
+        shared_choices = _block_alternatives(shared) or [[]]
         choices = [
             (labels, [*shared, *parts]) for shared in shared_choices for labels, parts in _choices(top)
         ][:MAX_PATHS]
