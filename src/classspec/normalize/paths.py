@@ -48,7 +48,7 @@ _LETTERED = lazy_compile(r"^\(?(?P<label>[a-z])[.)]\s+(?=\S)|^\(?(?P<upper>[A-H]
 # SPECIALTIES', said of every way): each heads the block of one way to qualify.
 _OPTION = lazy_compile(
     r"^(?P<label>(?:OPTION|Option|PATTERN|Pattern|ALTERNATIVE|Alternative)\s+(?:\d{1,2}|[A-Z]|[IVX]{1,4})"
-    r"|(?!(?:ALL|BOTH|ADDITIONAL)\b|.*(?:ALL|BOTH)\s+SPECIALT)(?:[A-Z&][A-Z'&/,.-]*\s+){1,8}SPECIALT(?:Y|IES)"
+    r"|(?!(?:ALL|BOTH|ADDITIONAL)\b|.*(?:ALL|BOTH)\s+SPECIALT)(?:[A-Z&][A-Z'&/,.\u2013-]*\s+){1,8}SPECIALT(?:Y|IES)"
     r"(?:\s+ONLY)?(?=\s*:?$))"
     r"\b[.:)\-\u2013]*\s*"
 )
