@@ -98,6 +98,11 @@ def _fill_paths(record: RecordBuilder, lines: list[Line]) -> None:
     for index, path in enumerate(paths):
         source = lines_of(" ".join([path["text"], *path["substitutions"]]))
         _cite(record, f"minimum_qualifications.paths[{index}]", path, source)
+        # A class of a list of classes that meet the requirements has its own line.
+        for number, name in enumerate(path["prior_classes"]):
+            own = lines_of(name)
+            if own and not set(own) <= set(source):
+                record.cite(f"minimum_qualifications.paths[{index}].prior_classes[{number}]", own)
     months = [path["experience_months"] for path in paths if path["experience_months"] is not None]
     if months:
         least = next(path for path in paths if path["experience_months"] == min(months))

@@ -145,6 +145,8 @@ def class_lists(text: str) -> tuple[str, list[tuple[str | None, str]]]:
         if in_list and _names_a_class(stripped):
             names.append((lead_in, stripped))
             continue
+        if in_list and stripped.endswith(":") and len(stripped.split()) <= 6:
+            continue  # 'Collection Specialty:' groups the classes of the list
         in_list = False
         kept.append(line)
     return "\n".join(kept), names

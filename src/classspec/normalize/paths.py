@@ -48,8 +48,8 @@ _LETTERED = lazy_compile(r"^\(?(?P<label>[a-z])[.)]\s+(?=\S)|^\(?(?P<upper>[A-H]
 # SPECIALTIES', said of every way): each heads the block of one way to qualify.
 _OPTION = lazy_compile(
     r"^(?P<label>(?:OPTION|Option|PATTERN|Pattern|ALTERNATIVE|Alternative)\s+(?:\d{1,2}|[A-Z]|[IVX]{1,4})"
-    r"|(?!(?:ALL|BOTH|ADDITIONAL)\b|.*(?:ALL|BOTH)\s+SPECIALT)(?:[A-Z&][A-Z'&/,.\u2013-]*\s+){1,8}SPECIALT(?:Y|IES)"
-    r"(?:\s+ONLY)?(?=\s*:?$))"
+    r"|(?!(?i:all|both|additional)\b|.*(?i:(?:all|both)\s+specialt))(?:[A-Z&][\w'&/,.\u2013-]*\s+){1,8}"
+    r"(?:SPECIALT(?:Y|IES)|Specialt(?:y|ies))(?:\s+(?:ONLY|Only))?(?=\s*:?$))"
     r"\b[.:)\-\u2013]*\s*"
 )
 # CalHR: "Either I", "Or II" on a line of its own or opening the text of one.
@@ -85,6 +85,8 @@ _EQUIVALENT_PATH = lazy_compile(
     r"(?:(?:which|that)\s+is\s+)?equivalent\s+to\b",
     re.I,
 )
+# 'Both Specialties' / 'ALL SPECIALTIES': says who the text below is for, requires nothing.
+_SHARED_HEAD = lazy_compile(r"^(?:both|all)\s+specialt(?:y|ies)\s*:?$", re.I)
 _DURATION_WORD = lazy_compile(r"\b(?:years?|months?)\b", re.I)
 
 
@@ -203,9 +205,12 @@ def _items(text: str) -> tuple[list[str], list[_Item], list[str], list[str]]:
         elif "SPECIALT" in marker and (again := next((t for t in top if t.label == marker), None)):
             # 'EDUCATION: HEALTH SPECIALTY: … AND EXPERIENCE: HEALTH SPECIALTY: …': the same way
             # in, its requirements of each kind together.
+            # What it asks under each kind adds up; after an OR line it is another way in.
+            last = again.paragraphs[-1] if again.paragraphs else ""
+            joined = again.paragraphs.pop() if _CONNECTOR_LINE.match(last) else "AND"
             top.remove(again)
             top.append(again)
-            again.paragraphs += ["AND", *item.paragraphs]  # what it asks under each kind adds up
+            again.paragraphs += [joined, *item.paragraphs]
         else:
             top.append(item)
     _close_block(top, preamble)
@@ -278,7 +283,7 @@ def _block_alternatives(paragraphs: list[str]) -> list[list[str]]:
             break  # "Any equivalent combination …" closes the requirements; notes follow it
         # A note runs to the next AND / OR line: what it says substitutes, it adds nothing.
         in_note = in_note or bool(_NOTE.match(paragraph))
-        if not in_note:
+        if not in_note and not _SHARED_HEAD.match(paragraph):
             segments[-1].append(paragraph)
     while segments and not segments[-1]:
         segments.pop()
@@ -302,6 +307,7 @@ def _restart(paragraphs: list[str]) -> tuple[list[str], list[str], list[str]] | 
     OR before a heading said before starts another way in from that heading on; what
     precedes the first such heading is shared. (shared, first way, second way) or None."""
     seen: dict[str, int] = {}
+    restarts: list[tuple[int, int]] = []  # (where the heading was first said, where again)
     for index, paragraph in enumerate(paragraphs):
         if not _KIND_HEADING.match(paragraph):
             continue
@@ -309,10 +315,14 @@ def _restart(paragraphs: list[str]) -> tuple[list[str], list[str], list[str]] | 
         before = paragraphs[index - 1] if index else ""
         joined = _CONNECTOR_LINE.match(before)
         if key in seen and joined and joined.group("word").lower() == "or":
-            start = seen[key]
-            return paragraphs[:start], paragraphs[start : index - 1], paragraphs[index:]
+            restarts.append((seen[key], index))
         seen.setdefault(key, index)
-    return None
+    if not restarts:
+        return None
+    # The outermost first: 'GENERAL … SPECIFIC … OR SPECIFIC … OR GENERAL …' is two ways
+    # from GENERAL on, the first of them with two SPECIFIC alternatives.
+    start, index = min(restarts)
+    return list(paragraphs[:start]), list(paragraphs[start : index - 1]), list(paragraphs[index:])
 
 
 def _list_lead_in(segment: list[str]) -> list[str]:
