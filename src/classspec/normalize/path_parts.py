@@ -83,8 +83,10 @@ def describe_path(parts: list[str], label: str | None = None, substitutions: lis
     """One path's facts from the requirements it joins (all of them required, so their
     months add up): education, field, months, full time, prior classes, licences, courses."""
     text = join_parts(parts)
-    # The parts are all required: AND makes the normalizer add their months up.
-    months = experience_months(" AND ".join(part.rstrip(" ;") for part in parts))
+    # AND adds up; an OR inside one part ("Three years …; or Four years …") takes the
+    # smaller of that part's alternatives.
+    each = [experience_months(part.rstrip(" ;")) for part in parts]
+    months = sum(m for m in each if m) if any(m is not None for m in each) else None
     level = education_level(text)
     # A path's requirements all hold at once: a graduation it names is its level, whatever
     # units of coursework it adds (which alone would read as some college).

@@ -48,7 +48,8 @@ _LETTERED = lazy_compile(r"^\(?(?P<label>[a-z])[.)]\s+(?=\S)|^\(?(?P<upper>[A-H]
 # SPECIALTIES', said of every way): each heads the block of one way to qualify.
 _OPTION = lazy_compile(
     r"^(?P<label>(?:OPTION|Option|PATTERN|Pattern|ALTERNATIVE|Alternative)\s+(?:\d{1,2}|[A-Z]|[IVX]{1,4})"
-    r"|(?!(?i:all|both|additional)\b|.*(?i:(?:all|both)\s+specialt))(?:[A-Z&][\w'&/,.\u2013-]*\s+){1,8}"
+    r"|(?!(?i:all|both|additional)\b|.*(?i:(?:all|both)\s+specialt))[A-Z&][\w'&/,.\u2013-]*\s+"
+    r"(?:(?:[A-Z&][\w'&/,.\u2013-]*|and|of|the)\s+){0,8}"
     r"(?:SPECIALT(?:Y|IES)|Specialt(?:y|ies))(?:\s+(?:ONLY|Only))?(?=\s*:?$))"
     r"\b[.:)\-\u2013]*\s*"
 )
@@ -85,6 +86,7 @@ _EQUIVALENT_PATH = lazy_compile(
     r"(?:(?:which|that)\s+is\s+)?equivalent\s+to\b",
     re.I,
 )
+_EQUIVALENT_WORD = lazy_compile(r"\b(?:equivalent|acceptable|comparable)\b", re.I)
 # 'Both Specialties' / 'ALL SPECIALTIES': says who the text below is for, requires nothing.
 _SHARED_HEAD = lazy_compile(r"^(?:both|all)\s+specialt(?:y|ies)\s*:?$", re.I)
 _DURATION_WORD = lazy_compile(r"\b(?:years?|months?)\b", re.I)
@@ -279,7 +281,7 @@ def _block_alternatives(paragraphs: list[str]) -> list[list[str]]:
                 joins.append(connector.group("word").lower())
                 segments.append([])
             continue
-        if _CATCH_ALL.search(paragraph) and experience_months(paragraph) is None:
+        if _is_catch_all(paragraph):
             break  # "Any equivalent combination …" closes the requirements; notes follow it
         # A note runs to the next AND / OR line: what it says substitutes, it adds nothing.
         in_note = in_note or bool(_NOTE.match(paragraph))
@@ -300,6 +302,15 @@ def _block_alternatives(paragraphs: list[str]) -> list[list[str]]:
             lead_in = _list_lead_in(segment)
             runs.append(["\n".join(segment)])
     return [list(choice) for choice in itertools.islice(itertools.product(*runs), MAX_PATHS)]
+
+
+def _is_catch_all(paragraph: str) -> bool:
+    """'Any equivalent combination of education and experience …' (whatever floor it
+    names: 'which has included … one year of …'), but not 'Any combination of … experience
+    equating to five years', which states a total."""
+    if not search(_CATCH_ALL, paragraph):
+        return False
+    return experience_months(paragraph) is None or bool(_EQUIVALENT_WORD.search(paragraph[:80]))
 
 
 def _restart(paragraphs: list[str]) -> tuple[list[str], list[str], list[str]] | None:
@@ -440,7 +451,7 @@ def qualification_paths(text: str | None) -> list[dict]:
         body = join_parts(parts)
         if (
             not body
-            or (_CATCH_ALL.search(parts[-1]) and experience_months(parts[-1]) is None)
+            or _is_catch_all(parts[-1])
             or _EQUIVALENT_PATH.search(parts[-1])
         ):
             continue
