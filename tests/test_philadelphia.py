@@ -259,3 +259,23 @@ def test_2f26_allocating_factors_classes_that_meet_and_degree_fields() -> None:
         )
     # The list's heading is no experience requirement of Option 2.
     assert not any("typically meet" in item for item in quals.experience)
+
+
+@pytest.mark.parametrize(
+    ("name", "months"),
+    [
+        # General AND specific, each specialty its own way in; "; or" inside one part
+        # takes that part's smaller figure (Compensation: 24 + min(36, 48, 48)).
+        ("2h21.htm", [60, 60, 60, 60]),
+        # "GENERAL … AND SPECIFIC … OR GENERAL … AND SPECIFIC …": two ways, not a product.
+        ("7f48.htm", [84, 84]),
+        # Title-case specialty headings; a specialty said again after OR is another way in.
+        ("7b05.htm", [108, 108, 108, 108, 108]),
+        # A duration line leads in a list whose OR items state none of their own.
+        ("3c40.htm", [108, 108]),
+    ],
+)
+def test_philadelphia_ways_in_add_up(name: str, months: list[int]) -> None:
+    quals = _quals(name)
+    assert [p.experience_months for p in quals.paths] == months
+    assert quals.min_experience_months == min(months)
