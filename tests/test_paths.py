@@ -252,3 +252,20 @@ def test_the_last_joining_word_decides_between_two_durations() -> None:
         "from the public, or two years of field work investigating tax delinquents."
     )
     assert experience_months(text) == 24
+
+
+def test_promotional_lines_and_incumbents_are_prior_classes() -> None:
+    text = (
+        "Two years of experience as a Senior Clerk; or\n"
+        "Open to incumbents of the class of Principal Clerk.\n\n"
+        "Promotional Line:\n\nClerk Typist (1101)\n\nSenior Clerk Typist (1368)"
+    )
+    (path,) = qualification_paths(text)
+    assert path["experience_months"] == 24
+    assert path["prior_classes"] == [
+        "Senior Clerk",
+        "Principal Clerk",
+        "Clerk Typist (1101)",
+        "Senior Clerk Typist (1368)",
+    ]
+    assert "Promotional" not in path["text"]
