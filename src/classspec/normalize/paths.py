@@ -5,10 +5,8 @@ lettered sub-items ("a.", "(b)", "A."), CalHR patterns ("Either I … Or II …"
 ("OPTION 1"), and the connectors that join them ("; or", "; and", an "OR" line).
 In a numbered list the first connector is the outer one ("1. degree; and 2. …; or 3. …"
 is 1 and (2 or 3); "1; or 2; or 3; and 4" is 1 or 2 or (3 and 4)). Blocks joined by
-stand-alone AND / OR lines (Philadelphia) bind OR tighter ("EDUCATION AND EXPERIENCE OR
-Any equivalent combination" is education and experience); "Any equivalent combination
-…" closes the requirements. Each path's months come from the one experience normalizer,
-its other facts from path_parts.
+stand-alone AND / OR lines (Philadelphia) are read in path_blocks.py. Each path's months
+come from the one experience normalizer, its other facts from path_parts.
 """
 
 from __future__ import annotations
@@ -20,7 +18,15 @@ from dataclasses import dataclass, field
 
 from classspec.lazyre import lazy_compile
 from classspec.literals import finditer, search
-from classspec.normalize.experience import COMBINATION_TOTAL, experience_months
+from classspec.normalize.experience import COMBINATION_TOTAL
+from classspec.normalize.path_blocks import (
+    CONNECTOR_LINE,
+    KIND_HEADING,
+    MAX_PATHS,
+    NOTE,
+    block_alternatives,
+    is_catch_all,
+)
 from classspec.normalize.path_parts import (
     class_lists,
     courses,
@@ -39,9 +45,6 @@ __all__ = [
     "qualification_paths",
 ]
 
-# At most this many paths: a long list of "and" runs of alternatives is not enumerated.
-MAX_PATHS = 24
-
 _NUMBERED = lazy_compile(r"^\(?(?P<label>\d{1,2})[.)]\s*(?=\S)")
 _LETTERED = lazy_compile(r"^\(?(?P<label>[a-z])[.)]\s+(?=\S)|^\(?(?P<upper>[A-H])[.)]\s+(?=[A-Z0-9])")
 # An option, or a specialty heading on a line of its own ('PLUMBING SPECIALTY'; not 'ALL
@@ -57,7 +60,6 @@ _OPTION = lazy_compile(
 _ROMAN = lazy_compile(
     r"(?:^|(?<=\s)|(?<=:\s))(?:Either|Or|EITHER|OR)\s+(?P<label>[IVX]{1,4})\b\s*(?=[A-Z(]|$)"
 )
-_CONNECTOR_LINE = lazy_compile(r"^(?P<word>OR|Or|or|AND|And|and)[:.,]?$")
 _TRAILING_CONNECTOR = lazy_compile(
     r"[\s;,.)]*(?<![\w'])(?P<word>or|and|OR|AND)(?:\s+(?:either|EITHER|one\s+of\s+the\s+following)"
     r"(?:\s+#?\d+\s+or\s+#?\d+(?:\s+below)?)?)?[\s:.]*$"
@@ -66,19 +68,9 @@ _TRAILING_CONNECTOR = lazy_compile(
 # Not after a comma: "Registering citizens to vote, OR" / "Preparing voting machines" is a
 # list inside one requirement.
 _UPPER_CONNECTOR_END = lazy_compile(r"(?<=[\s.;)])(?<!,\s)(?P<word>OR|AND)[\s:.]*$")
-_NOTE = lazy_compile(r"^\(?\*?\s*NOTES?\b", re.I)
 _SUBSTITUTION = lazy_compile(r"substitut|in\s+lieu\b|\bequals?\b|may\s+be\s+accepted|\bwaive", re.I)
-_CATCH_ALL = lazy_compile(
-    r"^(?:or\s+)?(?:any|an)?\s*(?:other\s+)?(?:equivalent|acceptable|comparable)?\s*combination\s+of\s+(?:\w+[,\s]+){0,6}"
-    r"(?:education|training|experience)",
-    re.I,
-)
-# A heading that names a kind of requirement: 'EDUCATION:', 'GENERAL EXPERIENCE (for all positions):'.
+# The kind a requirement heading names ('GENERAL EXPERIENCE' -> experience).
 _KIND_WORD = lazy_compile(r"EDUCATION|EXPERIENCE|TRAINING|LICEN[SC]E|CERTIFICATION")
-_KIND_HEADING = lazy_compile(
-    r"^(?:[A-Z][A-Z'/&,-]*\s+){0,3}(?:EDUCATION|EXPERIENCE|TRAINING|LICEN[SC]ES?|CERTIFICATIONS?)"
-    r"(?:\s+[A-Z][A-Z'/&,-]*){0,3}\s*(?:\([^()]*\))?\s*:?$"
-)
 # "Education and/or experience which is equivalent to "1"": a catch-all, whatever floor
 # it then names ("However, all candidates must have the four years of ...").
 _EQUIVALENT_PATH = lazy_compile(
@@ -86,9 +78,6 @@ _EQUIVALENT_PATH = lazy_compile(
     r"(?:(?:which|that)\s+is\s+)?equivalent\s+to\b",
     re.I,
 )
-_EQUIVALENT_WORD = lazy_compile(r"\b(?:equivalent|acceptable|comparable)\b", re.I)
-# 'Both Specialties' / 'ALL SPECIALTIES': says who the text below is for, requires nothing.
-_SHARED_HEAD = lazy_compile(r"^(?:both|all)\s+specialt(?:y|ies)\s*:?$", re.I)
 _DURATION_WORD = lazy_compile(r"\b(?:years?|months?)\b", re.I)
 
 
@@ -156,7 +145,7 @@ def _items(text: str) -> tuple[list[str], list[_Item], list[str], list[str]]:
     # The options of "EDUCATION: / OPTION 1 … OR OPTION 2 …" are ways to meet that heading:
     # "AND / GENERAL EXPERIENCE:" after them is asked of every option.
     before = _preamble_of(paragraphs)
-    options_heading = before[-1] if before and _KIND_HEADING.match(before[-1]) else None
+    options_heading = before[-1] if before and KIND_HEADING.match(before[-1]) else None
     for index, paragraph in enumerate(paragraphs):
         if tail:
             tail.append(paragraph)
@@ -168,15 +157,15 @@ def _items(text: str) -> tuple[list[str], list[_Item], list[str], list[str]]:
             and top
             and top[-1].block
             and top[-1].paragraphs
-            and _CONNECTOR_LINE.match(top[-1].paragraphs[-1])
-            and _KIND_HEADING.match(paragraph)
+            and CONNECTOR_LINE.match(top[-1].paragraphs[-1])
+            and KIND_HEADING.match(paragraph)
             and _kind_word(paragraph) != _kind_word(options_heading)
             # ... and no option has a heading of its own (5A08: each specialty's EXPERIENCE:)
-            and not any(_KIND_HEADING.match(p) for item in top for p in item.paragraphs)
+            and not any(KIND_HEADING.match(p) for item in top for p in item.paragraphs)
         ):
             tail += [top[-1].paragraphs.pop(), paragraph]
             continue
-        connector = _CONNECTOR_LINE.match(paragraph)
+        connector = CONNECTOR_LINE.match(paragraph)
         if connector and (not top or top[-1].block):
             (top[-1].paragraphs if top else preamble).append(paragraph)  # split into blocks later
             continue
@@ -209,7 +198,7 @@ def _items(text: str) -> tuple[list[str], list[_Item], list[str], list[str]]:
             # in, its requirements of each kind together.
             # What it asks under each kind adds up; after an OR line it is another way in.
             last = again.paragraphs[-1] if again.paragraphs else ""
-            joined = again.paragraphs.pop() if _CONNECTOR_LINE.match(last) else "AND"
+            joined = again.paragraphs.pop() if CONNECTOR_LINE.match(last) else "AND"
             top.remove(again)
             top.append(again)
             again.paragraphs += [joined, *item.paragraphs]
@@ -236,8 +225,8 @@ def _close_block(top: list[_Item], preamble: list[str]) -> None:
     """The AND / OR line that ends a block joins it to the next block (or, before the first
     block, ends the shared lead-in)."""
     paragraphs = top[-1].paragraphs if top and top[-1].block else (preamble if not top else None)
-    if paragraphs and _CONNECTOR_LINE.match(paragraphs[-1]):
-        word = _CONNECTOR_LINE.match(paragraphs.pop()).group("word").lower()
+    if paragraphs and CONNECTOR_LINE.match(paragraphs[-1]):
+        word = CONNECTOR_LINE.match(paragraphs.pop()).group("word").lower()
         if top:
             top[-1].connector = word
 
@@ -262,92 +251,6 @@ def _plain(paragraph: str, preamble: list[str], top: list[_Item], notes: list[st
         notes.append(paragraph)
 
 
-def _block_alternatives(paragraphs: list[str]) -> list[list[str]]:
-    """Paragraphs joined by AND / OR lines → the alternatives they allow, each a list of
-    required parts. OR binds tighter than AND ('EDUCATION AND EXPERIENCE OR Any
-    equivalent combination' is education and one of the two); notes are left out."""
-    restart = _restart(paragraphs)
-    if restart is not None:
-        shared, first, second = restart
-        return [*_block_alternatives(shared + first), *_block_alternatives(shared + second)][:MAX_PATHS]
-    segments: list[list[str]] = [[]]
-    joins: list[str] = []
-    in_note = False
-    for paragraph in paragraphs:
-        connector = _CONNECTOR_LINE.match(paragraph)
-        if connector:
-            in_note = False
-            if segments[-1]:
-                joins.append(connector.group("word").lower())
-                segments.append([])
-            continue
-        if _is_catch_all(paragraph):
-            break  # "Any equivalent combination …" closes the requirements; notes follow it
-        # A note runs to the next AND / OR line: what it says substitutes, it adds nothing.
-        in_note = in_note or bool(_NOTE.match(paragraph))
-        if not in_note and not _SHARED_HEAD.match(paragraph):
-            segments[-1].append(paragraph)
-    while segments and not segments[-1]:
-        segments.pop()
-    runs: list[list[str]] = []
-    lead_in: list[str] = []
-    for index, segment in enumerate(segments):
-        if index and joins[index - 1] == "or":
-            # "Two years of experience in any one of the following: / A / OR / B": the
-            # list's lead-in (and its heading) asks the same of every alternative after it
-            # that is an item of the list (one stating its own duration is not).
-            item = lead_in if experience_months("\n".join(segment)) is None else []
-            runs[-1].append("\n".join([*item, *segment]))
-        else:
-            lead_in = _list_lead_in(segment)
-            runs.append(["\n".join(segment)])
-    return [list(choice) for choice in itertools.islice(itertools.product(*runs), MAX_PATHS)]
-
-
-def _is_catch_all(paragraph: str) -> bool:
-    """'Any equivalent combination of education and experience …' (whatever floor it
-    names: 'which has included … one year of …'), but not 'Any combination of … experience
-    equating to five years', which states a total."""
-    if not search(_CATCH_ALL, paragraph):
-        return False
-    return experience_months(paragraph) is None or bool(_EQUIVALENT_WORD.search(paragraph[:80]))
-
-
-def _restart(paragraphs: list[str]) -> tuple[list[str], list[str], list[str]] | None:
-    """'GENERAL EXPERIENCE … AND SPECIFIC EXPERIENCE … OR GENERAL EXPERIENCE … AND …': an
-    OR before a heading said before starts another way in from that heading on; what
-    precedes the first such heading is shared. (shared, first way, second way) or None."""
-    seen: dict[str, int] = {}
-    restarts: list[tuple[int, int]] = []  # (where the heading was first said, where again)
-    for index, paragraph in enumerate(paragraphs):
-        if not _KIND_HEADING.match(paragraph):
-            continue
-        key = paragraph.rstrip(" :").upper()
-        before = paragraphs[index - 1] if index else ""
-        joined = _CONNECTOR_LINE.match(before)
-        if key in seen and joined and joined.group("word").lower() == "or":
-            restarts.append((seen[key], index))
-        seen.setdefault(key, index)
-    if not restarts:
-        return None
-    # The outermost first: 'GENERAL … SPECIFIC … OR SPECIFIC … OR GENERAL …' is two ways
-    # from GENERAL on, the first of them with two SPECIFIC alternatives.
-    start, index = min(restarts)
-    return list(paragraphs[:start]), list(paragraphs[start : index - 1]), list(paragraphs[index:])
-
-
-def _list_lead_in(segment: list[str]) -> list[str]:
-    """The paragraphs up to the last one that opens a list ('... any one of the
-    following:', '... which has included:', 'Four years of experience') when list items
-    follow it; else none."""
-    opening = [
-        i
-        for i, p in enumerate(segment[:-1])
-        if p.rstrip().endswith(":") or experience_months(p) is not None
-    ]
-    return segment[: opening[-1] + 1] if opening else []
-
-
 def _joins(items: list[_Item], default: str) -> list[str]:
     """The connector between each item and the next: its own, else the next one written
     at this level ('A; B; or C' is all 'or'), else the last one written, else `default`."""
@@ -363,7 +266,7 @@ def _joins(items: list[_Item], default: str) -> list[str]:
 def _alternatives(item: _Item) -> list[tuple[str | None, list[str]]]:
     if item.block:
         # A heading with nothing under it ('WATER SPECIALTY' over its options) is no way in.
-        return [(item.label, parts) for parts in _block_alternatives(item.paragraphs) if parts]
+        return [(item.label, parts) for parts in block_alternatives(item.paragraphs) if parts]
     if not item.children:
         return [(item.label, [item.text])]
     if COMBINATION_TOTAL.search(item.text) or "or" not in _joins(item.children, "and"):
@@ -418,7 +321,7 @@ def _is_lead_in(paragraph: str) -> bool:
 def has_connector_lines(text: str | None) -> bool:
     """Does the text join blocks of requirements with AND / OR lines of their own (the
     nested structure of Philadelphia specs)?"""
-    return any(_CONNECTOR_LINE.match(p) for p in _paragraphs(text or ""))
+    return any(CONNECTOR_LINE.match(p) for p in _paragraphs(text or ""))
 
 
 def qualification_paths(text: str | None) -> list[dict]:
@@ -427,21 +330,21 @@ def qualification_paths(text: str | None) -> list[dict]:
         return []
     text, listed_classes = class_lists(text)
     preamble, top, notes, tail = _items(text)
-    notes += [p for p in _paragraphs(text) if _NOTE.match(p)]
+    notes += [p for p in _paragraphs(text) if NOTE.match(p)]
     substitutions = [n for n in notes if _SUBSTITUTION.search(n)]
     if not top:
-        choices = [([], parts) for parts in _block_alternatives(preamble)]
+        choices = [([], parts) for parts in block_alternatives(preamble)]
     else:
         # A lead-in that states a requirement ("Two years as an Equipment Supervisor in one
         # of the following:", "EDUCATION ... AND GENERAL EXPERIENCE ...") is part of every path.
-        shared = [p for p in preamble if _CONNECTOR_LINE.match(p) or not _is_lead_in(p)]
-        shared_choices = _block_alternatives(shared) or [[]]
+        shared = [p for p in preamble if CONNECTOR_LINE.match(p) or not _is_lead_in(p)]
+        shared_choices = block_alternatives(shared) or [[]]
         choices = [
             (labels, [*shared, *parts]) for shared in shared_choices for labels, parts in _choices(top)
         ][:MAX_PATHS]
     if tail:
-        after = _block_alternatives(tail[1:]) or [[]]
-        if _CONNECTOR_LINE.match(tail[0]).group("word").lower() == "and":
+        after = block_alternatives(tail[1:]) or [[]]
+        if CONNECTOR_LINE.match(tail[0]).group("word").lower() == "and":
             choices = [(labels, [*parts, *more]) for labels, parts in choices for more in after][:MAX_PATHS]
         else:
             choices += [([], more) for more in after]
@@ -451,7 +354,7 @@ def qualification_paths(text: str | None) -> list[dict]:
         body = join_parts(parts)
         if (
             not body
-            or _is_catch_all(parts[-1])
+            or is_catch_all(parts[-1])
             or _EQUIVALENT_PATH.search(parts[-1])
         ):
             continue
