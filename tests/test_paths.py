@@ -269,3 +269,14 @@ def test_promotional_lines_and_incumbents_are_prior_classes() -> None:
         "Senior Clerk Typist (1368)",
     ]
     assert "Promotional" not in path["text"]
+
+
+def test_series_wide_numbered_requirements_hold_for_every_pattern() -> None:
+    """CalHR 8197: '1. All classes require a licence; and 2. … a degree; and 3. …', then
+    each level's own 'Two years …' or 'Either I … Or II …' (not added together)."""
+    from classspec.api import parse_file
+    from conftest import SHARED
+
+    records = parse_file(SHARED / "corpus" / "california" / "8197.html")
+    found = {r.class_code: [p.experience_months for p in r.minimum_qualifications.paths] for r in records}
+    assert found == {"8197": [24], "8195": [24, 48], "8181": [24, 60], "8179": [24, 60]}

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from classspec.lazyre import lazy_compile
 from classspec.literals import finditer, search
-from classspec.normalize.experience import COMBINATION_TOTAL
+from classspec.normalize.experience import COMBINATION_TOTAL, experience_months
 from classspec.normalize.path_blocks import (
     CONNECTOR_LINE,
     KIND_HEADING,
@@ -78,6 +78,8 @@ _EQUIVALENT_PATH = lazy_compile(
     r"(?:(?:which|that)\s+is\s+)?equivalent\s+to\b",
     re.I,
 )
+# A paragraph that opens with a duration: "Two years of professional nursing experience …".
+_STATES_DURATION = lazy_compile(r"[\w-]+\s+(?:\(\d+\)\s+)?(?:full[- ]time\s+)?(?:years?|months?)\b", re.I)
 _DURATION_WORD = lazy_compile(r"\b(?:years?|months?)\b", re.I)
 
 
@@ -247,6 +249,16 @@ def _plain(paragraph: str, preamble: list[str], top: list[_Item], notes: list[st
         # "... and" then "Education: ..." continues the requirement.
         last.text = f"{last.text} {body}".strip()
         last.connector = joined_by
+    elif (
+        len(top) > 1
+        and all(item.connector == "and" for item in top[:-1])
+        and _STATES_DURATION.match(paragraph)
+        and experience_months(paragraph) is not None
+    ):
+        # "1. All classes require …; and 2. …; and 3. …" / "Two years of …" (a level's own
+        # requirement after the series-wide ones): one more requirement of every path.
+        top[-1].connector = "and"
+        top.append(_Item(None, body, "top", connector=joined_by))
     else:
         notes.append(paragraph)
 
@@ -287,6 +299,15 @@ def _choices(top: list[_Item]) -> list[tuple[list[str], list[str]]]:
     or 3. …; and 4. …" is 1 or 2 or (3 and 4). Blocks (options, CalHR patterns) are
     alternatives unless an AND stands between them.
     """
+    first_block = next((i for i, item in enumerate(top) if item.block), 0)
+    if first_block and all(item.block for item in top[first_block:]):
+        # "1. All classes require a licence; and 2. … / Either I … Or II …": the numbered
+        # requirements hold for every pattern.
+        return [
+            ([*labels, *more_labels], [*parts, *more_parts])
+            for labels, parts in _choices(top[:first_block])
+            for more_labels, more_parts in _choices(top[first_block:])
+        ][:MAX_PATHS]
     joins = _joins(top, "or" if top[0].block else "and")
     outer = "and" if top[0].block else (joins[0] if joins else "and")
     groups: list[list[_Item]] = [[top[0]]]
