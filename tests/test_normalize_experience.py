@@ -82,6 +82,12 @@ def test_experience_months(text: str, months: int) -> None:
             "capacity and 18 months must have been in an executive capacity",
             48,
         ),
+        # ", at least N years on …" after a duration of the same sentence is a part of it.
+        (
+            "Four years of professional architectural experience, at least two years on "
+            "historical restoration projects.",
+            48,
+        ),
         # A duration used as an adjective names a kind of thing.
         (
             "Three years of experience purchasing or selling 0-5 year fixed income instruments "

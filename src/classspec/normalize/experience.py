@@ -94,6 +94,8 @@ _EDUCATION_WITH = lazy_compile(
     r"with\s*:?\s*(?:at\s+least\s+)?$",
     re.I,
 )
+_AT_LEAST_PART = lazy_compile(r",\s*at\s+least\s*$", re.I)
+_SENTENCE_END = lazy_compile(r"[.;]\s")
 _OF_EXPERIENCE = lazy_compile(r"[\s,]*(?:of\b|experience|work|service|employment)", re.I)
 # A duration whose last number is not one with a singular unit ("5 year", "two-month"):
 # an adjective naming a kind of thing.
@@ -165,10 +167,21 @@ def _required_durations(text: str) -> list[tuple[re.Match[str], int]]:
             continue
         if _ADJECTIVE.search(found.group()) and not _OF_EXPERIENCE.match(text, found.end()):
             continue  # "0-5 year fixed income instruments", "a two year degree": a kind, not a time
+        if _part_of_previous(text, result, found, before):
+            continue  # "Four years of experience, at least two years on restoration"
         months = _duration_months(found)
         if months:
             result.append((found, months))
     return result
+
+
+def _part_of_previous(
+    text: str, result: list[tuple[re.Match[str], int]], found: re.Match[str], before: str
+) -> bool:
+    """', at least N years …' right after a duration of the same sentence: a part of it."""
+    if not result or not _AT_LEAST_PART.search(before):
+        return False
+    return not _SENTENCE_END.search(text, result[-1][0].end(), found.start())
 
 
 def _alternative_months(text: str) -> int:
