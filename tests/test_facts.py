@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from classspec.api import parse_text
-from classspec.facts import complete
-from classspec.model import MinimumQualifications
+from classspec.builder import RecordBuilder, finish_records
 from classspec.readers.text import read_text
+from conftest import PHILADELPHIA
 from line_coverage import output_blob, squash
 
 BULLETIN = """SENIOR WIDGET INSPECTOR
@@ -84,14 +84,21 @@ def test_values_cite_their_lines() -> None:
     assert record.provenance["dates.deadline"][0].line_start == 30
 
 
+def _builder(**values) -> RecordBuilder:
+    """A record of the bulletin as a parser might leave it: only `values` set."""
+    doc = read_text(BULLETIN.encode(), "bulletin.txt", "0" * 64)
+    record = RecordBuilder(doc, "generic")
+    for path, value in values.items():
+        record.set(path.replace("__", "."), value)
+    return record
+
+
 def test_paths_and_the_smallest_paths_months_from_the_qualification_text() -> None:
-    record = _record()
-    record.minimum_qualifications = MinimumQualifications(
-        text="1. Two years of experience as a Clerk Typist with the City; or\n"
+    text = (
+        "1. Two years of experience as a Clerk Typist with the City; or\n"
         "2. Graduation from an accredited four-year college or university."
     )
-    doc = read_text(BULLETIN.encode(), "bulletin.txt", "0" * 64)
-    (record,) = complete(doc, [record])
+    (record,) = finish_records([_builder(minimum_qualifications__text=text)])
     quals = record.minimum_qualifications
     assert [(p.label, p.experience_months, p.education) for p in quals.paths] == [
         ("1", 24, None),
@@ -102,10 +109,21 @@ def test_paths_and_the_smallest_paths_months_from_the_qualification_text() -> No
 
 
 def test_what_the_parser_set_is_kept() -> None:
-    (record,) = parse_text(BULLETIN, "bulletin.txt")
-    record.salary = record.salary[:1]
-    record.dates.opened = "2001-01-01"
-    doc = read_text(BULLETIN.encode(), "bulletin.txt", "0" * 64)
-    (again,) = complete(doc, [record])
-    assert len(again.salary) == 1
-    assert again.dates.opened == "2001-01-01"
+    salary = [{"min": 1, "max": 2, "currency": "USD", "period": "year", "text": "$1 to $2"}]
+    (record,) = finish_records([_builder(salary=salary, dates__opened="2001-01-01")])
+    assert len(record.salary) == 1
+    assert record.dates.opened == "2001-01-01"
+    assert record.dates.deadline == "2019-01-10"  # what it left empty is filled
+
+
+def test_the_least_months_are_the_smallest_paths_on_every_record() -> None:
+    """One owner: whatever a parser reads, `min_experience_months` is the smallest
+    path's months (the Philadelphia parser and the facts step once disagreed)."""
+    from classspec.api import parse_file
+
+    folder = PHILADELPHIA
+    for name in ("2f26.htm", "2f65.htm", "2h30.htm", "3b85.htm"):
+        for spec in parse_file(folder / name):
+            quals = spec.minimum_qualifications
+            months = [p.experience_months for p in quals.paths if p.experience_months is not None]
+            assert quals.min_experience_months == (min(months) if months else None), name

@@ -47,3 +47,54 @@ from classspec.normalize import experience_months
 )
 def test_experience_months(text: str, months: int) -> None:
     assert experience_months(text) == months
+
+
+@pytest.mark.parametrize(
+    ("text", "months"),
+    [
+        # A range takes its minimum.
+        ("Two to four years of experience in accounting.", 24),
+        ("2-4 years of professional experience in human resources.", 24),
+        ("3 \u2013 5 years of experience managing projects.", 36),
+        # "N or more years" is N; "N+ years" too.
+        ("3 or more years of experience in HR.", 36),
+        ("5+ years of experience building web services.", 60),
+        # "No experience is required" is a requirement of none, not an unknown.
+        ("No experience is required.", 0),
+        ("No prior experience necessary; training is provided.", 0),
+        # Per route: each route's own duration, the smallest route counts.
+        (
+            "A bachelor's degree with two years of experience, or a high school diploma with "
+            "six years of experience.",
+            24,
+        ),
+        # ... while a subset of a duration still does not add up.
+        ("Three years of clerical experience with two years of accounts payable work.", 36),
+        # Schooling is no experience; "N months must have been in ..." is a subset.
+        (
+            "High school graduation and two years of training in an approved technical school "
+            "and seven years full-time paid experience as a commercial artist, four years of "
+            "which must have been in supervision",
+            84,
+        ),
+        (
+            "four years of experience, one year of which must have been in a highly specialized "
+            "capacity and 18 months must have been in an executive capacity",
+            48,
+        ),
+        # ", at least N years on …" after a duration of the same sentence is a part of it.
+        (
+            "Four years of professional architectural experience, at least two years on "
+            "historical restoration projects.",
+            48,
+        ),
+        # A duration used as an adjective names a kind of thing.
+        (
+            "Three years of experience purchasing or selling 0-5 year fixed income instruments "
+            "and short-term (1-5 year) investments.",
+            36,
+        ),
+    ],
+)
+def test_ranges_at_least_and_none_required(text: str, months: int) -> None:
+    assert experience_months(text) == months

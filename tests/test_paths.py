@@ -174,3 +174,109 @@ def test_path_parts() -> None:
     }
     assert courses("at least 4 courses in engineering")["count"] == 4
     assert courses("Two years of experience") is None
+
+
+NYC_COMMERCIAL_ART = (
+    "1. High school graduation or equivalent and two years of training in an approved technical "
+    "school in oils, water colors and other art media and seven years full-time paid experience "
+    "as a commercial artist, four years of which must have been in supervision and planning of "
+    "art work done by a staff; or\n\n"
+    "2. Education and/or experience which is equivalent to \u201c1\u201d. However, all candidates "
+    "must have the four years of supervisory experience as described above.\n\n"
+    "3. NYC residency*"
+)
+
+
+def test_nyc_civil_service_paths_catch_all_and_residency() -> None:
+    """The equivalence path is a catch-all (it does not lower the minimum) and a
+    residency rule names no way in of its own (unknown months, not 0)."""
+    assert _summary(NYC_COMMERCIAL_ART) == [("1", 84), ("3", None)]
+
+
+def test_nyc_commercial_art_postings_give_84_months() -> None:
+    from classspec.api import parse_file
+    from conftest import SHARED
+
+    folder = SHARED / "corpus" / "jobdocs" / "nyc_digital_service_postings"
+    (record,) = parse_file(folder / "design-lab-director.md")
+    assert record.minimum_qualifications.min_experience_months == 84
+
+
+def test_or_any_equivalent_combination_is_a_catch_all() -> None:
+    text = (
+        "EDUCATION:\n\nEducation equivalent to completion of the tenth school grade.\n\nAND\n\n"
+        "EXPERIENCE:\n\nTwo years of experience performing institutional cooking.\n\nOR\n\n"
+        "Or any equivalent combination of education and experience determined to be acceptable."
+    )
+    assert _summary(text) == [(None, 24)]
+
+
+def test_each_level_of_a_calhr_series_gets_its_own_qualifications() -> None:
+    """CalHR 2884: the 'Experience:' / 'Education:' labels under each level's title are
+    that level's, not the end of its block (Designer I once got Designer II's paths)."""
+    from classspec.api import parse_file
+    from conftest import SHARED
+
+    records = parse_file(SHARED / "corpus" / "california" / "2884.html")
+    found = {
+        r.class_code: [
+            (p.label, p.experience_months, p.courses.units if p.courses else None)
+            for p in r.minimum_qualifications.paths
+        ]
+        for r in records
+    }
+    assert found == {
+        "2884": [(None, 12, 12)],  # one year and 12 semester units
+        "2885": [("I", 12, None), ("II", 24, 24)],
+        "2886": [("I", 12, None), ("II", 36, 30)],
+    }
+    assert "Graphic Designer II" not in records[0].minimum_qualifications.text
+
+
+def test_specialty_blocks_are_ways_in_and_a_repeated_specialty_joins_its_block() -> None:
+    text = (
+        "EDUCATION:\n\nHEALTH SPECIALTY:\n\nMaster's degree in public health.\n\n"
+        "HUMAN SERVICES SPECIALTY:\n\nMaster's degree in social work.\n\nAND\n\nEXPERIENCE:\n\n"
+        "HEALTH SPECIALTY:\n\nTwo years of experience analyzing nutrition policies.\n\n"
+        "HUMAN SERVICES SPECIALTY:\n\nThree years of experience analyzing child welfare policies.\n\n"
+        "OR\n\nAny equivalent combination of education and experience."
+    )
+    assert _summary(text) == [("HEALTH SPECIALTY", 24), ("HUMAN SERVICES SPECIALTY", 36)]
+
+
+def test_the_last_joining_word_decides_between_two_durations() -> None:
+    from classspec.normalize import experience_months
+
+    text = (
+        "Two years of customer service experience giving information and eliciting information "
+        "from the public, or two years of field work investigating tax delinquents."
+    )
+    assert experience_months(text) == 24
+
+
+def test_promotional_lines_and_incumbents_are_prior_classes() -> None:
+    text = (
+        "Two years of experience as a Senior Clerk; or\n"
+        "Open to incumbents of the class of Principal Clerk.\n\n"
+        "Promotional Line:\n\nClerk Typist (1101)\n\nSenior Clerk Typist (1368)"
+    )
+    (path,) = qualification_paths(text)
+    assert path["experience_months"] == 24
+    assert path["prior_classes"] == [
+        "Senior Clerk",
+        "Principal Clerk",
+        "Clerk Typist (1101)",
+        "Senior Clerk Typist (1368)",
+    ]
+    assert "Promotional" not in path["text"]
+
+
+def test_series_wide_numbered_requirements_hold_for_every_pattern() -> None:
+    """CalHR 8197: '1. All classes require a licence; and 2. … a degree; and 3. …', then
+    each level's own 'Two years …' or 'Either I … Or II …' (not added together)."""
+    from classspec.api import parse_file
+    from conftest import SHARED
+
+    records = parse_file(SHARED / "corpus" / "california" / "8197.html")
+    found = {r.class_code: [p.experience_months for p in r.minimum_qualifications.paths] for r in records}
+    assert found == {"8197": [24], "8195": [24, 48], "8181": [24, 60], "8179": [24, 60]}

@@ -223,3 +223,59 @@ def test_letterhead_is_not_the_class_department():
     assert {"heading": None, "text": "CITY OF PHILADELPHIA PERSONNEL DEPARTMENT"} in [
         s.model_dump() for s in record.other_sections
     ]
+
+
+def test_2f26_general_and_specific_experience_add_up_on_both_options() -> None:
+    quals = _quals("2f26.htm")  # two years general AND two years specific (Option 1 or 2)
+    assert [p.experience_months for p in quals.paths] == [48, 48]
+    assert quals.min_experience_months == 48
+
+
+def test_2f65_the_general_experience_counts_on_every_alternative_of_the_list() -> None:
+    quals = _quals("2f65.htm")  # three years general AND two years in any one of four areas
+    assert [p.experience_months for p in quals.paths] == [60, 60, 60, 60]
+    assert quals.min_experience_months == 60
+
+
+def test_3b61_text_after_a_note_is_the_note() -> None:
+    quals = _quals("3b61.htm")  # "NOTE: ..." then "... considered equivalent to six months"
+    assert [p.experience_months for p in quals.paths] == [12]
+
+
+def test_2f26_allocating_factors_classes_that_meet_and_degree_fields() -> None:
+    [record] = parse_file(PHILADELPHIA / "2f26.htm")
+    assert [f[:28] for f in record.distinguishing_features] == [
+        "Must be employed in a depart",
+        "Must be responsible for a bu",
+    ]
+    assert "ALLOCATING FACTORS" not in (record.summary or "")
+    quals = record.minimum_qualifications
+    for path in quals.paths:
+        assert "Auditor 2 (2A42)" in path.prior_classes
+        assert "Financial Accountant (2A09)" in path.prior_classes
+        assert path.education_field == (
+            "business administration, economics, finance, public administration, accounting, "
+            "or closely related field"
+        )
+    # The list's heading is no experience requirement of Option 2.
+    assert not any("typically meet" in item for item in quals.experience)
+
+
+@pytest.mark.parametrize(
+    ("name", "months"),
+    [
+        # General AND specific, each specialty its own way in; "; or" inside one part
+        # takes that part's smaller figure (Compensation: 24 + min(36, 48, 48)).
+        ("2h21.htm", [60, 60, 60, 60]),
+        # "GENERAL … AND SPECIFIC … OR GENERAL … AND SPECIFIC …": two ways, not a product.
+        ("7f48.htm", [84, 84]),
+        # Title-case specialty headings; a specialty said again after OR is another way in.
+        ("7b05.htm", [108, 108, 108, 108, 108]),
+        # A duration line leads in a list whose OR items state none of their own.
+        ("3c40.htm", [108, 108]),
+    ],
+)
+def test_philadelphia_ways_in_add_up(name: str, months: list[int]) -> None:
+    quals = _quals(name)
+    assert [p.experience_months for p in quals.paths] == months
+    assert quals.min_experience_months == min(months)

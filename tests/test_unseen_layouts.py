@@ -144,15 +144,9 @@ def _lost(coverage, records) -> list[str]:
 
 
 def _parse(scores: Board, path: Path):
-    """The board's reading of a file plus the document-wide facts (salary, probation,
-    driver's licence, bulletin dates) `parse_file` adds: the records a user gets."""
-    from classspec.facts import complete
-
-    parsed = scores.parse(path)
-    if parsed is None:
-        return None
-    doc, parser, records, coverage = parsed
-    return doc, parser, complete(doc, records), coverage
+    """The board's reading of a file: the records a user gets (the builder's last
+    stage adds the document-wide facts: salary, probation, licence, bulletin dates)."""
+    return scores.parse(path)
 
 
 @pytest.fixture(scope="module")

@@ -5,15 +5,13 @@ from __future__ import annotations
 import hashlib
 import os
 
-from classspec.builder import finish_records
+from classspec.builder import RecordBuilder, finish_records
 from classspec.detect import detect
 from classspec.document import Document
 from classspec.errors import NotASpecError
-from classspec.facts import complete
 from classspec.model import ClassSpec
 from classspec.parsers import get_parser
 from classspec.parsers.base import Detection
-from classspec.plausibility import flag
 from classspec.readers import DEFAULT_MAX_BYTES, read_bytes, read_path
 
 
@@ -34,14 +32,12 @@ def parse_document(doc: Document, parser: str = "auto", *, provenance: bool = Fa
     builders = get_parser(parser_id).parse(doc)
     if not builders:
         raise NotASpecError(f"no class found by the {parser_id} parser", doc.path)
-    records = complete(doc, finish_records(builders, provenance=provenance, confidence=confidence))
     if unmarked is not None:
-        _unmarked(doc, records, unmarked)
-    # Values well-formed but implausible (pay no job pays, dates out of order) are flagged.
-    return flag(records)
+        _unmarked(doc, builders, unmarked)
+    return finish_records(builders, provenance=provenance, confidence=confidence)
 
 
-def _unmarked(doc: Document, records: list[ClassSpec], forced: Detection) -> None:
+def _unmarked(doc: Document, builders: list[RecordBuilder], forced: Detection) -> None:
     """A template forced on a document without its markers: the template's own
     jurisdiction is not stamped on another employer's spec (the document's text names
     its own, or it stays unknown), and a warning says what auto would have chosen."""
@@ -57,9 +53,9 @@ def _unmarked(doc: Document, records: list[ClassSpec], forced: Detection) -> Non
         f"parser {forced.parser} was forced but the document has none of its template's "
         f"markers{instead}: check every field"
     )
-    for record in records:
-        record.jurisdiction = named[0] if named else None
-        record.warnings.append(message)
+    for builder in builders:
+        builder.claim(named[0] if named else None)
+        builder.warn(message)
 
 
 def parse_bytes(

@@ -19,6 +19,7 @@ from typing import Any
 from classspec.document import Document, Line, Piece, collapse, spans
 from classspec.lazyre import lazy_compile
 from classspec.model import ClassSpec, Jurisdiction
+from classspec.plausibility import check
 from classspec.sections import has_letters, text_block
 
 Source = Piece | Sequence[Line] | Line | None
@@ -115,6 +116,11 @@ class RecordBuilder:
             target = target[name]
         target[leaf] = value
         self._origin(path, source)
+
+    def claim(self, jurisdiction: Jurisdiction | None) -> None:
+        """Whose spec this is, replacing the template's default (`set` skips None: a
+        forced template's jurisdiction must give way to 'unknown' too)."""
+        self._values["jurisdiction"] = jurisdiction.model_dump() if jurisdiction else None
 
     def has(self, path: str) -> bool:
         target: Any = self._values
@@ -229,6 +235,10 @@ class RecordBuilder:
                 moved[new_path] = (*moved.get(new_path, ()), *lines)
         self._origins.update(moved)
 
+    def cite(self, path: str, source: Source) -> None:
+        """Give a part of a value set whole its own lines ('salary[1].min')."""
+        self._origin(path, source)
+
     def warn(self, message: str) -> None:
         if message not in self._values["warnings"]:
             self._values["warnings"].append(message)
@@ -292,7 +302,14 @@ class RecordBuilder:
             "confidence": None if confidence is None else round(confidence * self._sureness, 3),
             "pages": self.doc.pages,
         }
-        data["warnings"] = [*self.doc.warnings, *data["warnings"]]
+        # Values well-formed but implausible (pay no job pays, dates out of order) are
+        # flagged here, on the values as built, before the one validation.
+        flagged = [str(finding) for finding in check(data)]
+        data["warnings"] = [
+            *self.doc.warnings,
+            *data["warnings"],
+            *(f for f in flagged if f not in data["warnings"]),
+        ]
         if provenance:
             data["provenance"] = {
                 path: [span.model_dump() for span in spans(lines)]
@@ -367,7 +384,11 @@ def finish_records(
     builders: Iterable[RecordBuilder], *, provenance: bool = False, confidence: float | None = None
 ) -> list[ClassSpec]:
     """Build the records of one document; lines none of them used go to other_sections
-    of each (for a series they are shared text)."""
+    of each (for a series they are shared text). The document-wide facts are read
+    last, before the one validation: they read lines without taking them, so a line
+    they cite is still filed with its full text."""
+    from classspec.facts import complete  # facts reads builders: imported when used
+
     builders = list(builders)
     if not builders:
         return []
@@ -379,4 +400,5 @@ def finish_records(
                 Piece(collapse(heading_line.stripped.rstrip(":")), (heading_line,)) if heading_line else None
             )
             builder.other(heading, text_block(block))
+    complete(builders[0].doc, builders)
     return [builder.build(provenance=provenance, confidence=confidence) for builder in builders]

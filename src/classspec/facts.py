@@ -1,21 +1,23 @@
-"""Facts read from the whole document after any parser ran: salary ranges, bulletin
-dates, exam types, the probationary period and driver's licence rule, and the ways of
-qualifying the minimum qualifications list.
+"""The last stage of the builder, after every parser and before the one validation:
+facts read from the whole document (salary ranges, bulletin dates, exam types, the
+probationary period and driver's licence rule), and the ways of qualifying the minimum
+qualifications text lists, with the least months of experience.
 
-Every parser benefits: this step fills only what the parser left empty. It reads lines,
-it never consumes them, so the salary and application lines a value was read from still
-land in `other_sections` with their full text; values cite their lines in provenance.
+Every parser benefits: the document-wide facts fill only what the parser left empty.
+The paths and `min_experience_months` are this step's alone: the months are the
+smallest path's, so the two never disagree. It reads lines, it never consumes them (the
+lines nobody used are filed before it runs), so the salary and application lines a
+value was read from still land in `other_sections` with their full text.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from classspec.document import Document, Line, spans
+from classspec.document import Document, Line
 from classspec.lazyre import lazy_compile
-from classspec.model import ClassSpec, MinimumQualifications, QualificationPath, SalaryRange
 from classspec.normalize.bulletin import (
     application_deadline,
     drivers_license,
@@ -23,10 +25,12 @@ from classspec.normalize.bulletin import (
     open_date,
     probation_months,
 )
-from classspec.normalize.experience import experience_months
-from classspec.normalize.paths import has_connector_lines, qualification_paths
+from classspec.normalize.paths import qualification_paths
 from classspec.normalize.pay import document_currency, pay_period, salary_ranges, states_amount
 from classspec.sections import has_letters, label_line, strip_marker
+
+if TYPE_CHECKING:
+    from classspec.builder import RecordBuilder
 
 # A line that opens the pay part of a document: 'ANNUAL SALARY', 'Salary Range', 'PAY RANGE:'.
 _PAY_HEADING = lazy_compile(
@@ -40,59 +44,48 @@ _EMPHASIS = lazy_compile(r"</?(?:u|b|i|em|strong)>", re.I)
 _TRAILING_CONNECTOR = lazy_compile(r"[;,]?\s*\b(?:or|and)\s*$", re.I)
 
 
-def complete(doc: Document, records: list[ClassSpec]) -> list[ClassSpec]:
-    """Fill the document-wide facts each record's parser left empty (in place)."""
+def complete(doc: Document, records: list[RecordBuilder]) -> None:
+    """Fill the document-wide facts each record's parser left empty, and the ways of
+    qualifying with their least months (this step alone writes those two)."""
     lines = [line for line in doc.lines if not line.blank]
     texts = [line.stripped for line in lines]
     whole = "\n".join(texts)  # joined once for every reader
     salary = _salary(lines, document_currency(whole))
     found = {
-        "opened": _first(lines, texts, whole, open_date),
-        "deadline": _first(lines, texts, whole, application_deadline),
+        "dates.opened": _first(lines, texts, whole, open_date),
+        "dates.deadline": _first(lines, texts, whole, application_deadline),
         "exam_types": _first(lines, texts, whole, lambda text: exam_types(text) or None),
         "probation_months": _first(lines, texts, whole, probation_months),
-        "drivers_license": _first(lines, texts, whole, drivers_license),
+        "minimum_qualifications.drivers_license": _first(lines, texts, whole, drivers_license),
     }
     for record in records:
         _fill(record, lines, salary, found)
-    return records
 
 
-def _fill(record: ClassSpec, lines: list[Line], salary: list[tuple[dict, list[Line]]], found: dict) -> None:
-    cite = _citer(record)
-    if not record.salary and salary:
-        record.salary = [SalaryRange.model_validate(value) for value, _ in salary]
+def _fill(
+    record: RecordBuilder, lines: list[Line], salary: list[tuple[dict, list[Line]]], found: dict
+) -> None:
+    if not record.has("salary") and salary:
+        record.set("salary", [value for value, _ in salary])
         for index, (value, source) in enumerate(salary):
-            cite(f"salary[{index}]", value, source)
-    for field, target, path in (
-        ("opened", record.dates, "dates.opened"),
-        ("deadline", record.dates, "dates.deadline"),
-        ("exam_types", record, "exam_types"),
-        ("probation_months", record, "probation_months"),
-        ("drivers_license", record.minimum_qualifications, "minimum_qualifications.drivers_license"),
-    ):
-        leaf = path.rsplit(".", 1)[-1]
-        if found[field] and getattr(target, leaf) in (None, []):
-            value, source = found[field]
-            setattr(target, leaf, value)
-            if isinstance(value, list):
-                for index, item in enumerate(value):
-                    cite(f"{path}[{index}]", item, source)
-            else:
-                cite(path, value, source)
-    _fill_paths(record, lines, cite)
+            _cite(record, f"salary[{index}]", value, source)
+    for path, fact in found.items():
+        if fact and not record.has(path):
+            value, source = fact
+            record.set(path, value)
+            _cite(record, path, value, source)
+    _fill_paths(record, lines)
 
 
-def _fill_paths(record: ClassSpec, lines: list[Line], cite: Callable[..., None]) -> None:
-    quals = record.minimum_qualifications
-    if quals.paths or not quals.text:
+def _fill_paths(record: RecordBuilder, lines: list[Line]) -> None:
+    """The paths of the qualification text, and the least months of experience: the
+    smallest path's, by construction."""
+    paths = qualification_paths(record.get("minimum_qualifications.text"))
+    if not paths:
         return
-    paths = qualification_paths(quals.text)
-    quals.paths = [QualificationPath.model_validate(path) for path in paths]
     # A path cites the lines of the qualification text it repeats (a series repeats the
     # same sentences for every level: only this record's lines count).
-    spans_of_text = (record.provenance or {}).get("minimum_qualifications.text", [])
-    numbers = {n for span in spans_of_text for n in range(span.line_start, span.line_end + 1)}
+    numbers = {line.number for line in record.lines("minimum_qualifications.text")}
     quals_lines = [ln for ln in lines if ln.number in numbers]
     own_lines = [ln for ln in quals_lines if len(_line_key(ln)) >= 6]
 
@@ -100,47 +93,32 @@ def _fill_paths(record: ClassSpec, lines: list[Line], cite: Callable[..., None])
         told = _squash(text)
         return [ln for ln in own_lines if _line_key(ln) in told]
 
+    record.set("minimum_qualifications.paths", paths)
     labels = [path["label"] for path in paths if path["label"]]
     for index, path in enumerate(paths):
         source = lines_of(" ".join([path["text"], *path["substitutions"]]))
-        cite(f"minimum_qualifications.paths[{index}]", path, source)
+        _cite(record, f"minimum_qualifications.paths[{index}]", path, source)
         # A label cites the line that writes it too ('OPTION 1:' above the path's lines).
-        asked = path["label"] and record.provenance is not None
-        written = label_line(quals_lines, path["label"], source, labels) if asked else None
+        written = label_line(quals_lines, path["label"], source, labels) if path["label"] else None
         if written is not None and written not in source:
-            cite(f"minimum_qualifications.paths[{index}].label", path["label"], [*source, written])
+            record.cite(f"minimum_qualifications.paths[{index}].label", [*source, written])
+        # A class of a list of classes that meet the requirements has its own line.
+        for number, name in enumerate(path["prior_classes"]):
+            own = lines_of(name)
+            if own and not set(own) <= set(source):
+                record.cite(f"minimum_qualifications.paths[{index}].prior_classes[{number}]", own)
     months = [path["experience_months"] for path in paths if path["experience_months"] is not None]
-    # The figure the normalizer gives for the whole of a list ignores the list's structure
-    # (an education-only item, "1 and (2 or 3)"); the paths read it, so their smallest
-    # figure replaces it. A parser's own figure is kept, and so is the whole-text figure of
-    # blocks joined by AND / OR lines, whose nesting the paths read less well.
-    # (Asked only when it decides: reading the whole text again is not free.)
-    if months and (quals.min_experience_months is None or _whole_text_figure(quals)):
-        quals.min_experience_months = min(months)
+    if months:
         least = next(path for path in paths if path["experience_months"] == min(months))
-        cite("minimum_qualifications.min_experience_months", min(months), lines_of(least["text"]))
+        record.set("minimum_qualifications.min_experience_months", min(months))
+        record.cite("minimum_qualifications.min_experience_months", lines_of(least["text"]))
 
 
-def _whole_text_figure(quals: MinimumQualifications) -> bool:
-    """Is the record's figure the one the normalizer gives for the whole text (not
-    the parser's own), in a text without AND / OR lines?"""
-    # The connector lines first: their paragraphs are already split (the paths read them).
-    if has_connector_lines(quals.text):
-        return False
-    return quals.min_experience_months == experience_months(quals.text)
-
-
-def _citer(record: ClassSpec) -> Callable[[str, Any, Sequence[Line]], None]:
-    """Provenance for a filled value and each of its parts, when provenance was asked for."""
-
-    def cite(path: str, value: Any, source: Sequence[Line]) -> None:
-        if record.provenance is None or not source:
-            return
-        cited = spans(source)
+def _cite(record: RecordBuilder, path: str, value: Any, source: Sequence[Line]) -> None:
+    """A filled value and each of its parts cite the lines it was read from."""
+    if source:
         for leaf in _leaf_paths(value, path):
-            record.provenance[leaf] = cited
-
-    return cite
+            record.cite(leaf, source)
 
 
 def _leaf_paths(value: Any, path: str) -> list[str]:

@@ -62,15 +62,6 @@ def check(record: Any, today: dt.date | None = None) -> list[Finding]:
     ]
 
 
-def flag(records: list, today: dt.date | None = None) -> list:
-    """Add each record's plausibility findings to its warnings (ClassSpec records)."""
-    for record in records:
-        for finding in check(record, today):
-            if str(finding) not in record.warnings:
-                record.warnings.append(str(finding))
-    return records
-
-
 def _number(value: Any) -> float | None:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return None

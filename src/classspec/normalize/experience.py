@@ -42,8 +42,12 @@ _NUMBER = r"\d+(?:\.\d+)?|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=Tru
 # Every number starts with a digit or one of the number words' first letters: the
 # lookahead turns most positions of a text away before the long alternation is tried.
 _NUMBER_START = "".join(sorted({word[0] for word in NUMBER_WORDS}))
+# A range takes its minimum ("2-4 years", "two to four years"); "N or more years", "N+
+# years" are N: the first number is the one read.
 _DURATION = lazy_compile(
-    rf"\b(?=[\d{_NUMBER_START}])(?P<n>{_NUMBER})(?P<half>\s+and\s+(?:a|one)[- ]half)?"
+    rf"\b(?=[\d{_NUMBER_START}])(?P<n>{_NUMBER})"
+    rf"(?:\s*(?:-|\u2013|\u2014|to)\s*(?:{_NUMBER})\b|\s+or\s+more\b|\s*\+)?"
+    r"(?P<half>\s+and\s+(?:a|one)[- ]half)?"
     r"[\s-]*(?:\(\s*\d+\s*\)[\s-]*)?"
     r"(?:full[- ]time\s+)?(?P<unit>years?|months?)\b"
     r"(?:\s*\(\s*(?P<months>\d+)\s*months?\s*\))?",
@@ -55,7 +59,10 @@ _NOT_EXPERIENCE_AFTER = lazy_compile(
     r"(?:(?:of\s+)?(?:full[- ]time\s+)?(?:college|university|course\s*work|education|school"
     r"|(?:post-?\s*)?high\s+school|accredited|study|apprenticeship)"
     r"|(?:(?!of\b)\w+\s+)?(?:degree|program|course)\b|of\s+age|old\b|of\s+which|which\s+(?:shall|must|should)"
-    r"|of\s+the\s+(?:\w+\s+){0,2}(?:experience|years?)\b)",
+    r"|of\s+the\s+(?:\w+\s+){0,2}(?:experience|years?)\b"
+    # "two years of training in an approved technical school"; "18 months must have been in ..."
+    r"|of\s+training\s+(?:in|at)\s+an?\s+(?:\w+\s+){0,3}(?:school|college|institute|program)"
+    r"|(?:must|shall|should)\s+have\s+been\b)",
     re.I,
 )
 # ... and what may precede one: deadlines ("within six months") and subsets ("including one
@@ -66,9 +73,33 @@ _NOT_EXPERIENCE_BEFORE = lazy_compile(
 )
 # Clauses that talk about substitutes and preferences, not the requirement itself.
 _NOT_REQUIREMENT = lazy_compile(
-    r"substitut|in\s+lieu|equals|equivalent\s+to\s+\S+\s+years?|desirable|preferred|waive|\bNOTE\b", re.I
+    r"substitut|in\s+lieu|equals|equivalent\s+to\s+\S+\s+years?|desirable|preferred|waive|\bNOTE\b"
+    # "(Experience ... applied toward this pattern must include at least one year ..., or two
+    # years ...)": what part of the experience must be, not more of it.
+    r"|must\s+include\s+(?:at\s+least\s+)?(?:\S+\s+)?(?:years?|months?)\b",
+    re.I,
 )
-_EXPERIENCE_WORD = lazy_compile(r"experience|employment|\bwork(?:ing|ed)?\b|service|as\s+an?\b", re.I)
+_EXPERIENCE_WORD = lazy_compile(
+    r"experience|employment|\bwork(?:ing|ed)?\b|service|as\s+an?\b|supervisory\s+responsibilit"
+    r"|\bof\s+professional\b(?!\s+(?:school|degree|program|certificat))",
+    re.I,
+)
+# "No experience is required": a requirement of none, 0 months (not an unknown).
+_NO_EXPERIENCE = lazy_compile(
+    r"\bno\s+(?:prior\s+|previous\s+|paid\s+)?experience\s+(?:is\s+)?(?:required|necessary|needed)", re.I
+)
+# "a bachelor's degree with two years of experience": a route's own duration, not a subset.
+_EDUCATION_WITH = lazy_compile(
+    r"(?:degree|diploma|GED|graduation|equivalen\w*|certificat\w*)\W*(?:\w+\W+){0,3}"
+    r"with\s*:?\s*(?:at\s+least\s+)?$",
+    re.I,
+)
+_AT_LEAST_PART = lazy_compile(r",\s*at\s+least\s*$", re.I)
+_SENTENCE_END = lazy_compile(r"[.;]\s")
+_OF_EXPERIENCE = lazy_compile(r"[\s,]*(?:of\b|experience|work|service|employment)", re.I)
+# A duration whose last number is not one with a singular unit ("5 year", "two-month"):
+# an adjective naming a kind of thing.
+_ADJECTIVE = lazy_compile(r"(?<![\w.])(?!(?:1|one|a|an)\b)(?:\d+|[a-z]+)[\s-]*(?:year|month)$", re.I)
 # Alternatives of the whole requirement: "OR" written as a word of its own (not one ending a
 # line the lower-case rest of its sentence follows, nor one after a comma that lists the kinds
 # of one requirement), "; or", ". Or".
@@ -83,8 +114,9 @@ _SHARED_BRANCH = lazy_compile(r"\b(?:BOTH|ALL|Both|All)\b")
 # A note runs to the next AND / OR: it explains substitutions, it does not add requirements.
 _NOTE = lazy_compile(r"\bNOTE\b.*?(?=\bAND\b|\bOR\b|$)", re.S)
 _CLAUSE_END = lazy_compile(r"[.;](?:\s|$)|\n|\bAND\b|\bNOTE\b")
-_OR_BETWEEN = lazy_compile(r"\bor\b", re.I)
-_AND_BETWEEN = lazy_compile(r"\bAND\b|\bplus\b|supplemented\s+by|in\s+addition", re.I)
+# The words that join two durations; the last one before the second decides ("two years
+# of X giving information and eliciting it, or two years of Y" are alternatives).
+_JOINING = lazy_compile(r"\b(?:or|and|plus|supplemented\s+by|in\s+addition)\b", re.I)
 
 
 # "Any one or any combination that equals 18 months from the categories below": the total
@@ -127,15 +159,29 @@ def _required_durations(text: str) -> list[tuple[re.Match[str], int]]:
     for found in finditer(_DURATION, text):
         if _NOT_EXPERIENCE_AFTER.match(text, found.end()):
             continue
-        if _NOT_EXPERIENCE_BEFORE.search(text[max(0, found.start() - 40) : found.start()]):
+        before = text[max(0, found.start() - 60) : found.start()]
+        if _NOT_EXPERIENCE_BEFORE.search(before[-40:]) and not _EDUCATION_WITH.search(before):
             continue
         clause = _clause(text, found.start(), found.end())
         if search(_NOT_REQUIREMENT, clause) or not search(_EXPERIENCE_WORD, clause):
             continue
+        if _ADJECTIVE.search(found.group()) and not _OF_EXPERIENCE.match(text, found.end()):
+            continue  # "0-5 year fixed income instruments", "a two year degree": a kind, not a time
+        if _part_of_previous(text, result, found, before):
+            continue  # "Four years of experience, at least two years on restoration"
         months = _duration_months(found)
         if months:
             result.append((found, months))
     return result
+
+
+def _part_of_previous(
+    text: str, result: list[tuple[re.Match[str], int]], found: re.Match[str], before: str
+) -> bool:
+    """', at least N years …' right after a duration of the same sentence: a part of it."""
+    if not result or not _AT_LEAST_PART.search(before):
+        return False
+    return not _SENTENCE_END.search(text, result[-1][0].end(), found.start())
 
 
 def _alternative_months(text: str) -> int:
@@ -145,7 +191,8 @@ def _alternative_months(text: str) -> int:
     previous_end: int | None = None
     for found, months in _required_durations(text):
         between = text[previous_end : found.start()] if previous_end is not None else ""
-        if group and _OR_BETWEEN.search(between.replace("and/or", "")) and not _AND_BETWEEN.search(between):
+        joining = _JOINING.findall(between.replace("and/or", ""))
+        if group and joining and joining[-1].lower() == "or":
             group.append(months)
         else:
             total += min(group) if group else 0
@@ -225,4 +272,6 @@ def experience_months(text: str | None) -> int | None:
     totals = [
         months for alternative in _alternatives(text) for months in _branches_months(alternative) if months
     ]
-    return min(totals) if totals else None
+    if totals:
+        return min(totals)
+    return 0 if search(_NO_EXPERIENCE, text) else None

@@ -13,17 +13,26 @@ from classspec.normalize.vocab import FOUR_YEAR_GRADUATION, education_level
 # Within a requirement only an explicit substitution counts ("equals" there states a total).
 _OWN_SUBSTITUTION = lazy_compile(r"substitut|in\s+lieu\b", re.I)
 _FIELD = lazy_compile(
-    r"\b(?:degree|major(?:ing)?|major\s+work|majoring|specialization|concentration)\s+in\s+"
+    r"\b(?:degree(?:\s+program)?|major(?:ing)?|major\s+(?:course\s*)?work|majoring|specialization|concentration)"
+    r"\s+in\s+"
     r"(?P<field>[A-Za-z][\w/&,' -]*?)(?=\s*(?:[;.:(]|,\s*(?:and|which|including|with)\b"
     r"|,?\s+(?:or\s+(?:a|an|in\s+a)\s+(?:closely\s+)?related"
-    r"|from\s+an?\b|at\s+an?\b|with\b|and\s+(?:\w+\s+)?(?:years?|months?|one|two|three|four|five|six|completion))|$))",
+    r"|from\s+an?\b|at\s+an?\b|with\b|which\b|or\s+an?\s+(?:\w+['\u2019]s\s+)?degree\b"
+    r"|and\s+(?:\w+\s+)?(?:years?|months?|one|two|three|four|five|six|completion))|$))",
 )
-_EXPERIENCE = lazy_compile(r"\bexperience\b", re.I)
+# What a way in without experience names instead ("NYC residency*" names none: no path
+# of its own, its months unknown rather than 0).
+_QUALIFYING = lazy_compile(
+    r"apprentice|training\s+(?:program|course|school|academy)|certificat|licen[sc]|registration|credential"
+    r"|course|diploma|degree|graduat",
+    re.I,
+)
 _FULL_TIME = lazy_compile(r"\bfull[- ]time\b", re.I)
 _PART_TIME = lazy_compile(r"\bpart[- ]time\b", re.I)
 _CLASS_WORD = r"(?:[A-Z][\w'/-]*|I{1,3}|IV|V|VI{0,3}|IX|X)"
 _PRIOR_CLASS = lazy_compile(
-    rf"(?:\b(?:as\s+an?|at\s+the\s+level\s+of(?:\s+an?)?|in\s+the\s+class(?:es)?\s+of|employment\s+as\s+an?)"
+    rf"(?:\b(?:as\s+an?|at\s+the\s+level\s+of(?:\s+an?)?|in\s+the\s+class(?:es)?\s+of|employment\s+as\s+an?"
+    r"|(?i:incumbents?)\s+(?:of|in)(?:\s+the\s+class(?:es)?\s+of)?)"
     r"|(?<=\bas\sone\sof\sthe\sfollowing:)\s*(?i:an?))\s+"
     rf"(?:City\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+)?(?:(?:exempt|certified|journey-level)\s+)?"
     rf"(?P<classes>{_CLASS_WORD}(?:\s+(?:of\s+|and\s+|&\s+)?{_CLASS_WORD})*"
@@ -49,7 +58,8 @@ _LICENSE = lazy_compile(
     + r"\s+as\s+an?\s+\"?(?P<named>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*|\s+in\s+[A-Z][\w'-]*)*)"
 )
 _UNITS = lazy_compile(
-    r"\b(?P<units>\d+(?:\.\d+)?)\s+(?:semester|quarter)(?:\s+or\s+\d+\s+quarter)?\s+(?:units?|hours?|credits?)\b",
+    r"\b(?P<units>\d+(?:\.\d+)?)\s+(?:semester|quarter)(?:\s+or\s+\d+\s+quarter)?\s+(?:college\s+)?"
+    r"(?:units?|hours?|credits?)\b",
     re.I,
 )
 _COURSE_COUNT = lazy_compile(
@@ -74,13 +84,17 @@ def describe_path(parts: list[str], label: str | None = None, substitutions: lis
     """One path's facts from the requirements it joins (all of them required, so their
     months add up): education, field, months, full time, prior classes, licences, courses."""
     text = join_parts(parts)
-    # The parts are all required: AND makes the normalizer add their months up.
-    months = experience_months(" AND ".join(part.rstrip(" ;") for part in parts))
+    # AND adds up; an OR inside one part ("Three years …; or Four years …") takes the
+    # smaller of that part's alternatives.
+    each = [experience_months(part.rstrip(" ;")) for part in parts]
+    months = sum(m for m in each if m) if any(m is not None for m in each) else None
     level = education_level(text)
     # A path's requirements all hold at once: a graduation it names is its level, whatever
     # units of coursework it adds (which alone would read as some college).
     education = "bachelor" if search(FOUR_YEAR_GRADUATION, text) else (level.value if level else None)
-    if months is None and (education is not None or not search(_EXPERIENCE, text)):
+    found_licenses, found_courses = licenses(text), courses(text)
+    qualifies = education is not None or found_licenses or found_courses or search(_QUALIFYING, text)
+    if months is None and qualifies:
         months = 0  # a way in by schooling, a licence or an apprenticeship alone needs no experience
     found_field = search(_FIELD, text)
     own_substitutions = [s.strip() for s in re.split(r"(?<=[.;])\s+", text) if _OWN_SUBSTITUTION.search(s)]
@@ -92,10 +106,72 @@ def describe_path(parts: list[str], label: str | None = None, substitutions: lis
         "experience_months": months,
         "full_time": True if search(_FULL_TIME, text) else (False if search(_PART_TIME, text) else None),
         "prior_classes": prior_classes(text),
-        "licenses": licenses(text),
-        "courses": courses(text),
+        "licenses": found_licenses,
+        "courses": found_courses,
         "substitutions": [*own_substitutions, *(substitutions or [])],
     }
+
+
+# "City of Philadelphia classes that typically meet the specific experience requirements:",
+# "Promotional Line:": a list of the classes whose holders qualify, not a way of its own.
+_CLASS_LIST = lazy_compile(
+    r"class(?:es)?\s+(?:that|which)\s+typically\s+meets?|following\s+classes\s+(?:typically\s+)?meet"
+    r"|^promotional\s+line\b",
+    re.I,
+)
+# "... in one of the following classes:": the requirement stays, its list names the classes.
+_CLASSES_FOLLOW = lazy_compile(r"\bfollowing\s+class(?:es|ifications)\s*:\s*$", re.I)
+_CLASS_LINE_END = (".", ":", ";")
+
+
+def class_lists(text: str) -> tuple[str, list[tuple[str | None, str]]]:
+    """The text without its lists of qualifying classes, and the classes they name
+    ('Auditor 2 (2A42)'), each with the requirement that lists it (None: a list of the
+    classes that meet every way). A list is the lines after its lead-in that name a
+    class: short, capitalised, no sentence."""
+    kept: list[str] = []
+    names: list[tuple[str | None, str]] = []
+    lead_in: str | None = None
+    in_list = False
+    for line in text.splitlines():
+        stripped = line.strip()
+        if not stripped:
+            kept.append(line)
+            continue
+        if search(_CLASS_LIST, stripped):
+            in_list, lead_in = True, None
+            continue
+        if search(_CLASSES_FOLLOW, stripped):
+            in_list, lead_in = True, stripped
+            kept.append(line)  # a requirement that names its classes below it
+            continue
+        if in_list and _names_a_class(stripped):
+            names.append((lead_in, stripped))
+            continue
+        if in_list and stripped.endswith(":") and len(stripped.split()) <= 6:
+            continue  # 'Collection Specialty:' groups the classes of the list
+        in_list = False
+        kept.append(line)
+    return "\n".join(kept), names
+
+
+def opens_class_list(line: str) -> bool:
+    """'City of Philadelphia classes that typically meet the ... requirements:'"""
+    return bool(search(_CLASS_LIST, line))
+
+
+def _names_a_class(line: str) -> bool:
+    words = line.split()
+    return (
+        len(words) <= 14
+        and line[:1].isupper()
+        and not line.endswith(_CLASS_LINE_END)
+        and not (line.isupper() and not any(ch.isdigit() for ch in line))  # a heading
+        and not _NOTE_START.match(line)
+    )
+
+
+_NOTE_START = lazy_compile(r"\(?\*?\s*NOTES?\b|OR$|AND$", re.I)
 
 
 def prior_classes(text: str) -> list[str]:
@@ -138,6 +214,6 @@ def courses(text: str) -> dict | None:
         else None,
         # "in any of the following areas: …" names no one subject
         "subject": subject.group("subject").strip()
-        if subject and not subject.group("subject").lower().startswith("any of")
+        if subject and not subject.group("subject").lower().startswith(("any of", "each of", "the following"))
         else None,
     }

@@ -5,10 +5,8 @@ lettered sub-items ("a.", "(b)", "A."), CalHR patterns ("Either I … Or II …"
 ("OPTION 1"), and the connectors that join them ("; or", "; and", an "OR" line).
 In a numbered list the first connector is the outer one ("1. degree; and 2. …; or 3. …"
 is 1 and (2 or 3); "1; or 2; or 3; and 4" is 1 or 2 or (3 and 4)). Blocks joined by
-stand-alone AND / OR lines (Philadelphia) bind OR tighter ("EDUCATION AND EXPERIENCE OR
-Any equivalent combination" is education and experience); "Any equivalent combination
-…" closes the requirements. Each path's months come from the one experience normalizer,
-its other facts from path_parts.
+stand-alone AND / OR lines (Philadelphia) are read in path_blocks.py. Each path's months
+come from the one experience normalizer, its other facts from path_parts.
 """
 
 from __future__ import annotations
@@ -21,7 +19,22 @@ from dataclasses import dataclass, field
 from classspec.lazyre import lazy_compile
 from classspec.literals import finditer, search
 from classspec.normalize.experience import COMBINATION_TOTAL, experience_months
-from classspec.normalize.path_parts import courses, describe_path, join_parts, licenses, prior_classes
+from classspec.normalize.path_blocks import (
+    CONNECTOR_LINE,
+    KIND_HEADING,
+    MAX_PATHS,
+    NOTE,
+    block_alternatives,
+    is_catch_all,
+)
+from classspec.normalize.path_parts import (
+    class_lists,
+    courses,
+    describe_path,
+    join_parts,
+    licenses,
+    prior_classes,
+)
 
 __all__ = [
     "courses",
@@ -32,19 +45,21 @@ __all__ = [
     "qualification_paths",
 ]
 
-# At most this many paths: a long list of "and" runs of alternatives is not enumerated.
-MAX_PATHS = 24
-
 _NUMBERED = lazy_compile(r"^\(?(?P<label>\d{1,2})[.)]\s*(?=\S)")
 _LETTERED = lazy_compile(r"^\(?(?P<label>[a-z])[.)]\s+(?=\S)|^\(?(?P<upper>[A-H])[.)]\s+(?=[A-Z0-9])")
+# An option, or a specialty heading on a line of its own ('PLUMBING SPECIALTY'; not 'ALL
+# SPECIALTIES', said of every way): each heads the block of one way to qualify.
 _OPTION = lazy_compile(
-    r"^(?P<label>(?:OPTION|Option|PATTERN|Pattern|ALTERNATIVE|Alternative)\s+(?:\d{1,2}|[A-Z]|[IVX]{1,4}))\b[.:)\-\u2013]*\s*"
+    r"^(?P<label>(?:OPTION|Option|PATTERN|Pattern|ALTERNATIVE|Alternative)\s+(?:\d{1,2}|[A-Z]|[IVX]{1,4})"
+    r"|(?!(?i:all|both|additional)\b|.*(?i:(?:all|both)\s+specialt))[A-Z&][\w'&/,.\u2013-]*\s+"
+    r"(?:(?:[A-Z&][\w'&/,.\u2013-]*|and|of|the)\s+){0,8}"
+    r"(?:SPECIALT(?:Y|IES)|Specialt(?:y|ies))(?:\s+(?:ONLY|Only))?(?=\s*:?$))"
+    r"\b[.:)\-\u2013]*\s*"
 )
 # CalHR: "Either I", "Or II" on a line of its own or opening the text of one.
 _ROMAN = lazy_compile(
     r"(?:^|(?<=\s)|(?<=:\s))(?:Either|Or|EITHER|OR)\s+(?P<label>[IVX]{1,4})\b\s*(?=[A-Z(]|$)"
 )
-_CONNECTOR_LINE = lazy_compile(r"^(?P<word>OR|Or|or|AND|And|and)[:.,]?$")
 _TRAILING_CONNECTOR = lazy_compile(
     r"[\s;,.)]*(?<![\w'])(?P<word>or|and|OR|AND)(?:\s+(?:either|EITHER|one\s+of\s+the\s+following)"
     r"(?:\s+#?\d+\s+or\s+#?\d+(?:\s+below)?)?)?[\s:.]*$"
@@ -53,13 +68,18 @@ _TRAILING_CONNECTOR = lazy_compile(
 # Not after a comma: "Registering citizens to vote, OR" / "Preparing voting machines" is a
 # list inside one requirement.
 _UPPER_CONNECTOR_END = lazy_compile(r"(?<=[\s.;)])(?<!,\s)(?P<word>OR|AND)[\s:.]*$")
-_NOTE = lazy_compile(r"^\(?\*?\s*NOTES?\b", re.I)
 _SUBSTITUTION = lazy_compile(r"substitut|in\s+lieu\b|\bequals?\b|may\s+be\s+accepted|\bwaive", re.I)
-_CATCH_ALL = lazy_compile(
-    r"^(?:any|an|or)?\s*(?:other\s+)?(?:equivalent|acceptable|comparable)?\s*combination\s+of\s+(?:\w+[,\s]+){0,6}"
-    r"(?:education|training|experience)",
+# The kind a requirement heading names ('GENERAL EXPERIENCE' -> experience).
+_KIND_WORD = lazy_compile(r"EDUCATION|EXPERIENCE|TRAINING|LICEN[SC]E|CERTIFICATION")
+# "Education and/or experience which is equivalent to "1"": a catch-all, whatever floor
+# it then names ("However, all candidates must have the four years of ...").
+_EQUIVALENT_PATH = lazy_compile(
+    r"^(?:education|experience|training)\s+(?:and/or|and|or)\s+(?:education|experience|training)\s+"
+    r"(?:(?:which|that)\s+is\s+)?equivalent\s+to\b",
     re.I,
 )
+# A paragraph that opens with a duration: "Two years of professional nursing experience …".
+_STATES_DURATION = lazy_compile(r"[\w-]+\s+(?:\(\d+\)\s+)?(?:full[- ]time\s+)?(?:years?|months?)\b", re.I)
 _DURATION_WORD = lazy_compile(r"\b(?:years?|months?)\b", re.I)
 
 
@@ -115,15 +135,39 @@ def _paragraphs(text: str) -> tuple[str, ...]:
     return tuple(split)
 
 
-def _items(text: str) -> tuple[list[str], list[_Item], list[str]]:
-    """(lead-in paragraphs, top-level items with their sub-items, notes after the list)."""
+def _items(text: str) -> tuple[list[str], list[_Item], list[str], list[str]]:
+    """(lead-in paragraphs, top-level items with their sub-items, notes after the list,
+    the requirements after a list of options that closes with its heading's kind)."""
     preamble: list[str] = []
     top: list[_Item] = []
     notes: list[str] = []
+    tail: list[str] = []
     paragraphs = _paragraphs(text)
     has_numbers = any(_NUMBERED.match(p) or p.startswith("\x00") or _OPTION.match(p) for p in paragraphs)
-    for paragraph in paragraphs:
-        connector = _CONNECTOR_LINE.match(paragraph)
+    # The options of "EDUCATION: / OPTION 1 … OR OPTION 2 …" are ways to meet that heading:
+    # "AND / GENERAL EXPERIENCE:" after them is asked of every option.
+    before = _preamble_of(paragraphs)
+    options_heading = before[-1] if before and KIND_HEADING.match(before[-1]) else None
+    for index, paragraph in enumerate(paragraphs):
+        if tail:
+            tail.append(paragraph)
+            continue
+        if (
+            options_heading
+            # ... when no other option follows (else the heading is this option's own)
+            and not any(p.startswith("\x00") or _OPTION.match(p) for p in paragraphs[index:])
+            and top
+            and top[-1].block
+            and top[-1].paragraphs
+            and CONNECTOR_LINE.match(top[-1].paragraphs[-1])
+            and KIND_HEADING.match(paragraph)
+            and _kind_word(paragraph) != _kind_word(options_heading)
+            # ... and no option has a heading of its own (5A08: each specialty's EXPERIENCE:)
+            and not any(KIND_HEADING.match(p) for item in top for p in item.paragraphs)
+        ):
+            tail += [top[-1].paragraphs.pop(), paragraph]
+            continue
+        connector = CONNECTOR_LINE.match(paragraph)
         if connector and (not top or top[-1].block):
             (top[-1].paragraphs if top else preamble).append(paragraph)  # split into blocks later
             continue
@@ -151,18 +195,40 @@ def _items(text: str) -> tuple[list[str], list[_Item], list[str]]:
             top[-1].children.append(item)
         elif kind == "sub" and top:
             top[-1].paragraphs.append(paragraph)
+        elif "SPECIALT" in marker and (again := next((t for t in top if t.label == marker), None)):
+            # 'EDUCATION: HEALTH SPECIALTY: … AND EXPERIENCE: HEALTH SPECIALTY: …': the same way
+            # in, its requirements of each kind together.
+            # What it asks under each kind adds up; after an OR line it is another way in.
+            last = again.paragraphs[-1] if again.paragraphs else ""
+            joined = again.paragraphs.pop() if CONNECTOR_LINE.match(last) else "AND"
+            top.remove(again)
+            top.append(again)
+            again.paragraphs += [joined, *item.paragraphs]
         else:
             top.append(item)
     _close_block(top, preamble)
-    return preamble, top, notes
+    return preamble, top, notes, tail
+
+
+def _preamble_of(paragraphs: tuple[str, ...]) -> tuple[str, ...]:
+    """The paragraphs before the first option, pattern or numbered item."""
+    for index, paragraph in enumerate(paragraphs):
+        if paragraph.startswith("\x00") or _OPTION.match(paragraph) or _NUMBERED.match(paragraph):
+            return paragraphs[:index]
+    return ()
+
+
+def _kind_word(heading: str) -> str:
+    found = _KIND_WORD.search(heading)
+    return found.group().lower() if found else ""
 
 
 def _close_block(top: list[_Item], preamble: list[str]) -> None:
     """The AND / OR line that ends a block joins it to the next block (or, before the first
     block, ends the shared lead-in)."""
     paragraphs = top[-1].paragraphs if top and top[-1].block else (preamble if not top else None)
-    if paragraphs and _CONNECTOR_LINE.match(paragraphs[-1]):
-        word = _CONNECTOR_LINE.match(paragraphs.pop()).group("word").lower()
+    if paragraphs and CONNECTOR_LINE.match(paragraphs[-1]):
+        word = CONNECTOR_LINE.match(paragraphs.pop()).group("word").lower()
         if top:
             top[-1].connector = word
 
@@ -183,37 +249,18 @@ def _plain(paragraph: str, preamble: list[str], top: list[_Item], notes: list[st
         # "... and" then "Education: ..." continues the requirement.
         last.text = f"{last.text} {body}".strip()
         last.connector = joined_by
+    elif (
+        len(top) > 1
+        and all(item.connector == "and" for item in top[:-1])
+        and _STATES_DURATION.match(paragraph)
+        and experience_months(paragraph) is not None
+    ):
+        # "1. All classes require …; and 2. …; and 3. …" / "Two years of …" (a level's own
+        # requirement after the series-wide ones): one more requirement of every path.
+        top[-1].connector = "and"
+        top.append(_Item(None, body, "top", connector=joined_by))
     else:
         notes.append(paragraph)
-
-
-def _block_alternatives(paragraphs: list[str]) -> list[list[str]]:
-    """Paragraphs joined by AND / OR lines → the alternatives they allow, each a list of
-    required parts. OR binds tighter than AND ('EDUCATION AND EXPERIENCE OR Any
-    equivalent combination' is education and one of the two); notes are left out."""
-    segments: list[list[str]] = [[]]
-    joins: list[str] = []
-    for paragraph in paragraphs:
-        connector = _CONNECTOR_LINE.match(paragraph)
-        if connector:
-            if segments[-1]:
-                joins.append(connector.group("word").lower())
-                segments.append([])
-            continue
-        if _CATCH_ALL.search(paragraph) and experience_months(paragraph) is None:
-            break  # "Any equivalent combination …" closes the requirements; notes follow it
-        if not _NOTE.match(paragraph):
-            segments[-1].append(paragraph)
-    while segments and not segments[-1]:
-        segments.pop()
-    runs: list[list[str]] = []
-    for index, segment in enumerate(segments):
-        text = "\n".join(segment)
-        if index and joins[index - 1] == "or":
-            runs[-1].append(text)
-        else:
-            runs.append([text])
-    return [list(choice) for choice in itertools.islice(itertools.product(*runs), MAX_PATHS)]
 
 
 def _joins(items: list[_Item], default: str) -> list[str]:
@@ -230,7 +277,8 @@ def _joins(items: list[_Item], default: str) -> list[str]:
 
 def _alternatives(item: _Item) -> list[tuple[str | None, list[str]]]:
     if item.block:
-        return [(item.label, parts) for parts in _block_alternatives(item.paragraphs)]
+        # A heading with nothing under it ('WATER SPECIALTY' over its options) is no way in.
+        return [(item.label, parts) for parts in block_alternatives(item.paragraphs) if parts]
     if not item.children:
         return [(item.label, [item.text])]
     if COMBINATION_TOTAL.search(item.text) or "or" not in _joins(item.children, "and"):
@@ -251,6 +299,15 @@ def _choices(top: list[_Item]) -> list[tuple[list[str], list[str]]]:
     or 3. …; and 4. …" is 1 or 2 or (3 and 4). Blocks (options, CalHR patterns) are
     alternatives unless an AND stands between them.
     """
+    first_block = next((i for i, item in enumerate(top) if item.block), 0)
+    if first_block and all(item.block for item in top[first_block:]):
+        # "1. All classes require a licence; and 2. … / Either I … Or II …": the numbered
+        # requirements hold for every pattern.
+        return [
+            ([*labels, *more_labels], [*parts, *more_parts])
+            for labels, parts in _choices(top[:first_block])
+            for more_labels, more_parts in _choices(top[first_block:])
+        ][:MAX_PATHS]
     joins = _joins(top, "or" if top[0].block else "and")
     outer = "and" if top[0].block else (joins[0] if joins else "and")
     groups: list[list[_Item]] = [[top[0]]]
@@ -285,30 +342,48 @@ def _is_lead_in(paragraph: str) -> bool:
 def has_connector_lines(text: str | None) -> bool:
     """Does the text join blocks of requirements with AND / OR lines of their own (the
     nested structure of Philadelphia specs)?"""
-    return any(_CONNECTOR_LINE.match(p) for p in _paragraphs(text or ""))
+    return any(CONNECTOR_LINE.match(p) for p in _paragraphs(text or ""))
 
 
 def qualification_paths(text: str | None) -> list[dict]:
     """Every way of qualifying the text lists, as QualificationPath dicts, in order."""
     if not text or not text.strip():
         return []
-    preamble, top, notes = _items(text)
-    notes += [p for p in _paragraphs(text) if _NOTE.match(p)]
+    text, listed_classes = class_lists(text)
+    preamble, top, notes, tail = _items(text)
+    notes += [p for p in _paragraphs(text) if NOTE.match(p)]
     substitutions = [n for n in notes if _SUBSTITUTION.search(n)]
     if not top:
-        choices = [([], parts) for parts in _block_alternatives(preamble)]
+        choices = [([], parts) for parts in block_alternatives(preamble)]
     else:
         # A lead-in that states a requirement ("Two years as an Equipment Supervisor in one
         # of the following:", "EDUCATION ... AND GENERAL EXPERIENCE ...") is part of every path.
-        shared_choices = _block_alternatives([p for p in preamble if not _is_lead_in(p)]) or [[]]
+        shared = [p for p in preamble if CONNECTOR_LINE.match(p) or not _is_lead_in(p)]
+        shared_choices = block_alternatives(shared) or [[]]
         choices = [
             (labels, [*shared, *parts]) for shared in shared_choices for labels, parts in _choices(top)
         ][:MAX_PATHS]
+    if tail:
+        after = block_alternatives(tail[1:]) or [[]]
+        if CONNECTOR_LINE.match(tail[0]).group("word").lower() == "and":
+            choices = [(labels, [*parts, *more]) for labels, parts in choices for more in after][:MAX_PATHS]
+        else:
+            choices += [([], more) for more in after]
     paths = []
     for labels, parts in choices:
         parts = [_split_connector(part)[0] for part in parts if part.strip()]
         body = join_parts(parts)
-        if not body or (_CATCH_ALL.search(parts[-1]) and experience_months(parts[-1]) is None):
+        if (
+            not body
+            or is_catch_all(parts[-1])
+            or _EQUIVALENT_PATH.search(parts[-1])
+        ):
             continue
         paths.append(describe_path(parts, " and ".join(labels) or None, substitutions))
+    for path in paths:
+        path["prior_classes"] += [
+            name
+            for lead_in, name in listed_classes
+            if (lead_in is None or lead_in in path["text"]) and name not in path["prior_classes"]
+        ]
     return paths

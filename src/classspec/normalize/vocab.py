@@ -68,7 +68,7 @@ _EDUCATION_PATTERNS: tuple[tuple[EducationLevel, re.Pattern[str]], ...] = (
         EducationLevel.some_college,
         lazy_compile(
             r"(?:years?|semester\s+hours|quarter\s+(?:units|hours)|credits?)\s+of\s+(?:college|university)"
-            r"|college\s+(?:course\s*work|credits?|level\s+course)|(?:semester|quarter)\s+(?:units|hours)"
+            r"|college\s+(?:course\s*work|credits?|level\s+course)|(?:semester|quarter)\s+(?:college\s+)?(?:units|hours)"
             r"|years?\s+of\s+(?:study|course\s*work)\s+at|two[- ]year\s+(?:\w+\s+)?program\s+at"
             r"|\b\d+\s+(?:semester\s+|college\s+)?credits\b",
             re.I,

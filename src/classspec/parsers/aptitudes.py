@@ -27,7 +27,6 @@ from classspec.jurisdiction import jurisdiction_from_line
 from classspec.lazyre import lazy_compile
 from classspec.normalize import (
     education_level,
-    experience_months,
     strength,
     title_case,
 )
@@ -170,9 +169,6 @@ def _qualifications(record: RecordBuilder, section: Section) -> None:
         joined = Piece.join(education)
         level = education_level(joined.text)
         record.set("minimum_qualifications.min_education", level.value if level else None, joined)
-    if experience:
-        joined = Piece.join(experience)
-        record.set("minimum_qualifications.min_experience_months", experience_months(joined.text), joined)
 
 
 def _clauses(sentence: str) -> list[str]:

@@ -9,7 +9,7 @@ from classspec.builder import RecordBuilder
 from classspec.document import Line, Piece
 from classspec.lazyre import lazy_compile
 from classspec.model import Jurisdiction
-from classspec.normalize import all_dates, education_level, experience_months, title_case
+from classspec.normalize import all_dates, education_level, title_case
 from classspec.parsers import fields
 from classspec.parsers.base import TemplateParser, marker
 from classspec.sections import Section, heading, items, split_at, strip_marker, text_block
@@ -82,9 +82,6 @@ def _qualifications(record: RecordBuilder, section: Section) -> None:
                 level = education_level(item.text)
                 if level and not record.has("minimum_qualifications.min_education"):
                     record.set("minimum_qualifications.min_education", level, item)
-                months = experience_months(item.text)
-                if months and not record.has("minimum_qualifications.min_experience_months"):
-                    record.set("minimum_qualifications.min_experience_months", months, item)
 
 
 class _Ksa(fields.SubheadedKsa):

@@ -116,7 +116,9 @@ def _own_blocks(lines: Sequence[Line], classes: list[Class]) -> None:
             classes[0].label_lines.add(line.number)  # a marker, not text: used with the labels
             continue
         heading = find_heading(line)
-        if heading and heading.key != "unknown":
+        # 'Experience: ...' / 'Education: ...' labels inside a class's minimum
+        # qualifications are its own (CalHR 2884): they do not end its block.
+        if heading and heading.key not in ("unknown", "experience", "education"):
             current = []
             continue
         for one in current:

@@ -7,7 +7,7 @@ import re
 from classspec.document import Line, Piece
 from classspec.lazyre import lazy_compile
 from classspec.literals import may_match
-from classspec.normalize import education_level, experience_months
+from classspec.normalize import education_level
 from classspec.parsers.generic.classes import Records
 from classspec.parsers.kinds import names_license, qualification_kind
 from classspec.parsers.lexicon import DEGREE_WORDS
@@ -158,7 +158,6 @@ def qualifications(records: Records, section: Section, lines: list[Line]) -> Non
     # a text that says "desirable", "preferred" or "a plus" has anything to remove.
     required = _OPTIONAL.sub(" ", body.text) if may_match(_OPTIONAL, body.text) else body.text
     records.set("minimum_qualifications.min_education", education_level(required), body, keep=True)
-    records.set("minimum_qualifications.min_experience_months", experience_months(required), body, keep=True)
 
 
 def licenses(records: Records, section: Section, lines: list[Line], heading: str | None) -> None:

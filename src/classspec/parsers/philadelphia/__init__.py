@@ -48,9 +48,11 @@ from classspec.sections import (
     strip_marker,
 )
 
+_LEAD_IN = lazy_compile(r"\(?\s*the\s+following\b", re.I)
+
 HEADINGS = (
     heading("summary", "GENERAL DEFINITION", "DEFINITION", inline=True, note=True),
-    heading("allocating", "ALLOCATING FACTORS?", note=True),
+    heading("allocating", "ALLOCATING FACTORS?", inline=True, long=True, note=True),
     HeadingRule(
         "duties",
         lazy_compile(
@@ -154,8 +156,13 @@ class PhiladelphiaParser(TemplateParser):
             inline = list(section.inline.lines) if section.inline else []
             self._summary(record, _note_line(section) + inline + section.lines)
         elif key == "allocating":
-            if section.note:
-                record.other("Allocating factors", section.note)
+            for remark in (section.note, section.inline):
+                # "ALLOCATING FACTORS: The following conditions must be met ...)": the
+                # lead-in of the list, not a factor.
+                if remark and _LEAD_IN.match(remark.text):
+                    record.other("Allocating factors", remark)
+                elif remark:
+                    record.add("distinguishing_features", remark.text, remark)
             for item in items(section.lines):
                 record.add("distinguishing_features", item.text, item)
         elif key == "duties":

@@ -12,7 +12,7 @@ from classspec.builder import RecordBuilder
 from classspec.document import Line, Piece, collapse
 from classspec.lazyre import lazy_compile
 from classspec.model import EducationLevel
-from classspec.normalize import duration_months, education_level, experience_months
+from classspec.normalize import education_level
 from classspec.parsers.kinds import qualification_kind
 from classspec.sections import HeadingRule, heading, items, split_sections, strip_marker, text_block
 
@@ -65,31 +65,18 @@ def _credentials(record: RecordBuilder, lines: list[Line]) -> None:
     record.set("minimum_qualifications.text", whole.text, whole)
     requirements = _requirements(lines)
     education: list[EducationLevel] = []
-    months: list[int] = []
     for requirement in requirements:
         text = requirement.text
-        found_months = _requirement_months(text)
         # Every numbered credential is a requirement: one that names no kind is experience.
         kind = qualification_kind(text, default="experience")
         record.add(f"minimum_qualifications.{kind}", text, requirement)
         level = education_level(text) if kind == "education" else None
         if level:
             education.append(EducationLevel(level))
-        if found_months:
-            months.append(found_months)
     if education:
         highest = max(education, key=EDUCATION_ORDER.index)
         record.set("minimum_qualifications.min_education", highest.value, whole)
-    # Numbered credentials are all required: their months add up.
-    if months:
-        record.set("minimum_qualifications.min_experience_months", sum(months), whole)
 
-
-def _requirement_months(text: str) -> int | None:
-    total = COMBINATION_TOTAL.search(text)
-    if total:
-        return duration_months(total.group("total"))
-    return experience_months(text)
 
 
 def _requirements(lines: Sequence[Line]) -> list[Piece]:
