@@ -28,8 +28,10 @@ FOLDS = ("philadelphia", "losangeles", "california", "jobdocs", "seeds+other")
 PENALTY = 1.0
 EXACT_WEIGHT = 2.0
 TITLE_ONLY_WEIGHT = 0.5
-# Wages need a first suggestion at least this likely to be acceptable (on held-out data).
-WAGE_PRECISION = 0.9
+# The wage threshold is the lowest score above which this share of the (out-of-fold) first
+# suggestions is acceptable. The aim is 90% on classes never seen; asking 95% of the
+# training folds leaves the margin that the held-out corpora need (LA lands lowest).
+WAGE_PRECISION = 0.95
 BUCKETS = (0.0, 0.2, 0.4, 0.6, 0.8, 0.9, 1.0001)
 
 
