@@ -235,10 +235,14 @@ def _title_columns(scored: Scored, found: Pool) -> list[np.ndarray]:
     heads = _lookups()["heads"].get(found.head or "", {})
     sizes = _lookups()["sizes"]
     counts = np.array([heads.get(str(int(i)), 0) for i in pool], dtype=np.float64)
-    in_soc = np.array(
-        [float(found.head is not None and found.head in title_words(index.code_titles[i])) for i in pool]
-    )
+    head = found.head
+    in_soc = np.array([float(head is not None and head in _soc_title_words(int(i))) for i in pool])
     return [best, np.log1p(counts), counts / np.array([sizes[int(i)] for i in pool]), in_soc]
+
+
+@lru_cache(maxsize=1024)
+def _soc_title_words(code_index: int) -> frozenset[str]:
+    return frozenset(title_words(load_index().code_titles[code_index]))
 
 
 def margins(rows: np.ndarray, model: dict | None = None) -> np.ndarray:
