@@ -3,8 +3,9 @@ reference files in ../shared/reference/ (BLS SOC 2018, Census 2022 index, O*NET,
 
     python scripts/build_occupations.py [--reference DIR]
 
-Needs scikit-learn (the dev extra). Deterministic: the same reference files give
-byte-identical data files.
+Needs scikit-learn (the occupations-build extra). Deterministic: the same reference files
+give byte-identical data files. The reranker's weights and title lookups are fitted on
+this index: run scripts/train_soc_reranker.py after it.
 """
 
 from __future__ import annotations
@@ -277,6 +278,7 @@ def main() -> None:
     build_wages(args.reference)
     total = sum(p.stat().st_size for p in DATA.iterdir() if p.is_file())
     print(f"data: {total / 1e6:.1f} MB in {DATA}")
+    print("now refit the reranker on the new index: python scripts/train_soc_reranker.py")
 
 
 if __name__ == "__main__":

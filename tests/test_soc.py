@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 
@@ -11,11 +12,15 @@ import pytest
 from classspec import parse_file
 from classspec.model import ClassSpec, Jurisdiction
 from classspec.occupations import Subject, UnknownAreaError, enrich, resolve_area, suggest
+from classspec.occupations.rerank import wage_threshold
 from classspec.occupations.store import load_index
 from classspec.occupations.wages import area_for, government_wages, market_wages
 from conftest import PHILADELPHIA, SEEDS
 
 NORFOLK = SEEDS / "norfolk-customer-service-supervisor.txt"
+# A sure match (its first suggestion scores above the wage threshold): wages are given.
+CHICAGO = SEEDS / "chicago-7401-customer-services-supervisor.txt"
+UNSURE = re.compile(r"^occupation unsure: \d\d-\d{4} 0\.\d\d(?:, \d\d-\d{4} 0\.\d\d)*$")
 
 
 def codes(title: str, **fields) -> list[str]:
@@ -166,15 +171,37 @@ def test_market_wages_fall_back_to_state_then_nation():
 
 
 def test_enrich_adds_the_fields_and_they_validate():
-    record = parse_file(NORFOLK)[0]
+    record = parse_file(CHICAGO)[0]
     assert "soc" not in record.to_dict() and "market_wages" not in record.to_dict()
     enriched = enrich([record], soc=True, wages=True)[0]
     data = enriched.to_dict()
     assert data["soc"][0]["code"] == "43-1011"
-    assert data["market_wages"]["area_code"] == "0047260"
+    assert data["soc"][0]["score"] >= wage_threshold()
+    assert data["market_wages"]["area_code"] == "0016980"
+    assert not any(w.startswith("occupation unsure") for w in data["warnings"])
     ClassSpec.model_validate(data)
     only_wages = enrich([record], soc=False, wages=True, area="TX")[0].to_dict()
     assert "soc" not in only_wages and only_wages["market_wages"]["area_name"] == "Texas"
+
+
+def test_wages_are_withheld_when_the_match_is_unsure():
+    """Norfolk's supervisor is coded right but scores under the threshold: no wages, and a
+    warning that names the candidates with their scores."""
+    record = parse_file(NORFOLK)[0]
+    enriched = enrich([record], soc=True, wages=True)[0]
+    assert enriched.soc[0].score < wage_threshold()
+    assert enriched.market_wages is None
+    unsure = [w for w in enriched.warnings if w.startswith("occupation unsure")]
+    assert len(unsure) == 1 and UNSURE.match(unsure[0]), unsure
+    assert unsure[0].startswith(f"occupation unsure: {enriched.soc[0].code} {enriched.soc[0].score:.2f}")
+    assert enrich([record], soc=True, wages=False)[0].warnings == record.warnings
+
+
+def test_scores_are_probabilities_best_first():
+    found = suggest(Subject.of(parse_file(CHICAGO)[0]))
+    scores = [s.score for s in found]
+    assert scores == sorted(scores, reverse=True) and all(0 <= s <= 1 for s in scores)
+    assert 0.3 < wage_threshold() < 1
 
 
 @pytest.mark.skipif(not PHILADELPHIA.is_dir(), reason="the Philadelphia corpus is not present")
@@ -186,7 +213,7 @@ def test_enrich_handles_records_with_missing_fields():
 
 def test_parse_with_soc_and_wages(classspec_bin, tmp_path):
     out = subprocess.run(
-        [classspec_bin, "parse", str(NORFOLK), "--soc", "--wages", "--area", "Chicago"],
+        [classspec_bin, "parse", str(CHICAGO), "--soc", "--wages", "--area", "Chicago"],
         capture_output=True,
         text=True,
     )
@@ -215,15 +242,34 @@ def test_parse_rejects_an_unknown_area(classspec_bin):
 
 def test_soc_command_json(classspec_bin):
     out = subprocess.run(
-        [classspec_bin, "soc", "Clerk Typist II", str(NORFOLK), "-f", "json", "--wages"],
+        [classspec_bin, "soc", "Clerk Typist II", str(CHICAGO), "-f", "json", "--wages"],
         capture_output=True,
         text=True,
     )
     assert out.returncode == 0, out.stderr
     answers = json.loads(out.stdout)
     assert [a["soc"][0]["code"] for a in answers] == ["43-9022", "43-1011"]
-    assert answers[0]["market_wages"][0]["area_code"] == "0000000"
-    assert answers[1]["market_wages"][0]["area_code"] == "0047260"
+    # A bare title is not sure enough for wages; the spec file is.
+    assert answers[0]["market_wages"] == [] and UNSURE.match(answers[0]["warnings"][0])
+    assert answers[1]["market_wages"][0]["area_code"] == "0016980"
+    assert "warnings" not in answers[1]
+
+
+def test_soc_command_refuses_a_missing_path_and_an_empty_title(classspec_bin, tmp_path):
+    missing = tmp_path / "nope.htm"
+    out = subprocess.run([classspec_bin, "soc", str(missing), "Plumber"], capture_output=True, text=True)
+    assert out.returncode == 1
+    assert "nope.htm: no such file or folder" in out.stderr and "47-2152" in out.stdout
+    assert "nope" not in out.stdout  # not looked up as a title
+    for item in ("./nope", "../nope/Clerk", "specs/missing.pdf"):
+        out = subprocess.run([classspec_bin, "soc", item], capture_output=True, text=True)
+        assert out.returncode == 1 and "no such file or folder" in out.stderr, item
+    out = subprocess.run([classspec_bin, "soc", "Plumber", "  "], capture_output=True, text=True)
+    assert out.returncode == 2 and out.stdout == ""
+    assert out.stderr.startswith("classspec: error: an empty title")
+    # A title with a slash is still a title.
+    out = subprocess.run([classspec_bin, "soc", "Clerk/Typist"], capture_output=True, text=True)
+    assert out.returncode == 0 and "43-9022" in out.stdout
 
 
 def test_soc_command_reports_a_bad_file_and_goes_on(classspec_bin, tmp_path):

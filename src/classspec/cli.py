@@ -8,6 +8,7 @@ cli_parse.py; `validate`, `compare` and `report` in cli_commands.py.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from typing import Annotated
 
@@ -131,13 +132,50 @@ def soc(
     top: Annotated[int, typer.Option("--top", min=1, max=5, metavar="N", help="Suggestions per class.")] = 5,
 ) -> None:
     """Suggest SOC 2018 occupations for job titles or spec files, with the evidence."""
-    from classspec.occupations.report import suggest_for
+    from classspec.api import parse_file
+    from classspec.batch import expand
+    from classspec.occupations import report
 
     if fmt not in ("text", "json"):
         raise UsageError(f"unknown format {fmt!r}; choose one of: text, json")
+    if any(not item.strip() for item in items):
+        raise UsageError("an empty title; give a job title or a spec file")
     check_area(area)
-    failed = suggest_for(items, fmt=fmt, wages=wages, area=area, top=top, error=error)
+    failed, answers = False, []
+    for item in items:
+        found = []
+        try:
+            if not os.path.exists(item):
+                if _looks_like_path(item):
+                    raise ClassSpecError("no such file or folder", display_path(item))
+                found.append(report.answer_title(item, wages=wages, area=area, top=top))
+            for path in expand([item]).files if os.path.exists(item) else []:
+                for record in parse_file(path):
+                    found.append(report.answer_record(path, record, wages=wages, area=area, top=top))
+        except ClassSpecError as exc:
+            error(str(exc) if exc.path else f"{display_path(item)}: {exc.reason}")
+            failed = True
+            continue
+        answers += found
+        if fmt == "text":
+            report.show(found, fmt)
+    if fmt == "json":
+        report.show(answers, fmt)
     raise typer.Exit(1 if failed else 0)
+
+
+def _looks_like_path(item: str) -> bool:
+    """`classspec soc` takes titles and files: a missing file must not become a title."""
+    from pathlib import Path
+
+    from classspec.readers import SUPPORTED_EXTENSIONS
+
+    folder = os.path.dirname(item)
+    return (
+        item.startswith(("/", "./", "../", "~", ".\\"))
+        or Path(item).suffix.lower() in (*SUPPORTED_EXTENSIONS, ".rtf", ".odt", ".doc")
+        or (bool(folder) and os.path.isdir(folder))
+    )
 
 
 def run_cli(argv: list[str] | None = None) -> None:

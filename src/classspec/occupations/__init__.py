@@ -4,7 +4,8 @@
     records = enrich(parse_file("spec.htm"), soc=True, wages=True)
 
 Loaded only when used: the index (a few hundred ms) once per process, then a few ms a
-record. Contains information from O*NET (USDOL/ETA, CC BY 4.0): see NOTICE.
+record. `soc[].score` is the calibrated probability that a careful coder would accept the
+code (see occupations/rerank.py). Contains information from O*NET (USDOL/ETA, CC BY 4.0): see NOTICE.
 """
 
 from __future__ import annotations
@@ -15,14 +16,38 @@ from classspec.model import ClassSpec, SocMatch
 from classspec.occupations.match import Subject, Suggestion, suggest
 from classspec.occupations.wages import UnknownAreaError, area_for, market_wages, resolve_area
 
-__all__ = ["Subject", "Suggestion", "UnknownAreaError", "enrich", "resolve_area", "suggest"]
+__all__ = [
+    "Subject", "Suggestion", "UnknownAreaError", "enrich", "resolve_area", "suggest", "sure",
+    "unsure_warning",
+]  # fmt: skip
+# How many candidates an "occupation unsure" warning names.
+NAMED_CANDIDATES = 3
+
+
+def sure(suggestions: list[Suggestion]) -> bool:
+    """Whether the first suggestion is likely enough to be acceptable to give its wages: its
+    calibrated score reaches the threshold chosen on held-out labelled classes."""
+    from classspec.occupations.rerank import wage_threshold
+
+    return bool(suggestions) and suggestions[0].score >= wage_threshold()
+
+
+def unsure_warning(suggestions: list[Suggestion]) -> str | None:
+    """'occupation unsure: 33-1012 0.17, 43-1011 0.15' where wages are withheld."""
+    if sure(suggestions):
+        return None
+    if not suggestions:
+        return "occupation unsure: no SOC occupation matches"
+    named = ", ".join(f"{s.code} {s.score:.2f}" for s in suggestions[:NAMED_CANDIDATES])
+    return f"occupation unsure: {named}"
 
 
 def enrich(
     records: Iterable[ClassSpec], *, soc: bool = True, wages: bool = False, area: str | None = None
 ) -> list[ClassSpec]:
     """The records with `soc` (SOC suggestions) and/or `market_wages` (OEWS figures for the
-    best suggestion in the jurisdiction's area, or `area` when given) filled in."""
+    best suggestion in the jurisdiction's area, or `area` when given) filled in. Wages only
+    where the best suggestion is sure; otherwise null and a warning naming the candidates."""
     chosen_area = resolve_area(area) if area else None
     enriched = []
     for record in records:
@@ -32,8 +57,11 @@ def enrich(
             update["soc"] = [
                 SocMatch(code=s.code, title=s.title, score=s.score, evidence=s.evidence) for s in suggestions
             ]
-        if wages and suggestions:
+        if wages and sure(suggestions):
             place = chosen_area or area_for(record.jurisdiction)
             update["market_wages"] = market_wages(suggestions[0].code, place)
+        elif wages:
+            update["market_wages"] = None
+            update["warnings"] = [*record.warnings, unsure_warning(suggestions)]
         enriched.append(record.model_copy(update=update))
     return enriched

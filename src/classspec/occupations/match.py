@@ -228,8 +228,24 @@ def _combine(title_scores: np.ndarray, text_scores: np.ndarray, has_text: bool) 
     return TITLE_WEIGHT * title_scores * agreement + TEXT_WEIGHT * relative * peak**0.5
 
 
-def suggest(subject: Subject, top: int = TOP) -> list[Suggestion]:
-    """Up to `top` SOC detailed occupations, best first."""
+@dataclass(slots=True)
+class Scored:
+    """Every occupation's first-stage votes for one class: what the reranker reads."""
+
+    subject: Subject
+    scores: np.ndarray  # title and text combined, SOC coding rules applied
+    title_scores: np.ndarray
+    title_cosines: np.ndarray
+    text_scores: np.ndarray
+    query_ids: np.ndarray
+    query_weights: np.ndarray
+    has_text: bool
+    supervisory: bool
+    notes: dict[int, str]
+
+
+def score_all(subject: Subject) -> Scored:
+    """The first stage: title and text votes for all 867 occupations, with SOC's rules."""
     index = load_index()
     title_scores, title_cosines = _title_votes(index, subject.title)
     body = words(" ".join([subject.summary, *subject.duties]))[:MAX_TEXT_WORDS]
@@ -250,25 +266,32 @@ def suggest(subject: Subject, top: int = TOP) -> list[Suggestion]:
         _lend_to_supervisors(index, worker_scores, scores, notes)
     _weigh_by_kind(subject, supervisory, scores)
     scores[index.excluded] = 0
-    chosen = _top(scores, top)
+    if not has_text:
+        text_scores = text_scores * 0
+    return Scored(
+        subject, scores, title_scores, title_cosines, text_scores, query_ids, query_weights, has_text,
+        supervisory, notes,
+    )  # fmt: skip
+
+
+def suggest(subject: Subject, top: int = TOP) -> list[Suggestion]:
+    """Up to `top` SOC detailed occupations, best first; `score` is the calibrated
+    probability that the code is one a careful coder would accept."""
+    from classspec.occupations.rerank import rerank
+
+    scored = score_all(subject)
+    index = load_index()
     return [
         Suggestion(
             code=index.codes[i],
             title=index.code_titles[i],
-            score=round(float(min(max(scores[i], 0.0), 1.0)), 3),
+            score=probability,
             evidence=_evidence(
-                index,
-                int(i),
-                title_scores,
-                title_cosines,
-                text_scores if has_text else text_scores * 0,
-                query_ids,
-                query_weights,
-                notes.get(int(i)),
+                index, i, scored.title_scores, scored.title_cosines, scored.text_scores,
+                scored.query_ids, scored.query_weights, scored.notes.get(i),
             ),
         )
-        for i in chosen
-        if scores[i] > 0
+        for i, probability in rerank(scored)[:top]
     ]
 
 

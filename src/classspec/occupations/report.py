@@ -1,14 +1,13 @@
-"""`classspec soc`: suggestions for titles or spec files, as text (a table on a terminal)
-or JSON."""
+"""`classspec soc`: suggestions for titles or parsed classes, as text (a table on a
+terminal) or JSON. Reading the files is the CLI's business; this module gets records."""
 
 from __future__ import annotations
 
 import json
-import os
 import sys
-from collections.abc import Callable
 from dataclasses import dataclass
 
+from classspec.occupations import sure, unsure_warning
 from classspec.occupations.match import Subject, Suggestion, suggest
 from classspec.occupations.wages import area_for, government_wages, market_wages, resolve_area
 
@@ -19,7 +18,7 @@ class Answer:
     title: str | None
     class_code: str | None
     suggestions: list[Suggestion]
-    wages: list = None  # MarketWages: the area's, then government employers' nationally
+    wages: list | None = None  # MarketWages: the area's, then government employers' nationally
 
     def to_dict(self) -> dict:
         data = {
@@ -33,32 +32,33 @@ class Answer:
         }
         if self.wages is not None:
             data["market_wages"] = [w.model_dump(mode="json") for w in self.wages]
+            warning = unsure_warning(self.suggestions)
+            if warning:
+                data["warnings"] = [warning]
         return data
 
 
-def _answers(item: str, wages: bool, area: str | None, top: int) -> list[Answer]:
-    from classspec.api import parse_file
-    from classspec.batch import expand
+def answer_title(title: str, *, wages: bool, area: str | None, top: int) -> Answer:
+    """Suggestions for a job title alone."""
+    suggestions = suggest(Subject(title=title), top)
+    answer = Answer(title, title, None, suggestions)
+    if wages:
+        answer.wages = _wages(suggestions, None, area)
+    return answer
 
-    if not os.path.exists(item):
-        suggestions = suggest(Subject(title=item), top)
-        answer = Answer(item, item, None, suggestions)
-        if wages:
-            answer.wages = _wages(suggestions, None, area)
-        return [answer]
-    answers = []
-    for path in expand([item]).files:
-        for record in parse_file(path):
-            suggestions = suggest(Subject.of(record), top)
-            answer = Answer(path, record.title, record.class_code, suggestions)
-            if wages:
-                answer.wages = _wages(suggestions, record.jurisdiction, area)
-            answers.append(answer)
-    return answers
+
+def answer_record(source: str, record, *, wages: bool, area: str | None, top: int) -> Answer:
+    """Suggestions for a parsed class (the CLI reads the file)."""
+    suggestions = suggest(Subject.of(record), top)
+    answer = Answer(source, record.title, record.class_code, suggestions)
+    if wages:
+        answer.wages = _wages(suggestions, record.jurisdiction, area)
+    return answer
 
 
 def _wages(suggestions: list[Suggestion], jurisdiction, area: str | None) -> list:
-    if not suggestions:
+    """The first suggestion's wages, only where it is sure enough (see rerank)."""
+    if not sure(suggestions):
         return []
     code = suggestions[0].code
     state = jurisdiction is not None and jurisdiction.name.lower().startswith("state")
@@ -69,30 +69,13 @@ def _wages(suggestions: list[Suggestion], jurisdiction, area: str | None) -> lis
     return [w for w in found if w is not None]
 
 
-def suggest_for(
-    items: list[str], *, fmt: str, wages: bool, area: str | None, top: int, error: Callable[[str], None]
-) -> bool:
-    """Print the suggestions for each item; True if some item could not be read."""
-    from classspec.errors import ClassSpecError
-    from classspec.readers import display_path
-
-    failed = False
-    answers: list[Answer] = []
-    for item in items:
-        try:
-            found = _answers(item, wages, area, top)
-        except ClassSpecError as exc:
-            error(str(exc) if exc.path else f"{display_path(item)}: {exc.reason}")
-            failed = True
-            continue
-        if fmt == "json":
-            answers.extend(found)
-        else:
-            for answer in found:
-                _show(answer)
+def show(answers: list[Answer], fmt: str) -> None:
+    """Text answers as they come; JSON all at once (call with the whole list)."""
     if fmt == "json":
         print(json.dumps([a.to_dict() for a in answers], indent=2, ensure_ascii=False))
-    return failed
+        return
+    for answer in answers:
+        _show(answer)
 
 
 def _money(value) -> str:
@@ -127,6 +110,8 @@ def _show(answer: Answer) -> None:
         print(f"      {s.evidence}")
     for line in _wage_lines(answer.wages or []):
         print(f"  wages: {line}")
+    if answer.wages is not None and unsure_warning(answer.suggestions):
+        print(f"  wages: none given ({unsure_warning(answer.suggestions)})")
     print()
 
 
@@ -143,3 +128,5 @@ def _show_table(answer: Answer) -> None:
     console.print(table)
     for line in _wage_lines(answer.wages or []):
         console.print(f"wages: {line}", highlight=False)
+    if answer.wages is not None and unsure_warning(answer.suggestions):
+        console.print(f"wages: none given ({unsure_warning(answer.suggestions)})", highlight=False)

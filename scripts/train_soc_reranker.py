@@ -1,0 +1,82 @@
+"""Train the SOC reranker on the hand-labelled classes and write its weights, calibration
+and wage threshold to src/classspec/occupations/data/reranker.json.
+
+python scripts/train_soc_reranker.py        (needs the corpora at ../shared/corpus)
+
+The shipped weights are fitted on every label; the calibration (Platt scaling) and the
+threshold on predictions for corpora held out of the fit (each corpus scored by a model
+fitted without it). The held-out figures it prints, fit without a corpus and tested on
+it, are the ones to quote; it also writes them into the JSON.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "tests"))
+
+import soc_eval  # noqa: E402
+from classspec.occupations.rerank import FEATURES, MODEL  # noqa: E402
+from classspec.occupations.store import DATA  # noqa: E402
+
+
+def write_title_keys() -> None:
+    """rerank's exact-title lookup, computed once here rather than at every load."""
+    from classspec.occupations.rerank import TITLE_KEYS, head_word, title_key
+    from classspec.occupations.store import load_index
+
+    index = load_index()
+    keys: dict[str, set[int]] = {}
+    heads: dict[str, dict[str, int]] = {}
+    sizes = [0] * len(index.codes)
+    for title, code in zip(index.titles, index.title_code.tolist(), strict=True):
+        sizes[code] += 1
+        if index.codes[code].startswith("55-"):
+            continue
+        key = title_key(title)
+        if key:
+            keys.setdefault(key, set()).add(code)
+        head = head_word(title)
+        if head:
+            counts = heads.setdefault(head, {})
+            counts[str(code)] = counts.get(str(code), 0) + 1
+    data = {
+        "keys": {k: sorted(v) for k, v in sorted(keys.items())},
+        "heads": {h: dict(sorted(c.items())) for h, c in sorted(heads.items())},
+        "sizes": sizes,
+    }
+    text = json.dumps(data, separators=(",", ":"))
+    (DATA / TITLE_KEYS).write_bytes(gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0))
+
+
+def main() -> None:
+    write_title_keys()
+    items = soc_eval.held_out()
+    margins = np.array([h.margin for h in items])
+    outcomes = np.array([bool(h.codes) and h.codes[0] in (h.case.code, *h.case.alternates) for h in items])
+    a, b = soc_eval.fit_platt(margins, outcomes)
+    threshold = soc_eval.choose_threshold(1 / (1 + np.exp(-(a * margins + b))), outcomes)
+    model = soc_eval.fit_reranker(soc_eval.training())
+    figures = soc_eval.held_out_rates(items)
+    data = {
+        "features": list(FEATURES),
+        "coef": [round(float(c), 6) for c in model["coef"]],
+        "intercept": round(model["intercept"], 6),
+        "platt": [round(a, 6), round(b, 6)],
+        "threshold": threshold,
+        "labels": len(items),
+        "held_out": {k: round(v, 4) for k, v in figures.items()},
+    }
+    (DATA / MODEL).write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+    print(soc_eval.report(items))
+    print(f"\nwrote {DATA / MODEL}: Platt a={a:.3f} b={b:.3f}, wage threshold {threshold}")
+
+
+if __name__ == "__main__":
+    main()

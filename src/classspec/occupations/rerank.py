@@ -1,0 +1,277 @@
+"""The second stage: a small logistic model reorders the first stage's candidates and turns
+its margin into the probability that a careful human coder would accept the code.
+
+The weights (`data/reranker.json`) are learned from the hand-labelled classes of
+tests/soc/labels.yaml by scripts/train_soc_reranker.py (scikit-learn, at build time only:
+applying them here is a dot product). The calibration (Platt scaling) and the wage
+threshold were fitted on predictions for corpora held out of the fit, never on the
+classes a model was fitted on.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+
+from classspec.lazyre import lazy_compile
+from classspec.occupations.match import (
+    _DEGREE_GROUPS,
+    _EDUCATION_RANK,
+    _FIRST_LINE_CODES,
+    _NO_DEGREE_GROUPS,
+    RANK_WORDS,
+    Scored,
+    _first_line_code,
+    _is_managerial,
+    _top,
+    _worker_title,
+)
+from classspec.occupations.store import DATA, load_index
+from classspec.occupations.text import title_words
+
+MODEL = "reranker.json"
+TITLE_KEYS = "title_keys.json.gz"  # also each title's head word -> occupations: counts
+# Candidates: the first stage's best, and the best by title and by text alone (a right
+# code the combined vote ranks low is often first on one of the two).
+POOL, BY_TITLE, BY_TEXT = 20, 8, 8
+# "directs, through subordinate supervisors": SOC codes such a class as a manager (11-).
+_THROUGH = lazy_compile(
+    r"\bthrough (?:subordinate|lower[- ]level|several|multiple)\b|\bsecond[- ]level supervis", re.I
+)
+_TRAINEE = lazy_compile(r"\b(?:trainee|apprentice|intern|recruit|graduate)\b", re.I)
+# The manager occupation over workers of a group (longest prefix wins): "Chief Harbor
+# Engineer" who directs engineers through supervisors is an engineering manager.
+MANAGER_OF = {
+    "11-": "", "13-1023": "11-3061", "13-1071": "11-3121", "13-1075": "11-3121", "13-1141": "11-3111",
+    "13-1151": "11-3131", "13-2": "11-3031", "13-": "11-1021", "15-": "11-3021", "17-": "11-9041",
+    "19-1": "11-9121", "19-2": "11-9121", "19-3": "11-9199", "19-4": "11-9121", "19-5": "11-9199",
+    "21-": "11-9151", "23-": "11-9199", "25-": "11-9039", "27-1": "11-2021", "27-3": "11-2032",
+    "27-": "11-9199", "29-": "11-9111", "31-": "11-9111", "33-2": "33-1021", "33-3": "33-1012",
+    "35-": "11-9051", "37-": "11-3013", "39-": "11-9179", "41-": "11-2022", "43-": "11-3012",
+    "45-": "11-9013", "47-": "11-9021", "49-": "11-3013", "51-": "11-3051", "53-": "11-3071",
+}  # fmt: skip
+_PROFESSIONAL = ("13-", "15-", "17-", "19-", "21-", "23-", "25-", "27-", "29-")
+
+FEATURES = (
+    "bias_free_score", "score_share", "first_stage_rank", "title_score", "title_share",
+    "text_score", "text_share", "manager_code", "manager_code_x_manager_title",
+    "manager_code_x_through", "first_line_code", "first_line_x_supervisory", "first_line_x_through",
+    "worker_code_x_supervisory", "professional_x_supervisory", "degree_code_x_degree",
+    "no_degree_code_x_degree", "degree_code_x_no_degree", "government_share", "lent_to_supervisor",
+    "residual_code", "title_only", "title_x_no_text", "exact_title", "trainee_x_score",
+    "title_key", "title_key_sole", "worker_title_key", "manager_of_top", "manager_of_top_x_managerial",
+    "manager_of_top_x_through", "best_title_cosine", "head_titles", "head_share", "head_in_soc_title",
+)  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def _model() -> dict:
+    data = json.loads((DATA / MODEL).read_text(encoding="utf-8"))
+    if tuple(data["features"]) != FEATURES:
+        raise ValueError(f"{MODEL} was trained on other features; rerun scripts/train_soc_reranker.py")
+    data["coef"] = np.asarray(data["coef"], dtype=np.float64)
+    return data
+
+
+@lru_cache(maxsize=1)
+def _code_kinds() -> dict[str, np.ndarray]:
+    codes = load_index().codes
+    return {
+        "manager": np.array([c.startswith("11-") for c in codes], dtype=np.float64),
+        "first_line": np.array([c in _FIRST_LINE_CODES for c in codes], dtype=np.float64),
+        "worker": np.array(
+            [c[:2] >= "31" and c not in _FIRST_LINE_CODES and not c.startswith("55-") for c in codes],
+            dtype=np.float64,
+        ),
+        "professional": np.array([c.startswith(_PROFESSIONAL) for c in codes], dtype=np.float64),
+        "degree": np.array([c.startswith(_DEGREE_GROUPS) for c in codes], dtype=np.float64),
+        "no_degree": np.array([c.startswith(_NO_DEGREE_GROUPS) for c in codes], dtype=np.float64),
+        "residual": np.array([c.endswith("9") for c in codes], dtype=np.float64),
+    }
+
+
+@lru_cache(maxsize=1)
+def _lookups() -> dict:
+    """"keys": a title's words (stemmed, grade words out, sorted) -> the occupations listing
+    it; "heads": a title's head word ('Building Inspector' -> inspector) -> occupation ->
+    how many of its titles end so; "sizes": each occupation's title count."""
+    with gzip.open(DATA / TITLE_KEYS, "rt", encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+def _title_keys() -> dict[str, list[int]]:
+    return _lookups()["keys"]
+
+
+def head_word(title: str) -> str | None:
+    """The last word of a title that names work rather than rank."""
+    found = [w for w in title_words(title) if w not in RANK_WORDS and not w.isdigit()]
+    return found[-1] if found else None
+
+
+def title_key(title: str) -> str:
+    return " ".join(sorted(set(title_words(title))))
+
+
+def _keyed(title: str) -> list[int]:
+    return _title_keys().get(title_key(title), []) if title.strip() else []
+
+
+def _manager_of(code: str) -> str | None:
+    for size in range(7, 2, -1):
+        found = MANAGER_OF.get(code[:size])
+        if found is not None:
+            return found or None
+    return None
+
+
+@dataclass(slots=True)
+class Pool:
+    """The candidates the model chooses from (first-stage order) and what picked them."""
+
+    members: np.ndarray
+    keyed: frozenset[int]
+    worker_keyed: frozenset[int]
+    manager_of_top: frozenset[int]
+    head: str | None
+
+
+def candidates(scored: Scored) -> Pool:
+    index = load_index()
+    position = index.position
+    picks = [_top(scored.scores, POOL), _top(scored.title_scores, BY_TITLE)]
+    if scored.has_text:
+        picks.append(_top(scored.text_scores, BY_TEXT))
+    keyed = _keyed(scored.subject.title)
+    worker_keyed: list[int] = []
+    if scored.supervisory:
+        for i in _keyed(_worker_title(scored.subject.title)):
+            target = _first_line_code(index.codes[i])
+            if target in position:
+                worker_keyed.append(position[target])
+    managers = []
+    for i in _top(scored.scores, 3):
+        target = _manager_of(index.codes[i])
+        if target in position:
+            managers.append(position[target])
+    picks += [np.array(keyed + worker_keyed + managers, dtype=np.int64)]
+    pool = np.unique(np.concatenate(picks))
+    pool = pool[(scored.scores[pool] > 0) | np.isin(pool, keyed + worker_keyed + managers)]
+    pool = pool[~np.isin(pool, index.excluded)]
+    members = pool[np.lexsort((pool, -scored.scores[pool]))]
+    title = scored.subject.title
+    head = head_word(_worker_title(title) if scored.supervisory else title)
+    return Pool(members, frozenset(keyed), frozenset(worker_keyed), frozenset(managers), head)
+
+
+def features(scored: Scored, found: Pool) -> np.ndarray:
+    """One row per candidate, columns as FEATURES."""
+    pool = found.members
+    if not len(pool):
+        return np.zeros((0, len(FEATURES)))
+    subject = scored.subject
+    kinds = {name: mask[pool] for name, mask in _code_kinds().items()}
+    scores = scored.scores[pool]
+    title = scored.title_scores[pool]
+    text = scored.text_scores[pool]
+    opening = " ".join([subject.summary[:600], *subject.duties[:2]])
+    through = float(bool(_THROUGH.search(opening)))
+    managerial = float(_is_managerial(subject))
+    supervisory = float(scored.supervisory)
+    rank = _EDUCATION_RANK.get(subject.min_education or "")
+    degree = float(rank is not None and rank >= 4)
+    no_degree = float(rank is not None and rank <= 1)
+    trainee = float(bool(_TRAINEE.search(subject.title)))
+    lent = np.array([float(int(i) in scored.notes) for i in pool])
+    best_title = float(scored.title_cosines.max()) if len(scored.title_cosines) else 0.0
+    columns = [
+        scores,
+        scores / max(float(scores.max(initial=0.0)), 1e-9),
+        1 / (1 + np.arange(len(pool))),
+        title,
+        title / max(float(title.max(initial=0.0)), 1e-9),
+        text,
+        text / max(float(text.max(initial=0.0)), 1e-9),
+        kinds["manager"],
+        kinds["manager"] * managerial,
+        kinds["manager"] * through,
+        kinds["first_line"],
+        kinds["first_line"] * supervisory,
+        kinds["first_line"] * through,
+        kinds["worker"] * supervisory,
+        kinds["professional"] * supervisory,
+        kinds["degree"] * degree,
+        kinds["no_degree"] * degree,
+        kinds["degree"] * no_degree,
+        load_index().government_share[pool].astype(np.float64),
+        lent,
+        kinds["residual"],
+        np.full(len(pool), float(not scored.has_text)),
+        title * float(not scored.has_text),
+        (title >= 0.95 * best_title) * float(best_title >= 0.9),
+        scores * trainee,
+        np.array([float(int(i) in found.keyed) for i in pool]),
+        np.array([float(int(i) in found.keyed and len(found.keyed) == 1) for i in pool]),
+        np.array([float(int(i) in found.worker_keyed) for i in pool]),
+        manager_of_top := np.array([float(int(i) in found.manager_of_top) for i in pool]),
+        manager_of_top * managerial,
+        manager_of_top * through,
+        *_title_columns(scored, found),
+    ]
+    return np.column_stack(columns).astype(np.float64)
+
+
+def _title_columns(scored: Scored, found: Pool) -> list[np.ndarray]:
+    index = load_index()
+    pool = found.members
+    starts = index.title_starts
+    ends = np.append(starts[1:], len(index.titles))
+    best = np.array([float(scored.title_cosines[starts[i] : ends[i]].max(initial=0.0)) for i in pool])
+    heads = _lookups()["heads"].get(found.head or "", {})
+    sizes = _lookups()["sizes"]
+    counts = np.array([heads.get(str(int(i)), 0) for i in pool], dtype=np.float64)
+    head = found.head
+    in_soc = np.array([float(head is not None and head in _soc_title_words(int(i))) for i in pool])
+    return [best, np.log1p(counts), counts / np.array([sizes[int(i)] for i in pool]), in_soc]
+
+
+@lru_cache(maxsize=1024)
+def _soc_title_words(code_index: int) -> frozenset[str]:
+    return frozenset(title_words(load_index().code_titles[code_index]))
+
+
+def margins(rows: np.ndarray, model: dict | None = None) -> np.ndarray:
+    model = model or _model()
+    return rows @ model["coef"] + model["intercept"]
+
+
+def probability(margin: np.ndarray, model: dict | None = None) -> np.ndarray:
+    """Each candidate's share of the pool (a softmax of the margins) as log-odds, through
+    Platt scaling fitted on held-out corpora: P(the code is acceptable)."""
+    model = model or _model()
+    a, b = model["platt"]
+    share = np.exp(margin - margin.max())
+    share = np.clip(share / share.sum(), 1e-6, 1 - 1e-6)
+    return 1 / (1 + np.exp(-(a * np.log(share / (1 - share)) + b)))
+
+
+def rerank(scored: Scored) -> list[tuple[int, float]]:
+    """(occupation index, calibrated probability), best first."""
+    found = candidates(scored)
+    pool = found.members
+    if not len(pool):
+        return []
+    margin = margins(features(scored, found))
+    order = np.lexsort((np.arange(len(pool)), -np.round(margin, 9)))
+    chances = probability(margin[order])
+    return [(int(pool[k]), round(float(p), 3)) for k, p in zip(order, chances, strict=True)]
+
+
+def wage_threshold() -> float:
+    """The first suggestion's score above which wages are given (chosen on held-out data)."""
+    return float(_model()["threshold"])
