@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from soc_eval import CORPUS, cases, evaluate, rates
+from soc_eval import cases, evaluate, rates
 
-pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason="the corpora are not present")
+pytestmark = [pytest.mark.corpus("philadelphia", "losangeles", "california", "other"), pytest.mark.slow]
 
 TOP1_ACCEPTABLE = 0.80
 TOP3 = 0.90
