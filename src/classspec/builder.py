@@ -16,9 +16,9 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from classspec.document import Document, Line, Piece, collapse, spans
+from classspec.document import Document, Line, Piece, collapse
 from classspec.lazyre import lazy_compile
-from classspec.model import ClassSpec, Jurisdiction
+from classspec.model import ClassSpec, Jurisdiction, Span
 from classspec.sections import has_letters, text_block
 
 Source = Piece | Sequence[Line] | Line | None
@@ -73,6 +73,18 @@ def _empty_record() -> dict[str, Any]:
         "other_sections": [],
         "warnings": [],
     }
+
+
+def spans(lines: Iterable[Line]) -> list[Span]:
+    """Merge line numbers into contiguous spans (a new span at every gap or page change)."""
+    result: list[Span] = []
+    for line in sorted(set(lines), key=lambda ln: ln.number):
+        last = result[-1] if result else None
+        if last is not None and line.number == last.line_end + 1 and line.page == last.page:
+            last.line_end = line.number
+        else:
+            result.append(Span(line_start=line.number, line_end=line.number, page=line.page))
+    return result
 
 
 class RecordBuilder:
@@ -171,17 +183,6 @@ class RecordBuilder:
         container[key] = f"{current}{sep}{piece.text}" if current else piece.text
         self._origins[path] = (*self._origins.get(path, ()), *piece.lines)
         self.use(piece)
-
-    def remove(self, list_path: str, index: int) -> None:
-        """Drop one list item; the spans of the items after it move up with them. Its
-        lines count as unused again (unless another value cites them), so they are
-        filed in other_sections rather than dropped."""
-        _, items = self._list(list_path)
-        del items[index]
-        dropped = {p: lines for p, lines in self._origins.items() if p.startswith(f"{list_path}[{index}]")}
-        self._renumber(list_path, {i: i - (i > index) for i in range(len(items) + 1) if i != index})
-        still_cited = {line.number for lines in self._origins.values() for line in lines}
-        self._used -= {line.number for lines in dropped.values() for line in lines} - still_cited
 
     def dedupe(self, list_path: str) -> None:
         """Keep the first of equal list items; it cites the lines of all of them."""

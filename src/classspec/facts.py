@@ -13,7 +13,8 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from classspec.document import Document, Line, spans
+from classspec.builder import spans
+from classspec.document import Document, Line
 from classspec.lazyre import lazy_compile
 from classspec.literals import search
 from classspec.model import ClassSpec, MinimumQualifications, QualificationPath, SalaryRange

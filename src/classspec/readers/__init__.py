@@ -15,10 +15,9 @@ import stat
 from collections.abc import Callable
 from pathlib import Path
 
-from classspec.document import Document
+from classspec.document import Document, SourceFormat
 from classspec.errors import ClassSpecError, InputError
 from classspec.lazyre import lazy_compile
-from classspec.model import SourceFormat
 
 SUPPORTED_EXTENSIONS = (".txt", ".text", ".htm", ".html", ".pdf", ".md", ".markdown", ".docx")
 MARKDOWN_EXTENSIONS = (".md", ".markdown")
