@@ -19,7 +19,7 @@ from typing import Any
 from classspec.document import Document, Line, Piece, collapse
 from classspec.lazyre import lazy_compile
 from classspec.model import ClassSpec, Jurisdiction, Span
-from classspec.sections import has_letters, text_block
+from classspec.sections import is_short_heading, text_block
 
 Source = Piece | Sequence[Line] | Line | None
 # A line's number: what `_used` holds (map with it runs in C, a generator does not).
@@ -340,20 +340,13 @@ def unused_blocks(doc: Document, used: set[int]) -> list[tuple[Line | None, list
             if current and line.number in used:
                 blocks.append((last_heading, current))
                 current = []
-            if line.number in used and not line.blank and _looks_like_heading(line.stripped):
+            if line.number in used and not line.blank and is_short_heading(line.stripped):
                 last_heading = line
             continue
         current.append(line)
     if current:
         blocks.append((last_heading, current))
     return blocks
-
-
-def _looks_like_heading(text: str) -> bool:
-    # The cheap tests first: counting the letters of every long line was a real cost.
-    if len(text) >= 80 or not (text.isupper() or text.endswith(":")):
-        return False
-    return has_letters(text)
 
 
 def finish_records(
