@@ -182,6 +182,9 @@ def peers(files: list[str], ours: Run, repeat: int) -> list[dict]:
             print(f"{name} is not installed (pip install -e .[bench]): figure skipped", file=sys.stderr)
             continue
         theirs = best([python, "-c", code, *files], max(1, repeat // 2))
+        if theirs.status != 0:  # an import error exits 1, as a failed parse would
+            print(f"{name} failed (exit {theirs.status}): figure skipped", file=sys.stderr)
+            continue
         speedup = theirs.cpu / ours.cpu
         found.append(
             {

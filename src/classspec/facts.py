@@ -16,7 +16,6 @@ from typing import Any
 from classspec.builder import spans
 from classspec.document import Document, Line
 from classspec.lazyre import lazy_compile
-from classspec.literals import search
 from classspec.model import ClassSpec, MinimumQualifications, QualificationPath, SalaryRange
 from classspec.normalize.bulletin import (
     application_deadline,
@@ -197,6 +196,6 @@ def _salary(lines: list[Line], dollar: str = "USD") -> list[tuple[dict, list[Lin
         if "$" not in text and is_short_heading(text):  # an amount line is not a heading
             in_pay_section, period = False, None
             continue
-        if amount and (in_pay_section or search(_PAY_WORDS, text)):
+        if amount and (in_pay_section or _PAY_WORDS.search(text)):
             result += [(value, [line]) for value in salary_ranges(text, period or pay_period(text), dollar)]
     return result

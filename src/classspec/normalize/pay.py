@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 
 from classspec.lazyre import lazy_compile
-from classspec.literals import search
 
 CURRENCY_SIGNS = "$\u00a3\u20ac"
 _AMOUNT = rf"[{CURRENCY_SIGNS}]\s*(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d{{1,2}})?"
@@ -86,9 +85,7 @@ def document_currency(text: str) -> str:
     the country its words place it in (two different cues), else US dollars."""
     if "$" not in text:
         return "USD"
-    # Through classspec.literals: its leading \b made re try every position of a
-    # document that merely has "AUTOCAD" or "AUDIT" in it.
-    named = search(_EXPLICIT_DOLLAR, text) if any(code in text for code in _CODES) else None
+    named = _EXPLICIT_DOLLAR.search(text) if any(code in text for code in _CODES) else None
     if named:
         code = named.group("code") or named.group("after")
         return code or {"C": "CAD", "A": "AUD", "NZ": "NZD"}[named.group("sign")]
