@@ -1,4 +1,4 @@
-"""Speed and scale figures of issue 13, each as a ratio against a baseline measured in the
+"""Speed and scale figures of issues 13 and 26, each as a ratio against a baseline measured in the
 same run, plus docs/s and where the time goes (not a test).
 
     python scripts/benchmark.py [FOLDER] [--repeat N] [--json]
@@ -8,8 +8,11 @@ installed `classspec` as a user would, as a separate process, best of --repeat r
 
   HTML batch       `classspec parse -f jsonl FOLDER` with --jobs 1 and --jobs 2, against a
                    plain stdlib `html.parser` strip of the same files (read, decode, feed)
-  start-up         `classspec --version` and `classspec parse SMALL.txt`, against a bare
-                   `python -c pass`
+  start-up         `classspec --version` against a bare `python -c pass`, and
+                   `classspec parse SMALL.txt` against its floor: Typer, pydantic and
+                   one record built and encoded with the model
+  peers            markitdown and trafilatura (the `bench` extra; skipped when absent)
+                   over the same files: how many times faster classspec is
   YAML             `-f yaml` against `-f jsonl` over the folder
   memory           peak RSS over the whole folder against the first 100 files
   floors           informational lines under two figures: what importing Typer and
@@ -27,6 +30,7 @@ parser, model build and validation, JSON encoding.
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import os
 import subprocess
@@ -64,6 +68,38 @@ with open(sys.argv[1], encoding="utf-8") as f:
         ClassSpec.model_validate(record)
         json.dumps(record, ensure_ascii=False)
 """
+
+# The floor of parsing one small file: the interpreter, Typer, pydantic, and building
+# and encoding one record (the first line of the batch output) with the model.
+MODEL_FLOOR = """
+import json, sys
+import typer
+from classspec.model import ClassSpec
+
+with open(sys.argv[1], encoding="utf-8") as f:
+    record = ClassSpec.model_validate(json.loads(f.readline()))
+json.dumps(record.model_dump(mode="json"), ensure_ascii=False)
+"""
+
+# Peers a user would otherwise pick, from the `bench` extra (skipped when absent): each
+# converts every file in one process, as `classspec parse` does.
+MARKITDOWN = """
+import sys
+from markitdown import MarkItDown
+
+convert = MarkItDown().convert
+for path in sys.argv[1:]:
+    convert(path)
+"""
+TRAFILATURA = """
+import sys
+import trafilatura
+
+for path in sys.argv[1:]:
+    with open(path, "rb") as f:
+        trafilatura.extract(f.read())
+"""
+PEERS = (("markitdown", MARKITDOWN, 10.0), ("trafilatura", TRAFILATURA, 3.0))
 
 STRIP = """
 import sys
@@ -134,6 +170,33 @@ def figure(name: str, value: Run, baseline: Run, target: float, judged_on: str =
         "target": target,
         "holds": ratio <= target,
     }
+
+
+def peers(files: list[str], ours: Run, repeat: int) -> list[dict]:
+    """How many times faster classspec's whole parse is than each installed peer
+    (CPU time; the target is a minimum, so the figure is peer / classspec)."""
+    found = []
+    python = sys.executable
+    for name, code, target in PEERS:
+        if importlib.util.find_spec(name) is None:
+            print(f"{name} is not installed (pip install -e .[bench]): figure skipped", file=sys.stderr)
+            continue
+        theirs = best([python, "-c", code, *files], max(1, repeat // 2))
+        if theirs.status != 0:  # an import error exits 1, as a failed parse would
+            print(f"{name} failed (exit {theirs.status}): figure skipped", file=sys.stderr)
+            continue
+        speedup = theirs.cpu / ours.cpu
+        found.append(
+            {
+                "figure": f"{name} / classspec (times faster)",
+                "peer_cpu_s": round(theirs.cpu, 3),
+                "cpu_s": round(ours.cpu, 3),
+                "speedup": round(speedup, 2),
+                "target": target,
+                "holds": speedup >= target,
+            }
+        )
+    return found
 
 
 def nested_yaml(size: int = 10_000) -> str:
@@ -220,28 +283,30 @@ def main() -> int:
     strip = best([sys.executable, "-c", STRIP, *files], repeat)
     jobs1 = best([*parse, "jsonl", args.folder], repeat)
     jobs2 = best([*parse, "jsonl", "--jobs", "2", args.folder], repeat)
-    figures.append(figure("HTML batch --jobs 1 / stdlib strip", jobs1, strip, 1.0))
+    figures.append(figure("HTML batch --jobs 1 / stdlib strip", jobs1, strip, 1.5))
     with tempfile.TemporaryDirectory() as scratch:
         written = Path(scratch, "records.jsonl")
         subprocess.run([*parse, "jsonl", args.folder, "-o", str(written)], capture_output=True, check=True)
         python = str(Path(args.classspec).with_name("python"))
         fixed = best([python, "-c", FIXED_COSTS, str(written), *files], repeat)
+        model_floor = best([python, "-c", MODEL_FLOOR, str(written)], max(repeat, 10))
     fixed_costs = figure("  of which: start-up, lxml, validate, JSON", fixed, strip, 1.0)
     fixed_costs["informational"] = True
     figures.append(fixed_costs)
-    figures.append(figure("HTML batch --jobs 2 / stdlib strip", jobs2, strip, 0.6, judged_on="wall"))
+    figures.append(figure("HTML batch --jobs 2 / stdlib strip", jobs2, strip, 0.9, judged_on="wall"))
 
     bare = best([sys.executable, "-c", "pass"], max(repeat, 10))
     version = best([args.classspec, "--version"], max(repeat, 10))
     one_file = best([*parse, "jsonl", str(SMALL_TEXT)], max(repeat, 10))
     figures.append(figure("classspec --version / python -c pass", version, bare, 8.0))
-    figures.append(figure("parse one small .txt / python -c pass", one_file, bare, 12.0))
+    figures.append(figure("parse one small .txt / Typer+pydantic+model", one_file, model_floor, 1.5))
     # What the CLI framework and the model library cost before any classspec code runs:
     # the part of the start-up figure no change inside classspec can remove.
     floor = best([str(Path(args.classspec).with_name("python")), "-c", FRAMEWORKS], max(repeat, 10))
     frameworks = figure("  of which: import typer + pydantic", floor, bare, 12.0)
     frameworks["informational"] = True
     figures.append(frameworks)
+    figures += peers(files, jobs1, repeat)
 
     yaml = best([*parse, "yaml", args.folder], repeat)
     figures.append(figure("-f yaml / -f jsonl", yaml, jobs1, 1.3))
@@ -316,6 +381,11 @@ def print_table(report: dict) -> None:
                 f"{f['figure']:44} {value:>8}s {base:>8}s {ratio:>6}x  <={f['target']:>5}x  "
                 f"{verdict(f)}  ({on}; {'wall' if on == 'cpu' else 'cpu'} "
                 f"{f['ratio_wall' if on == 'cpu' else 'ratio_cpu']}x)"
+            )
+        elif "speedup" in f:
+            print(
+                f"{f['figure']:44} {f['peer_cpu_s']:>8}s {f['cpu_s']:>8}s {f['speedup']:>6}x  "
+                f">={f['target']:>5}x  {'yes' if f['holds'] else 'NO'}  (cpu)"
             )
         elif "rss_mb" in f:
             print(

@@ -1,11 +1,21 @@
-"""Shared by the CLI tests: run the installed `classspec` as a user would, and build
-small PDFs byte by byte (no PDF writer needed to make good, truncated or bomb files)."""
+"""Shared by the CLI tests: run the `classspec` command line, and build small PDFs
+byte by byte (no PDF writer needed to make good, truncated or bomb files).
+
+`run` calls the command line in this process (Click's test runner swaps in stdin,
+stdout, stderr and the environment; the exit code is the one `run_cli` exits with):
+a new interpreter costs about a second here, and most CLI tests test what the command
+does, not the process. Tests of the process itself (signals, a terminal, closed
+streams, the entry point) start the installed script with subprocess, or pass
+`process=True`; CLASSSPEC_TEST_PROCESS=1 makes every `run` a real process."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
+import signal
 import subprocess
+import sys
 import zlib
 from collections.abc import Sequence
 from pathlib import Path
@@ -18,6 +28,11 @@ SUMMARY = re.compile(
 )
 
 
+IN_PROCESS = os.environ.get("CLASSSPEC_TEST_PROCESS", "") not in ("1", "true")
+# `parse` installs its own handlers for these; the test process keeps pytest's.
+_SIGNALS = tuple(getattr(signal, n) for n in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, n))
+
+
 def run(
     binary: str,
     *args: str | os.PathLike[str],
@@ -25,7 +40,10 @@ def run(
     stdin: bytes | None = None,
     env: dict[str, str] | None = None,
     timeout: float = 120,
+    process: bool = False,
 ) -> subprocess.CompletedProcess[str]:
+    if IN_PROCESS and not process:
+        return _run_in_process(binary, [str(a) for a in args], cwd, stdin, env)
     full_env = {**os.environ, **(env or {})}
     result = subprocess.run(
         [binary, *map(str, args)],
@@ -40,6 +58,41 @@ def run(
         result.returncode,
         result.stdout.decode("utf-8", "replace"),
         result.stderr.decode("utf-8", "replace"),
+    )
+
+
+def _run_in_process(
+    binary: str,
+    args: list[str],
+    cwd: str | os.PathLike[str] | None,
+    stdin: bytes | None,
+    env: dict[str, str] | None,
+) -> subprocess.CompletedProcess[str]:
+    from typer.testing import CliRunner
+
+    from classspec.cli import run_cli
+
+    handlers = {signum: signal.getsignal(signum) for signum in _SIGNALS}
+    here = os.getcwd()
+    try:
+        if cwd is not None:
+            os.chdir(cwd)
+        with CliRunner().isolation(input=stdin or b"", env=env) as (out, err, _):
+            try:
+                run_cli(args)
+                code = 0
+            except SystemExit as exc:
+                code = exc.code if isinstance(exc.code, int) else 0 if exc.code is None else 1
+            with contextlib.suppress(ValueError):
+                sys.stdout.flush()
+                sys.stderr.flush()
+            stdout, stderr = out.getvalue(), err.getvalue()
+    finally:
+        os.chdir(here)
+        for signum, handler in handlers.items():
+            signal.signal(signum, handler)
+    return subprocess.CompletedProcess(
+        [binary, *args], code, stdout.decode("utf-8", "replace"), stderr.decode("utf-8", "replace")
     )
 
 

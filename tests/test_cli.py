@@ -440,7 +440,8 @@ def test_workers_die_with_a_killed_parent(classspec_bin, tmp_path):
     assert out.read_text() == "previous export\n"
 
 
-@pytest.mark.skipif(not PHILADELPHIA.is_dir(), reason="needs the Philadelphia corpus")
+@pytest.mark.corpus("philadelphia")
+@pytest.mark.slow
 def test_interrupt_big_parallel_batch(classspec_bin, tmp_path):
     folder = tmp_path / "corpus"
     for copy in range(3):

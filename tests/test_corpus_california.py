@@ -84,7 +84,7 @@ def board() -> Board:
     return scores
 
 
-pytestmark = pytest.mark.skipif(not CORPUS, reason="the California corpus is not present")
+pytestmark = [pytest.mark.corpus("california"), pytest.mark.slow]
 
 
 def test_every_page_parses(board: Board) -> None:

@@ -79,7 +79,7 @@ def board() -> Board:
     return scores
 
 
-pytestmark = pytest.mark.skipif(not CORPUS, reason="the Los Angeles corpus is not present")
+pytestmark = [pytest.mark.corpus("losangeles"), pytest.mark.slow]
 
 
 def test_every_bulletin_parses(board: Board) -> None:

@@ -65,7 +65,7 @@ def board() -> Board:
     return scores
 
 
-pytestmark = pytest.mark.skipif(len(CORPUS) != 3, reason="the county specs are not present")
+pytestmark = pytest.mark.corpus("other")
 
 
 def test_every_county_spec_parses_and_its_sections_are_found(board: Board) -> None:

@@ -15,10 +15,10 @@ import pytest
 from classspec.detect import detect
 from classspec.parsers import get_parser
 from classspec.readers import read_path
-from conftest import PHILADELPHIA
+from conftest import corpus_files
 from line_coverage import measure
 
-CORPUS = sorted(p for p in PHILADELPHIA.iterdir() if p.suffix.lower() in (".htm", ".html"))
+CORPUS = corpus_files("philadelphia", ".htm", ".html")
 FIELDS = (
     "title",
     "class_code",
@@ -131,7 +131,7 @@ def scoreboard() -> Scoreboard:
     return board
 
 
-pytestmark = pytest.mark.skipif(not CORPUS, reason="the Philadelphia corpus is not present")
+pytestmark = [pytest.mark.corpus("philadelphia"), pytest.mark.slow]
 
 
 def test_every_file_parses_without_error(scoreboard: Scoreboard) -> None:

@@ -26,6 +26,8 @@ def client():
         yield client
 
 
+@pytest.mark.corpus("philadelphia")
+@pytest.mark.slow
 def test_bag_over_the_philadelphia_corpus_equals_the_cli(client, classspec_bin):
     cli = run(classspec_bin, "parse", "-f", "jsonl", PHILADELPHIA, SEEDS)
     assert cli.returncode == 0, cli.stderr

@@ -205,6 +205,7 @@ def test_page_header_and_footer_follow_the_body() -> None:
     ]
 
 
+@pytest.mark.corpus("other")
 def test_reads_exactly_like_the_plain_text_spec_it_was_made_from() -> None:
     from conftest import OTHER_CORPUS
 

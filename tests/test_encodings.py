@@ -14,7 +14,7 @@ from classspec.readers import read_bytes
 from classspec.readers.text import decode
 from conftest import PHILADELPHIA
 
-pytestmark = pytest.mark.skipif(not PHILADELPHIA.is_dir(), reason="Philadelphia corpus not present")
+pytestmark = pytest.mark.corpus("philadelphia")
 
 
 def _records(data: bytes, name: str) -> list[dict]:

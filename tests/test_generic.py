@@ -25,6 +25,7 @@ def _one(path):
     return records[0]
 
 
+@pytest.mark.corpus("other")
 def test_san_bernardino_assistant_district_attorney():
     spec = _one(SAN_BERNARDINO)
     assert spec.summary.startswith("Under general administrative direction, assist the District Attorney")
@@ -47,6 +48,7 @@ def test_san_bernardino_assistant_district_attorney():
     assert "Supplemental Information" in headings
 
 
+@pytest.mark.corpus("other")
 def test_san_diego_assistant_sheriff():
     spec = _one(SAN_DIEGO)
     assert spec.title == "Assistant Sheriff"
@@ -99,6 +101,7 @@ def test_san_diego_assistant_sheriff():
     assert not any(s.text.strip() in (".", ":") for s in spec.other_sections)
 
 
+@pytest.mark.corpus("other")
 def test_ventura_apcd_public_information_specialist():
     spec = _one(VENTURA)
     assert spec.title is None and spec.class_code is None

@@ -107,6 +107,7 @@ def test_html_without_text_is_an_input_error(html: bytes) -> None:
         read_bytes(html, "empty.htm")
 
 
+@pytest.mark.corpus("philadelphia")
 def test_real_word_page_reads_as_its_visible_text() -> None:
     doc = read_bytes((PHILADELPHIA / "1a18.htm").read_bytes(), "1a18.htm")
     lines = [line.text for line in doc.lines if line.text]
@@ -160,7 +161,7 @@ def test_heading_levels_and_bold_lines_are_marked() -> None:
     ]
 
 
-@pytest.mark.skipif(not CALIFORNIA.is_dir(), reason="California corpus not present")
+@pytest.mark.corpus("california")
 @pytest.mark.parametrize("code", ["1077", "8353"])
 def test_calhr_sharepoint_page_reads_as_its_specification(code: str) -> None:
     doc = read_bytes((CALIFORNIA / f"{code}.html").read_bytes(), f"{code}.html")
@@ -174,7 +175,7 @@ def test_calhr_sharepoint_page_reads_as_its_specification(code: str) -> None:
     assert any(line.heading == 2 for line in lines)
 
 
-@pytest.mark.skipif(not CALIFORNIA.is_dir(), reason="California corpus not present")
+@pytest.mark.corpus("california")
 def test_calhr_title_is_the_specification_title() -> None:
     doc = read_bytes((CALIFORNIA / "1077.html").read_bytes(), "1077.html")
     lines = [line.text for line in doc.lines if line.text]

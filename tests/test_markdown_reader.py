@@ -92,6 +92,7 @@ def test_markdown_extensions_and_an_html_page_saved_as_md() -> None:
     assert [line.text for line in page.lines] == ["Clerk"]
 
 
+@pytest.mark.corpus("other")
 def test_reads_exactly_like_the_plain_text_spec_it_was_made_from() -> None:
     from conftest import OTHER_CORPUS
 

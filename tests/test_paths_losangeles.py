@@ -179,10 +179,10 @@ _KEYS = {
 }
 
 
+pytestmark = [pytest.mark.corpus("losangeles"), pytest.mark.slow]
+
 @pytest.fixture(scope="module")
 def board() -> Board:
-    if not FILES:
-        pytest.skip("the Los Angeles corpus is not available")
     result = Board(files=len(FILES))
     for path in FILES:
         raw = path.read_text(encoding="utf-8", errors="replace")

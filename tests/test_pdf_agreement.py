@@ -85,7 +85,7 @@ def _norm(value: Any) -> Any:
     return value
 
 
-@pytest.fixture(params=ENGINES)
+@pytest.fixture(params=[pytest.param(e, marks=pytest.mark.slow) if e == "pdfplumber" else e for e in ENGINES])
 def engine(request: pytest.FixtureRequest) -> str:
     return request.param
 

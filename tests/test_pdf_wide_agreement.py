@@ -67,7 +67,9 @@ def compare(text: Path, pdf: Path, engine: str) -> tuple[int, int, list[str]]:
     return agreement(want, got, FACTS, lambda a, b: f"text {a!r} pdf {b!r}")
 
 
-@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize(
+    "engine", [pytest.param(e, marks=pytest.mark.slow) if e == "pdfplumber" else e for e in ENGINES]
+)
 def test_text_and_pdf_give_the_same_facts(engine: str) -> None:
     assert len(PAIRS) >= 10, "fixtures missing: run scripts/make_pdf_fixtures.py"
     agree_all = total_all = 0

@@ -121,6 +121,7 @@ def test_short_notice_parses_with_a_warning_not_an_error() -> None:
     assert record.warnings
 
 
+@pytest.mark.corpus("philadelphia")
 def test_real_word_html_spec() -> None:
     [record] = parse_file(PHILADELPHIA / "1a18.htm")
     assert (record.class_code, record.title, record.pay_grade) == ("1A18", "Secretary", "8")
@@ -143,6 +144,7 @@ def _quals(name: str):
     return record.minimum_qualifications
 
 
+@pytest.mark.corpus("philadelphia")
 def test_3e10_labels_stay_within_an_option_and_notes_are_not_items() -> None:
     quals = _quals("3e10.htm")
     assert [e.split(": ")[:2] for e in quals.education] == [["Option 1", "Education"]] * 2 + [
@@ -156,12 +158,14 @@ def test_3e10_labels_stay_within_an_option_and_notes_are_not_items() -> None:
     assert quals.min_experience_months == 0  # Option 1 is a master's degree alone
 
 
+@pytest.mark.corpus("philadelphia")
 def test_1f16_general_and_specific_experience_add_up() -> None:
     quals = _quals("1f16.htm")  # five years general AND two (or three) years specific
     assert quals.min_experience_months == 84
     assert any(e.startswith("Specific experience: Three years") for e in quals.experience)
 
 
+@pytest.mark.corpus("philadelphia")
 def test_3b75_specialty_only_heading_and_unlinked_subset() -> None:
     # "CBIS- ... SPECIALTY ONLY" is a specialty of its own, and "two years which shall have
     # included ..." is part of the four years, not added to them.
@@ -169,6 +173,7 @@ def test_3b75_specialty_only_heading_and_unlinked_subset() -> None:
     assert quals.min_experience_months == 48
 
 
+@pytest.mark.corpus("philadelphia")
 def test_3b06_experience_for_all_positions_applies_to_both_options() -> None:
     quals = _quals("3b06.htm")  # one year general AND one year specific "(for all positions)"
     assert quals.min_experience_months == 24
@@ -176,6 +181,7 @@ def test_3b06_experience_for_all_positions_applies_to_both_options() -> None:
     assert not any(e.startswith("Option 2") for e in quals.experience)
 
 
+@pytest.mark.corpus("philadelphia")
 def test_3b61_notes_do_not_count_as_experience() -> None:
     quals = _quals("3b61.htm")
     one_year = "Experience: One year of engineering experience in the area of specialization."
@@ -183,6 +189,7 @@ def test_3b61_notes_do_not_count_as_experience() -> None:
     assert quals.min_experience_months == 12
 
 
+@pytest.mark.corpus("philadelphia")
 def test_6e60_connector_glued_to_a_heading() -> None:
     quals = _quals("6e60.htm")  # "AND SPECIFIC EXPERIENCE" on one line
     assert quals.min_experience_months == 24

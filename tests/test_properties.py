@@ -143,7 +143,7 @@ def test_arbitrary_bytes_every_reader(data, name):
     assert first == _outcome(lambda: parse_bytes(data, name))
 
 
-@pytest.mark.skipif(not HTML_SAMPLES, reason="needs the Philadelphia corpus")
+@pytest.mark.corpus("philadelphia")
 @FAST
 @given(st.sampled_from(HTML_SAMPLES), st.data())
 def test_mutated_html(html, data):

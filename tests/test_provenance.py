@@ -277,8 +277,9 @@ CORPUS_SPAN_RATE_FLOOR = 0.95
 CORPUS_FOUND_RATE_FLOOR = 0.99
 
 
-@pytest.mark.skipif(not CORPUS_FILES, reason="Philadelphia corpus not present")
-def test_philadelphia_corpus_provenance_rates(capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.corpus("philadelphia")
+@pytest.mark.slow
+def test_philadelphia_corpus_provenance_rates() -> None:
     started = time.perf_counter()
     total = Tally()
     failed: list[str] = []
@@ -287,30 +288,28 @@ def test_philadelphia_corpus_provenance_rates(capsys: pytest.CaptureFixture[str]
             total.add(check_file(path))
         except Exception as exc:  # a parse failure is the corpus test's business; counted here
             failed.append(f"{path.name}: {type(exc).__name__}: {exc}")
-    with capsys.disabled():
-        print(
-            f"\nprovenance over {len(CORPUS_FILES)} Philadelphia specs ({len(failed)} failed to parse): "
-            f"{total.spanned}/{total.filled} filled fields with a span ({total.span_rate:.2%}), "
-            f"{total.found}/{total.checked} string values found in their lines ({total.found_rate:.2%}), "
-            f"{len(total.bad_spans)} malformed spans, {time.perf_counter() - started:.1f}s"
-        )
-        for sample in (total.unspanned[:5], total.misses[:5]):
-            for line in sample:
-                print("   ", line)
+    # Shown with -s or on a failure; under -q the rates are the assertions below.
+    print(
+        f"\nprovenance over {len(CORPUS_FILES)} Philadelphia specs ({len(failed)} failed to parse): "
+        f"{total.spanned}/{total.filled} filled fields with a span ({total.span_rate:.2%}), "
+        f"{total.found}/{total.checked} string values found in their lines ({total.found_rate:.2%}), "
+        f"{len(total.bad_spans)} malformed spans, {time.perf_counter() - started:.1f}s"
+    )
+    for sample in (total.unspanned[:5], total.misses[:5]):
+        for line in sample:
+            print("   ", line[:200])
     assert not total.bad_spans, "\n".join(total.bad_spans[:20])
     assert total.span_rate >= CORPUS_SPAN_RATE_FLOOR, "\n".join(total.unspanned[:40])
     assert total.found_rate >= CORPUS_FOUND_RATE_FLOOR, "\n".join(total.misses[:40])
 
 
-def test_extend_remove_and_dedupe_keep_spans_aligned() -> None:
-    doc = _doc("- Plans work\nof the unit.\n- Plans work\nof the unit.\n- Trains staff.\n- Typo line\n")
+def test_extend_and_dedupe_keep_spans_aligned() -> None:
+    doc = _doc("- Plans work\nof the unit.\n- Plans work\nof the unit.\n- Trains staff.\n- Not a duty\n")
     record = RecordBuilder(doc, "test")
     for first, rest in ((0, 1), (2, 3)):
         record.add("duties", {"text": doc.lines[first].stripped[2:]}, doc.lines[first])
         record.extend(f"duties[{len(record.get('duties')) - 1}]", Piece.of([doc.lines[rest]]))
     record.add("duties", {"text": "Trains staff."}, doc.lines[4])
-    record.add("duties", {"text": "Typo line"}, doc.lines[5])
-    record.remove("duties", 3)
     record.dedupe("duties")
     [spec] = finish_records([record], provenance=True)
     assert [d.text for d in spec.duties] == ["Plans work of the unit.", "Trains staff."]
@@ -318,4 +317,4 @@ def test_extend_remove_and_dedupe_keep_spans_aligned() -> None:
     assert spans["duties[0]"] == [(1, 4)]
     assert spans["duties[1]"] == [(5, 5)]
     assert "duties[2]" not in spans
-    assert spec.other_sections[-1].text == "Typo line"  # a removed item's line is not dropped
+    assert spec.other_sections[-1].text == "Not a duty"  # a line no value took is not dropped

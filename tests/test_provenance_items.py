@@ -60,7 +60,8 @@ def uncited_words(path) -> list[str]:
     return problems
 
 
-@pytest.mark.skipif(not CORPUS, reason="Philadelphia corpus not available")
+@pytest.mark.corpus("philadelphia")
+@pytest.mark.slow
 def test_every_list_item_cites_all_its_lines_philadelphia():
     failures = {path.name: found[:3] for path in CORPUS if (found := uncited_words(path))}
     assert failures == {}

@@ -14,9 +14,12 @@ import json
 import numpy as np
 import pytest
 
-from soc_eval import CORPUS, FOLDS, cases, held_out, held_out_rates, reliability, report
+from soc_eval import FOLDS, cases, held_out, held_out_rates, reliability, report
 
-pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason="the corpora are not present")
+pytestmark = [
+    pytest.mark.corpus("philadelphia", "losangeles", "california", "other", "jobdocs"),
+    pytest.mark.slow,
+]
 
 TOP1_ACCEPTABLE = 0.72
 TOP3 = 0.73

@@ -16,11 +16,11 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from classspec.document import Document, Line, Piece, collapse, spans
+from classspec.document import Document, Line, Piece, collapse
 from classspec.lazyre import lazy_compile
-from classspec.model import ClassSpec, Jurisdiction
+from classspec.model import ClassSpec, Jurisdiction, Span
 from classspec.plausibility import check
-from classspec.sections import has_letters, text_block
+from classspec.sections import is_short_heading, text_block
 
 Source = Piece | Sequence[Line] | Line | None
 # A line's number: what `_used` holds (map with it runs in C, a generator does not).
@@ -74,6 +74,18 @@ def _empty_record() -> dict[str, Any]:
         "other_sections": [],
         "warnings": [],
     }
+
+
+def spans(lines: Iterable[Line]) -> list[Span]:
+    """Merge line numbers into contiguous spans (a new span at every gap or page change)."""
+    result: list[Span] = []
+    for line in sorted(set(lines), key=lambda ln: ln.number):
+        last = result[-1] if result else None
+        if last is not None and line.number == last.line_end + 1 and line.page == last.page:
+            last.line_end = line.number
+        else:
+            result.append(Span(line_start=line.number, line_end=line.number, page=line.page))
+    return result
 
 
 class RecordBuilder:
@@ -178,17 +190,6 @@ class RecordBuilder:
         container[key] = f"{current}{sep}{piece.text}" if current else piece.text
         self._origins[path] = (*self._origins.get(path, ()), *piece.lines)
         self.use(piece)
-
-    def remove(self, list_path: str, index: int) -> None:
-        """Drop one list item; the spans of the items after it move up with them. Its
-        lines count as unused again (unless another value cites them), so they are
-        filed in other_sections rather than dropped."""
-        _, items = self._list(list_path)
-        del items[index]
-        dropped = {p: lines for p, lines in self._origins.items() if p.startswith(f"{list_path}[{index}]")}
-        self._renumber(list_path, {i: i - (i > index) for i in range(len(items) + 1) if i != index})
-        still_cited = {line.number for lines in self._origins.values() for line in lines}
-        self._used -= {line.number for lines in dropped.values() for line in lines} - still_cited
 
     def dedupe(self, list_path: str) -> None:
         """Keep the first of equal list items; it cites the lines of all of them."""
@@ -364,20 +365,13 @@ def unused_blocks(doc: Document, used: set[int]) -> list[tuple[Line | None, list
             if current and line.number in used:
                 blocks.append((last_heading, current))
                 current = []
-            if line.number in used and not line.blank and _looks_like_heading(line.stripped):
+            if line.number in used and not line.blank and is_short_heading(line.stripped):
                 last_heading = line
             continue
         current.append(line)
     if current:
         blocks.append((last_heading, current))
     return blocks
-
-
-def _looks_like_heading(text: str) -> bool:
-    # The cheap tests first: counting the letters of every long line was a real cost.
-    if len(text) >= 80 or not (text.isupper() or text.endswith(":")):
-        return False
-    return has_letters(text)
 
 
 def finish_records(

@@ -32,12 +32,6 @@ TEMPLATE_THRESHOLD = 0.5
 CLOSE_MARGIN = 0.15
 
 
-def score_all(doc: Document) -> list[Detection]:
-    """Every parser's score for the document, best first (ties by parser id)."""
-    text = detection_text(doc)
-    return _ranked(parser.detect(doc, text) for parser in PARSERS.values())
-
-
 def _ranked(results: Iterable[Detection]) -> list[Detection]:
     return sorted(results, key=lambda d: (-d.confidence, d.parser))
 

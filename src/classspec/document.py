@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from enum import Enum
 
 from classspec.lazyre import lazy_compile
-from classspec.model import SourceFormat, Span
 
 _SPACE = lazy_compile(r"[ \u00a0\u2000-\u200b\u202f\u3000]+")
 # How a frozen dataclass sets its own fields.
@@ -91,16 +91,16 @@ def collapse(text: str) -> str:
     return "\n\n".join(p for p in paragraphs if p)
 
 
-def spans(lines: Iterable[Line]) -> list[Span]:
-    """Merge line numbers into contiguous spans (a new span at every gap or page change)."""
-    result: list[Span] = []
-    for line in sorted(set(lines), key=lambda ln: ln.number):
-        last = result[-1] if result else None
-        if last is not None and line.number == last.line_end + 1 and line.page == last.page:
-            last.line_end = line.number
-        else:
-            result.append(Span(line_start=line.number, line_end=line.number, page=line.page))
-    return result
+# The format a document was read from; the record's `source.format` takes it (no
+# docstring: it would become the schema's description).
+class SourceFormat(str, Enum):
+    text = "text"
+    markdown = "markdown"
+    html = "html"
+    docx = "docx"
+    pdf = "pdf"
+    rtf = "rtf"
+    odt = "odt"
 
 
 @dataclass(slots=True)

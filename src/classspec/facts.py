@@ -27,7 +27,7 @@ from classspec.normalize.bulletin import (
 )
 from classspec.normalize.paths import qualification_paths
 from classspec.normalize.pay import document_currency, pay_period, salary_ranges, states_amount
-from classspec.sections import has_letters, label_line, strip_marker
+from classspec.sections import is_short_heading, label_line, strip_marker
 
 if TYPE_CHECKING:
     from classspec.builder import RecordBuilder
@@ -174,7 +174,7 @@ def _salary(lines: list[Line], dollar: str = "USD") -> list[tuple[dict, list[Lin
         if len(text.split(maxsplit=6)) <= 6 and not amount and _PAY_HEADING.match(text):
             in_pay_section, period = True, pay_period(text)
             continue
-        if _is_heading(text):
+        if "$" not in text and is_short_heading(text):  # an amount line is not a heading
             in_pay_section, period = False, None
             continue
         if amount:
@@ -182,11 +182,3 @@ def _salary(lines: list[Line], dollar: str = "USD") -> list[tuple[dict, list[Lin
             ranges = salary_ranges(text, period or pay_period(text), dollar, pay_context=in_pay_section)
             result += [(value, [line]) for value in ranges]
     return result
-
-
-def _is_heading(text: str) -> bool:
-    # The cheap tests first: most lines are long or in mixed case, and counting letters
-    # in every one of them was a noticeable share of the time a document takes.
-    if len(text) >= 80 or "$" in text or not (text.isupper() or text.endswith(":")):
-        return False
-    return has_letters(text)

@@ -15,6 +15,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictFloat, StrictInt, StrictStr
 
+from classspec.document import SourceFormat
+
 SCHEMA_VERSION = "1.1"
 SCHEMA_ID = "https://classspec.dev/schemas/classspec-1.1.schema.json"
 
@@ -54,16 +56,6 @@ class Frequency(str, Enum):
     occasionally = "occasionally"
     rarely = "rarely"
     never = "never"
-
-
-class SourceFormat(str, Enum):
-    text = "text"
-    markdown = "markdown"
-    html = "html"
-    docx = "docx"
-    pdf = "pdf"
-    rtf = "rtf"
-    odt = "odt"
 
 
 class PayPeriod(str, Enum):

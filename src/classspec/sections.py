@@ -398,6 +398,16 @@ def has_letters(text: str, count: int = 3) -> bool:
     return count <= 0
 
 
+def is_short_heading(text: str) -> bool:
+    """A short line in capitals or ending in a colon ('SALARY', 'Selection process:'): what
+    the builder (a heading over unused lines) and the facts step (where a pay section
+    ends) take for a heading. Looser than is_upper_heading: no letter count, a colon will do."""
+    # The cheap tests first: counting the letters of every long line was a real cost.
+    if len(text) >= 80 or not (text.isupper() or text.endswith(":")):
+        return False
+    return has_letters(text)
+
+
 def is_upper_heading(text: str, *, min_letters: int = 3) -> bool:
     """A line written in capitals that reads as a heading, not a sentence."""
     letters = [ch for ch in text if ch.isalpha()]

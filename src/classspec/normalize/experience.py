@@ -7,7 +7,6 @@ import itertools
 import re
 
 from classspec.lazyre import lazy_compile
-from classspec.literals import finditer, may_match, scanner, search
 
 NUMBER_WORDS = {
     "a": 1,
@@ -147,23 +146,22 @@ def _duration_months(found: re.Match[str]) -> int | None:
 
 
 def _clause(text: str, start: int, end: int) -> str:
-    clause_end = scanner(_CLAUSE_END)  # the same matches, fewer positions tried
-    before = [m.end() for m in clause_end.finditer(text, 0, start)]
-    after = clause_end.search(text, end)
+    before = [m.end() for m in _CLAUSE_END.finditer(text, 0, start)]
+    after = _CLAUSE_END.search(text, end)
     return text[before[-1] if before else 0 : after.start() if after else len(text)]
 
 
 def _required_durations(text: str) -> list[tuple[re.Match[str], int]]:
     """Durations of required experience in one alternative, in order."""
     result = []
-    for found in finditer(_DURATION, text):
+    for found in _DURATION.finditer(text):
         if _NOT_EXPERIENCE_AFTER.match(text, found.end()):
             continue
         before = text[max(0, found.start() - 60) : found.start()]
         if _NOT_EXPERIENCE_BEFORE.search(before[-40:]) and not _EDUCATION_WITH.search(before):
             continue
         clause = _clause(text, found.start(), found.end())
-        if search(_NOT_REQUIREMENT, clause) or not search(_EXPERIENCE_WORD, clause):
+        if _NOT_REQUIREMENT.search(clause) or not _EXPERIENCE_WORD.search(clause):
             continue
         if _ADJECTIVE.search(found.group()) and not _OF_EXPERIENCE.match(text, found.end()):
             continue  # "0-5 year fixed income instruments", "a two year degree": a kind, not a time
@@ -202,7 +200,7 @@ def _alternative_months(text: str) -> int:
 
 
 def _branch_starts(text: str) -> list[int]:
-    return [m.start() for m in finditer(_BRANCH, text) if not _SHARED_BRANCH.search(m.group())]
+    return [m.start() for m in _BRANCH.finditer(text) if not _SHARED_BRANCH.search(m.group())]
 
 
 def _branches_months(text: str) -> list[int]:
@@ -220,7 +218,7 @@ def _alternatives(text: str) -> list[str]:
     followed shared requirements ("... AND SPECIFIC: Option 1 ... OR Option 2 ...")
     stays with the text before it, so the shared part counts for every option."""
     alternatives: list[str] = []
-    for part in scanner(_ALTERNATIVE).split(text):  # the same parts, fewer positions tried
+    for part in _ALTERNATIVE.split(text):
         if (
             alternatives
             and _branch_starts(part.strip())[:1] == [0]
@@ -260,18 +258,17 @@ def experience_months(text: str | None) -> int | None:
     """
     if not text:
         return None
-    total = search(COMBINATION_TOTAL, text)
+    total = COMBINATION_TOTAL.search(text)
     if total and not _ALTERNATIVE.search(text):
         # The total stands for its clause and the categories listed under it; what
         # follows the next ';' or numbered item is required as well and adds up.
         after = _AFTER_COMBINATION.search(text, total.end())
         rest = text[: total.start()] + (text[after.start() :] if after else "")
         return (duration_months(total.group("total")) or 0) + (experience_months(rest) or 0)
-    if may_match(_NOTE, text):  # no NOTE, nothing to take out
-        text = _NOTE.sub(" ", text)
+    text = _NOTE.sub(" ", text)
     totals = [
         months for alternative in _alternatives(text) for months in _branches_months(alternative) if months
     ]
     if totals:
         return min(totals)
-    return 0 if search(_NO_EXPERIENCE, text) else None
+    return 0 if _NO_EXPERIENCE.search(text) else None

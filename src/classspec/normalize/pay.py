@@ -16,7 +16,6 @@ from __future__ import annotations
 import re
 
 from classspec.lazyre import lazy_compile
-from classspec.literals import search
 
 CURRENCY_SIGNS = "$\u00a3\u20ac"
 # A thousands group may follow its comma after one space ("$166, 935": a typing slip of
@@ -124,9 +123,7 @@ def document_currency(text: str) -> str:
     the country its words place it in (two different cues), else US dollars."""
     if "$" not in text:
         return "USD"
-    # Through classspec.literals: its leading \b made re try every position of a
-    # document that merely has "AUTOCAD" or "AUDIT" in it.
-    named = search(_EXPLICIT_DOLLAR, text) if any(code in text for code in _CODES) else None
+    named = _EXPLICIT_DOLLAR.search(text) if any(code in text for code in _CODES) else None
     if named:
         code = named.group("code") or named.group("after")
         return code or {"C": "CAD", "A": "AUD", "NZ": "NZD"}[named.group("sign")]

@@ -15,10 +15,9 @@ import stat
 from collections.abc import Callable
 from pathlib import Path
 
-from classspec.document import Document
+from classspec.document import Document, SourceFormat
 from classspec.errors import ClassSpecError, InputError
 from classspec.lazyre import lazy_compile
-from classspec.model import SourceFormat
 
 # What a folder walk reads (and --help lists); .text and .markdown are read too.
 READ_EXTENSIONS = (".txt", ".md", ".htm", ".html", ".docx", ".rtf", ".odt", ".pdf")

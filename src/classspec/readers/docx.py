@@ -22,10 +22,9 @@ import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from classspec.document import Document, Line
+from classspec.document import Document, Line, SourceFormat
 from classspec.errors import InputError
 from classspec.lazyre import lazy_compile
-from classspec.model import SourceFormat
 
 # A Word file is rarely more than a few MB unpacked; a bomb is gigabytes.
 MAX_UNPACKED_BYTES = 256 * 1024 * 1024

@@ -22,10 +22,9 @@ from dataclasses import dataclass
 import lxml.etree
 import lxml.html
 
-from classspec.document import Document, styled_lines
+from classspec.document import Document, SourceFormat, styled_lines
 from classspec.errors import InputError
 from classspec.lazyre import lazy_compile
-from classspec.model import SourceFormat
 from classspec.readers.htmllines import SEPARATORS, LineCollector
 from classspec.readers.htmlmain import main_content, outside_heading
 from classspec.readers.text import decode, repair_mojibake
@@ -274,11 +273,6 @@ def _shared_title(root: lxml.etree._Element, body: lxml.etree._Element) -> lxml.
             heading.text = content
             return heading
     return None
-
-
-def html_lines(text: str) -> list[str]:
-    """The visible text of an HTML page's main content as lines (blank lines between blocks)."""
-    return html_text(text).lines
 
 
 def read_html(data: bytes, path: str | None, sha256: str) -> Document:

@@ -18,10 +18,9 @@ from dataclasses import dataclass
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from classspec.document import Document, styled_lines
+from classspec.document import Document, SourceFormat, styled_lines
 from classspec.errors import InputError
 from classspec.lazyre import lazy_compile
-from classspec.model import SourceFormat
 from classspec.readers.text import check_text, decode, normalize_newlines
 
 _TAG = lazy_compile(r"<[^>]*>")

@@ -26,9 +26,8 @@ from __future__ import annotations
 from array import array
 from collections.abc import Callable, Iterator
 
-from classspec.document import Document, Line
+from classspec.document import Document, Line, SourceFormat
 from classspec.errors import InputError
-from classspec.model import SourceFormat
 from classspec.readers.pdf_container import DEFAULT_MAX_PAGES, MAX_TEXT_CHARS, check_container, describe
 from classspec.readers.pdf_layout import (
     FontStats,

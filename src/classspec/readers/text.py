@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import codecs
 
-from classspec.document import Document, Line, lines_from_text
+from classspec.document import Document, Line, SourceFormat, lines_from_text
 from classspec.errors import InputError
 from classspec.lazyre import lazy_compile
-from classspec.model import SourceFormat
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),

@@ -16,7 +16,6 @@ from classspec.builder import RecordBuilder
 from classspec.document import Document, Line, Piece
 from classspec.jurisdiction import jurisdiction_from_text
 from classspec.lazyre import lazy_compile
-from classspec.literals import may_match, search
 from classspec.normalize import title_case
 from classspec.parsers.base import Detection, TemplateParser
 from classspec.parsers.generic.classes import Records, find_classes, owned_runs
@@ -242,12 +241,9 @@ class GenericParser(TemplateParser):
     def _identity(self, records: Records, lines: list[Line]) -> list[Line]:
         """Read labelled lines and footers wherever they are; the rest is left to the sections."""
         rest = []
-        # Few documents list a series at all: one substring test of the whole text
-        # spares a test of every line.
-        may_list_series = may_match(SERIES_LIST, "\n".join(line.text for line in lines))
         fallback: Piece | None = None  # a code named the weakest way, if nothing names one
         for line in lines:
-            if may_list_series and search(SERIES_LIST, line.text):
+            if SERIES_LIST.search(line.text):
                 rest.append(line)  # names the other classes of the series, not this one
                 continue
             ending = footer(line)
@@ -339,7 +335,7 @@ class GenericParser(TemplateParser):
         short: list[str] | None = None  # the lines short enough to be headings, once asked
         head = doc.lines[:PREAMBLE_LINES]
         listed = any(
-            class_list(ln.stripped) or search(SERIES_LIST, ln.text) or _SERIES_HEADING.fullmatch(ln.stripped)
+            class_list(ln.stripped) or SERIES_LIST.search(ln.text) or _SERIES_HEADING.fullmatch(ln.stripped)
             for ln in head
         )
         for builder in records.builders:

@@ -7,7 +7,8 @@ from collections.abc import Callable
 
 from classspec.document import Line, Piece
 from classspec.lazyre import lazy_compile
-from classspec.normalize import NUMBER_WORDS, flsa_status, iso_date, strength, title_case
+from classspec.normalize import flsa_status, iso_date, strength, title_case
+from classspec.normalize.experience import duration_months
 from classspec.normalize.pay import document_currency, pay_period, salary_ranges
 from classspec.parsers.generic.classes import Records
 from classspec.parsers.generic.duties import BOILERPLATE, PARENTHETICAL, duties
@@ -19,10 +20,6 @@ from classspec.sections import Section, items, prose_items, text_block
 Handler = Callable[[Records, Section, list[Line]], None]
 
 _POUNDS = lazy_compile(r"(?:up to|to|of|maximum of|over)\s+(?P<n>\d{1,3})\s*(?:pounds|lbs?\.?)", re.I)
-_NUMBER_WORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
-_DURATION = lazy_compile(
-    rf"\b(?P<n>\d+|{_NUMBER_WORD})\s*(?:\(\s*(?P<digits>\d+)\s*\)\s*)?[- ]?(?P<unit>months?|years?)\b", re.I
-)
 # A labelled line this long whose value was normalized ("Probationary Period: Twelve
 # (12) months" -> 12) is kept as written too: its words are content.
 LONG_LABELLED_LINE_WORDS = 5
@@ -173,18 +170,11 @@ def _flsa(records: Records, section: Section, lines: list[Line]) -> None:
     leftover(records, section, rest)
 
 
-def probation_months(text: str) -> int | None:
-    found = _DURATION.search(text or "")
-    if not found:
-        return None
-    word = found.group("digits") or found.group("n")
-    number = int(word) if word.isdigit() else NUMBER_WORDS[word.lower()]
-    return number * 12 if found.group("unit").lower().startswith("year") else number
-
-
 def _probation(records: Records, section: Section, lines: list[Line]) -> None:
     body = body_of(section, lines)
-    months = probation_months(body.text)
+    # A probation section's first duration is its length (normalize.bulletin's
+    # probation_months finds a probation sentence in any text: not needed here).
+    months = duration_months(body.text)
     if months:
         records.set("probation_months", months, body)
         words = len((heading_text(section) or "").split()) + len(body.text.split())
