@@ -346,6 +346,13 @@ def miss_report(items: list[HeldOut]) -> str:
         kinds[kind] += 1
         places[place] += 1
     lines = [f"acceptable code among the candidates: {recall():.1%} of {len(pools())} classes"]
+    near = sum(any(c in (h.case.code, *h.case.alternates) for c in h.codes[:3]) for h in items)
+    lines.append(f"an acceptable code (coder's or alternate) in the first three: {near / len(items):.1%}")
+    for name, group in (("low", [h for h in items if h.case.confidence == "low"]),
+                        ("other", [h for h in items if h.case.confidence != "low"])):  # fmt: skip
+        r = held_out_rates(group)
+        lines.append(f"coder's confidence {name}: {len(group)} classes, top-1 acceptable "
+                     f"{r['top1_acceptable']:.1%}, coder's code in top 3 {r['top3']:.1%}")  # fmt: skip
     lines.append("misses: " + ", ".join(f"{k} {n}" for k, n in sorted(kinds.items())))
     lines.append("place of the best acceptable code in a miss (0 = first): " +
                  ", ".join(f"{p}: {n}" for p, n in sorted(places.items())))  # fmt: skip
