@@ -2,8 +2,8 @@
 each corpus is scored by a reranker, calibration and wage threshold fitted without it.
 `pytest -s` shows the figures and the reliability table; `python tests/soc_eval.py` too.
 
-The floors sit just under this branch's held-out figures (top-1 acceptable 74.9%, top 3
-76.3%, 93.6% acceptable where wages are given), so a regression fails; they are not the
+The floors sit just under this branch's held-out figures (top-1 acceptable 75.6%, top 3
+76.3%, 95.3% acceptable where wages are given), so a regression fails; they are not the
 issue's targets (85% / 93%), which the matcher does not reach yet.
 """
 
