@@ -4,7 +4,8 @@ Newton's method, numpy only), its Platt calibration and the wage threshold.
 
 Honest figures come from corpus folds: for each corpus, everything (weights, calibration,
 threshold) is fitted without it and tested on it. `python tests/soc_eval.py` prints those
-figures and the reliability table; `--list` prints every class.
+figures and the reliability table; `--list` prints every class, `--misses` each held-out
+miss with its kind (no acceptable code among the candidates, or one ranked low).
 """
 
 from __future__ import annotations
@@ -314,6 +315,53 @@ def reliability(items: list[HeldOut]) -> list[tuple[str, int, float]]:
     return table
 
 
+def recall(pools_: list[Pool] | None = None) -> float:
+    """The share of classes with an acceptable code among the reranker's candidates: what
+    candidate generation leaves the ranking to find."""
+    found = pools() if pools_ is None else pools_
+    return sum(bool(p.acceptable.any()) for p in found) / len(found)
+
+
+def misses(items: list[HeldOut]) -> list[tuple[str, HeldOut, int]]:
+    """Each held-out first suggestion a coder would not accept, with its kind: "not in
+    candidates" (generation missed every acceptable code) or "ranked low" (one was among
+    the candidates), and the best place of an acceptable code (-1: none)."""
+    by_case = {(p.case.path, p.case.record): p for p in pools()}
+    found = []
+    for h in items:
+        ok = {h.case.code, *h.case.alternates}
+        if h.codes and h.codes[0] in ok:
+            continue
+        places = [k for k, code in enumerate(h.codes) if code in ok]
+        inside = bool(by_case[(h.case.path, h.case.record)].acceptable.any())
+        found.append(("ranked low" if inside else "not in candidates", h, min(places, default=-1)))
+    return found
+
+
+def miss_report(items: list[HeldOut]) -> str:
+    found = misses(items)
+    kinds: dict[str, int] = defaultdict(int)
+    places: dict[int, int] = defaultdict(int)
+    for kind, _, place in found:
+        kinds[kind] += 1
+        places[place] += 1
+    lines = [f"acceptable code among the candidates: {recall():.1%} of {len(pools())} classes"]
+    near = sum(any(c in (h.case.code, *h.case.alternates) for c in h.codes[:3]) for h in items)
+    lines.append(f"an acceptable code (coder's or alternate) in the first three: {near / len(items):.1%}")
+    for name, group in (("low", [h for h in items if h.case.confidence == "low"]),
+                        ("other", [h for h in items if h.case.confidence != "low"])):  # fmt: skip
+        r = held_out_rates(group)
+        lines.append(f"coder's confidence {name}: {len(group)} classes, top-1 acceptable "
+                     f"{r['top1_acceptable']:.1%}, coder's code in top 3 {r['top3']:.1%}")  # fmt: skip
+    lines.append("misses: " + ", ".join(f"{k} {n}" for k, n in sorted(kinds.items())))
+    lines.append("place of the best acceptable code in a miss (0 = first): " +
+                 ", ".join(f"{p}: {n}" for p, n in sorted(places.items())))  # fmt: skip
+    for kind, h, place in sorted(found, key=lambda m: (m[0], m[1].fold, m[2])):
+        lines.append(f"{kind} | {h.fold} | {h.case.code} alt {','.join(h.case.alternates) or '-'} | "
+                     f"got {' '.join(h.codes[:3])} | place {place} | {h.case.path.name[:40]}")  # fmt: skip
+    return "\n".join(lines)
+
+
 def report(items: list[HeldOut]) -> str:
     by_fold: dict[str, list[HeldOut]] = defaultdict(list)
     for h in items:
@@ -339,4 +387,7 @@ if __name__ == "__main__":
             mark = "ok " if r.acceptable else ("t3 " if r.top3 else "XX ")
             shown = " ".join(r.suggested[:3])
             print(mark, r.case.code, r.case.path.name[:40], "|", r.title[:40], "->", shown)
-    print(report(held_out()))
+    found = held_out()
+    print(report(found))
+    if "--misses" in sys.argv:
+        print("\n" + miss_report(found))

@@ -2,8 +2,8 @@
 each corpus is scored by a reranker, calibration and wage threshold fitted without it.
 `pytest -s` shows the figures and the reliability table; `python tests/soc_eval.py` too.
 
-The floors sit just under this branch's held-out figures (top-1 acceptable 74.9%, top 3
-76.3%, 93.6% acceptable where wages are given), so a regression fails; they are not the
+The floors sit just under this branch's held-out figures (top-1 acceptable 75.6%, top 3
+76.3%, 95.3% acceptable where wages are given), so a regression fails; they are not the
 issue's targets (85% / 93%), which the matcher does not reach yet.
 """
 
@@ -14,7 +14,7 @@ import json
 import numpy as np
 import pytest
 
-from soc_eval import FOLDS, cases, held_out, held_out_rates, reliability, report
+from soc_eval import FOLDS, cases, held_out, held_out_rates, recall, reliability, report
 
 pytestmark = [
     pytest.mark.corpus("philadelphia", "losangeles", "california", "other", "jobdocs"),
@@ -24,6 +24,9 @@ pytestmark = [
 TOP1_ACCEPTABLE = 0.72
 TOP3 = 0.73
 ACCEPTABLE_WITH_WAGES = 0.90
+# Candidate generation: an acceptable code is among the reranker's candidates for 99.5%
+# of the labelled classes (412 of 414), so the misses are the ranking's.
+CANDIDATE_RECALL = 0.98
 
 
 @pytest.fixture(scope="module")
@@ -54,6 +57,10 @@ def test_held_out_first_suggestion_and_top_three(items):
     assert figures["top1_acceptable"] >= TOP1_ACCEPTABLE
     assert figures["top3"] >= TOP3
     assert figures["top1_exact"] <= figures["top1_acceptable"]
+
+
+def test_candidates_hold_an_acceptable_code():
+    assert recall() >= CANDIDATE_RECALL
 
 
 def test_held_out_wages_only_where_sure(items):
