@@ -103,6 +103,13 @@ TEMPLATE_FIELDS: dict[str, tuple[tuple, dict[str, str | None]]] = {
 # Hand labels, tried on the cleaned lower-case heading before anything else: headings of
 # job postings and job descriptions that the vocabulary does not know or files wrong.
 HAND_LABELS: tuple[tuple[str, str], ...] = (
+    # What is wished for, not required: no field takes it (other_sections, under its heading).
+    (
+        r"(?:nice|good) to have|bonus points|(?:preferred|desired|desirable) (?:qualifications?|skills)"
+        r"|(?:additional )?desirable (?:qualifications?|characteristics)|desirable(?: criteria| experience)?"
+        r"|the preferred candidate (?:should|will|must) (?:possess|have).*",
+        "other",
+    ),
     (
         r"what (?:can|will) i expect to do(?: in this role)?|what you(?:'ll| will) be doing"
         r"|in this (?:job|role) you(?:'ll| will)|the post ?holder'?s? main (?:tasks|duties)(?: are)?"
@@ -116,11 +123,11 @@ HAND_LABELS: tuple[tuple[str, str], ...] = (
         r"how do i qualify|who (?:we are|we're) looking for|what you(?:'ll| will) need|about you"
         r"|(?:what|who) we(?:'re| are) looking for|you have(?: experience with)?"
         r"|you(?:'ll| will) have|you are"
-        r"|(?:essential|desirable) (?:criteria|skills|experience|qualifications)|essential|desirable"
+        r"|essential(?: (?:criteria|skills|experience|qualifications))?"
         r"|requirements?(?: of the job)?|qualifications?|must haves?|minimum (?:requirements|qualifications)"
         r"|minimum qualification requirements|(?:general )?qualification guidelines"
-        r"|(?:additional )?desirable qualifications?|what you bring(?: to the team)?"
-        r"|the (?:successful|preferred) candidate (?:should|will|must) (?:possess|have).*"
+        r"|what you bring(?: to the team)?"
+        r"|the successful candidate (?:should|will|must) (?:possess|have).*"
         r"|person specification|criteria",
         "qualifications",
     ),
@@ -129,10 +136,6 @@ HAND_LABELS: tuple[tuple[str, str], ...] = (
         r"|purpose of (?:the |this )?(?:job|post|role)|job purpose|overall purpose|role purpose|summary"
         r"|series purpose|(?:this role is|to be) responsible to .{3,60} (?:for|to)",
         "summary",
-    ),
-    (
-        r"(?:nice|good) to have|bonus points|preferred (?:qualifications|skills)|desired skills",
-        "qualifications",
     ),
     (r"general experience|specific experience", "experience"),
     (r"certificates?/licen[sc]es?|possession of the following certificates", "licenses"),
@@ -227,6 +230,8 @@ def pairs_of(family: str, path: Path) -> list[list[str]]:
                 heading,
                 field,
                 source,
+                # What the generic engine makes of it today: the vocabulary-only baseline.
+                found.key if found is not None else "none",
             ]
         )
     return rows
@@ -246,6 +251,7 @@ COLUMNS = [
     "heading",
     "field",
     "source",
+    "engine",
 ]
 
 
@@ -253,8 +259,8 @@ def merged(rows: list[list[str]]) -> list[list[str]]:
     """One row per family, typography, position (in tenths) and heading, with how many
     times it occurs and the first file:line that has it."""
     counts: dict[tuple[str, ...], list[str]] = {}
-    for family, file, line, *cues, position, heading, field, source in rows:
-        key = (family, *cues, f"{float(position):.1f}", heading, field, source)
+    for family, file, line, *cues, position, heading, field, source, engine in rows:
+        key = (family, *cues, f"{float(position):.1f}", heading, field, source, engine)
         if key in counts:
             counts[key][1] = str(int(counts[key][1]) + 1)
         else:

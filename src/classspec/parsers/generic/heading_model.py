@@ -28,6 +28,9 @@ from classspec.sections import is_upper_heading, strip_marker
 
 MODEL_FILE = "heading_model.json"
 MAX_WORDS = 12
+# Below this probability a heading the vocabulary does not know keeps no field: its
+# section goes to other_sections under its own heading (chosen by scripts/lofo.py).
+THRESHOLD = 0.6
 # Markdown emphasis, quotes and numbering around a heading's words ("**1. Duties:**").
 _NUMBERING = lazy_compile(
     r"^(?:(?:section|part)\s+)?(?:[IVX]{1,4}|\d{1,2}(?:\.\d{1,2})?|[A-H])[.):\-]\s+", re.I

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from classspec.document import Line, Piece, collapse
 from classspec.lazyre import lazy_compile
+from classspec.parsers.generic import heading_model
 from classspec.parsers.lexicon import FAMILIES, HEADINGS, UNKNOWN_HEADING
 from classspec.sections import Section, is_upper_heading, match_heading, strip_marker
 
@@ -192,6 +193,26 @@ def split_long_line(line: Line) -> list[Line]:
     return [Line(p.strip(), line.number, line.page) for p in pieces if p.strip()]
 
 
+def read_heading(
+    line: Line, following: Line | None, position: float, in_list: bool = False
+) -> Heading | None:
+    """A heading the vocabulary does not know, set as one by its typography ("## Your
+    responsibilities", "In this job you will:"): its field from the heading model when
+    the model is sure, else None (the caller keeps what the vocabulary said). Inside a
+    list section a sentence ending in ':' introduces more of the list ("Possession of the
+    following certificates:" under Minimum Qualifications): only a heading level, bold
+    or capitals open a section there."""
+    if not heading_model.heading_like(line, following):
+        return None
+    cues = heading_model.cues_of(line, following, position)
+    if in_list and not (cues.level or cues.bold or cues.caps):
+        return None
+    guess = heading_model.model().predict(line.stripped, cues)
+    if guess.field == "other" or guess.probability < heading_model.THRESHOLD:
+        return None
+    return Heading(guess.field, Piece.of([line]))
+
+
 TITLED_HEADING_WORDS = 6
 BODY_WORDS = 8
 
@@ -236,11 +257,25 @@ def sections(
     seen_structural = False
     content = [ln for ln in lines if not ln.blank]
     following = {a.number: b for a, b in itertools.pairwise(content)}
+    place = {ln.number: index / max(1, len(content) - 1) for index, ln in enumerate(content)}
     for line in lines:
         if line.number in level_lines:
             result.append(Section("level", None, None, [line]))
             continue
         found = None if line.number in class_lines else find_heading(line)
+        if line.number not in class_lines and not line.blank and (found is None or found.key == "unknown"):
+            in_list = found is None and result[-1].key in list_keys
+            guessed = read_heading(line, following.get(line.number), place[line.number], in_list)
+            # A sentence that introduces more of the section it is in stays in it
+            # ("Duties may include the following:" under "Examples of Duties"); before
+            # the first spec section only a spec section's heading counts (the title
+            # "APPLICATIONS PROGRAMMER" is no bulletin heading).
+            if (
+                guessed is not None
+                and (found is not None or guessed.key != result[-1].key)
+                and (seen_structural or guessed.key in structural)
+            ):
+                found = guessed
         if (
             found is None
             and line.number not in class_lines
