@@ -10,6 +10,7 @@ document with no class-spec structure scores 0 and is refused.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from classspec.builder import RecordBuilder
@@ -21,7 +22,7 @@ from classspec.normalize import title_case
 from classspec.parsers.base import Detection, TemplateParser
 from classspec.parsers.generic.classes import Records, find_classes, owned_runs
 from classspec.parsers.generic.handlers import handle, set_title
-from classspec.parsers.generic.headings import find_heading, sections, split_long_lines
+from classspec.parsers.generic.headings import find_heading, read_heading, sections, split_long_lines
 from classspec.parsers.generic.tables import label_rows
 from classspec.parsers.labels import BARE_CODE, SERIES_LIST, choose_title, footer, label_line, title_like
 from classspec.parsers.lexicon import LIST_KEYS, STRUCTURAL_KEYS, WEAK_HEADINGS
@@ -65,8 +66,15 @@ class GenericParser(TemplateParser):
         families: dict[str, str] = {}
         strong = False  # a heading only class specs use ("Examples of Duties", not "Tasks")
         titled = False
-        for line in lines:
+        content = [ln for ln in lines if not ln.blank]
+        following = {a.number: b for a, b in itertools.pairwise(content)}
+        for index, line in enumerate(lines):
             found = find_heading(line)
+            if (found is None or found.key == "unknown") and not line.blank:
+                # A heading in other words ("## Your responsibilities"): the model's sure
+                # guess counts when it names a spec section.
+                guessed = read_heading(line, following.get(line.number), index / len(lines))
+                found = guessed if guessed and guessed.key in STRUCTURAL_KEYS else found
             if found and found.key != "unknown":
                 families.setdefault(found.key, line.stripped[:40])
                 name = _NUMBER.sub("", found.heading.text).rstrip(" :.").lower()
