@@ -48,6 +48,11 @@ class Heading:
 
 def _lexicon(text: str, line: Line) -> tuple[str, Piece | None] | None:
     found = match_heading(Line(text, line.number, line.page), HEADINGS)
+    if not found and "\u2019" in text:
+        # "What you\u2019ll do:": the vocabulary writes a straight apostrophe; a
+        # heading with text after it keeps its own (the text is quoted as written).
+        found = match_heading(Line(text.replace("\u2019", "'"), line.number, line.page), HEADINGS)
+        found = found if found and found[1] is None else None
     if not found:
         return None
     rule, inline = found
