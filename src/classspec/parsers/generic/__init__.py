@@ -18,6 +18,7 @@ from classspec.document import Document, Line, Piece
 from classspec.jurisdiction import jurisdiction_from_text
 from classspec.lazyre import lazy_compile
 from classspec.literals import may_match, search
+from classspec.model import SourceFormat
 from classspec.normalize import title_case
 from classspec.parsers.base import Detection, TemplateParser
 from classspec.parsers.generic.classes import Records, find_classes, owned_runs
@@ -113,7 +114,8 @@ class GenericParser(TemplateParser):
             records.set("jurisdiction", named[0].model_dump(), named[1])
         lines = self._identity(records, lines)
         starts = {n for one in records.classes if one.level for n in one.label_lines}
-        found = sections(lines, LIST_KEYS, STRUCTURAL_KEYS, starts, records.label_lines)
+        outline = doc.format in (SourceFormat.markdown, SourceFormat.docx)
+        found = sections(lines, LIST_KEYS, STRUCTURAL_KEYS, starts, records.label_lines, outline)
         if found and found[0].key is None:
             self._preamble(records, found.pop(0))
         for section in found:

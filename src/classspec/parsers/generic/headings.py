@@ -242,6 +242,14 @@ def _titled_heading(line: Line, following: Line | None) -> bool:
 _REQUIREMENT_KEYS = frozenset({"knowledge", "skills", "abilities"})
 
 
+def _closes(line: Line, section: Section) -> bool:
+    """A heading level as high as the section's own ("## Job details" after "## What
+    you'll do") ends the section, whatever its words; a lower one ("### Your impact")
+    is a sub-heading of its list."""
+    own = section.heading.lines[0].heading if section.heading is not None else None
+    return bool(line.heading and own and line.heading <= own)
+
+
 def _empty_qualifications(section: Section) -> bool:
     return section.key == "qualifications" and not section.inline and not section.content_lines
 
@@ -252,12 +260,15 @@ def sections(
     structural: frozenset[str],
     level_lines: set[int],
     class_lines: set[int],
+    outline: bool = False,
 ) -> list[Section]:
     """Cut the document at its headings. A heading in capitals the lexicon does not know
     starts a section of its own, except before the first spec section (letterhead, the
     title) and inside a list (a sub-heading of the list). A series level's title line
     ("Accountant II") starts a "level" section: the text under it describes the level;
-    other lines that name a class (a series member's title inside a section) are no headings."""
+    other lines that name a class (a series member's title inside a section) are no headings.
+    `outline`: the heading levels are the author's outline (Markdown, Word), so a heading
+    as high as its section's own ends it; web pages set any paragraph as a heading."""
     result: list[Section] = [Section(None, None)]
     seen_structural = False
     content = [ln for ln in lines if not ln.blank]
@@ -289,7 +300,8 @@ def sections(
             found = Heading("unknown", Piece.of([line]))
         if found and found.key == "unknown":
             previous = result[-1].key
-            if not seen_structural or previous in list_keys | {None}:
+            closes = outline and _closes(line, result[-1])
+            if not seen_structural or (previous in list_keys | {None} and not closes):
                 result[-1].lines.append(line)
                 continue
         if found and found.inline and found.key in _REQUIREMENT_KEYS and _empty_qualifications(result[-1]):
