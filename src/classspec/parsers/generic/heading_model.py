@@ -5,7 +5,7 @@ The model is a multinomial logistic regression in the style of usaddress and
 probablepeople: `scripts/train_heading_model.py` fits it with scikit-learn on the
 heading -> field pairs of every corpus (`data/heading_pairs.tsv`) and writes its weights
 to `vocabulary/heading_model.json`; here it is only applied: the weights of a heading's
-features are summed per field and turned into probabilities (numpy, no scikit-learn).
+features are summed per field and turned into probabilities (plain Python).
 The features are worked out here for both, so training and use cannot drift apart.
 """
 
@@ -14,12 +14,12 @@ from __future__ import annotations
 import functools
 import itertools
 import json
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
 
-import numpy as np
 import Stemmer
 
 from classspec.document import Line
@@ -129,24 +129,30 @@ class Prediction:
 
 
 class HeadingModel:
-    """The fitted weights: one row per feature, one column per field."""
+    """The fitted weights: one row per feature, one column per field. Applied in plain
+    Python: a heading has a score or so of features, and numpy's import would cost more
+    than all the headings of a document."""
 
     def __init__(self, data: dict) -> None:
         self.fields: list[str] = data["fields"]
-        self.index: dict[str, int] = {name: i for i, name in enumerate(data["features"])}
-        self.weights = np.asarray(data["weights"], dtype=np.float64)
-        self.intercept = np.asarray(data["intercept"], dtype=np.float64)
+        self.rows: dict[str, list[float]] = dict(zip(data["features"], data["weights"], strict=True))
+        self.intercept: list[float] = data["intercept"]
 
-    def probabilities(self, found: Sequence[str]) -> np.ndarray:
-        rows = [self.index[f] for f in found if f in self.index]
-        scores = self.intercept + (self.weights[rows].sum(axis=0) if rows else 0.0)
-        scores = np.exp(scores - scores.max())
-        return scores / scores.sum()
+    def probabilities(self, found: Sequence[str]) -> list[float]:
+        scores = list(self.intercept)
+        for name in found:
+            row = self.rows.get(name)
+            if row is not None:
+                scores = [a + b for a, b in zip(scores, row, strict=True)]
+        top = max(scores)
+        exps = [math.exp(x - top) for x in scores]
+        total = sum(exps)
+        return [x / total for x in exps]
 
     def predict(self, text: str, cues: Cues) -> Prediction:
         probs = self.probabilities(features(text, cues))
-        best = int(probs.argmax())
-        return Prediction(self.fields[best], float(probs[best]))
+        best = max(range(len(probs)), key=probs.__getitem__)
+        return Prediction(self.fields[best], probs[best])
 
 
 @functools.cache
