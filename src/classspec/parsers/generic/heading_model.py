@@ -28,9 +28,13 @@ from classspec.sections import is_upper_heading, strip_marker
 
 MODEL_FILE = "heading_model.json"
 MAX_WORDS = 12
+TOP = 0.1  # the first tenth of a document
 # Below this probability a heading the vocabulary does not know keeps no field: its
 # section goes to other_sections under its own heading (chosen by scripts/lofo.py).
 THRESHOLD = 0.6
+# Before the first spec section (letterhead, a series' own text, a posting's banner) a
+# guess must be surer.
+PREAMBLE_THRESHOLD = 0.8
 # Markdown emphasis, quotes and numbering around a heading's words ("**1. Duties:**").
 _NUMBERING = lazy_compile(
     r"^(?:(?:section|part)\s+)?(?:[IVX]{1,4}|\d{1,2}(?:\.\d{1,2})?|[A-H])[.):\-]\s+", re.I
@@ -85,7 +89,8 @@ def features(text: str, cues: Cues) -> list[str]:
         )
         if on
     ]
-    found.append(f"at={min(int(cues.position * 5), 4)}")
+    if cues.position < TOP:
+        found.append("top")  # letterhead and banners sit at the top
     return found
 
 

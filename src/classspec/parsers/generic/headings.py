@@ -199,7 +199,7 @@ def split_long_line(line: Line) -> list[Line]:
 
 
 def read_heading(
-    line: Line, following: Line | None, position: float, in_list: bool = False
+    line: Line, following: Line | None, position: float, in_list: bool = False, preamble: bool = False
 ) -> Heading | None:
     """A heading the vocabulary does not know, set as one by its typography ("## Your
     responsibilities", "In this job you will:"): its field from the heading model when
@@ -213,7 +213,8 @@ def read_heading(
     if in_list and not (cues.level or cues.bold or cues.caps):
         return None
     guess = heading_model.model().predict(line.stripped, cues)
-    if guess.field == "other" or guess.probability < heading_model.THRESHOLD:
+    threshold = heading_model.PREAMBLE_THRESHOLD if preamble else heading_model.THRESHOLD
+    if guess.field == "other" or guess.probability < threshold:
         return None
     return Heading(guess.field, Piece.of([line]))
 
@@ -281,7 +282,9 @@ def sections(
         found = None if line.number in class_lines else find_heading(line)
         if line.number not in class_lines and not line.blank and (found is None or found.key == "unknown"):
             in_list = found is None and result[-1].key in list_keys
-            guessed = read_heading(line, following.get(line.number), place[line.number], in_list)
+            guessed = read_heading(
+                line, following.get(line.number), place[line.number], in_list, not seen_structural
+            )
             # A sentence that introduces more of the section it is in stays in it
             # ("Duties may include the following:" under "Examples of Duties"); before
             # the first spec section only a spec section's heading counts (the title
