@@ -54,10 +54,10 @@ def test_the_modules_read_their_names_from_the_vocabulary_file():
 
 def test_vocabulary_and_model_are_package_data():
     package = resources.files("classspec.vocabulary")
-    assert package.joinpath("headings.yaml").is_file()
+    assert package.joinpath("headings.toml").is_file()
     assert package.joinpath("heading_model.json").is_file()
     pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
-    assert '"classspec.vocabulary" = ["*.yaml", "*.json"]' in pyproject
+    assert '"classspec.vocabulary" = ["*.toml", "*.json"]' in pyproject
 
 
 # -- the model -----------------------------------------------------------------------

@@ -77,7 +77,7 @@ SERIES_LIST = lazy_compile(
     re.I,
 )
 
-# Label -> field (vocabulary/headings.yaml). Taxonomy labels are kept under their own name.
+# Label -> field (vocabulary/headings.toml). Taxonomy labels are kept under their own name.
 _FIELD_OF_LABEL: dict[str, str] = {
     label: field for field, labels in vocabulary()["labels"].items() for label in labels
 }

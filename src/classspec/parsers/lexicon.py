@@ -1,5 +1,5 @@
 """The section names US class specifications use, grouped into families, each mapped to
-the ClassSpec field it fills. The names are data (vocabulary/headings.yaml): the generic
+the ClassSpec field it fills. The names are data (vocabulary/headings.toml): the generic
 parser and its detection score read them, and adding a wording is one line there.
 
 Every family may carry content on its heading line ("Knowledge of: a; b; c",
