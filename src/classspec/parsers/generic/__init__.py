@@ -112,17 +112,27 @@ def _preferences_apart(found: list[Section]) -> list[Section]:
 THEMED_ITEMS = 2
 
 
+def _level(section: Section) -> int | None:
+    return section.heading.lines[0].heading if section.heading is not None else None
+
+
 def _themed_duties(found: list[Section]) -> list[Section]:
     """A job description with no duties heading whose duties sit under theme headings
     ("### Cloud services" / "1. Provide ..." / "### People" / ...), before what it asks
     for: those lists are its duties, each theme their category."""
-    if any(s.key == "duties" for s in found):
+    # A duties heading that is one theme among its sibling sub-headings ("### General
+    # responsibilities", read by the heading model, under "## Purpose of Job") does not
+    # make the other themes other sections.
+    levels = {_level(s) for s in found if s.key == "duties"}
+    outline = [level for s in found if (level := _level(s))]
+    if levels and (None in levels or len(levels) > 1 or min(levels) <= min(outline)):
         return found
-    asks = [i for i, s in enumerate(found) if s.key in JOB_KEYS]
+    asks = [i for i, s in enumerate(found) if s.key in JOB_KEYS - {"duties"}]
     end = asks[0] if asks else len(found)
     result = []
     for index, section in enumerate(found):
-        if index < end and section.key == "unknown" and section.heading is not None:
+        sibling = not levels or _level(section) in levels
+        if index < end and section.key == "unknown" and section.heading is not None and sibling:
             content = section.content_lines
             listed = [ln for ln in content if strip_marker(ln.stripped)[0]]
             if len(listed) >= THEMED_ITEMS and len(listed) >= 0.6 * len(content):

@@ -256,6 +256,18 @@ def _outline_closes(line: Line, section: Section) -> bool:
     return bool(line.heading and own and line.heading <= own)
 
 
+def _sub_heading(line: Line, key: str, section: Section) -> bool:
+    """A guess of the open section's own field at the level of the sub-headings it already
+    has is one more of them ("### General responsibilities" after "### Strategy" under
+    "## Main Duties"), not a section of its own."""
+    if section.key != key or not line.heading:
+        return False
+    # A sentence set as a heading ("### The Ontario Digital Service is, by design, a new
+    # way of working.") is no theme.
+    themes = [ln for ln in section.lines if ln.heading == line.heading]
+    return any(len(ln.stripped.split()) <= MAX_HEADING_WORDS for ln in themes)
+
+
 def _empty_qualifications(section: Section) -> bool:
     return section.key == "qualifications" and not section.inline and not section.content_lines
 
@@ -316,6 +328,7 @@ def sections(
                 guessed is not None
                 and (found is not None or guessed.key != result[-1].key)
                 and (seen_structural or guessed.key in structural)
+                and not _sub_heading(line, guessed.key, result[-1])
             ):
                 found = guessed
         if (
