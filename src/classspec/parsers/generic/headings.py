@@ -248,24 +248,15 @@ def _titled_heading(line: Line, following: Line | None) -> bool:
 _REQUIREMENT_KEYS = frozenset({"knowledge", "skills", "abilities"})
 
 
-def _outline_closes(line: Line, section: Section) -> bool:
+def _level(section: Section) -> int | None:
+    return section.heading.lines[0].heading if section.heading is not None else None
+
+
+def _outline_closes(line: Line, level: int | None) -> bool:
     """In an outline (Markdown, Word) a heading level as high as the section's own
-    ("## Job details" after "## What you'll do") ends the section, whatever its words; a
-    lower one ("### Your impact") is a sub-heading of its list."""
-    own = section.heading.lines[0].heading if section.heading is not None else None
-    return bool(line.heading and own and line.heading <= own)
-
-
-def _sub_heading(line: Line, key: str, section: Section) -> bool:
-    """A guess of the open section's own field at the level of the sub-headings it already
-    has is one more of them ("### General responsibilities" after "### Strategy" under
-    "## Main Duties"), not a section of its own."""
-    if section.key != key or not line.heading:
-        return False
-    # A sentence set as a heading ("### The Ontario Digital Service is, by design, a new
-    # way of working.") is no theme.
-    themes = [ln for ln in section.lines if ln.heading == line.heading]
-    return any(len(ln.stripped.split()) <= MAX_HEADING_WORDS for ln in themes)
+    (`level`: "## Job details" after "## What you'll do") ends the section, whatever its
+    words; a lower one ("### Your impact") is a sub-heading of its list."""
+    return bool(line.heading and level and line.heading <= level)
 
 
 def _empty_qualifications(section: Section) -> bool:
@@ -310,6 +301,7 @@ def sections(
     content = [ln for ln in lines if not ln.blank]
     following = {a.number: b for a, b in itertools.pairwise(content)}
     place = {ln.number: index / max(1, len(content) - 1) for index, ln in enumerate(content)}
+    levels: dict[int, int] = {}  # id(section) -> the outline level that ends it, when not its own
     for line in lines:
         if line.number in level_lines:
             result.append(Section("level", None, None, [line]))
@@ -328,7 +320,6 @@ def sections(
                 guessed is not None
                 and (found is not None or guessed.key != result[-1].key)
                 and (seen_structural or guessed.key in structural)
-                and not _sub_heading(line, guessed.key, result[-1])
             ):
                 found = guessed
         if (
@@ -345,7 +336,7 @@ def sections(
             previous = result[-1].key
             # A long marked heading ends any section; an outline's heading as high as the
             # section's own ends a spec section (not the letterhead before the first one).
-            outline_ends = outline and _outline_closes(line, result[-1])
+            outline_ends = outline and _outline_closes(line, levels.get(id(result[-1]), _level(result[-1])))
             if not closes and (not seen_structural or (previous in list_keys | {None} and not outline_ends)):
                 result[-1].lines.append(line)
                 continue
@@ -354,7 +345,14 @@ def sections(
             found = None
         if found:
             seen_structural |= found.key in structural
-            result.append(Section(found.key, found.heading, found.inline))
+            section = Section(found.key, found.heading, found.inline)
+            level = levels.get(id(result[-1]), _level(result[-1]))
+            if found.key == result[-1].key and level and line.heading and line.heading > level:
+                # A sub-heading of the section's own field ("### What you bring to the team"
+                # under "## How do I qualify?") ends where its parent ends: its siblings
+                # ("### Leadership") stay in it.
+                levels[id(section)] = level
+            result.append(section)
         else:
             result[-1].lines.append(line)
     if not result[0].content_lines:
