@@ -35,10 +35,11 @@ from classspec.parsers.base import TemplateParser, marker
 from classspec.parsers.fields import heading_piece
 from classspec.parsers.kinds import qualification_kind
 from classspec.sections import HeadingRule, Section, heading, match_heading, prose_items
+from classspec.vocabulary import template_names
 
 # One-line fields: found anywhere (a PDF repeats its page header), taken out of the flow.
 LINE_FIELDS = (
-    heading("template", "Personnel Class Specification", "Class Specification"),
+    heading("template", *template_names("aptitudes", "template")),
     HeadingRule(
         "code",
         lazy_compile(
@@ -46,24 +47,24 @@ LINE_FIELDS = (
             re.I,
         ),
     ),
-    heading("flsa", "FLSA(?: Status)?", "FLSA Classification", inline=True),
-    heading("title", "CLASSIFICATION TITLE", "CLASS TITLE", inline=True),
-    heading("edited", "Last Edited", "Date Edited", "Edited", "Last Updated", inline=True),
-    heading("revised", "(?:Last )?Revised(?: Date)?", "Date Revised", "Revision Date", inline=True),
-    heading("effective", "Effective(?: Date)?", inline=True),
-    heading("established", "Established(?: Date)?", "Date Established", "Adopted", "Created", inline=True),
-    heading("pay_grade", "Pay Grade", "Salary Grade", "Pay Range", "Grade", inline=True),
+    heading("flsa", *template_names("aptitudes", "flsa"), inline=True),
+    heading("title", *template_names("aptitudes", "title"), inline=True),
+    heading("edited", *template_names("aptitudes", "edited"), inline=True),
+    heading("revised", *template_names("aptitudes", "revised"), inline=True),
+    heading("effective", *template_names("aptitudes", "effective"), inline=True),
+    heading("established", *template_names("aptitudes", "established"), inline=True),
+    heading("pay_grade", *template_names("aptitudes", "pay_grade"), inline=True),
     heading("page", r"Page \d+(?: of \d+)?", case_sensitive=False),
 )
 HEADINGS = (
-    heading("summary", "PURPOSE OF (?:THE )?CLASSIFICATION", "PURPOSE", inline=True),
-    heading("essential", "ESSENTIAL FUNCTIONS", "ESSENTIAL DUTIES", inline=True),
-    heading("additional", "ADDITIONAL FUNCTIONS", "ADDITIONAL DUTIES", "MARGINAL FUNCTIONS", inline=True),
-    heading("qualifications", "MINIMUM QUALIFICATIONS", "MINIMUM REQUIREMENTS", inline=True),
-    heading("licenses", "LICENSES?(?:,| AND| OR| /)? CERTIFICATIONS?", "SPECIAL REQUIREMENTS", inline=True),
-    heading("ksa", r"KNOWLEDGE,? SKILLS,? (?:AND )?ABILITIES", inline=True),
-    heading("aptitudes", "PERFORMANCE APTITUDES", inline=True),
-    heading("ada", "ADA COMPLIANCE", "ADA REQUIREMENTS", inline=True),
+    heading("summary", *template_names("aptitudes", "summary"), inline=True),
+    heading("essential", *template_names("aptitudes", "essential"), inline=True),
+    heading("additional", *template_names("aptitudes", "additional"), inline=True),
+    heading("qualifications", *template_names("aptitudes", "qualifications"), inline=True),
+    heading("licenses", *template_names("aptitudes", "licenses"), inline=True),
+    heading("ksa", *template_names("aptitudes", "ksa"), inline=True),
+    heading("aptitudes", *template_names("aptitudes", "aptitudes"), inline=True),
+    heading("ada", *template_names("aptitudes", "ada"), inline=True),
     # Any other line in capitals is a heading this parser does not know: its text is
     # filed under it in other_sections instead of leaking into the section above.
     HeadingRule(

@@ -13,21 +13,22 @@ from classspec.normalize import all_dates, education_level, title_case
 from classspec.parsers import fields
 from classspec.parsers.base import TemplateParser, marker
 from classspec.sections import Section, heading, items, split_at, strip_marker, text_block
+from classspec.vocabulary import template_names
 
 HEADINGS = (
-    heading("code", "Code", "Class Code", inline=True),
-    heading("family", "Family", "Job Family", inline=True),
-    heading("service", "Service", inline=True),
-    heading("group", "Group", inline=True),
-    heading("series", "Series", inline=True),
-    heading("title", "CLASS TITLE", inline=True),
-    heading("summary", "CHARACTERISTICS OF THE CLASS"),
-    heading("duties", "ESSENTIAL DUTIES", "ESSENTIAL FUNCTIONS"),
-    heading("qualifications", "MINIMUM QUALIFICATIONS?"),
-    heading("working_conditions", "WORKING CONDITIONS"),
-    heading("equipment", "EQUIPMENT"),
-    heading("physical", "PHYSICAL REQUIREMENTS"),
-    heading("ksa", r"KNOWLEDGE,? SKILLS,? ABILITIES,?(?: AND OTHER WORK REQUIREMENTS)?"),
+    heading("code", *template_names("chicago", "code"), inline=True),
+    heading("family", *template_names("chicago", "family"), inline=True),
+    heading("service", *template_names("chicago", "service"), inline=True),
+    heading("group", *template_names("chicago", "group"), inline=True),
+    heading("series", *template_names("chicago", "series"), inline=True),
+    heading("title", *template_names("chicago", "title"), inline=True),
+    heading("summary", *template_names("chicago", "summary")),
+    heading("duties", *template_names("chicago", "duties")),
+    heading("qualifications", *template_names("chicago", "qualifications")),
+    heading("working_conditions", *template_names("chicago", "working_conditions")),
+    heading("equipment", *template_names("chicago", "equipment")),
+    heading("physical", *template_names("chicago", "physical")),
+    heading("ksa", *template_names("chicago", "ksa")),
     heading("footer", "City of Chicago", case_sensitive=True),
 )
 _LEVEL_HEADING = lazy_compile(r"(?:(?P<level>[A-Za-z]+(?: [A-Za-z]+)?) )?knowledge of\s*:", re.I)

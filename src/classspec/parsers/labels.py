@@ -22,6 +22,7 @@ from classspec.lazyre import lazy_compile
 from classspec.literals import search
 from classspec.normalize import flsa_status, title_case
 from classspec.sections import strip_marker
+from classspec.vocabulary import names, vocabulary
 
 # "Assistant Sheriff (Class No. 000265)   Union Code: NE" - the footer hosted platforms print.
 FOOTER = lazy_compile(
@@ -61,61 +62,9 @@ SERIES_LIST = lazy_compile(
     re.I,
 )
 
-# Label -> field. Taxonomy labels are kept under their own name.
+# Label -> field (vocabulary/headings.toml). Taxonomy labels are kept under their own name.
 _FIELD_OF_LABEL: dict[str, str] = {
-    "class title": "title",
-    "classification title": "title",
-    "job title": "title",
-    "position title": "title",
-    "post title": "title",
-    "position": "title",
-    # "Job Description: Registered Nurse II", a document that names itself and its class.
-    "job description": "title",
-    "position description": "title",
-    "job profile": "title",
-    "title": "title",
-    "class code": "class_code",
-    "classification code": "class_code",
-    "job code": "class_code",
-    "job class code": "class_code",
-    "class number": "class_code",
-    "classification number": "class_code",
-    "class no": "class_code",
-    "class no.": "class_code",
-    "class #": "class_code",
-    "job number": "class_code",
-    "job no": "class_code",
-    "job no.": "class_code",
-    # A job description written for one post numbers the post, not a class: that number
-    # is the only code it has (UK, Canadian and Australian councils).
-    "position number": "class_code",
-    "position no": "class_code",
-    "position no.": "class_code",
-    "position #": "class_code",
-    "post number": "class_code",
-    "post no": "class_code",
-    "post no.": "class_code",
-    "flsa": "flsa_status",
-    "flsa status": "flsa_status",
-    "flsa designation": "flsa_status",
-    "flsa determination": "flsa_status",
-    "overtime status": "flsa_status",
-    "pay level": "pay_grade",
-    "pay grade": "pay_grade",
-    "salary grade": "pay_grade",
-    "grade": "pay_grade",
-    "pay range": "pay_grade",
-    "salary range": "pay_grade",
-    "salary level": "pay_grade",
-    "pay band": "pay_grade",
-    "salary band": "pay_grade",
-    "salary group": "pay_grade",
-    "band": "pay_grade",
-    # An HR system's id of the job ("SAP Job ID", "Job ID") names the job the document
-    # describes; a posting's own Job ID loses to its "Job code" (see LABEL_RANK).
-    "job id": "class_code",
-    "job number id": "class_code",
-    "working title": "title",
+    label: field for field, labels in vocabulary()["labels"].items() for label in labels
 }
 # Which label names the class when several do (lower wins; unlisted: 1). One rule for
 # every employer: the class's own label beats the job's, the job's its posting's or
@@ -145,33 +94,7 @@ LABEL_RANK: dict[str, int] = {
     "post no.": 3,
     "working title": 3,
 }
-TAXONOMY_LABELS = frozenset(
-    {
-        "job family",
-        "union code",
-        "variable entry",
-        "bargaining unit",
-        "representation unit",
-        "schematic code",
-        "schem code",
-        "occupational group",
-        "occupational series",
-        "occupational category",
-        "class series",
-        "job series",
-        "eeo category",
-        "eeo code",
-        "eeo-4 category",
-        "career track",
-        "work schedule",
-        "job category",
-        "reports to",
-        "department",
-        "division",
-        "bureau",
-        "agency",
-    }
-)
+TAXONOMY_LABELS = frozenset(names("taxonomy_labels"))
 # "Label: value" pairs; several on a line are separated by a tab or a run of spaces.
 _PAIR = lazy_compile(r"(?P<label>[A-Za-z][A-Za-z.#/\- ]{0,30}?)\s*:\s*(?P<value>\S.*)")
 _FLSA_BARE = lazy_compile(r"FLSA\s*[:\-]?\s*(?P<value>(?:non[- ]?)?exempt|[12][A-Z]|N|E)\.?", re.I)

@@ -10,22 +10,24 @@ document with no class-spec structure scores 0 and is refused.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from classspec.builder import RecordBuilder
-from classspec.document import Document, Line, Piece
+from classspec.document import Document, Line, Piece, SourceFormat
 from classspec.jurisdiction import jurisdiction_from_text
 from classspec.lazyre import lazy_compile
 from classspec.normalize import title_case
 from classspec.parsers.base import Detection, TemplateParser
 from classspec.parsers.generic.classes import Records, find_classes, owned_runs
 from classspec.parsers.generic.handlers import handle, set_title
-from classspec.parsers.generic.headings import find_heading, sections, split_long_lines
+from classspec.parsers.generic.headings import find_heading, read_heading, sections, split_long_lines
 from classspec.parsers.generic.tables import label_rows
 from classspec.parsers.labels import BARE_CODE, SERIES_LIST, footer, label_line
 from classspec.parsers.lexicon import LIST_KEYS, STRUCTURAL_KEYS, WEAK_HEADINGS
 from classspec.parsers.titles import choose_title, class_list, title_like, top_heading_title
 from classspec.sections import Section, strip_marker
+from classspec.vocabulary import names
 
 _SERIES_HEADING = lazy_compile(
     r"(?:(?:class|job)\s+)?series(?:\s+list)?\s*:?|classes in (?:the|this) series\s*:?", re.I
@@ -90,9 +92,9 @@ def front_matter(lines: list[Line]) -> list[Line]:
 
 # A posting may state its wishes ("What we're looking for", "Preferred skills") beside
 # its minimum ("Minimum qualifications"): the minimum is the requirement, the wishes are
-# kept under their own heading.
-_MINIMUM = lazy_compile(r"minimum|required|essential|mandatory|how do i qualify|requirements of", re.I)
-_WISHES = lazy_compile(r"looking for|preferred|desirable|nice to have|bonus|ideal candidate", re.I)
+# kept under their own heading. The words are the vocabulary's.
+_MINIMUM = lazy_compile("|".join(names("minimum_words")), re.I)
+_WISHES = lazy_compile("|".join(names("wishes_words")), re.I)
 
 
 def _preferences_apart(found: list[Section]) -> list[Section]:
@@ -110,17 +112,27 @@ def _preferences_apart(found: list[Section]) -> list[Section]:
 THEMED_ITEMS = 2
 
 
+def _level(section: Section) -> int | None:
+    return section.heading.lines[0].heading if section.heading is not None else None
+
+
 def _themed_duties(found: list[Section]) -> list[Section]:
     """A job description with no duties heading whose duties sit under theme headings
     ("### Cloud services" / "1. Provide ..." / "### People" / ...), before what it asks
     for: those lists are its duties, each theme their category."""
-    if any(s.key == "duties" for s in found):
+    # A duties heading that is one theme among its sibling sub-headings ("### General
+    # responsibilities", read by the heading model, under "## Purpose of Job") does not
+    # make the other themes other sections.
+    levels = {_level(s) for s in found if s.key == "duties"}
+    outline = [level for s in found if (level := _level(s))]
+    if levels and (None in levels or len(levels) > 1 or min(levels) <= min(outline)):
         return found
-    asks = [i for i, s in enumerate(found) if s.key in JOB_KEYS]
+    asks = [i for i, s in enumerate(found) if s.key in JOB_KEYS - {"duties"}]
     end = asks[0] if asks else len(found)
     result = []
     for index, section in enumerate(found):
-        if index < end and section.key == "unknown" and section.heading is not None:
+        sibling = not levels or _level(section) in levels
+        if index < end and section.key == "unknown" and section.heading is not None and sibling:
             content = section.content_lines
             listed = [ln for ln in content if strip_marker(ln.stripped)[0]]
             if len(listed) >= THEMED_ITEMS and len(listed) >= 0.6 * len(content):
@@ -154,8 +166,15 @@ class GenericParser(TemplateParser):
         titled = False
         filled: set[str] = set()  # spec sections with text under their heading
         open_key: str | None = None
-        for line in lines:
+        content = [ln for ln in lines if not ln.blank]
+        following = {a.number: b for a, b in itertools.pairwise(content)}
+        for index, line in enumerate(lines):
             found = find_heading(line)
+            if (found is None or found.key == "unknown") and not line.blank:
+                # A heading in other words ("## Your responsibilities"): the model's sure
+                # guess counts when it names a spec section.
+                guessed = read_heading(line, following.get(line.number), index / len(lines))
+                found = guessed if guessed and guessed.key in STRUCTURAL_KEYS else found
             if found and found.key != "unknown":
                 families.setdefault(found.key, line.stripped[:40])
                 name = _NUMBER.sub("", found.heading.text).rstrip(" :.?").lower()
@@ -203,7 +222,8 @@ class GenericParser(TemplateParser):
             records.set("jurisdiction", named[0].model_dump(), named[1])
         lines = self._identity(records, self._front_matter(records, lines))
         starts = {n for one in records.classes if one.level for n in one.label_lines}
-        found = sections(lines, LIST_KEYS, STRUCTURAL_KEYS, starts, records.label_lines)
+        outline = doc.format in (SourceFormat.markdown, SourceFormat.docx)
+        found = sections(lines, LIST_KEYS, STRUCTURAL_KEYS, starts, records.label_lines, outline)
         if found and found[0].key is None:
             self._preamble(records, found.pop(0))
         found = _preferences_apart(found)

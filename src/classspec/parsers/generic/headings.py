@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from classspec.document import Line, Piece, collapse
 from classspec.lazyre import lazy_compile
+from classspec.parsers.generic import heading_model
 from classspec.parsers.lexicon import FAMILIES, HEADINGS, UNKNOWN_HEADING
 from classspec.sections import Section, is_upper_heading, match_heading, strip_marker
 
@@ -202,6 +203,27 @@ def split_long_line(line: Line) -> list[Line]:
     return [Line(p.strip(), line.number, line.page) for p in pieces if p.strip()]
 
 
+def read_heading(
+    line: Line, following: Line | None, position: float, in_list: bool = False, preamble: bool = False
+) -> Heading | None:
+    """A heading the vocabulary does not know, set as one by its typography ("## Your
+    responsibilities", "In this job you will:"): its field from the heading model when
+    the model is sure, else None (the caller keeps what the vocabulary said). Inside a
+    list section a sentence ending in ':' introduces more of the list ("Possession of the
+    following certificates:" under Minimum Qualifications): only a heading level, bold
+    or capitals open a section there."""
+    if not heading_model.heading_like(line, following):
+        return None
+    cues = heading_model.cues_of(line, following, position)
+    if in_list and not (cues.level or cues.bold or cues.caps):
+        return None
+    guess = heading_model.model().predict(line.stripped, cues)
+    threshold = heading_model.PREAMBLE_THRESHOLD if preamble else heading_model.THRESHOLD
+    if guess.field == "other" or guess.probability < threshold:
+        return None
+    return Heading(guess.field, Piece.of([line]))
+
+
 TITLED_HEADING_WORDS = 6
 BODY_WORDS = 8
 
@@ -224,6 +246,17 @@ def _titled_heading(line: Line, following: Line | None) -> bool:
 
 
 _REQUIREMENT_KEYS = frozenset({"knowledge", "skills", "abilities"})
+
+
+def _level(section: Section) -> int | None:
+    return section.heading.lines[0].heading if section.heading is not None else None
+
+
+def _outline_closes(line: Line, level: int | None) -> bool:
+    """In an outline (Markdown, Word) a heading level as high as the section's own
+    (`level`: "## Job details" after "## What you'll do") ends the section, whatever its
+    words; a lower one ("### Your impact") is a sub-heading of its list."""
+    return bool(line.heading and level and line.heading <= level)
 
 
 def _empty_qualifications(section: Section) -> bool:
@@ -254,21 +287,41 @@ def sections(
     structural: frozenset[str],
     level_lines: set[int],
     class_lines: set[int],
+    outline: bool = False,
 ) -> list[Section]:
     """Cut the document at its headings. A heading in capitals the lexicon does not know
     starts a section of its own, except before the first spec section (letterhead, the
     title) and inside a list (a sub-heading of the list). A series level's title line
     ("Accountant II") starts a "level" section: the text under it describes the level;
-    other lines that name a class (a series member's title inside a section) are no headings."""
+    other lines that name a class (a series member's title inside a section) are no headings.
+    `outline`: the heading levels are the author's outline (Markdown, Word), so a heading
+    as high as its section's own ends it; web pages set any paragraph as a heading."""
     result: list[Section] = [Section(None, None)]
     seen_structural = False
     content = [ln for ln in lines if not ln.blank]
     following = {a.number: b for a, b in itertools.pairwise(content)}
+    place = {ln.number: index / max(1, len(content) - 1) for index, ln in enumerate(content)}
+    levels: dict[int, int] = {}  # id(section) -> the outline level that ends it, when not its own
     for line in lines:
         if line.number in level_lines:
             result.append(Section("level", None, None, [line]))
             continue
         found = None if line.number in class_lines else find_heading(line)
+        if line.number not in class_lines and not line.blank and (found is None or found.key == "unknown"):
+            in_list = found is None and result[-1].key in list_keys
+            guessed = read_heading(
+                line, following.get(line.number), place[line.number], in_list, not seen_structural
+            )
+            # A sentence that introduces more of the section it is in stays in it
+            # ("Duties may include the following:" under "Examples of Duties"); before
+            # the first spec section only a spec section's heading counts (the title
+            # "APPLICATIONS PROGRAMMER" is no bulletin heading).
+            if (
+                guessed is not None
+                and (found is not None or guessed.key != result[-1].key)
+                and (seen_structural or guessed.key in structural)
+            ):
+                found = guessed
         if (
             found is None
             and line.number not in class_lines
@@ -281,7 +334,10 @@ def sections(
             found = Heading("unknown", Piece.of([line]))
         if found and found.key == "unknown":
             previous = result[-1].key
-            if (not seen_structural or previous in list_keys | {None}) and not closes:
+            # A long marked heading ends any section; an outline's heading as high as the
+            # section's own ends a spec section (not the letterhead before the first one).
+            outline_ends = outline and _outline_closes(line, levels.get(id(result[-1]), _level(result[-1])))
+            if not closes and (not seen_structural or (previous in list_keys | {None} and not outline_ends)):
                 result[-1].lines.append(line)
                 continue
         if found and found.inline and found.key in _REQUIREMENT_KEYS and _empty_qualifications(result[-1]):
@@ -289,7 +345,14 @@ def sections(
             found = None
         if found:
             seen_structural |= found.key in structural
-            result.append(Section(found.key, found.heading, found.inline))
+            section = Section(found.key, found.heading, found.inline)
+            level = levels.get(id(result[-1]), _level(result[-1]))
+            if found.key == result[-1].key and level and line.heading and line.heading > level:
+                # A sub-heading of the section's own field ("### What you bring to the team"
+                # under "## How do I qualify?") ends where its parent ends: its siblings
+                # ("### Leadership") stay in it.
+                levels[id(section)] = level
+            result.append(section)
         else:
             result[-1].lines.append(line)
     if not result[0].content_lines:

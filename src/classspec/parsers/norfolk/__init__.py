@@ -56,6 +56,7 @@ from classspec.parsers.norfolk.tables import (
     strength_demands,
 )
 from classspec.sections import HeadingRule, Section, heading, split_sections
+from classspec.vocabulary import template_names
 
 # Found anywhere (a PDF repeats its page header) and taken out of the flow.
 LINE_FIELDS = (
@@ -73,27 +74,25 @@ LINE_FIELDS = (
     ),
     HeadingRule("page", lazy_compile(r"Page\s+\d+(?:\s+of\s+\d+)?", re.I)),
     HeadingRule("dates", lazy_compile(r"(?P<rest>(?:CSC\s+)?Adopted\s*:.*)", re.I)),
-    heading("department", "Department", inline=True),
+    heading("department", *template_names("norfolk", "department"), inline=True),
 )
 HEADINGS = (
-    heading("title", "Class Title", "Classification Title", "Title", inline=True),
-    heading("code", "Class Code", "Job Code", "Class Number", inline=True),
-    heading("pay_grade", "Pay Grade", "Grade", inline=True),
-    heading("flsa", "FLSA(?: Status)?", inline=True),
-    heading(
-        "summary", "BRIEF DESCRIPTION OF (?:THE )?CLASSIFICATION", "BRIEF DESCRIPTION", inline=True, long=True
-    ),
-    heading("duties", "ESSENTIAL FUNCTIONS"),
+    heading("title", *template_names("norfolk", "title"), inline=True),
+    heading("code", *template_names("norfolk", "code"), inline=True),
+    heading("pay_grade", *template_names("norfolk", "pay_grade"), inline=True),
+    heading("flsa", *template_names("norfolk", "flsa"), inline=True),
+    heading("summary", *template_names("norfolk", "summary"), inline=True, long=True),
+    heading("duties", *template_names("norfolk", "duties")),
     # The duty table's header row starts the duties where no heading does (2001 layout).
     HeadingRule("duties", lazy_compile(r"(?:Physical\s+)?Strength\s+Code\s+ESSENTIAL\s+FUNCTIONS", re.I)),
-    heading("requirements", "CLASS REQUIREMENTS"),
-    heading("strength", "OVERALL PHYSICAL STRENGTH DEMANDS"),
-    heading("physical", "PHYSICAL DEMANDS"),
-    heading("equipment", "MACHINES, TOOLS, EQUIPMENT,? AND WORK AIDS", inline=True),
-    heading("environment", "ENVIRONMENTAL FACTORS"),
-    heading("location", "PRIMARY WORK LOCATION"),
-    heading("protective", "PROTECTIVE EQUIPMENT(?: REQUIRED)?", inline=True),
-    heading("nonphysical", r"NON-?\s*PHYSICAL DEMANDS"),
+    heading("requirements", *template_names("norfolk", "requirements")),
+    heading("strength", *template_names("norfolk", "strength")),
+    heading("physical", *template_names("norfolk", "physical")),
+    heading("equipment", *template_names("norfolk", "equipment"), inline=True),
+    heading("environment", *template_names("norfolk", "environment")),
+    heading("location", *template_names("norfolk", "location")),
+    heading("protective", *template_names("norfolk", "protective"), inline=True),
+    heading("nonphysical", *template_names("norfolk", "nonphysical")),
 )
 _DUTY_ROW = lazy_compile(r"(?:(?P<number>\d{1,3})[.)]?\s+)?(?P<code>VH|[SLMH])\s+(?P<text>\S.*)")
 # A paragraph of prose (a summary), not a label or a table row.

@@ -47,12 +47,13 @@ from classspec.sections import (
     split_sections,
     strip_marker,
 )
+from classspec.vocabulary import template_names
 
 _LEAD_IN = lazy_compile(r"\(?\s*the\s+following\b", re.I)
 
 HEADINGS = (
-    heading("summary", "GENERAL DEFINITION", "DEFINITION", inline=True, note=True),
-    heading("allocating", "ALLOCATING FACTORS?", inline=True, long=True, note=True),
+    heading("summary", *template_names("philadelphia", "summary"), inline=True, note=True),
+    heading("allocating", *template_names("philadelphia", "allocating"), inline=True, long=True, note=True),
     HeadingRule(
         "duties",
         lazy_compile(
@@ -64,22 +65,18 @@ HEADINGS = (
     ),
     heading(
         "ksa",
-        r"REQUIRED KNOWLEDGES?,? (?:SKILLS?,? )?(?:AND )?ABILITIES",
-        r"REQUIRED KNOWLEDGES?",
-        r"KNOWLEDGES?,? SKILLS?,? AND ABILITIES",
+        *template_names("philadelphia", "ksa"),
     ),
-    heading("abilities", "REQUIRED ABILITIES", "REQUIRED SKILLS"),
+    heading("abilities", *template_names("philadelphia", "abilities")),
     heading(
         "qualifications",
-        r"minimum (?:acceptable )?(?:training and experience|qualifications?)",
+        *template_names("philadelphia", "qualifications"),
         note=True,
     ),
-    heading("physical", r"PHYSICAL AND MEDICAL REQUIREMENTS?", r"PHYSICAL REQUIREMENTS"),
+    heading("physical", *template_names("philadelphia", "physical")),
     heading(
         "licenses",
-        r"LICENSES?,? REGISTRATIONS?,? (?:AND/OR |AND |OR )?CERTIFICAT(?:ES|IONS?)",
-        r"LICENSES?(?: AND CERTIFICAT(?:ES|IONS?))?",
-        r"CERTIFICATIONS?",
+        *template_names("philadelphia", "licenses"),
     ),
     HeadingRule(
         "end",

@@ -42,12 +42,13 @@ from classspec.sections import (
     strip_marker,
     text_block,
 )
+from classspec.vocabulary import template_names
 
 HEADINGS = (
-    heading("promotional_line", "Promotional Lines?", inline=True),
-    heading("narrative", "Series Narrative", "Class Narrative"),
-    heading("levels", "DESCRIPTIONS? OF (?:THE )?LEVELS? OF WORK", "DESCRIPTIONS? OF WORK"),
-    heading("qualifications", "MINIMUM ACCEPTABLE QUALIFICATIONS(?: REQUIRED FOR ENTRY(?: INTO)?)?"),
+    heading("promotional_line", *template_names("sucss", "promotional_line"), inline=True),
+    heading("narrative", *template_names("sucss", "narrative")),
+    heading("levels", *template_names("sucss", "levels")),
+    heading("qualifications", *template_names("sucss", "qualifications")),
 )
 CODE_LINE = lazy_compile(rf"(?:Code(?:\s+No\.?)?:?\s*)?(?P<code>{CODE})")
 LEVEL_HEADING = lazy_compile(

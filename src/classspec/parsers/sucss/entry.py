@@ -15,11 +15,12 @@ from classspec.model import EducationLevel
 from classspec.normalize import education_level
 from classspec.parsers.kinds import qualification_kind
 from classspec.sections import HeadingRule, heading, items, split_sections, strip_marker, text_block
+from classspec.vocabulary import template_names
 
 # Sub-headings inside one level's entry qualifications.
 LEVEL_PARTS = (
-    heading("credentials", "CREDENTIALS (?:TO BE )?VERIFIED BY (?:THE )?PLACEMENT OFFICER"),
-    heading("attributes", "PERSONAL ATTRIBUTES(?: NEEDED TO UNDERTAKE (?:THE )?JOB)?"),
+    heading("credentials", *template_names("sucss", "credentials")),
+    heading("attributes", *template_names("sucss", "attributes")),
     # Any other heading in capitals starts a part this parser has no field for.
     HeadingRule("other", lazy_compile(r"[A-Z][A-Z0-9 ,&/'()\u2013-]{7,}:?")),
 )
