@@ -280,3 +280,37 @@ def test_series_wide_numbered_requirements_hold_for_every_pattern() -> None:
     records = parse_file(SHARED / "corpus" / "california" / "8197.html")
     found = {r.class_code: [p.experience_months for p in r.minimum_qualifications.paths] for r in records}
     assert found == {"8197": [24], "8195": [24, 48], "8181": [24, 60], "8179": [24, 60]}
+
+
+def test_a_licence_named_by_its_kind_keeps_what_it_licenses() -> None:
+    """CalHR 2091, 8197, 3164, 2727, 6048, 7594: 'a valid license as a …' names the licence by
+    what follows; the same licence said again is one; the bar and medical practice count."""
+    assert licenses("Possession of a valid California license as a hairdresser and cosmetician.") == [
+        "California license as hairdresser and cosmetician"
+    ]
+    assert licenses(
+        "Possession of a valid certificate of registration as an electrical engineer issued by the "
+        "Board. Five years of experience, two years of which after obtaining registration as an "
+        "Electrical Engineer from any state."
+    ) == ["certificate of registration as electrical engineer"]
+    assert licenses(
+        "Possession of a valid license issued by the Medical Board of California to practice as a "
+        "Speech Pathologist or Audiologist."
+    ) == ["license as Speech Pathologist or Audiologist"]
+    assert licenses("Admission to practice law in any State in the United States.") == [
+        "Admission to practice law"
+    ]
+    assert licenses("Possession of the legal requirements for the practice of medicine in California.") == [
+        "legal requirements for the practice of medicine"
+    ]
+
+
+def test_numbered_kinds_of_experience_inside_a_pattern_are_not_paths() -> None:
+    """CalHR 6048: 'Either I … in at least one of the following: 1. … 2. … Or II …' is two ways in."""
+    text = (
+        "Either I\n\nOne year of experience performing legal duties in at least one of the following:\n\n"
+        "1. The presentation of evidence and the examination of witnesses\n\n"
+        "2. Assisting in the preparation of formal decisions\n\n"
+        "Or II\n\nThree years of hearing experience."
+    )
+    assert _summary(text) == [("I", 12), ("II", 36)]

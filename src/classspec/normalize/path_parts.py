@@ -48,7 +48,7 @@ _LICENSE_WORD = (
 _LICENSE = lazy_compile(
     # "a valid California Class A driver's license", "Possession of an Engineer in Training Certificate"
     r"\b(?i:(?:valid|current|possession\s+of\s+(?:an?\s+)?(?:valid\s+)?|possess\s+an?\s+(?:valid\s+|current\s+)?)\s*)"
-    r"(?P<license>(?:(?:[A-Z][\w.'-]*|\([A-Z][\w.' -]*\)|\d+|of|on|and|for)\s+){0,14}"
+    r"(?P<license>(?:(?:[A-Z][\w.'/-]*|\([A-Z][\w.' -]*\)|\d+|of|on|and|for)\s+){0,14}"
     r"(?:Class\s+[A-C]\s+)?(?:[\w'-]+\s+){0,2}"
     + _LICENSE_WORD
     + r"(?:\s+(?:as|in|with)\s+an?\s+[A-Z][\w ]*?(?=[,;.]|\s+(?:is|are|and|or|issued)\b|$))?)"
@@ -56,6 +56,21 @@ _LICENSE = lazy_compile(
     r"|"
     + _LICENSE_WORD
     + r"\s+as\s+an?\s+\"?(?P<named>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*|\s+in\s+[A-Z][\w'-]*)*)"
+)
+# What a licence named by its kind alone licenses: 'a valid California license as a
+# hairdresser and cosmetician', 'a license issued by the Medical Board ... to practice as a
+# Speech Pathologist'. The name keeps it (the same licence is not counted twice).
+_LICENSED_AS = lazy_compile(
+    r"^(?:\s+issued\s+by\s+(?:the\s+)?[A-Z][\w ]*?)?\s+(?:as|to\s+practice\s+as)\s+an?\s+"
+    r"(?P<what>[\w'-]+(?:\s+(?!in\b|issued\b|from\b|by\b|with\b|certified\b)[\w'-]+){0,5}?)"
+    r"(?=\s+(?:in|issued|from|by|with|certified)\b|\s*[,;.()]|$)"
+)
+# A licence named by what it allows: admission to the bar, the legal requirements to
+# practise medicine.
+_PRACTICE = lazy_compile(
+    r"\b(?:admission|admitted)\s+to\s+(?P<law>practice\s+law)\b"
+    r"|\blegal\s+requirements\s+for\s+the\s+(?P<medicine>practice\s+of\s+medicine)\b",
+    re.I,
 )
 _UNITS = lazy_compile(
     r"\b(?P<units>\d+(?:\.\d+)?)\s+(?:semester|quarter)(?:\s+or\s+\d+\s+quarter)?\s+(?:college\s+)?"
@@ -189,12 +204,27 @@ def prior_classes(text: str) -> list[str]:
 
 def licenses(text: str) -> list[str]:
     """Licences and certificates a path requires: 'A valid California Class A driver's license'."""
-    found_licenses: list[str] = []
+    named: list[tuple[int, str]] = []
     for found in finditer(_LICENSE, text):
         name = (found.group("license") or found.group("named")).strip()
-        if name not in found_licenses:
+        if found.group("license") and " as " not in name:
+            licensed = _LICENSED_AS.search(text[found.end() : found.end() + 160])
+            if licensed:
+                name = f"{name} as {licensed.group('what')}"
+        named.append((found.start(), name))
+    named += [(found.start(), found.group().strip()) for found in finditer(_PRACTICE, text)]
+    found_licenses: list[str] = []
+    for _, name in sorted(named):
+        key = _squash(name)
+        # 'registration as an Electrical Engineer' after 'a certificate of registration as
+        # an electrical engineer' names the same licence again.
+        if not any(key in _squash(seen) for seen in found_licenses):
             found_licenses.append(name)
     return found_licenses
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"[^0-9a-z]+", "", text.lower())
 
 
 def courses(text: str) -> dict | None:

@@ -45,6 +45,7 @@ __all__ = [
     "qualification_paths",
 ]
 
+_LIST_LEAD_IN = lazy_compile(r"\bone\s+of\s+the\s+following\s*:\s*$", re.I)
 _NUMBERED = lazy_compile(r"^\(?(?P<label>\d{1,2})[.)]\s*(?=\S)")
 _LETTERED = lazy_compile(r"^\(?(?P<label>[a-z])[.)]\s+(?=\S)|^\(?(?P<upper>[A-H])[.)]\s+(?=[A-Z0-9])")
 # An option, or a specialty heading on a line of its own ('PLUMBING SPECIALTY'; not 'ALL
@@ -187,6 +188,11 @@ def _items(text: str) -> tuple[list[str], list[_Item], list[str], list[str]]:
             _plain(paragraph, preamble, top, notes)
             continue
         block = paragraph.startswith("\x00") or bool(_OPTION.match(paragraph))
+        if not block and top and top[-1].block and any(_LIST_LEAD_IN.search(p) for p in top[-1].paragraphs):
+            # 'Either I / One year ... in at least one of the following: / 1. ... / 2. ...':
+            # the numbered kinds of experience belong to the pattern, they are not ways in.
+            top[-1].paragraphs.append(paragraph)
+            continue
         if kind == "top":
             _close_block(top, preamble)
         body, joined_by = _split_connector(body)
