@@ -314,3 +314,37 @@ def test_numbered_kinds_of_experience_inside_a_pattern_are_not_paths() -> None:
         "Or II\n\nThree years of hearing experience."
     )
     assert _summary(text) == [("I", 12), ("II", 36)]
+
+
+def test_a_path_asks_the_highest_level_of_its_parts() -> None:
+    """CalHR 8197 (a baccalaureate AND a master's), NYC's 'baccalaureate degree ... including
+    or supplemented by 24 credits' (a degree, not some college); a substituted master's
+    (CalHR 8353) and a combination of kinds (SUCSS 4807) do not raise it."""
+    text = (
+        "1. All classes require a baccalaureate or higher degree in nursing. and\n\n"
+        "2. All classes require possession of a master's degree in a health-related field.\n\n"
+        "Two years of professional registered nursing experience."
+    )
+    assert [p["education"] for p in qualification_paths(text)] == ["master"]
+    nyc = (
+        "1. A baccalaureate degree from an accredited college including or supplemented by 24 credits "
+        "in a pertinent area, and four years of satisfactory full-time experience; or\n\n"
+        "2. An associate degree from an accredited college including or supplemented by 12 credits "
+        "in a pertinent area and five years of experience as described in 1 above."
+    )
+    assert [(p["education"], p["experience_months"]) for p in qualification_paths(nyc)] == [
+        ("bachelor", 48),
+        ("associate", 60),
+    ]
+    substituted = (
+        "Education: Equivalent to graduation from college. and\n\n"
+        "Two years of analytical staff work. (Possession of a Master's Degree in Public "
+        "Administration may be substituted for one year of the required experience.)"
+    )
+    assert [p["education"] for p in qualification_paths(substituted)] == ["bachelor"]
+    combination = (
+        "High school graduation or equivalent; and\n\n"
+        "Any one or any combination that equals 18 months from the categories below: (a) responsible "
+        "experience in customer services (b) credit for 60 semester hours of college training"
+    )
+    assert [p["education"] for p in qualification_paths(combination)] == ["high_school"]

@@ -7,6 +7,7 @@ import re
 
 from classspec.lazyre import lazy_compile
 from classspec.literals import finditer, search
+from classspec.model import EducationLevel
 from classspec.normalize.experience import NUMBER_WORDS, experience_months
 from classspec.normalize.vocab import FOUR_YEAR_GRADUATION, education_level
 
@@ -26,6 +27,11 @@ _QUALIFYING = lazy_compile(
     r"apprentice|training\s+(?:program|course|school|academy)|certificat|licen[sc]|registration|credential"
     r"|course|diploma|degree|graduat",
     re.I,
+)
+_LEVEL_ORDER = list(EducationLevel)
+_COMBINATION = lazy_compile(r"\bany\s+(?:one\s+or\s+any\s+)?combination\b", re.I)
+_SUBSTITUTED = lazy_compile(
+    r"\([^()]*(?:substitut|in\s+lieu)[^()]*\)|[^.;()]*(?:substitut|in\s+lieu)[^.;()]*[.;]?", re.I
 )
 _FULL_TIME = lazy_compile(r"\bfull[- ]time\b", re.I)
 _PART_TIME = lazy_compile(r"\bpart[- ]time\b", re.I)
@@ -103,7 +109,11 @@ def describe_path(parts: list[str], label: str | None = None, substitutions: lis
     # smaller of that part's alternatives.
     each = [experience_months(part.rstrip(" ;")) for part in parts]
     months = sum(m for m in each if m) if any(m is not None for m in each) else None
-    level = education_level(text)
+    # Each AND-ed part asks its own level (an OR inside a part takes its lowest); all of
+    # them hold at once, so the path asks the highest ('a baccalaureate in nursing; and
+    # a master's degree in a health-related field' is a master's).
+    levels = [level for part in parts if (level := _part_level(part)) is not None]
+    level = max(levels, key=_LEVEL_ORDER.index) if levels else education_level(text)
     # A path's requirements all hold at once: a graduation it names is its level, whatever
     # units of coursework it adds (which alone would read as some college).
     education = "bachelor" if search(FOUR_YEAR_GRADUATION, text) else (level.value if level else None)
@@ -125,6 +135,16 @@ def describe_path(parts: list[str], label: str | None = None, substitutions: lis
         "courses": found_courses,
         "substitutions": [*own_substitutions, *(substitutions or [])],
     }
+
+
+def _part_level(part: str) -> EducationLevel | None:
+    """The level one required part asks, not what may stand in for it: its substitutions
+    ('(Possession of a Master's Degree ... may be substituted for one year)') are left
+    out, and a part that is itself a combination of kinds ('Any one or any combination
+    ... (a) experience (b) credit for 60 semester hours of college') asks no level."""
+    if search(_COMBINATION, part):
+        return None
+    return education_level(_SUBSTITUTED.sub(" ", part))
 
 
 # "City of Philadelphia classes that typically meet the specific experience requirements:",
