@@ -189,8 +189,8 @@ NYC_COMMERCIAL_ART = (
 
 def test_nyc_civil_service_paths_catch_all_and_residency() -> None:
     """The equivalence path is a catch-all (it does not lower the minimum) and a
-    residency rule names no way in of its own (unknown months, not 0)."""
-    assert _summary(NYC_COMMERCIAL_ART) == [("1", 84), ("3", None)]
+    residency rule is no way in at all (the requirements gold's reading, issue #23)."""
+    assert _summary(NYC_COMMERCIAL_ART) == [("1", 84)]
 
 
 def test_nyc_commercial_art_postings_give_84_months() -> None:
@@ -348,3 +348,14 @@ def test_a_path_asks_the_highest_level_of_its_parts() -> None:
         "experience in customer services (b) credit for 60 semester hours of college training"
     )
     assert [p["education"] for p in qualification_paths(combination)] == ["high_school"]
+
+
+def test_residency_listed_with_the_ways_in_is_not_one() -> None:
+    """NYC postings number 'NYC residency*' after the ways in: a condition, not a path."""
+    text = (
+        "1. A baccalaureate degree and four years of experience; or\n\n"
+        "2. An associate degree and five years of experience as described in 1 above; or\n\n"
+        "3. Education and/or experience equivalent to 1 above.\n\n"
+        "4. NYC residency*"
+    )
+    assert _summary(text) == [("1", 48), ("2", 60)]
