@@ -359,3 +359,18 @@ def test_residency_listed_with_the_ways_in_is_not_one() -> None:
         "4. NYC residency*"
     )
     assert _summary(text) == [("1", 48), ("2", 60)]
+
+
+def test_a_proportional_combination_of_patterns_adds_no_months() -> None:
+    """CalHR 4901: 'may be combined on a proportional basis ... totals at least 30 months'
+    says how patterns may be mixed; it is no part of either pattern."""
+    text = (
+        "Experience applicable to one of the following patterns may be combined on a proportional "
+        "basis with experience applicable to the other pattern to meet the total experience "
+        "requirements, provided that the combined qualifying experience totals at least 30 months.\n\n"
+        "Either I\n\nOne year of experience performing the duties of a Buyer II.\n\n"
+        "Or II\n\nThree years of technical work.\n\n"
+        "Experience applicable to one of the above patterns may be combined on a proportional basis "
+        "with experience applicable to the other to meet the total experience requirement."
+    )
+    assert _summary(text) == [("I", 12), ("II", 36)]

@@ -32,11 +32,11 @@ CORPORA = SHARED / "corpus"
 # reaches on 2026-12-07 before the issue #23 fixes (counts in the comments); raise them
 # as fixes land.
 FLOORS = {
-    "min_experience_months": 0.853,  # 111/130 (93 before the issue #23 algebra)
+    "min_experience_months": 0.93,  # 121/130 (93 before the issue #23 algebra, 120 before proportional rules)
     "min_education": 0.776,  # 101/130
     "drivers_license": 1.0,  # 130/130 (111 before Philadelphia's motor vehicle operator wording)
     "path_count": 0.907,  # 118/130 (90 before the algebra, 113 before the pattern lists and residency)
-    "path_months": 0.897,  # 245/273 (197 before)
+    "path_months": 0.934,  # 255/273 (197 before the algebra, 253 before proportional rules)
     "path_education": 0.912,  # 249/273 (211 before the algebra, 235 before the levels of AND-ed parts)
     "path_licenses": 0.941,  # 257/273 (208 before the algebra, 235 before licences named by kind)
 }

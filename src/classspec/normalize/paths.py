@@ -26,6 +26,7 @@ from classspec.normalize.path_blocks import (
     NOTE,
     block_alternatives,
     is_catch_all,
+    without_conditions,
 )
 from classspec.normalize.path_parts import (
     class_lists,
@@ -79,8 +80,6 @@ _EQUIVALENT_PATH = lazy_compile(
     r"(?:(?:which|that)\s+is\s+)?equivalent\s+to\b",
     re.I,
 )
-# "4. NYC residency*": a condition of employment listed with the ways in, not one of them.
-_RESIDENCY_ONLY = lazy_compile(r"^\W*(?:(?:NYC|New\s+York\s+City|City)\s+)?residency\W*$", re.I)
 # A paragraph that opens with a duration: "Two years of professional nursing experience …".
 _STATES_DURATION = lazy_compile(r"[\w-]+\s+(?:\(\d+\)\s+)?(?:full[- ]time\s+)?(?:years?|months?)\b", re.I)
 _DURATION_WORD = lazy_compile(r"\b(?:years?|months?)\b", re.I)
@@ -379,9 +378,7 @@ def qualification_paths(text: str | None) -> list[dict]:
             choices += [([], more) for more in after]
     paths = []
     for labels, parts in choices:
-        parts = [
-            _split_connector(part)[0] for part in parts if part.strip() and not _RESIDENCY_ONLY.match(part)
-        ]
+        parts = [_split_connector(part)[0] for part in map(without_conditions, parts) if part.strip()]
         body = join_parts(parts)
         if (
             not body
