@@ -374,3 +374,14 @@ def test_a_proportional_combination_of_patterns_adds_no_months() -> None:
         "with experience applicable to the other to meet the total experience requirement."
     )
     assert _summary(text) == [("I", 12), ("II", 36)]
+
+
+def test_a_specialty_heading_with_a_curly_apostrophe_heads_its_own_path() -> None:
+    """Philadelphia 1B40: 'Sheriff\u2019s Sales Specialty' was read into the path above it."""
+    text = (
+        "Ethics Compliance Specialty\n\n"
+        "Three years of experience in clerical work for the Board of Ethics.\n\n"
+        "Sheriff\u2019s Sales Specialty\n\n"
+        "Three years of experience in clerical work in the Sheriff\u2019s Office."
+    )
+    assert _summary(text) == [("Ethics Compliance Specialty", 36), ("Sheriff\u2019s Sales Specialty", 36)]

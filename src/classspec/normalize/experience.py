@@ -106,7 +106,7 @@ _ALTERNATIVE = lazy_compile(r"(?<!,\s)\bOR\b(?!,?\s*\n\s*[a-z])|;\s*or\b|\.\s+[O
 # Each of these opens one branch ("CALL CENTER SPECIALTY:", "Option 2"); text before the
 # first branch is shared by all of them. "BOTH SPECIALTIES" / "All Specialties" are shared.
 _BRANCH = lazy_compile(
-    r"\b(?:[A-Z][\w'&/,-]*\s+){1,6}(?:SPECIALT(?:Y|IES)|Specialt(?:y|ies))\b(?!\s+(?:and|or|AND|OR)\b)"
+    r"\b(?:[A-Z][\w'\u2019&/,-]*\s+){1,6}(?:SPECIALT(?:Y|IES)|Specialt(?:y|ies))\b(?!\s+(?:and|or|AND|OR)\b)"
     r"|\bOPTION\s+\d+|\bOption\s+\d+"
 )
 _SHARED_BRANCH = lazy_compile(r"\b(?:BOTH|ALL|Both|All)\b")

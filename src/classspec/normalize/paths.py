@@ -53,8 +53,8 @@ _LETTERED = lazy_compile(r"^\(?(?P<label>[a-z])[.)]\s+(?=\S)|^\(?(?P<upper>[A-H]
 # SPECIALTIES', said of every way): each heads the block of one way to qualify.
 _OPTION = lazy_compile(
     r"^(?P<label>(?:OPTION|Option|PATTERN|Pattern|ALTERNATIVE|Alternative)\s+(?:\d{1,2}|[A-Z]|[IVX]{1,4})"
-    r"|(?!(?i:all|both|additional)\b|.*(?i:(?:all|both)\s+specialt))[A-Z&][\w'&/,.\u2013-]*\s+"
-    r"(?:(?:[A-Z&][\w'&/,.\u2013-]*|and|of|the)\s+){0,8}"
+    r"|(?!(?i:all|both|additional)\b|.*(?i:(?:all|both)\s+specialt))[A-Z&][\w'\u2019&/,.\u2013-]*\s+"
+    r"(?:(?:[A-Z&][\w'\u2019&/,.\u2013-]*|and|of|the)\s+){0,8}"
     r"(?:SPECIALT(?:Y|IES)|Specialt(?:y|ies))(?:\s+(?:ONLY|Only))?(?=\s*:?$))"
     r"\b[.:)\-\u2013]*\s*"
 )
