@@ -385,3 +385,10 @@ def test_a_specialty_heading_with_a_curly_apostrophe_heads_its_own_path() -> Non
         "Three years of experience in clerical work in the Sheriff\u2019s Office."
     )
     assert _summary(text) == [("Ethics Compliance Specialty", 36), ("Sheriff\u2019s Sales Specialty", 36)]
+
+
+def test_a_licence_named_with_a_curly_apostrophe() -> None:
+    """Philadelphia 7K02: 'a valid electrical contractor\u2019s license' was not read."""
+    assert licenses("Possession of a valid electrical contractor\u2019s license, issued by the City.") == [
+        "electrical contractor\u2019s license"
+    ]
