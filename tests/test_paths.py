@@ -392,3 +392,19 @@ def test_a_licence_named_with_a_curly_apostrophe() -> None:
     assert licenses("Possession of a valid electrical contractor\u2019s license, issued by the City.") == [
         "electrical contractor\u2019s license"
     ]
+
+
+def test_a_lead_in_before_or_and_a_specialty_block_is_a_way_in_of_its_own() -> None:
+    """Philadelphia 7Q37: '... Four years of experience / OR / ELECTRICIAN SPECIALTY ONLY /
+    licence': two ways in, not the experience AND the licence."""
+    text = (
+        "EDUCATION:\n\nEquivalent to completion of the twelfth grade.\n\nEXPERIENCE\n\n"
+        "Four years of experience in the area of specialization as a helper or apprentice.\n\nOR\n\n"
+        "ELECTRICIAN SPECIALTY ONLY\n\n"
+        "Possession of a valid electrical contractor's license, issued by the City, at time of application."
+    )
+    paths = qualification_paths(text)
+    assert [(p["label"], p["experience_months"], p["licenses"]) for p in paths] == [
+        (None, 48, []),
+        (None, 0, ["electrical contractor's license"]),
+    ]

@@ -32,13 +32,13 @@ CORPORA = SHARED / "corpus"
 # reaches on 2026-12-07 before the issue #23 fixes (counts in the comments); raise them
 # as fixes land.
 FLOORS = {
-    "min_experience_months": 0.93,  # 121/130 (93 before the issue #23 algebra, 120 before proportional rules)
+    "min_experience_months": 0.938,  # 122/130 (93 before the issue #23 algebra, 120 before this round)
     "min_education": 0.776,  # 101/130
     "drivers_license": 1.0,  # 130/130 (111 before Philadelphia's motor vehicle operator wording)
-    "path_count": 0.915,  # 119/130 (90 before the algebra, 113 before this round of fixes)
-    "path_months": 0.941,  # 257/273 (197 before the algebra, 253 before this round of fixes)
-    "path_education": 0.915,  # 250/273 (211 before the algebra, 235 before this round of fixes)
-    "path_licenses": 0.945,  # 258/273 (208 before the algebra, 235 before this round of fixes)
+    "path_count": 0.923,  # 120/130 (90 before the algebra, 113 before this round of fixes)
+    "path_months": 0.945,  # 258/273 (197 before the algebra, 253 before this round of fixes)
+    "path_education": 0.919,  # 251/273 (211 before the algebra, 235 before this round of fixes)
+    "path_licenses": 0.952,  # 260/273 (208 before the algebra, 235 before this round of fixes)
 }
 
 

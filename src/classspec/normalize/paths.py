@@ -234,8 +234,10 @@ def _close_block(top: list[_Item], preamble: list[str]) -> None:
     """The AND / OR line that ends a block joins it to the next block (or, before the first
     block, ends the shared lead-in)."""
     paragraphs = top[-1].paragraphs if top and top[-1].block else (preamble if not top else None)
-    if paragraphs and CONNECTOR_LINE.match(paragraphs[-1]):
-        word = CONNECTOR_LINE.match(paragraphs.pop()).group("word").lower()
+    if paragraphs and (last := CONNECTOR_LINE.match(paragraphs[-1])):
+        if not top and last.group("word").lower() == "or":
+            return  # the lead-in is a way in of its own (see qualification_paths)
+        word = paragraphs.pop() and last.group("word").lower()
         if top:
             top[-1].connector = word
 
@@ -370,6 +372,9 @@ def qualification_paths(text: str | None) -> list[dict]:
         choices = [
             (labels, [*shared, *parts]) for shared in shared_choices for labels, parts in _choices(top)
         ][:MAX_PATHS]
+        # '... Four years of experience / OR / ELECTRICIAN SPECIALTY ONLY / licence': a way in.
+        if shared and (last := CONNECTOR_LINE.match(shared[-1])) and last.group("word").lower() == "or":
+            choices = [([], parts) for parts in shared_choices] + _choices(top)
     if tail:
         after = block_alternatives(tail[1:]) or [[]]
         if CONNECTOR_LINE.match(tail[0]).group("word").lower() == "and":
