@@ -408,3 +408,19 @@ def test_a_lead_in_before_or_and_a_specialty_block_is_a_way_in_of_its_own() -> N
         (None, 48, []),
         (None, 0, ["electrical contractor's license"]),
     ]
+
+
+def test_what_may_be_substituted_sets_no_level_or_licence() -> None:
+    """CalHR 4075 and 3130: a degree or certificate that 'may be substituted' is not asked;
+    'graduation from a four-year curriculum in civil engineering' is a bachelor's."""
+    estimator = (
+        "Five years of electrical systems design experience. (Graduation from college with major "
+        "work in electrical engineering may be substituted for two years of the required experience.)"
+    )
+    assert [p["education"] for p in qualification_paths(estimator)] == [None]
+    engineer = (
+        "Graduation from a four-year curriculum in civil engineering accredited by the Board. "
+        "(Possession of a valid certificate as an Engineer-in-Training issued by the Board may be "
+        "substituted for the required education.)"
+    )
+    assert [(p["education"], p["licenses"]) for p in qualification_paths(engineer)] == [("bachelor", [])]

@@ -113,11 +113,12 @@ def describe_path(parts: list[str], label: str | None = None, substitutions: lis
     # them hold at once, so the path asks the highest ('a baccalaureate in nursing; and
     # a master's degree in a health-related field' is a master's).
     levels = [level for part in parts if (level := _part_level(part)) is not None]
-    level = max(levels, key=_LEVEL_ORDER.index) if levels else education_level(text)
+    required = _SUBSTITUTED.sub(" ", text)  # a degree or certificate that may stand in is not asked
+    level = max(levels, key=_LEVEL_ORDER.index) if levels else education_level(required)
     # A path's requirements all hold at once: a graduation it names is its level, whatever
     # units of coursework it adds (which alone would read as some college).
     education = "bachelor" if search(FOUR_YEAR_GRADUATION, text) else (level.value if level else None)
-    found_licenses, found_courses = licenses(text), courses(text)
+    found_licenses, found_courses = licenses(required), courses(text)
     qualifies = education is not None or found_licenses or found_courses or search(_QUALIFYING, text)
     if months is None and qualifies:
         months = 0  # a way in by schooling, a licence or an apprenticeship alone needs no experience

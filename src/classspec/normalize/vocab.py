@@ -37,7 +37,7 @@ def flsa_status(text: str | None) -> FlsaStatus | None:
 _APOSTROPHE = "['\u2019\u2018`\u00e2\u0080\u0099]{0,3}"
 # "Graduation from an accredited four-year college or university" is a bachelor's degree.
 _FOUR_YEAR_GRADUATION = (
-    r"\bgraduat\w*\s+from\s+(?:an?\s+)?(?:accredited\s+)?four[- ]year\s+(?:college|university)"
+    r"\bgraduat\w*\s+from\s+(?:an?\s+)?(?:accredited\s+)?four[- ]year\s+(?:college|university|curriculum)"
 )
 FOUR_YEAR_GRADUATION = lazy_compile(_FOUR_YEAR_GRADUATION, re.I)
 # "Equivalent to graduation from college", "Graduation from an accredited college or
