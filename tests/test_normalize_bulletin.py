@@ -82,6 +82,22 @@ def test_exam_types(text: str, kinds: list[str]) -> None:
             "required",
         ),
         ("Must be able to lift 50 pounds.", None),
+        # Philadelphia's wording (curly apostrophes and plurals included, from its specs).
+        (
+            "Possession of a valid proper class motor vehicle operator\u2019s license as issued by "
+            "the Commonwealth of Pennsylvania prior to appointment and during tenure of employment.",
+            "required",
+        ),
+        (
+            "Possession of a valid proper class motor vehicle's operator's license issued by the "
+            "Commonwealth of Pennsylvania ..., if required by work assignment.",
+            "may_be_required",
+        ),
+        ("Possession of a valid proper class motor vehicle operator's licenses.", "required"),
+        ("A valid driver\u2019s license is required.", "required"),
+        # Other operators' licences are not driving ones.
+        ("A valid operator's license issued by the United States Coast Guard must be obtained.", None),
+        ("Possession of a valid Water Treatment Operator license is required.", None),
     ],
 )
 def test_drivers_license(text: str, rule: str | None) -> None:

@@ -98,3 +98,26 @@ def test_experience_months(text: str, months: int) -> None:
 )
 def test_ranges_at_least_and_none_required(text: str, months: int) -> None:
     assert experience_months(text) == months
+
+
+def test_the_admission_clause_restates_the_requirement() -> None:
+    """CalHR 6882, 8337, 9594: 'admitted to the examination, but ... must complete one year
+    of this experience before ... eligible for appointment' adds nothing, and its six
+    months are not the requirement; a duration before such an aside still counts."""
+    assert (
+        experience_months(
+            "One year of experience performing the duties of an Aviation Officer I. (Applicants who "
+            "have completed six months of service will be admitted to the examination, but they "
+            "must satisfactorily complete one year of this experience before they can be eligible "
+            "for appointment.)"
+        )
+        == 12
+    )
+    assert (
+        experience_months(
+            "One year of experience performing the duties of a Staff Real Estate Officer (persons with six "
+            "months of qualifying experience may compete in the examination; however, the required "
+            "experience must be completed before they can be considered eligible for appointment)."
+        )
+        == 12
+    )

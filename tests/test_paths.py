@@ -189,8 +189,8 @@ NYC_COMMERCIAL_ART = (
 
 def test_nyc_civil_service_paths_catch_all_and_residency() -> None:
     """The equivalence path is a catch-all (it does not lower the minimum) and a
-    residency rule names no way in of its own (unknown months, not 0)."""
-    assert _summary(NYC_COMMERCIAL_ART) == [("1", 84), ("3", None)]
+    residency rule is no way in at all (the requirements gold's reading, issue #23)."""
+    assert _summary(NYC_COMMERCIAL_ART) == [("1", 84)]
 
 
 def test_nyc_commercial_art_postings_give_84_months() -> None:
@@ -280,3 +280,147 @@ def test_series_wide_numbered_requirements_hold_for_every_pattern() -> None:
     records = parse_file(SHARED / "corpus" / "california" / "8197.html")
     found = {r.class_code: [p.experience_months for p in r.minimum_qualifications.paths] for r in records}
     assert found == {"8197": [24], "8195": [24, 48], "8181": [24, 60], "8179": [24, 60]}
+
+
+def test_a_licence_named_by_its_kind_keeps_what_it_licenses() -> None:
+    """CalHR 2091, 8197, 3164, 2727, 6048, 7594: 'a valid license as a …' names the licence by
+    what follows; the same licence said again is one; the bar and medical practice count."""
+    assert licenses("Possession of a valid California license as a hairdresser and cosmetician.") == [
+        "California license as hairdresser and cosmetician"
+    ]
+    assert licenses(
+        "Possession of a valid certificate of registration as an electrical engineer issued by the "
+        "Board. Five years of experience, two years of which after obtaining registration as an "
+        "Electrical Engineer from any state."
+    ) == ["certificate of registration as electrical engineer"]
+    assert licenses(
+        "Possession of a valid license issued by the Medical Board of California to practice as a "
+        "Speech Pathologist or Audiologist."
+    ) == ["license as Speech Pathologist or Audiologist"]
+    assert licenses("Admission to practice law in any State in the United States.") == [
+        "Admission to practice law"
+    ]
+    assert licenses("Possession of the legal requirements for the practice of medicine in California.") == [
+        "legal requirements for the practice of medicine"
+    ]
+
+
+def test_numbered_kinds_of_experience_inside_a_pattern_are_not_paths() -> None:
+    """CalHR 6048: 'Either I … in at least one of the following: 1. … 2. … Or II …' is two ways in."""
+    text = (
+        "Either I\n\nOne year of experience performing legal duties in at least one of the following:\n\n"
+        "1. The presentation of evidence and the examination of witnesses\n\n"
+        "2. Assisting in the preparation of formal decisions\n\n"
+        "Or II\n\nThree years of hearing experience."
+    )
+    assert _summary(text) == [("I", 12), ("II", 36)]
+
+
+def test_a_path_asks_the_highest_level_of_its_parts() -> None:
+    """CalHR 8197 (a baccalaureate AND a master's), NYC's 'baccalaureate degree ... including
+    or supplemented by 24 credits' (a degree, not some college); a substituted master's
+    (CalHR 8353) and a combination of kinds (SUCSS 4807) do not raise it."""
+    text = (
+        "1. All classes require a baccalaureate or higher degree in nursing. and\n\n"
+        "2. All classes require possession of a master's degree in a health-related field.\n\n"
+        "Two years of professional registered nursing experience."
+    )
+    assert [p["education"] for p in qualification_paths(text)] == ["master"]
+    nyc = (
+        "1. A baccalaureate degree from an accredited college including or supplemented by 24 credits "
+        "in a pertinent area, and four years of satisfactory full-time experience; or\n\n"
+        "2. An associate degree from an accredited college including or supplemented by 12 credits "
+        "in a pertinent area and five years of experience as described in 1 above."
+    )
+    assert [(p["education"], p["experience_months"]) for p in qualification_paths(nyc)] == [
+        ("bachelor", 48),
+        ("associate", 60),
+    ]
+    substituted = (
+        "Education: Equivalent to graduation from college. and\n\n"
+        "Two years of analytical staff work. (Possession of a Master's Degree in Public "
+        "Administration may be substituted for one year of the required experience.)"
+    )
+    assert [p["education"] for p in qualification_paths(substituted)] == ["bachelor"]
+    combination = (
+        "High school graduation or equivalent; and\n\n"
+        "Any one or any combination that equals 18 months from the categories below: (a) responsible "
+        "experience in customer services (b) credit for 60 semester hours of college training"
+    )
+    assert [p["education"] for p in qualification_paths(combination)] == ["high_school"]
+
+
+def test_residency_listed_with_the_ways_in_is_not_one() -> None:
+    """NYC postings number 'NYC residency*' after the ways in: a condition, not a path."""
+    text = (
+        "1. A baccalaureate degree and four years of experience; or\n\n"
+        "2. An associate degree and five years of experience as described in 1 above; or\n\n"
+        "3. Education and/or experience equivalent to 1 above.\n\n"
+        "4. NYC residency*"
+    )
+    assert _summary(text) == [("1", 48), ("2", 60)]
+
+
+def test_a_proportional_combination_of_patterns_adds_no_months() -> None:
+    """CalHR 4901: 'may be combined on a proportional basis ... totals at least 30 months'
+    says how patterns may be mixed; it is no part of either pattern."""
+    text = (
+        "Experience applicable to one of the following patterns may be combined on a proportional "
+        "basis with experience applicable to the other pattern to meet the total experience "
+        "requirements, provided that the combined qualifying experience totals at least 30 months.\n\n"
+        "Either I\n\nOne year of experience performing the duties of a Buyer II.\n\n"
+        "Or II\n\nThree years of technical work.\n\n"
+        "Experience applicable to one of the above patterns may be combined on a proportional basis "
+        "with experience applicable to the other to meet the total experience requirement."
+    )
+    assert _summary(text) == [("I", 12), ("II", 36)]
+
+
+def test_a_specialty_heading_with_a_curly_apostrophe_heads_its_own_path() -> None:
+    """Philadelphia 1B40: 'Sheriff\u2019s Sales Specialty' was read into the path above it."""
+    text = (
+        "Ethics Compliance Specialty\n\n"
+        "Three years of experience in clerical work for the Board of Ethics.\n\n"
+        "Sheriff\u2019s Sales Specialty\n\n"
+        "Three years of experience in clerical work in the Sheriff\u2019s Office."
+    )
+    assert _summary(text) == [("Ethics Compliance Specialty", 36), ("Sheriff\u2019s Sales Specialty", 36)]
+
+
+def test_a_licence_named_with_a_curly_apostrophe() -> None:
+    """Philadelphia 7K02: 'a valid electrical contractor\u2019s license' was not read."""
+    assert licenses("Possession of a valid electrical contractor\u2019s license, issued by the City.") == [
+        "electrical contractor\u2019s license"
+    ]
+
+
+def test_a_lead_in_before_or_and_a_specialty_block_is_a_way_in_of_its_own() -> None:
+    """Philadelphia 7Q37: '... Four years of experience / OR / ELECTRICIAN SPECIALTY ONLY /
+    licence': two ways in, not the experience AND the licence."""
+    text = (
+        "EDUCATION:\n\nEquivalent to completion of the twelfth grade.\n\nEXPERIENCE\n\n"
+        "Four years of experience in the area of specialization as a helper or apprentice.\n\nOR\n\n"
+        "ELECTRICIAN SPECIALTY ONLY\n\n"
+        "Possession of a valid electrical contractor's license, issued by the City, at time of application."
+    )
+    paths = qualification_paths(text)
+    assert [(p["label"], p["experience_months"], p["licenses"]) for p in paths] == [
+        (None, 48, []),
+        (None, 0, ["electrical contractor's license"]),
+    ]
+
+
+def test_what_may_be_substituted_sets_no_level_or_licence() -> None:
+    """CalHR 4075 and 3130: a degree or certificate that 'may be substituted' is not asked;
+    'graduation from a four-year curriculum in civil engineering' is a bachelor's."""
+    estimator = (
+        "Five years of electrical systems design experience. (Graduation from college with major "
+        "work in electrical engineering may be substituted for two years of the required experience.)"
+    )
+    assert [p["education"] for p in qualification_paths(estimator)] == [None]
+    engineer = (
+        "Graduation from a four-year curriculum in civil engineering accredited by the Board. "
+        "(Possession of a valid certificate as an Engineer-in-Training issued by the Board may be "
+        "substituted for the required education.)"
+    )
+    assert [(p["education"], p["licenses"]) for p in qualification_paths(engineer)] == [("bachelor", [])]

@@ -42,7 +42,11 @@ _TYPE_LABEL = lazy_compile(r"\bExam(?:ination)?\s+Types?\s*:\s*(?P<value>[^\n]+)
 # "(Exam Open to All, including Current City Employees)": LA's header line.
 _OPEN_TO = lazy_compile(r"\bExam(?:ination)?\s+Open\s+to\s+(?P<who>[^)\n]+)", re.I)
 # "driver's license", "drivers licence", and the British "driving licence".
-_DRIVERS_LICENSE = lazy_compile(r"\b(?:driver'?s?['\u2019]?|driving)\s+licen[sc]e\b", re.I)
+# Philadelphia names it "a valid proper class motor vehicle operator's license".
+_DRIVERS_LICENSE = lazy_compile(
+    r"\b(?:driver|driving|motor\s+vehicle(?:['\u2019]s)?\s+operator)(?:['\u2019]?s|s['\u2019])?\s+licen[sc]es?\b",
+    re.I,
+)
 _MAY_BE_REQUIRED = lazy_compile(
     r"\bmay\s+(?:be\s+)?requir|\bmay\s+need\b|\bsome\s+positions\b|\bpositions\s+requiring\b|\bcertain\s+positions\b|\bif\s+(?:an?\s+)?"
     r"(?:essential|required|needed|assigned)|\bwhen\s+(?:required|assigned)|\bfor\s+(?:some|certain)\b",
@@ -139,7 +143,8 @@ def drivers_license(text: str | None) -> str | None:
     # Every rule names a driver's (or a driving) licence: a text that does not is not
     # split into sentences.
     lowered = folded(text) if text else ""
-    if ("driver" not in lowered and "driving lic" not in lowered) or not search(_DRIVERS_LICENSE, text):
+    named = "driver" in lowered or "driving lic" in lowered or "operator" in lowered
+    if not named or not search(_DRIVERS_LICENSE, text):
         return None
     rule = None
     for sentence in scanner(_SENTENCE).split(text):  # the same pieces, fewer positions tried

@@ -78,6 +78,13 @@ _NOT_REQUIREMENT = lazy_compile(
     r"|must\s+include\s+(?:at\s+least\s+)?(?:\S+\s+)?(?:years?|months?)\b",
     re.I,
 )
+# "(... will be admitted to the examination, but ... must complete one year of this
+# experience before they can be eligible for appointment)": the requirement said again.
+_ADMISSION = lazy_compile(
+    r"admitted\s+to\s+the\s+exam|compete\s+in\s+the\s+exam|\bbe\s+(?:considered\s+)?eligible\s+for\s+appointment",
+    re.I,
+)
+_ASIDE = lazy_compile(r"\([^()]*(?:\)|$)")
 _EXPERIENCE_WORD = lazy_compile(
     r"experience|employment|\bwork(?:ing|ed)?\b|service|as\s+an?\b|supervisory\s+responsibilit"
     r"|\bof\s+professional\b(?!\s+(?:school|degree|program|certificat))",
@@ -106,7 +113,7 @@ _ALTERNATIVE = lazy_compile(r"(?<!,\s)\bOR\b(?!,?\s*\n\s*[a-z])|;\s*or\b|\.\s+[O
 # Each of these opens one branch ("CALL CENTER SPECIALTY:", "Option 2"); text before the
 # first branch is shared by all of them. "BOTH SPECIALTIES" / "All Specialties" are shared.
 _BRANCH = lazy_compile(
-    r"\b(?:[A-Z][\w'&/,-]*\s+){1,6}(?:SPECIALT(?:Y|IES)|Specialt(?:y|ies))\b(?!\s+(?:and|or|AND|OR)\b)"
+    r"\b(?:[A-Z][\w'\u2019&/,-]*\s+){1,6}(?:SPECIALT(?:Y|IES)|Specialt(?:y|ies))\b(?!\s+(?:and|or|AND|OR)\b)"
     r"|\bOPTION\s+\d+|\bOption\s+\d+"
 )
 _SHARED_BRANCH = lazy_compile(r"\b(?:BOTH|ALL|Both|All)\b")
@@ -163,6 +170,8 @@ def _required_durations(text: str) -> list[tuple[re.Match[str], int]]:
         clause = _clause(text, found.start(), found.end())
         if _NOT_REQUIREMENT.search(clause) or not _EXPERIENCE_WORD.search(clause):
             continue
+        if _ADMISSION.search(_own_words(text, clause, found)):
+            continue
         if _ADJECTIVE.search(found.group()) and not _OF_EXPERIENCE.match(text, found.end()):
             continue  # "0-5 year fixed income instruments", "a two year degree": a kind, not a time
         if _part_of_previous(text, result, found, before):
@@ -171,6 +180,13 @@ def _required_durations(text: str) -> list[tuple[re.Match[str], int]]:
         if months:
             result.append((found, months))
     return result
+
+
+def _own_words(text: str, clause: str, found: re.Match[str]) -> str:
+    """The clause without the asides in parentheses that do not hold the duration."""
+    starts = [m.end() for m in _CLAUSE_END.finditer(text, 0, found.start())]  # as _clause cuts it
+    at = found.start() - (starts[-1] if starts else 0)
+    return _ASIDE.sub(lambda aside: aside.group() if aside.start() <= at < aside.end() else " ", clause)
 
 
 def _part_of_previous(

@@ -74,6 +74,20 @@ def block_alternatives(paragraphs: list[str]) -> list[list[str]]:
     return [list(choice) for choice in itertools.islice(itertools.product(*runs), MAX_PATHS)]
 
 
+# Said beside the ways in, asking nothing of its own: "4. NYC residency*" (a condition of
+# employment), CalHR's "Experience applicable to one of the following patterns may be
+# combined on a proportional basis ... totals at least 30 months" (a substitution).
+_CONDITION = lazy_compile(
+    r"^\W*(?:(?:NYC|New\s+York\s+City|City)\s+)?residency\W*$|\bcombined\s+on\s+a\s+proportional\s+basis\b",
+    re.I,
+)
+
+
+def without_conditions(part: str) -> str:
+    """A part without its paragraphs that are conditions (a block joins its paragraphs)."""
+    return "\n".join(p for p in part.split("\n") if not _CONDITION.search(p))
+
+
 def is_catch_all(paragraph: str) -> bool:
     """'Any equivalent combination of education and experience …' (whatever floor it
     names: 'which has included … one year of …'), but not 'Any combination of … experience

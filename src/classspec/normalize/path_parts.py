@@ -7,6 +7,7 @@ import re
 
 from classspec.lazyre import lazy_compile
 from classspec.literals import finditer, search
+from classspec.model import EducationLevel
 from classspec.normalize.experience import NUMBER_WORDS, experience_months
 from classspec.normalize.vocab import FOUR_YEAR_GRADUATION, education_level
 
@@ -26,6 +27,11 @@ _QUALIFYING = lazy_compile(
     r"apprentice|training\s+(?:program|course|school|academy)|certificat|licen[sc]|registration|credential"
     r"|course|diploma|degree|graduat",
     re.I,
+)
+_LEVEL_ORDER = list(EducationLevel)
+_COMBINATION = lazy_compile(r"\bany\s+(?:one\s+or\s+any\s+)?combination\b", re.I)
+_SUBSTITUTED = lazy_compile(
+    r"\([^()]*(?:substitut|in\s+lieu)[^()]*\)|[^.;()]*(?:substitut|in\s+lieu)[^.;()]*[.;]?", re.I
 )
 _FULL_TIME = lazy_compile(r"\bfull[- ]time\b", re.I)
 _PART_TIME = lazy_compile(r"\bpart[- ]time\b", re.I)
@@ -48,14 +54,29 @@ _LICENSE_WORD = (
 _LICENSE = lazy_compile(
     # "a valid California Class A driver's license", "Possession of an Engineer in Training Certificate"
     r"\b(?i:(?:valid|current|possession\s+of\s+(?:an?\s+)?(?:valid\s+)?|possess\s+an?\s+(?:valid\s+|current\s+)?)\s*)"
-    r"(?P<license>(?:(?:[A-Z][\w.'-]*|\([A-Z][\w.' -]*\)|\d+|of|on|and|for)\s+){0,14}"
-    r"(?:Class\s+[A-C]\s+)?(?:[\w'-]+\s+){0,2}"
+    r"(?P<license>(?:(?:[A-Z][\w.'\u2019/-]*|\([A-Z][\w.' -]*\)|\d+|of|on|and|for)\s+){0,14}"
+    r"(?:Class\s+[A-C]\s+)?(?:[\w'\u2019-]+\s+){0,2}"
     + _LICENSE_WORD
     + r"(?:\s+(?:as|in|with)\s+an?\s+[A-Z][\w ]*?(?=[,;.]|\s+(?:is|are|and|or|issued)\b|$))?)"
     # "Certification as an Engineer-In-Training", 'a certificate as a "Certified Industrial Hygienist"'
     r"|"
     + _LICENSE_WORD
     + r"\s+as\s+an?\s+\"?(?P<named>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*|\s+in\s+[A-Z][\w'-]*)*)"
+)
+# What a licence named by its kind alone licenses: 'a valid California license as a
+# hairdresser and cosmetician', 'a license issued by the Medical Board ... to practice as a
+# Speech Pathologist'. The name keeps it (the same licence is not counted twice).
+_LICENSED_AS = lazy_compile(
+    r"^(?:\s+issued\s+by\s+(?:the\s+)?[A-Z][\w ]*?)?\s+(?:as|to\s+practice\s+as)\s+an?\s+"
+    r"(?P<what>[\w'-]+(?:\s+(?!in\b|issued\b|from\b|by\b|with\b|certified\b)[\w'-]+){0,5}?)"
+    r"(?=\s+(?:in|issued|from|by|with|certified)\b|\s*[,;.()]|$)"
+)
+# A licence named by what it allows: admission to the bar, the legal requirements to
+# practise medicine.
+_PRACTICE = lazy_compile(
+    r"\b(?:admission|admitted)\s+to\s+(?P<law>practice\s+law)\b"
+    r"|\blegal\s+requirements\s+for\s+the\s+(?P<medicine>practice\s+of\s+medicine)\b",
+    re.I,
 )
 _UNITS = lazy_compile(
     r"\b(?P<units>\d+(?:\.\d+)?)\s+(?:semester|quarter)(?:\s+or\s+\d+\s+quarter)?\s+(?:college\s+)?"
@@ -88,11 +109,16 @@ def describe_path(parts: list[str], label: str | None = None, substitutions: lis
     # smaller of that part's alternatives.
     each = [experience_months(part.rstrip(" ;")) for part in parts]
     months = sum(m for m in each if m) if any(m is not None for m in each) else None
-    level = education_level(text)
+    # Each AND-ed part asks its own level (an OR inside a part takes its lowest); all of
+    # them hold at once, so the path asks the highest ('a baccalaureate in nursing; and
+    # a master's degree in a health-related field' is a master's).
+    levels = [level for part in parts if (level := _part_level(part)) is not None]
+    required = _SUBSTITUTED.sub(" ", text)  # a degree or certificate that may stand in is not asked
+    level = max(levels, key=_LEVEL_ORDER.index) if levels else education_level(required)
     # A path's requirements all hold at once: a graduation it names is its level, whatever
     # units of coursework it adds (which alone would read as some college).
     education = "bachelor" if search(FOUR_YEAR_GRADUATION, text) else (level.value if level else None)
-    found_licenses, found_courses = licenses(text), courses(text)
+    found_licenses, found_courses = licenses(required), courses(text)
     qualifies = education is not None or found_licenses or found_courses or search(_QUALIFYING, text)
     if months is None and qualifies:
         months = 0  # a way in by schooling, a licence or an apprenticeship alone needs no experience
@@ -110,6 +136,16 @@ def describe_path(parts: list[str], label: str | None = None, substitutions: lis
         "courses": found_courses,
         "substitutions": [*own_substitutions, *(substitutions or [])],
     }
+
+
+def _part_level(part: str) -> EducationLevel | None:
+    """The level one required part asks, not what may stand in for it: its substitutions
+    ('(Possession of a Master's Degree ... may be substituted for one year)') are left
+    out, and a part that is itself a combination of kinds ('Any one or any combination
+    ... (a) experience (b) credit for 60 semester hours of college') asks no level."""
+    if search(_COMBINATION, part):
+        return None
+    return education_level(_SUBSTITUTED.sub(" ", part))
 
 
 # "City of Philadelphia classes that typically meet the specific experience requirements:",
@@ -189,12 +225,27 @@ def prior_classes(text: str) -> list[str]:
 
 def licenses(text: str) -> list[str]:
     """Licences and certificates a path requires: 'A valid California Class A driver's license'."""
-    found_licenses: list[str] = []
+    named: list[tuple[int, str]] = []
     for found in finditer(_LICENSE, text):
         name = (found.group("license") or found.group("named")).strip()
-        if name not in found_licenses:
+        if found.group("license") and " as " not in name:
+            licensed = _LICENSED_AS.search(text[found.end() : found.end() + 160])
+            if licensed:
+                name = f"{name} as {licensed.group('what')}"
+        named.append((found.start(), name))
+    named += [(found.start(), found.group().strip()) for found in finditer(_PRACTICE, text)]
+    found_licenses: list[str] = []
+    for _, name in sorted(named):
+        key = _squash(name)
+        # 'registration as an Electrical Engineer' after 'a certificate of registration as
+        # an electrical engineer' names the same licence again.
+        if not any(key in _squash(seen) for seen in found_licenses):
             found_licenses.append(name)
     return found_licenses
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"[^0-9a-z]+", "", text.lower())
 
 
 def courses(text: str) -> dict | None:

@@ -26,6 +26,7 @@ from classspec.normalize.path_blocks import (
     NOTE,
     block_alternatives,
     is_catch_all,
+    without_conditions,
 )
 from classspec.normalize.path_parts import (
     class_lists,
@@ -45,14 +46,15 @@ __all__ = [
     "qualification_paths",
 ]
 
+_LIST_LEAD_IN = lazy_compile(r"\bone\s+of\s+the\s+following\s*:\s*$", re.I)
 _NUMBERED = lazy_compile(r"^\(?(?P<label>\d{1,2})[.)]\s*(?=\S)")
 _LETTERED = lazy_compile(r"^\(?(?P<label>[a-z])[.)]\s+(?=\S)|^\(?(?P<upper>[A-H])[.)]\s+(?=[A-Z0-9])")
 # An option, or a specialty heading on a line of its own ('PLUMBING SPECIALTY'; not 'ALL
 # SPECIALTIES', said of every way): each heads the block of one way to qualify.
 _OPTION = lazy_compile(
     r"^(?P<label>(?:OPTION|Option|PATTERN|Pattern|ALTERNATIVE|Alternative)\s+(?:\d{1,2}|[A-Z]|[IVX]{1,4})"
-    r"|(?!(?i:all|both|additional)\b|.*(?i:(?:all|both)\s+specialt))[A-Z&][\w'&/,.\u2013-]*\s+"
-    r"(?:(?:[A-Z&][\w'&/,.\u2013-]*|and|of|the)\s+){0,8}"
+    r"|(?!(?i:all|both|additional)\b|.*(?i:(?:all|both)\s+specialt))[A-Z&][\w'\u2019&/,.\u2013-]*\s+"
+    r"(?:(?:[A-Z&][\w'\u2019&/,.\u2013-]*|and|of|the)\s+){0,8}"
     r"(?:SPECIALT(?:Y|IES)|Specialt(?:y|ies))(?:\s+(?:ONLY|Only))?(?=\s*:?$))"
     r"\b[.:)\-\u2013]*\s*"
 )
@@ -187,6 +189,11 @@ def _items(text: str) -> tuple[list[str], list[_Item], list[str], list[str]]:
             _plain(paragraph, preamble, top, notes)
             continue
         block = paragraph.startswith("\x00") or bool(_OPTION.match(paragraph))
+        if not block and top and top[-1].block and any(_LIST_LEAD_IN.search(p) for p in top[-1].paragraphs):
+            # 'Either I / One year ... in at least one of the following: / 1. ... / 2. ...':
+            # the numbered kinds of experience belong to the pattern, they are not ways in.
+            top[-1].paragraphs.append(paragraph)
+            continue
         if kind == "top":
             _close_block(top, preamble)
         body, joined_by = _split_connector(body)
@@ -227,8 +234,10 @@ def _close_block(top: list[_Item], preamble: list[str]) -> None:
     """The AND / OR line that ends a block joins it to the next block (or, before the first
     block, ends the shared lead-in)."""
     paragraphs = top[-1].paragraphs if top and top[-1].block else (preamble if not top else None)
-    if paragraphs and CONNECTOR_LINE.match(paragraphs[-1]):
-        word = CONNECTOR_LINE.match(paragraphs.pop()).group("word").lower()
+    if paragraphs and (last := CONNECTOR_LINE.match(paragraphs[-1])):
+        if not top and last.group("word").lower() == "or":
+            return  # the lead-in is a way in of its own (see qualification_paths)
+        word = paragraphs.pop() and last.group("word").lower()
         if top:
             top[-1].connector = word
 
@@ -363,6 +372,9 @@ def qualification_paths(text: str | None) -> list[dict]:
         choices = [
             (labels, [*shared, *parts]) for shared in shared_choices for labels, parts in _choices(top)
         ][:MAX_PATHS]
+        # '... Four years of experience / OR / ELECTRICIAN SPECIALTY ONLY / licence': a way in.
+        if shared and (last := CONNECTOR_LINE.match(shared[-1])) and last.group("word").lower() == "or":
+            choices = [([], parts) for parts in shared_choices] + _choices(top)
     if tail:
         after = block_alternatives(tail[1:]) or [[]]
         if CONNECTOR_LINE.match(tail[0]).group("word").lower() == "and":
@@ -371,7 +383,7 @@ def qualification_paths(text: str | None) -> list[dict]:
             choices += [([], more) for more in after]
     paths = []
     for labels, parts in choices:
-        parts = [_split_connector(part)[0] for part in parts if part.strip()]
+        parts = [_split_connector(part)[0] for part in map(without_conditions, parts) if part.strip()]
         body = join_parts(parts)
         if (
             not body

@@ -37,7 +37,7 @@ def flsa_status(text: str | None) -> FlsaStatus | None:
 _APOSTROPHE = "['\u2019\u2018`\u00e2\u0080\u0099]{0,3}"
 # "Graduation from an accredited four-year college or university" is a bachelor's degree.
 _FOUR_YEAR_GRADUATION = (
-    r"\bgraduat\w*\s+from\s+(?:an?\s+)?(?:accredited\s+)?four[- ]year\s+(?:college|university)"
+    r"\bgraduat\w*\s+from\s+(?:an?\s+)?(?:accredited\s+)?four[- ]year\s+(?:college|university|curriculum)"
 )
 FOUR_YEAR_GRADUATION = lazy_compile(_FOUR_YEAR_GRADUATION, re.I)
 # "Equivalent to graduation from college", "Graduation from an accredited college or
@@ -100,16 +100,17 @@ _EDUCATION_PATTERNS: tuple[tuple[EducationLevel, re.Pattern[str]], ...] = (
 )
 # College that is part of a degree the text asks for, not some college of its own: "four
 # years of college resulting in a Bachelor's degree", "a degree in engineering which
-# includes at least 24 semester units of ...".
+# includes at least 24 semester units of ...", NYC's "a baccalaureate degree ... including
+# or supplemented by 24 credits in ...".
 _UNITS = (
-    r"(?:\d+|[a-z]+(?:-[a-z]+)?)\s+(?:semester|quarter)\s+(?:(?:units?|hours?)\s+)?"
-    r"(?:or\s+\d+\s+quarter\s+)?(?:units?|hours?|credits?)"
+    r"(?:(?:\d+|[a-z]+(?:-[a-z]+)?)\s+(?:semester|quarter)\s+(?:(?:units?|hours?)\s+)?"
+    r"(?:or\s+\d+\s+quarter\s+)?(?:units?|hours?|credits?)|\d+\s+(?:college\s+)?credits?)"
 )
 # The same sentence, and no "or" to another way in ("college or university" is one place).
 _WITHIN_ONE_CHOICE = r"(?:(?!\bor\s+(?!university|college))[^.;])"
 _PART_OF_A_DEGREE = lazy_compile(
     r"years?\s+of\s+(?:college|university)\s+(?:\w+\s+){0,3}?(?:resulting|leading|culminating)\s+in"
-    rf"|\b(?:degree|major|graduation)\b{_WITHIN_ONE_CHOICE}{{0,80}}?\b(?:includes?|including|included|with)\s+"
+    rf"|\b(?:degree|major|graduation)\b{_WITHIN_ONE_CHOICE}{{0,80}}?\b(?:including\s+or\s+supplemented\s+by|supplemented\s+by|includes?|including|included|with)\s+"
     rf"{_WITHIN_ONE_CHOICE}*?{_UNITS}(?:{_WITHIN_ONE_CHOICE}*?\band\s+{_UNITS})*",
     re.I,
 )
