@@ -109,7 +109,7 @@ def test_reads_exactly_like_the_plain_text_spec_it_was_made_from() -> None:
 
 
 def test_front_matter_is_labelled_text_not_a_heading() -> None:
-    got = lines("---\ntitle: \"Clerk\"\nclass_code: 1A02\n---\n# Clerk\n")
+    got = lines('---\ntitle: "Clerk"\nclass_code: 1A02\n---\n# Clerk\n')
     assert got[:5] == [
         (1, "---", None, False),
         (2, "title: Clerk", None, False),

@@ -181,6 +181,7 @@ _KEYS = {
 
 pytestmark = [pytest.mark.corpus("losangeles"), pytest.mark.slow]
 
+
 @pytest.fixture(scope="module")
 def board() -> Board:
     result = Board(files=len(FILES))

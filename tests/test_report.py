@@ -160,7 +160,7 @@ def test_jobs_do_not_change_the_page(classspec_bin, tmp_path):
 
 
 def test_fill_counts_are_exact(corpus):
-    """"708 of 710", never rounded up to 100%: the percentage is rounded down."""
+    """ "708 of 710", never rounded up to 100%: the percentage is rounded down."""
     records, _, doc, _ = corpus
     for tr in doc.get_element_by_id("fill").iter("tr"):
         if not tr.get("data-field"):

@@ -43,6 +43,8 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
+
+
 def _version(value: bool) -> None:
     if value:
         print(f"classspec {__version__}")

@@ -116,9 +116,7 @@ class Requirement(_Model):
 
 class Courses(_Model):
     count: Annotated[StrictInt, Field(ge=0)] | None = None
-    units: Amount | None = Field(
-        default=None, description="Semester or quarter units, as stated."
-    )
+    units: Amount | None = Field(default=None, description="Semester or quarter units, as stated.")
     subject: NonEmptyStr | None = None
 
 

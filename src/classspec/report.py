@@ -215,9 +215,7 @@ def _pay_section(data: dict[str, Any]) -> str:
     ]
     if places:
         chart_rows = [(p, low, high, middle) for p, _, low, middle, high in places[: MAX_BARS * 2]]
-        parts.append(
-            f"<figure>{range_chart(PAY_CHART, chart_rows, '$')}</figure>"
-        )
+        parts.append(f"<figure>{range_chart(PAY_CHART, chart_rows, '$')}</figure>")
         parts.append(
             _table(
                 "pay-by-jurisdiction",

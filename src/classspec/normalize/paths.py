@@ -385,11 +385,7 @@ def qualification_paths(text: str | None) -> list[dict]:
     for labels, parts in choices:
         parts = [_split_connector(part)[0] for part in map(without_conditions, parts) if part.strip()]
         body = join_parts(parts)
-        if (
-            not body
-            or is_catch_all(parts[-1])
-            or _EQUIVALENT_PATH.search(parts[-1])
-        ):
+        if not body or is_catch_all(parts[-1]) or _EQUIVALENT_PATH.search(parts[-1]):
             continue
         paths.append(describe_path(parts, " and ".join(labels) or None, substitutions))
     for path in paths:

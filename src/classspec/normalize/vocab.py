@@ -215,8 +215,11 @@ def strength(text: str | None) -> Strength | None:
     if described:
         return dict(_STRENGTH_WORDS)[described.group(1)]
     # "The work is sedentary." (a federal position description's Physical Demands factor).
-    stated = re.search(r"\b(?:the\s+)?work\s+is\s+(?:mostly\s+|primarily\s+|generally\s+)?"
-                       r"(very heavy|sedentary|light|medium|heavy)\b", lowered)
+    stated = re.search(
+        r"\b(?:the\s+)?work\s+is\s+(?:mostly\s+|primarily\s+|generally\s+)?"
+        r"(very heavy|sedentary|light|medium|heavy)\b",
+        lowered,
+    )
     if stated:
         return dict(_STRENGTH_WORDS)[stated.group(1)]
     for word, value in _STRENGTH_WORDS:

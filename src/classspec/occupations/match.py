@@ -287,8 +287,14 @@ def suggest(subject: Subject, top: int = TOP) -> list[Suggestion]:
             title=index.code_titles[i],
             score=probability,
             evidence=_evidence(
-                index, i, scored.title_scores, scored.title_cosines, scored.text_scores,
-                scored.query_ids, scored.query_weights, scored.notes.get(i),
+                index,
+                i,
+                scored.title_scores,
+                scored.title_cosines,
+                scored.text_scores,
+                scored.query_ids,
+                scored.query_weights,
+                scored.notes.get(i),
             ),
         )
         for i, probability in rerank(scored)[:top]

@@ -97,7 +97,7 @@ def _code_kinds() -> dict[str, np.ndarray]:
 
 @lru_cache(maxsize=1)
 def _lookups() -> dict:
-    """"keys": a title's words (stemmed, grade words out, sorted) -> the occupations listing
+    """ "keys": a title's words (stemmed, grade words out, sorted) -> the occupations listing
     it; "heads": a title's head word ('Building Inspector' -> inspector) -> occupation ->
     how many of its titles end so; "sizes": each occupation's title count."""
     with gzip.open(DATA / TITLE_KEYS, "rt", encoding="utf-8") as handle:

@@ -40,6 +40,7 @@ LineReader = Callable[[RecordBuilder, Piece, Line], bool]
 # `sections.prose_items` (PDF wraps too), `sections.paragraphs` (markers kept).
 Itemize = Callable[[Sequence[Line]], list[Piece]]
 
+
 # -- section readers ---------------------------------------------------------------------
 def heading_piece(section: Section) -> Piece | None:
     """The section's heading as other_sections shows it: without its colon, with its line."""

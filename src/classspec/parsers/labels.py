@@ -36,6 +36,8 @@ _DASH_FOOTER = lazy_compile(
     r"(?:No\.?|Number|Code|#)\s*:?\s*(?P<code>(?-i:(?=[A-Z0-9.\-]*\d)[A-Z0-9][A-Z0-9.\-]{1,11}))",
     re.I,
 )
+
+
 def _may_be_dash_footer(text: str) -> bool:
     """Substring tests that settle most lines before the regex (it is tried on every line):
     the words the regex cannot match without."""

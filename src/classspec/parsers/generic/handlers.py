@@ -25,6 +25,7 @@ _POUNDS = lazy_compile(r"(?:up to|to|of|maximum of|over)\s+(?P<n>\d{1,3})\s*(?:p
 LONG_LABELLED_LINE_WORDS = 5
 _GRADE_BEFORE_AMOUNTS = lazy_compile(r"\b(?P<grade>(?:Range|Grade|Band|Level)\s+[A-Z]?\d{1,3}[A-Z]?)\b")
 
+
 def set_title(records: Records, lines: Line | list[Line]) -> None:
     """The title from its line(s); a code written on the title line is the class code."""
     source = Piece.of(lines if isinstance(lines, list) else [lines])

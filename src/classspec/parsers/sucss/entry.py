@@ -79,7 +79,6 @@ def _credentials(record: RecordBuilder, lines: list[Line]) -> None:
         record.set("minimum_qualifications.min_education", highest.value, whole)
 
 
-
 def _requirements(lines: Sequence[Line]) -> list[Piece]:
     """Numbered credentials, each with its sub-items ('(a) ...', 'or', bullets) joined in.
     Without numbering, every list item is a credential of its own."""
