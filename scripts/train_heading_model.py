@@ -68,15 +68,7 @@ def load(path: Path = PAIRS) -> list[Pair]:
             row["family"],
             int(row["count"]),
             row["heading"],
-            Cues(
-                level=int(row["level"]),
-                bold=row["bold"] == "1",
-                caps=row["caps"] == "1",
-                colon=row["colon"] == "1",
-                question=row["question"] == "1",
-                list_follows=row["list_follows"] == "1",
-                position=float(row["position"]),
-            ),
+            Cues.from_row(row),
             row["field"],
             row["engine"],
         )

@@ -103,15 +103,7 @@ def test_committed_model_fits_the_committed_pairs():
     )
     right = total = 0
     for row in rows:
-        cues = Cues(
-            level=int(row["level"]),
-            bold=row["bold"] == "1",
-            caps=row["caps"] == "1",
-            colon=row["colon"] == "1",
-            question=row["question"] == "1",
-            list_follows=row["list_follows"] == "1",
-            position=float(row["position"]),
-        )
+        cues = Cues.from_row(row)
         right += fitted.predict(row["heading"], cues).field == row["field"]
         total += 1
     assert right / total >= 0.95

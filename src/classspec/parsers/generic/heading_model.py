@@ -16,7 +16,7 @@ import itertools
 import json
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 
@@ -56,6 +56,16 @@ class Cues:
     question: bool = False  # ends in '?'
     list_follows: bool = False  # the next line is a list item
     position: float = 0.0  # where in the document, 0 (first line) to 1 (last)
+
+    @classmethod
+    def from_row(cls, row: Mapping[str, str]) -> Cues:
+        """The cues of one row of data/heading_pairs.tsv (training and its test read it)."""
+        flags = ("bold", "caps", "colon", "question", "list_follows")
+        return cls(
+            level=int(row["level"]),
+            position=float(row["position"]),
+            **{name: row[name] == "1" for name in flags},
+        )
 
 
 def clean(text: str) -> str:
