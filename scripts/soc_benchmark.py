@@ -14,7 +14,7 @@ REPO = Path(__file__).resolve().parents[1]
 
 def main() -> None:
     from classspec import parse_file
-    from classspec.batch import expand
+    from classspec.inputs import expand
 
     paths = sys.argv[1:] or [str(REPO.parent / "shared" / "corpus" / "philadelphia")]
     records = []

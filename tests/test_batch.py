@@ -12,7 +12,8 @@ import psutil
 import pytest
 
 from classspec import api
-from classspec.batch import Inputs, Options, expand, output_names, run
+from classspec.batch import Options, run
+from classspec.inputs import Inputs, expand, output_names
 from conftest import SEED_FILES
 
 

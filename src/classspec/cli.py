@@ -16,7 +16,7 @@ import typer
 
 from classspec import __version__
 from classspec.atomic import remove_temporaries
-from classspec.batch import expand, stop_workers
+from classspec.batch import stop_workers
 from classspec.cli_commands import compare, report, validate
 from classspec.cli_options import (
     FLAG,
@@ -31,6 +31,7 @@ from classspec.cli_options import (
 )
 from classspec.cli_parse import EXTENSIONS_HELP, parse
 from classspec.errors import ClassSpecError, UsageError
+from classspec.inputs import expand
 from classspec.outputs import quiet_exit, reopen_closed_std_streams
 from classspec.readers import display_path
 
@@ -135,7 +136,7 @@ def soc(
 ) -> None:
     """Suggest SOC 2018 occupations for job titles or spec files, with the evidence."""
     from classspec.api import parse_file
-    from classspec.batch import expand
+    from classspec.inputs import expand
     from classspec.occupations import report
 
     if fmt not in ("text", "json"):

@@ -9,7 +9,7 @@ from typing import Annotated, Optional
 import typer
 
 from classspec.atomic import atomic_output
-from classspec.batch import Batch, DelayedProgress, Inputs, Options, expand, run
+from classspec.batch import Batch, DelayedProgress, Options, run
 from classspec.cli_options import (
     FLAG,
     AreaOption,
@@ -25,6 +25,7 @@ from classspec.cli_options import (
 )
 from classspec.errors import UsageError
 from classspec.export import writer_for
+from classspec.inputs import Inputs, expand
 from classspec.outputs import (
     check_not_an_input,
     make_parent,

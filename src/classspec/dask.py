@@ -17,8 +17,9 @@ from collections.abc import Iterable
 from functools import partial
 from typing import TYPE_CHECKING, Any, Literal
 
-from classspec.batch import STDIN, Options, expand, parse_one
+from classspec.batch import Options, parse_one
 from classspec.errors import ClassSpecError, UsageError
+from classspec.inputs import STDIN, expand
 
 if TYPE_CHECKING:
     import dask.bag

@@ -10,9 +10,10 @@ from collections.abc import Iterator
 from typing import TextIO
 
 from classspec.atomic import atomic_output, remove_temporaries
-from classspec.batch import STDIN, Batch, DelayedProgress, Inputs, Outcome, output_names, stop_workers
+from classspec.batch import Batch, DelayedProgress, Outcome, stop_workers
 from classspec.errors import InputError, UsageError
 from classspec.export import EXTENSIONS, writer_for
+from classspec.inputs import STDIN, Inputs, output_names
 
 
 def stream(writer, outcomes: Iterator[Outcome], batch: Batch, progress: DelayedProgress) -> None:
