@@ -6,6 +6,7 @@ none of them re-implements heading search or list splitting.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -280,11 +281,17 @@ def label_line(lines: Sequence[Line], label: str, cited: Iterable[Line], labels:
 
 
 def _writes(line: Line, label: str) -> bool:
+    return _label_pattern(label).match(line.stripped) is not None
+
+
+@functools.lru_cache(maxsize=256)
+def _label_pattern(label: str) -> re.Pattern[str]:
     # The label (after 'Or'), then a mark ('1.', '(a)', 'OPTION 1 (Police only)'), an
-    # upper-case heading ('Option 2 FOR AIRPORT') or the end of the line.
+    # upper-case heading ('Option 2 FOR AIRPORT') or the end of the line. Compiled once
+    # a label: asked of every qualification line for every label of a spec.
     words = r"\s*".join(map(re.escape, label.split()))
     written = rf"\W*(?:(?:or|and|either)\s+)?{words}(?:\s*[.:()\-\u2013]|(?-i:\s+[A-Z]{{2}})|\s*$)"
-    return re.match(written, line.stripped, re.I) is not None
+    return re.compile(written, re.I)
 
 
 def _continues(previous: str, following: str) -> bool:
