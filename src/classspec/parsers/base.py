@@ -47,13 +47,24 @@ def detection_text(doc: Document) -> str:
     return "\n".join(line.text for line in lines)
 
 
+class Reading(dict[str, fields.SectionReader]):
+    """The section readers of one document (section key -> reader). A template whose
+    readers carry something from one section to another (Philadelphia's class history,
+    read in parts, and whether a header was seen) subclasses it to hold that, with
+    bound methods among its readers; `finish` runs when every section is read."""
+
+    def finish(self, record: RecordBuilder, sections: Sequence[Section]) -> None:
+        """What the document's sections say together, once all are read."""
+
+
 class TemplateParser:
     """A template is a table: its id, default jurisdiction and markers; `LINE_FIELDS`
     (labelled one-line fields taken out of the flow, read by `LINE_READERS`);
     `HEADINGS` (the heading rules that cut it into sections) and `FIELDS` (section key
     -> a field reader from `parsers.fields`, or the template's own). `parse` runs the
     table; a section whose key has no reader goes to other_sections. A template that
-    is really special overrides `sections` or `finish`, or `parse` itself."""
+    is really special overrides its hooks: `take_line_fields` (a pre-pass over the
+    lines), `sections`, `reading` (readers made per document) or `finish`."""
 
     id: str = ""
     jurisdiction: Jurisdiction | None = None
@@ -73,11 +84,19 @@ class TemplateParser:
 
     def parse(self, doc: Document) -> list[RecordBuilder]:
         record = self.new_record(doc)
-        for section in self.sections(self.take_line_fields(record, doc.lines)):
+        sections = self.sections(self.take_line_fields(record, doc.lines))
+        reading = self.reading()
+        for section in sections:
             record.use(section.heading)
-            self.FIELDS.get(section.key or "", self.OTHER)(record, section)
+            reading.get(section.key or "", self.OTHER)(record, section)
+        reading.finish(record, sections)
         self.finish(record)
         return [record]
+
+    def reading(self) -> Reading:
+        """The section readers of one document: `FIELDS`, or per document where a
+        template's readers carry something from one section to another."""
+        return Reading(self.FIELDS)
 
     def take_line_fields(self, record: RecordBuilder, lines: Sequence[Line]) -> list[Line]:
         """Read the one-line fields; the lines left are cut into sections."""

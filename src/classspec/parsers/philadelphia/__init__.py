@@ -20,14 +20,15 @@ whole history (consolidations, pay-rate changes, abolitions) is kept as the
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 
 from classspec.builder import RecordBuilder
-from classspec.document import Document, Line, Piece
+from classspec.document import Line, Piece
 from classspec.lazyre import lazy_compile
 from classspec.model import Jurisdiction
 from classspec.normalize import title_case
 from classspec.parsers import fields
-from classspec.parsers.base import TemplateParser, marker
+from classspec.parsers.base import Reading, TemplateParser, marker
 from classspec.parsers.philadelphia.common import (
     CODE,
     is_group_head,
@@ -44,7 +45,6 @@ from classspec.sections import (
     heading,
     items,
     split_at,
-    split_sections,
     strip_marker,
 )
 from classspec.vocabulary import template_names
@@ -88,6 +88,146 @@ HEADINGS = (
 )
 
 
+class _Reading(Reading):
+    """One spec's readers: the header, the END OF JOB CLASS footer and the class history
+    (read in parts, filed as one section) carry what they read to `finish`."""
+
+    def __init__(self, fields_: Mapping[str, fields.SectionReader]) -> None:
+        super().__init__(fields_)
+        self.footer_code: Piece | None = None
+        self.history = History([])
+        self.has_header = False
+        self.update(header=self.header, end=self.end, history=self.history.read)
+
+    def header(self, record: RecordBuilder, section: Section) -> None:
+        self.has_header, summary = read_header(record, section.lines)
+        if summary:
+            _summary(record, summary)
+
+    def end(self, record: RecordBuilder, section: Section) -> None:
+        self.footer_code = self.footer_code or section.inline
+        for paragraph in items(section.lines):
+            record.other("End of specification", paragraph)
+
+    def finish(self, record: RecordBuilder, sections: Sequence[Section]) -> None:
+        if self.footer_code and not record.has("class_code"):
+            record.set("class_code", self.footer_code.text.upper(), self.footer_code)
+        elif self.footer_code:
+            record.use(self.footer_code)
+        self.history.finish(record)
+        record.dedupe("specialties")
+        starts_with_heading = bool(sections) and sections[0].key != "header"
+        if not record.has("title"):
+            if not self.has_header and not starts_with_heading:
+                record.warn("document starts mid-specification: no title found")
+            else:
+                record.warn("no class title found")
+        if not record.has("class_code"):
+            record.warn("no class code found (neither in the header nor in an END OF JOB CLASS line)")
+        if "summary" not in {s.key for s in sections} and not record.has("summary"):
+            record.warn("no GENERAL DEFINITION found")
+
+
+def _definition(record: RecordBuilder, section: Section) -> None:
+    inline = list(section.inline.lines) if section.inline else []
+    _summary(record, _note_line(section) + inline + section.lines)
+
+
+def _allocating(record: RecordBuilder, section: Section) -> None:
+    for remark in (section.note, section.inline):
+        # "ALLOCATING FACTORS: The following conditions must be met ...)": the
+        # lead-in of the list, not a factor.
+        if remark and _LEAD_IN.match(remark.text):
+            record.other("Allocating factors", remark)
+        elif remark:
+            record.add("distinguishing_features", remark.text, remark)
+    for item in items(section.lines):
+        record.add("distinguishing_features", item.text, item)
+
+
+def _examples_of_work(record: RecordBuilder, section: Section) -> None:
+    _duties(record, _note_line(section) + section.lines)
+
+
+def _licenses(record: RecordBuilder, section: Section) -> None:
+    for item in items(section.lines):
+        record.add("minimum_qualifications.licenses", item.text, item)
+
+
+def _physical(record: RecordBuilder, section: Section) -> None:
+    body = plain(section.lines)
+    record.set("physical_demands.text", body.text, body)
+
+
+def _summary(record: RecordBuilder, lines: list[Line]) -> None:
+    """The definition; in a spec that starts mid-way (or has no TYPICAL EXAMPLES
+    heading) duties grouped under a specialty heading may follow it directly."""
+    groups = split_at(lines, lambda ln: is_group_head(ln.stripped))
+    prose = [ln for head, body in groups if head is None for ln in body]
+    if not groups or groups[0][0] is not None:
+        prose = []
+    body = plain(prose if prose else ([] if groups and groups[0][0] is not None else lines))
+    if body and not record.has("summary"):
+        record.set("summary", body.text, body)
+    elif body:
+        record.other("General definition", body)
+    rest = [ln for head, part in groups if head is not None for ln in (head, *part)]
+    if rest:
+        _duties(record, rest)
+
+
+def _duties(record: RecordBuilder, lines: list[Line]) -> None:
+    for head, body in split_at(lines, lambda ln: is_group_head(ln.stripped)):
+        category = None
+        if head is not None:
+            record.use(head)
+            category = Piece(title_case(head.stripped.rstrip(": ")) or "", (head,))
+            name = specialty_of_heading(head.stripped)
+            if name:
+                record.add("specialties", name, head)
+        for item in items(body):
+            category_text = category.text if category else None
+            value = {"text": item.text, "category": category_text, "essential": None}
+            record.add("duties", value, item, category=category)
+
+
+class _Ksa(fields.SubheadedKsa):
+    """KNOWLEDGE OF: / SKILL IN: / ABILITY TO: lists; a specialty heading among them
+    is kept in other_sections."""
+
+    def special(self, record: RecordBuilder, line: Line, state: dict[str, object]) -> bool:
+        if state["kind"] is None or strip_marker(line.stripped)[0] or not is_group_head(line.stripped):
+            return False
+        record.other(self.leftover_heading, Piece.of([line]))
+        return True
+
+
+_KSA_HEADING = "Knowledge, skills and abilities"
+_KSA = _Ksa(_KSA_HEADING)
+_ABILITIES = _Ksa(_KSA_HEADING, default="abilities")
+
+# The header, the footer and the history are read by `_Reading`.
+FIELDS: dict[str, fields.SectionReader] = {
+    "summary": _definition,
+    "allocating": _allocating,
+    "duties": _examples_of_work,
+    "ksa": _KSA,
+    "abilities": _ABILITIES,
+    "qualifications": read_qualifications,
+    "licenses": _licenses,
+    "physical": _physical,
+}
+
+
+def _note_line(section: Section) -> list[Line]:
+    """The heading's parenthesised note as a line of the section body (it cites the
+    heading's line)."""
+    if section.note is None:
+        return []
+    source = section.note.lines[0]
+    return [Line(section.note.text, source.number, source.page)]
+
+
 class PhiladelphiaParser(TemplateParser):
     id = "philadelphia"
     jurisdiction = Jurisdiction(id="philadelphia-pa", name="City of Philadelphia", state="PA")
@@ -108,127 +248,12 @@ class PhiladelphiaParser(TemplateParser):
         marker("City of Philadelphia", r"City\s+of\s+Philadelphia", 0.2),
     )
 
-    def parse(self, doc: Document) -> list[RecordBuilder]:
-        record = self.new_record(doc)
-        lines = take_header_fields(record, doc.lines)
-        sections = split_sections(lines, HEADINGS, first_key="header")
-        footer_code: Piece | None = None
-        history = History([])
-        has_header = False
-        for section in sections:
-            record.use(section.heading)
-            if section.key == "end":
-                footer_code = footer_code or section.inline
-                for paragraph in items(section.lines):
-                    record.other("End of specification", paragraph)
-            elif section.key == "history":
-                history.read(record, section)
-            elif section.key == "header":
-                has_header, summary = read_header(record, section.lines)
-                if summary:
-                    self._summary(record, summary)
-            else:
-                self._section(record, section)
-        if footer_code and not record.has("class_code"):
-            record.set("class_code", footer_code.text.upper(), footer_code)
-        elif footer_code:
-            record.use(footer_code)
-        history.finish(record)
-        record.dedupe("specialties")
-        starts_with_heading = bool(sections) and sections[0].key != "header"
-        if not record.has("title"):
-            if not has_header and not starts_with_heading:
-                record.warn("document starts mid-specification: no title found")
-            else:
-                record.warn("no class title found")
-        if not record.has("class_code"):
-            record.warn("no class code found (neither in the header nor in an END OF JOB CLASS line)")
-        if "summary" not in {s.key for s in sections} and not record.has("summary"):
-            record.warn("no GENERAL DEFINITION found")
-        return [record]
+    HEADINGS = HEADINGS
+    FIRST_KEY = "header"
+    FIELDS = FIELDS
 
-    def _section(self, record: RecordBuilder, section: Section) -> None:
-        key = section.key
-        if key == "summary":
-            inline = list(section.inline.lines) if section.inline else []
-            self._summary(record, _note_line(section) + inline + section.lines)
-        elif key == "allocating":
-            for remark in (section.note, section.inline):
-                # "ALLOCATING FACTORS: The following conditions must be met ...)": the
-                # lead-in of the list, not a factor.
-                if remark and _LEAD_IN.match(remark.text):
-                    record.other("Allocating factors", remark)
-                elif remark:
-                    record.add("distinguishing_features", remark.text, remark)
-            for item in items(section.lines):
-                record.add("distinguishing_features", item.text, item)
-        elif key == "duties":
-            self._duties(record, _note_line(section) + section.lines)
-        elif key == "ksa":
-            _KSA(record, section)
-        elif key == "abilities":
-            _ABILITIES(record, section)
-        elif key == "qualifications":
-            read_qualifications(record, section)
-        elif key == "licenses":
-            for item in items(section.lines):
-                record.add("minimum_qualifications.licenses", item.text, item)
-        elif key == "physical":
-            body = plain(section.lines)
-            record.set("physical_demands.text", body.text, body)
+    def take_line_fields(self, record: RecordBuilder, lines: Sequence[Line]) -> list[Line]:
+        return take_header_fields(record, lines)
 
-    def _summary(self, record: RecordBuilder, lines: list[Line]) -> None:
-        """The definition; in a spec that starts mid-way (or has no TYPICAL EXAMPLES
-        heading) duties grouped under a specialty heading may follow it directly."""
-        groups = split_at(lines, lambda ln: is_group_head(ln.stripped))
-        prose = [ln for head, body in groups if head is None for ln in body]
-        if not groups or groups[0][0] is not None:
-            prose = []
-        body = plain(prose if prose else ([] if groups and groups[0][0] is not None else lines))
-        if body and not record.has("summary"):
-            record.set("summary", body.text, body)
-        elif body:
-            record.other("General definition", body)
-        rest = [ln for head, part in groups if head is not None for ln in (head, *part)]
-        if rest:
-            self._duties(record, rest)
-
-    @staticmethod
-    def _duties(record: RecordBuilder, lines: list[Line]) -> None:
-        for head, body in split_at(lines, lambda ln: is_group_head(ln.stripped)):
-            category = None
-            if head is not None:
-                record.use(head)
-                category = Piece(title_case(head.stripped.rstrip(": ")) or "", (head,))
-                name = specialty_of_heading(head.stripped)
-                if name:
-                    record.add("specialties", name, head)
-            for item in items(body):
-                category_text = category.text if category else None
-                value = {"text": item.text, "category": category_text, "essential": None}
-                record.add("duties", value, item, category=category)
-
-
-class _Ksa(fields.SubheadedKsa):
-    """KNOWLEDGE OF: / SKILL IN: / ABILITY TO: lists; a specialty heading among them
-    is kept in other_sections."""
-
-    def special(self, record: RecordBuilder, line: Line, state: dict[str, object]) -> bool:
-        if state["kind"] is None or strip_marker(line.stripped)[0] or not is_group_head(line.stripped):
-            return False
-        record.other(self.leftover_heading, Piece.of([line]))
-        return True
-
-
-_KSA_HEADING = "Knowledge, skills and abilities"
-_KSA = _Ksa(_KSA_HEADING)
-_ABILITIES = _Ksa(_KSA_HEADING, default="abilities")
-
-
-def _note_line(section: Section) -> list[Line]:
-    """The heading's parenthesised note as a line of the section body (it cites the
-    heading's line)."""
-    if section.note is None:
-        return []
-    source = section.note.lines[0]
-    return [Line(section.note.text, source.number, source.page)]
+    def reading(self) -> _Reading:
+        return _Reading(self.FIELDS)
