@@ -51,10 +51,13 @@ class Reading(dict[str, fields.SectionReader]):
     """The section readers of one document (section key -> reader). A template whose
     readers carry something from one section to another (Philadelphia's class history,
     read in parts, and whether a header was seen) subclasses it to hold that, with
-    bound methods among its readers; `finish` runs when every section is read."""
+    bound methods among its readers; `finish` runs when every section is read, and
+    gives the document's records: the one record, or one per class of a series
+    (`levels.Series`)."""
 
-    def finish(self, record: RecordBuilder, sections: Sequence[Section]) -> None:
+    def finish(self, record: RecordBuilder, sections: Sequence[Section]) -> list[RecordBuilder]:
         """What the document's sections say together, once all are read."""
+        return [record]
 
 
 class TemplateParser:
@@ -89,9 +92,10 @@ class TemplateParser:
         for section in sections:
             record.use(section.heading)
             reading.get(section.key or "", self.OTHER)(record, section)
-        reading.finish(record, sections)
-        self.finish(record)
-        return [record]
+        records = reading.finish(record, sections)
+        for each in records:
+            self.finish(each)
+        return records
 
     def reading(self) -> Reading:
         """The section readers of one document: `FIELDS`, or per document where a

@@ -109,7 +109,7 @@ class _Reading(Reading):
         for paragraph in items(section.lines):
             record.other("End of specification", paragraph)
 
-    def finish(self, record: RecordBuilder, sections: Sequence[Section]) -> None:
+    def finish(self, record: RecordBuilder, sections: Sequence[Section]) -> list[RecordBuilder]:
         if self.footer_code and not record.has("class_code"):
             record.set("class_code", self.footer_code.text.upper(), self.footer_code)
         elif self.footer_code:
@@ -126,6 +126,7 @@ class _Reading(Reading):
             record.warn("no class code found (neither in the header nor in an END OF JOB CLASS line)")
         if "summary" not in {s.key for s in sections} and not record.has("summary"):
             record.warn("no GENERAL DEFINITION found")
+        return [record]
 
 
 def _definition(record: RecordBuilder, section: Section) -> None:

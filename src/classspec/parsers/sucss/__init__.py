@@ -22,14 +22,15 @@ Decisions (documented in the tests):
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from classspec.builder import RecordBuilder
-from classspec.document import Document, Line, Piece, collapse
+from classspec.document import Line, Piece, collapse
 from classspec.lazyre import lazy_compile
 from classspec.model import Jurisdiction
 from classspec.normalize import title_case
-from classspec.parsers.base import TemplateParser, marker
+from classspec.parsers.base import Reading, TemplateParser, marker
+from classspec.parsers.fields import SectionReader
 from classspec.parsers.levels import Series
 from classspec.parsers.sucss.entry import read_entry, unmarked_piece
 from classspec.parsers.sucss.table import CODE, Level, read_code_table, read_identity, titled
@@ -38,7 +39,6 @@ from classspec.sections import (
     heading,
     items,
     split_at,
-    split_sections,
     strip_marker,
     text_block,
 )
@@ -77,114 +77,135 @@ class SucssParser(TemplateParser):
         marker("State Universities Civil Service", r"State Universities Civil Service", 0.2),
     )
 
-    def parse(self, doc: Document) -> list[RecordBuilder]:
-        sections = split_sections(doc.lines, HEADINGS, first_key="header")
-        base = self.new_record(doc)
-        levels: list[Level] = []
-        for section in sections:
-            if section.key == "header":
-                levels = read_code_table(base, section.lines)
+    HEADINGS = HEADINGS
+    FIRST_KEY = "header"
+
+    def reading(self) -> _Reading:
+        return _Reading(self.FIELDS)
+
+
+class _Reading(Reading):
+    """One series document. The header's code table names the classes; the
+    promotional line and the Series Narrative are text every class shares; the level
+    blocks are read per class once every class is known (without a code table, the
+    level headings of the body name them), and `levels.Series` gives one record per
+    class."""
+
+    def __init__(self, fields_: Mapping[str, SectionReader]) -> None:
+        super().__init__(fields_)
+        self.levels: list[Level] = []
+        self.narrative: Piece | None = None
+        self.blocks: list[Section] = []  # the level blocks, read in `finish`
+        self.update(
+            header=self.header,
+            promotional_line=_promotional_line,
+            narrative=self.read_narrative,
+            levels=self.blocks_later,
+            qualifications=self.blocks_later,
+        )
+
+    def header(self, record: RecordBuilder, section: Section) -> None:
+        self.levels = read_code_table(record, section.lines)
+
+    def read_narrative(self, record: RecordBuilder, section: Section) -> None:
+        self.narrative = unmarked_piece(section.text()) if section.content_lines else None
+        if self.narrative:
+            record.other("Series Narrative", self.narrative)
+
+    def blocks_later(self, record: RecordBuilder, section: Section) -> None:
+        self.blocks.append(section)
+
+    def finish(self, record: RecordBuilder, sections: Sequence[Section]) -> list[RecordBuilder]:
+        levels = self.levels
         if not levels:
             # The code table is authoritative; without one (lost in extraction) the
             # level headings of the body name the classes.
-            self._add_heading_levels(levels, sections)
+            _add_heading_levels(levels, self.blocks)
         if not levels:
-            base.warn("no class found in the code table or the level headings")
+            record.warn("no class found in the code table or the level headings")
             levels = [Level(None, None)]
-        narrative = self._shared(base, sections)
-        series = Series(base, [str(index) for index in range(len(levels))])
+        series = Series(record, [str(index) for index in range(len(levels))])
         for index, level in enumerate(levels):
             level.record = series.level(str(index))
             read_identity(level)
-        for section in sections:
-            if section.key in ("levels", "qualifications"):
-                base.use(section.heading)
-                self._per_level(section, levels, base)
+        for section in self.blocks:
+            _per_level(section, levels, record)
         records = series.records()
-        for level, record in zip(levels, records, strict=True):
-            if not record.has("summary") and narrative:
-                record.set("summary", narrative.text, narrative)
-            if not record.has("duties"):
-                record.warn(f"no duties found for {level.title or 'this class'}")
-            if not record.has("minimum_qualifications.text"):
-                record.warn(f"no entry qualifications found for {level.title or 'this class'}")
+        for level, each in zip(levels, records, strict=True):
+            if not each.has("summary") and self.narrative:
+                each.set("summary", self.narrative.text, self.narrative)
+            if not each.has("duties"):
+                each.warn(f"no duties found for {level.title or 'this class'}")
+            if not each.has("minimum_qualifications.text"):
+                each.warn(f"no entry qualifications found for {level.title or 'this class'}")
         return records
 
-    # -- series header ---------------------------------------------------
-    def _add_heading_levels(self, levels: list[Level], sections: list[Section]) -> None:
-        for section in sections:
-            if section.key not in ("levels", "qualifications"):
-                continue
-            for head, body in split_at(section.lines, lambda ln: _is_level_heading(ln, levels)):
-                if head is None or _find_level(levels, head, body) is not None:
-                    continue
-                found = LEVEL_HEADING.fullmatch(head.stripped)
-                title = found.group("title") if found else head.stripped
-                code = _code_in(body)
-                levels.append(Level(code.group("code") if code else None, title_case(collapse(title))))
 
-    def _shared(self, record: RecordBuilder, sections: list[Section]) -> Piece | None:
-        """Promotional line and Series Narrative: text every level shares."""
-        narrative: Piece | None = None
-        for section in sections:
-            if section.key == "promotional_line":
-                record.use(section.heading)
-                if section.inline:
-                    record.set("taxonomy.promotional_line", section.inline.text, section.inline)
-                if section.content_lines:
-                    record.other(None, text_block(section.lines))
-            elif section.key == "narrative":
-                record.use(section.heading)
-                narrative = unmarked_piece(section.text()) if section.content_lines else None
-                if narrative:
-                    record.other("Series Narrative", narrative)
-        return narrative
+def _promotional_line(record: RecordBuilder, section: Section) -> None:
+    """Text every level shares."""
+    if section.inline:
+        record.set("taxonomy.promotional_line", section.inline.text, section.inline)
+    if section.content_lines:
+        record.other(None, text_block(section.lines))
 
-    # -- per-level blocks ------------------------------------------------
-    def _per_level(self, section: Section, levels: list[Level], shared: RecordBuilder) -> None:
+
+# -- series header ---------------------------------------------------
+def _add_heading_levels(levels: list[Level], blocks: list[Section]) -> None:
+    for section in blocks:
         for head, body in split_at(section.lines, lambda ln: _is_level_heading(ln, levels)):
-            level = _find_level(levels, head, body) if head is not None else None
-            if level is None and len(levels) == 1:
-                level = levels[0]
-            if level is None:
-                # Text before the first level heading, or a level no table row names:
-                # shared by every class of the series.
-                if head is not None:
-                    shared.warn(f"level heading {head.stripped!r} names no class of the code table")
-                    shared.use(head)
-                shared.other(head.stripped if head else section.heading, text_block(body))
+            if head is None or _find_level(levels, head, body) is not None:
                 continue
-            record = level.record
-            category = Piece.of([head]) if head is not None else None
-            if category is not None:
-                record.use(head)
-                # A title without a numeral ('Level I: Accountant') takes the heading's.
-                numbered = LEVEL_HEADING.fullmatch(category.text)
-                if numbered and not record.has("level"):
-                    record.set("level", numbered.group("level"), head)
+            found = LEVEL_HEADING.fullmatch(head.stripped)
+            title = found.group("title") if found else head.stripped
             code = _code_in(body)
-            if code is not None:
-                line = next(ln for ln in body if not ln.blank)
-                record.use(line)
-                body = body[body.index(line) + 1 :]
-            if section.key == "levels":
-                self._description(record, category, body)
-            else:
-                read_entry(record, body)
+            levels.append(Level(code.group("code") if code else None, title_case(collapse(title))))
 
-    @staticmethod
-    def _description(record: RecordBuilder, category: Piece | None, lines: list[Line]) -> None:
-        start = next((i for i, ln in enumerate(lines) if _starts_duties(ln)), len(lines))
-        summary = unmarked_piece(text_block(lines[:start]))
-        record.set("summary", summary.text, summary)
-        duty_lines = lines[start:]
-        if duty_lines and DUTY_INTRO.fullmatch(duty_lines[0].stripped):
-            record.use(duty_lines[0])
-            duty_lines = duty_lines[1:]
-        for item in items(duty_lines):
-            item = unmarked_piece(item)
-            value = {"text": item.text, "category": category.text if category else None, "essential": None}
-            record.add("duties", value, item, category=category)
+
+# -- per-level blocks ------------------------------------------------
+def _per_level(section: Section, levels: list[Level], shared: RecordBuilder) -> None:
+    for head, body in split_at(section.lines, lambda ln: _is_level_heading(ln, levels)):
+        level = _find_level(levels, head, body) if head is not None else None
+        if level is None and len(levels) == 1:
+            level = levels[0]
+        if level is None:
+            # Text before the first level heading, or a level no table row names:
+            # shared by every class of the series.
+            if head is not None:
+                shared.warn(f"level heading {head.stripped!r} names no class of the code table")
+                shared.use(head)
+            shared.other(head.stripped if head else section.heading, text_block(body))
+            continue
+        record = level.record
+        category = Piece.of([head]) if head is not None else None
+        if category is not None:
+            record.use(head)
+            # A title without a numeral ('Level I: Accountant') takes the heading's.
+            numbered = LEVEL_HEADING.fullmatch(category.text)
+            if numbered and not record.has("level"):
+                record.set("level", numbered.group("level"), head)
+        code = _code_in(body)
+        if code is not None:
+            line = next(ln for ln in body if not ln.blank)
+            record.use(line)
+            body = body[body.index(line) + 1 :]
+        if section.key == "levels":
+            _description(record, category, body)
+        else:
+            read_entry(record, body)
+
+
+def _description(record: RecordBuilder, category: Piece | None, lines: list[Line]) -> None:
+    start = next((i for i, ln in enumerate(lines) if _starts_duties(ln)), len(lines))
+    summary = unmarked_piece(text_block(lines[:start]))
+    record.set("summary", summary.text, summary)
+    duty_lines = lines[start:]
+    if duty_lines and DUTY_INTRO.fullmatch(duty_lines[0].stripped):
+        record.use(duty_lines[0])
+        duty_lines = duty_lines[1:]
+    for item in items(duty_lines):
+        item = unmarked_piece(item)
+        value = {"text": item.text, "category": category.text if category else None, "essential": None}
+        record.add("duties", value, item, category=category)
 
 
 def _starts_duties(line: Line) -> bool:
