@@ -251,7 +251,7 @@ class GenericParser(TemplateParser):
                     records.set(label.field, label.value.text, Piece(label.value.text, (line,)), keep=True)
                 records.use(line)
             elif found and found.key in DATE_KEYS and found.inline:
-                handle(records, Section(found.key, Piece.of([line]), Piece(found.inline.text, (line,))), [])
+                handle(records, Section(found.key, Piece.of([line]), Piece(found.inline.text, (line,))))
             elif line.blank or _DOT_ONLY.fullmatch(line.stripped):
                 records.use(line)
             else:
@@ -348,7 +348,7 @@ class GenericParser(TemplateParser):
             records.use(dots)
             part = Section(section.key, section.heading, section.inline if index == 0 else None, lines)
             records.current = owner
-            handle(records, part, lines)
+            handle(records, part)
         records.current = None
 
     def _warnings(self, records: Records, doc: Document, structural: set[str | None]) -> None:

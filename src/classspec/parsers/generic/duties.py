@@ -52,8 +52,8 @@ def _essential(section: Section) -> bool | None:
     return True if "essential" in heading else None
 
 
-def duties(records: Records, section: Section, lines: list[Line]) -> None:
-    content = [ln for ln in lines if not ln.blank]
+def duties(records: Records, section: Section) -> None:
+    content = [ln for ln in section.lines if not ln.blank]
     marked = any(strip_marker(ln.stripped)[0] for ln in content)
     essential = _essential(section)
     heading = heading_text(section)

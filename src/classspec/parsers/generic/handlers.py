@@ -17,7 +17,9 @@ from classspec.parsers.generic.sectiontext import body_of, first_value, heading_
 from classspec.parsers.titles import title_and_code, title_like
 from classspec.sections import Section, items, prose_items, text_block
 
-Handler = Callable[[Records, Section, list[Line]], None]
+# A section reader, as a template's (`parsers.fields.SectionReader`): what it writes
+# to (here the document's `Records`) and the section; the section's lines are its own.
+Handler = Callable[[Records, Section], None]
 
 _POUNDS = lazy_compile(r"(?:up to|to|of|maximum of|over)\s+(?P<n>\d{1,3})\s*(?:pounds|lbs?\.?)", re.I)
 # A labelled line this long whose value was normalized ("Probationary Period: Twelve
@@ -50,19 +52,19 @@ def leftover(records: Records, section: Section, lines: list[Line]) -> None:
         records.other(heading_text(section), text_block(content))
 
 
-def other(records: Records, section: Section, lines: list[Line]) -> None:
-    records.other(heading_text(section), body_of(section, lines))
+def other(records: Records, section: Section) -> None:
+    records.other(heading_text(section), body_of(section, section.lines))
 
 
-def _title_section(records: Records, section: Section, lines: list[Line]) -> None:
-    value, rest = first_value(section, lines)
+def _title_section(records: Records, section: Section) -> None:
+    value, rest = first_value(section, section.lines)
     if value:
         records.set("title", title_case(value.text), value, keep=True)
     leftover(records, section, rest)
 
 
-def _code_section(records: Records, section: Section, lines: list[Line]) -> None:
-    value, rest = first_value(section, lines)
+def _code_section(records: Records, section: Section) -> None:
+    value, rest = first_value(section, section.lines)
     if value and re.fullmatch(r"[A-Za-z0-9][\w.\-]{0,15}", value.text):
         records.set("class_code", value.text, value, keep=True)
     elif value:
@@ -70,8 +72,8 @@ def _code_section(records: Records, section: Section, lines: list[Line]) -> None
     leftover(records, section, rest)
 
 
-def _summary(records: Records, section: Section, lines: list[Line]) -> None:
-    body = body_of(section, lines)
+def _summary(records: Records, section: Section) -> None:
+    body = body_of(section, section.lines)
     if body:
         records.append_text("summary", body)
 
@@ -84,16 +86,16 @@ def _pieces(section: Section, lines: list[Line]) -> list[Piece]:
     return [section.inline, *found] if section.inline else found
 
 
-def _distinguishing(records: Records, section: Section, lines: list[Line]) -> None:
-    _list_field("distinguishing_features")(records, section, lines)
+def _distinguishing(records: Records, section: Section) -> None:
+    _list_field("distinguishing_features")(records, section)
 
 
-def _licenses(records: Records, section: Section, lines: list[Line]) -> None:
-    licenses(records, section, lines, heading_text(section))
+def _licenses(records: Records, section: Section) -> None:
+    licenses(records, section, section.lines, heading_text(section))
 
 
-def _physical(records: Records, section: Section, lines: list[Line]) -> None:
-    body = body_of(section, lines)
+def _physical(records: Records, section: Section) -> None:
+    body = body_of(section, section.lines)
     if not body:
         return
     records.append_text("physical_demands.text", body)
@@ -116,8 +118,8 @@ def strength_from_lifting(text: str) -> str | None:
 
 
 def _list_field(field: str) -> Handler:
-    def handler(records: Records, section: Section, lines: list[Line]) -> None:
-        for item in _pieces(section, lines):
+    def handler(records: Records, section: Section) -> None:
+        for item in _pieces(section, section.lines):
             if BOILERPLATE.search(item.text):
                 records.other(heading_text(section), item)  # a notice, not a feature of the work
             else:
@@ -126,8 +128,8 @@ def _list_field(field: str) -> Handler:
     return handler
 
 
-def _pay(records: Records, section: Section, lines: list[Line]) -> None:
-    value, rest = first_value(section, lines)
+def _pay(records: Records, section: Section) -> None:
+    value, rest = first_value(section, section.lines)
     # A grade is a short code ("97B", "EP17"); a dollar range is not a grade.
     if value and "$" not in value.text and len(value.text.split()) <= 3 and re.search(r"\d", value.text):
         records.set("pay_grade", value.text, value)
@@ -161,8 +163,8 @@ def _table_salary(records: Records, value: Piece) -> None:
         records.set("salary", ranges, value, keep=True)
 
 
-def _flsa(records: Records, section: Section, lines: list[Line]) -> None:
-    value, rest = first_value(section, lines)
+def _flsa(records: Records, section: Section) -> None:
+    value, rest = first_value(section, section.lines)
     status = flsa_status(value.text) if value else None
     if status:
         records.set("flsa_status", status.value, value)
@@ -171,8 +173,8 @@ def _flsa(records: Records, section: Section, lines: list[Line]) -> None:
     leftover(records, section, rest)
 
 
-def _probation(records: Records, section: Section, lines: list[Line]) -> None:
-    body = body_of(section, lines)
+def _probation(records: Records, section: Section) -> None:
+    body = body_of(section, section.lines)
     # A probation section's first duration is its length (normalize.bulletin's
     # probation_months finds a probation sentence in any text: not needed here).
     months = duration_months(body.text)
@@ -185,10 +187,10 @@ def _probation(records: Records, section: Section, lines: list[Line]) -> None:
         records.other(heading_text(section), body)
 
 
-def _representation(records: Records, section: Section, lines: list[Line]) -> None:
+def _representation(records: Records, section: Section) -> None:
     """Bargaining/representation units are the jurisdiction's grouping, not FLSA status
     ('Representation Unit: Exempt' means exempt from a union, not from overtime)."""
-    value, rest = first_value(section, lines)
+    value, rest = first_value(section, section.lines)
     label = re.sub(r"\W+", "_", (heading_text(section) or "unit").lower())
     if value:
         records.set(f"taxonomy.{label}", value.text, value)
@@ -196,8 +198,8 @@ def _representation(records: Records, section: Section, lines: list[Line]) -> No
 
 
 def _date(kind: str) -> Handler:
-    def handler(records: Records, section: Section, lines: list[Line]) -> None:
-        value, rest = first_value(section, lines)
+    def handler(records: Records, section: Section) -> None:
+        value, rest = first_value(section, section.lines)
         date = iso_date(value.text) if value else None
         if date:
             for builder in records.targets(value):
@@ -254,10 +256,10 @@ HANDLERS: dict[str, Handler] = {
 }
 
 
-def handle(records: Records, section: Section, lines: list[Line]) -> None:
+def handle(records: Records, section: Section) -> None:
     """File one section (or one class's run of it)."""
     if section.inline and PARENTHETICAL.fullmatch(section.inline.text):
         # "ALLOCATING FACTORS: (The following conditions must be met ...)" is a note.
         records.other(heading_text(section), section.inline)
         section = Section(section.key, section.heading, None, section.lines)
-    HANDLERS.get(section.key or "", other)(records, section, lines)
+    HANDLERS.get(section.key or "", other)(records, section)

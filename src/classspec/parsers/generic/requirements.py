@@ -69,9 +69,10 @@ def continued_inline(section: Section, lines: list[Line]) -> list[Line] | None:
     return [Line(section.inline.text, heading_line.number, heading_line.page), *lines]
 
 
-def requirements(records: Records, section: Section, lines: list[Line]) -> None:
+def requirements(records: Records, section: Section) -> None:
     """A KSA block or one 'Knowledge of:' list. Items may be inline and ';'-separated; a
     'Knowledge of:' / 'Ability to:' label line sends the items below it to its field."""
+    lines = section.lines
     heading_text = section.heading.text if section.heading else ""
     started = REQUIREMENT_START.match(heading_text + " of") if section.heading else None
     degree = started.group("degree").lower() if started and started.group("degree") else None
@@ -91,7 +92,7 @@ def requirements(records: Records, section: Section, lines: list[Line]) -> None:
         if _QUALIFICATION_LABEL.match(item.text):
             # "Experience and Training: Four (4) years ..." after the "Ability to:" list of
             # a QUALIFICATIONS section is a qualification, not an ability.
-            qualifications(records, Section("qualifications", None, item, []), [])
+            qualifications(records, Section("qualifications", None, item, []))
             continue
         labelled = _LABELLED.fullmatch(item.text)
         if labelled:
@@ -128,7 +129,8 @@ def requirements(records: Records, section: Section, lines: list[Line]) -> None:
         records.add(target, _requirement(piece.text, level), piece, level=level_source if level else None)
 
 
-def qualifications(records: Records, section: Section, lines: list[Line]) -> None:
+def qualifications(records: Records, section: Section) -> None:
+    lines = section.lines
     joined = continued_inline(section, lines)
     if joined:
         # "A. Education: Associate degree in civil engineering ... related" / "field; ..."
