@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
+from typing import TypeVar
 
 from classspec.builder import RecordBuilder
 from classspec.document import Line, Piece
@@ -34,7 +35,12 @@ from classspec.sections import (
     text_block,
 )
 
-SectionReader = Callable[[RecordBuilder, Section], None]
+# A section reader: what it writes to, and the section (its heading, its inline value
+# and its own lines). A template writes to its RecordBuilder; the generic engine to its
+# `Records` (the builders of the classes a document defines), with the same signature.
+Writer = TypeVar("Writer")
+Reader = Callable[[Writer, Section], None]
+SectionReader = Reader[RecordBuilder]
 LineReader = Callable[[RecordBuilder, Piece, Line], bool]
 # How a section's lines become items: `sections.items` (markers and lower-case wraps),
 # `sections.prose_items` (PDF wraps too), `sections.paragraphs` (markers kept).

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 from classspec.document import Line, Piece
 from classspec.lazyre import lazy_compile
 from classspec.normalize import flsa_status, iso_date, strength, title_case
 from classspec.normalize.experience import duration_months
 from classspec.normalize.pay import document_currency, pay_period, salary_ranges
+from classspec.parsers.fields import Reader
 from classspec.parsers.generic.classes import Records
 from classspec.parsers.generic.duties import BOILERPLATE, PARENTHETICAL, duties
 from classspec.parsers.generic.requirements import continued_inline, licenses, qualifications, requirements
@@ -17,9 +17,8 @@ from classspec.parsers.generic.sectiontext import body_of, first_value, heading_
 from classspec.parsers.titles import title_and_code, title_like
 from classspec.sections import Section, items, prose_items, text_block
 
-# A section reader, as a template's (`parsers.fields.SectionReader`): what it writes
-# to (here the document's `Records`) and the section; the section's lines are its own.
-Handler = Callable[[Records, Section], None]
+# A section reader (`parsers.fields.Reader`) writing to the document's `Records`.
+Handler = Reader[Records]
 
 _POUNDS = lazy_compile(r"(?:up to|to|of|maximum of|over)\s+(?P<n>\d{1,3})\s*(?:pounds|lbs?\.?)", re.I)
 # A labelled line this long whose value was normalized ("Probationary Period: Twelve
