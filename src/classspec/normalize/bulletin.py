@@ -64,6 +64,7 @@ _PROBATION = lazy_compile(
     r"|(?P<before>\b\S+\s*(?:\(\d+\)\s*)?(?:-|\s)?(?:months?|years?))\s+probation",
     re.I,
 )
+_PROBATION_WORD = lazy_compile(r"probation", re.I)
 # "a 90-day introductory period" (hospitals, universities): days, or the employer's
 # other name for probation.
 _INTRODUCTORY = lazy_compile(
@@ -157,6 +158,18 @@ def drivers_license(text: str | None) -> str | None:
     return rule
 
 
+def _probation_from(text: str) -> int:
+    """Where a _PROBATION match can start: both forms contain the word, and the 'before'
+    form starts at most four words before it ('six (6) month probation'), so no match
+    starts more than eight words (a margin) before its first occurrence. A scan from the
+    start tried `\\b\\S+` at every word of a long document: most of this reader's cost."""
+    first = _PROBATION_WORD.search(text)
+    if first is None:
+        return len(text)
+    before = text[: first.start()].rsplit(maxsplit=8)
+    return len(before[0]) if len(before) > 8 else 0
+
+
 def probation_months(text: str | None) -> int | None:
     """'a probationary period of six months' -> 6; 'a one-year probation' -> 12."""
     # Both forms contain the word: most texts without it are settled by one substring
@@ -164,7 +177,7 @@ def probation_months(text: str | None) -> int | None:
     if not text:
         return None
     lowered = folded(text)
-    found = _PROBATION.search(text) if "probation" in lowered else None
+    found = _PROBATION.search(text, _probation_from(text)) if "probation" in lowered else None
     # The other names, and a period counted in days, are rare: most texts are not scanned.
     rare = ("introductory", "trial period", "day probation")
     if found is None and any(word in lowered for word in rare):
