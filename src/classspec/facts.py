@@ -87,11 +87,12 @@ def _fill_paths(record: RecordBuilder, lines: list[Line]) -> None:
     # same sentences for every level: only this record's lines count).
     numbers = {line.number for line in record.lines("minimum_qualifications.text")}
     quals_lines = [ln for ln in lines if ln.number in numbers]
-    own_lines = [ln for ln in quals_lines if len(_line_key(ln)) >= 6]
+    # Each line's key once: every path and prior class asks all of them.
+    keyed = [(ln, key) for ln in quals_lines if len(key := _line_key(ln)) >= 6]
 
     def lines_of(text: str) -> list[Line]:
         told = _squash(text)
-        return [ln for ln in own_lines if _line_key(ln) in told]
+        return [ln for ln, key in keyed if key in told]
 
     record.set("minimum_qualifications.paths", paths)
     labels = [path["label"] for path in paths if path["label"]]

@@ -64,6 +64,7 @@ _PROBATION = lazy_compile(
     r"|(?P<before>\b\S+\s*(?:\(\d+\)\s*)?(?:-|\s)?(?:months?|years?))\s+probation",
     re.I,
 )
+_PROBATION_WORD = lazy_compile(r"probation", re.I)
 # "a 90-day introductory period" (hospitals, universities): days, or the employer's
 # other name for probation.
 _INTRODUCTORY = lazy_compile(
@@ -148,13 +149,25 @@ def drivers_license(text: str | None) -> str | None:
         return None
     rule = None
     for sentence in scanner(_SENTENCE).split(text):  # the same pieces, fewer positions tried
-        if not _DRIVERS_LICENSE.search(sentence):
+        if not search(_DRIVERS_LICENSE, sentence):
             continue
         if _MAY_BE_REQUIRED.search(sentence):
             rule = rule or "may_be_required"
         elif _REQUIRED.search(sentence):
             return "required"
     return rule
+
+
+def _probation_from(text: str) -> int:
+    """Where a _PROBATION match can start: both forms contain the word, and the 'before'
+    form starts at most four words before it ('six (6) month probation'), so no match
+    starts more than eight words (a margin) before its first occurrence. A scan from the
+    start tried `\\b\\S+` at every word of a long document: most of this reader's cost."""
+    first = _PROBATION_WORD.search(text)
+    if first is None:
+        return len(text)
+    before = text[: first.start()].rsplit(maxsplit=8)
+    return len(before[0]) if len(before) > 8 else 0
 
 
 def probation_months(text: str | None) -> int | None:
@@ -164,7 +177,7 @@ def probation_months(text: str | None) -> int | None:
     if not text:
         return None
     lowered = folded(text)
-    found = _PROBATION.search(text) if "probation" in lowered else None
+    found = _PROBATION.search(text, _probation_from(text)) if "probation" in lowered else None
     # The other names, and a period counted in days, are rare: most texts are not scanned.
     rare = ("introductory", "trial period", "day probation")
     if found is None and any(word in lowered for word in rare):

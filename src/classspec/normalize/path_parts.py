@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from classspec.lazyre import lazy_compile
-from classspec.literals import finditer, search
+from classspec.literals import finditer, may_match, search
 from classspec.model import EducationLevel
 from classspec.normalize.experience import NUMBER_WORDS, experience_months
 from classspec.normalize.vocab import FOUR_YEAR_GRADUATION, education_level
@@ -118,7 +118,7 @@ def describe_path(parts: list[str], label: str | None = None, substitutions: lis
     # them hold at once, so the path asks the highest ('a baccalaureate in nursing; and
     # a master's degree in a health-related field' is a master's).
     levels = [level for part in parts if (level := _part_level(part)) is not None]
-    required = _SUBSTITUTED.sub(" ", text)  # a degree or certificate that may stand in is not asked
+    required = _without_substituted(text)  # a degree or certificate that may stand in is not asked
     level = max(levels, key=_LEVEL_ORDER.index) if levels else education_level(required)
     # A path's requirements all hold at once: a graduation it names is its level, whatever
     # units of coursework it adds (which alone would read as some college).
@@ -150,7 +150,13 @@ def _part_level(part: str) -> EducationLevel | None:
     ... (a) experience (b) credit for 60 semester hours of college') asks no level."""
     if search(_COMBINATION, part):
         return None
-    return education_level(_SUBSTITUTED.sub(" ", part))
+    return education_level(_without_substituted(part))
+
+
+def _without_substituted(text: str) -> str:
+    # Most parts name no substitution: a substring test settles them, not a scan that
+    # tries every clause of the text.
+    return _SUBSTITUTED.sub(" ", text) if may_match(_SUBSTITUTED, text) else text
 
 
 # "City of Philadelphia classes that typically meet the specific experience requirements:",
