@@ -31,15 +31,14 @@ from classspec.normalize import (
     title_case,
 )
 from classspec.parsers import fields
-from classspec.parsers.base import TemplateParser, marker
+from classspec.parsers.base import TemplateParser, marker, template_heading
 from classspec.parsers.fields import heading_piece
 from classspec.parsers.kinds import qualification_kind
 from classspec.sections import HeadingRule, Section, heading, match_heading, prose_items
-from classspec.vocabulary import template_names
 
 # One-line fields: found anywhere (a PDF repeats its page header), taken out of the flow.
 LINE_FIELDS = (
-    heading("template", *template_names("aptitudes", "template")),
+    template_heading("aptitudes", "template"),
     HeadingRule(
         "code",
         lazy_compile(
@@ -47,24 +46,24 @@ LINE_FIELDS = (
             re.I,
         ),
     ),
-    heading("flsa", *template_names("aptitudes", "flsa"), inline=True),
-    heading("title", *template_names("aptitudes", "title"), inline=True),
-    heading("edited", *template_names("aptitudes", "edited"), inline=True),
-    heading("revised", *template_names("aptitudes", "revised"), inline=True),
-    heading("effective", *template_names("aptitudes", "effective"), inline=True),
-    heading("established", *template_names("aptitudes", "established"), inline=True),
-    heading("pay_grade", *template_names("aptitudes", "pay_grade"), inline=True),
+    template_heading("aptitudes", "flsa", inline=True),
+    template_heading("aptitudes", "title", inline=True),
+    template_heading("aptitudes", "edited", inline=True),
+    template_heading("aptitudes", "revised", inline=True),
+    template_heading("aptitudes", "effective", inline=True),
+    template_heading("aptitudes", "established", inline=True),
+    template_heading("aptitudes", "pay_grade", inline=True),
     heading("page", r"Page \d+(?: of \d+)?", case_sensitive=False),
 )
 HEADINGS = (
-    heading("summary", *template_names("aptitudes", "summary"), inline=True),
-    heading("essential", *template_names("aptitudes", "essential"), inline=True),
-    heading("additional", *template_names("aptitudes", "additional"), inline=True),
-    heading("qualifications", *template_names("aptitudes", "qualifications"), inline=True),
-    heading("licenses", *template_names("aptitudes", "licenses"), inline=True),
-    heading("ksa", *template_names("aptitudes", "ksa"), inline=True),
-    heading("aptitudes", *template_names("aptitudes", "aptitudes"), inline=True),
-    heading("ada", *template_names("aptitudes", "ada"), inline=True),
+    template_heading("aptitudes", "summary", inline=True),
+    template_heading("aptitudes", "essential", inline=True),
+    template_heading("aptitudes", "additional", inline=True),
+    template_heading("aptitudes", "qualifications", inline=True),
+    template_heading("aptitudes", "licenses", inline=True),
+    template_heading("aptitudes", "ksa", inline=True),
+    template_heading("aptitudes", "aptitudes", inline=True),
+    template_heading("aptitudes", "ada", inline=True),
     # Any other line in capitals is a heading this parser does not know: its text is
     # filed under it in other_sections instead of leaking into the section above.
     HeadingRule(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from classspec.builder import RecordBuilder
 from classspec.document import Document, Line
@@ -12,12 +13,19 @@ from classspec.lazyre import lazy_compile
 from classspec.literals import found_in
 from classspec.model import Jurisdiction
 from classspec.parsers import fields
-from classspec.sections import HeadingRule, Section, split_sections
+from classspec.sections import HeadingRule, Section, heading, split_sections
+from classspec.vocabulary import template_names
 
 # Detection looks at the start and the end of a document: headers and footers carry
 # the template's fingerprints, and a huge file should not cost a full scan.
 DETECT_HEAD_LINES = 400
 DETECT_TAIL_LINES = 60
+
+
+def template_heading(template: str, key: str, **options: Any) -> HeadingRule:
+    """The rule for one of a template's sections, under the names the vocabulary file
+    gives that template for it (`inline`, `note` … as for `sections.heading`)."""
+    return heading(key, *template_names(template, key), **options)
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,24 +11,23 @@ from classspec.lazyre import lazy_compile
 from classspec.model import Jurisdiction
 from classspec.normalize import all_dates, education_level, title_case
 from classspec.parsers import fields
-from classspec.parsers.base import TemplateParser, marker
+from classspec.parsers.base import TemplateParser, marker, template_heading
 from classspec.sections import Section, heading, items, split_at, strip_marker, text_block
-from classspec.vocabulary import template_names
 
 HEADINGS = (
-    heading("code", *template_names("chicago", "code"), inline=True),
-    heading("family", *template_names("chicago", "family"), inline=True),
-    heading("service", *template_names("chicago", "service"), inline=True),
-    heading("group", *template_names("chicago", "group"), inline=True),
-    heading("series", *template_names("chicago", "series"), inline=True),
-    heading("title", *template_names("chicago", "title"), inline=True),
-    heading("summary", *template_names("chicago", "summary")),
-    heading("duties", *template_names("chicago", "duties")),
-    heading("qualifications", *template_names("chicago", "qualifications")),
-    heading("working_conditions", *template_names("chicago", "working_conditions")),
-    heading("equipment", *template_names("chicago", "equipment")),
-    heading("physical", *template_names("chicago", "physical")),
-    heading("ksa", *template_names("chicago", "ksa")),
+    template_heading("chicago", "code", inline=True),
+    template_heading("chicago", "family", inline=True),
+    template_heading("chicago", "service", inline=True),
+    template_heading("chicago", "group", inline=True),
+    template_heading("chicago", "series", inline=True),
+    template_heading("chicago", "title", inline=True),
+    template_heading("chicago", "summary"),
+    template_heading("chicago", "duties"),
+    template_heading("chicago", "qualifications"),
+    template_heading("chicago", "working_conditions"),
+    template_heading("chicago", "equipment"),
+    template_heading("chicago", "physical"),
+    template_heading("chicago", "ksa"),
     heading("footer", "City of Chicago", case_sensitive=True),
 )
 _LEVEL_HEADING = lazy_compile(r"(?:(?P<level>[A-Za-z]+(?: [A-Za-z]+)?) )?knowledge of\s*:", re.I)

@@ -41,7 +41,7 @@ from classspec.lazyre import lazy_compile
 from classspec.model import Jurisdiction
 from classspec.normalize import strength, title_case
 from classspec.parsers import fields
-from classspec.parsers.base import TemplateParser, marker
+from classspec.parsers.base import TemplateParser, marker, template_heading
 from classspec.parsers.norfolk.tables import (
     environment_table,
     equipment_list,
@@ -55,8 +55,7 @@ from classspec.parsers.norfolk.tables import (
     requirements_table,
     strength_demands,
 )
-from classspec.sections import HeadingRule, Section, heading, split_sections
-from classspec.vocabulary import template_names
+from classspec.sections import HeadingRule, Section, split_sections
 
 # Found anywhere (a PDF repeats its page header) and taken out of the flow.
 LINE_FIELDS = (
@@ -74,25 +73,25 @@ LINE_FIELDS = (
     ),
     HeadingRule("page", lazy_compile(r"Page\s+\d+(?:\s+of\s+\d+)?", re.I)),
     HeadingRule("dates", lazy_compile(r"(?P<rest>(?:CSC\s+)?Adopted\s*:.*)", re.I)),
-    heading("department", *template_names("norfolk", "department"), inline=True),
+    template_heading("norfolk", "department", inline=True),
 )
 HEADINGS = (
-    heading("title", *template_names("norfolk", "title"), inline=True),
-    heading("code", *template_names("norfolk", "code"), inline=True),
-    heading("pay_grade", *template_names("norfolk", "pay_grade"), inline=True),
-    heading("flsa", *template_names("norfolk", "flsa"), inline=True),
-    heading("summary", *template_names("norfolk", "summary"), inline=True, long=True),
-    heading("duties", *template_names("norfolk", "duties")),
+    template_heading("norfolk", "title", inline=True),
+    template_heading("norfolk", "code", inline=True),
+    template_heading("norfolk", "pay_grade", inline=True),
+    template_heading("norfolk", "flsa", inline=True),
+    template_heading("norfolk", "summary", inline=True, long=True),
+    template_heading("norfolk", "duties"),
     # The duty table's header row starts the duties where no heading does (2001 layout).
     HeadingRule("duties", lazy_compile(r"(?:Physical\s+)?Strength\s+Code\s+ESSENTIAL\s+FUNCTIONS", re.I)),
-    heading("requirements", *template_names("norfolk", "requirements")),
-    heading("strength", *template_names("norfolk", "strength")),
-    heading("physical", *template_names("norfolk", "physical")),
-    heading("equipment", *template_names("norfolk", "equipment"), inline=True),
-    heading("environment", *template_names("norfolk", "environment")),
-    heading("location", *template_names("norfolk", "location")),
-    heading("protective", *template_names("norfolk", "protective"), inline=True),
-    heading("nonphysical", *template_names("norfolk", "nonphysical")),
+    template_heading("norfolk", "requirements"),
+    template_heading("norfolk", "strength"),
+    template_heading("norfolk", "physical"),
+    template_heading("norfolk", "equipment", inline=True),
+    template_heading("norfolk", "environment"),
+    template_heading("norfolk", "location"),
+    template_heading("norfolk", "protective", inline=True),
+    template_heading("norfolk", "nonphysical"),
 )
 _DUTY_ROW = lazy_compile(r"(?:(?P<number>\d{1,3})[.)]?\s+)?(?P<code>VH|[SLMH])\s+(?P<text>\S.*)")
 # A paragraph of prose (a summary), not a label or a table row.

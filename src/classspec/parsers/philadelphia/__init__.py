@@ -28,7 +28,7 @@ from classspec.lazyre import lazy_compile
 from classspec.model import Jurisdiction
 from classspec.normalize import title_case
 from classspec.parsers import fields
-from classspec.parsers.base import Reading, TemplateParser, marker
+from classspec.parsers.base import Reading, TemplateParser, marker, template_heading
 from classspec.parsers.philadelphia.common import (
     CODE,
     is_group_head,
@@ -52,8 +52,8 @@ from classspec.vocabulary import template_names
 _LEAD_IN = lazy_compile(r"\(?\s*the\s+following\b", re.I)
 
 HEADINGS = (
-    heading("summary", *template_names("philadelphia", "summary"), inline=True, note=True),
-    heading("allocating", *template_names("philadelphia", "allocating"), inline=True, long=True, note=True),
+    template_heading("philadelphia", "summary", inline=True, note=True),
+    template_heading("philadelphia", "allocating", inline=True, long=True, note=True),
     HeadingRule(
         "duties",
         lazy_compile(
@@ -67,13 +67,13 @@ HEADINGS = (
         "ksa",
         *template_names("philadelphia", "ksa"),
     ),
-    heading("abilities", *template_names("philadelphia", "abilities")),
+    template_heading("philadelphia", "abilities"),
     heading(
         "qualifications",
         *template_names("philadelphia", "qualifications"),
         note=True,
     ),
-    heading("physical", *template_names("philadelphia", "physical")),
+    template_heading("philadelphia", "physical"),
     heading(
         "licenses",
         *template_names("philadelphia", "licenses"),

@@ -29,26 +29,24 @@ from classspec.document import Line, Piece, collapse
 from classspec.lazyre import lazy_compile
 from classspec.model import Jurisdiction
 from classspec.normalize import title_case
-from classspec.parsers.base import Reading, TemplateParser, marker
+from classspec.parsers.base import Reading, TemplateParser, marker, template_heading
 from classspec.parsers.fields import SectionReader
 from classspec.parsers.levels import Series
 from classspec.parsers.sucss.entry import read_entry, unmarked_piece
 from classspec.parsers.sucss.table import CODE, Level, read_code_table, read_identity, titled
 from classspec.sections import (
     Section,
-    heading,
     items,
     split_at,
     strip_marker,
     text_block,
 )
-from classspec.vocabulary import template_names
 
 HEADINGS = (
-    heading("promotional_line", *template_names("sucss", "promotional_line"), inline=True),
-    heading("narrative", *template_names("sucss", "narrative")),
-    heading("levels", *template_names("sucss", "levels")),
-    heading("qualifications", *template_names("sucss", "qualifications")),
+    template_heading("sucss", "promotional_line", inline=True),
+    template_heading("sucss", "narrative"),
+    template_heading("sucss", "levels"),
+    template_heading("sucss", "qualifications"),
 )
 CODE_LINE = lazy_compile(rf"(?:Code(?:\s+No\.?)?:?\s*)?(?P<code>{CODE})")
 LEVEL_HEADING = lazy_compile(
