@@ -37,7 +37,7 @@ from classspec.sections import (
 
 # A section reader: what it writes to, and the section (its heading, its inline value
 # and its own lines). A template writes to its RecordBuilder; the generic engine to its
-# `Records` (the builders of the classes a document defines), with the same signature.
+# `Records` (a `levels.Series`, a builder per class it defines), with the same signature.
 Writer = TypeVar("Writer")
 Reader = Callable[[Writer, Section], None]
 SectionReader = Reader[RecordBuilder]
