@@ -92,7 +92,7 @@ def test_a_label_after_or_is_cited() -> None:
 
 def test_label_line_picks_the_block_of_the_cited_lines() -> None:
     from classspec.document import Line
-    from classspec.sections import label_line
+    from classspec.linetext import label_line
 
     lines = [
         Line(text, number)

@@ -18,9 +18,9 @@ from typing import Any
 
 from classspec.document import Document, Line, Piece, collapse
 from classspec.lazyre import lazy_compile
+from classspec.linetext import is_short_heading, text_block
 from classspec.model import ClassSpec, Jurisdiction, Span
 from classspec.plausibility import check
-from classspec.sections import is_short_heading, text_block
 
 Source = Piece | Sequence[Line] | Line | None
 # A line's number: what `_used` holds (map with it runs in C, a generator does not).

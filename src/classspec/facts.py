@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from classspec.document import Document, Line
 from classspec.lazyre import lazy_compile
+from classspec.linetext import is_short_heading, label_line, strip_marker
 from classspec.normalize.bulletin import (
     application_deadline,
     drivers_license,
@@ -27,7 +28,6 @@ from classspec.normalize.bulletin import (
 )
 from classspec.normalize.paths import qualification_paths
 from classspec.normalize.pay import document_currency, pay_period, salary_ranges, states_amount
-from classspec.sections import is_short_heading, label_line, strip_marker
 
 if TYPE_CHECKING:
     from classspec.builder import RecordBuilder

@@ -19,9 +19,9 @@ from dataclasses import dataclass
 
 from classspec.document import Line, Piece, collapse
 from classspec.lazyre import lazy_compile
+from classspec.linetext import strip_marker
 from classspec.literals import search
 from classspec.normalize import flsa_status, title_case
-from classspec.sections import strip_marker
 from classspec.vocabulary import names, vocabulary
 
 # "Assistant Sheriff (Class No. 000265)   Union Code: NE" - the footer hosted platforms print.

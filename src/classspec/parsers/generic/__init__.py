@@ -17,6 +17,7 @@ from classspec.builder import RecordBuilder
 from classspec.document import Document, Line, Piece, SourceFormat
 from classspec.jurisdiction import jurisdiction_from_text
 from classspec.lazyre import lazy_compile
+from classspec.linetext import strip_marker
 from classspec.normalize import title_case
 from classspec.parsers.base import Detection, TemplateParser
 from classspec.parsers.generic.classes import Records, find_classes, owned_runs
@@ -26,7 +27,7 @@ from classspec.parsers.generic.tables import label_rows
 from classspec.parsers.labels import BARE_CODE, SERIES_LIST, footer, label_line
 from classspec.parsers.lexicon import LIST_KEYS, STRUCTURAL_KEYS, WEAK_HEADINGS
 from classspec.parsers.titles import choose_title, class_list, title_like, top_heading_title
-from classspec.sections import Section, strip_marker
+from classspec.sections import Section
 from classspec.vocabulary import names
 
 _SERIES_HEADING = lazy_compile(

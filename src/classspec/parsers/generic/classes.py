@@ -18,11 +18,12 @@ from dataclasses import dataclass, field
 from classspec.builder import RecordBuilder, Source, source_lines
 from classspec.document import Document, Line, Piece
 from classspec.lazyre import lazy_compile
+from classspec.linetext import cells
 from classspec.normalize import title_case
 from classspec.parsers.generic.headings import find_heading
 from classspec.parsers.levels import Series, find_levels
 from classspec.parsers.lexicon import HEADINGS, TOP_LEVEL_KEYS
-from classspec.sections import Section, cells
+from classspec.sections import Section
 
 _NOT_ALNUM = lazy_compile(r"[^0-9a-z]+")
 # "Both Levels:", "All Levels", "All Classes": text that again belongs to every class.

@@ -27,6 +27,7 @@ from collections.abc import Mapping, Sequence
 from classspec.builder import RecordBuilder
 from classspec.document import Line, Piece, collapse
 from classspec.lazyre import lazy_compile
+from classspec.linetext import items, strip_marker, text_block
 from classspec.model import Jurisdiction
 from classspec.normalize import title_case
 from classspec.parsers.base import Reading, TemplateParser, marker, template_heading
@@ -34,13 +35,7 @@ from classspec.parsers.fields import SectionReader
 from classspec.parsers.levels import Series
 from classspec.parsers.sucss.entry import read_entry, unmarked_piece
 from classspec.parsers.sucss.table import CODE, Level, read_code_table, read_identity, titled
-from classspec.sections import (
-    Section,
-    items,
-    split_at,
-    strip_marker,
-    text_block,
-)
+from classspec.sections import Section, split_at
 
 HEADINGS = (
     template_heading("sucss", "promotional_line", inline=True),
