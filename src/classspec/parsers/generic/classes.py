@@ -21,8 +21,8 @@ from classspec.lazyre import lazy_compile
 from classspec.linetext import cells
 from classspec.normalize import title_case
 from classspec.parsers.generic.headings import find_heading
+from classspec.parsers.generic.lexicon import HEADINGS, TOP_LEVEL_KEYS
 from classspec.parsers.levels import Series, find_levels
-from classspec.parsers.lexicon import HEADINGS, TOP_LEVEL_KEYS
 from classspec.sections import Section
 
 _NOT_ALNUM = lazy_compile(r"[^0-9a-z]+")

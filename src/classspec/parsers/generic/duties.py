@@ -11,7 +11,7 @@ from classspec.lazyre import lazy_compile
 from classspec.linetext import is_upper_heading, items, join_wrapped, strip_marker
 from classspec.parsers.generic.classes import Records
 from classspec.parsers.generic.sectiontext import heading_text
-from classspec.parsers.titles import title_like
+from classspec.parsers.generic.titles import title_like
 from classspec.sections import Section
 
 # Lines in a duty list that introduce it rather than being a duty.

@@ -15,7 +15,7 @@ from classspec.parsers.generic.classes import Records
 from classspec.parsers.generic.duties import BOILERPLATE, PARENTHETICAL, duties
 from classspec.parsers.generic.requirements import continued_inline, licenses, qualifications, requirements
 from classspec.parsers.generic.sectiontext import body_of, first_value, heading_text
-from classspec.parsers.titles import title_and_code, title_like
+from classspec.parsers.generic.titles import title_and_code, title_like
 from classspec.sections import Section
 
 # A section reader (`parsers.fields.Reader`) writing to the document's `Records`.

@@ -9,7 +9,7 @@ Variable Entry: Y") are fields, several may share a line. A series list inside t
 never decides which class the document is; the file name is never read. When several
 labels name the class, one rank decides (LABEL_RANK): the class's own label, then the
 job's code, a system's job id, a post's number, a working title. Which line is the
-title is parsers/titles.py.
+title is titles.py.
 """
 
 from __future__ import annotations
