@@ -127,6 +127,11 @@ def leftover(record: RecordBuilder, section: Section, lines: Sequence[Line]) -> 
     record.use(section.heading)
 
 
+def _empty_other(name: str, note: str, level: object) -> bool:
+    """The template's 'Other (specify)' row left empty: no demand to read."""
+    return bool(_UNUSED_OTHER.fullmatch(name)) and not note and level in (None, "never")
+
+
 def legend_row(record: RecordBuilder, section: Section, line: Line) -> dict[str, str] | None:
     legend = _legend(line)
     if legend is not None:
@@ -165,8 +170,8 @@ def physical_demands(record: RecordBuilder, section: Section) -> None:
             continue
         name, code, note = row
         level = frequency(code)
-        if _UNUSED_OTHER.fullmatch(name) and not note and level in (None, "never"):
-            record.use(line)  # the template's empty 'Other (specify)' row
+        if _empty_other(name, note, level):
+            record.use(line)
             continue
         item = {"name": name, "frequency": level.value if level else None, "note": note or None}
         record.add("physical_demands.items", item, line, frequency=line, note=line)
@@ -218,7 +223,7 @@ def environment_table(record: RecordBuilder, section: Section) -> None:
             continue
         record.use(line)
         for name, code in pairs:
-            if _UNUSED_OTHER.fullmatch(name) and environment_frequency(code) in (None, "never"):
+            if _empty_other(name, "", environment_frequency(code)):
                 continue
             entry = f"{name}: {words.get(code.lower(), code)}"
             record.add("working_conditions", entry, [line, *legend_lines])
@@ -274,7 +279,7 @@ def nonphysical_table(record: RecordBuilder, section: Section) -> None:
             continue
         name, code, note = row
         level = frequency(code)
-        if _UNUSED_OTHER.fullmatch(name) and not note and level in (None, "never"):
+        if _empty_other(name, note, level):
             record.use(line)
             continue
         word = level.value if level else code
