@@ -324,7 +324,7 @@ def finish_records(
     of each (for a series they are shared text). The document-wide facts are read
     last, before the one validation: they read lines without taking them, so a line
     they cite is still filed with its full text."""
-    from classspec.facts import complete  # facts reads builders: imported when used
+    from classspec.document_facts import complete  # it reads builders: imported when used
 
     builders = list(builders)
     if not builders:
