@@ -34,7 +34,7 @@ from classspec.normalize import (
 from classspec.parsers import fields
 from classspec.parsers.base import TemplateParser, marker, template_heading
 from classspec.parsers.fields import heading_piece
-from classspec.parsers.kinds import qualification_kind
+from classspec.parsers.requirement_kinds import qualification_kind
 from classspec.sections import HeadingRule, Section, heading, match_heading
 
 # One-line fields: found anywhere (a PDF repeats its page header), taken out of the flow.

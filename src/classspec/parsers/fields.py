@@ -11,7 +11,7 @@ reader goes to `other_sections`. Readers only call the builder's public methods.
 - line readers for one-line fields found anywhere (`take_line_fields`),
   `(record, value, line) -> bool`: `code`, `title`, `flsa`, `date`, `dates_line`, `label`;
 - the vocabularies they sort by (which KSA kind, which kind of qualification) are in
-  `parsers.kinds`.
+  `parsers.requirement_kinds`.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from classspec.document import Line, Piece
 from classspec.lazyre import lazy_compile
 from classspec.linetext import items, paragraphs, strip_marker, text_block
 from classspec.normalize import all_dates, flsa_status, iso_date, title_case
-from classspec.parsers.kinds import ksa_kind_of_heading, ksa_kind_of_item
+from classspec.parsers.requirement_kinds import ksa_kind_of_heading, ksa_kind_of_item
 from classspec.sections import HeadingRule, Section, match_heading
 
 # A section reader: what it writes to, and the section (its heading, its inline value

@@ -11,7 +11,7 @@ from classspec.literals import may_match
 from classspec.normalize import education_level
 from classspec.parsers.generic.classes import Records
 from classspec.parsers.generic.lexicon import DEGREE_WORDS
-from classspec.parsers.kinds import names_license, qualification_kind
+from classspec.parsers.requirement_kinds import names_license, qualification_kind
 from classspec.sections import Section
 
 _DEGREES = "|".join(sorted(DEGREE_WORDS, key=len, reverse=True))

@@ -13,7 +13,7 @@ from classspec.lazyre import lazy_compile
 from classspec.linetext import cells, items, text_block
 from classspec.normalize import education_level, environment_frequency, frequency, strength
 from classspec.parsers.fields import heading_piece
-from classspec.parsers.kinds import qualification_kind_of_label
+from classspec.parsers.requirement_kinds import qualification_kind_of_label
 from classspec.sections import Section
 
 # Labels Norfolk prints in CLASS REQUIREMENTS, so that a PDF row without tabs still splits.

@@ -14,7 +14,6 @@ from classspec.linetext import strip_marker
 from classspec.model import EducationLevel
 from classspec.normalize import education_level, iso_date, title_case
 from classspec.normalize.path_parts import opens_class_list
-from classspec.parsers.kinds import qualification_kind, qualification_kind_of_label
 from classspec.parsers.philadelphia.common import (
     OPTION,
     QUAL_HEAD,
@@ -23,6 +22,7 @@ from classspec.parsers.philadelphia.common import (
     plain,
     specialty_of_heading,
 )
+from classspec.parsers.requirement_kinds import qualification_kind, qualification_kind_of_label
 from classspec.sections import Section
 
 _CONNECTOR = lazy_compile(r"(?P<word>and|or|and/or)\s*:?", re.I)
