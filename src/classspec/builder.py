@@ -18,7 +18,7 @@ from typing import Any
 
 from classspec.document import Document, Line, Piece, collapse
 from classspec.lazyre import lazy_compile
-from classspec.linetext import is_short_heading, text_block
+from classspec.linetext import is_block_heading, text_block
 from classspec.model import ClassSpec, Jurisdiction, Span
 from classspec.plausibility import check
 
@@ -308,7 +308,7 @@ def unused_blocks(doc: Document, used: set[int]) -> list[tuple[Line | None, list
             if current and line.number in used:
                 blocks.append((last_heading, current))
                 current = []
-            if line.number in used and not line.blank and is_short_heading(line.stripped):
+            if line.number in used and not line.blank and is_block_heading(line.stripped):
                 last_heading = line
             continue
         current.append(line)

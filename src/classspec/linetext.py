@@ -139,10 +139,12 @@ def has_letters(text: str, count: int = 3) -> bool:
     return count <= 0
 
 
-def is_short_heading(text: str) -> bool:
-    """A short line in capitals or ending in a colon ('SALARY', 'Selection process:'): what
-    the builder (a heading over unused lines) and the facts step (where a pay section
-    ends) take for a heading. Looser than is_upper_heading: no letter count, a colon will do."""
+def is_block_heading(text: str) -> bool:
+    """The heading of a block of text: a short line (under 80 characters) in capitals or
+    ending in a colon ('SALARY', 'Selection process:'), three letters at least. The
+    builder files the lines nobody used under the block heading above them; the facts
+    stage ends a pay section at the next one. Not is_upper_heading: a colon will do and
+    a closing stop is allowed ('SALARY.'), but the line must be short."""
     # The cheap tests first: counting the letters of every long line was a real cost.
     if len(text) >= 80 or not (text.isupper() or text.endswith(":")):
         return False
