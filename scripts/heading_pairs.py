@@ -25,7 +25,7 @@ from classspec.errors import ClassSpecError
 from classspec.parsers import aptitudes, chicago, norfolk, philadelphia, sucss
 from classspec.parsers.generic.heading_model import clean, cues_of, heading_like
 from classspec.parsers.generic.headings import find_heading, split_long_lines
-from classspec.parsers.labels import label_line
+from classspec.parsers.generic.labels import label_line
 from classspec.sections import match_heading
 
 ROOT = Path(__file__).resolve().parent.parent

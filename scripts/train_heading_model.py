@@ -36,7 +36,7 @@ from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 
 from classspec.parsers.generic.heading_model import Cues, HeadingModel, features
-from classspec.parsers.lexicon import FAMILIES
+from classspec.parsers.generic.lexicon import FAMILIES
 
 ROOT = Path(__file__).resolve().parent.parent
 PAIRS = ROOT / "data" / "heading_pairs.tsv"

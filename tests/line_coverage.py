@@ -10,9 +10,9 @@ from typing import Any
 
 from classspec.builder import RecordBuilder, finish_records
 from classspec.document import Document, Line
+from classspec.linetext import is_upper_heading, strip_marker
 from classspec.model import ClassSpec
 from classspec.normalize import SMALL_WORDS
-from classspec.sections import is_upper_heading, strip_marker
 
 _NOT_ALNUM = re.compile(r"[^0-9a-z]+")
 # Lines this long must be found as text; shorter ones may be labels or headings whose

@@ -7,7 +7,6 @@ Run with `pytest -s tests/test_corpus_jobdocs.py` to see the per-family figures.
 
 from __future__ import annotations
 
-import os
 from collections import defaultdict
 
 import pytest
@@ -73,21 +72,18 @@ def _rate(by_fact: dict[str, list[bool]]) -> float:
     return sum(sum(v) for v in by_fact.values()) / total
 
 
+@pytest.mark.corpus("jobdocs")
 def test_the_corpus_is_there() -> None:
-    if not GOLD:
-        if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
-            pytest.fail(f"the jobdocs corpus is missing at {JOBDOCS}")
-        pytest.skip("the jobdocs corpus is not present")
     assert len(GOLD) == 71
 
 
-@pytest.mark.skipif(not GOLD, reason="the jobdocs corpus is not present")
+@pytest.mark.corpus("jobdocs")
 def test_every_job_document_is_parsed(board) -> None:
     refused = [f for f, by_fact in board.items() if not all(by_fact["parsed"])]
     assert not refused
 
 
-@pytest.mark.skipif(not GOLD, reason="the jobdocs corpus is not present")
+@pytest.mark.corpus("jobdocs")
 def test_facts_reach_their_floors(board) -> None:
     merged: dict[str, list[bool]] = defaultdict(list)
     for by_fact in board.values():
@@ -98,6 +94,6 @@ def test_facts_reach_their_floors(board) -> None:
         assert _rate(board[family]) >= floor, family
 
 
-@pytest.mark.skipif(not GOLD, reason="the jobdocs corpus is not present")
+@pytest.mark.corpus("jobdocs")
 def test_every_low_confidence_record_says_why(board) -> None:
     assert not UNEXPLAINED

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from classspec.api import parse_text
 from classspec.builder import RecordBuilder, finish_records
 from classspec.readers.text import read_text
@@ -116,6 +118,7 @@ def test_what_the_parser_set_is_kept() -> None:
     assert record.dates.deadline == "2019-01-10"  # what it left empty is filled
 
 
+@pytest.mark.corpus("philadelphia")
 def test_the_least_months_are_the_smallest_paths_on_every_record() -> None:
     """One owner: whatever a parser reads, `min_experience_months` is the smallest
     path's months (the Philadelphia parser and the facts step once disagreed)."""

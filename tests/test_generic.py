@@ -130,6 +130,7 @@ def test_ventura_apcd_public_information_specialist():
 
 
 @pytest.mark.parametrize("path", [SAN_BERNARDINO, SAN_DIEGO, VENTURA], ids=lambda p: p.name.split("-")[0])
+@pytest.mark.corpus("other")
 def test_county_specs_drop_nothing(path):
     doc = read_path(path)
     records, coverage = measure(doc, get_parser("generic").parse(doc))

@@ -21,8 +21,8 @@ from classspec.parsers.generic.heading_model import (
     heading_like,
     model,
 )
-from classspec.parsers.labels import label_field
-from classspec.parsers.lexicon import FAMILY_BY_KEY, WEAK_HEADINGS
+from classspec.parsers.generic.labels import label_field
+from classspec.parsers.generic.lexicon import FAMILY_BY_KEY, WEAK_HEADINGS
 from classspec.vocabulary import template_names, vocabulary
 
 ROOT = Path(__file__).resolve().parent.parent

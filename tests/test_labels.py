@@ -1,12 +1,12 @@
-"""Identity and labelled fields of unknown templates (parsers/labels.py)."""
+"""Identity and labelled fields of unknown templates (parsers/generic/labels.py)."""
 
 from __future__ import annotations
 
 import pytest
 
 from classspec.document import Line, lines_from_text
-from classspec.parsers.labels import footer, label_line
-from classspec.parsers.titles import choose_title
+from classspec.parsers.generic.labels import footer, label_line
+from classspec.parsers.generic.titles import choose_title
 
 
 @pytest.mark.parametrize(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from classspec.normalize.paths import courses, licenses, prior_classes, qualification_paths
 
 
@@ -193,6 +195,7 @@ def test_nyc_civil_service_paths_catch_all_and_residency() -> None:
     assert _summary(NYC_COMMERCIAL_ART) == [("1", 84)]
 
 
+@pytest.mark.corpus("jobdocs")
 def test_nyc_commercial_art_postings_give_84_months() -> None:
     from classspec.api import parse_file
     from conftest import SHARED
@@ -211,6 +214,7 @@ def test_or_any_equivalent_combination_is_a_catch_all() -> None:
     assert _summary(text) == [(None, 24)]
 
 
+@pytest.mark.corpus("california")
 def test_each_level_of_a_calhr_series_gets_its_own_qualifications() -> None:
     """CalHR 2884: the 'Experience:' / 'Education:' labels under each level's title are
     that level's, not the end of its block (Designer I once got Designer II's paths)."""
@@ -271,6 +275,7 @@ def test_promotional_lines_and_incumbents_are_prior_classes() -> None:
     assert "Promotional" not in path["text"]
 
 
+@pytest.mark.corpus("california")
 def test_series_wide_numbered_requirements_hold_for_every_pattern() -> None:
     """CalHR 8197: '1. All classes require a licence; and 2. … a degree; and 3. …', then
     each level's own 'Two years …' or 'Either I … Or II …' (not added together)."""

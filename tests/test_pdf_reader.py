@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from classspec.errors import InputError
+from classspec.linetext import items
 from classspec.readers import read_path
 from classspec.readers.pdf import ENGINES
-from classspec.sections import items
 from conftest import REPO, SEEDS
 
 PDF = REPO / "tests" / "pdf"

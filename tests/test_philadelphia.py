@@ -232,23 +232,27 @@ def test_letterhead_is_not_the_class_department():
     ]
 
 
+@pytest.mark.corpus("philadelphia")
 def test_2f26_general_and_specific_experience_add_up_on_both_options() -> None:
     quals = _quals("2f26.htm")  # two years general AND two years specific (Option 1 or 2)
     assert [p.experience_months for p in quals.paths] == [48, 48]
     assert quals.min_experience_months == 48
 
 
+@pytest.mark.corpus("philadelphia")
 def test_2f65_the_general_experience_counts_on_every_alternative_of_the_list() -> None:
     quals = _quals("2f65.htm")  # three years general AND two years in any one of four areas
     assert [p.experience_months for p in quals.paths] == [60, 60, 60, 60]
     assert quals.min_experience_months == 60
 
 
+@pytest.mark.corpus("philadelphia")
 def test_3b61_text_after_a_note_is_the_note() -> None:
     quals = _quals("3b61.htm")  # "NOTE: ..." then "... considered equivalent to six months"
     assert [p.experience_months for p in quals.paths] == [12]
 
 
+@pytest.mark.corpus("philadelphia")
 def test_2f26_allocating_factors_classes_that_meet_and_degree_fields() -> None:
     [record] = parse_file(PHILADELPHIA / "2f26.htm")
     assert [f[:28] for f in record.distinguishing_features] == [
@@ -282,6 +286,7 @@ def test_2f26_allocating_factors_classes_that_meet_and_degree_fields() -> None:
         ("3c40.htm", [108, 108]),
     ],
 )
+@pytest.mark.corpus("philadelphia")
 def test_philadelphia_ways_in_add_up(name: str, months: list[int]) -> None:
     quals = _quals(name)
     assert [p.experience_months for p in quals.paths] == months

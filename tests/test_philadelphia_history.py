@@ -56,7 +56,7 @@ def _dates(record) -> tuple:
     return record.dates.established, record.dates.revised, record.dates.effective
 
 
-pytestmark = pytest.mark.skipif(not PHILADELPHIA.is_dir(), reason="the Philadelphia corpus is not present")
+pytestmark = pytest.mark.corpus("philadelphia")
 
 
 @pytest.mark.parametrize("code", sorted(HAND_READ))

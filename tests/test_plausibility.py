@@ -134,7 +134,7 @@ def test_parsed_records_carry_the_warnings() -> None:
     assert said in record.warnings
 
 
-@pytest.mark.skipif(not (PHILADELPHIA / "3h08.htm").exists(), reason="the Philadelphia corpus is not present")
+@pytest.mark.corpus("philadelphia")
 def test_philadelphia_3h08_history_out_of_order_is_flagged() -> None:
     # The spec itself says "Class Established: 1/1981" and "Latest Spec. Revision: 7/1978".
     (record,) = parse_file(PHILADELPHIA / "3h08.htm")

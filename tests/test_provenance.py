@@ -23,6 +23,7 @@ from classspec.api import parse_document, read_file
 from classspec.builder import RecordBuilder, finish_records
 from classspec.document import Document, Line, Piece, lines_from_text
 from classspec.model import SourceFormat
+from classspec.parsers.levels import Series
 from conftest import PHILADELPHIA, SEED_FILES, seed_id
 
 # Where no field needs a span of its own: they describe the run, not the document.
@@ -257,6 +258,28 @@ def test_shared_series_text_keeps_its_span_after_copy() -> None:
         assert spec.provenance[f"other_sections[{index}]"][0].line_start == 6
     assert specs[0].provenance["duties[0]"][0].line_start == 3
     assert specs[1].provenance["duties[0]"][0].line_start == 5
+
+
+def test_series_writes_shared_text_to_every_class_in_document_order() -> None:
+    """levels.Series: each class starts from the text read before the classes were
+    known; a class's own text reaches only its record, text written through the series
+    reaches every record where it stands in the document, with its own lines."""
+    doc = _doc("Series narrative.\nLEVEL I\nAnswers calls.\nShared note.\nLEVEL II\nLeads staff.\n")
+    lines = doc.lines
+    start = RecordBuilder(doc, "test")
+    start.set("summary", lines[0].stripped, lines[0])
+    series = Series(start, ["i", "ii"])
+    series.level("i").other("Level I", Piece.of([lines[2]]))
+    series.other(None, Piece.of([lines[3]]))
+    series.level("ii").other("Level II", Piece.of([lines[5]]))
+    series.use([lines[1], lines[4]])
+    first, second = finish_records(series.records(), provenance=True)
+    assert [s.text for s in first.other_sections] == ["Answers calls.", "Shared note."]
+    assert [s.text for s in second.other_sections] == ["Shared note.", "Leads staff."]
+    assert first.provenance["other_sections[1]"][0].line_start == 4
+    assert second.provenance["other_sections[0]"][0].line_start == 4
+    assert first.provenance["summary"][0].line_start == second.provenance["summary"][0].line_start == 1
+    assert not start.has("other_sections")  # the classes' records are their own
 
 
 def test_copy_is_independent() -> None:

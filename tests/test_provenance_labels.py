@@ -37,12 +37,12 @@ def _label_spans(path: Path) -> list[tuple[str, str, list[str]]]:
     return found
 
 
+@pytest.mark.corpus("philadelphia")
 def test_the_philadelphia_option_specs_are_there() -> None:
-    if not PHILADELPHIA.is_dir():
-        pytest.skip("the Philadelphia corpus is not present")
     assert len(OPTION_SPECS) >= 20
 
 
+@pytest.mark.corpus("philadelphia")
 @pytest.mark.parametrize("path", OPTION_SPECS, ids=lambda path: path.stem)
 def test_option_labels_cite_their_option_line(path: Path) -> None:
     for key, label, cited in _label_spans(path):
@@ -53,7 +53,7 @@ def test_option_labels_cite_their_option_line(path: Path) -> None:
         assert any(written.match(text) for text in cited), (path.name, key, label, cited)
 
 
-@pytest.mark.skipif(not (PHILADELPHIA / "6j19.htm").exists(), reason="the Philadelphia corpus is not present")
+@pytest.mark.corpus("philadelphia")
 def test_each_label_cites_its_own_option_line() -> None:
     # 6J19 has two 'OPTION 1' lines (general and specific experience): each path cites
     # the one above its own lines.
@@ -72,7 +72,7 @@ LA_3976 = SHARED / "corpus" / "losangeles" / "WATER UTILITY SUPERVISOR 3976 0504
 CALHR_1077 = SHARED / "corpus" / "california" / "1077.html"
 
 
-@pytest.mark.skipif(not LA_3976.exists(), reason="the Los Angeles corpus is not present")
+@pytest.mark.corpus("losangeles")
 def test_an_item_ending_in_or_is_cited() -> None:
     # '1. Four years of full-time paid experience as a Water Utility Worker ...; or'
     (record,) = parse_file(LA_3976, provenance=True)
@@ -80,7 +80,7 @@ def test_an_item_ending_in_or_is_cited() -> None:
     assert _cited_lines(record, "minimum_qualifications.paths[0].label") == {23}
 
 
-@pytest.mark.skipif(not CALHR_1077.exists(), reason="the California corpus is not present")
+@pytest.mark.corpus("california")
 def test_a_label_after_or_is_cited() -> None:
     texts = {line.number: line.stripped for line in read_file(CALHR_1077).lines}
     (record,) = parse_file(CALHR_1077, provenance=True)
@@ -92,7 +92,7 @@ def test_a_label_after_or_is_cited() -> None:
 
 def test_label_line_picks_the_block_of_the_cited_lines() -> None:
     from classspec.document import Line
-    from classspec.sections import label_line
+    from classspec.linetext import label_line
 
     lines = [
         Line(text, number)

@@ -193,6 +193,7 @@ def test_breakdown_by_jurisdiction(corpus):
     assert sum(row[0] for row in rows.values()) == len(records)
 
 
+@pytest.mark.corpus("losangeles")
 def test_pay_and_market_sections(classspec_bin, tmp_path):
     """Pay by class and by jurisdiction from the records' first salary range,
     annualised; the market chart marks each class's OEWS median; the SOC chart counts
@@ -200,8 +201,6 @@ def test_pay_and_market_sections(classspec_bin, tmp_path):
     from conftest import SHARED
 
     losangeles = SHARED / "corpus" / "losangeles"
-    if not losangeles.is_dir():
-        pytest.skip("the Los Angeles corpus is not here")
     exports = tmp_path / "la.jsonl"
     inputs = sorted(losangeles.glob("*.txt"))[:20]
     assert run(classspec_bin, "parse", *inputs, "--soc", "--wages", "-o", exports).returncode == 0

@@ -86,6 +86,7 @@ def test_no_error_in_the_browser(page):
     assert [line for line in log.splitlines() if "CONSOLE" in line] == []
 
 
+@pytest.mark.corpus("losangeles")
 def test_every_chart_is_drawn(page):
     source, dom, _ = page
     charts = [svg.get("aria-label") for svg in source.iter("{*}svg", "svg")]

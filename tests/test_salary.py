@@ -146,14 +146,14 @@ LA_3980 = (
 )
 
 
-@pytest.mark.skipif(not CALHR_9594.exists(), reason="the California corpus is not present")
+@pytest.mark.corpus("california")
 def test_calhr_9594_commit_funds_is_not_salary() -> None:
     records = parse_file(CALHR_9594)
     assert len(records) == 6
     assert [record.salary for record in records] == [[]] * 6
 
 
-@pytest.mark.skipif(not LA_3980.exists(), reason="the Los Angeles corpus is not present")
+@pytest.mark.corpus("losangeles")
 def test_la_3980_every_range_ordered() -> None:
     (record,) = parse_file(LA_3980)
     assert [(s.min, s.max) for s in record.salary] == [(119433, 148394), (134362, 166935), (142986, 177647)]

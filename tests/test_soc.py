@@ -204,7 +204,7 @@ def test_scores_are_probabilities_best_first():
     assert 0.3 < wage_threshold() < 1
 
 
-@pytest.mark.skipif(not PHILADELPHIA.is_dir(), reason="the Philadelphia corpus is not present")
+@pytest.mark.corpus("philadelphia")
 def test_enrich_handles_records_with_missing_fields():
     records = parse_file(PHILADELPHIA / "r301.htm")
     for record in enrich([r.model_copy(update={"title": None, "duties": []}) for r in records], wages=True):

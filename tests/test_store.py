@@ -202,6 +202,7 @@ def test_provenance_spans_are_stored(classspec_bin, tmp_path):
     assert con.execute("SELECT count(*) FROM provenance").fetchone()[0] == spans > 0
 
 
+@pytest.mark.corpus("philadelphia")
 def test_an_interrupted_run_leaves_the_database_as_it_was(classspec_bin, seeds_db, tmp_path):
     import signal
     import subprocess
@@ -209,8 +210,6 @@ def test_an_interrupted_run_leaves_the_database_as_it_was(classspec_bin, seeds_d
 
     from conftest import PHILADELPHIA
 
-    if not PHILADELPHIA.is_dir():
-        pytest.skip("the Philadelphia corpus is not here")
     db, _ = seeds_db
     copy = tmp_path / "copy.db"
     shutil.copy(db, copy)

@@ -148,7 +148,7 @@ def test_probation_called_an_introductory_period_or_counted_in_days() -> None:
 
 
 def test_labels_job_descriptions_and_commonwealth_classifications_use() -> None:
-    from classspec.parsers.labels import label_line
+    from classspec.parsers.generic.labels import label_line
 
     def fields(text: str) -> dict[str, str] | None:
         labels = label_line(Line(text, 1))

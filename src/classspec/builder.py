@@ -1,7 +1,7 @@
 """Collects one record's values together with the source lines of each.
 
-Parsers never build `ClassSpec` dicts by hand: they call `set`, `add`, `extend`,
-`merge` and `other` with `Piece`s, so every value knows its lines (for `--provenance`)
+Parsers never build `ClassSpec` dicts by hand: they call `set`, `add`, `extend`
+and `other` with `Piece`s, so every value knows its lines (for `--provenance`)
 and every line a parser used is known, which lets `finish_records` file the lines
 nobody took under `other_sections` instead of dropping them. The builder is sealed:
 its values, their origins and the used lines are private, read through `get`, `has`,
@@ -18,9 +18,9 @@ from typing import Any
 
 from classspec.document import Document, Line, Piece, collapse
 from classspec.lazyre import lazy_compile
+from classspec.linetext import is_block_heading, text_block
 from classspec.model import ClassSpec, Jurisdiction, Span
 from classspec.plausibility import check
-from classspec.sections import is_short_heading, text_block
 
 Source = Piece | Sequence[Line] | Line | None
 # A line's number: what `_used` holds (map with it runs in C, a generator does not).
@@ -258,39 +258,14 @@ class RecordBuilder:
             self._used.update(map(_NUMBER, lines))
 
     def copy(self) -> RecordBuilder:
-        """An independent builder with the same values so far (series levels share text)."""
+        """An independent builder with the same values so far (each class of a series
+        starts from what was read before the classes were known)."""
         twin = RecordBuilder(self.doc, self.parser_id)
         twin._values = copy.deepcopy(self._values)
         twin._origins = dict(self._origins)
         twin._used = set(self._used)
+        twin._sureness = self._sureness
         return twin
-
-    def merge(self, own: RecordBuilder, text_fields: Iterable[str] = ()) -> None:
-        """Add another builder's values to this one (a series level's own values to its
-        copy of the shared record): scalars replace, except `text_fields`, which get
-        the other's text as a further paragraph; list items are appended with the
-        spans of their parts; warnings and used lines are joined."""
-        text_fields = set(text_fields)
-        for path in _scalar_paths(own._values):
-            value, current = own.get(path), self.get(path)
-            lines = own._origins.get(path, ())
-            if path in text_fields and current:
-                self.set(path, f"{current}\n\n{value}", self._origins.get(path, ()) + lines)
-            else:
-                self.set(path, value, lines)
-                if not lines:  # the shared value's lines are not this value's
-                    self._origins.pop(path, None)
-        for list_path in _list_paths(own._values):
-            for index, value in enumerate(own.get(list_path)):
-                new_index = len(self.get(list_path))
-                self.add(list_path, value, own._origins.get(f"{list_path}[{index}]"))
-                prefix = f"{list_path}[{index}]."
-                for part_path, lines in own._origins.items():
-                    if part_path.startswith(prefix):
-                        self._origins[f"{list_path}[{new_index}].{part_path[len(prefix) :]}"] = lines
-        for warning in own._values["warnings"]:
-            self.warn(warning)
-        self._used |= own._used
 
     # -- finishing ------------------------------------------------------
     def build(self, *, provenance: bool = False, confidence: float | None = None) -> ClassSpec:
@@ -319,38 +294,6 @@ class RecordBuilder:
         return ClassSpec.model_validate(data)
 
 
-def share_used(builders: Iterable[RecordBuilder]) -> None:
-    """Make every builder count the lines any of them used (series levels: a line one
-    level took is not left over for the others to file again)."""
-    builders = list(builders)
-    used = set().union(*(b._used for b in builders)) if builders else set()
-    for builder in builders:
-        builder._used = set(used)
-
-
-def _scalar_paths(values: dict, prefix: str = "") -> list[str]:
-    """Dotted paths of the values set in a record (jurisdiction whole, taxonomy by key)."""
-    paths = []
-    for key, value in values.items():
-        if isinstance(value, list) or value is None or value == {}:
-            continue
-        if isinstance(value, dict) and key not in ("jurisdiction",):
-            paths.extend(_scalar_paths(value, f"{prefix}{key}."))
-        else:
-            paths.append(prefix + key)
-    return paths
-
-
-def _list_paths(values: dict, prefix: str = "") -> list[str]:
-    paths = []
-    for key, value in values.items():
-        if isinstance(value, list) and key != "warnings":
-            paths.append(prefix + key)
-        elif isinstance(value, dict) and key not in ("taxonomy", "jurisdiction", "dates"):
-            paths.extend(_list_paths(value, f"{prefix}{key}."))
-    return paths
-
-
 def _path_key(path: str) -> tuple:
     return tuple(int(p) if p.isdigit() else p for p in re.split(r"[.\[\]]+", path) if p)
 
@@ -365,7 +308,7 @@ def unused_blocks(doc: Document, used: set[int]) -> list[tuple[Line | None, list
             if current and line.number in used:
                 blocks.append((last_heading, current))
                 current = []
-            if line.number in used and not line.blank and is_short_heading(line.stripped):
+            if line.number in used and not line.blank and is_block_heading(line.stripped):
                 last_heading = line
             continue
         current.append(line)
@@ -381,7 +324,7 @@ def finish_records(
     of each (for a series they are shared text). The document-wide facts are read
     last, before the one validation: they read lines without taking them, so a line
     they cite is still filed with its full text."""
-    from classspec.facts import complete  # facts reads builders: imported when used
+    from classspec.document_facts import complete  # it reads builders: imported when used
 
     builders = list(builders)
     if not builders:

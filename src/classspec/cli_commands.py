@@ -103,7 +103,7 @@ def compare(
     """
     from classspec.compare import compare as compare_records
     from classspec.compare import print_comparison
-    from classspec.records import load
+    from classspec.record_loader import load
 
     check_parser(parser)
     if fmt not in ("text", "json"):
@@ -128,7 +128,7 @@ def _check_unambiguous(paths: list[str], codes, jurisdiction: str | None) -> Non
     silently compare the wrong pair: ask which one is meant."""
     import sqlite3
 
-    from classspec.records import database_code
+    from classspec.record_loader import database_code
     from classspec.store import DATABASE_EXTENSIONS, jurisdictions_of
 
     asked = []
@@ -168,7 +168,7 @@ def report(
     median where the records carry --wages data), the SOC distribution, charts, the
     records with warnings, the oldest specs.
     """
-    from classspec.records import load
+    from classspec.record_loader import load
     from classspec.report import figures, render
 
     check_parser(parser)

@@ -53,24 +53,25 @@ def last_revised(record: dict) -> str | None:
     return max(dates) if dates else None
 
 
+def _bucket(value: int, limits: tuple[int, ...]) -> str:
+    """'1–12', '13–24' …: the range up to the first limit the value does not pass, from
+    one past the limit before it; 'over N' past the last."""
+    lower = 1
+    for limit in limits:
+        if value <= limit:
+            return f"{lower}–{limit}"
+        lower = limit + 1
+    return f"over {limits[-1]}"
+
+
 def _months_bucket(months: int | None) -> str:
     if months is None:
         return "not stated"
-    if months == 0:
-        return "none"
-    for limit in (12, 24, 36, 48, 60):
-        if months <= limit:
-            return f"{limit - 11 if limit > 12 else 1}–{limit}"
-    return "over 60"
+    return "none" if months == 0 else _bucket(months, (12, 24, 36, 48, 60))
 
 
 def _count_bucket(count: int) -> str:
-    if count == 0:
-        return "0"
-    for limit in (5, 10, 15, 20, 30):
-        if count <= limit:
-            return f"{limit - 4 if limit <= 20 else 21}–{limit}"
-    return "over 30"
+    return "0" if count == 0 else _bucket(count, (5, 10, 15, 20, 30))
 
 
 def _year_buckets(years: list[int]) -> Callable[[int], str]:

@@ -20,6 +20,17 @@ def _fit(label: str, room: float) -> str:
     return label if len(label) <= chars else label[: chars - 1] + "…"
 
 
+def _figure(title: str, width: float, height: float, parts: list[str]) -> str:
+    """A chart's caption and its SVG, named by its title for screen readers."""
+    name = html.escape(title)
+    return (
+        f"<figcaption>{name}</figcaption>"
+        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="{name}" width="{width}" '
+        f'height="{height}" viewBox="0 0 {width} {height}" font-family="system-ui,sans-serif" '
+        f'font-size="13" fill="#1f2328"><title>{name}</title>{"".join(parts)}</svg>'
+    )
+
+
 def bar_chart(title: str, rows: list[tuple[str, int]], label_width: int = LABEL_WIDTH) -> str:
     """`rows` as (label, count), drawn top to bottom; each bar carries its figures in
     data-label / data-count so the page can be checked by a program. Long labels
@@ -41,13 +52,7 @@ def bar_chart(title: str, rows: list[tuple[str, int]], label_width: int = LABEL_
         )
     if not rows:
         bars.append(f'<text x="{label_width}" y="20">no data</text>')
-    name = html.escape(title)
-    return (
-        f"<figcaption>{name}</figcaption>"
-        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="{name}" width="{width}" '
-        f'height="{height}" viewBox="0 0 {width} {height}" font-family="system-ui,sans-serif" '
-        f'font-size="13" fill="#1f2328"><title>{name}</title>{"".join(bars)}</svg>'
-    )
+    return _figure(title, width, height, bars)
 
 
 RANGE_LABEL_WIDTH = 260
@@ -92,10 +97,4 @@ def range_chart(title: str, rows: list[tuple[str, float, float, float | None]], 
         f'<text x="{RANGE_LABEL_WIDTH + span}" y="{axis_y}" text-anchor="end" fill="#57606a">'
         f"{unit}{top:,.0f}</text>"
     )
-    name = html.escape(title)
-    return (
-        f"<figcaption>{name}</figcaption>"
-        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="{name}" width="{width}" '
-        f'height="{height}" viewBox="0 0 {width} {height}" font-family="system-ui,sans-serif" '
-        f'font-size="13" fill="#1f2328"><title>{name}</title>{"".join(parts)}</svg>'
-    )
+    return _figure(title, width, height, parts)

@@ -25,6 +25,7 @@ from classspec.builder import RecordBuilder
 from classspec.document import Line, Piece
 from classspec.jurisdiction import jurisdiction_from_line
 from classspec.lazyre import lazy_compile
+from classspec.linetext import prose_items
 from classspec.normalize import (
     education_level,
     strength,
@@ -33,8 +34,8 @@ from classspec.normalize import (
 from classspec.parsers import fields
 from classspec.parsers.base import TemplateParser, marker, template_heading
 from classspec.parsers.fields import heading_piece
-from classspec.parsers.kinds import qualification_kind
-from classspec.sections import HeadingRule, Section, heading, match_heading, prose_items
+from classspec.parsers.requirement_kinds import qualification_kind
+from classspec.sections import HeadingRule, Section, heading, match_heading
 
 # One-line fields: found anywhere (a PDF repeats its page header), taken out of the flow.
 LINE_FIELDS = (

@@ -8,11 +8,12 @@ import re
 from classspec.builder import RecordBuilder
 from classspec.document import Line, Piece
 from classspec.lazyre import lazy_compile
+from classspec.linetext import items, strip_marker, text_block
 from classspec.model import Jurisdiction
 from classspec.normalize import all_dates, education_level, title_case
 from classspec.parsers import fields
 from classspec.parsers.base import TemplateParser, marker, template_heading
-from classspec.sections import Section, heading, items, split_at, strip_marker, text_block
+from classspec.sections import Section, heading, split_at
 
 HEADINGS = (
     template_heading("chicago", "code", inline=True),

@@ -11,7 +11,7 @@ reader goes to `other_sections`. Readers only call the builder's public methods.
 - line readers for one-line fields found anywhere (`take_line_fields`),
   `(record, value, line) -> bool`: `code`, `title`, `flsa`, `date`, `dates_line`, `label`;
 - the vocabularies they sort by (which KSA kind, which kind of qualification) are in
-  `parsers.kinds`.
+  `parsers.requirement_kinds`.
 """
 
 from __future__ import annotations
@@ -23,27 +23,20 @@ from typing import TypeVar
 from classspec.builder import RecordBuilder
 from classspec.document import Line, Piece
 from classspec.lazyre import lazy_compile
+from classspec.linetext import items, paragraphs, strip_marker, text_block
 from classspec.normalize import all_dates, flsa_status, iso_date, title_case
-from classspec.parsers.kinds import ksa_kind_of_heading, ksa_kind_of_item
-from classspec.sections import (
-    HeadingRule,
-    Section,
-    items,
-    match_heading,
-    paragraphs,
-    strip_marker,
-    text_block,
-)
+from classspec.parsers.requirement_kinds import ksa_kind_of_heading, ksa_kind_of_item
+from classspec.sections import HeadingRule, Section, match_heading
 
 # A section reader: what it writes to, and the section (its heading, its inline value
 # and its own lines). A template writes to its RecordBuilder; the generic engine to its
-# `Records` (the builders of the classes a document defines), with the same signature.
+# `Records` (a `levels.Series`, a builder per class it defines), with the same signature.
 Writer = TypeVar("Writer")
 Reader = Callable[[Writer, Section], None]
 SectionReader = Reader[RecordBuilder]
 LineReader = Callable[[RecordBuilder, Piece, Line], bool]
-# How a section's lines become items: `sections.items` (markers and lower-case wraps),
-# `sections.prose_items` (PDF wraps too), `sections.paragraphs` (markers kept).
+# How a section's lines become items: `linetext.items` (markers and lower-case wraps),
+# `linetext.prose_items` (PDF wraps too), `linetext.paragraphs` (markers kept).
 Itemize = Callable[[Sequence[Line]], list[Piece]]
 
 

@@ -1,9 +1,14 @@
-"""Series: one document that defines several levels of a class (Trainee / I / II / III).
+"""Series: one document that defines several classes (Trainee / I / II / III, or a
+table of codes and titles), read as one record per class.
 
-`Series` is the one fan-out mechanism: what the document says for every class goes to
-its shared record, what one level says to that level's own builder, and `records()`
-gives one record per level, a copy of the shared record with the level's own values
-merged in (shared lines keep their provenance in every level).
+`Series` is the one way a document becomes several records, for a template (SUCSS)
+and the generic engine alike: one builder per class, each starting from what was read
+before the classes were known. What the document says for every class is written
+through the series (`set`, `add`, `append_text`, `other`, `use`, `warn`) and reaches
+every class's builder as it is read, so each record keeps the document's order and
+the shared lines' provenance; what one class says goes to its own builder (`level`).
+The generic engine's `Records` routes each write to the classes that own its lines
+(`targets`).
 
 `find_levels` finds the levels of a document that writes no code table:
 A level is announced by a line that is a class title ending in a level word
@@ -18,7 +23,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from classspec.builder import RecordBuilder, share_used
+from classspec.builder import RecordBuilder, Source
 from classspec.document import Line, Piece, collapse
 from classspec.lazyre import lazy_compile
 from classspec.normalize import title_case
@@ -50,26 +55,57 @@ class Level:
 
 
 class Series:
-    """The records of one series document: a shared record and one builder per level."""
+    """The records of one document, a builder per class (a document of one class is a
+    series of one); a write through the series reaches every class it targets."""
 
-    def __init__(self, shared: RecordBuilder, keys: Iterable[str], text_fields: Iterable[str] = ()) -> None:
-        self.shared = shared
-        self.own = {key: RecordBuilder(shared.doc, shared.parser_id) for key in keys}
-        # text fields both may fill (a shared definition and a level's own paragraph) join
-        self.text_fields = tuple(text_fields)
+    def __init__(self, start: RecordBuilder, keys: Iterable[str]) -> None:
+        self.own = {key: start.copy() for key in keys}
+        self.builders = list(self.own.values())
 
     def level(self, key: str) -> RecordBuilder:
+        """The builder of one class, for what only that class's text says."""
         return self.own[key]
 
     def records(self) -> list[RecordBuilder]:
-        """One record per level; a line any level used is not left over for the others."""
-        result = []
-        for own in self.own.values():
-            record = self.shared.copy()
-            record.merge(own, self.text_fields)
-            result.append(record)
-        share_used(result)
-        return result
+        return self.builders
+
+    def targets(self, source: Source = None) -> list[RecordBuilder]:
+        """The builders a write of `source` goes to: here every class's."""
+        return self.builders
+
+    def set(self, path: str, value: object, source: Source = None, *, keep: bool = False) -> None:
+        """Set a field; with keep=True only where it is still empty."""
+        for builder in self.targets(source):
+            if not (keep and builder.has(path)):
+                builder.set(path, value, source)
+
+    def has(self, path: str, source: Source = None) -> bool:
+        return all(builder.has(path) for builder in self.targets(source))
+
+    def add(self, path: str, value: object, source: Source = None, **parts: Source) -> None:
+        for builder in self.targets(source):
+            builder.add(path, value, source, **parts)
+
+    def append_text(self, path: str, body: Piece) -> None:
+        """Set a text field, or add a paragraph to it ('Definition' then 'Nature of Work')."""
+        for builder in self.targets(body):
+            if builder.has(path):
+                builder.extend(path, body, sep="\n\n")
+            else:
+                builder.set(path, body.text, body)
+
+    def other(self, heading: str | Piece | None, body: Piece) -> None:
+        for builder in self.targets(body):
+            builder.other(heading, body)
+
+    def use(self, source: Source) -> None:
+        """Lines that name no value (headings, labels) are used for every class."""
+        for builder in self.builders:
+            builder.use(source)
+
+    def warn(self, message: str) -> None:
+        for builder in self.builders:
+            builder.warn(message)
 
 
 def _level_line(line: Line) -> re.Match[str] | None:

@@ -1,10 +1,11 @@
 """The vocabulary of heading and label names (`headings.toml`), read once.
 
-The lexicon of section families (parsers/lexicon.py), the label map (parsers/labels.py),
-the weak headings and the template parsers' heading names all come from this one file,
-so that a wording is added in one place and the heading model (generic/heading_model.py)
-is trained against the same names the engine matches. TOML, read by the standard
-library: parsing a text file imports no YAML parser (tests/test_speed.py).
+The lexicon of section families (parsers/generic/lexicon.py), the label map
+(parsers/generic/labels.py), the weak headings and the template parsers' heading
+names all come from this one file, so that a wording is added in one place and the
+heading model (generic/heading_model.py) is trained against the same names the engine
+matches. TOML, read by the standard library: parsing a text file imports no YAML
+parser (tests/test_speed.py).
 """
 
 from __future__ import annotations

@@ -1,8 +1,7 @@
-"""Any other template: sections found by the shared lexicon of section names and by
-typography (parsers/lexicon.py, generic/headings.py), identity from labels, footers and
-the title line (parsers/labels.py), and a document that defines several classes (a
-level series, a table of codes and titles) read as one record per class
-(generic/classes.py).
+"""Any other template: sections found by the lexicon of section names and by
+typography (lexicon.py, headings.py), identity from labels, footers and the title line
+(labels.py, titles.py), and a document that defines several classes (a level series,
+a table of codes and titles) read as one record per class (classes.py).
 
 Detection scores structure only (recognised section headings and a title), so a
 document with no class-spec structure scores 0 and is refused.
@@ -17,16 +16,17 @@ from classspec.builder import RecordBuilder
 from classspec.document import Document, Line, Piece, SourceFormat
 from classspec.jurisdiction import jurisdiction_from_text
 from classspec.lazyre import lazy_compile
+from classspec.linetext import strip_marker
 from classspec.normalize import title_case
 from classspec.parsers.base import Detection, TemplateParser
 from classspec.parsers.generic.classes import Records, find_classes, owned_runs
 from classspec.parsers.generic.handlers import handle, set_title
 from classspec.parsers.generic.headings import find_heading, read_heading, sections, split_long_lines
+from classspec.parsers.generic.labels import BARE_CODE, SERIES_LIST, footer, label_line
+from classspec.parsers.generic.lexicon import LIST_KEYS, STRUCTURAL_KEYS, WEAK_HEADINGS
 from classspec.parsers.generic.tables import label_rows
-from classspec.parsers.labels import BARE_CODE, SERIES_LIST, footer, label_line
-from classspec.parsers.lexicon import LIST_KEYS, STRUCTURAL_KEYS, WEAK_HEADINGS
-from classspec.parsers.titles import choose_title, class_list, title_like, top_heading_title
-from classspec.sections import Section, strip_marker
+from classspec.parsers.generic.titles import choose_title, class_list, title_like, top_heading_title
+from classspec.sections import Section
 from classspec.vocabulary import names
 
 _SERIES_HEADING = lazy_compile(

@@ -4,8 +4,9 @@ Most documents define one class: one RecordBuilder takes everything. A series de
 several: by level lines ("Accountant I" ... "Accountant II", see parsers/levels.py) or
 by a table of codes and titles (CalHR series pages), with each class's own text under
 its title inside the sections ("Minimum Qualifications / Associate Agricultural
-Biologist / ..."). Each class gets its own plain RecordBuilder; text no class owns is
-shared and written to every one of them.
+Biologist / ..."). `Records` is the document's `levels.Series` (one builder per
+class) that knows which class owns each line: a class's own text goes to its record,
+text no class owns to every one of them.
 """
 
 from __future__ import annotations
@@ -14,14 +15,15 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from classspec.builder import RecordBuilder, Source
+from classspec.builder import RecordBuilder, Source, source_lines
 from classspec.document import Document, Line, Piece
 from classspec.lazyre import lazy_compile
+from classspec.linetext import cells
 from classspec.normalize import title_case
 from classspec.parsers.generic.headings import find_heading
-from classspec.parsers.levels import find_levels
-from classspec.parsers.lexicon import HEADINGS, TOP_LEVEL_KEYS
-from classspec.sections import Section, cells
+from classspec.parsers.generic.lexicon import HEADINGS, TOP_LEVEL_KEYS
+from classspec.parsers.levels import Series, find_levels
+from classspec.sections import Section
 
 _NOT_ALNUM = lazy_compile(r"[^0-9a-z]+")
 # "Both Levels:", "All Levels", "All Classes": text that again belongs to every class.
@@ -149,13 +151,15 @@ def find_classes(lines: Sequence[Line]) -> list[Class]:
     return list(merged.values())
 
 
-class Records:
-    """The builders of one document and the class that owns each line. Handlers write
-    through `targets()`: the owning class's builder, or every builder for shared text."""
+class Records(Series):
+    """The records of one document (`levels.Series`, one builder per class) and the
+    class that owns each line. A handler's write goes to the classes that own its
+    lines (`targets`): the class whose run is being read, else the one owning the
+    source's lines, else every class (shared text)."""
 
     def __init__(self, doc: Document, parser_id: str, classes: list[Class]) -> None:
+        super().__init__(RecordBuilder(doc, parser_id), [str(index) for index in range(len(classes) or 1)])
         self.classes = classes
-        self.builders = [RecordBuilder(doc, parser_id) for _ in classes or [None]]
         owners: dict[int, list[int]] = {}
         for index, one in enumerate(classes):
             for number in one.line_numbers:
@@ -191,50 +195,9 @@ class Records:
     def targets(self, source: Source = None, owner: Owner | None = None) -> list[RecordBuilder]:
         owner = self.current if owner is None else owner
         if owner is None and source is not None:
-            lines = (
-                source.lines
-                if isinstance(source, Piece)
-                else [source]
-                if isinstance(source, Line)
-                else source
-            )
-            owners = {self.owner.get(ln.number) for ln in lines}
+            owners = {self.owner.get(ln.number) for ln in source_lines(source)}
             owner = owners.pop() if len(owners) == 1 else None
         return [self.builders[i] for i in owner] if owner is not None else self.builders
-
-    # -- writing through to the builders -----------------------------------
-    def set(self, path: str, value: object, source: Source = None, *, keep: bool = False) -> None:
-        """Set a field; with keep=True only where it is still empty."""
-        for builder in self.targets(source):
-            if not (keep and builder.has(path)):
-                builder.set(path, value, source)
-
-    def has(self, path: str, source: Source = None) -> bool:
-        return all(builder.has(path) for builder in self.targets(source))
-
-    def add(self, path: str, value: object, source: Source = None, **parts: Source) -> None:
-        for builder in self.targets(source):
-            builder.add(path, value, source, **parts)
-
-    def append_text(self, path: str, body: Piece) -> None:
-        """Set a text field, or add a paragraph to it ('Definition' then 'Nature of Work')."""
-        for builder in self.targets(body):
-            if builder.has(path):
-                builder.extend(path, body, sep="\n\n")
-            else:
-                builder.set(path, body.text, body)
-
-    def other(self, heading: str | Piece | None, body: Piece) -> None:
-        for builder in self.targets(body):
-            builder.other(heading, body)
-
-    def use(self, source: Source) -> None:
-        for builder in self.builders:
-            builder.use(source)
-
-    def warn(self, message: str) -> None:
-        for builder in self.builders:
-            builder.warn(message)
 
 
 def owned_runs(section: Section, records: Records) -> list[tuple[Owner | None, list[Line]]]:

@@ -8,10 +8,11 @@ import re
 
 from classspec.document import Line, Piece, collapse
 from classspec.lazyre import lazy_compile
+from classspec.linetext import is_upper_heading, items, join_wrapped, strip_marker
 from classspec.parsers.generic.classes import Records
 from classspec.parsers.generic.sectiontext import heading_text
-from classspec.parsers.titles import title_like
-from classspec.sections import Section, is_upper_heading, items, join_wrapped, strip_marker
+from classspec.parsers.generic.titles import title_like
+from classspec.sections import Section
 
 # Lines in a duty list that introduce it rather than being a duty.
 _INTRO = lazy_compile(

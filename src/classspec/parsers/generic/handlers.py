@@ -6,6 +6,7 @@ import re
 
 from classspec.document import Line, Piece
 from classspec.lazyre import lazy_compile
+from classspec.linetext import items, prose_items, text_block
 from classspec.normalize import flsa_status, iso_date, strength, title_case
 from classspec.normalize.experience import duration_months
 from classspec.normalize.pay import document_currency, pay_period, salary_ranges
@@ -14,8 +15,8 @@ from classspec.parsers.generic.classes import Records
 from classspec.parsers.generic.duties import BOILERPLATE, PARENTHETICAL, duties
 from classspec.parsers.generic.requirements import continued_inline, licenses, qualifications, requirements
 from classspec.parsers.generic.sectiontext import body_of, first_value, heading_text
-from classspec.parsers.titles import title_and_code, title_like
-from classspec.sections import Section, items, prose_items, text_block
+from classspec.parsers.generic.titles import title_and_code, title_like
+from classspec.sections import Section
 
 # A section reader (`parsers.fields.Reader`) writing to the document's `Records`.
 Handler = Reader[Records]

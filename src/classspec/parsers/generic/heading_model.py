@@ -24,7 +24,7 @@ import Stemmer
 
 from classspec.document import Line
 from classspec.lazyre import lazy_compile
-from classspec.sections import is_upper_heading, strip_marker
+from classspec.linetext import is_upper_heading, strip_marker
 
 MODEL_FILE = "heading_model.json"
 MAX_WORDS = 12

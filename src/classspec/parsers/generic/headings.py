@@ -14,9 +14,10 @@ from dataclasses import dataclass
 
 from classspec.document import Line, Piece, collapse
 from classspec.lazyre import lazy_compile
+from classspec.linetext import is_upper_heading, strip_marker
 from classspec.parsers.generic import heading_model
-from classspec.parsers.lexicon import FAMILIES, HEADINGS, UNKNOWN_HEADING
-from classspec.sections import Section, is_upper_heading, match_heading, strip_marker
+from classspec.parsers.generic.lexicon import FAMILIES, HEADINGS, UNKNOWN_HEADING
+from classspec.sections import Section, match_heading
 
 # "1. DEFINITION", "A. Duties", "IV. MINIMUM QUALIFICATIONS", "Section 3 - Duties"
 _NUMBERING = lazy_compile(

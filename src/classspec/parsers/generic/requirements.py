@@ -6,12 +6,13 @@ import re
 
 from classspec.document import Line, Piece
 from classspec.lazyre import lazy_compile
+from classspec.linetext import items, strip_marker, text_block
 from classspec.literals import may_match
 from classspec.normalize import education_level
 from classspec.parsers.generic.classes import Records
-from classspec.parsers.kinds import names_license, qualification_kind
-from classspec.parsers.lexicon import DEGREE_WORDS
-from classspec.sections import Section, items, strip_marker, text_block
+from classspec.parsers.generic.lexicon import DEGREE_WORDS
+from classspec.parsers.requirement_kinds import names_license, qualification_kind
+from classspec.sections import Section
 
 _DEGREES = "|".join(sorted(DEGREE_WORDS, key=len, reverse=True))
 REQUIREMENT_START = lazy_compile(

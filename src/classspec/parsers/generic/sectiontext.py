@@ -4,7 +4,8 @@ of a labelled field."""
 from __future__ import annotations
 
 from classspec.document import Line, Piece, collapse
-from classspec.sections import Section, text_block
+from classspec.linetext import text_block
+from classspec.sections import Section
 
 
 def heading_text(section: Section) -> str | None:

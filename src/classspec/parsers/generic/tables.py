@@ -19,8 +19,8 @@ import re
 from collections.abc import Sequence
 
 from classspec.document import Line, collapse
-from classspec.parsers.labels import TAXONOMY_LABELS, label_field
-from classspec.parsers.lexicon import HEADINGS
+from classspec.parsers.generic.labels import TAXONOMY_LABELS, label_field
+from classspec.parsers.generic.lexicon import HEADINGS
 from classspec.sections import match_heading
 
 # Lexicon families a header-table label may name (a section name such as "Duties" may not).

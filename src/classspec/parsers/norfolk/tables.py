@@ -10,10 +10,11 @@ from collections.abc import Sequence
 from classspec.builder import RecordBuilder
 from classspec.document import Line, Piece, collapse
 from classspec.lazyre import lazy_compile
+from classspec.linetext import cells, items, text_block
 from classspec.normalize import education_level, environment_frequency, frequency, strength
 from classspec.parsers.fields import heading_piece
-from classspec.parsers.kinds import qualification_kind_of_label
-from classspec.sections import Section, cells, items, text_block
+from classspec.parsers.requirement_kinds import qualification_kind_of_label
+from classspec.sections import Section
 
 # Labels Norfolk prints in CLASS REQUIREMENTS, so that a PDF row without tabs still splits.
 KNOWN_REQUIREMENT_LABELS = (
@@ -126,6 +127,11 @@ def leftover(record: RecordBuilder, section: Section, lines: Sequence[Line]) -> 
     record.use(section.heading)
 
 
+def _empty_other(name: str, note: str, level: object) -> bool:
+    """The template's 'Other (specify)' row left empty: no demand to read."""
+    return bool(_UNUSED_OTHER.fullmatch(name)) and not note and level in (None, "never")
+
+
 def legend_row(record: RecordBuilder, section: Section, line: Line) -> dict[str, str] | None:
     legend = _legend(line)
     if legend is not None:
@@ -164,8 +170,8 @@ def physical_demands(record: RecordBuilder, section: Section) -> None:
             continue
         name, code, note = row
         level = frequency(code)
-        if _UNUSED_OTHER.fullmatch(name) and not note and level in (None, "never"):
-            record.use(line)  # the template's empty 'Other (specify)' row
+        if _empty_other(name, note, level):
+            record.use(line)
             continue
         item = {"name": name, "frequency": level.value if level else None, "note": note or None}
         record.add("physical_demands.items", item, line, frequency=line, note=line)
@@ -217,7 +223,7 @@ def environment_table(record: RecordBuilder, section: Section) -> None:
             continue
         record.use(line)
         for name, code in pairs:
-            if _UNUSED_OTHER.fullmatch(name) and environment_frequency(code) in (None, "never"):
+            if _empty_other(name, "", environment_frequency(code)):
                 continue
             entry = f"{name}: {words.get(code.lower(), code)}"
             record.add("working_conditions", entry, [line, *legend_lines])
@@ -273,7 +279,7 @@ def nonphysical_table(record: RecordBuilder, section: Section) -> None:
             continue
         name, code, note = row
         level = frequency(code)
-        if _UNUSED_OTHER.fullmatch(name) and not note and level in (None, "never"):
+        if _empty_other(name, note, level):
             record.use(line)
             continue
         word = level.value if level else code

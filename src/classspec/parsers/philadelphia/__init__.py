@@ -25,6 +25,7 @@ from collections.abc import Mapping, Sequence
 from classspec.builder import RecordBuilder
 from classspec.document import Line, Piece
 from classspec.lazyre import lazy_compile
+from classspec.linetext import items, strip_marker
 from classspec.model import Jurisdiction
 from classspec.normalize import title_case
 from classspec.parsers import fields
@@ -38,15 +39,7 @@ from classspec.parsers.philadelphia.common import (
 from classspec.parsers.philadelphia.header import read_header, take_header_fields
 from classspec.parsers.philadelphia.history import HISTORY_RULE, History
 from classspec.parsers.philadelphia.quals import read_qualifications
-from classspec.sections import (
-    NOTE,
-    HeadingRule,
-    Section,
-    heading,
-    items,
-    split_at,
-    strip_marker,
-)
+from classspec.sections import NOTE, HeadingRule, Section, heading, split_at
 from classspec.vocabulary import template_names
 
 _LEAD_IN = lazy_compile(r"\(?\s*the\s+following\b", re.I)

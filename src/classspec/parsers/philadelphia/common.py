@@ -8,9 +8,9 @@ from collections.abc import Sequence
 
 from classspec.document import Line, Piece, collapse
 from classspec.lazyre import lazy_compile
+from classspec.linetext import is_upper_heading, items, strip_marker
 from classspec.normalize import title_case
-from classspec.parsers.kinds import ksa_kind_of_heading
-from classspec.sections import is_upper_heading, items, strip_marker
+from classspec.parsers.requirement_kinds import ksa_kind_of_heading
 
 # A class code: four or five characters, digits and capitals, at least one digit ("6J27", "R301").
 CODE = r"(?=[0-9A-Z]*\d)[0-9A-Z]{4,5}"

@@ -9,9 +9,9 @@ from collections.abc import Sequence
 from classspec.builder import RecordBuilder
 from classspec.document import Line, Piece, collapse
 from classspec.lazyre import lazy_compile
+from classspec.linetext import is_upper_heading, strip_marker
 from classspec.normalize import flsa_status, title_case
 from classspec.parsers.philadelphia.common import CODE, specialty_name
-from classspec.sections import is_upper_heading, strip_marker
 
 _CODE_LINE = lazy_compile(rf"(?:class\s+code\s*[:#-]?\s*)?(?P<code>{CODE})\.?", re.I)
 _CODE_AND_TITLE = lazy_compile(rf"(?P<code>{CODE})\s*[-\u2013:]?\s+(?P<title>[A-Z][A-Z0-9 ,.&'/()-]+)")

@@ -10,10 +10,10 @@ import re
 from classspec.builder import RecordBuilder
 from classspec.document import Piece
 from classspec.lazyre import lazy_compile
+from classspec.linetext import strip_marker
 from classspec.model import EducationLevel
 from classspec.normalize import education_level, iso_date, title_case
 from classspec.normalize.path_parts import opens_class_list
-from classspec.parsers.kinds import qualification_kind, qualification_kind_of_label
 from classspec.parsers.philadelphia.common import (
     OPTION,
     QUAL_HEAD,
@@ -22,7 +22,8 @@ from classspec.parsers.philadelphia.common import (
     plain,
     specialty_of_heading,
 )
-from classspec.sections import Section, strip_marker
+from classspec.parsers.requirement_kinds import qualification_kind, qualification_kind_of_label
+from classspec.sections import Section
 
 _CONNECTOR = lazy_compile(r"(?P<word>and|or|and/or)\s*:?", re.I)
 _APPROVED_ON = lazy_compile(r"approved\s+(?:on|in)\s+(?P<date>\d{1,2}\s*/\s*\d{2,4})", re.I)

@@ -3,9 +3,9 @@
 One file defines a whole series: a code table (one row per class), a Promotional Line,
 a Series Narrative, then per-level blocks under DESCRIPTIONS OF LEVELS OF WORK and
 MINIMUM ACCEPTABLE QUALIFICATIONS REQUIRED FOR ENTRY INTO. The parser reads the
-series text once into a shared record and each level's text into its own builder;
-`levels.Series` copies the shared record into one record per class, so each level
-keeps the provenance of the shared lines.
+series text once, and `levels.Series` gives each class a record of its own that
+starts from it; a level's own text goes to its record, text every level shares
+reaches them all (each keeps the provenance of the shared lines).
 
 Decisions (documented in the tests):
 - summary is the level's own description ("Employees in this class are ..."); the
@@ -27,6 +27,7 @@ from collections.abc import Mapping, Sequence
 from classspec.builder import RecordBuilder
 from classspec.document import Line, Piece, collapse
 from classspec.lazyre import lazy_compile
+from classspec.linetext import items, strip_marker, text_block
 from classspec.model import Jurisdiction
 from classspec.normalize import title_case
 from classspec.parsers.base import Reading, TemplateParser, marker, template_heading
@@ -34,13 +35,7 @@ from classspec.parsers.fields import SectionReader
 from classspec.parsers.levels import Series
 from classspec.parsers.sucss.entry import read_entry, unmarked_piece
 from classspec.parsers.sucss.table import CODE, Level, read_code_table, read_identity, titled
-from classspec.sections import (
-    Section,
-    items,
-    split_at,
-    strip_marker,
-    text_block,
-)
+from classspec.sections import Section, split_at
 
 HEADINGS = (
     template_heading("sucss", "promotional_line", inline=True),
@@ -127,7 +122,7 @@ class _Reading(Reading):
             level.record = series.level(str(index))
             read_identity(level)
         for section in self.blocks:
-            _per_level(section, levels, record)
+            _per_level(section, levels, series)
         records = series.records()
         for level, each in zip(levels, records, strict=True):
             if not each.has("summary") and self.narrative:
@@ -160,7 +155,7 @@ def _add_heading_levels(levels: list[Level], blocks: list[Section]) -> None:
 
 
 # -- per-level blocks ------------------------------------------------
-def _per_level(section: Section, levels: list[Level], shared: RecordBuilder) -> None:
+def _per_level(section: Section, levels: list[Level], shared: Series) -> None:
     for head, body in split_at(section.lines, lambda ln: _is_level_heading(ln, levels)):
         level = _find_level(levels, head, body) if head is not None else None
         if level is None and len(levels) == 1:

@@ -11,10 +11,11 @@ from dataclasses import dataclass
 from classspec.builder import RecordBuilder
 from classspec.document import Line, Piece, collapse
 from classspec.lazyre import lazy_compile
+from classspec.linetext import items, strip_marker, text_block
 from classspec.model import EducationLevel
 from classspec.normalize import education_level
-from classspec.parsers.kinds import qualification_kind
-from classspec.sections import HeadingRule, heading, items, split_sections, strip_marker, text_block
+from classspec.parsers.requirement_kinds import qualification_kind
+from classspec.sections import HeadingRule, heading, split_sections
 from classspec.vocabulary import template_names
 
 # Sub-headings inside one level's entry qualifications.

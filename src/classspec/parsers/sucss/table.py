@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from classspec.builder import RecordBuilder
 from classspec.document import Line, Piece, collapse
 from classspec.lazyre import lazy_compile
+from classspec.linetext import text_block
 from classspec.normalize import iso_date, title_case
-from classspec.sections import text_block
 
 BANNER = lazy_compile(r"State Universities|Civil Service System|Class Specification|^Page \d", re.I)
 CODE = r"\d{4,5}[A-Z]?"

@@ -10,8 +10,8 @@ from collections.abc import Sequence
 
 from classspec.document import Line, collapse
 from classspec.lazyre import lazy_compile
-from classspec.parsers.labels import CODE
-from classspec.sections import strip_marker
+from classspec.linetext import strip_marker
+from classspec.parsers.generic.labels import CODE
 
 # "Fire Apparatus Engineer (1077)", "1A11 CLERK TYPIST I", "Clerk Typist 1 (B) - 1A11".
 _TITLE_THEN_CODE = lazy_compile(

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from classspec.document import Document, Line
 from classspec.lazyre import lazy_compile
+from classspec.linetext import is_block_heading, label_line, strip_marker
 from classspec.normalize.bulletin import (
     application_deadline,
     drivers_license,
@@ -27,7 +28,6 @@ from classspec.normalize.bulletin import (
 )
 from classspec.normalize.paths import qualification_paths
 from classspec.normalize.pay import document_currency, pay_period, salary_ranges, states_amount
-from classspec.sections import is_short_heading, label_line, strip_marker
 
 if TYPE_CHECKING:
     from classspec.builder import RecordBuilder
@@ -175,7 +175,7 @@ def _salary(lines: list[Line], dollar: str = "USD") -> list[tuple[dict, list[Lin
         if len(text.split(maxsplit=6)) <= 6 and not amount and _PAY_HEADING.match(text):
             in_pay_section, period = True, pay_period(text)
             continue
-        if "$" not in text and is_short_heading(text):  # an amount line is not a heading
+        if "$" not in text and is_block_heading(text):  # an amount line is not a heading
             in_pay_section, period = False, None
             continue
         if amount:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from classspec.parsers.kinds import qualification_kind
+from classspec.parsers.requirement_kinds import qualification_kind
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,7 @@ Variable Entry: Y") are fields, several may share a line. A series list inside t
 never decides which class the document is; the file name is never read. When several
 labels name the class, one rank decides (LABEL_RANK): the class's own label, then the
 job's code, a system's job id, a post's number, a working title. Which line is the
-title is parsers/titles.py.
+title is titles.py.
 """
 
 from __future__ import annotations
@@ -19,9 +19,9 @@ from dataclasses import dataclass
 
 from classspec.document import Line, Piece, collapse
 from classspec.lazyre import lazy_compile
+from classspec.linetext import strip_marker
 from classspec.literals import search
 from classspec.normalize import flsa_status, title_case
-from classspec.sections import strip_marker
 from classspec.vocabulary import names, vocabulary
 
 # "Assistant Sheriff (Class No. 000265)   Union Code: NE" - the footer hosted platforms print.
