@@ -29,6 +29,7 @@ _QUALIFYING = lazy_compile(
     re.I,
 )
 _LEVEL_ORDER = list(EducationLevel)
+_LEVEL_VALUES = [level.value for level in EducationLevel]
 _COMBINATION = lazy_compile(r"\bany\s+(?:one\s+or\s+any\s+)?combination\b", re.I)
 # A clause starts only where a sentence or bracket does: tried at every position, the
 # unanchored run backtracked over the whole clause each time (quadratic: 7 ms a
@@ -141,6 +142,37 @@ def describe_path(parts: list[str], label: str | None = None, substitutions: lis
         "courses": found_courses,
         "substitutions": [*own_substitutions, *(substitutions or [])],
     }
+
+
+def least_education(paths: list[dict]) -> str | None:
+    """The lowest education any path accepts, as `min_experience_months` is the smallest
+    path's months: a way in that asks less is open to more people.
+
+    A path that states no education is silent on it, not a way in that asks none: specs
+    name schooling where they ask it, and a way in by experience or a licence alone
+    ('Four years of full-time paid experience as …') still presumes what the document
+    does not say. So such a path does not lower the figure, as a path that states no
+    months does not lower `min_experience_months`; null when no path states a level
+    ('none' only where a path says so: 'eighth grade' and below)."""
+    stated = [path["education"] for path in paths if path.get("education")]
+    return min(stated, key=_LEVEL_VALUES.index) if stated else None
+
+
+# The clause that says what is only preferred ("...related field; a bachelor's degree is
+# preferred."): up to a full stop or a semicolon, so the required clause before it stays.
+_OPTIONAL = lazy_compile(r"[^.;]*\b(?:desirable|preferred|a plus)\b[^.;]*[.;]?", re.I)
+
+
+def stated_education(text: str | None) -> str | None:
+    """The lowest education a qualification text with no way of qualifying names as
+    required (its preferences left out): the fallback where there are no paths."""
+    if not text:
+        return None
+    # The removal scans slowly (every start inside a sentence runs to its end): only
+    # a text that says "desirable", "preferred" or "a plus" has anything to remove.
+    required = _OPTIONAL.sub(" ", text) if may_match(_OPTIONAL, text) else text
+    level = education_level(required)
+    return level.value if level else None
 
 
 def _part_level(part: str) -> EducationLevel | None:

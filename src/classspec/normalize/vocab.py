@@ -70,6 +70,8 @@ _EDUCATION_PATTERNS: tuple[tuple[EducationLevel, re.Pattern[str]], ...] = (
             r"(?:years?|semester\s+hours|quarter\s+(?:units|hours)|credits?)\s+of\s+(?:college|university)"
             r"|college\s+(?:course\s*work|credits?|level\s+course)|(?:semester|quarter)\s+(?:college\s+)?(?:units|hours)"
             r"|years?\s+of\s+(?:study|course\s*work)\s+at|two[- ]year\s+(?:\w+\s+)?program\s+at"
+            # "two years education in an accredited college or university" (LA bulletins)
+            r"|years?\s+(?:of\s+)?education\s+(?:in|at)\s+(?:an?\s+)?(?:accredited\s+)?(?:college|university)"
             r"|\b\d+\s+(?:semester\s+|college\s+)?credits\b",
             re.I,
         ),

@@ -26,7 +26,6 @@ from classspec.document import Line, Piece
 from classspec.jurisdiction import jurisdiction_from_line
 from classspec.lazyre import lazy_compile
 from classspec.normalize import (
-    education_level,
     strength,
     title_case,
 )
@@ -165,10 +164,6 @@ def _qualifications(record: RecordBuilder, section: Section) -> None:
     for kind, found in (("education", education), ("experience", experience)):
         for clause in found:
             record.add(f"minimum_qualifications.{kind}", clause.text, clause)
-    if education:
-        joined = Piece.join(education)
-        level = education_level(joined.text)
-        record.set("minimum_qualifications.min_education", level.value if level else None, joined)
 
 
 def _clauses(sentence: str) -> list[str]:
