@@ -24,6 +24,7 @@ from classspec.normalize.path_blocks import (
     KIND_HEADING,
     MAX_PATHS,
     NOTE,
+    asks_only_an_ability,
     block_alternatives,
     is_catch_all,
     without_conditions,
@@ -34,17 +35,12 @@ from classspec.normalize.path_parts import (
     describe_path,
     join_parts,
     licenses,
+    lists_competencies,
     prior_classes,
 )
 
-__all__ = [
-    "courses",
-    "describe_path",
-    "has_connector_lines",
-    "licenses",
-    "prior_classes",
-    "qualification_paths",
-]
+__all__ = ["courses", "describe_path", "has_connector_lines", "licenses", "prior_classes"]
+__all__ += ["qualification_paths"]
 
 _LIST_LEAD_IN = lazy_compile(r"\bone\s+of\s+the\s+following\s*:\s*$", re.I)
 _NUMBERED = lazy_compile(r"^\(?(?P<label>\d{1,2})[.)]\s*(?=\S)")
@@ -360,6 +356,8 @@ def qualification_paths(text: str | None) -> list[dict]:
         return []
     text, listed_classes = class_lists(text)
     preamble, top, notes, tail = _items(text)
+    # A block that asks only a skill (a Bilingual specialty) adds to the ways in, is none.
+    top = [item for item in top if not (item.block and asks_only_an_ability(item.paragraphs))]
     notes += [p for p in _paragraphs(text) if NOTE.match(p)]
     substitutions = [n for n in notes if _SUBSTITUTION.search(n)]
     if not top:
@@ -388,6 +386,8 @@ def qualification_paths(text: str | None) -> list[dict]:
         if not body or is_catch_all(parts[-1]) or _EQUIVALENT_PATH.search(parts[-1]):
             continue
         paths.append(describe_path(parts, " and ".join(labels) or None, substitutions))
+    if lists_competencies(paths):
+        return []
     for path in paths:
         path["prior_classes"] += [
             name

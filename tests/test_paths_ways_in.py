@@ -1,0 +1,86 @@
+"""What is a way of qualifying and what only adds to them (issue #23's gold misses):
+a specialty that asks only a skill, a list of competencies, a list of feeder classes,
+and Philadelphia's CERTIFICATION requirement heading."""
+
+from __future__ import annotations
+
+import pytest
+
+from classspec.api import parse_file
+from classspec.normalize.paths import qualification_paths
+from conftest import PHILADELPHIA
+
+
+def _summary(text: str) -> list[tuple]:
+    return [(p["label"], p["experience_months"], p["education"]) for p in qualification_paths(text)]
+
+
+def test_a_specialty_that_asks_only_a_skill_is_no_way_in() -> None:
+    text = (
+        "EDUCATION:\n\nCompletion of the twelfth school grade.\n\nAND\n\nSPECIFIC EXPERIENCE:\n\n"
+        "One year of experience performing field inspection work.\n\nBilingual Specialty:\n\n"
+        "Sufficient training and/or experience to be able to read, write, and speak fluently "
+        "a non-English language as required by the job assignment."
+    )
+    assert _summary(text) == [(None, 12, "high_school")]
+
+
+def test_options_keep_their_paths_beside_a_skill_only_specialty() -> None:
+    text = (
+        "EDUCATION\n\nEducation equivalent to the completion of the twelfth school grade.\n\nAND\n\n"
+        "Option 1\n\nCurrent Deputy Sheriff Training Act II-114 certification.\n\n"
+        "Option 2\n\nCurrent Act 120 certification.\n\n"
+        "BILINGUAL SPECIALTY\n\nSufficient training and/or experience to be able to understand and "
+        "speak fluently in English and a designated non-English language.\n\n"
+        "Note: Both Specialties\n\nEmployees must complete all certification training."
+    )
+    assert [label for label, _, _ in _summary(text)] == ["Option 1", "Option 2"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ability to read and write English.",
+        "You think digital by default and embrace new ideas that put users first.\n\n"
+        "You have experience applying lean and leading continuous improvement.",
+    ],
+)
+def test_a_list_of_competencies_has_no_paths(text: str) -> None:
+    assert qualification_paths(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "months"),
+    [
+        ("Five hundred hours of volunteer or paid experience in an art gallery.", None),
+        ("No previous experience or training required.", 0),
+    ],
+)
+def test_a_way_in_stated_in_words_the_months_do_not_read_stays(text: str, months) -> None:
+    assert [p["experience_months"] for p in qualification_paths(text)] == [months]
+
+
+def test_feeder_classes_grouped_by_specialty_are_prior_classes_not_a_way_in() -> None:
+    text = (
+        "HEALTH SPECIALTY:\n\nEDUCATION:\n\nA master's degree in public health.\n\nAND\n\n"
+        "EXPERIENCE:\n\nFive years of public health administration experience.\n\n"
+        "DISEASE CONTROL SPECIALTY:\n\nEDUCATION:\n\nA bachelor's degree.\n\nAND\n\n"
+        "EXPERIENCE:\n\nSix years of public health administration experience.\n\n"
+        "FEEDER CLASSES:\n\nHEALTH SPECIALTY\n\nHealth Services Administrator 3 (5F22)\n\n"
+        "DISEASE CONTROL SPECIALTY\n\n1. HIV Program Director (5F52)"
+    )
+    paths = qualification_paths(text)
+    assert [(p["experience_months"], p["education"]) for p in paths] == [(60, "master"), (72, "bachelor")]
+    feeders = ["Health Services Administrator 3 (5F22)", "HIV Program Director (5F52)"]
+    assert paths[0]["prior_classes"] == feeders
+
+
+@pytest.mark.corpus("philadelphia")
+def test_philadelphia_certification_heading_is_a_requirement_of_the_qualifications() -> None:
+    """2D18: EDUCATION AND CERTIFICATION: AND GENERAL EXPERIENCE AND SPECIFIC EXPERIENCE;
+    the licences section is the later LICENSES, REGISTRATIONS AND/OR CERTIFICATES."""
+    [record] = parse_file(PHILADELPHIA / "2d18.htm")
+    quals = record.minimum_qualifications
+    assert [(p.experience_months, p.education) for p in quals.paths] == [(36, "bachelor")]
+    assert any("Certified Pennsylvania Evaluator" in name for name in quals.paths[0].licenses)
+    assert "CERTIFICATION:" in quals.text and "GENERAL EXPERIENCE:" in quals.text
