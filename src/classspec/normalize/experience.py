@@ -86,7 +86,9 @@ _ADMISSION = lazy_compile(
 )
 _ASIDE = lazy_compile(r"\([^()]*(?:\)|$)")
 _EXPERIENCE_WORD = lazy_compile(
+    # CalHR: "One year performing the duties of a Youth Counselor"
     r"experience|employment|\bwork(?:ing|ed)?\b|service|as\s+an?\b|supervisory\s+responsibilit"
+    r"|\bperforming\s+the\s+duties\s+of\b"
     r"|\bof\s+professional\b(?!\s+(?:school|degree|program|certificat))",
     re.I,
 )

@@ -63,7 +63,7 @@ _LICENSE = lazy_compile(
     # "a valid California Class A driver's license", "Possession of an Engineer in Training Certificate"
     r"\b(?i:(?:valid|current|possession\s+of\s+(?:an?\s+)?(?:valid\s+)?|possess\s+an?\s+(?:valid\s+|current\s+)?)\s*)"
     r"(?P<license>(?:(?:[A-Z][\w.'\u2019/-]*|\([A-Z][\w.' -]*\)|\d+|of|on|and|for)\s+){0,14}"
-    r"(?:Class\s+[A-C]\s+)?(?:[\w'\u2019-]+\s+){0,2}"
+    r"(?:Class\s+[A-C]\s+(?:or\s+(?:Class\s+)?[A-C]\s+)?)?(?:[\w'\u2019-]+\s+){0,2}"
     + _LICENSE_WORD
     + r"(?:\s+(?:as|in|with)\s+an?\s+[A-Z][\w ]*?(?=[,;.]|\s+(?:is|are|and|or|issued)\b|$))?)"
     # "Certification as an Engineer-In-Training", 'a certificate as a "Certified Industrial Hygienist"'

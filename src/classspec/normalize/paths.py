@@ -42,7 +42,8 @@ from classspec.normalize.path_parts import (
 __all__ = ["courses", "describe_path", "has_connector_lines", "licenses", "prior_classes"]
 __all__ += ["qualification_paths"]
 
-_LIST_LEAD_IN = lazy_compile(r"\bone\s+of\s+the\s+following\s*:\s*$", re.I)
+_LIST_LEAD_IN = lazy_compile(r"\bone\s+of\s+the\s+following\s*:\s*$|\beither\s*:?\s*$", re.I)
+_EITHER_LEAD_IN = lazy_compile(r"\beither\s*:?\s*$|^(?:OR|AND)$", re.I)
 _NUMBERED = lazy_compile(r"^\(?(?P<label>\d{1,2})[.)]\s*(?=\S)")
 _LETTERED = lazy_compile(r"^\(?(?P<label>[a-z])[.)]\s+(?=\S)|^\(?(?P<upper>[A-H])[.)]\s+(?=[A-Z0-9])")
 # An option, or a specialty heading on a line of its own ('PLUMBING SPECIALTY'; not 'ALL
@@ -188,7 +189,10 @@ def _items(text: str) -> tuple[list[str], list[_Item], list[str], list[str]]:
         if not block and top and top[-1].block and any(_LIST_LEAD_IN.search(p) for p in top[-1].paragraphs):
             # 'Either I / One year ... in at least one of the following: / 1. ... / 2. ...':
             # the numbered kinds of experience belong to the pattern, they are not ways in.
-            top[-1].paragraphs.append(paragraph)
+            # After '... either' they are its alternatives: their 'or' is an OR line.
+            either = _EITHER_LEAD_IN.search(top[-1].paragraphs[-1])
+            item_text, joined_by = _split_connector(body) if either else (paragraph, None)
+            top[-1].paragraphs += [item_text, joined_by.upper()] if joined_by else [item_text]
             continue
         if kind == "top":
             _close_block(top, preamble)
