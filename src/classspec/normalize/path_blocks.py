@@ -157,3 +157,15 @@ def asks_only_an_ability(parts: list[str]) -> bool:
             paragraphs.append(paragraph)
     own = "\n".join(paragraphs)
     return bool(paragraphs) and all(_ABILITY.search(p) for p in paragraphs) and not _MEASURED.search(own)
+
+
+def joins_between(written: list[str | None], default: str) -> list[str]:
+    """The connector between each item of a list and the next, from those `written` after
+    each: its own, else the next one written at this level ('A; B; or C' is all 'or'),
+    else the last one written, else `default`."""
+    joins = []
+    for index, connector in enumerate(written):
+        later = next((c for c in written[index:] if c), None)
+        earlier = next((c for c in reversed(written[:index]) if c), None)
+        joins.append(connector or later or earlier or default)
+    return joins

@@ -27,6 +27,7 @@ from classspec.normalize.path_blocks import (
     asks_only_an_ability,
     block_alternatives,
     is_catch_all,
+    joins_between,
     without_conditions,
 )
 from classspec.normalize.path_parts import (
@@ -67,6 +68,7 @@ _TRAILING_CONNECTOR = lazy_compile(
 # Not after a comma: "Registering citizens to vote, OR" / "Preparing voting machines" is a
 # list inside one requirement.
 _UPPER_CONNECTOR_END = lazy_compile(r"(?<=[\s.;)])(?<!,\s)(?P<word>OR|AND)[\s:.]*$")
+_SEMICOLON_OR_END = lazy_compile(r"(?<=;)\s*(?P<word>or)\s*$")
 _SUBSTITUTION = lazy_compile(r"substitut|in\s+lieu\b|\bequals?\b|may\s+be\s+accepted|\bwaive", re.I)
 # The kind a requirement heading names ('GENERAL EXPERIENCE' -> experience).
 _KIND_WORD = lazy_compile(r"EDUCATION|EXPERIENCE|TRAINING|LICEN[SC]E|CERTIFICATION")
@@ -127,6 +129,8 @@ def _paragraphs(text: str) -> tuple[str, ...]:
     for index, paragraph in enumerate(result):
         following = result[index + 1] if index + 1 < len(result) else ""
         ending = search(_UPPER_CONNECTOR_END, paragraph)
+        if not ending and _EQUIVALENT_PATH.search(following):  # NYC: '...; or' / 'Education and/or
+            ending = _SEMICOLON_OR_END.search(paragraph)  # experience which is equivalent to "1"'.
         if ending and ending.start() and following[:1].isupper() and not paragraph.isupper():
             split += [paragraph[: ending.start()].rstrip(" ,;"), ending.group("word")]
         else:
@@ -273,15 +277,7 @@ def _plain(paragraph: str, preamble: list[str], top: list[_Item], notes: list[st
 
 
 def _joins(items: list[_Item], default: str) -> list[str]:
-    """The connector between each item and the next: its own, else the next one written
-    at this level ('A; B; or C' is all 'or'), else the last one written, else `default`."""
-    written = [item.connector for item in items[:-1]]
-    joins = []
-    for index, connector in enumerate(written):
-        later = next((c for c in written[index:] if c), None)
-        earlier = next((c for c in reversed(written[:index]) if c), None)
-        joins.append(connector or later or earlier or default)
-    return joins
+    return joins_between([item.connector for item in items[:-1]], default)
 
 
 def _alternatives(item: _Item) -> list[tuple[str | None, list[str]]]:
