@@ -84,3 +84,59 @@ def test_philadelphia_certification_heading_is_a_requirement_of_the_qualificatio
     assert [(p.experience_months, p.education) for p in quals.paths] == [(36, "bachelor")]
     assert any("Certified Pennsylvania Evaluator" in name for name in quals.paths[0].licenses)
     assert "CERTIFICATION:" in quals.text and "GENERAL EXPERIENCE:" in quals.text
+
+
+def test_a_calhr_patterns_labelled_paragraphs_joined_by_or_are_its_ways() -> None:
+    """CalHR 1095: 'Either I / Experience: Thirty-six months ... appointment.). or /
+    Experience: Thirty-six months ... or / Experience: ...' - three ways in pattern I."""
+    text = (
+        "Either I Experience: Thirty-six months of full-time experience as a Fire Apparatus Engineer. or\n\n"
+        "Experience: Thirty-six months of full-time experience as an Engineer before 1983. or\n\n"
+        "Experience: Forty-eight months of full-time experience as a Fire Apparatus Engineer.\n\n"
+        "Or II\n\nExperience: Twenty-four months of experience as a full-time paid Company Officer."
+    )
+    assert [(label, months) for label, months, _ in _summary(text)] == [
+        ("I", 36),
+        ("I", 36),
+        ("I", 48),
+        ("II", 24),
+    ]
+
+
+def test_numbered_items_after_either_are_the_patterns_alternatives() -> None:
+    """CalHR 9904: 'Either I / In a ... institution either / 1. ... or / 2. ... or / 3. ...
+    / and / Education: ...' - three ways, each with the pattern's education."""
+    text = (
+        "Either I\n\nIn a California state correctional institution either\n\n"
+        "1. One year performing the duties of a Correctional Program Supervisor I. or\n\n"
+        "2. One year performing the duties of a Youth Counselor. or\n\n"
+        "3. Two years performing the duties of a Correctional Officer.\n\nand\n\n"
+        "Education: Equivalent to graduation from a recognized four-year college.\n\n"
+        "Or II\n\nExperience: One year of experience in correctional casework."
+    )
+    assert _summary(text) == [
+        ("I", 12, "bachelor"),
+        ("I", 12, "bachelor"),
+        ("I", 24, "bachelor"),
+        ("II", 12, None),
+    ]
+
+
+def test_a_trades_program_is_schooling_below_college() -> None:
+    text = "Completion of post high school electrician trades program from an accredited technical institute."
+    assert _summary(text) == [(None, 0, "high_school")]
+
+
+@pytest.mark.corpus("california")
+def test_a_calhr_class_with_alternate_ranges_owns_its_level_block() -> None:
+    """9594: the table's 'Real Estate Officer, Range A, Range B, and Range C' heads its
+    qualifications 'Real Estate Officer'; the other levels do not inherit them."""
+    from conftest import SHARED
+
+    records = {r.class_code: r for r in parse_file(SHARED / "corpus" / "california" / "9594.html")}
+    months = {
+        code: [p.experience_months for p in r.minimum_qualifications.paths] for code, r in records.items()
+    }
+    assert months["9594"] == [0, 24, 12]
+    assert months["9595"] == [12, 48]
+    assert records["9595"].minimum_qualifications.min_experience_months == 12

@@ -68,7 +68,8 @@ _TRAILING_CONNECTOR = lazy_compile(
 # Not after a comma: "Registering citizens to vote, OR" / "Preparing voting machines" is a
 # list inside one requirement.
 _UPPER_CONNECTOR_END = lazy_compile(r"(?<=[\s.;)])(?<!,\s)(?P<word>OR|AND)[\s:.]*$")
-_SEMICOLON_OR_END = lazy_compile(r"(?<=;)\s*(?P<word>or)\s*$")
+_SEMICOLON_OR_END = lazy_compile(r"(?<=[;.])\s*(?P<word>or)\s*$")
+_KIND_LABEL = lazy_compile(r"(?:Experience|Education)\s*:")
 _SUBSTITUTION = lazy_compile(r"substitut|in\s+lieu\b|\bequals?\b|may\s+be\s+accepted|\bwaive", re.I)
 # The kind a requirement heading names ('GENERAL EXPERIENCE' -> experience).
 _KIND_WORD = lazy_compile(r"EDUCATION|EXPERIENCE|TRAINING|LICEN[SC]E|CERTIFICATION")
@@ -129,8 +130,10 @@ def _paragraphs(text: str) -> tuple[str, ...]:
     for index, paragraph in enumerate(result):
         following = result[index + 1] if index + 1 < len(result) else ""
         ending = search(_UPPER_CONNECTOR_END, paragraph)
-        if not ending and _EQUIVALENT_PATH.search(following):  # NYC: '...; or' / 'Education and/or
-            ending = _SEMICOLON_OR_END.search(paragraph)  # experience which is equivalent to "1"'.
+        # NYC: '...; or' / 'Education and/or experience which is equivalent to "1"'; CalHR:
+        # '... appointment.). or' / 'Experience: Thirty-six months ...' (a pattern's ways).
+        if not ending and (_EQUIVALENT_PATH.search(following) or _KIND_LABEL.match(following)):
+            ending = _SEMICOLON_OR_END.search(paragraph)
         if ending and ending.start() and following[:1].isupper() and not paragraph.isupper():
             split += [paragraph[: ending.start()].rstrip(" ,;"), ending.group("word")]
         else:

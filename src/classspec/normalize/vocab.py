@@ -63,7 +63,10 @@ _EDUCATION_PATTERNS: tuple[tuple[EducationLevel, re.Pattern[str]], ...] = (
         EducationLevel.high_school,
         lazy_compile(
             r"(?<!post-)(?<!post )high\s+school(?!\s+course)|twelfth\s+(?:school\s+)?grade"
-            r"|12th\s+(?:school\s+)?grade|grade\s+12\b|\bG\.?E\.?D\b|secondary\s+school",
+            r"|12th\s+(?:school\s+)?grade|grade\s+12\b|\bG\.?E\.?D\b|secondary\s+school"
+            # A trades program is not college: 'post high school electrician trades
+            # program from an accredited technical institute' (Philadelphia).
+            r"|\btrades?\s+program\b",
             re.I,
         ),
     ),
