@@ -140,3 +140,18 @@ def test_a_calhr_class_with_alternate_ranges_owns_its_level_block() -> None:
     assert months["9594"] == [0, 24, 12]
     assert months["9595"] == [12, 48]
     assert records["9595"].minimum_qualifications.min_experience_months == 12
+
+
+@pytest.mark.parametrize(
+    ("text", "months"),
+    [
+        ("Three years at the full performance level or above performing networking activities.", 36),
+        ("One year performing the duties of a Youth Counselor.", 12),
+        # 'performing' alone names no experience: the items of a list of who was supervised.
+        ("Supervising for at least two years either: a. Accounting professionals performing audits", None),
+    ],
+)
+def test_experience_in_civil_service_words(text: str, months) -> None:
+    from classspec.normalize.experience import experience_months
+
+    assert experience_months(text) == months
