@@ -26,17 +26,6 @@ POSTING = """# Lead Content Designer
 - Experience of line management over five years
 """
 
-WISHES_ONLY = """# Community Engagement Consultant
-
-## What you'll do
-- Plan community engagement programs
-- Organize forums and community events
-
-## What we're looking for
-- 3+ years of professional experience in community organizing
-- Ability to engage with a wide range of specialists
-"""
-
 
 def _one(text: str, name: str):
     (record,) = parse_bytes(text.encode(), name)
@@ -49,11 +38,3 @@ def test_the_sub_sections_of_a_wishes_heading_ask_no_minimum() -> None:
     assert "line management" not in (quals.text or "")
     assert [(p.experience_months, p.education) for p in quals.paths] == [(24, "bachelor")]
     assert any("content strategy" in a.text for a in record.abilities)  # the KSA heading's items
-
-
-def test_wishes_alone_state_no_minimum() -> None:
-    record = _one(WISHES_ONLY, "posting.md")
-    quals = record.minimum_qualifications
-    assert quals.text is None and quals.paths == [] and quals.min_experience_months is None
-    assert any("3+ years" in r.text for r in record.other_requirements)
-    assert not any("minimum qualifications" in w for w in record.warnings)

@@ -354,7 +354,6 @@ class GenericParser(TemplateParser):
                         ln.stripped
                         for ln in doc.lines
                         if 0 < len(ln.stripped.split(maxsplit=MAX_PROMISE_WORDS)) <= MAX_PROMISE_WORDS
-                        and "$" not in ln.stripped  # '$66,500 - $86,000, commensurate with experience'
                     ]
                 if any(promise.search(text) for text in short):
                     name = "duties" if path == "duties" else "minimum qualifications"

@@ -30,16 +30,13 @@ def _is_wishes(section: Section) -> bool:
 
 
 def preferences_apart(found: list[Section]) -> list[Section]:
-    """A qualifications heading that names wishes is no requirement; where a posting
-    heads its minimum as such, neither is any requirement heading under a wishes heading."""
+    """Where a posting heads its minimum as such, a qualifications heading that names
+    wishes is no requirement, nor is any requirement heading under a wishes heading."""
     quals = [s for s in found if s.key == "qualifications" and s.heading is not None]
     if not any(_MINIMUM.search(s.heading.text) for s in quals):
-        # No minimum heading: wishes alone ('What we're looking for': '3+ years of ...')
-        # state no minimum either (Austin's postings without 'Minimum qualifications'):
-        # they are read as the posting's requirements, KSAs and other requirements.
-        return [
-            Section("ksa", s.heading, s.inline, s.lines) if s in quals and _is_wishes(s) else s for s in found
-        ]
+        # Without a minimum heading, a wishes heading is the posting's qualifications
+        # ('Who we are looking for', Washington State's 'Desirable Qualifications').
+        return found
     return _under_wishes(
         [Section(None, s.heading, s.inline, s.lines) if s in quals and _is_wishes(s) else s for s in found]
     )
