@@ -130,3 +130,54 @@ def test_the_least_months_are_the_smallest_paths_on_every_record() -> None:
             quals = spec.minimum_qualifications
             months = [p.experience_months for p in quals.paths if p.experience_months is not None]
             assert quals.min_experience_months == (min(months) if months else None), name
+
+
+def test_the_least_education_is_the_lowest_a_path_states() -> None:
+    """min_education has one owner, the requirements algebra: the lowest education any
+    path accepts. A path that states none (experience alone) is silent on education and
+    does not lower it, as a path that states no months does not lower the months."""
+    text = (
+        "1. A master's degree in public administration; or\n"
+        "2. A bachelor's degree and two years of experience as a Budget Analyst; or\n"
+        "3. Six years of experience as a Budget Analyst."
+    )
+    (record,) = finish_records([_builder(minimum_qualifications__text=text)])
+    quals = record.minimum_qualifications
+    assert [p.education for p in quals.paths] == ["master", "bachelor", None]
+    assert quals.min_education == "bachelor"
+
+
+def test_the_least_education_of_paths_that_state_none_is_null() -> None:
+    # A substitution names college units; it is no way in and sets no level.
+    text = (
+        "Two years of experience as a Library Clerical Assistant.\n\n"
+        "Completion of 16 semester units in library science may be substituted for one year."
+    )
+    (record,) = finish_records([_builder(minimum_qualifications__text=text)])
+    assert [p.experience_months for p in record.minimum_qualifications.paths] == [24]
+    assert record.minimum_qualifications.min_education is None
+
+
+def test_a_text_with_no_way_in_gives_its_required_education() -> None:
+    """The one fallback: a qualification text the algebra finds no path in (only a
+    catch-all) gives the level it names as required, its preferences left out."""
+    text = (
+        "Any combination of education and experience equivalent to graduation from high school; "
+        "a bachelor's degree is preferred."
+    )
+    (record,) = finish_records([_builder(minimum_qualifications__text=text)])
+    assert record.minimum_qualifications.paths == []
+    assert record.minimum_qualifications.min_education == "high_school"
+
+
+@pytest.mark.corpus("philadelphia")
+def test_no_parser_writes_the_least_education() -> None:
+    """Whatever a template reads into its education list, min_education is the paths'."""
+    from classspec.api import parse_file
+
+    for name in ("1d55.htm", "2e07.htm", "7k02.htm"):
+        for spec in parse_file(PHILADELPHIA / name):
+            quals = spec.minimum_qualifications
+            stated = [p.education for p in quals.paths if p.education is not None]
+            order = ["none", "high_school", "some_college", "associate", "bachelor", "master", "doctorate"]
+            assert quals.min_education == (min(stated, key=order.index) if stated else None), name

@@ -26,6 +26,7 @@ from classspec.normalize.bulletin import (
     open_date,
     probation_months,
 )
+from classspec.normalize.path_parts import least_education, stated_education
 from classspec.normalize.paths import qualification_paths
 from classspec.normalize.pay import document_currency, pay_period, salary_ranges, states_amount
 
@@ -78,10 +79,17 @@ def _fill(
 
 
 def _fill_paths(record: RecordBuilder, lines: list[Line]) -> None:
-    """The paths of the qualification text, and the least months of experience: the
-    smallest path's, by construction."""
-    paths = qualification_paths(record.get("minimum_qualifications.text"))
+    """The paths of the qualification text, the least months of experience (the smallest
+    path's) and the least education (the lowest a path states), by construction: no
+    parser writes these. A text with no way of qualifying in it gives the education it
+    names as required, the one fallback."""
+    text = record.get("minimum_qualifications.text")
+    paths = qualification_paths(text)
     if not paths:
+        fallback = stated_education(text)
+        if fallback:
+            record.set("minimum_qualifications.min_education", fallback)
+            record.cite("minimum_qualifications.min_education", record.lines("minimum_qualifications.text"))
         return
     # A path cites the lines of the qualification text it repeats (a series repeats the
     # same sentences for every level: only this record's lines count).
@@ -113,6 +121,11 @@ def _fill_paths(record: RecordBuilder, lines: list[Line]) -> None:
         least = next(path for path in paths if path["experience_months"] == min(months))
         record.set("minimum_qualifications.min_experience_months", min(months))
         record.cite("minimum_qualifications.min_experience_months", lines_of(least["text"]))
+    education = least_education(paths)
+    if education:
+        lowest = next(path for path in paths if path["education"] == education)
+        record.set("minimum_qualifications.min_education", education)
+        record.cite("minimum_qualifications.min_education", lines_of(lowest["text"]))
 
 
 def _cite(record: RecordBuilder, path: str, value: Any, source: Sequence[Line]) -> None:

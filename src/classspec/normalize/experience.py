@@ -86,7 +86,10 @@ _ADMISSION = lazy_compile(
 )
 _ASIDE = lazy_compile(r"\([^()]*(?:\)|$)")
 _EXPERIENCE_WORD = lazy_compile(
+    # CalHR: "One year performing the duties of a Youth Counselor"; Philadelphia: "Three
+    # years at the full performance level or above performing local area networking ..."
     r"experience|employment|\bwork(?:ing|ed)?\b|service|as\s+an?\b|supervisory\s+responsibilit"
+    r"|\bperforming\s+the\s+duties\s+of\b|\bfull\s+performance\s+level\b"
     r"|\bof\s+professional\b(?!\s+(?:school|degree|program|certificat))",
     re.I,
 )

@@ -128,3 +128,44 @@ def _list_lead_in(segment: list[str]) -> list[str]:
         i for i, p in enumerate(segment[:-1]) if p.rstrip().endswith(":") or experience_months(p) is not None
     ]
     return segment[: opening[-1] + 1] if opening else []
+
+
+# A requirement that asks a skill, not a way in: "Sufficient training and/or experience to
+# be able to understand and speak fluently ... the designated non-English language" (a
+# Bilingual specialty's addition), "Ability to read and write English".
+_ABILITY = lazy_compile(
+    r"^\W*(?:(?:sufficient|demonstrated|proven)\s+(?:[\w/]+\s+){0,5}?)?(?:(?:the\s+)?ability|able)\s+to\b"
+    r"|^\W*(?:knowledge\s+of|skills?\s+in)\b",
+    re.I,
+)
+_MEASURED = lazy_compile(
+    r"\b(?:years?|months?|hours?|degree|diploma|graduat\w*|grade|high\s+school|college|licen[sc]e"
+    r"|certificat\w*|registration|course|units?|credits?)\b",
+    re.I,
+)
+
+
+def asks_only_an_ability(parts: list[str]) -> bool:
+    """Does a block (a specialty's, an option's) ask only a skill, no duration, schooling
+    or credential? Then it adds to the ways in, it is none of its own (Philadelphia's
+    BILINGUAL SPECIALTY under the ways of the class)."""
+    paragraphs: list[str] = []
+    for paragraph in (p.strip() for part in parts for p in part.split("\n")):
+        if NOTE.match(paragraph):
+            break  # a note runs on to the end of the block: it asks nothing of its own
+        if paragraph and not KIND_HEADING.match(paragraph):
+            paragraphs.append(paragraph)
+    own = "\n".join(paragraphs)
+    return bool(paragraphs) and all(_ABILITY.search(p) for p in paragraphs) and not _MEASURED.search(own)
+
+
+def joins_between(written: list[str | None], default: str) -> list[str]:
+    """The connector between each item of a list and the next, from those `written` after
+    each: its own, else the next one written at this level ('A; B; or C' is all 'or'),
+    else the last one written, else `default`."""
+    joins = []
+    for index, connector in enumerate(written):
+        later = next((c for c in written[index:] if c), None)
+        earlier = next((c for c in reversed(written[:index]) if c), None)
+        joins.append(connector or later or earlier or default)
+    return joins

@@ -28,7 +28,10 @@ _QUALIFYING = lazy_compile(
     r"|course|diploma|degree|graduat",
     re.I,
 )
+# "No previous experience or training required.": a way in that asks no experience.
+_NOTHING_REQUIRED = lazy_compile(r"\bno\s+(?:previous\s+|prior\s+)?experience\b[^.;]{0,40}\brequired\b", re.I)
 _LEVEL_ORDER = list(EducationLevel)
+_LEVEL_VALUES = [level.value for level in EducationLevel]
 _COMBINATION = lazy_compile(r"\bany\s+(?:one\s+or\s+any\s+)?combination\b", re.I)
 # A clause starts only where a sentence or bracket does: tried at every position, the
 # unanchored run backtracked over the whole clause each time (quadratic: 7 ms a
@@ -60,7 +63,7 @@ _LICENSE = lazy_compile(
     # "a valid California Class A driver's license", "Possession of an Engineer in Training Certificate"
     r"\b(?i:(?:valid|current|possession\s+of\s+(?:an?\s+)?(?:valid\s+)?|possess\s+an?\s+(?:valid\s+|current\s+)?)\s*)"
     r"(?P<license>(?:(?:[A-Z][\w.'\u2019/-]*|\([A-Z][\w.' -]*\)|\d+|of|on|and|for)\s+){0,14}"
-    r"(?:Class\s+[A-C]\s+)?(?:[\w'\u2019-]+\s+){0,2}"
+    r"(?:Class\s+[A-C]\s+(?:or\s+(?:Class\s+)?[A-C]\s+)?)?(?:[\w'\u2019-]+\s+){0,2}"
     + _LICENSE_WORD
     + r"(?:\s+(?:as|in|with)\s+an?\s+[A-Z][\w ]*?(?=[,;.]|\s+(?:is|are|and|or|issued)\b|$))?)"
     # "Certification as an Engineer-In-Training", 'a certificate as a "Certified Industrial Hygienist"'
@@ -125,7 +128,7 @@ def describe_path(parts: list[str], label: str | None = None, substitutions: lis
     education = "bachelor" if search(FOUR_YEAR_GRADUATION, text) else (level.value if level else None)
     found_licenses, found_courses = licenses(required), courses(text)
     qualifies = education is not None or found_licenses or found_courses or search(_QUALIFYING, text)
-    if months is None and qualifies:
+    if months is None and (qualifies or search(_NOTHING_REQUIRED, text)):
         months = 0  # a way in by schooling, a licence or an apprenticeship alone needs no experience
     found_field = search(_FIELD, text)
     own_substitutions = [s.strip() for s in re.split(r"(?<=[.;])\s+", text) if _OWN_SUBSTITUTION.search(s)]
@@ -141,6 +144,60 @@ def describe_path(parts: list[str], label: str | None = None, substitutions: lis
         "courses": found_courses,
         "substitutions": [*own_substitutions, *(substitutions or [])],
     }
+
+
+# "Five hundred hours of volunteer or paid experience": an amount of time the months do
+# not convert, still a way in.
+_AMOUNT_OF_TIME = lazy_compile(
+    r"\b(?:\d+|[a-z]+)\s+(?:\w+\s+){0,2}?(?:hours?|days?|weeks?|years?|months?)\b", re.I
+)
+
+
+def lists_competencies(paths: list[dict]) -> bool:
+    """Do the paths of one text all state nothing a way in asks (no duration, education,
+    licence, course or class)? Then the text lists competencies, not ways of qualifying:
+    a posting's person specification ("You think digital by default ..."), an old spec's
+    "Ability to read and write English"."""
+    return bool(paths) and not any(
+        path["experience_months"] is not None
+        or path["education"]
+        or path["licenses"]
+        or path["courses"]
+        or path["prior_classes"]
+        or search(_AMOUNT_OF_TIME, path["text"])
+        for path in paths
+    )
+
+
+def least_education(paths: list[dict]) -> str | None:
+    """The lowest education any path accepts, as `min_experience_months` is the smallest
+    path's months: a way in that asks less is open to more people.
+
+    A path that states no education is silent on it, not a way in that asks none: specs
+    name schooling where they ask it, and a way in by experience or a licence alone
+    ('Four years of full-time paid experience as …') still presumes what the document
+    does not say. So such a path does not lower the figure, as a path that states no
+    months does not lower `min_experience_months`; null when no path states a level
+    ('none' only where a path says so: 'eighth grade' and below)."""
+    stated = [path["education"] for path in paths if path.get("education")]
+    return min(stated, key=_LEVEL_VALUES.index) if stated else None
+
+
+# The clause that says what is only preferred ("...related field; a bachelor's degree is
+# preferred."): up to a full stop or a semicolon, so the required clause before it stays.
+_OPTIONAL = lazy_compile(r"[^.;]*\b(?:desirable|preferred|a plus)\b[^.;]*[.;]?", re.I)
+
+
+def stated_education(text: str | None) -> str | None:
+    """The lowest education a qualification text with no way of qualifying names as
+    required (its preferences left out): the fallback where there are no paths."""
+    if not text:
+        return None
+    # The removal scans slowly (every start inside a sentence runs to its end): only
+    # a text that says "desirable", "preferred" or "a plus" has anything to remove.
+    required = _OPTIONAL.sub(" ", text) if may_match(_OPTIONAL, text) else text
+    level = education_level(required)
+    return level.value if level else None
 
 
 def _part_level(part: str) -> EducationLevel | None:
@@ -163,12 +220,14 @@ def _without_substituted(text: str) -> str:
 # "Promotional Line:": a list of the classes whose holders qualify, not a way of its own.
 _CLASS_LIST = lazy_compile(
     r"class(?:es)?\s+(?:that|which)\s+typically\s+meets?|following\s+classes\s+(?:typically\s+)?meet"
-    r"|^promotional\s+line\b",
+    r"|^promotional\s+line\b|^feeder\s+class(?:es)?\b",
     re.I,
 )
 # "... in one of the following classes:": the requirement stays, its list names the classes.
 _CLASSES_FOLLOW = lazy_compile(r"\bfollowing\s+class(?:es|ifications)\s*:\s*$", re.I)
 _CLASS_LINE_END = (".", ":", ";")
+_LIST_MARKER = lazy_compile(r"^(?:\d{1,2}[.)]|[-\u2022\u00b7*])\s+")
+_GROUP_HEAD = lazy_compile(r"\bspecialt(?:y|ies)(?:\s+only)?\s*:?$", re.I)
 
 
 def class_lists(text: str) -> tuple[str, list[tuple[str | None, str]]]:
@@ -192,11 +251,15 @@ def class_lists(text: str) -> tuple[str, list[tuple[str | None, str]]]:
             in_list, lead_in = True, stripped
             kept.append(line)  # a requirement that names its classes below it
             continue
-        if in_list and _names_a_class(stripped):
-            names.append((lead_in, stripped))
+        named = _LIST_MARKER.sub("", stripped)  # '1. Civil Engineer 2 - 3B06'
+        if in_list and _names_a_class(named):
+            names.append((lead_in, named))
             continue
-        if in_list and stripped.endswith(":") and len(stripped.split()) <= 6:
-            continue  # 'Collection Specialty:' groups the classes of the list
+        # 'Collection Specialty:' groups the classes of a list; so does 'BOTH SPECIALTIES' in
+        # a list of classes that meet every way (a requirement's list ends at a specialty).
+        heads = stripped.endswith(":") or (lead_in is None and search(_GROUP_HEAD, stripped))
+        if in_list and heads and len(stripped.split()) <= 6:
+            continue
         in_list = False
         kept.append(line)
     return "\n".join(kept), names

@@ -24,8 +24,10 @@ from classspec.normalize.path_blocks import (
     KIND_HEADING,
     MAX_PATHS,
     NOTE,
+    asks_only_an_ability,
     block_alternatives,
     is_catch_all,
+    joins_between,
     without_conditions,
 )
 from classspec.normalize.path_parts import (
@@ -34,19 +36,15 @@ from classspec.normalize.path_parts import (
     describe_path,
     join_parts,
     licenses,
+    lists_competencies,
     prior_classes,
 )
 
-__all__ = [
-    "courses",
-    "describe_path",
-    "has_connector_lines",
-    "licenses",
-    "prior_classes",
-    "qualification_paths",
-]
+__all__ = ["courses", "describe_path", "has_connector_lines", "licenses", "prior_classes"]
+__all__ += ["qualification_paths"]
 
-_LIST_LEAD_IN = lazy_compile(r"\bone\s+of\s+the\s+following\s*:\s*$", re.I)
+_LIST_LEAD_IN = lazy_compile(r"\bone\s+of\s+the\s+following\s*:\s*$|\beither\s*:?\s*$", re.I)
+_EITHER_LEAD_IN = lazy_compile(r"\beither\s*:?\s*$|^(?:OR|AND)$", re.I)
 _NUMBERED = lazy_compile(r"^\(?(?P<label>\d{1,2})[.)]\s*(?=\S)")
 _LETTERED = lazy_compile(r"^\(?(?P<label>[a-z])[.)]\s+(?=\S)|^\(?(?P<upper>[A-H])[.)]\s+(?=[A-Z0-9])")
 # An option, or a specialty heading on a line of its own ('PLUMBING SPECIALTY'; not 'ALL
@@ -70,6 +68,8 @@ _TRAILING_CONNECTOR = lazy_compile(
 # Not after a comma: "Registering citizens to vote, OR" / "Preparing voting machines" is a
 # list inside one requirement.
 _UPPER_CONNECTOR_END = lazy_compile(r"(?<=[\s.;)])(?<!,\s)(?P<word>OR|AND)[\s:.]*$")
+_SEMICOLON_OR_END = lazy_compile(r"(?<=[;.])\s*(?P<word>or)\s*$")
+_KIND_LABEL = lazy_compile(r"(?:Experience|Education)\s*:")
 _SUBSTITUTION = lazy_compile(r"substitut|in\s+lieu\b|\bequals?\b|may\s+be\s+accepted|\bwaive", re.I)
 # The kind a requirement heading names ('GENERAL EXPERIENCE' -> experience).
 _KIND_WORD = lazy_compile(r"EDUCATION|EXPERIENCE|TRAINING|LICEN[SC]E|CERTIFICATION")
@@ -130,6 +130,10 @@ def _paragraphs(text: str) -> tuple[str, ...]:
     for index, paragraph in enumerate(result):
         following = result[index + 1] if index + 1 < len(result) else ""
         ending = search(_UPPER_CONNECTOR_END, paragraph)
+        # NYC: '...; or' / 'Education and/or experience which is equivalent to "1"'; CalHR:
+        # '... appointment.). or' / 'Experience: Thirty-six months ...' (a pattern's ways).
+        if not ending and (_EQUIVALENT_PATH.search(following) or _KIND_LABEL.match(following)):
+            ending = _SEMICOLON_OR_END.search(paragraph)
         if ending and ending.start() and following[:1].isupper() and not paragraph.isupper():
             split += [paragraph[: ending.start()].rstrip(" ,;"), ending.group("word")]
         else:
@@ -192,7 +196,10 @@ def _items(text: str) -> tuple[list[str], list[_Item], list[str], list[str]]:
         if not block and top and top[-1].block and any(_LIST_LEAD_IN.search(p) for p in top[-1].paragraphs):
             # 'Either I / One year ... in at least one of the following: / 1. ... / 2. ...':
             # the numbered kinds of experience belong to the pattern, they are not ways in.
-            top[-1].paragraphs.append(paragraph)
+            # After '... either' they are its alternatives: their 'or' is an OR line.
+            either = _EITHER_LEAD_IN.search(top[-1].paragraphs[-1])
+            item_text, joined_by = _split_connector(body) if either else (paragraph, None)
+            top[-1].paragraphs += [item_text, joined_by.upper()] if joined_by else [item_text]
             continue
         if kind == "top":
             _close_block(top, preamble)
@@ -273,15 +280,7 @@ def _plain(paragraph: str, preamble: list[str], top: list[_Item], notes: list[st
 
 
 def _joins(items: list[_Item], default: str) -> list[str]:
-    """The connector between each item and the next: its own, else the next one written
-    at this level ('A; B; or C' is all 'or'), else the last one written, else `default`."""
-    written = [item.connector for item in items[:-1]]
-    joins = []
-    for index, connector in enumerate(written):
-        later = next((c for c in written[index:] if c), None)
-        earlier = next((c for c in reversed(written[:index]) if c), None)
-        joins.append(connector or later or earlier or default)
-    return joins
+    return joins_between([item.connector for item in items[:-1]], default)
 
 
 def _alternatives(item: _Item) -> list[tuple[str | None, list[str]]]:
@@ -360,6 +359,8 @@ def qualification_paths(text: str | None) -> list[dict]:
         return []
     text, listed_classes = class_lists(text)
     preamble, top, notes, tail = _items(text)
+    # A block that asks only a skill (a Bilingual specialty) adds to the ways in, is none.
+    top = [item for item in top if not (item.block and asks_only_an_ability(item.paragraphs))]
     notes += [p for p in _paragraphs(text) if NOTE.match(p)]
     substitutions = [n for n in notes if _SUBSTITUTION.search(n)]
     if not top:
@@ -388,6 +389,8 @@ def qualification_paths(text: str | None) -> list[dict]:
         if not body or is_catch_all(parts[-1]) or _EQUIVALENT_PATH.search(parts[-1]):
             continue
         paths.append(describe_path(parts, " and ".join(labels) or None, substitutions))
+    if lists_competencies(paths):
+        return []
     for path in paths:
         path["prior_classes"] += [
             name

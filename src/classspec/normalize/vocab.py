@@ -37,14 +37,17 @@ def flsa_status(text: str | None) -> FlsaStatus | None:
 _APOSTROPHE = "['\u2019\u2018`\u00e2\u0080\u0099]{0,3}"
 # "Graduation from an accredited four-year college or university" is a bachelor's degree.
 _FOUR_YEAR_GRADUATION = (
-    r"\bgraduat\w*\s+from\s+(?:an?\s+)?(?:accredited\s+)?four[- ]year\s+(?:college|university|curriculum)"
+    r"\bgraduat\w*\s+from\s+(?:an?\s+)?(?:(?:accredited|recognized)\s+)?four[- ]year\s+"
+    r"(?:college|university|curriculum)"
 )
 FOUR_YEAR_GRADUATION = lazy_compile(_FOUR_YEAR_GRADUATION, re.I)
 # "Equivalent to graduation from college", "Graduation from an accredited college or
 # university": a bachelor's degree, in civil-service wording (a two-year, community or
-# junior college is named as such and does not match).
+# junior college is named as such and does not match). A scanned page's OCR writes
+# 'co11ege' (CalHR 4901).
 _COLLEGE_GRADUATION = (
-    r"\bgraduat\w*\s+from\s+(?:an?\s+)?(?:accredited\s+)?(?:four[- ]year\s+)?(?:college|university)\b"
+    r"\bgraduat\w*\s+from\s+(?:an?\s+)?(?:(?:accredited|recognized)\s+)?(?:four[- ]year\s+)?"
+    r"(?:co(?:ll|11)ege|university)\b"
 )
 
 _EDUCATION_PATTERNS: tuple[tuple[EducationLevel, re.Pattern[str]], ...] = (
@@ -60,7 +63,10 @@ _EDUCATION_PATTERNS: tuple[tuple[EducationLevel, re.Pattern[str]], ...] = (
         EducationLevel.high_school,
         lazy_compile(
             r"(?<!post-)(?<!post )high\s+school(?!\s+course)|twelfth\s+(?:school\s+)?grade"
-            r"|12th\s+(?:school\s+)?grade|grade\s+12\b|\bG\.?E\.?D\b|secondary\s+school",
+            r"|12th\s+(?:school\s+)?grade|grade\s+12\b|\bG\.?E\.?D\b|secondary\s+school"
+            # A trades program is not college: 'post high school electrician trades
+            # program from an accredited technical institute' (Philadelphia).
+            r"|\btrades?\s+program\b",
             re.I,
         ),
     ),
@@ -70,6 +76,8 @@ _EDUCATION_PATTERNS: tuple[tuple[EducationLevel, re.Pattern[str]], ...] = (
             r"(?:years?|semester\s+hours|quarter\s+(?:units|hours)|credits?)\s+of\s+(?:college|university)"
             r"|college\s+(?:course\s*work|credits?|level\s+course)|(?:semester|quarter)\s+(?:college\s+)?(?:units|hours)"
             r"|years?\s+of\s+(?:study|course\s*work)\s+at|two[- ]year\s+(?:\w+\s+)?program\s+at"
+            # "two years education in an accredited college or university" (LA bulletins)
+            r"|years?\s+(?:of\s+)?education\s+(?:in|at)\s+(?:an?\s+)?(?:accredited\s+)?(?:college|university)"
             r"|\b\d+\s+(?:semester\s+|college\s+)?credits\b",
             re.I,
         ),

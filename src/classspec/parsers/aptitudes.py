@@ -27,7 +27,6 @@ from classspec.jurisdiction import jurisdiction_from_line
 from classspec.lazyre import lazy_compile
 from classspec.linetext import prose_items
 from classspec.normalize import (
-    education_level,
     strength,
     title_case,
 )
@@ -166,10 +165,6 @@ def _qualifications(record: RecordBuilder, section: Section) -> None:
     for kind, found in (("education", education), ("experience", experience)):
         for clause in found:
             record.add(f"minimum_qualifications.{kind}", clause.text, clause)
-    if education:
-        joined = Piece.join(education)
-        level = education_level(joined.text)
-        record.set("minimum_qualifications.min_education", level.value if level else None, joined)
 
 
 def _clauses(sentence: str) -> list[str]:

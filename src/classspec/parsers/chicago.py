@@ -10,7 +10,7 @@ from classspec.document import Line, Piece
 from classspec.lazyre import lazy_compile
 from classspec.linetext import items, strip_marker, text_block
 from classspec.model import Jurisdiction
-from classspec.normalize import all_dates, education_level, title_case
+from classspec.normalize import all_dates, title_case
 from classspec.parsers import fields
 from classspec.parsers.base import TemplateParser, marker, template_heading
 from classspec.sections import Section, heading, split_at
@@ -79,10 +79,6 @@ def _qualifications(record: RecordBuilder, section: Section) -> None:
             record.use(head)
         for item in items(body):
             record.add(target, item.text, item)
-            if target.endswith("experience"):
-                level = education_level(item.text)
-                if level and not record.has("minimum_qualifications.min_education"):
-                    record.set("minimum_qualifications.min_education", level, item)
 
 
 class _Ksa(fields.SubheadedKsa):

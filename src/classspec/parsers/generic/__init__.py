@@ -26,8 +26,8 @@ from classspec.parsers.generic.labels import BARE_CODE, SERIES_LIST, footer, lab
 from classspec.parsers.generic.lexicon import LIST_KEYS, STRUCTURAL_KEYS, WEAK_HEADINGS
 from classspec.parsers.generic.tables import label_rows
 from classspec.parsers.generic.titles import choose_title, class_list, title_like, top_heading_title
+from classspec.parsers.generic.wishes import preferences_apart
 from classspec.sections import Section
-from classspec.vocabulary import names
 
 _SERIES_HEADING = lazy_compile(
     r"(?:(?:class|job)\s+)?series(?:\s+list)?\s*:?|classes in (?:the|this) series\s*:?", re.I
@@ -88,25 +88,6 @@ def front_matter(lines: list[Line]) -> list[Line]:
         if not _YAML_LINE.fullmatch(lines[index].text):
             return []
     return []
-
-
-# A posting may state its wishes ("What we're looking for", "Preferred skills") beside
-# its minimum ("Minimum qualifications"): the minimum is the requirement, the wishes are
-# kept under their own heading. The words are the vocabulary's.
-_MINIMUM = lazy_compile("|".join(names("minimum_words")), re.I)
-_WISHES = lazy_compile("|".join(names("wishes_words")), re.I)
-
-
-def _preferences_apart(found: list[Section]) -> list[Section]:
-    quals = [s for s in found if s.key == "qualifications" and s.heading is not None]
-    if not any(_MINIMUM.search(s.heading.text) for s in quals):
-        return found
-    return [
-        Section(None, s.heading, s.inline, s.lines)
-        if s in quals and _WISHES.search(s.heading.text) and not _MINIMUM.search(s.heading.text)
-        else s
-        for s in found
-    ]
 
 
 THEMED_ITEMS = 2
@@ -226,7 +207,7 @@ class GenericParser(TemplateParser):
         found = sections(lines, LIST_KEYS, STRUCTURAL_KEYS, starts, records.label_lines, outline)
         if found and found[0].key is None:
             self._preamble(records, found.pop(0))
-        found = _preferences_apart(found)
+        found = preferences_apart(found)
         if len(records.builders) == 1:  # a series' level blocks are no duty themes
             found = _themed_duties(found)
         for section in found:

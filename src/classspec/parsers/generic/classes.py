@@ -34,6 +34,8 @@ _TABLE_CAPTION = lazy_compile(r"\bclass(?:es|ification)?\b.*\b(?:codes?|titles?)
 _CODE_CELL = lazy_compile(r"(?-i:(?=[A-Z0-9\-]*\d)[A-Z0-9][A-Z0-9\-]{2,9})")
 
 
+_RANGES = lazy_compile(r",?\s*\bRanges?\s+[A-Z]\b(?:(?:\s*,)?\s*(?:and\s+)?(?:Range\s+)?[A-Z]\b)*\s*$")
+
 Owner = tuple[int, ...]
 
 
@@ -99,6 +101,10 @@ def _own_blocks(lines: Sequence[Line], classes: list[Class]) -> None:
     """A class owns the lines after its title, inside a section, up to the next class
     title, an 'all levels' line or the next section heading."""
     by_title = {_key(c.title.text): c for c in classes}
+    # CalHR: the table's "Real Estate Officer, Range A, Range B, and Range C" heads its
+    # qualifications as "Real Estate Officer" (its alternate ranges share them).
+    for one in classes:
+        by_title.setdefault(_key(_RANGES.sub("", one.title.text)), one)
     table_rows = set().union(*(c.label_lines for c in classes))
     current: list[Class] = []
     since_title = True  # no text yet under the last title: a title right after it joins it

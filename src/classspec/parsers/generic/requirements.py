@@ -7,8 +7,6 @@ import re
 from classspec.document import Line, Piece
 from classspec.lazyre import lazy_compile
 from classspec.linetext import items, strip_marker, text_block
-from classspec.literals import may_match
-from classspec.normalize import education_level
 from classspec.parsers.generic.classes import Records
 from classspec.parsers.generic.lexicon import DEGREE_WORDS
 from classspec.parsers.requirement_kinds import names_license, qualification_kind
@@ -36,9 +34,6 @@ _QUALIFICATION_LABEL = lazy_compile(
     r"(?:\s*(?:,|and|or|&|/)\s*(?:education|experience|training|licen[sc]es?|certifications?|certificates?))*\s*:\s*\S",
     re.I,
 )
-# The clause that says what is only preferred ("...related field; a bachelor's degree is
-# preferred."): up to a full stop or a semicolon, so the required clause before it stays.
-_OPTIONAL = lazy_compile(r"[^.;]*\b(?:desirable|preferred|a plus)\b[^.;]*[.;]?", re.I)
 _KIND_FIELD = {"knowledge": "knowledge", "knowledges": "knowledge", "skill": "skills", "skills": "skills"}
 _FIELDS = {"knowledge", "skills", "abilities", "other_requirements"}
 _SENTENCE_END = (".", ";", ":", "!", "?")
@@ -157,10 +152,6 @@ def qualifications(records: Records, section: Section) -> None:
             parts = split_semicolons(item.with_text(rest)) if rest else [item]
             for part in parts:
                 records.add(_kind_field(opened.group("kind")), _requirement(part.text, level), part)
-    # The removal scans slowly (every start inside a sentence runs to its end): only
-    # a text that says "desirable", "preferred" or "a plus" has anything to remove.
-    required = _OPTIONAL.sub(" ", body.text) if may_match(_OPTIONAL, body.text) else body.text
-    records.set("minimum_qualifications.min_education", education_level(required), body, keep=True)
 
 
 def licenses(records: Records, section: Section, lines: list[Line], heading: str | None) -> None:

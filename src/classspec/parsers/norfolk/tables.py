@@ -11,7 +11,7 @@ from classspec.builder import RecordBuilder
 from classspec.document import Line, Piece, collapse
 from classspec.lazyre import lazy_compile
 from classspec.linetext import cells, items, text_block
-from classspec.normalize import education_level, environment_frequency, frequency, strength
+from classspec.normalize import environment_frequency, frequency, strength
 from classspec.parsers.fields import heading_piece
 from classspec.parsers.requirement_kinds import qualification_kind_of_label
 from classspec.sections import Section
@@ -340,9 +340,6 @@ def requirements_table(record: RecordBuilder, section: Section) -> None:
             continue
         record.add(f"minimum_qualifications.{kind}", text, piece)
         qualification_text.append(piece.with_text(f"{label}: {text}"))
-        if kind == "education" and not record.has("minimum_qualifications.min_education"):
-            level = education_level(text)
-            record.set("minimum_qualifications.min_education", level.value if level else None, piece)
     if qualification_text and not record.has("minimum_qualifications.text"):
         whole = Piece.join(qualification_text, sep="\n\n")
         record.set("minimum_qualifications.text", whole.text, whole)

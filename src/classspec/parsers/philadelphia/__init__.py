@@ -251,3 +251,31 @@ class PhiladelphiaParser(TemplateParser):
 
     def reading(self) -> _Reading:
         return _Reading(self.FIELDS)
+
+    def sections(self, lines: Sequence[Line]) -> list[Section]:
+        return _kind_headings_in_qualifications(super().sections(lines))
+
+
+# 'CERTIFICATION:' alone (no LICENSES, REGISTRATIONS ... around it) right after the
+# minimum training and experience is one more kind of requirement of it, AND-ed to the
+# EDUCATION and EXPERIENCE before it (2D18, 4A29, 5F21, 6H47, 6K02 ...); the licences
+# section is headed 'LICENSES, REGISTRATIONS AND/OR CERTIFICATES' after PHYSICAL.
+_KIND_ONLY = lazy_compile(r"certifications?\s*[:.]?", re.I)
+
+
+def _kind_headings_in_qualifications(sections: list[Section]) -> list[Section]:
+    result: list[Section] = []
+    for section in sections:
+        previous = result[-1] if result else None
+        if (
+            previous is not None
+            and previous.key == "qualifications"
+            and section.key == "licenses"
+            and section.heading is not None
+            and section.inline is None
+            and _KIND_ONLY.fullmatch(section.heading.text.strip())
+        ):
+            previous.lines += [*section.heading.lines, *section.lines]
+            continue
+        result.append(section)
+    return result

@@ -11,8 +11,7 @@ from classspec.builder import RecordBuilder
 from classspec.document import Piece
 from classspec.lazyre import lazy_compile
 from classspec.linetext import strip_marker
-from classspec.model import EducationLevel
-from classspec.normalize import education_level, iso_date, title_case
+from classspec.normalize import iso_date, title_case
 from classspec.normalize.path_parts import opens_class_list
 from classspec.parsers.philadelphia.common import (
     OPTION,
@@ -27,14 +26,14 @@ from classspec.sections import Section
 
 _CONNECTOR = lazy_compile(r"(?P<word>and|or|and/or)\s*:?", re.I)
 _APPROVED_ON = lazy_compile(r"approved\s+(?:on|in)\s+(?P<date>\d{1,2}\s*/\s*\d{2,4})", re.I)
-_EDUCATION_ORDER = list(EducationLevel)
 _EQUIVALENT = lazy_compile(r"^(?:or\s+)?any\s+(?:other\s+)?equivalent\s+combination", re.I)
 
 
 def read_qualifications(record: RecordBuilder, section: Section) -> None:
     """Minimum acceptable training and experience: the whole text, each requirement
-    under its kind (education / experience / licences) with its group and kind labels,
-    the lowest education and the least experience over the ways to qualify."""
+    under its kind (education / experience / licences) with its group and kind labels.
+    The ways to qualify, and the least education and experience over them, are the
+    requirements algebra's (facts.py)."""
     note = section.note or section.inline
     if note:
         record.other("Minimum acceptable training and experience", note)
@@ -48,7 +47,6 @@ def read_qualifications(record: RecordBuilder, section: Section) -> None:
     kind: str | None = None
     after_or = False  # the line before was "OR": an alternative within the same group
     in_note = False  # inside a "NOTE:" paragraph (kept in the text, not an item)
-    education: list[EducationLevel] = []
     for line in section.lines:
         text = line.stripped
         if not text:
@@ -103,16 +101,10 @@ def read_qualifications(record: RecordBuilder, section: Section) -> None:
         source = [ln for p in labels for ln in p.lines] + [line]
         if target == "education":
             record.add("minimum_qualifications.education", value, source)
-            level = education_level(body)
-            if level:
-                education.append(level)
         elif target == "experience":
             record.add("minimum_qualifications.experience", value, source)
         elif target == "licenses":
             record.add("minimum_qualifications.licenses", value, source)
-    if education:
-        lowest = min(education, key=_EDUCATION_ORDER.index)
-        record.set("minimum_qualifications.min_education", lowest, whole)
 
 
 _NOTE = lazy_compile(r"notes?\b[^:]{0,40}:", re.I)

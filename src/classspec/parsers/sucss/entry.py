@@ -12,8 +12,6 @@ from classspec.builder import RecordBuilder
 from classspec.document import Line, Piece, collapse
 from classspec.lazyre import lazy_compile
 from classspec.linetext import items, strip_marker, text_block
-from classspec.model import EducationLevel
-from classspec.normalize import education_level
 from classspec.parsers.requirement_kinds import qualification_kind
 from classspec.sections import HeadingRule, heading, split_sections
 from classspec.vocabulary import template_names
@@ -36,7 +34,6 @@ NUMBERED = lazy_compile(r"\(?\d{1,3}[.)]\s+")
 SUB_JOIN_WORDS = (" or", " and", ":")
 # Emphasis the text export keeps from the original document: '**18 months**', '<u>...</u>'.
 MARKUP = lazy_compile(r"\*\*|__|</?(?:u|b|i|em|strong)>", re.I)
-EDUCATION_ORDER = list(EducationLevel)
 
 
 def unmarked(text: str) -> str:
@@ -66,18 +63,11 @@ def _credentials(record: RecordBuilder, lines: list[Line]) -> None:
     whole = unmarked_piece(text_block(lines))
     record.set("minimum_qualifications.text", whole.text, whole)
     requirements = _requirements(lines)
-    education: list[EducationLevel] = []
     for requirement in requirements:
         text = requirement.text
         # Every numbered credential is a requirement: one that names no kind is experience.
         kind = qualification_kind(text, default="experience")
         record.add(f"minimum_qualifications.{kind}", text, requirement)
-        level = education_level(text) if kind == "education" else None
-        if level:
-            education.append(EducationLevel(level))
-    if education:
-        highest = max(education, key=EDUCATION_ORDER.index)
-        record.set("minimum_qualifications.min_education", highest.value, whole)
 
 
 def _requirements(lines: Sequence[Line]) -> list[Piece]:
