@@ -40,7 +40,7 @@ from classspec.normalize.path_parts import (
     prior_classes,
 )
 
-__all__ = ["courses", "describe_path", "has_connector_lines", "licenses", "prior_classes"]
+__all__ = ["courses", "describe_path", "licenses", "prior_classes"]
 __all__ += ["qualification_paths"]
 
 _LIST_LEAD_IN = lazy_compile(r"\bone\s+of\s+the\s+following\s*:\s*$|\beither\s*:?\s*$", re.I)
@@ -345,12 +345,6 @@ def _is_lead_in(paragraph: str) -> bool:
     return not _DURATION_WORD.search(paragraph) and (
         paragraph.rstrip().endswith(":") or "following" in paragraph.lower() or len(paragraph.split()) <= 3
     )
-
-
-def has_connector_lines(text: str | None) -> bool:
-    """Does the text join blocks of requirements with AND / OR lines of their own (the
-    nested structure of Philadelphia specs)?"""
-    return any(CONNECTOR_LINE.match(p) for p in _paragraphs(text or ""))
 
 
 def qualification_paths(text: str | None) -> list[dict]:
