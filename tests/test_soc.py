@@ -185,9 +185,10 @@ def test_enrich_adds_the_fields_and_they_validate():
 
 
 def test_wages_are_withheld_when_the_match_is_unsure():
-    """Norfolk's supervisor is coded right but scores under the threshold: no wages, and a
-    warning that names the candidates with their scores."""
-    record = parse_file(NORFOLK)[0]
+    """The 6J27 seed has no title line, so only its duties speak and the match is unsure:
+    no wages (the issue's example: it once got a police supervisor's), and a warning that
+    names the candidates with their scores."""
+    record = parse_file(SEEDS / "philadelphia-6j27-customer-services-manager-truncated.txt")[0]
     enriched = enrich([record], soc=True, wages=True)[0]
     assert enriched.soc[0].score < wage_threshold()
     assert enriched.market_wages is None
@@ -242,17 +243,19 @@ def test_parse_rejects_an_unknown_area(classspec_bin):
 
 def test_soc_command_json(classspec_bin):
     out = subprocess.run(
-        [classspec_bin, "soc", "Clerk Typist II", str(CHICAGO), "-f", "json", "--wages"],
+        [classspec_bin, "soc", "Analyst", "Clerk Typist II", str(CHICAGO), "-f", "json", "--wages"],
         capture_output=True,
         text=True,
     )
     assert out.returncode == 0, out.stderr
     answers = json.loads(out.stdout)
-    assert [a["soc"][0]["code"] for a in answers] == ["43-9022", "43-1011"]
-    # A bare title is not sure enough for wages; the spec file is.
+    assert [a["soc"][0]["code"] for a in answers][1:] == ["43-9022", "43-1011"]
+    # A bare title that could be many occupations is not sure enough for wages; one that is
+    # an SOC direct-match title, and the spec file, are.
     assert answers[0]["market_wages"] == [] and UNSURE.match(answers[0]["warnings"][0])
-    assert answers[1]["market_wages"][0]["area_code"] == "0016980"
-    assert "warnings" not in answers[1]
+    assert answers[1]["market_wages"][0]["area_code"] == "0000000"
+    assert answers[2]["market_wages"][0]["area_code"] == "0016980"
+    assert "warnings" not in answers[2]
 
 
 def test_soc_command_refuses_a_missing_path_and_an_empty_title(classspec_bin, tmp_path):
