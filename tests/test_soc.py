@@ -77,6 +77,24 @@ def test_a_working_lead_is_coded_with_the_workers():
     assert codes("Carpenter", summary="Supervises a crew of carpenters building forms.")[0] == "47-1011"
 
 
+def test_an_occupation_title_that_says_the_whole_class_title_wins():
+    """'Tree Surgeon' (an SOC direct-match title) says all of 'Assistant Tree Surgeon',
+    'Surgeon' only half; 'Accountant' names the head word of 'Treasury Accountant',
+    'Treasury Consultant' (a financial manager's O*NET title) does not."""
+    from classspec.occupations.match import score_all
+    from classspec.occupations.rerank import FEATURES, candidates, features
+    from classspec.occupations.store import load_index
+
+    scored = score_all(Subject(title="Assistant Tree Surgeon"))
+    pool = candidates(scored)
+    rows = features(scored, pool)
+    names = [load_index().codes[i] for i in pool.members]
+    recall = dict(zip(names, rows[:, FEATURES.index("title_recall")], strict=True))
+    assert recall["37-3013"] == 1.0 and 0 < recall["29-1249"] < 1
+    assert codes("Assistant Tree Surgeon")[0] == "37-3013"
+    assert codes("Treasury Accountant")[0] == "13-2011"
+
+
 def test_duties_decide_when_the_title_is_no_help():
     subject = Subject(
         title="Skip Ribbon Commands",  # a web page's navigation read as the title
