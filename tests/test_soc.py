@@ -309,3 +309,21 @@ def test_cli_start_up_does_not_load_the_occupation_data():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert out.stdout.strip() == "False"
+
+
+def test_vector_similarity_reads_meaning_not_shared_words():
+    """The stored word vectors (occupations/vectors.py) bring a duty to the occupation whose
+    tasks say it in other words: no word of 'keeps the city's webpages current' is in the
+    SOC title 'Web Developers', yet its cosines beat those of Carpenters."""
+    import numpy as np
+
+    from classspec.occupations.vectors import embed, similarities
+
+    position = load_index().position
+    pool = np.array([position["15-1254"], position["47-2031"]])
+    title, text, duty_task = similarities(
+        "Webmaster", "Keeps the city's webpages current.", ["Keeps the city's webpages current."], pool
+    )
+    assert title[0] > title[1] and text[0] > text[1] and duty_task[0] > duty_task[1]
+    assert embed("zzqx qqzx") is None
+    assert all(column.tolist() == [0.0, 0.0] for column in similarities("zzqx", "", [], pool)[1:])

@@ -2,8 +2,8 @@
 each corpus is scored by a reranker, calibration and wage threshold fitted without it.
 `pytest -s` shows the figures and the reliability table; `python tests/soc_eval.py` too.
 
-The floors sit under this branch's held-out figures (top-1 acceptable 75.1%, coder's code
-in top 3 75.8%, 94.6% acceptable where wages are given), so a regression fails; they are
+The floors sit under this branch's held-out figures (top-1 acceptable 78.7%, coder's code
+in top 3 78.3%, 91.1% acceptable where wages are given), so a regression fails; they are
 not the issue's targets (85% / 93%), which the matcher does not reach yet.
 """
 
@@ -21,8 +21,8 @@ pytestmark = [
     pytest.mark.slow,
 ]
 
-TOP1_ACCEPTABLE = 0.72
-TOP3 = 0.73
+TOP1_ACCEPTABLE = 0.76
+TOP3 = 0.75
 ACCEPTABLE_WITH_WAGES = 0.90
 # Candidate generation: an acceptable code is among the reranker's candidates for 99.8%
 # of the labelled classes (413 of 414), so the misses are the ranking's.

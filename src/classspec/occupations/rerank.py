@@ -37,6 +37,7 @@ from classspec.occupations.match import (
 )
 from classspec.occupations.store import DATA, load_index
 from classspec.occupations.text import title_words
+from classspec.occupations.vectors import similarities
 
 MODEL = "reranker.json"
 TITLE_KEYS = "title_keys.json.gz"  # also each title's head word -> occupations: counts
@@ -59,6 +60,7 @@ MANAGER_OF = {
     "35-": "11-9051", "37-": "11-3013", "39-": "11-9179", "41-": "11-2022", "43-": "11-3012",
     "45-": "11-9013", "47-": "11-9021", "49-": "11-3013", "51-": "11-3051", "53-": "11-3071",
 }  # fmt: skip
+_VECTOR_TEXT = 4000  # characters of title, summary and duties (about the first stage's 400 words)
 _PROFESSIONAL = ("13-", "15-", "17-", "19-", "21-", "23-", "25-", "27-", "29-")
 
 FEATURES = (
@@ -74,6 +76,8 @@ FEATURES = (
     "title_rank", "text_rank", "minor_group_text", "major_group_text", "minor_group_title",
     "first_line_x_managerial", "manager_code_x_supervisory", "worker_code_x_managerial",
     "manager_code_x_no_degree", "title_x_text_share",
+    "vector_title", "vector_text", "vector_duty_task", "vector_title_rank", "vector_text_rank",
+    "vector_duty_task_rank",
 )  # fmt: skip
 
 
@@ -237,6 +241,7 @@ def features(scored: Scored, found: Pool) -> np.ndarray:
         manager_of_top * through,
         *_title_columns(scored, found),
         *_agreement_columns(scored, pool, managerial, supervisory, no_degree, kinds),
+        *_vector_columns(scored, pool),
     ]
     return np.column_stack(columns).astype(np.float64)
 
@@ -308,6 +313,34 @@ def _agreement_columns(
         kinds["manager"] * no_degree,
         title / max(float(title.max(initial=0.0)), 1e-9) * text / max(float(text.max(initial=0.0)), 1e-9),
     ]
+
+
+def _vector_columns(scored: Scored, pool: np.ndarray) -> list[np.ndarray]:
+    """Semantic cosines with each candidate (occupations/vectors.py) and their rank in the pool."""
+    subject = scored.subject
+    text = (
+        " ".join([subject.title, subject.summary, *subject.duties])[:_VECTOR_TEXT] if scored.has_text else ""
+    )
+    found = similarities(subject.title, text, subject.duties if scored.has_text else [], pool)
+    # SOC codes a class that supervises (manages) work as that work's first-line supervisor
+    # (manager): the counterpart in the pool carries the work's similarity, as the first
+    # stage lends it the work's votes ('Carpenter' who supervises carpenters is 47-1011).
+    lenders = []
+    if scored.supervisory or _is_managerial(subject):
+        codes, place = load_index().codes, {int(i): k for k, i in enumerate(pool.tolist())}
+        for k, i in enumerate(pool.tolist()):
+            code = codes[i]
+            for target in (
+                _first_line_code(code) if scored.supervisory and code not in _FIRST_LINE_CODES else None,
+                _manager_of(code) if _is_managerial(subject) else None,
+            ):
+                j = place.get(load_index().position.get(target, -1)) if target else None
+                if j is not None and j != k:
+                    lenders.append((j, k))
+    for column in found:
+        for j, k in lenders:
+            column[j] = max(column[j], column[k])
+    return [*found, *(_rank_in(column) * float(column.any()) for column in found)]
 
 
 @lru_cache(maxsize=65536)
