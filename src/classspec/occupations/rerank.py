@@ -6,7 +6,8 @@ tests/soc/labels.yaml by scripts/train_soc_reranker.py (numpy, at build time onl
 mean of five conditional-logit fits, each without one corpus; applying them here is a dot
 product). The features read the first stage's votes and SOC's coding rules: how much of
 the title an occupation's nearest title says, whether duties and title agree on the
-minor and major group, managers and first-line supervisors of the likeliest work. The
+minor and major group, managers and first-line supervisors of the likeliest work, and
+the semantic similarity of title, text and duties to each candidate (vectors.py). The
 calibration (Platt scaling) and the wage threshold were fitted on predictions for
 corpora held out of the fit, never on the classes a model was fitted on.
 """
