@@ -43,6 +43,7 @@ class Case:
     code: str
     alternates: list[str]
     confidence: str | None = None
+    second: str | None = None  # the code of a second, blind pass (the hard classes)
 
     @property
     def fold(self) -> str:
@@ -79,7 +80,14 @@ def cases() -> list[Case]:
         path = entry["path"]
         full = REPO / path if path.startswith("seeds/") else CORPUS / path
         found.append(
-            Case(full, entry.get("record", 0), entry["code"], entry["alternates"], entry.get("confidence"))
+            Case(
+                full,
+                entry.get("record", 0),
+                entry["code"],
+                entry["alternates"],
+                entry.get("confidence"),
+                entry.get("second"),
+            )
         )
     return found
 
@@ -220,6 +228,18 @@ def fit_reranker(train: list[Pool], steps: int = 600, rate: float = 0.05) -> dic
     return {"coef": coef, "intercept": float(-coef @ mean)}
 
 
+def fit_bagged(left_out: str | None = None) -> dict:
+    """The reranker fitted without `left_out`: the mean of the models each fitted without
+    one more corpus (a linear model again). Averaging over corpora steadies weights that
+    a single corpus would pull its way; the held-out figures use the same recipe."""
+    others = [fold for fold in FOLDS if fold != left_out]
+    models = [fit_reranker([p for p in training(left_out) if p.case.fold != fold]) for fold in others]
+    return {
+        "coef": np.mean([m["coef"] for m in models], axis=0),
+        "intercept": float(np.mean([m["intercept"] for m in models])),
+    }
+
+
 def shares(margin: np.ndarray) -> np.ndarray:
     e = np.exp(margin - margin.max())
     return e / e.sum()
@@ -272,7 +292,7 @@ def held_out() -> list[HeldOut]:
     all_pools = pools()
     out_of_fold: dict[str, list[tuple[Pool, list[str], float]]] = {}
     for fold in FOLDS:
-        model = fit_reranker(training(fold))
+        model = fit_bagged(fold)
         out_of_fold[fold] = [(p, *ranked(model, p)) for p in all_pools if p.case.fold == fold]
     found = []
     for fold in FOLDS:
@@ -296,6 +316,7 @@ def held_out_rates(items: list[HeldOut]) -> dict[str, float]:
         "top1_acceptable": sum(ok) / n,
         "top1_exact": sum(bool(h.codes) and h.codes[0] == h.case.code for h in items) / n,
         "top3": sum(h.case.code in h.codes[:3] for h in items) / n,
+        "top3_either_pass": sum(bool({h.case.code, h.case.second} & set(h.codes[:3])) for h in items) / n,
         "wages_given": len(sure) / n,
         "acceptable_when_given": (sum(ok[k] for k in sure) / len(sure)) if sure else float("nan"),
     }
@@ -367,12 +388,12 @@ def report(items: list[HeldOut]) -> str:
     for h in items:
         by_fold[h.fold].append(h)
     lines = ["corpus (held out) | classes | top-1 acceptable | top-1 exact | coder's code in top 3 | "
-             "wages given | acceptable when given"]  # fmt: skip
+             "either pass's code in top 3 | wages given | acceptable when given"]  # fmt: skip
     for name, group in [*by_fold.items(), ("all", items)]:
         r = held_out_rates(group)
         lines.append(
             f"{name} | {r['classes']} | {r['top1_acceptable']:.1%} | {r['top1_exact']:.1%} | {r['top3']:.1%}"
-            f" | {r['wages_given']:.1%} | {r['acceptable_when_given']:.1%}"
+            f" | {r['top3_either_pass']:.1%} | {r['wages_given']:.1%} | {r['acceptable_when_given']:.1%}"
         )
     lines.append("")
     lines.append("score bucket | classes | share acceptable")

@@ -77,6 +77,24 @@ def test_a_working_lead_is_coded_with_the_workers():
     assert codes("Carpenter", summary="Supervises a crew of carpenters building forms.")[0] == "47-1011"
 
 
+def test_an_occupation_title_that_says_the_whole_class_title_wins():
+    """'Tree Surgeon' (an SOC direct-match title) says all of 'Assistant Tree Surgeon',
+    'Surgeon' only half; 'Accountant' names the head word of 'Treasury Accountant',
+    'Treasury Consultant' (a financial manager's O*NET title) does not."""
+    from classspec.occupations.match import score_all
+    from classspec.occupations.rerank import FEATURES, candidates, features
+    from classspec.occupations.store import load_index
+
+    scored = score_all(Subject(title="Assistant Tree Surgeon"))
+    pool = candidates(scored)
+    rows = features(scored, pool)
+    names = [load_index().codes[i] for i in pool.members]
+    recall = dict(zip(names, rows[:, FEATURES.index("title_recall")], strict=True))
+    assert recall["37-3013"] == 1.0 and 0 < recall["29-1249"] < 1
+    assert codes("Assistant Tree Surgeon")[0] == "37-3013"
+    assert codes("Treasury Accountant")[0] == "13-2011"
+
+
 def test_duties_decide_when_the_title_is_no_help():
     subject = Subject(
         title="Skip Ribbon Commands",  # a web page's navigation read as the title
@@ -185,9 +203,10 @@ def test_enrich_adds_the_fields_and_they_validate():
 
 
 def test_wages_are_withheld_when_the_match_is_unsure():
-    """Norfolk's supervisor is coded right but scores under the threshold: no wages, and a
-    warning that names the candidates with their scores."""
-    record = parse_file(NORFOLK)[0]
+    """The 6J27 seed has no title line, so only its duties speak and the match is unsure:
+    no wages (the issue's example: it once got a police supervisor's), and a warning that
+    names the candidates with their scores."""
+    record = parse_file(SEEDS / "philadelphia-6j27-customer-services-manager-truncated.txt")[0]
     enriched = enrich([record], soc=True, wages=True)[0]
     assert enriched.soc[0].score < wage_threshold()
     assert enriched.market_wages is None
@@ -242,17 +261,19 @@ def test_parse_rejects_an_unknown_area(classspec_bin):
 
 def test_soc_command_json(classspec_bin):
     out = subprocess.run(
-        [classspec_bin, "soc", "Clerk Typist II", str(CHICAGO), "-f", "json", "--wages"],
+        [classspec_bin, "soc", "Analyst", "Clerk Typist II", str(CHICAGO), "-f", "json", "--wages"],
         capture_output=True,
         text=True,
     )
     assert out.returncode == 0, out.stderr
     answers = json.loads(out.stdout)
-    assert [a["soc"][0]["code"] for a in answers] == ["43-9022", "43-1011"]
-    # A bare title is not sure enough for wages; the spec file is.
+    assert [a["soc"][0]["code"] for a in answers][1:] == ["43-9022", "43-1011"]
+    # A bare title that could be many occupations is not sure enough for wages; one that is
+    # an SOC direct-match title, and the spec file, are.
     assert answers[0]["market_wages"] == [] and UNSURE.match(answers[0]["warnings"][0])
-    assert answers[1]["market_wages"][0]["area_code"] == "0016980"
-    assert "warnings" not in answers[1]
+    assert answers[1]["market_wages"][0]["area_code"] == "0000000"
+    assert answers[2]["market_wages"][0]["area_code"] == "0016980"
+    assert "warnings" not in answers[2]
 
 
 def test_soc_command_refuses_a_missing_path_and_an_empty_title(classspec_bin, tmp_path):
@@ -288,3 +309,21 @@ def test_cli_start_up_does_not_load_the_occupation_data():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert out.stdout.strip() == "False"
+
+
+def test_vector_similarity_reads_meaning_not_shared_words():
+    """The stored word vectors (occupations/vectors.py) bring a duty to the occupation whose
+    tasks say it in other words: no word of 'keeps the city's webpages current' is in the
+    SOC title 'Web Developers', yet its cosines beat those of Carpenters."""
+    import numpy as np
+
+    from classspec.occupations.vectors import embed, similarities
+
+    position = load_index().position
+    pool = np.array([position["15-1254"], position["47-2031"]])
+    title, text, duty_task = similarities(
+        "Webmaster", "Keeps the city's webpages current.", ["Keeps the city's webpages current."], pool
+    )
+    assert title[0] > title[1] and text[0] > text[1] and duty_task[0] > duty_task[1]
+    assert embed("zzqx qqzx") is None
+    assert all(column.tolist() == [0.0, 0.0] for column in similarities("zzqx", "", [], pool)[1:])

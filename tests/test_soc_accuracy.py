@@ -2,9 +2,9 @@
 each corpus is scored by a reranker, calibration and wage threshold fitted without it.
 `pytest -s` shows the figures and the reliability table; `python tests/soc_eval.py` too.
 
-The floors sit just under this branch's held-out figures (top-1 acceptable 75.6%, top 3
-76.3%, 95.3% acceptable where wages are given), so a regression fails; they are not the
-issue's targets (85% / 93%), which the matcher does not reach yet.
+The floors sit under this branch's held-out figures (top-1 acceptable 78.7%, coder's code
+in top 3 78.3%, 91.1% acceptable where wages are given), so a regression fails; they are
+not the issue's targets (85% / 93%), which the matcher does not reach yet.
 """
 
 from __future__ import annotations
@@ -21,11 +21,11 @@ pytestmark = [
     pytest.mark.slow,
 ]
 
-TOP1_ACCEPTABLE = 0.72
-TOP3 = 0.73
+TOP1_ACCEPTABLE = 0.76
+TOP3 = 0.75
 ACCEPTABLE_WITH_WAGES = 0.90
-# Candidate generation: an acceptable code is among the reranker's candidates for 99.5%
-# of the labelled classes (412 of 414), so the misses are the ranking's.
+# Candidate generation: an acceptable code is among the reranker's candidates for 99.8%
+# of the labelled classes (413 of 414), so the misses are the ranking's.
 CANDIDATE_RECALL = 0.98
 
 
@@ -57,6 +57,7 @@ def test_held_out_first_suggestion_and_top_three(items):
     assert figures["top1_acceptable"] >= TOP1_ACCEPTABLE
     assert figures["top3"] >= TOP3
     assert figures["top1_exact"] <= figures["top1_acceptable"]
+    assert figures["top3"] <= figures["top3_either_pass"]
 
 
 def test_candidates_hold_an_acceptable_code():

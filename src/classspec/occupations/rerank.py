@@ -2,10 +2,14 @@
 its margin into the probability that a careful human coder would accept the code.
 
 The weights (`data/reranker.json`) are learned from the hand-labelled classes of
-tests/soc/labels.yaml by scripts/train_soc_reranker.py (scikit-learn, at build time only:
-applying them here is a dot product). The calibration (Platt scaling) and the wage
-threshold were fitted on predictions for corpora held out of the fit, never on the
-classes a model was fitted on.
+tests/soc/labels.yaml by scripts/train_soc_reranker.py (numpy, at build time only: the
+mean of five conditional-logit fits, each without one corpus; applying them here is a dot
+product). The features read the first stage's votes and SOC's coding rules: how much of
+the title an occupation's nearest title says, whether duties and title agree on the
+minor and major group, managers and first-line supervisors of the likeliest work, and
+the semantic similarity of title, text and duties to each candidate (vectors.py). The
+calibration (Platt scaling) and the wage threshold were fitted on predictions for
+corpora held out of the fit, never on the classes a model was fitted on.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ from classspec.occupations.match import (
     _NO_DEGREE_GROUPS,
     RANK_WORDS,
     Scored,
+    _best_title,
     _first_line_code,
     _is_managerial,
     _top,
@@ -33,12 +38,13 @@ from classspec.occupations.match import (
 )
 from classspec.occupations.store import DATA, load_index
 from classspec.occupations.text import title_words
+from classspec.occupations.vectors import similarities
 
 MODEL = "reranker.json"
 TITLE_KEYS = "title_keys.json.gz"  # also each title's head word -> occupations: counts
 # Candidates: the first stage's best, and the best by title and by text alone (a right
 # code the combined vote ranks low is often first on one of the two).
-POOL, BY_TITLE, BY_TEXT = 20, 8, 8
+POOL, BY_TITLE, BY_TEXT, MANAGED = 20, 8, 8, 5
 # "directs, through subordinate supervisors": SOC codes such a class as a manager (11-).
 _THROUGH = lazy_compile(
     r"\bthrough (?:subordinate|lower[- ]level|several|multiple)\b|\bsecond[- ]level supervis", re.I
@@ -55,6 +61,7 @@ MANAGER_OF = {
     "35-": "11-9051", "37-": "11-3013", "39-": "11-9179", "41-": "11-2022", "43-": "11-3012",
     "45-": "11-9013", "47-": "11-9021", "49-": "11-3013", "51-": "11-3051", "53-": "11-3071",
 }  # fmt: skip
+_VECTOR_TEXT = 4000  # characters of title, summary and duties (about the first stage's 400 words)
 _PROFESSIONAL = ("13-", "15-", "17-", "19-", "21-", "23-", "25-", "27-", "29-")
 
 FEATURES = (
@@ -66,6 +73,12 @@ FEATURES = (
     "residual_code", "title_only", "title_x_no_text", "exact_title", "trainee_x_score",
     "title_key", "title_key_sole", "worker_title_key", "manager_of_top", "manager_of_top_x_managerial",
     "manager_of_top_x_through", "best_title_cosine", "head_titles", "head_share", "head_in_soc_title",
+    "title_recall", "title_precision", "head_in_best_title",
+    "title_rank", "text_rank", "minor_group_text", "major_group_text", "minor_group_title",
+    "first_line_x_managerial", "manager_code_x_supervisory", "worker_code_x_managerial",
+    "manager_code_x_no_degree", "title_x_text_share",
+    "vector_title", "vector_text", "vector_duty_task", "vector_title_rank", "vector_text_rank",
+    "vector_duty_task_rank",
 )  # fmt: skip
 
 
@@ -154,11 +167,17 @@ def candidates(scored: Scored) -> Pool:
             target = _first_line_code(index.codes[i])
             if target in position:
                 worker_keyed.append(position[target])
+    # SOC's counterparts of the likeliest work: its managers (a class that manages the work
+    # is coded 11-) and, for a supervisory class, its first-line supervisors.
     managers = []
-    for i in _top(scored.scores, 3):
+    for i in np.union1d(_top(scored.scores, MANAGED), _top(scored.title_scores, MANAGED)):
         target = _manager_of(index.codes[i])
         if target in position:
             managers.append(position[target])
+        if scored.supervisory:
+            target = _first_line_code(index.codes[i])
+            if target in position:
+                managers.append(position[target])
     picks += [np.array(keyed + worker_keyed + managers, dtype=np.int64)]
     pool = np.unique(np.concatenate(picks))
     pool = pool[(scored.scores[pool] > 0) | np.isin(pool, keyed + worker_keyed + managers)]
@@ -222,6 +241,8 @@ def features(scored: Scored, found: Pool) -> np.ndarray:
         manager_of_top * managerial,
         manager_of_top * through,
         *_title_columns(scored, found),
+        *_agreement_columns(scored, pool, managerial, supervisory, no_degree, kinds),
+        *_vector_columns(scored, pool),
     ]
     return np.column_stack(columns).astype(np.float64)
 
@@ -237,7 +258,97 @@ def _title_columns(scored: Scored, found: Pool) -> list[np.ndarray]:
     counts = np.array([heads.get(str(int(i)), 0) for i in pool], dtype=np.float64)
     head = found.head
     in_soc = np.array([float(head is not None and head in _soc_title_words(int(i))) for i in pool])
-    return [best, np.log1p(counts), counts / np.array([sizes[int(i)] for i in pool]), in_soc]
+    own = {w for w in title_words(scored.subject.title) if w not in RANK_WORDS and not w.isdigit()}
+    recall, precision, head_in_best = np.zeros(len(pool)), np.zeros(len(pool)), np.zeros(len(pool))
+    for k, i in enumerate(pool.tolist()):
+        if not own or scored.title_scores[i] <= 0:
+            continue
+        # The occupation's title nearest the class's: how much of the class title it says
+        # ('Tree Surgeon' all of 'Assistant Tree Surgeon', 'Surgeon' half), how much it
+        # adds ('Roofer Helper' for 'Senior Roofer'), and whether it names the head word.
+        matched = _matched_words(_best_title(index, scored.title_cosines, i))
+        recall[k] = len(own & matched) / len(own)
+        precision[k] = len(own & matched) / max(len(matched), 1)
+        head_in_best[k] = float(head in matched)
+    return [
+        best, np.log1p(counts), counts / np.array([sizes[int(i)] for i in pool]), in_soc,
+        recall, precision, head_in_best,
+    ]  # fmt: skip
+
+
+def _rank_in(values: np.ndarray) -> np.ndarray:
+    """1 for the pool's highest value, 1/2 for the next ... (ties: pool order)."""
+    order = np.lexsort((np.arange(len(values)), -values))
+    ranks = np.empty(len(values))
+    ranks[order] = np.arange(len(values))
+    return 1 / (1 + ranks)
+
+
+def _group_share(values: np.ndarray, groups: list[str]) -> np.ndarray:
+    """Each candidate's group's share of the pool's votes: how far the votes agree on the
+    broad kind of work (minor group 13-2 'financial specialists', major group 13)."""
+    total = max(float(values.sum()), 1e-9)
+    sums: dict[str, float] = {}
+    for group, value in zip(groups, values.tolist(), strict=True):
+        sums[group] = sums.get(group, 0.0) + value
+    return np.array([sums[group] / total for group in groups])
+
+
+def _agreement_columns(
+    scored: Scored, pool: np.ndarray, managerial: float, supervisory: float, no_degree: float, kinds: dict
+) -> list[np.ndarray]:
+    codes = load_index().codes
+    names = [codes[int(i)] for i in pool]
+    title = scored.title_scores[pool].astype(np.float64)
+    text = scored.text_scores[pool].astype(np.float64)
+    minors = [c[:4] for c in names]
+    return [
+        _rank_in(title),
+        _rank_in(text),
+        _group_share(text, minors),
+        _group_share(text, [c[:2] for c in names]),
+        _group_share(title, minors),
+        kinds["first_line"] * managerial,
+        kinds["manager"] * supervisory,
+        kinds["worker"] * managerial,
+        kinds["manager"] * no_degree,
+        title / max(float(title.max(initial=0.0)), 1e-9) * text / max(float(text.max(initial=0.0)), 1e-9),
+    ]
+
+
+def _vector_columns(scored: Scored, pool: np.ndarray) -> list[np.ndarray]:
+    """Semantic cosines with each candidate (occupations/vectors.py) and their rank in the pool."""
+    subject = scored.subject
+    text = (
+        " ".join([subject.title, subject.summary, *subject.duties])[:_VECTOR_TEXT] if scored.has_text else ""
+    )
+    found = similarities(subject.title, text, subject.duties if scored.has_text else [], pool)
+    # SOC codes a class that supervises (manages) work as that work's first-line supervisor
+    # (manager): the counterpart in the pool carries the work's similarity, as the first
+    # stage lends it the work's votes ('Carpenter' who supervises carpenters is 47-1011).
+    lenders = []
+    if scored.supervisory or _is_managerial(subject):
+        codes, place = load_index().codes, {int(i): k for k, i in enumerate(pool.tolist())}
+        for k, i in enumerate(pool.tolist()):
+            code = codes[i]
+            for target in (
+                _first_line_code(code) if scored.supervisory and code not in _FIRST_LINE_CODES else None,
+                _manager_of(code) if _is_managerial(subject) else None,
+            ):
+                j = place.get(load_index().position.get(target, -1)) if target else None
+                if j is not None and j != k:
+                    lenders.append((j, k))
+    for column in found:
+        for j, k in lenders:
+            column[j] = max(column[j], column[k])
+    return [*found, *(_rank_in(column) * float(column.any()) for column in found)]
+
+
+@lru_cache(maxsize=65536)
+def _matched_words(title_index: int) -> frozenset[str]:
+    return frozenset(
+        w for w in title_words(load_index().titles[title_index]) if w not in RANK_WORDS and not w.isdigit()
+    )
 
 
 @lru_cache(maxsize=1024)

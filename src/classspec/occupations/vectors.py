@@ -1,0 +1,102 @@
+"""Semantic similarity of a class to its candidate occupations, from stored vectors.
+
+`data/vectors.npz` (scripts/build_soc_vectors.py, with the sentence model all-MiniLM-L6-v2
+at build time only) holds a static vector and an idf for each word of the reference texts,
+and each SOC occupation's title, description and task vectors in the same reduced space.
+A class's title, its text and each duty become the TF-IDF-weighted mean of their words'
+vectors (numpy only, no model at match time); the reranker reads their cosines with the
+candidates' vectors: words that differ but mean the same ('repairs' and 'maintains',
+'webpage' and 'website') count here, where the TF-IDF votes see nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+
+from classspec.occupations.store import DATA, load_index
+
+VECTORS = "vectors.npz"
+MAX_DUTIES = 12
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Vectors:
+    word_id: dict[str, int]
+    words: np.ndarray  # float32, unit rows
+    idf: np.ndarray
+    titles: np.ndarray  # occupation rows in load_index().codes order
+    texts: np.ndarray
+    tasks: np.ndarray
+    task_starts: np.ndarray  # occupation k's tasks are tasks[task_starts[k]:task_starts[k + 1]]
+
+
+def _unit(matrix: np.ndarray) -> np.ndarray:
+    matrix = matrix.astype(np.float32)
+    return matrix / np.maximum(np.linalg.norm(matrix, axis=-1, keepdims=True), 1e-9)
+
+
+@lru_cache(maxsize=1)
+def load_vectors() -> Vectors:
+    with np.load(DATA / VECTORS) as data:
+        vocabulary = str(data["words"]).split("\n")
+        codes = str(data["codes"]).split("\n")
+        if codes != list(load_index().codes):
+            raise ValueError(f"{VECTORS} was built for other occupations; rerun scripts/build_soc_vectors.py")
+        owner = data["task_owner"].astype(np.int64)
+        return Vectors(
+            word_id={w: k for k, w in enumerate(vocabulary)},
+            words=_unit(data["word_vectors"]),
+            idf=data["idf"].astype(np.float32) / 16,
+            titles=_unit(data["title_vectors"]),
+            texts=_unit(data["text_vectors"]),
+            tasks=_unit(data["task_vectors"]),
+            task_starts=np.searchsorted(owner, np.arange(len(codes) + 1)),
+        )
+
+
+def embed(text: str, vectors: Vectors | None = None) -> np.ndarray | None:
+    """The TF-IDF-weighted (sublinear tf) mean of the text's known words, unit length;
+    None when it has none."""
+    vectors = vectors or load_vectors()
+    found = Counter(
+        k
+        for w in _WORD.findall(text.lower().replace("&", " and "))
+        if (k := vectors.word_id.get(w)) is not None
+    )
+    if not found:
+        return None
+    ids = np.fromiter(found, dtype=np.int64, count=len(found))
+    tf = 1 + np.log(np.fromiter(found.values(), dtype=np.float32, count=len(found)))
+    mean = (tf * vectors.idf[ids]) @ vectors.words[ids]
+    norm = float(np.linalg.norm(mean))
+    return mean / norm if norm > 0 else None
+
+
+def similarities(title: str, text: str, duties: list[str], pool: np.ndarray) -> list[np.ndarray]:
+    """For each candidate occupation: title-title cosine, text-description cosine, and the
+    mean over the first duties of each duty's best cosine with the occupation's tasks
+    (zeros where the class gives nothing to compare)."""
+    vectors = load_vectors()
+    n = len(pool)
+    own_title = embed(title, vectors)
+    title_cos = vectors.titles[pool] @ own_title if own_title is not None else np.zeros(n, np.float32)
+    own_text = embed(text, vectors) if text.strip() else None
+    text_cos = vectors.texts[pool] @ own_text if own_text is not None else np.zeros(n, np.float32)
+    duty_vectors = [v for d in duties[:MAX_DUTIES] if (v := embed(d, vectors)) is not None]
+    duty_task = np.zeros(n, np.float32)
+    if duty_vectors:
+        duty_matrix = np.vstack(duty_vectors)
+        starts = vectors.task_starts
+        # One small product per candidate: one over all their tasks at once is as much work
+        # and large enough for the BLAS to start threads, which a busy machine makes slower.
+        for k, i in enumerate(pool.tolist()):
+            tasks = vectors.tasks[starts[i] : starts[i + 1]]
+            if len(tasks):
+                duty_task[k] = float((duty_matrix @ tasks.T).max(axis=1).mean())
+    return [title_cos.astype(np.float64), text_cos.astype(np.float64), duty_task.astype(np.float64)]
