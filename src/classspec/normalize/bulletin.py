@@ -89,9 +89,11 @@ def open_date(text: str | None) -> str | None:
 
 def application_deadline(text: str | None) -> str | None:
     """'APPLICATION DEADLINE … must be received by THURSDAY, JANUARY 10, 2019' -> '2019-01-10'."""
-    if not text or not may_match(_DEADLINE, text):
+    first = search(_DEADLINE, text) if text else None
+    if first is None:
         return None
-    for found in scanner(_DEADLINE).finditer(text):
+    # The first match found where the pattern's literals stand, the rest by a scan from it.
+    for found in scanner(_DEADLINE).finditer(text, first.start()):
         date = iso_date(found.group("rest"))
         if date and len(date) == 10:
             return date
