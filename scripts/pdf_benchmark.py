@@ -414,7 +414,7 @@ def whole_parse(fixtures: list[Path], rounds: int, made: dict[str, list[Path]] |
             f"{ours / raw:5.2f}x  <= 3x  {verdict}"
         )
         figures.append(
-            {"figure": f"PDF whole parse / PDFium raw text ({name}, {len(group)} PDFs)",
+            {"figure": f"PDF / PDFium raw text: {name} ({len(group)})",
              "value_s": round(ours, 3), "baseline_s": round(raw, 3), "ratio": round(ours / raw, 2),
              "target": 3.0, "holds": ours / raw <= 3}
         )  # fmt: skip
@@ -435,7 +435,7 @@ def whole_parse(fixtures: list[Path], rounds: int, made: dict[str, list[Path]] |
         f"{'holds' if speedup >= 20 else 'misses'}"
     )
     figures.append(
-        {"figure": f"markitdown / classspec on {len(fixtures)} fixture PDFs (times faster)",
+        {"figure": f"markitdown / classspec, {len(fixtures)} PDFs (times faster)",
          "peer_cpu_s": round(theirs, 3), "cpu_s": round(ours_all, 3), "speedup": round(speedup, 2),
          "target": 20.0, "holds": speedup >= 20}
     )  # fmt: skip
