@@ -136,7 +136,7 @@ def test_hyphen_at_line_end() -> None:
 
 
 def test_windows_1252_punctuation_left_undecoded_is_decoded() -> None:
-    from classspec.readers.pdf_layout import c1_to_cp1252 as _c1_to_cp1252
+    from classspec.readers.pdf_tabs import c1_to_cp1252 as _c1_to_cp1252
 
     assert _c1_to_cp1252("Master\x92s degree") == "Master\u2019s degree"
     assert _c1_to_cp1252("plain") == "plain"

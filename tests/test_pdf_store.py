@@ -7,8 +7,9 @@ import pytest
 
 from classspec.readers import pdf, pdf_pdfium, pdf_plumber
 from classspec.readers.pdf_container import DEFAULT_MAX_PAGES
-from classspec.readers.pdf_layout import FontStats, page_lines, set_tabs
+from classspec.readers.pdf_layout import FontStats, page_lines
 from classspec.readers.pdf_store import pack, unpack
+from classspec.readers.pdf_tabs import set_tabs
 from conftest import REPO
 
 PDF = REPO / "tests" / "pdf"

@@ -16,7 +16,6 @@ from collections.abc import Sequence
 
 from classspec.document import Line
 from classspec.lazyre import lazy_compile
-from classspec.literals import may_match, search
 from classspec.model import Jurisdiction
 
 STATES = {
@@ -111,14 +110,11 @@ def jurisdiction_from_text(lines: Sequence[Line]) -> tuple[Jurisdiction, list[Li
         text = line.stripped
         if text.isupper():
             text = text.title()
-        if not may_match(_NAMED, text):  # most lines name no City, County, Town ...
-            continue
         names = list(_NAMED.finditer(text))
         if not names:
             continue
-        # Asked once for all the names on the line; its literals ("and its employees",
-        # "employees of the") are looked for before the scan.
-        own = search(_SELF_REFERENCE, text)
+        # Asked once for all the names on the line.
+        own = _SELF_REFERENCE.search(text)
         group = own and ("name" if own.group("name") else "employer")
         for found in names:
             name = _normalized(found)
@@ -157,10 +153,6 @@ def _state_government(lines: Sequence[Line], header: set[Line]) -> tuple[Jurisdi
     """The state government a header line or a self-reference names as the publisher."""
     for line in lines:
         text = line.stripped.title() if line.stripped.isupper() else line.stripped
-        # Most lines name no state government at all: a substring test says so before
-        # the self-reference regex runs.
-        if not may_match(_STATE_GOVERNMENT, text):
-            continue
         own = _SELF_REFERENCE.search(text)
         if line not in header and not own:
             continue

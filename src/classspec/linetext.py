@@ -31,8 +31,11 @@ _ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ
 _SENTENCE_TERMINAL = (".", ";", ":", "!", "?")
 
 
+@functools.lru_cache(maxsize=4096)
 def strip_marker(text: str) -> tuple[str, str]:
-    """Split leading list markers (repeated, as in '- 1. text') from the text."""
+    """Split leading list markers (repeated, as in '- 1. text') from the text. Cached:
+    the readers, the qualification sorter and the facts stage ask it of the same lines
+    (about three times a line)."""
     markers: list[str] = []
     rest = text
     while (found := _MARKER.match(rest)) and found.end():

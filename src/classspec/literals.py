@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
 
 try:  # Python 3.11+; the public alias sre_parse is deprecated there
     from re import _parser as sre_parse  # type: ignore[attr-defined]
@@ -177,19 +176,6 @@ def search(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     return None
 
 
-def finditer(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
-    """`pattern.finditer(text)`, tried only where a match can start (see `search`)."""
-    if len(text) < MIN_TEXT:
-        return scanner(pattern).finditer(text) if may_match(pattern, text) else iter(())
-    places = _places(pattern, text)
-    if places is None:
-        return iter(())
-    matcher = scanner(pattern)
-    if isinstance(places, int):
-        return matcher.finditer(text, places)
-    return _matches_at(matcher, text, places)
-
-
 def _places(pattern: re.Pattern[str], text: str) -> list[int] | int | None:
     """Where a match can start: None nowhere (a literal every match contains is
     missing), a list of places in order (where a starting literal stands), or an int:
@@ -210,18 +196,6 @@ def _places(pattern: re.Pattern[str], text: str) -> list[int] | int | None:
                 return min(haystack.find(s) for s in starts if s in haystack)
             at = haystack.find(literal, at + 1)
     return sorted(candidates)
-
-
-def _matches_at(matcher: re.Pattern[str], text: str, places: list[int]) -> Iterator[re.Match[str]]:
-    """The matches at the places, each after the last (matches do not overlap, and none
-    is empty: each starts with a literal of two or more characters)."""
-    end = 0
-    for at in places:
-        if at >= end:
-            found = matcher.match(text, at)
-            if found:
-                yield found
-                end = found.end()
 
 
 @functools.cache

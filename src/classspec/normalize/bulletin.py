@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from classspec.lazyre import lazy_compile
-from classspec.literals import finditer, folded, scanner, search
+from classspec.literals import folded, may_match, scanner, search
 from classspec.normalize.dates import iso_date
 from classspec.normalize.experience import duration_months
 
@@ -79,18 +79,9 @@ DAYS_PER_MONTH = 30
 _SENTENCE = lazy_compile(r"(?<=[.!?])\s+|\n+(?![a-z])")
 
 
-def _any_word(text: str, words: tuple[str, ...]) -> bool:
-    """Does the text contain one of the words (as the patterns' re.I matches them)?"""
-    lowered = folded(text)
-    return any(word in lowered for word in words)
-
-
 def open_date(text: str | None) -> str | None:
     """'Open Date: 12-21-18' -> '2018-12-21' (US month-day-year)."""
-    # Every label names a date or says "posted": other texts are not scanned.
-    if not text or not _any_word(text, ("date", "posted")):
-        return None
-    found = search(_OPEN_DATE, text)
+    found = scanner(_OPEN_DATE).search(text) if text and may_match(_OPEN_DATE, text) else None
     if not found:
         return None
     return iso_date(found.group("date"))
@@ -98,9 +89,11 @@ def open_date(text: str | None) -> str | None:
 
 def application_deadline(text: str | None) -> str | None:
     """'APPLICATION DEADLINE … must be received by THURSDAY, JANUARY 10, 2019' -> '2019-01-10'."""
-    if not text or not _any_word(text, ("deadline", "must", "date", "apply by")):
+    first = search(_DEADLINE, text) if text else None
+    if first is None:
         return None
-    for found in finditer(_DEADLINE, text):
+    # The first match found where the pattern's literals stand, the rest by a scan from it.
+    for found in scanner(_DEADLINE).finditer(text, first.start()):
         date = iso_date(found.group("rest"))
         if date and len(date) == 10:
             return date
@@ -110,7 +103,7 @@ def application_deadline(text: str | None) -> str | None:
 def exam_types(text: str | None) -> list[str]:
     """How an exam is given, as stated: the 'TO BE GIVEN … BASIS' sentence, else the
     'Exam Open to …' header ('All, including Current City Employees' -> both kinds)."""
-    if not text or "exam" not in folded(text):  # both statements name the exam
+    if not text:
         return []
     basis = search(_BASIS, text)
     if basis:
@@ -143,13 +136,11 @@ def drivers_license(text: str | None) -> str | None:
     required', 'if an essential function' -> 'may_be_required'; no rule -> None."""
     # Every rule names a driver's (or a driving) licence: a text that does not is not
     # split into sentences.
-    lowered = folded(text) if text else ""
-    named = "driver" in lowered or "driving lic" in lowered or "operator" in lowered
-    if not named or not search(_DRIVERS_LICENSE, text):
+    if not text or not search(_DRIVERS_LICENSE, text):
         return None
     rule = None
     for sentence in scanner(_SENTENCE).split(text):  # the same pieces, fewer positions tried
-        if not search(_DRIVERS_LICENSE, sentence):
+        if not may_match(_DRIVERS_LICENSE, sentence) or not scanner(_DRIVERS_LICENSE).search(sentence):
             continue
         if _MAY_BE_REQUIRED.search(sentence):
             rule = rule or "may_be_required"

@@ -9,7 +9,6 @@ import itertools
 import re
 
 from classspec.lazyre import lazy_compile
-from classspec.literals import search
 from classspec.normalize.experience import experience_months
 
 # At most this many paths: a long list of "and" runs of alternatives is not enumerated.
@@ -92,7 +91,7 @@ def is_catch_all(paragraph: str) -> bool:
     """'Any equivalent combination of education and experience …' (whatever floor it
     names: 'which has included … one year of …'), but not 'Any combination of … experience
     equating to five years', which states a total."""
-    if not search(_CATCH_ALL, paragraph):
+    if not _CATCH_ALL.search(paragraph):
         return False
     return experience_months(paragraph) is None or bool(_EQUIVALENT_WORD.search(paragraph[:80]))
 

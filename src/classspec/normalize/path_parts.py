@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from classspec.lazyre import lazy_compile
-from classspec.literals import finditer, may_match, search
+from classspec.literals import may_match
 from classspec.model import EducationLevel
 from classspec.normalize.experience import NUMBER_WORDS, experience_months
 from classspec.normalize.vocab import FOUR_YEAR_GRADUATION, education_level
@@ -125,12 +125,12 @@ def describe_path(parts: list[str], label: str | None = None, substitutions: lis
     level = max(levels, key=_LEVEL_ORDER.index) if levels else education_level(required)
     # A path's requirements all hold at once: a graduation it names is its level, whatever
     # units of coursework it adds (which alone would read as some college).
-    education = "bachelor" if search(FOUR_YEAR_GRADUATION, text) else (level.value if level else None)
+    education = "bachelor" if FOUR_YEAR_GRADUATION.search(text) else (level.value if level else None)
     found_licenses, found_courses = licenses(required), courses(text)
-    qualifies = education is not None or found_licenses or found_courses or search(_QUALIFYING, text)
-    if months is None and (qualifies or search(_NOTHING_REQUIRED, text)):
+    qualifies = education is not None or found_licenses or found_courses or _QUALIFYING.search(text)
+    if months is None and (qualifies or _NOTHING_REQUIRED.search(text)):
         months = 0  # a way in by schooling, a licence or an apprenticeship alone needs no experience
-    found_field = search(_FIELD, text)
+    found_field = _FIELD.search(text)
     own_substitutions = [s.strip() for s in re.split(r"(?<=[.;])\s+", text) if _OWN_SUBSTITUTION.search(s)]
     return {
         "label": label,
@@ -138,7 +138,7 @@ def describe_path(parts: list[str], label: str | None = None, substitutions: lis
         "education": education,
         "education_field": found_field.group("field").strip(" ,") if found_field else None,
         "experience_months": months,
-        "full_time": True if search(_FULL_TIME, text) else (False if search(_PART_TIME, text) else None),
+        "full_time": True if _FULL_TIME.search(text) else (False if _PART_TIME.search(text) else None),
         "prior_classes": prior_classes(text),
         "licenses": found_licenses,
         "courses": found_courses,
@@ -164,7 +164,7 @@ def lists_competencies(paths: list[dict]) -> bool:
         or path["licenses"]
         or path["courses"]
         or path["prior_classes"]
-        or search(_AMOUNT_OF_TIME, path["text"])
+        or _AMOUNT_OF_TIME.search(path["text"])
         for path in paths
     )
 
@@ -205,15 +205,13 @@ def _part_level(part: str) -> EducationLevel | None:
     ('(Possession of a Master's Degree ... may be substituted for one year)') are left
     out, and a part that is itself a combination of kinds ('Any one or any combination
     ... (a) experience (b) credit for 60 semester hours of college') asks no level."""
-    if search(_COMBINATION, part):
+    if _COMBINATION.search(part):
         return None
     return education_level(_without_substituted(part))
 
 
 def _without_substituted(text: str) -> str:
-    # Most parts name no substitution: a substring test settles them, not a scan that
-    # tries every clause of the text.
-    return _SUBSTITUTED.sub(" ", text) if may_match(_SUBSTITUTED, text) else text
+    return _SUBSTITUTED.sub(" ", text)
 
 
 # "City of Philadelphia classes that typically meet the specific experience requirements:",
@@ -244,10 +242,10 @@ def class_lists(text: str) -> tuple[str, list[tuple[str | None, str]]]:
         if not stripped:
             kept.append(line)
             continue
-        if search(_CLASS_LIST, stripped):
+        if _CLASS_LIST.search(stripped):
             in_list, lead_in = True, None
             continue
-        if search(_CLASSES_FOLLOW, stripped):
+        if _CLASSES_FOLLOW.search(stripped):
             in_list, lead_in = True, stripped
             kept.append(line)  # a requirement that names its classes below it
             continue
@@ -257,7 +255,7 @@ def class_lists(text: str) -> tuple[str, list[tuple[str | None, str]]]:
             continue
         # 'Collection Specialty:' groups the classes of a list; so does 'BOTH SPECIALTIES' in
         # a list of classes that meet every way (a requirement's list ends at a specialty).
-        heads = stripped.endswith(":") or (lead_in is None and search(_GROUP_HEAD, stripped))
+        heads = stripped.endswith(":") or (lead_in is None and _GROUP_HEAD.search(stripped))
         if in_list and heads and len(stripped.split()) <= 6:
             continue
         in_list = False
@@ -267,7 +265,7 @@ def class_lists(text: str) -> tuple[str, list[tuple[str | None, str]]]:
 
 def opens_class_list(line: str) -> bool:
     """'City of Philadelphia classes that typically meet the ... requirements:'"""
-    return bool(search(_CLASS_LIST, line))
+    return bool(_CLASS_LIST.search(line))
 
 
 def _names_a_class(line: str) -> bool:
@@ -287,7 +285,7 @@ _NOTE_START = lazy_compile(r"\(?\*?\s*NOTES?\b|OR$|AND$", re.I)
 def prior_classes(text: str) -> list[str]:
     """Classes one must have held: 'two years as a Clerk Typist with the City' -> ['Clerk Typist']."""
     found_classes: list[str] = []
-    for found in finditer(_PRIOR_CLASS, text):
+    for found in _PRIOR_CLASS.finditer(text):
         if _CREDENTIAL_BEFORE.search(text[max(0, found.start() - 30) : found.start()]):
             continue  # "Certification as an Engineer-In-Training" names a credential
         for name in re.split(r",\s*(?:or\s+|and\s+)?|\s+or\s+", found.group("classes")):
@@ -300,14 +298,14 @@ def prior_classes(text: str) -> list[str]:
 def licenses(text: str) -> list[str]:
     """Licences and certificates a path requires: 'A valid California Class A driver's license'."""
     named: list[tuple[int, str]] = []
-    for found in finditer(_LICENSE, text):
+    for found in _LICENSE.finditer(text):
         name = (found.group("license") or found.group("named")).strip()
         if found.group("license") and " as " not in name:
             licensed = _LICENSED_AS.search(text[found.end() : found.end() + 160])
             if licensed:
                 name = f"{name} as {licensed.group('what')}"
         named.append((found.start(), name))
-    named += [(found.start(), found.group().strip()) for found in finditer(_PRACTICE, text)]
+    named += [(found.start(), found.group().strip()) for found in _PRACTICE.finditer(text)]
     found_licenses: list[str] = []
     for _, name in sorted(named):
         key = _squash(name)
@@ -324,11 +322,11 @@ def _squash(text: str) -> str:
 
 def courses(text: str) -> dict | None:
     """Course work a path asks for: '12 semester units in accounting' -> units 12, subject."""
-    units = search(_UNITS, text)
-    count = search(_COURSE_COUNT, text)
+    units = _UNITS.search(text)
+    count = _COURSE_COUNT.search(text)
     if not units and not count:
         return None
-    subject = search(_COURSE_SUBJECT, text)
+    subject = _COURSE_SUBJECT.search(text)
     count_text = count.group("count").lower() if count else None
     return {
         "count": (int(count_text) if count_text.isdigit() else NUMBER_WORDS[count_text])

@@ -17,7 +17,6 @@ import re
 from dataclasses import dataclass, field
 
 from classspec.lazyre import lazy_compile
-from classspec.literals import finditer, search
 from classspec.normalize.experience import COMBINATION_TOTAL, experience_months
 from classspec.normalize.path_blocks import (
     CONNECTOR_LINE,
@@ -99,7 +98,7 @@ class _Item:
 
 
 def _split_connector(text: str) -> tuple[str, str | None]:
-    found = search(_TRAILING_CONNECTOR, text)
+    found = _TRAILING_CONNECTOR.search(text)
     if not found or found.start() == 0:
         return text.strip(), None
     return text[: found.start()].rstrip(" ;,") + ("" if text[found.start()] != ")" else ")"), found.group(
@@ -119,7 +118,7 @@ def _paragraphs(text: str) -> tuple[str, ...]:
         if not line:
             continue
         start = 0
-        for found in finditer(_ROMAN, line):
+        for found in _ROMAN.finditer(line):
             if line[start : found.start()].strip():
                 result.append(line[start : found.start()].strip())
             result.append(f"\x00{found.group('label')}")
@@ -129,7 +128,7 @@ def _paragraphs(text: str) -> tuple[str, ...]:
     split: list[str] = []
     for index, paragraph in enumerate(result):
         following = result[index + 1] if index + 1 < len(result) else ""
-        ending = search(_UPPER_CONNECTOR_END, paragraph)
+        ending = _UPPER_CONNECTOR_END.search(paragraph)
         # NYC: '...; or' / 'Education and/or experience which is equivalent to "1"'; CalHR:
         # '... appointment.). or' / 'Experience: Thirty-six months ...' (a pattern's ways).
         if not ending and (_EQUIVALENT_PATH.search(following) or _KIND_LABEL.match(following)):

@@ -33,13 +33,12 @@ from classspec.readers.pdf_layout import (
     FontStats,
     PageContent,
     VisualLine,
-    c1_to_cp1252,
     join_parts,
     page_lines,
-    set_tabs,
 )
 from classspec.readers.pdf_paragraphs import mark_page_ends, rebuild_paragraphs, remove_furniture
 from classspec.readers.pdf_store import PACK_FROM, PackedPage, pack, rebuild_packed
+from classspec.readers.pdf_tabs import c1_to_cp1252, set_tabs
 
 __all__ = [
     "DEFAULT_ENGINE",

@@ -19,7 +19,7 @@ from __future__ import annotations
 import ctypes
 import functools
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
 from classspec.errors import InputError
@@ -90,49 +90,30 @@ class _Reader:
         self.name = ctypes.create_string_buffer(256)
         self.flags = ctypes.c_int()
         self.fonts: dict[int | None, tuple[str, float, bool]] = {}
-        self.names: dict[bytes, tuple[str, bool]] = {}
+        self.by_font: dict[int, tuple[str, bool]] = {}  # font handle: name, bold
         self.name_address, self.flags_address = ctypes.addressof(self.name), ctypes.addressof(self.flags)
-        handle = ctypes.cast(self.page, ctypes.c_void_p).value
-        rect, x, y = ctypes.addressof(self.rect), ctypes.addressof(self.x), ctypes.addressof(self.y)
-        self.handle, self.rect_address = handle, rect
-        self.get_object, self.get_box, self.get_origin = get_object, get_box, get_origin = _text_calls()
-        self.text_object: Callable[[int], int | None] = lambda index: get_object(handle, index)
-        self.load_box: Callable[[int], int] = lambda index: get_box(handle, index, rect)
-        self.load_origin: Callable[[int], int] = lambda index: get_origin(handle, index, x, y)
+        self.handle = ctypes.cast(self.page, ctypes.c_void_p).value
+        self.rect_address = ctypes.addressof(self.rect)
+        self.get_object, self.get_box, self.get_origin = _text_calls()
 
     def font(self, index: int, obj: int | None) -> tuple[str, float, bool]:
         """(font name, size, bold) of the character, the same for its whole text object."""
         found = self.fonts.get(obj)
         if found is None or obj is None:
-            get_info, get_size, get_weight = _font_calls()
+            get_info, get_size, get_weight, get_font = _font_calls()
             handle = self.handle
-            get_info(handle, index, self.name_address, 256, self.flags_address)
-            named = self.names.get(self.name.value)
-            if named is None:  # many text objects share a few fonts: decode each name once
+            # Name and weight belong to the font, which text objects share (a browser's
+            # print makes a text object of every character): asked once per font.
+            font = get_font(obj) if obj is not None else None
+            named = self.by_font.get(font) if font is not None else None
+            if named is None:
+                get_info(handle, index, self.name_address, 256, self.flags_address)
                 name = self.name.value.decode("utf-8", "replace")
-                named = self.names[self.name.value] = (name, bool(BOLD.search(name)))
-            name, bold = named
-            size = round(get_size(handle, index), 2)
-            found = self.fonts[obj] = (name, size, bold or get_weight(handle, index) >= 700)
+                named = (name, bool(BOLD.search(name)) or get_weight(handle, index) >= 700)
+                if font is not None:
+                    self.by_font[font] = named
+            found = self.fonts[obj] = (named[0], round(get_size(handle, index), 2), named[1])
         return found
-
-    def left_right(self, index: int) -> tuple[float, float]:
-        self.load_box(index)
-        return self.rect.left, self.rect.right
-
-    def baseline(self, index: int) -> float:
-        self.load_origin(index)
-        return self.top - self.y.value
-
-    def word(self, text: str, first: int, last: int, obj: int | None) -> Word:
-        name, size, bold = self.font(first, obj)
-        rect = self.rect
-        self.load_box(first)
-        x0, x1, bottom = rect.left, rect.right, self.baseline(first)
-        if last != first:
-            self.load_box(last)
-            x1 = rect.right
-        return (x0, max(x1, x0), bottom - size, bottom, text, size, name, bold)
 
 
 def _words(textpage: Any, top: float) -> list[Word]:
@@ -211,31 +192,43 @@ def _char(code: int) -> str:
 
 def _split_word(reader: _Reader, text: str, first: int, last: int) -> list[Word]:
     """A run of characters from several text objects, cut where the font or size
-    changes, the baseline moves or a gap opens (pdfplumber's word rules)."""
+    changes, the baseline moves or a gap opens (pdfplumber's word rules). Each
+    character is asked once for its text object, font, box and baseline, and a word is
+    built from what its characters said: a browser's print sets every character in a
+    text object of its own, so most words of such a PDF come through here."""
     words: list[Word] = []
+    handle, rect, address, top = reader.handle, reader.rect, reader.rect_address, reader.top
+    get_object, get_box, get_origin = reader.get_object, reader.get_box, reader.get_origin
+    fonts, font, y = reader.fonts, reader.font, reader.y
+    x_address, y_address = ctypes.addressof(reader.x), ctypes.addressof(reader.y)
     start = first
-    previous_key: tuple[str, float, bool] | None = None
-    previous_right = previous_base = 0.0
-    for index in range(first, last + 2):
-        if index <= last:
-            obj = reader.text_object(index)
-            key = reader.font(index, obj)
-            left, right = reader.left_right(index)
-            base = reader.baseline(index)
-            cut = index > start and (
-                key != previous_key
-                or abs(base - previous_base) > 0.5 * key[1]
-                or left - previous_right > X_TOLERANCE
-            )
-        else:
-            cut = True
-        if cut and index > start:
-            word = reader.word(text[start:index], start, index - 1, reader.text_object(start))
-            words.append(word)
+    key = opening = (("", 0.0, False), 0.0, 0.0)  # a word's first character: font, left, baseline
+    right = base = 0.0
+    for index in range(first, last + 1):
+        obj = get_object(handle, index)
+        previous_key, previous_right, previous_base = key, right, base
+        key = (obj is not None and fonts.get(obj)) or font(index, obj)
+        get_box(handle, index, address)
+        left, right = rect.left, rect.right
+        get_origin(handle, index, x_address, y_address)
+        base = top - y.value
+        if index > start and (
+            key != previous_key
+            or abs(base - previous_base) > 0.5 * key[1]
+            or left - previous_right > X_TOLERANCE
+        ):
+            words.append(_word(text[start:index], opening, previous_right))
             start = index
-        if index <= last:
-            previous_key, previous_right, previous_base = key, right, base
+        if index == start:
+            opening = (key, left, base)
+    words.append(_word(text[start : last + 1], opening, right))
     return words
+
+
+def _word(text: str, opening: tuple[tuple[str, float, bool], float, float], right: float) -> Word:
+    """A word from its first character's font, left and baseline and its last one's right."""
+    (name, size, bold), x0, bottom = opening
+    return (x0, max(right, x0), bottom - size, bottom, text, size, name, bold)
 
 
 @functools.cache
@@ -253,9 +246,10 @@ def _text_calls() -> tuple[Any, Any, Any]:
 
 
 @functools.cache
-def _font_calls() -> tuple[Any, Any, Any]:
-    """FPDFText_GetFontInfo, FPDFText_GetFontSize and FPDFText_GetFontWeight on plain
-    addresses: asked once per text object, and a page can hold hundreds."""
+def _font_calls() -> tuple[Any, Any, Any, Any]:
+    """FPDFText_GetFontInfo, FPDFText_GetFontSize, FPDFText_GetFontWeight and
+    FPDFTextObj_GetFont on plain addresses: asked once per text object, and a page can
+    hold thousands."""
     import pypdfium2.raw as raw
 
     address, integer, length = ctypes.c_void_p, ctypes.c_int, ctypes.c_ulong
@@ -263,4 +257,5 @@ def _font_calls() -> tuple[Any, Any, Any]:
         redeclare(raw.FPDFText_GetFontInfo, length, address, integer, address, length, address),
         redeclare(raw.FPDFText_GetFontSize, ctypes.c_double, address, integer),
         redeclare(raw.FPDFText_GetFontWeight, integer, address, integer),
+        redeclare(raw.FPDFTextObj_GetFont, address, address),
     )

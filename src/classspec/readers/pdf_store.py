@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from itertools import accumulate
 
 from classspec.document import Line
-from classspec.readers.pdf_layout import FontStats, VisualLine, set_page_tabs
+from classspec.readers.pdf_layout import FontStats, VisualLine
 from classspec.readers.pdf_paragraphs import (
     Measures,
     attach_lone_bullets,
@@ -33,6 +33,7 @@ from classspec.readers.pdf_paragraphs import (
     furniture_ids,
     join_paragraphs,
 )
+from classspec.readers.pdf_tabs import set_page_tabs
 
 PACK_FROM = 40  # pages: a shorter document keeps its visual lines as objects
 _MEASURED_LINES = 2000  # lines whose words are counted at once

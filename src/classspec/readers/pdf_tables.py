@@ -17,12 +17,12 @@ from classspec.readers.pdf_layout import (
     Centred,
     TableRows,
     Word,
-    c1_to_cp1252,
     centred,
     group_lines,
     join_parts,
     words_inside,
 )
+from classspec.readers.pdf_tabs import c1_to_cp1252
 
 MIN_EDGE = 3.0  # shorter ruling lines are no table borders (pdfplumber's edge_min_length)
 

@@ -20,7 +20,6 @@ from dataclasses import dataclass
 from classspec.document import Line, Piece, collapse
 from classspec.lazyre import lazy_compile
 from classspec.linetext import strip_marker
-from classspec.literals import search
 from classspec.normalize import flsa_status, title_case
 from classspec.vocabulary import names, vocabulary
 
@@ -296,7 +295,7 @@ def footer(line: Line) -> Footer | None:
     found = ("(" in text and FOOTER.fullmatch(text)) or (
         _may_be_dash_footer(text) and _DASH_FOOTER.fullmatch(text)
     )
-    if not found or search(SERIES_LIST, text):
+    if not found or SERIES_LIST.search(text):
         return None
     labels: list[Label] = []
     if "rest" in found.re.groupindex and found.group("rest"):
