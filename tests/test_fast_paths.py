@@ -1,5 +1,5 @@
 """The shortcuts of the HTML batch work answer exactly what the plain code answers: the
-literal-guided regex scans (classspec.literals), the combined heading tables of the
+literal-guided regex scans (classspec.regex_prefilter), the combined heading tables of the
 section engine, and the whitespace shortcuts of the HTML reader and `collapse`.
 (Speed itself is measured by scripts/benchmark.py, not here.)"""
 
@@ -14,12 +14,12 @@ from hypothesis import strategies as st
 
 from classspec import jurisdiction
 from classspec.document import Line, collapse
-from classspec.literals import folded, may_match, required_any, scanner, search, start_literals
 from classspec.normalize import bulletin, experience, path_parts, paths, vocab
 from classspec.parsers import PARSERS
 from classspec.parsers import philadelphia as philadelphia_parser
 from classspec.readers import read_path
 from classspec.readers.htmllines import LineCollector
+from classspec.regex_prefilter import folded, may_match, required_any, scanner, search, start_literals
 from classspec.sections import _match_each, _match_in, _table
 from conftest import PHILADELPHIA, SEED_FILES, SHARED, corpus_files
 

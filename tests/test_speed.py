@@ -15,10 +15,10 @@ import yaml
 
 from classspec.api import parse_file
 from classspec.export import YamlWriter
-from classspec.literals import folded, found_in, required_any
 from classspec.parsers import PARSERS
 from classspec.parsers.base import detection_text
 from classspec.readers import read_path
+from classspec.regex_prefilter import folded, found_in, required_any
 from conftest import OTHER_CORPUS, PHILADELPHIA, SEED_FILES
 
 MARKERS = [m for parser in PARSERS.values() for m in parser.markers]

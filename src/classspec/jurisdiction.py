@@ -35,7 +35,7 @@ _STATE_NAME = "|".join(sorted((s.title() for s in STATES), key=len, reverse=True
 # '\b(?:Alabama|Alaska|...)\b' with each name's word boundary asked after its first
 # letter ('A(?<!\wA)labama'): a pattern whose every branch starts with a letter lets re
 # skip to those letters, where a leading \b makes it try every position of the document
-# (and the 50 names are too many for classspec.literals' substring tests to pay).
+# (and the 50 names are too many for classspec.regex_prefilter' substring tests to pay).
 _STATE_IN_TEXT = lazy_compile(
     "(?:"
     + "|".join(

@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 
 from classspec.lazyre import lazy_compile
-from classspec.literals import folded, may_match, scanner, search
 from classspec.normalize.dates import iso_date
 from classspec.normalize.experience import duration_months
+from classspec.regex_prefilter import folded, may_match, scanner, search
 
 _OPEN_DATE = lazy_compile(
     r"\b(?:Open(?:ing)?\s+Date|Date\s+Opened|Posting\s+Date|Posted(?:\s+on)?)\s*:?\s*"

@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 
 from classspec.lazyre import lazy_compile
-from classspec.literals import may_match
 from classspec.model import EducationLevel
 from classspec.normalize.experience import NUMBER_WORDS, experience_months
 from classspec.normalize.vocab import FOUR_YEAR_GRADUATION, education_level
+from classspec.regex_prefilter import may_match
 
 # Within a requirement only an explicit substitution counts ("equals" there states a total).
 _OWN_SUBSTITUTION = lazy_compile(r"substitut|in\s+lieu\b", re.I)

@@ -6,8 +6,8 @@ import functools
 import re
 
 from classspec.lazyre import lazy_compile
-from classspec.literals import search
 from classspec.model import EducationLevel, FlsaStatus, Frequency, Strength
+from classspec.regex_prefilter import search
 
 # Bare codes some jurisdictions print after "FLSA:" ("E", Philadelphia's "2E", "NE").
 # Philadelphia writes FLSA as a code: 1N non-exempt; 2E, 2P, 2A ... exempt (the letter

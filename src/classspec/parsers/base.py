@@ -10,9 +10,9 @@ from typing import Any
 from classspec.builder import RecordBuilder
 from classspec.document import Document, Line
 from classspec.lazyre import lazy_compile
-from classspec.literals import found_in
 from classspec.model import Jurisdiction
 from classspec.parsers import fields
+from classspec.regex_prefilter import found_in
 from classspec.sections import HeadingRule, Section, heading, split_sections
 from classspec.vocabulary import template_names
 

@@ -2,7 +2,7 @@
 
 Two necessary conditions read from the pattern itself: literals one of which every match
 contains (`found_in`: most markers of the templates a document is not are absent from
-it; `search` and `finditer` return at once where none occurs), and the literals every
+it; `search` and `may_match` return at once where none occurs), and the literals every
 match starts with (`search`: a whole-document fact such as "Open
 Date:" is looked for only from where one of them occurs). A pattern this module cannot
 analyse is always scanned in full, so no result ever changes.
