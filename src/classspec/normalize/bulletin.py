@@ -8,7 +8,7 @@ import re
 from classspec.lazyre import lazy_compile
 from classspec.normalize.dates import iso_date
 from classspec.normalize.experience import duration_months
-from classspec.regex_prefilter import folded, may_match, scanner, search
+from classspec.regex_prefilter import folded, may_match, required_any, scanner, search
 
 _OPEN_DATE = lazy_compile(
     r"\b(?:Open(?:ing)?\s+Date|Date\s+Opened|Posting\s+Date|Posted(?:\s+on)?)\s*:?\s*"
@@ -139,14 +139,63 @@ def drivers_license(text: str | None) -> str | None:
     if not text or not search(_DRIVERS_LICENSE, text):
         return None
     rule = None
-    for sentence in scanner(_SENTENCE).split(text):  # the same pieces, fewer positions tried
-        if not may_match(_DRIVERS_LICENSE, sentence) or not scanner(_DRIVERS_LICENSE).search(sentence):
+    for sentence in sentences_naming(text, _DRIVERS_LICENSE):
+        if not scanner(_DRIVERS_LICENSE).search(sentence):
             continue
         if _MAY_BE_REQUIRED.search(sentence):
             rule = rule or "may_be_required"
         elif _REQUIRED.search(sentence):
             return "required"
     return rule
+
+
+def sentences_naming(text: str, pattern: re.Pattern[str]) -> list[str]:
+    """The pieces `_SENTENCE` splits `text` into that hold a literal `pattern` cannot
+    match without, in order: found from each place a literal stands, not by splitting a
+    whole document and testing every piece. A separator is a run of white space, so a
+    piece reaches back to the last one ending before the literal (found by a scan from a
+    place no separator spans: just after a character that is not white space) and on to
+    the next one after it."""
+    literals = required_any(pattern)
+    haystack = folded(text) if pattern.flags & re.I else text
+    if literals is None or len(haystack) != len(text) or any(ch.isspace() for lit in literals for ch in lit):
+        return [piece for piece in scanner(_SENTENCE).split(text) if may_match(pattern, piece)]
+    places = sorted({at for literal in literals for at in _places_of(haystack, literal)})
+    pieces: dict[int, str] = {}
+    for at in places:
+        begin = _piece_start(text, at)
+        if begin not in pieces:
+            after = _SENTENCE.search(text, at)
+            pieces[begin] = text[begin : after.start() if after else len(text)]
+    return list(pieces.values())
+
+
+def _places_of(haystack: str, literal: str) -> list[int]:
+    found, at = [], haystack.find(literal)
+    while at >= 0:
+        found.append(at)
+        at = haystack.find(literal, at + 1)
+    return found
+
+
+def _piece_start(text: str, at: int) -> int:
+    """Where the piece holding `at` (not white space) starts: the end of the last
+    separator before it, or 0."""
+    reach = 256
+    while True:
+        begin = max(0, at - reach)
+        while begin > 0 and text[begin - 1].isspace():  # a place no separator spans
+            begin -= 1
+        last = None
+        for found in _SENTENCE.finditer(text, begin):
+            if found.start() >= at:
+                break
+            last = found
+        if last is not None:
+            return last.end()
+        if begin == 0:
+            return 0
+        reach *= 4
 
 
 def _probation_from(text: str) -> int:
