@@ -172,12 +172,13 @@ def _top(scores: np.ndarray, count: int) -> np.ndarray:
     return candidates[np.lexsort((candidates, -scores[candidates]))][:count]
 
 
+def by_longest_prefix(table: dict[str, str], code: str) -> str | None:
+    """The value of the longest prefix of `code` ('13-1071', '13-1', '13-') in `table`."""
+    return next((table[code[:size]] for size in range(7, 2, -1) if code[:size] in table), None)
+
+
 def _first_line_code(code: str) -> str | None:
-    for size in range(7, 2, -1):
-        found = FIRST_LINE.get(code[:size])
-        if found:
-            return found
-    return None
+    return by_longest_prefix(FIRST_LINE, code)
 
 
 def _is_supervisory(subject: Subject) -> bool:

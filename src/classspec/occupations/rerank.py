@@ -35,6 +35,7 @@ from classspec.occupations.match import (
     _is_managerial,
     _top,
     _worker_title,
+    by_longest_prefix,
 )
 from classspec.occupations.store import DATA, load_index
 from classspec.occupations.text import title_words
@@ -136,11 +137,8 @@ def _keyed(title: str) -> list[int]:
 
 
 def _manager_of(code: str) -> str | None:
-    for size in range(7, 2, -1):
-        found = MANAGER_OF.get(code[:size])
-        if found is not None:
-            return found or None
-    return None
+    # "" (managers' own codes) stops the search: a manager has no manager code above it.
+    return by_longest_prefix(MANAGER_OF, code) or None
 
 
 @dataclass(slots=True)
