@@ -3,8 +3,8 @@
     python scripts/readme_examples.py          # rewrite README.md in place
     python scripts/readme_examples.py --check  # exit 1 if any example's output differs
 
-tests/test_readme.py runs the same examples the same way (one scratch folder standing for
-/tmp, stdout and stderr together), so after a change that alters what a command prints,
+tests/test_readme.py runs the same examples with these functions (one scratch folder
+standing for /tmp, stdout and stderr together), so after a change that alters what a command prints,
 this brings the README back in line; review its diff like a golden file's.
 """
 
@@ -30,6 +30,23 @@ def run(command: str, scratch: str) -> str:
         ["bash", "-c", f"{{ {own}\n}} 2>&1"], cwd=REPO, env=env, capture_output=True, text=True
     )
     return result.stdout.replace(f"{scratch}/", "/tmp/").rstrip("\n")
+
+
+def examples(text: str) -> list[tuple[str, str]]:
+    """Each console example of a README text: (command, the output shown under it)."""
+    found = []
+    for block in _BLOCK.findall(text):
+        command, output = None, []
+        for line in block[1].splitlines():
+            if line.startswith("$ "):
+                if command:
+                    found.append((command, "\n".join(output)))
+                command, output = line[2:], []
+            else:
+                output.append(line)
+        if command:
+            found.append((command, "\n".join(output)))
+    return found
 
 
 def rerun_block(block: str, scratch: str) -> str:
