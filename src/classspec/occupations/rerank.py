@@ -1,13 +1,14 @@
-"""The second stage: a small logistic model reorders the first stage's candidates and turns
-its margin into the probability that a careful human coder would accept the code.
+"""The second stage: a forest of small trees reorders the first stage's candidates, and
+the first one's share of the pool becomes the probability that a careful human coder
+would accept the code.
 
-The weights (`data/reranker.json`) are learned from the hand-labelled classes of
-tests/soc/labels.yaml by scripts/train_soc_reranker.py (numpy, at build time only: the
-mean of five conditional-logit fits, each without one corpus; applying them here is a dot
-product). The features read the first stage's votes and SOC's coding rules: how much of
-the title an occupation's nearest title says, whether duties and title agree on the
-minor and major group, managers and first-line supervisors of the likeliest work, and
-the semantic similarity of title, text and duties to each candidate (vectors.py). The
+The trees (`data/reranker.json`) are learned from the hand-labelled classes of
+tests/soc/labels.yaml by scripts/train_soc_reranker.py (LightGBM's LambdaRank, at build
+time only; scoring them here is numpy, occupations/trees.py). The features read the
+first stage's votes and SOC's coding rules: how much of the title an occupation's
+nearest title says, whether duties and title agree on the minor and major group,
+managers and first-line supervisors of the likeliest work, and the semantic similarity
+of title, text and duties to each candidate (vectors.py). The
 calibration (Platt scaling) and the wage threshold were fitted on predictions for
 corpora held out of the fit, never on the classes a model was fitted on.
 """
@@ -39,6 +40,7 @@ from classspec.occupations.match import (
 )
 from classspec.occupations.store import DATA, load_index
 from classspec.occupations.text import title_words
+from classspec.occupations.trees import Forest
 from classspec.occupations.vectors import similarities
 
 MODEL = "reranker.json"
@@ -88,7 +90,7 @@ def _model() -> dict:
     data = json.loads((DATA / MODEL).read_text(encoding="utf-8"))
     if tuple(data["features"]) != FEATURES:
         raise ValueError(f"{MODEL} was trained on other features; rerun scripts/train_soc_reranker.py")
-    data["coef"] = np.asarray(data["coef"], dtype=np.float64)
+    data["forest"] = Forest.from_dict(data["forest"])
     return data
 
 
@@ -355,8 +357,7 @@ def _soc_title_words(code_index: int) -> frozenset[str]:
 
 
 def margins(rows: np.ndarray, model: dict | None = None) -> np.ndarray:
-    model = model or _model()
-    return rows @ model["coef"] + model["intercept"]
+    return (model or _model())["forest"].score(rows)
 
 
 def probability(margin: np.ndarray, model: dict | None = None) -> np.ndarray:
