@@ -185,7 +185,7 @@ def training(fold: str | None = None) -> list[Pool]:
     return [p for p in (*pools(), *pools(title_only=True)) if p.case.fold != fold]
 
 
-def fit_logistic(rows: np.ndarray, labels: np.ndarray, weights: np.ndarray) -> tuple[np.ndarray, float]:
+def fit_logistic(rows: np.ndarray, labels: np.ndarray) -> tuple[np.ndarray, float]:
     """L2-penalised logistic regression by Newton's method on standardised columns; the
     weights returned apply to the raw columns."""
     mean, scale = rows.mean(axis=0), rows.std(axis=0)
@@ -196,8 +196,8 @@ def fit_logistic(rows: np.ndarray, labels: np.ndarray, weights: np.ndarray) -> t
     ridge[-1] = 0.0
     for _ in range(50):
         p = 1 / (1 + np.exp(-(x @ beta)))
-        gradient = x.T @ (weights * (p - labels)) + ridge * beta
-        hessian = (x * (weights * p * (1 - p))[:, None]).T @ x + np.diag(ridge)
+        gradient = x.T @ (p - labels) + ridge * beta
+        hessian = (x * (p * (1 - p))[:, None]).T @ x + np.diag(ridge)
         step = np.linalg.solve(hessian, gradient)
         beta -= step
         if np.abs(step).max() < 1e-8:
@@ -235,7 +235,7 @@ def ranked(model: Forest, pool: Pool) -> tuple[list[str], float]:
 
 
 def fit_platt(margins: np.ndarray, outcomes: np.ndarray) -> tuple[float, float]:
-    coef, intercept = fit_logistic(margins[:, None], outcomes.astype(np.float64), np.ones(len(margins)))
+    coef, intercept = fit_logistic(margins[:, None], outcomes.astype(np.float64))
     return float(coef[0]), intercept
 
 
