@@ -28,8 +28,10 @@ CORPUS = REPO.parent / "shared" / "corpus"
 FOLDS = ("philadelphia", "losangeles", "california", "jobdocs", "seeds+other")
 # The reranker: LambdaRank trees (LightGBM at build time only; occupations/trees.py scores
 # them). Relevance: the coder's own code 2, an alternate 1, so the code itself should rank
-# first. Small trees (4 leaves) and a slow rate: 762 classes do not carry deep interactions.
-# One thread and `deterministic`: the shipped model and the figures are reproducible.
+# first. 200 small trees (4 leaves): 762 classes do not carry deep interactions (the best
+# of four sizes and rates tried, 74.8-77.0% held out). Title-only copies of the pools
+# count as much as whole records. One thread and `deterministic`: the shipped model and
+# the figures are reproducible.
 TREES = {
     "objective": "lambdarank", "label_gain": [0, 1, 3], "learning_rate": 0.1, "num_leaves": 4,
     "min_data_in_leaf": 50, "num_threads": 1, "seed": 0, "deterministic": True, "verbose": -1,
