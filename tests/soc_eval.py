@@ -220,20 +220,16 @@ def fit_trees(train: list[Pool]) -> Forest:
     return from_lightgbm(booster.dump_model())
 
 
-def shares(margin: np.ndarray) -> np.ndarray:
-    e = np.exp(margin - margin.max())
-    return e / e.sum()
-
-
 def ranked(model: Forest, pool: Pool) -> tuple[list[str], float]:
     """The pool's codes best first, and the first one's log-odds within the pool (what
     the calibration reads)."""
+    from classspec.occupations.rerank import log_odds, ranking
+
     if not len(pool.codes):
         return [], -10.0
     margin = model.score(pool.rows)
-    order = np.lexsort((np.arange(len(margin)), -np.round(margin, 9)))
-    top = float(np.clip(shares(margin)[order[0]], 1e-6, 1 - 1e-6))
-    return [pool.codes[k] for k in order], float(np.log(top / (1 - top)))
+    order = ranking(margin)
+    return [pool.codes[k] for k in order], float(log_odds(margin)[order[0]])
 
 
 def fit_platt(margins: np.ndarray, outcomes: np.ndarray) -> tuple[float, float]:

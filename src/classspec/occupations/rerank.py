@@ -360,14 +360,24 @@ def margins(rows: np.ndarray, model: dict | None = None) -> np.ndarray:
     return (model or _model())["forest"].score(rows)
 
 
-def probability(margin: np.ndarray, model: dict | None = None) -> np.ndarray:
-    """Each candidate's share of the pool (a softmax of the margins) as log-odds, through
-    Platt scaling fitted on held-out corpora: P(the code is acceptable)."""
-    model = model or _model()
-    a, b = model["platt"]
+def ranking(margin: np.ndarray) -> np.ndarray:
+    """Candidate positions, best margin first (ties: pool order)."""
+    return np.lexsort((np.arange(len(margin)), -np.round(margin, 9)))
+
+
+def log_odds(margin: np.ndarray) -> np.ndarray:
+    """Each candidate's share of the pool (a softmax of the margins) as log-odds: what the
+    calibration reads, at training (tests/soc_eval.py) and here alike."""
     share = np.exp(margin - margin.max())
     share = np.clip(share / share.sum(), 1e-6, 1 - 1e-6)
-    return 1 / (1 + np.exp(-(a * np.log(share / (1 - share)) + b)))
+    return np.log(share / (1 - share))
+
+
+def probability(margin: np.ndarray, model: dict | None = None) -> np.ndarray:
+    """The candidates' log-odds through Platt scaling fitted on held-out corpora:
+    P(the code is acceptable)."""
+    a, b = (model or _model())["platt"]
+    return 1 / (1 + np.exp(-(a * log_odds(margin) + b)))
 
 
 def rerank(scored: Scored) -> list[tuple[int, float]]:
@@ -377,7 +387,7 @@ def rerank(scored: Scored) -> list[tuple[int, float]]:
     if not len(pool):
         return []
     margin = margins(features(scored, found))
-    order = np.lexsort((np.arange(len(pool)), -np.round(margin, 9)))
+    order = ranking(margin)
     chances = probability(margin[order])
     return [(int(pool[k]), round(float(p), 3)) for k, p in zip(order, chances, strict=True)]
 
