@@ -29,6 +29,8 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "tests"))
 
 import soc_eval  # noqa: E402
+from classspec.occupations.coded import COLUMNS as CODED_COLUMNS  # noqa: E402
+from classspec.occupations.coded import save as save_coded  # noqa: E402
 from classspec.occupations.rerank import FEATURES, MODEL  # noqa: E402
 from classspec.occupations.store import DATA  # noqa: E402
 
@@ -64,25 +66,36 @@ def write_title_keys() -> None:
 
 def main() -> None:
     write_title_keys()
+    save_coded(soc_eval.coded_classes())
     items = soc_eval.held_out()
-    margins = np.array([h.margin for h in items])
-    outcomes = np.array([bool(h.codes) and h.codes[0] in (h.case.code, *h.case.alternates) for h in items])
+    by_documents = soc_eval.held_out(soc_eval.document_folds())
+    # The calibration and the threshold read both designs: a class of an employer none of
+    # whose classes is coded (corpus folds) and one of an employer with coded colleagues.
+    both = [*items, *by_documents]
+    margins = np.array([h.margin for h in both])
+    outcomes = np.array([bool(h.codes) and h.codes[0] in (h.case.code, *h.case.alternates) for h in both])
     a, b = soc_eval.fit_platt(margins, outcomes)
     threshold = soc_eval.choose_threshold(1 / (1 + np.exp(-(a * margins + b))), outcomes)
-    forest = soc_eval.fit_trees(soc_eval.training())
-    figures = soc_eval.held_out_rates(items)
+    train = soc_eval.training()
+    forest = soc_eval.fit_trees(train)
+    weights = soc_eval.fit_coded_weights(train, soc_eval.corpus_folds(), np.ones(len(items), dtype=bool))
     data = {
         "features": list(FEATURES),
         "forest": forest.to_dict(),
+        "coded_columns": list(CODED_COLUMNS),
+        "coded_weights": [round(float(w), 6) for w in weights],
         "platt": [round(a, 6), round(b, 6)],
         "threshold": threshold,
         "labels": len(items),
-        "held_out": {k: round(v, 4) for k, v in figures.items()},
+        "held_out": {k: round(v, 4) for k, v in soc_eval.held_out_rates(items).items()},
+        "held_out_by_documents": {k: round(v, 4) for k, v in soc_eval.held_out_rates(by_documents).items()},
     }
     # One line a key: the forest's thousands of numbers would take a line each with indent.
     lines = [f"{json.dumps(k)}: {json.dumps(v, separators=(',', ':'))}" for k, v in data.items()]
     (DATA / MODEL).write_text("{\n" + ",\n".join(lines) + "\n}\n", encoding="utf-8")
     print(soc_eval.report(items))
+    print("\nheld out by documents (5 random folds of documents):")
+    print(soc_eval.report(by_documents))
     print(f"\nwrote {DATA / MODEL}: Platt a={a:.3f} b={b:.3f}, wage threshold {threshold}")
 
 

@@ -104,6 +104,8 @@ class Subject:
     summary: str = ""
     duties: list[str] = field(default_factory=list)
     min_education: str | None = None
+    jurisdiction: str | None = None  # its id: the employer's coded classes (coded.py) speak
+    document: str | None = None  # the source's sha256: its own label is not read back
 
     @classmethod
     def of(cls, record) -> Subject:
@@ -117,6 +119,8 @@ class Subject:
             summary=data.get("summary") or "",
             duties=texts,
             min_education=quals.get("min_education"),
+            jurisdiction=(data.get("jurisdiction") or {}).get("id"),
+            document=(data.get("source") or {}).get("sha256"),
         )
 
 

@@ -24,6 +24,8 @@ from functools import lru_cache
 import numpy as np
 
 from classspec.lazyre import lazy_compile
+from classspec.occupations.coded import COLUMNS as CODED_COLUMNS
+from classspec.occupations.coded import Coded, class_text, columns, load_coded
 from classspec.occupations.match import (
     _DEGREE_GROUPS,
     _EDUCATION_RANK,
@@ -31,6 +33,7 @@ from classspec.occupations.match import (
     _NO_DEGREE_GROUPS,
     RANK_WORDS,
     Scored,
+    Subject,
     _best_title,
     _first_line_code,
     _is_managerial,
@@ -88,7 +91,7 @@ FEATURES = (
 @lru_cache(maxsize=1)
 def _model() -> dict:
     data = json.loads((DATA / MODEL).read_text(encoding="utf-8"))
-    if tuple(data["features"]) != FEATURES:
+    if tuple(data["features"]) != FEATURES or tuple(data["coded_columns"]) != CODED_COLUMNS:
         raise ValueError(f"{MODEL} was trained on other features; rerun scripts/train_soc_reranker.py")
     data["forest"] = Forest.from_dict(data["forest"])
     return data
@@ -380,13 +383,32 @@ def probability(margin: np.ndarray, model: dict | None = None) -> np.ndarray:
     return 1 / (1 + np.exp(-(a * log_odds(margin) + b)))
 
 
+def coded_nudge(
+    subject: Subject,
+    codes: list[str],
+    weights: np.ndarray,
+    coded: Coded | None = None,
+    usable: np.ndarray | None = None,
+) -> np.ndarray:
+    """What the employer's coded classes add to each candidate's margin (coded.py);
+    `usable`: which coded classes may speak (default: the jurisdiction's, not its own)."""
+    coded = coded or load_coded()
+    if usable is None:
+        usable = coded.usable(subject.jurisdiction, subject.document)
+    text = class_text(subject.title, subject.summary, subject.duties)
+    rows = columns(coded, usable, subject.title, text, codes)
+    return np.zeros(len(codes)) if rows is None else rows @ weights
+
+
 def rerank(scored: Scored) -> list[tuple[int, float]]:
     """(occupation index, calibrated probability), best first."""
     found = candidates(scored)
     pool = found.members
     if not len(pool):
         return []
+    codes = load_index().codes
     margin = margins(features(scored, found))
+    margin += coded_nudge(scored.subject, [codes[i] for i in pool], np.array(_model()["coded_weights"]))
     order = ranking(margin)
     chances = probability(margin[order])
     return [(int(pool[k]), round(float(p), 3)) for k, p in zip(order, chances, strict=True)]

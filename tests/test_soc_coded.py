@@ -1,0 +1,76 @@
+"""The employer's coded classes (occupations/coded.py): what they add, and what they may
+not read."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from classspec.occupations import Subject, suggest
+from classspec.occupations.coded import COLUMNS, Coded, CodedClass, columns, load_coded
+from classspec.occupations.rerank import _model, coded_nudge
+
+
+def _coded() -> Coded:
+    classes = [
+        CodedClass("town-a", "doc-1", "Water Meter Reader 1", "43-5041", ("49-9099",)),
+        CodedClass("town-a", "doc-2", "Parks Crew Chief", "37-1012"),
+        CodedClass("town-b", "doc-3", "Water Meter Reader", "49-9099"),
+    ]
+    return Coded.of(classes, ["reads water meters on a route and records usage", "", ""])
+
+
+def test_the_shipped_classes_are_the_labelled_ones():
+    import soc_eval
+
+    shipped = load_coded()
+    labelled = soc_eval.cases()
+    assert len(shipped.classes) == len(labelled)
+    assert [c.code for c in shipped.classes] == [c.code for c in labelled]
+    assert all(len(c.document) == 64 for c in shipped.classes)
+    assert shipped.text_vectors.shape[0] == len(labelled)
+
+
+def test_only_the_same_employer_and_never_the_document_itself():
+    coded = _coded()
+    assert coded.usable("town-a", None).tolist() == [0, 1]
+    assert coded.usable("town-a", "doc-1").tolist() == [1]
+    assert coded.usable("town-c", None).tolist() == []
+    assert coded.usable(None, None).tolist() == []
+
+
+def test_a_coded_colleague_with_the_same_title_speaks_for_its_code():
+    coded = _coded()
+    candidates = ["43-5041", "49-9099", "11-1021"]
+    rows = columns(coded, coded.usable("town-a", None), "Water Meter Reader 2", "", candidates)
+    assert rows.shape == (3, len(COLUMNS))
+    same_title = COLUMNS.index("coded_same_title")
+    assert rows[0, same_title] == 1.0  # the code itself, same title words (grades aside)
+    assert rows[1, same_title] == 0.0  # only an alternate there
+    assert 0 < rows[1, COLUMNS.index("coded_similarity")] < rows[0, COLUMNS.index("coded_similarity")]
+    assert not rows[2].any()
+    assert columns(coded, coded.usable("town-c", None), "Water Meter Reader", "", ["43-5041"]) is None
+
+
+def test_the_nudge_is_zero_without_coded_colleagues():
+    weights = np.array(_model()["coded_weights"])
+    assert len(weights) == len(COLUMNS) and weights[COLUMNS.index("coded_title_cosine")] > 0
+    alone = Subject(title="Water Meter Reader", jurisdiction="nowhere-xx")
+    assert not coded_nudge(alone, ["43-5041", "49-9099"], weights).any()
+
+
+def test_a_philadelphia_class_follows_its_coded_colleagues():
+    """A Philadelphia class title like coded Philadelphia ones: its suggestions move
+    towards their codes; a title-only query (no employer) is untouched."""
+    coded = load_coded()
+    philadelphia = coded.by_jurisdiction["philadelphia-pa"]
+    typist = next(c for k in philadelphia if (c := coded.classes[k]).title.lower().startswith("clerk typist"))
+    given = {code for k in philadelphia for code in (coded.classes[k].code, *coded.classes[k].alternates)}
+    never = next(code for code in ("45-2091", "53-5011", "27-2042") if code not in given)
+    subject = Subject(title=typist.title + " 3", jurisdiction="philadelphia-pa")
+    alone = Subject(title=typist.title + " 3")
+    codes = [s.code for s in suggest(alone)]
+    weights = np.array(_model()["coded_weights"])
+    assert coded_nudge(subject, [typist.code, never], weights).tolist()[0] > 0
+    assert coded_nudge(subject, [never], weights).tolist() == [0.0]
+    assert not coded_nudge(alone, [*codes, typist.code], weights).any()
+    assert suggest(subject)[0].code == typist.code
