@@ -19,9 +19,9 @@ from functools import lru_cache
 
 import numpy as np
 
-from classspec.occupations.store import DATA
+from classspec.occupations.store import DATA, load_index
 from classspec.occupations.text import title_words
-from classspec.occupations.vectors import embed
+from classspec.occupations.vectors import embed_all, embedded
 
 CODED = "coded_classes.npz"
 COLUMNS = (
@@ -46,21 +46,32 @@ class CodedClass:
 
 @dataclass(slots=True)
 class Coded:
-    """Coded classes with their title words and vectors, indexed by jurisdiction and code."""
+    """Coded classes with their title words and vectors, indexed by jurisdiction, and the
+    (class, code, weight) pairs of their codes and alternates."""
 
     classes: list[CodedClass]
     text_vectors: np.ndarray  # of title, summary and duties (class_text); zeros: none
-    words: list[frozenset[str]] = field(init=False)
+    vocabulary: dict[str, int] = field(init=False)
+    word_matrix: np.ndarray = field(init=False)  # class x title word, 0/1
+    word_counts: np.ndarray = field(init=False)
     title_vectors: np.ndarray = field(init=False)
     by_jurisdiction: dict[str, np.ndarray] = field(init=False)
     documents: np.ndarray = field(init=False)
+    pair_class: np.ndarray = field(init=False)
+    pair_code: np.ndarray = field(init=False)  # place in load_index().codes
+    pair_weight: np.ndarray = field(init=False)
 
     @classmethod
     def of(cls, classes: list[CodedClass], texts: list[str]) -> Coded:
         return cls(classes, _vectors(texts))
 
     def __post_init__(self) -> None:
-        self.words = [frozenset(title_words(c.title)) for c in self.classes]
+        words = [set(title_words(c.title)) for c in self.classes]
+        self.vocabulary = {w: k for k, w in enumerate(sorted(set().union(*words)))}
+        self.word_matrix = np.zeros((len(words), len(self.vocabulary)), dtype=np.float32)
+        for k, found in enumerate(words):
+            self.word_matrix[k, [self.vocabulary[w] for w in found]] = 1.0
+        self.word_counts = self.word_matrix.sum(axis=1)
         self.title_vectors = _vectors([c.title for c in self.classes])
         places: dict[str, list[int]] = {}
         for k, c in enumerate(self.classes):
@@ -68,6 +79,10 @@ class Coded:
                 places.setdefault(c.jurisdiction, []).append(k)
         self.by_jurisdiction = {j: np.array(v, dtype=np.int64) for j, v in places.items()}
         self.documents = np.array([c.document for c in self.classes])
+        position = load_index().position
+        pairs = [(k, position[code], 1.0 if code == c.code else ALTERNATE)
+                 for k, c in enumerate(self.classes) for code in (c.code, *c.alternates)]  # fmt: skip
+        self.pair_class, self.pair_code, self.pair_weight = (np.array(v) for v in zip(*pairs, strict=True))
 
     def usable(self, jurisdiction: str | None, document: str | None) -> np.ndarray:
         """The coded classes of the jurisdiction, other than the document's own."""
@@ -77,7 +92,7 @@ class Coded:
 
 
 def _vectors(texts: list[str]) -> np.ndarray:
-    found = [embed(t) if t.strip() else None for t in texts]
+    found = embed_all(texts)
     size = next((v.shape[0] for v in found if v is not None), 1)
     rows = [v if v is not None else np.zeros(size, np.float32) for v in found]
     return np.vstack(rows) if rows else np.zeros((0, size), np.float32)
@@ -115,34 +130,36 @@ def columns(coded: Coded, usable: np.ndarray, title: str, text: str, codes: list
     the NEIGHBOURS most alike classes have it. None when nothing is usable."""
     if not len(usable):
         return None
-    own = frozenset(title_words(title))
-    overlap = np.array([len(own & coded.words[k]) / max(len(own | coded.words[k]), 1) for k in usable])
-    same = np.array([float(bool(own) and own == coded.words[k]) for k in usable])
-    own_title = embed(title) if title.strip() else None
-    title_cos = coded.title_vectors[usable] @ own_title if own_title is not None else np.zeros(len(usable))
-    own_text = embed(text) if text else None
-    text_cos = coded.text_vectors[usable] @ own_text if own_text is not None else np.zeros(len(usable))
+    own = set(title_words(title))
+    mine = np.zeros(len(coded.vocabulary), dtype=np.float32)
+    mine[[coded.vocabulary[w] for w in own if w in coded.vocabulary]] = 1.0
+    # Products with every coded class, then the usable ones: cheaper than copying their rows.
+    shared = (coded.word_matrix @ mine)[usable]
+    sizes = coded.word_counts[usable]
+    overlap = shared / np.maximum(len(own) + sizes - shared, 1)
+    same = ((shared == len(own)) & (sizes == len(own)) & bool(own)).astype(np.float64)
+    own_title = embedded(title) if title.strip() else None
+    title_cos = (coded.title_vectors @ own_title)[usable] if own_title is not None else np.zeros(len(usable))
+    own_text = embedded(text) if text else None
+    text_cos = (coded.text_vectors @ own_text)[usable] if own_text is not None else np.zeros(len(usable))
     similarity = (overlap + text_cos) / 2 if own_text is not None else overlap
-    near = set(np.lexsort((np.arange(len(usable)), -similarity))[:NEIGHBOURS].tolist())
-    rows = np.zeros((len(codes), len(COLUMNS)))
-    weights = {}
-    for k, i in enumerate(usable.tolist()):
-        entry = coded.classes[i]
-        weights.setdefault(entry.code, []).append((k, 1.0))
-        for alternate in entry.alternates:
-            weights.setdefault(alternate, []).append((k, ALTERNATE))
-    for row, code in enumerate(codes):
-        found = weights.get(code)
-        if not found:
-            continue
-        ks = np.array([k for k, _ in found])
-        ws = np.array([w for _, w in found])
-        rows[row] = (
-            overlap[ks].max(),
-            float((same[ks] * (ws == 1.0)).max()),
-            title_cos[ks].max(),
-            text_cos[ks].max(),
-            sum(w for k, w in found if k in near) / NEIGHBOURS,
-            (similarity[ks] * ws).max(),
-        )
-    return rows
+    near = np.zeros(len(usable))
+    near[np.lexsort((np.arange(len(usable)), -similarity))[:NEIGHBOURS]] = 1.0
+    # The pairs (usable class, code it was given) whose code is a candidate.
+    place = np.full(len(coded.classes), -1)
+    place[usable] = np.arange(len(usable))
+    row_of = np.full(len(load_index().codes), -1)
+    row_of[[load_index().position[c] for c in codes]] = np.arange(len(codes))
+    k = place[coded.pair_class]
+    rows = row_of[coded.pair_code]
+    keep = (k >= 0) & (rows >= 0)
+    k, rows, weight = k[keep], rows[keep], coded.pair_weight[keep]
+    found = np.zeros((len(codes), len(COLUMNS)))
+    for column, values in enumerate(
+        (overlap[k], same[k] * (weight == 1.0), title_cos[k], text_cos[k], None, similarity[k] * weight)
+    ):
+        if values is None:
+            np.add.at(found[:, column], rows, near[k] * weight / NEIGHBOURS)
+        else:
+            np.maximum.at(found[:, column], rows, values)
+    return found
