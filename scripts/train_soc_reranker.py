@@ -1,13 +1,14 @@
-"""Train the SOC reranker on the hand-labelled classes and write its trees, calibration
-and wage threshold to src/classspec/occupations/data/reranker.json.
+"""Train the SOC reranker on the hand-labelled classes and write its trees, coded-class
+weights, calibration and wage threshold to src/classspec/occupations/data/reranker.json,
+and the coded classes to coded_classes.npz.
 
 python scripts/train_soc_reranker.py        (needs the corpora at ../shared/corpus)
 
-The shipped trees are fitted on every label (LightGBM, from the `train` extra); the
-calibration (Platt scaling) and the threshold on predictions for corpora held out of the
-fit (each corpus scored by a model fitted without it). The held-out figures it prints,
-fit without a corpus and tested on it, are the ones to quote; it also writes them into
-the JSON.
+The shipped trees are fitted on every label (LightGBM, from the `train` extra), the
+coded-class weights on the trees' out-of-fold margins; the calibration (Platt scaling)
+and the threshold on predictions for classes held out of the fit, in both designs of
+tests/soc_eval.py (by corpus and by documents). The held-out figures it prints are the
+ones to quote; it also writes them into the JSON. About a minute and a half.
 """
 
 from __future__ import annotations

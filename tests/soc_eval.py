@@ -1,11 +1,15 @@
 """The SOC evaluation on the hand-labelled classes of tests/soc/labels.yaml, and the
 learning that scripts/train_soc_reranker.py ships: the reranker's trees (LightGBM's
-LambdaRank), its Platt calibration and the wage threshold.
+LambdaRank), the weights of the employer's coded classes, the Platt calibration and the
+wage threshold.
 
-Honest figures come from corpus folds: for each corpus, everything (weights, calibration,
-threshold) is fitted without it and tested on it. `python tests/soc_eval.py` prints those
-figures and the reliability table; `--list` prints every class, `--misses` each held-out
-miss with its kind (no acceptable code among the candidates, or one ranked low).
+Honest figures come from folds: for each fold, everything (trees, weights, calibration,
+threshold) is fitted without it and tested on it, and the fold's own labels are not read
+as coded classes. Corpus folds (the default) hold out a whole employer; `--documents`
+deals the files at random into five folds (classes of employers whose other classes are
+known). `python tests/soc_eval.py` prints the figures and the reliability table; `--list`
+prints every class, `--misses` each held-out miss with its kind (no acceptable code among
+the candidates, or one ranked low).
 """
 
 from __future__ import annotations

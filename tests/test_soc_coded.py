@@ -73,4 +73,7 @@ def test_a_philadelphia_class_follows_its_coded_colleagues():
     assert coded_nudge(subject, [typist.code, never], weights).tolist()[0] > 0
     assert coded_nudge(subject, [never], weights).tolist() == [0.0]
     assert not coded_nudge(alone, [*codes, typist.code], weights).any()
-    assert suggest(subject)[0].code == typist.code
+    first = suggest(subject)[0]
+    assert first.code == typist.code
+    assert f'the employer\'s class "{typist.title}" is coded so' in first.evidence
+    assert "coded so" not in suggest(alone)[0].evidence

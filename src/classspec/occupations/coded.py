@@ -32,6 +32,8 @@ NEIGHBOURS = 5
 # An alternate a coder named counts this much of the code itself.
 ALTERNATE = 0.5
 TEXT_CHARACTERS = 4000
+# A coded class this alike is named in a suggestion's evidence.
+COLLEAGUE = 0.5
 _NONE = np.zeros(0, dtype=np.int64)
 
 
@@ -124,12 +126,18 @@ def load_coded() -> Coded:
     return Coded(classes, vectors)
 
 
-def columns(coded: Coded, usable: np.ndarray, title: str, text: str, codes: list[str]) -> np.ndarray | None:
-    """For each candidate code: how like the class (title words, title and text vectors)
-    the most alike usable coded class with that code (or alternate) is, and how many of
-    the NEIGHBOURS most alike classes have it. None when nothing is usable."""
-    if not len(usable):
-        return None
+@dataclass(frozen=True, slots=True)
+class Likeness:
+    """How like a class each usable coded class is."""
+
+    overlap: np.ndarray  # shared title words / all title words of the two
+    same: np.ndarray  # 1.0: the same title words (grades aside)
+    title_cosine: np.ndarray
+    text_cosine: np.ndarray
+    similarity: np.ndarray  # the mean of overlap and text cosine (overlap when no text)
+
+
+def likeness(coded: Coded, usable: np.ndarray, title: str, text: str) -> Likeness:
     own = set(title_words(title))
     mine = np.zeros(len(coded.vocabulary), dtype=np.float32)
     mine[[coded.vocabulary[w] for w in own if w in coded.vocabulary]] = 1.0
@@ -143,9 +151,34 @@ def columns(coded: Coded, usable: np.ndarray, title: str, text: str, codes: list
     own_text = embedded(text) if text else None
     text_cos = (coded.text_vectors @ own_text)[usable] if own_text is not None else np.zeros(len(usable))
     similarity = (overlap + text_cos) / 2 if own_text is not None else overlap
+    return Likeness(overlap, same, title_cos, text_cos, similarity)
+
+
+def columns(coded: Coded, usable: np.ndarray, title: str, text: str, codes: list[str]) -> np.ndarray | None:
+    """For each candidate code: how like the class (title words, title and text vectors)
+    the most alike usable coded class with that code (or alternate) is, and how many of
+    the NEIGHBOURS most alike classes have it. None when nothing is usable."""
+    if not len(usable):
+        return None
+    like = likeness(coded, usable, title, text)
     near = np.zeros(len(usable))
-    near[np.lexsort((np.arange(len(usable)), -similarity))[:NEIGHBOURS]] = 1.0
-    # The pairs (usable class, code it was given) whose code is a candidate.
+    near[np.lexsort((np.arange(len(usable)), -like.similarity))[:NEIGHBOURS]] = 1.0
+    k, rows, weight = _pairs(coded, usable, codes)
+    found = np.zeros((len(codes), len(COLUMNS)))
+    for column, values in enumerate(
+        (like.overlap[k], like.same[k] * (weight == 1.0), like.title_cosine[k], like.text_cosine[k], None,
+         like.similarity[k] * weight)
+    ):  # fmt: skip
+        if values is None:
+            np.add.at(found[:, column], rows, near[k] * weight / NEIGHBOURS)
+        else:
+            np.maximum.at(found[:, column], rows, values)
+    return found
+
+
+def _pairs(coded: Coded, usable: np.ndarray, codes: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The (usable class, code it was given) pairs whose code is one of `codes`: the class's
+    place in `usable`, the code's in `codes`, and the weight (1, or ALTERNATE)."""
     place = np.full(len(coded.classes), -1)
     place[usable] = np.arange(len(usable))
     row_of = np.full(len(load_index().codes), -1)
@@ -153,13 +186,20 @@ def columns(coded: Coded, usable: np.ndarray, title: str, text: str, codes: list
     k = place[coded.pair_class]
     rows = row_of[coded.pair_code]
     keep = (k >= 0) & (rows >= 0)
-    k, rows, weight = k[keep], rows[keep], coded.pair_weight[keep]
-    found = np.zeros((len(codes), len(COLUMNS)))
-    for column, values in enumerate(
-        (overlap[k], same[k] * (weight == 1.0), title_cos[k], text_cos[k], None, similarity[k] * weight)
-    ):
-        if values is None:
-            np.add.at(found[:, column], rows, near[k] * weight / NEIGHBOURS)
-        else:
-            np.maximum.at(found[:, column], rows, values)
+    return k[keep], rows[keep], coded.pair_weight[keep]
+
+
+def colleagues(coded: Coded, usable: np.ndarray, title: str, text: str, codes: list[str]) -> dict[str, str]:
+    """For the evidence: each code's most alike usable class coded so, when it is alike
+    (similarity at least COLLEAGUE)."""
+    if not len(usable):
+        return {}
+    like = likeness(coded, usable, title, text)
+    k, rows, weight = _pairs(coded, usable, codes)
+    found = {}
+    for row in set(rows[weight == 1.0].tolist()):
+        mine = k[(rows == row) & (weight == 1.0)]
+        best = int(mine[np.argmax(like.similarity[mine])])
+        if like.similarity[best] >= COLLEAGUE:
+            found[codes[row]] = f'the employer\'s class "{coded.classes[usable[best]].title}" is coded so'
     return found

@@ -8,9 +8,10 @@ time only; scoring them here is numpy, occupations/trees.py). The features read 
 first stage's votes and SOC's coding rules: how much of the title an occupation's
 nearest title says, whether duties and title agree on the minor and major group,
 managers and first-line supervisors of the likeliest work, and the semantic similarity
-of title, text and duties to each candidate (vectors.py). The
-calibration (Platt scaling) and the wage threshold were fitted on predictions for
-corpora held out of the fit, never on the classes a model was fitted on.
+of title, text and duties to each candidate (vectors.py). Where the employer has coded
+classes, their codes nudge the trees' margins (coded.py). The calibration (Platt
+scaling) and the wage threshold were fitted on predictions for classes held out of the
+fit, never on the classes a model was fitted on.
 """
 
 from __future__ import annotations
