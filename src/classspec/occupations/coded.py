@@ -6,8 +6,9 @@ Typist 1' went, and a class whose duties read like an already coded one's likely
 its code. For a record of a jurisdiction with coded classes, the reranker's margins get
 a learned nudge (`COLUMNS` times the weights in reranker.json) towards the codes of that
 employer's classes with the same or a similar title or similar duties. Other employers'
-classes are never consulted: held out by corpus, reading them cost 2 points, as the
-coding habits of one employer do not carry to another. A document's own label is never
+classes are not consulted: as reranker features they cost 2-3 points held out by corpus
+(an employer none of whose classes is coded), whatever they gained on known employers.
+A document's own label is never
 read back (the record's source hash is left out), so the figures on labelled documents
 stay honest and a matched class is matched, not remembered.
 """
@@ -35,6 +36,7 @@ TEXT_CHARACTERS = 4000
 # A coded class this alike is named in a suggestion's evidence.
 COLLEAGUE = 0.5
 _NONE = np.zeros(0, dtype=np.int64)
+_FIELDS = ("jurisdiction", "document", "title", "code")  # stored as arrays, with the alternates
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,9 +113,6 @@ def save(coded: Coded) -> None:
     alternates = np.array([" ".join(c.alternates) for c in coded.classes])
     vectors = coded.text_vectors.astype(np.float16)
     np.savez_compressed(DATA / CODED, alternates=alternates, text_vectors=vectors, **fields)
-
-
-_FIELDS = ("jurisdiction", "document", "title", "code")
 
 
 @lru_cache(maxsize=1)
