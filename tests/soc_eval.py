@@ -65,6 +65,7 @@ class Case:
     alternates: list[str]
     confidence: str | None = None
     second: str | None = None  # the code of a second, blind pass (the hard classes)
+    label_path: str = ""  # as labels.yaml gives it: the same wherever the repository sits
 
     @property
     def fold(self) -> str:
@@ -108,6 +109,7 @@ def cases() -> list[Case]:
                 entry["alternates"],
                 entry.get("confidence"),
                 entry.get("second"),
+                path,
             )
         )
     return found
@@ -208,10 +210,10 @@ def corpus_folds() -> list[str]:
 def document_folds(count: int = 5, seed: int = 0) -> list[str]:
     """Each class's fold when documents are dealt at random into `count` folds: classes held
     back from corpora whose other classes are known, as in the acceptance run."""
-    documents = sorted({str(c.path) for c in cases()})
+    documents = sorted({c.label_path for c in cases()})
     random.Random(seed).shuffle(documents)
     fold = {d: f"documents {k % count}" for k, d in enumerate(documents)}
-    return [fold[str(c.path)] for c in cases()]
+    return [fold[c.label_path] for c in cases()]
 
 
 # --- the employer's coded classes (occupations/coded.py) ---------------------------------
@@ -251,11 +253,11 @@ def fit_coded_weights(train: list[Pool], assign: list[str], allowed: np.ndarray)
     from scipy.optimize import minimize
 
     whole = [p for p in train if not p.title_only and p.acceptable.any() and len(p.codes) > 1]
-    documents = sorted({str(p.case.path) for p in whole})
+    documents = sorted({p.case.label_path for p in whole})
     inner = {d: k % INNER for k, d in enumerate(documents)}
     groups = []
     for part in range(INNER):
-        held = {p.index for p in whole if inner[str(p.case.path)] == part}
+        held = {p.index for p in whole if inner[p.case.label_path] == part}
         model = fit_trees([p for p in train if p.index not in held])
         for p in whole:
             if p.index in held and (rows := coded_rows(p, allowed)) is not None:
