@@ -236,14 +236,14 @@ def coded_classes():
 
 def coded_rows(pool: Pool, allowed: np.ndarray) -> np.ndarray | None:
     """The coded-class columns of a whole record's pool, reading only `allowed` labels."""
-    from classspec.occupations.coded import class_text, columns
+    from classspec.occupations.coded import Colleagues, class_text
 
     subject = subjects()[pool.index]
     coded = coded_classes()
     usable = coded.usable(subject.jurisdiction, subject.document)
     usable = usable[allowed[usable]]
     text = class_text(subject.title, subject.summary, subject.duties)
-    return columns(coded, usable, subject.title, text, pool.codes) if len(pool.codes) else None
+    return Colleagues.of(coded, usable, subject.title, text).columns(pool.codes) if len(pool.codes) else None
 
 
 def fit_coded_weights(train: list[Pool], assign: list[str], allowed: np.ndarray) -> np.ndarray:

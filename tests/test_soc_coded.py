@@ -6,8 +6,8 @@ from __future__ import annotations
 import numpy as np
 
 from classspec.occupations import Subject, suggest
-from classspec.occupations.coded import COLUMNS, Coded, CodedClass, columns, load_coded
-from classspec.occupations.rerank import _model, coded_nudge
+from classspec.occupations.coded import COLUMNS, Coded, CodedClass, Colleagues, colleagues_of, load_coded
+from classspec.occupations.rerank import _model
 
 
 def _coded() -> Coded:
@@ -17,6 +17,11 @@ def _coded() -> Coded:
         CodedClass("town-b", "doc-3", "Water Meter Reader", "49-9099"),
     ]
     return Coded.of(classes, ["reads water meters on a route and records usage", "", ""])
+
+
+def _nudge(colleagues: Colleagues, codes: list[str]) -> np.ndarray:
+    rows = colleagues.columns(codes)
+    return np.zeros(len(codes)) if rows is None else rows @ np.array(_model()["coded_weights"])
 
 
 def test_the_shipped_classes_are_the_labelled_ones():
@@ -40,22 +45,26 @@ def test_only_the_same_employer_and_never_the_document_itself():
 
 def test_a_coded_colleague_with_the_same_title_speaks_for_its_code():
     coded = _coded()
-    candidates = ["43-5041", "49-9099", "11-1021"]
-    rows = columns(coded, coded.usable("town-a", None), "Water Meter Reader 2", "", candidates)
+    colleagues = Colleagues.of(coded, coded.usable("town-a", None), "Water Meter Reader 2", "")
+    rows = colleagues.columns(["43-5041", "49-9099", "11-1021"])
     assert rows.shape == (3, len(COLUMNS))
     same_title = COLUMNS.index("coded_same_title")
     assert rows[0, same_title] == 1.0  # the code itself, same title words (grades aside)
     assert rows[1, same_title] == 0.0  # only an alternate there
     assert 0 < rows[1, COLUMNS.index("coded_similarity")] < rows[0, COLUMNS.index("coded_similarity")]
     assert not rows[2].any()
-    assert columns(coded, coded.usable("town-c", None), "Water Meter Reader", "", ["43-5041"]) is None
+    assert colleagues.named(["43-5041", "49-9099"]) == {
+        "43-5041": 'the employer\'s class "Water Meter Reader 1" is coded so'
+    }
+    nobody = Colleagues.of(coded, coded.usable("town-c", None), "Water Meter Reader", "")
+    assert nobody.columns(["43-5041"]) is None and nobody.named(["43-5041"]) == {}
 
 
-def test_the_nudge_is_zero_without_coded_colleagues():
+def test_the_weights_favour_a_like_colleague_and_nothing_without_one():
     weights = np.array(_model()["coded_weights"])
-    assert len(weights) == len(COLUMNS) and weights[COLUMNS.index("coded_title_cosine")] > 0
-    alone = Subject(title="Water Meter Reader", jurisdiction="nowhere-xx")
-    assert not coded_nudge(alone, ["43-5041", "49-9099"], weights).any()
+    assert len(weights) == len(COLUMNS) and weights[COLUMNS.index("coded_title_overlap")] > 0
+    alone = colleagues_of(Subject(title="Water Meter Reader", jurisdiction="nowhere-xx"))
+    assert not _nudge(alone, ["43-5041", "49-9099"]).any()
 
 
 def test_a_philadelphia_class_follows_its_coded_colleagues():
@@ -69,10 +78,9 @@ def test_a_philadelphia_class_follows_its_coded_colleagues():
     subject = Subject(title=typist.title + " 3", jurisdiction="philadelphia-pa")
     alone = Subject(title=typist.title + " 3")
     codes = [s.code for s in suggest(alone)]
-    weights = np.array(_model()["coded_weights"])
-    assert coded_nudge(subject, [typist.code, never], weights).tolist()[0] > 0
-    assert coded_nudge(subject, [never], weights).tolist() == [0.0]
-    assert not coded_nudge(alone, [*codes, typist.code], weights).any()
+    assert _nudge(colleagues_of(subject), [typist.code, never]).tolist()[0] > 0
+    assert _nudge(colleagues_of(subject), [never]).tolist() == [0.0]
+    assert not _nudge(colleagues_of(alone), [*codes, typist.code]).any()
     first = suggest(subject)[0]
     assert first.code == typist.code
     assert f'the employer\'s class "{typist.title}" is coded so' in first.evidence

@@ -138,14 +138,13 @@ class Likeness:
 
 def likeness(coded: Coded, usable: np.ndarray, title: str, text: str) -> Likeness:
     own = set(title_words(title))
-    mine = np.zeros(len(coded.vocabulary), dtype=np.float32)
-    mine[[coded.vocabulary[w] for w in own if w in coded.vocabulary]] = 1.0
-    # Products with every coded class, then the usable ones: cheaper than copying their rows.
-    shared = (coded.word_matrix @ mine)[usable]
+    mine = [coded.vocabulary[w] for w in own if w in coded.vocabulary]
+    shared = coded.word_matrix[usable][:, mine].sum(axis=1) if mine else np.zeros(len(usable))
     sizes = coded.word_counts[usable]
     overlap = shared / np.maximum(len(own) + sizes - shared, 1)
     same = ((shared == len(own)) & (sizes == len(own)) & bool(own)).astype(np.float64)
     own_title = embedded(title) if title.strip() else None
+    # Products with every coded class, then the usable ones: cheaper than copying their rows.
     title_cos = (coded.title_vectors @ own_title)[usable] if own_title is not None else np.zeros(len(usable))
     own_text = embedded(text) if text else None
     text_cos = (coded.text_vectors @ own_text)[usable] if own_text is not None else np.zeros(len(usable))
@@ -153,52 +152,72 @@ def likeness(coded: Coded, usable: np.ndarray, title: str, text: str) -> Likenes
     return Likeness(overlap, same, title_cos, text_cos, similarity)
 
 
-def columns(coded: Coded, usable: np.ndarray, title: str, text: str, codes: list[str]) -> np.ndarray | None:
-    """For each candidate code: how like the class (title words, title and text vectors)
-    the most alike usable coded class with that code (or alternate) is, and how many of
-    the NEIGHBOURS most alike classes have it. None when nothing is usable."""
-    if not len(usable):
-        return None
-    like = likeness(coded, usable, title, text)
-    near = np.zeros(len(usable))
-    near[np.lexsort((np.arange(len(usable)), -like.similarity))[:NEIGHBOURS]] = 1.0
-    k, rows, weight = _pairs(coded, usable, codes)
-    found = np.zeros((len(codes), len(COLUMNS)))
-    for column, values in enumerate(
-        (like.overlap[k], like.same[k] * (weight == 1.0), like.title_cosine[k], like.text_cosine[k], None,
-         like.similarity[k] * weight)
-    ):  # fmt: skip
-        if values is None:
-            np.add.at(found[:, column], rows, near[k] * weight / NEIGHBOURS)
-        else:
-            np.maximum.at(found[:, column], rows, values)
-    return found
+@dataclass(slots=True)
+class Colleagues:
+    """The coded classes that may speak for one class (`usable`), and how like it they are."""
+
+    coded: Coded
+    usable: np.ndarray
+    like: Likeness | None  # None: no usable class
+
+    @classmethod
+    def of(cls, coded: Coded, usable: np.ndarray, title: str, text: str) -> Colleagues:
+        return cls(coded, usable, likeness(coded, usable, title, text) if len(usable) else None)
+
+    def columns(self, codes: list[str]) -> np.ndarray | None:
+        """For each candidate code: how like the class (title words, title and text
+        vectors) the most alike usable coded class with that code (or alternate) is, and
+        how many of the NEIGHBOURS most alike classes have it. None when nothing is usable."""
+        like = self.like
+        if like is None:
+            return None
+        near = np.zeros(len(self.usable))
+        near[np.lexsort((np.arange(len(self.usable)), -like.similarity))[:NEIGHBOURS]] = 1.0
+        k, rows, weight = self._pairs(codes)
+        found = np.zeros((len(codes), len(COLUMNS)))
+        for column, values in enumerate(
+            (like.overlap[k], like.same[k] * (weight == 1.0), like.title_cosine[k], like.text_cosine[k], None,
+             like.similarity[k] * weight)
+        ):  # fmt: skip
+            if values is None:
+                np.add.at(found[:, column], rows, near[k] * weight / NEIGHBOURS)
+            else:
+                np.maximum.at(found[:, column], rows, values)
+        return found
+
+    def named(self, codes: list[str]) -> dict[str, str]:
+        """For the evidence: each code's most alike usable class coded so, when it is alike
+        (similarity at least COLLEAGUE)."""
+        if self.like is None:
+            return {}
+        k, rows, weight = self._pairs(codes)
+        found = {}
+        for row in set(rows[weight == 1.0].tolist()):
+            mine = k[(rows == row) & (weight == 1.0)]
+            best = int(mine[np.argmax(self.like.similarity[mine])])
+            if self.like.similarity[best] >= COLLEAGUE:
+                title = self.coded.classes[self.usable[best]].title
+                found[codes[row]] = f'the employer\'s class "{title}" is coded so'
+        return found
+
+    def _pairs(self, codes: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The (usable class, code it was given) pairs whose code is one of `codes`: the
+        class's place in `usable`, the code's in `codes`, and the weight (1, or ALTERNATE)."""
+        coded = self.coded
+        place = np.full(len(coded.classes), -1)
+        place[self.usable] = np.arange(len(self.usable))
+        row_of = np.full(len(load_index().codes), -1)
+        row_of[[load_index().position[c] for c in codes]] = np.arange(len(codes))
+        k = place[coded.pair_class]
+        rows = row_of[coded.pair_code]
+        keep = (k >= 0) & (rows >= 0)
+        return k[keep], rows[keep], coded.pair_weight[keep]
 
 
-def _pairs(coded: Coded, usable: np.ndarray, codes: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """The (usable class, code it was given) pairs whose code is one of `codes`: the class's
-    place in `usable`, the code's in `codes`, and the weight (1, or ALTERNATE)."""
-    place = np.full(len(coded.classes), -1)
-    place[usable] = np.arange(len(usable))
-    row_of = np.full(len(load_index().codes), -1)
-    row_of[[load_index().position[c] for c in codes]] = np.arange(len(codes))
-    k = place[coded.pair_class]
-    rows = row_of[coded.pair_code]
-    keep = (k >= 0) & (rows >= 0)
-    return k[keep], rows[keep], coded.pair_weight[keep]
-
-
-def colleagues(coded: Coded, usable: np.ndarray, title: str, text: str, codes: list[str]) -> dict[str, str]:
-    """For the evidence: each code's most alike usable class coded so, when it is alike
-    (similarity at least COLLEAGUE)."""
-    if not len(usable):
-        return {}
-    like = likeness(coded, usable, title, text)
-    k, rows, weight = _pairs(coded, usable, codes)
-    found = {}
-    for row in set(rows[weight == 1.0].tolist()):
-        mine = k[(rows == row) & (weight == 1.0)]
-        best = int(mine[np.argmax(like.similarity[mine])])
-        if like.similarity[best] >= COLLEAGUE:
-            found[codes[row]] = f'the employer\'s class "{coded.classes[usable[best]].title}" is coded so'
-    return found
+def colleagues_of(subject) -> Colleagues:
+    """The shipped coded classes of the subject's employer, its own document left out."""
+    coded = load_coded()
+    usable = coded.usable(subject.jurisdiction, subject.document)
+    return Colleagues.of(
+        coded, usable, subject.title, class_text(subject.title, subject.summary, subject.duties)
+    )

@@ -282,16 +282,14 @@ def score_all(subject: Subject) -> Scored:
 def suggest(subject: Subject, top: int = TOP) -> list[Suggestion]:
     """Up to `top` SOC detailed occupations, best first; `score` is the calibrated
     probability that the code is one a careful coder would accept."""
-    from classspec.occupations.coded import class_text, colleagues, load_coded
+    from classspec.occupations.coded import colleagues_of
     from classspec.occupations.rerank import rerank
 
     scored = score_all(subject)
     index = load_index()
-    ranked = rerank(scored)[:top]
-    coded = load_coded()
-    text = class_text(subject.title, subject.summary, subject.duties)
-    usable = coded.usable(subject.jurisdiction, subject.document)
-    named = colleagues(coded, usable, subject.title, text, [index.codes[i] for i, _ in ranked])
+    colleagues = colleagues_of(subject)
+    ranked = rerank(scored, colleagues)[:top]
+    named = colleagues.named([index.codes[i] for i, _ in ranked])
     return [
         Suggestion(
             code=index.codes[i],

@@ -26,7 +26,7 @@ import numpy as np
 
 from classspec.lazyre import lazy_compile
 from classspec.occupations.coded import COLUMNS as CODED_COLUMNS
-from classspec.occupations.coded import Coded, class_text, columns, load_coded
+from classspec.occupations.coded import Colleagues, colleagues_of
 from classspec.occupations.match import (
     _DEGREE_GROUPS,
     _EDUCATION_RANK,
@@ -34,7 +34,6 @@ from classspec.occupations.match import (
     _NO_DEGREE_GROUPS,
     RANK_WORDS,
     Scored,
-    Subject,
     _best_title,
     _first_line_code,
     _is_managerial,
@@ -384,32 +383,18 @@ def probability(margin: np.ndarray, model: dict | None = None) -> np.ndarray:
     return 1 / (1 + np.exp(-(a * log_odds(margin) + b)))
 
 
-def coded_nudge(
-    subject: Subject,
-    codes: list[str],
-    weights: np.ndarray,
-    coded: Coded | None = None,
-    usable: np.ndarray | None = None,
-) -> np.ndarray:
-    """What the employer's coded classes add to each candidate's margin (coded.py);
-    `usable`: which coded classes may speak (default: the jurisdiction's, not its own)."""
-    coded = coded or load_coded()
-    if usable is None:
-        usable = coded.usable(subject.jurisdiction, subject.document)
-    text = class_text(subject.title, subject.summary, subject.duties)
-    rows = columns(coded, usable, subject.title, text, codes)
-    return np.zeros(len(codes)) if rows is None else rows @ weights
-
-
-def rerank(scored: Scored) -> list[tuple[int, float]]:
-    """(occupation index, calibrated probability), best first."""
+def rerank(scored: Scored, colleagues: Colleagues | None = None) -> list[tuple[int, float]]:
+    """(occupation index, calibrated probability), best first; `colleagues`: the employer's
+    coded classes as they bear on this class (coded.py; default: from the subject)."""
     found = candidates(scored)
     pool = found.members
     if not len(pool):
         return []
-    codes = load_index().codes
+    colleagues = colleagues or colleagues_of(scored.subject)
     margin = margins(features(scored, found))
-    margin += coded_nudge(scored.subject, [codes[i] for i in pool], np.array(_model()["coded_weights"]))
+    rows = colleagues.columns([load_index().codes[i] for i in pool])
+    if rows is not None:
+        margin += rows @ np.array(_model()["coded_weights"])
     order = ranking(margin)
     chances = probability(margin[order])
     return [(int(pool[k]), round(float(p), 3)) for k, p in zip(order, chances, strict=True)]
