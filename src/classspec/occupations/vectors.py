@@ -68,7 +68,8 @@ def embed(text: str, vectors: Vectors | None = None) -> np.ndarray | None:
 
 def embed_all(texts: list[str], vectors: Vectors | None = None) -> list[np.ndarray | None]:
     """`embed` of each text, in one pass: the word counts of all the texts together, then
-    one product (a Counter and a product a text cost a record's dozen duties 2 ms)."""
+    each text's weighted sum (a Counter and a product a text cost a record's dozen duties
+    about 2 ms)."""
     vectors = vectors or load_vectors()
     get = vectors.word_id.get
     keys: list[int] = []
