@@ -79,7 +79,7 @@ def main() -> None:
     threshold = soc_eval.choose_threshold(1 / (1 + np.exp(-(a * margins + b))), outcomes)
     train = soc_eval.training()
     forest = soc_eval.fit_trees(train)
-    weights = soc_eval.fit_coded_weights(train, soc_eval.corpus_folds(), np.ones(len(items), dtype=bool))
+    weights = soc_eval.fit_coded_weights(train, np.ones(len(items), dtype=bool))
     data = {
         "features": list(FEATURES),
         "forest": forest.to_dict(),

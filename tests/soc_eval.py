@@ -236,17 +236,14 @@ def coded_classes():
 
 def coded_rows(pool: Pool, allowed: np.ndarray) -> np.ndarray | None:
     """The coded-class columns of a whole record's pool, reading only `allowed` labels."""
-    from classspec.occupations.coded import Colleagues, class_text
+    from classspec.occupations.coded import colleagues_of
 
-    subject = subjects()[pool.index]
-    coded = coded_classes()
-    usable = coded.usable(subject.jurisdiction, subject.document)
-    usable = usable[allowed[usable]]
-    text = class_text(subject.title, subject.summary, subject.duties)
-    return Colleagues.of(coded, usable, subject.title, text).columns(pool.codes) if len(pool.codes) else None
+    if not len(pool.codes):
+        return None
+    return colleagues_of(subjects()[pool.index], coded_classes(), allowed).columns(pool.codes)
 
 
-def fit_coded_weights(train: list[Pool], assign: list[str], allowed: np.ndarray) -> np.ndarray:
+def fit_coded_weights(train: list[Pool], allowed: np.ndarray) -> np.ndarray:
     """The weights of the coded-class columns against the trees' margin: a conditional
     logit over each pool (the coder's code counting twice an alternate) whose margins come
     from trees fitted without the pool's documents (INNER folds of the training data)."""
@@ -374,11 +371,9 @@ def held_out(assign: list[str] | None = None) -> list[HeldOut]:
         tested = [p for p in all_pools if assign[p.index] == fold]
         rows = [coded_rows(p, allowed) for p in tested]
         # A fold none of whose classes has coded colleagues outside it needs no weights.
-        weights = fit_coded_weights(train, assign, allowed) if any(r is not None for r in rows) else None
-        out_of_fold[fold] = [
-            (p, *ranked(model, p, r @ weights if r is not None and weights is not None else 0.0))
-            for p, r in zip(tested, rows, strict=True)
-        ]
+        weights = fit_coded_weights(train, allowed) if any(r is not None for r in rows) else None
+        nudges = [0.0 if r is None else r @ weights for r in rows]
+        out_of_fold[fold] = [(p, *ranked(model, p, n)) for p, n in zip(tested, nudges, strict=True)]
     found = []
     for fold in folds:
         others = [item for name, items in out_of_fold.items() if name != fold for item in items]

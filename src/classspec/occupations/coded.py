@@ -139,7 +139,7 @@ class Likeness:
 def likeness(coded: Coded, usable: np.ndarray, title: str, text: str) -> Likeness:
     own = set(title_words(title))
     mine = [coded.vocabulary[w] for w in own if w in coded.vocabulary]
-    shared = coded.word_matrix[usable][:, mine].sum(axis=1) if mine else np.zeros(len(usable))
+    shared = coded.word_matrix[:, mine].sum(axis=1)[usable] if mine else np.zeros(len(usable))
     sizes = coded.word_counts[usable]
     overlap = shared / np.maximum(len(own) + sizes - shared, 1)
     same = ((shared == len(own)) & (sizes == len(own)) & bool(own)).astype(np.float64)
@@ -214,10 +214,13 @@ class Colleagues:
         return k[keep], rows[keep], coded.pair_weight[keep]
 
 
-def colleagues_of(subject) -> Colleagues:
-    """The shipped coded classes of the subject's employer, its own document left out."""
-    coded = load_coded()
+def colleagues_of(subject, coded: Coded | None = None, allowed: np.ndarray | None = None) -> Colleagues:
+    """The coded classes of the subject's employer (default: the shipped ones), its own
+    document left out; `allowed`: a mask of the coded classes that may speak at all."""
+    coded = coded or load_coded()
     usable = coded.usable(subject.jurisdiction, subject.document)
+    if allowed is not None:
+        usable = usable[allowed[usable]]
     return Colleagues.of(
         coded, usable, subject.title, class_text(subject.title, subject.summary, subject.duties)
     )
