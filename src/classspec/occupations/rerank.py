@@ -330,13 +330,14 @@ def _vector_columns(scored: Scored, pool: np.ndarray) -> list[np.ndarray]:
     # (manager): the counterpart in the pool carries the work's similarity, as the first
     # stage lends it the work's votes ('Carpenter' who supervises carpenters is 47-1011).
     lenders = []
-    if scored.supervisory or _is_managerial(subject):
+    managerial = _is_managerial(subject)
+    if scored.supervisory or managerial:
         codes, place = load_index().codes, {int(i): k for k, i in enumerate(pool.tolist())}
         for k, i in enumerate(pool.tolist()):
             code = codes[i]
             for target in (
                 _first_line_code(code) if scored.supervisory and code not in _FIRST_LINE_CODES else None,
-                _manager_of(code) if _is_managerial(subject) else None,
+                _manager_of(code) if managerial else None,
             ):
                 j = place.get(load_index().position.get(target, -1)) if target else None
                 if j is not None and j != k:

@@ -78,7 +78,14 @@ def words(text: str, *, spell_out: bool = False) -> list[str]:
 
 def title_words(title: str) -> list[str]:
     """The words of a title that name the occupation: grade and level words left out."""
-    return [w for w in words(title, spell_out=True) if w not in LEVEL_WORDS and w not in TITLE_STOP_WORDS]
+    return list(_title_words(title))
+
+
+@lru_cache(maxsize=1 << 14)
+def _title_words(title: str) -> tuple[str, ...]:
+    # A record's title is read a dozen times over (its kind, keys, head word, overlaps).
+    found = words(title, spell_out=True)
+    return tuple(w for w in found if w not in LEVEL_WORDS and w not in TITLE_STOP_WORDS)
 
 
 def _with_bigrams(tokens: list[str]) -> list[str]:
