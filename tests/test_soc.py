@@ -77,6 +77,21 @@ def test_a_working_lead_is_coded_with_the_workers():
     assert codes("Carpenter", summary="Supervises a crew of carpenters building forms.")[0] == "47-1011"
 
 
+def test_what_does_not_make_a_class_supervisory():
+    """SCADA ('Supervisory Control and Data Acquisition'), the bulletins' boilerplate
+    'applies sound supervisory principles' and a level distinction ('the extent of
+    supervisory responsibility') say nothing of directing staff; 'supervises a crew' does."""
+    from classspec.occupations.match import _is_supervisory
+
+    for opening in (
+        "Monitors the Supervisory Control and Data Acquisition (SCADA) system.",
+        "Applies sound supervisory principles and techniques in building an effective work force.",
+        "Positions are allocated by the extent of management and supervisory responsibilities.",
+    ):
+        assert not _is_supervisory(Subject(title="Water Utility Operator", summary=opening)), opening
+    assert _is_supervisory(Subject(title="Water Utility Operator", summary="Supervises a crew of operators."))
+
+
 def test_an_occupation_title_that_says_the_whole_class_title_wins():
     """'Tree Surgeon' (an SOC direct-match title) says all of 'Assistant Tree Surgeon',
     'Surgeon' only half; 'Accountant' names the head word of 'Treasury Accountant',

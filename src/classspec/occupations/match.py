@@ -62,15 +62,22 @@ _LEAD_TITLE = lazy_compile(
     r"\b(?:crew|group|team|work|section|shift|unit)\s+(?:chief|leader|lead)\b|\blead\b", re.I
 )
 # The record says the class directs others' work (not that it works under supervision).
+# Not SCADA's "Supervisory Control" or the bulletins' "applies sound supervisory
+# principles" (a KSA line of supervisors and specialists alike).
 _SUPERVISES = lazy_compile(
-    r"\b(?:supervis(?:es|ing|ory)|directs the work|assigns,? (?:and )?reviews|assigns, directs|"
-    r"oversees the work|crew chief (?:supervisory )?level)\b",
+    r"\b(?:supervis(?:es|ing|ory)(?! control| principles)|directs the work|"
+    r"assigns,? (?:and )?reviews|assigns, directs|oversees the work|crew chief (?:supervisory )?level)\b",
     re.I,
 )
-# Sentences about the class's own supervisor ("under the general supervision of a crew chief").
 # A working lead is coded with the workers it leads (SOC: supervising under 20% of the time).
 _PARTLY = lazy_compile(r"\b(?:may|limited|occasional(?:ly)?|some|partial)\b[^.;]{0,25}$", re.I)
-_SUPERVISED = lazy_compile(r"\bunder\b[^.;]*\bsupervision\b|\bsupervision of\b|\bsupervised by\b", re.I)
+# Sentences about the class's own supervisor ("under the general supervision of a crew
+# chief"), or that tell levels apart ("by the extent of supervisory responsibility").
+_SUPERVISED = lazy_compile(
+    r"\bunder\b[^.;]*\bsupervision\b|\bsupervision of\b|\bsupervised by\b"
+    r"|\b(?:extent|degree|amount) of\b[^.;]{0,40}\bsupervisory\b",
+    re.I,
+)
 # First-line supervisor occupations by the codes (prefixes) of the workers they supervise;
 # the longest matching prefix wins.
 FIRST_LINE = {
