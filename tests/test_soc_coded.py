@@ -7,7 +7,7 @@ import numpy as np
 
 from classspec.occupations import Subject, suggest
 from classspec.occupations.coded import COLUMNS, Coded, CodedClass, Colleagues, colleagues_of, load_coded
-from classspec.occupations.rerank import _model
+from classspec.occupations.rerank import _model, coded_nudge
 
 
 def _coded() -> Coded:
@@ -17,11 +17,6 @@ def _coded() -> Coded:
         CodedClass("town-b", "doc-3", "Water Meter Reader", "49-9099"),
     ]
     return Coded.of(classes, ["reads water meters on a route and records usage", "", ""])
-
-
-def _nudge(colleagues: Colleagues, codes: list[str]) -> np.ndarray:
-    rows = colleagues.columns(codes)
-    return np.zeros(len(codes)) if rows is None else rows @ np.array(_model()["coded_weights"])
 
 
 def test_the_shipped_classes_are_the_labelled_ones():
@@ -64,7 +59,7 @@ def test_the_weights_favour_a_like_colleague_and_nothing_without_one():
     weights = np.array(_model()["coded_weights"])
     assert len(weights) == len(COLUMNS) and weights[COLUMNS.index("coded_title_overlap")] > 0
     alone = colleagues_of(Subject(title="Water Meter Reader", jurisdiction="nowhere-xx"))
-    assert not _nudge(alone, ["43-5041", "49-9099"]).any()
+    assert not coded_nudge(alone, ["43-5041", "49-9099"]).any()
 
 
 def test_a_philadelphia_class_follows_its_coded_colleagues():
@@ -78,9 +73,9 @@ def test_a_philadelphia_class_follows_its_coded_colleagues():
     subject = Subject(title=typist.title + " 3", jurisdiction="philadelphia-pa")
     alone = Subject(title=typist.title + " 3")
     codes = [s.code for s in suggest(alone)]
-    assert _nudge(colleagues_of(subject), [typist.code, never]).tolist()[0] > 0
-    assert _nudge(colleagues_of(subject), [never]).tolist() == [0.0]
-    assert not _nudge(colleagues_of(alone), [*codes, typist.code]).any()
+    assert coded_nudge(colleagues_of(subject), [typist.code, never]).tolist()[0] > 0
+    assert coded_nudge(colleagues_of(subject), [never]).tolist() == [0.0]
+    assert not coded_nudge(colleagues_of(alone), [*codes, typist.code]).any()
     first = suggest(subject)[0]
     assert first.code == typist.code
     assert f'the employer\'s class "{typist.title}" is coded so' in first.evidence

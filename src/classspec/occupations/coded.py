@@ -8,9 +8,8 @@ a learned nudge (`COLUMNS` times the weights in reranker.json) towards the codes
 employer's classes with the same or a similar title or similar duties. Other employers'
 classes are not consulted: as reranker features they cost 2-3 points held out by corpus
 (an employer none of whose classes is coded), whatever they gained on known employers.
-A document's own label is never
-read back (the record's source hash is left out), so the figures on labelled documents
-stay honest and a matched class is matched, not remembered.
+A document's own label is never read back (the record's source hash is left out), so the
+figures on labelled documents stay honest and a matched class is matched, not remembered.
 """
 
 from __future__ import annotations
@@ -175,14 +174,16 @@ class Colleagues:
         near[np.lexsort((np.arange(len(self.usable)), -like.similarity))[:NEIGHBOURS]] = 1.0
         k, rows, weight = self._pairs(codes)
         found = np.zeros((len(codes), len(COLUMNS)))
-        for column, values in enumerate(
-            (like.overlap[k], like.same[k] * (weight == 1.0), like.title_cosine[k], like.text_cosine[k], None,
-             like.similarity[k] * weight)
-        ):  # fmt: skip
-            if values is None:
-                np.add.at(found[:, column], rows, near[k] * weight / NEIGHBOURS)
-            else:
-                np.maximum.at(found[:, column], rows, values)
+        # The most alike class per code, column by column; the neighbours' share is a count.
+        for name, values in (
+            ("coded_title_overlap", like.overlap[k]),
+            ("coded_same_title", like.same[k] * (weight == 1.0)),
+            ("coded_title_cosine", like.title_cosine[k]),
+            ("coded_text_cosine", like.text_cosine[k]),
+            ("coded_similarity", like.similarity[k] * weight),
+        ):
+            np.maximum.at(found[:, COLUMNS.index(name)], rows, values)
+        np.add.at(found[:, COLUMNS.index("coded_neighbours")], rows, near[k] * weight / NEIGHBOURS)
         return found
 
     def named(self, codes: list[str]) -> dict[str, str]:

@@ -26,7 +26,7 @@ import numpy as np
 
 from classspec.lazyre import lazy_compile
 from classspec.occupations.coded import COLUMNS as CODED_COLUMNS
-from classspec.occupations.coded import Colleagues, colleagues_of
+from classspec.occupations.coded import Colleagues
 from classspec.occupations.match import (
     _DEGREE_GROUPS,
     _EDUCATION_RANK,
@@ -384,18 +384,21 @@ def probability(margin: np.ndarray, model: dict | None = None) -> np.ndarray:
     return 1 / (1 + np.exp(-(a * log_odds(margin) + b)))
 
 
-def rerank(scored: Scored, colleagues: Colleagues | None = None) -> list[tuple[int, float]]:
+def coded_nudge(colleagues: Colleagues, codes: list[str]) -> np.ndarray:
+    """What the employer's coded classes add to each candidate's margin (zeros where none
+    may speak): their columns times the learned weights."""
+    rows = colleagues.columns(codes)
+    return np.zeros(len(codes)) if rows is None else rows @ np.array(_model()["coded_weights"])
+
+
+def rerank(scored: Scored, colleagues: Colleagues) -> list[tuple[int, float]]:
     """(occupation index, calibrated probability), best first; `colleagues`: the employer's
-    coded classes as they bear on this class (coded.py; default: from the subject)."""
+    coded classes as they bear on this class (coded.colleagues_of)."""
     found = candidates(scored)
     pool = found.members
     if not len(pool):
         return []
-    colleagues = colleagues or colleagues_of(scored.subject)
-    margin = margins(features(scored, found))
-    rows = colleagues.columns([load_index().codes[i] for i in pool])
-    if rows is not None:
-        margin += rows @ np.array(_model()["coded_weights"])
+    margin = margins(features(scored, found)) + coded_nudge(colleagues, [load_index().codes[i] for i in pool])
     order = ranking(margin)
     chances = probability(margin[order])
     return [(int(pool[k]), round(float(p), 3)) for k, p in zip(order, chances, strict=True)]
