@@ -228,7 +228,9 @@ def coded_classes():
     pairs = list(zip(cases(), subjects(), strict=True))
     return Coded.of(
         [
-            CodedClass(s.jurisdiction or "", s.document or "", s.title, c.code, (*c.alternates,))
+            CodedClass(
+                s.jurisdiction or "", s.document or "", s.title, c.code, (*c.alternates,), s.class_code or ""
+            )
             for c, s in pairs
         ],
         [class_text(s.title, s.summary, s.duties) for _, s in pairs],

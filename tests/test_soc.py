@@ -218,10 +218,12 @@ def test_enrich_adds_the_fields_and_they_validate():
 
 
 def test_wages_are_withheld_when_the_match_is_unsure():
-    """The 6J27 seed has no title line, so only its duties speak and the match is unsure:
-    no wages (the issue's example: it once got a police supervisor's), and a warning that
-    names the candidates with their scores."""
-    record = parse_file(SEEDS / "philadelphia-6j27-customer-services-manager-truncated.txt")[0]
+    """The 6J27 seed has no title line, so only its duties speak. Read as from an employer
+    with no coded classes (its Philadelphia series mates lift it above the threshold), the
+    match is unsure: no wages (the issue's example: it once got a police supervisor's), and
+    a warning that names the candidates with their scores."""
+    seed = parse_file(SEEDS / "philadelphia-6j27-customer-services-manager-truncated.txt")[0]
+    record = seed.model_copy(update={"jurisdiction": None})
     enriched = enrich([record], soc=True, wages=True)[0]
     assert enriched.soc[0].score < wage_threshold()
     assert enriched.market_wages is None

@@ -6,7 +6,15 @@ from __future__ import annotations
 import numpy as np
 
 from classspec.occupations import Subject, suggest
-from classspec.occupations.coded import COLUMNS, Coded, CodedClass, Colleagues, colleagues_of, load_coded
+from classspec.occupations.coded import (
+    COLUMNS,
+    Coded,
+    CodedClass,
+    Colleagues,
+    colleagues_of,
+    load_coded,
+    series_key,
+)
 from classspec.occupations.rerank import _model, coded_nudge
 
 
@@ -80,3 +88,33 @@ def test_a_philadelphia_class_follows_its_coded_colleagues():
     assert first.code == typist.code
     assert f'the employer\'s class "{typist.title}" is coded so' in first.evidence
     assert "coded so" not in suggest(alone)[0].evidence
+
+
+def test_series_mates_are_the_employers_nearest_numbers_of_the_same_length():
+    classes = [
+        CodedClass("town-a", f"doc-{code}", title, soc, class_code=code)
+        for code, title, soc in (
+            ("3B11", "Electrical Engineer I", "17-2071"),
+            ("3B13", "Electrical Engineer III", "17-2071"),
+            ("3B40", "Engineering Manager", "11-9041"),
+            ("1A18", "Secretary", "43-6014"),
+            ("39120", "Water Utility Worker", "47-2152"),  # another length: never a mate
+        )
+    ]
+    coded = Coded.of(classes, [""] * len(classes))
+    assert series_key("3b12") == (4, int("3B12", 36)) and series_key("A-12") is None
+    usable = coded.usable("town-a", None)
+    colleagues = Colleagues.of(coded, usable, "Electrical Engineer II", "", class_code="3B12")
+    assert [coded.classes[usable[j]].class_code for j in colleagues.series[:3]] == ["3B11", "3B13", "3B40"]
+    rows = colleagues.columns(["17-2071", "11-9041", "47-2152"])
+    series, group = COLUMNS.index("coded_series"), COLUMNS.index("coded_series_group")
+    assert rows[0, series] > rows[1, series] > 0 and rows[2, series] == 0
+    assert rows[0, group] == 2 * rows[1, group] > 0 and rows[2, group] == 0  # 47- counts nowhere
+    uncoded = Colleagues.of(coded, usable, "Electrical Engineer II", "")
+    assert not uncoded.columns(["17-2071"])[:, [series, group]].any()
+
+
+def test_the_shipped_classes_keep_their_class_codes():
+    shipped = load_coded()
+    philadelphia = [shipped.classes[k].class_code for k in shipped.by_jurisdiction["philadelphia-pa"]]
+    assert sum(bool(series_key(c)) for c in philadelphia) >= 0.95 * len(philadelphia)

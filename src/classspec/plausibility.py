@@ -29,8 +29,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from classspec.normalize.pay import PER_YEAR
+
 SALARY_BAND = (10_000, 1_000_000)
-PERIODS_PER_YEAR = {"hour": 2080, "biweek": 26, "semimonth": 24, "month": 12, "year": 1}
 _PERIOD_WORDS = {"hour": "an hour", "biweek": "biweekly", "semimonth": "semi-monthly", "month": "a month"}
 MAX_EXPERIENCE_MONTHS = 40 * 12
 EARLIEST_YEAR = 1900
@@ -88,14 +89,14 @@ def _salary(ranges: Any) -> list[Finding]:
         for key, amount in (("min", least), ("max", most)):
             if amount is None:
                 continue
-            if period in PERIODS_PER_YEAR:
-                yearly = amount * PERIODS_PER_YEAR[period]
+            if period in PER_YEAR:
+                yearly = amount * PER_YEAR[period]
                 if low <= yearly <= high:
                     continue
                 said = f"{_shown(amount)} a year"
                 if period != "year":
                     said = f"{_shown(amount)} {_PERIOD_WORDS[period]} is {_shown(yearly)} a year"
-            elif any(low <= amount * times <= high for times in PERIODS_PER_YEAR.values()):
+            elif any(low <= amount * times <= high for times in PER_YEAR.values()):
                 continue
             else:
                 said = f"{_shown(amount)} (no period) is no plausible pay for any period"

@@ -11,24 +11,14 @@ from collections import Counter, defaultdict
 from statistics import median
 from typing import Any
 
-PER_YEAR = {"hour": 2080, "biweek": 26, "semimonth": 24, "month": 12, "year": 1}
+from classspec.normalize.pay import annual
+
 SOC_BARS = 15
 MARKET_BARS = 40  # classes in the market chart: the ones furthest from their market first
 
 
 def _jurisdiction(record: dict) -> str:
     return (record.get("jurisdiction") or {}).get("id") or "unknown"
-
-
-def annual(salary: dict) -> tuple[float | None, float | None]:
-    factor = PER_YEAR.get(salary.get("period") or "")
-    if factor is None:
-        return None, None
-    low, high = salary.get("min"), salary.get("max")
-    return (
-        round(low * factor) if low is not None else None,
-        round(high * factor) if high is not None else None,
-    )
 
 
 def class_pay(records: list[dict], label) -> list[dict[str, Any]]:

@@ -18,6 +18,8 @@ import re
 from classspec.lazyre import lazy_compile
 
 CURRENCY_SIGNS = "$\u00a3\u20ac"
+# Paid periods in a year; an hour is one of 2,080 paid hours, as OEWS annualises hourly wages.
+PER_YEAR = {"hour": 2080, "biweek": 26, "semimonth": 24, "month": 12, "year": 1}
 # A thousands group may follow its comma after one space ("$166, 935": a typing slip of
 # a bulletin, read as 166,935 rather than as 166); "$250K" is 250,000.
 _AMOUNT = rf"[{CURRENCY_SIGNS}]\s*(?:\d{{1,3}}(?:, ?\d{{3}}(?!\d))+|\d+)(?:\.\d{{1,2}})?(?:[kK]\b)?"
@@ -264,3 +266,15 @@ def _lists(text: str, matches: list[re.Match[str]]) -> list[list[re.Match[str]]]
 def _is_placeholder(amount: str) -> bool:
     """'$00,000' in a posting template: no digit but zeros."""
     return not any(char in "123456789" for char in amount)
+
+
+def annual(salary: dict) -> tuple[float | None, float | None]:
+    """A salary range (its dict form) a year at a time; (None, None) without a period."""
+    factor = PER_YEAR.get(salary.get("period") or "")
+    if factor is None:
+        return None, None
+    low, high = salary.get("min"), salary.get("max")
+    return (
+        round(low * factor) if low is not None else None,
+        round(high * factor) if high is not None else None,
+    )

@@ -10,10 +10,16 @@ classes are not consulted: as reranker features they cost 2-3 points held out by
 (an employer none of whose classes is coded), whatever they gained on known employers.
 A document's own label is never read back (the record's source hash is left out), so the
 figures on labelled documents stay honest and a matched class is matched, not remembered.
+
+An employer numbers its classes by series ('3B11' Electrical Engineer I, '3B12' II;
+LA's 37xx mechanics): the SERIES classes numbered nearest a class's own code are its
+series mates, and their codes nudge it too.
 """
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -26,16 +32,20 @@ from classspec.occupations.vectors import embed_all, embedded
 CODED = "coded_classes.npz"
 COLUMNS = (
     "coded_title_overlap", "coded_same_title", "coded_title_cosine", "coded_text_cosine",
-    "coded_neighbours", "coded_similarity",
+    "coded_neighbours", "coded_similarity", "coded_series", "coded_series_group",
 )  # fmt: skip
 NEIGHBOURS = 5
+# Series mates read (4 and 8 held out by documents: the same top-1, 8 a little better
+# at the first three); codes of one length only, so '1429' never neighbours '1A18'.
+SERIES = 8
+_CLASS_CODE = re.compile(r"[0-9A-Z]{3,6}")
 # An alternate a coder named counts this much of the code itself.
 ALTERNATE = 0.5
 TEXT_CHARACTERS = 4000
 # A coded class this alike is named in a suggestion's evidence.
 COLLEAGUE = 0.5
 _NONE = np.zeros(0, dtype=np.int64)
-_FIELDS = ("jurisdiction", "document", "title", "code")  # stored as arrays, with the alternates
+_FIELDS = ("jurisdiction", "document", "title", "code", "class_code")  # arrays, with the alternates
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +55,7 @@ class CodedClass:
     title: str
     code: str
     alternates: tuple[str, ...] = ()
+    class_code: str = ""  # the employer's own number for the class
 
 
 @dataclass(slots=True)
@@ -60,6 +71,7 @@ class Coded:
     title_vectors: np.ndarray = field(init=False)
     by_jurisdiction: dict[str, np.ndarray] = field(init=False)
     documents: np.ndarray = field(init=False)
+    series_keys: np.ndarray = field(init=False)  # (code length, number) a class; (0, 0): none
     pair_class: np.ndarray = field(init=False)
     pair_code: np.ndarray = field(init=False)  # place in load_index().codes
     pair_weight: np.ndarray = field(init=False)
@@ -82,6 +94,9 @@ class Coded:
                 places.setdefault(c.jurisdiction, []).append(k)
         self.by_jurisdiction = {j: np.array(v, dtype=np.int64) for j, v in places.items()}
         self.documents = np.array([c.document for c in self.classes])
+        self.series_keys = np.array(
+            [series_key(c.class_code) or (0, 0) for c in self.classes], dtype=np.int64
+        )
         position = load_index().position
         pairs = [(k, position[code], 1.0 if code == c.code else ALTERNATE)
                  for k, c in enumerate(self.classes) for code in (c.code, *c.alternates)]  # fmt: skip
@@ -92,6 +107,24 @@ class Coded:
         # A record of no named employer has no colleagues (not even other such records).
         found = self.by_jurisdiction.get(jurisdiction, _NONE) if jurisdiction else _NONE
         return found[self.documents[found] != document] if document else found
+
+
+def series_key(class_code: str | None) -> tuple[int, int] | None:
+    """A class code's length and its number read in base 36 ('6J20', '3912'): codes of one
+    length sort so within an employer's numbering."""
+    code = (class_code or "").strip().upper()
+    return (len(code), int(code, 36)) if _CLASS_CODE.fullmatch(code) else None
+
+
+def _series(coded: Coded, usable: np.ndarray, class_code: str | None) -> np.ndarray:
+    """The places in `usable` of the SERIES classes numbered nearest the class code."""
+    key = series_key(class_code)
+    if key is None or not len(usable):
+        return _NONE
+    keys = coded.series_keys[usable]
+    inside = np.flatnonzero(keys[:, 0] == key[0])
+    distance = np.abs(keys[inside, 1] - key[1])
+    return inside[np.lexsort((usable[inside], distance))[:SERIES]]
 
 
 def _vectors(texts: list[str]) -> np.ndarray:
@@ -117,10 +150,12 @@ def save(coded: Coded) -> None:
 @lru_cache(maxsize=1)
 def load_coded() -> Coded:
     with np.load(DATA / CODED) as data:
-        fields = [data[name].tolist() for name in _FIELDS]
-        alternates = [tuple(a.split()) for a in data["alternates"].tolist()]
+        fields = {name: data[name].tolist() for name in _FIELDS}
+        fields["alternates"] = [tuple(a.split()) for a in data["alternates"].tolist()]
         vectors = data["text_vectors"].astype(np.float32)
-    classes = [CodedClass(*values, alternates=a) for *values, a in zip(*fields, alternates, strict=True)]
+    classes = [
+        CodedClass(**dict(zip(fields, values, strict=True))) for values in zip(*fields.values(), strict=True)
+    ]
     return Coded(classes, vectors)
 
 
@@ -158,15 +193,20 @@ class Colleagues:
     coded: Coded
     usable: np.ndarray
     like: Likeness | None  # None: no usable class
+    series: np.ndarray = field(default_factory=lambda: _NONE)  # places in `usable`
 
     @classmethod
-    def of(cls, coded: Coded, usable: np.ndarray, title: str, text: str) -> Colleagues:
-        return cls(coded, usable, likeness(coded, usable, title, text) if len(usable) else None)
+    def of(
+        cls, coded: Coded, usable: np.ndarray, title: str, text: str, class_code: str | None = None
+    ) -> Colleagues:
+        like = likeness(coded, usable, title, text) if len(usable) else None
+        return cls(coded, usable, like, _series(coded, usable, class_code))
 
     def columns(self, codes: list[str]) -> np.ndarray | None:
         """For each candidate code: how like the class (title words, title and text
         vectors) the most alike usable coded class with that code (or alternate) is, and
-        how many of the NEIGHBOURS most alike classes have it. None when nothing is usable."""
+        how many of the NEIGHBOURS most alike classes and of its SERIES mates have it, and how
+        many of the mates are of its major group. None when nothing is usable."""
         like = self.like
         if like is None:
             return None
@@ -184,6 +224,11 @@ class Colleagues:
         ):
             np.maximum.at(found[:, COLUMNS.index(name)], rows, values)
         np.add.at(found[:, COLUMNS.index("coded_neighbours")], rows, near[k] * weight / NEIGHBOURS)
+        mates = np.zeros(len(self.usable))
+        mates[self.series] = 1.0
+        np.add.at(found[:, COLUMNS.index("coded_series")], rows, mates[k] * weight / SERIES)
+        groups = Counter(self.coded.classes[self.usable[j]].code[:2] for j in self.series.tolist())
+        found[:, COLUMNS.index("coded_series_group")] = [groups[c[:2]] / SERIES for c in codes]
         return found
 
     def named(self, codes: list[str]) -> dict[str, str]:
@@ -222,6 +267,5 @@ def colleagues_of(subject, coded: Coded | None = None, allowed: np.ndarray | Non
     usable = coded.usable(subject.jurisdiction, subject.document)
     if allowed is not None:
         usable = usable[allowed[usable]]
-    return Colleagues.of(
-        coded, usable, subject.title, class_text(subject.title, subject.summary, subject.duties)
-    )
+    text = class_text(subject.title, subject.summary, subject.duties)
+    return Colleagues.of(coded, usable, subject.title, text, subject.class_code)

@@ -18,6 +18,7 @@ from functools import lru_cache
 import numpy as np
 
 from classspec.lazyre import lazy_compile
+from classspec.occupations.pay import annual_pay
 from classspec.occupations.store import SOURCE_NAMES, SOURCES, Index, load_index
 from classspec.occupations.text import stems, text_terms, title_terms, title_words, words
 
@@ -113,6 +114,8 @@ class Subject:
     min_education: str | None = None
     jurisdiction: str | None = None  # its id: the employer's coded classes (coded.py) speak
     document: str | None = None  # the source's sha256: its own label is not read back
+    class_code: str | None = None  # the employer's number: its neighbours are its series
+    annual_pay: float | None = None  # occupations/pay.py
 
     @classmethod
     def of(cls, record) -> Subject:
@@ -128,6 +131,8 @@ class Subject:
             min_education=quals.get("min_education"),
             jurisdiction=(data.get("jurisdiction") or {}).get("id"),
             document=(data.get("source") or {}).get("sha256"),
+            class_code=data.get("class_code"),
+            annual_pay=annual_pay(next(iter(data.get("salary") or []), None)),
         )
 
 

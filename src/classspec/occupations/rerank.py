@@ -8,8 +8,10 @@ time only; scoring them here is numpy, occupations/trees.py). The features read 
 first stage's votes and SOC's coding rules: how much of the title an occupation's
 nearest title says, whether duties and title agree on the minor and major group,
 managers and first-line supervisors of the likeliest work, and the semantic similarity
-of title, text and duties to each candidate (vectors.py). Where the employer has coded
-classes, their codes nudge the trees' margins (coded.py). The calibration (Platt
+of title, text and duties to each candidate (vectors.py), and a stated salary against
+each candidate's median wage (pay.py). Where the employer has coded classes, their codes
+(those of its classes most alike and of its series mates) nudge the trees' margins
+(coded.py). The calibration (Platt
 scaling) and the wage threshold were fitted on predictions for classes held out of the
 fit, never on the classes a model was fitted on.
 """
@@ -41,6 +43,7 @@ from classspec.occupations.match import (
     _worker_title,
     by_longest_prefix,
 )
+from classspec.occupations.pay import pay_columns
 from classspec.occupations.store import DATA, load_index
 from classspec.occupations.text import title_words
 from classspec.occupations.trees import Forest
@@ -84,7 +87,7 @@ FEATURES = (
     "first_line_x_managerial", "manager_code_x_supervisory", "worker_code_x_managerial",
     "manager_code_x_no_degree", "title_x_text_share",
     "vector_title", "vector_text", "vector_duty_task", "vector_title_rank", "vector_text_rank",
-    "vector_duty_task_rank",
+    "vector_duty_task_rank", "pay_to_median", "pay_known",
 )  # fmt: skip
 
 
@@ -246,6 +249,7 @@ def features(scored: Scored, found: Pool) -> np.ndarray:
         *_title_columns(scored, found),
         *_agreement_columns(scored, pool, managerial, supervisory, no_degree, kinds),
         *_vector_columns(scored, pool),
+        *pay_columns(subject.annual_pay, pool),
     ]
     return np.column_stack(columns).astype(np.float64)
 

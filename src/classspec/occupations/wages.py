@@ -113,7 +113,8 @@ def resolve_area(text: str) -> Area:
     )
 
 
-def _figures(area_code: str, industry: str, code: str) -> WageRow | None:
+def figures(area_code: str, industry: str, code: str) -> WageRow | None:
+    """An occupation's OEWS row in an area and industry, else its broad group's, else None."""
     table = load_wages()
     for occupation in (code, code[:6] + "0"):  # detailed, else its broad group if only that is published
         row = table.get(area_code, industry, occupation)
@@ -141,7 +142,7 @@ def market_wages(code: str, area: Area, industry: str = CROSS_INDUSTRY):
 
     chain = _fallbacks(area) if industry == CROSS_INDUSTRY else [area_by_code(NATIONAL)]
     for place in chain:
-        row = _figures(place.code, industry, code)
+        row = figures(place.code, industry, code)
         if row is not None:
             return MarketWages(
                 soc_code=code,
