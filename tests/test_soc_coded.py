@@ -110,6 +110,9 @@ def test_series_mates_are_the_employers_nearest_numbers_of_the_same_length():
     series, group = COLUMNS.index("coded_series"), COLUMNS.index("coded_series_group")
     assert rows[0, series] > rows[1, series] > 0 and rows[2, series] == 0
     assert rows[0, group] == 2 * rows[1, group] > 0 and rows[2, group] == 0  # 47- counts nowhere
+    assert colleagues.named(["11-9041"]) == {
+        "11-9041": 'the employer\'s class 3B40 "Engineering Manager", numbered near it, is coded so'
+    }
     uncoded = Colleagues.of(coded, usable, "Electrical Engineer II", "")
     assert not uncoded.columns(["17-2071"])[:, [series, group]].any()
 

@@ -233,17 +233,25 @@ class Colleagues:
 
     def named(self, codes: list[str]) -> dict[str, str]:
         """For the evidence: each code's most alike usable class coded so, when it is alike
-        (similarity at least COLLEAGUE)."""
+        (similarity at least COLLEAGUE), else its nearest numbered series mate coded so."""
         if self.like is None:
             return {}
         k, rows, weight = self._pairs(codes)
+        mates = np.full(len(self.usable), len(self.series))
+        mates[self.series] = np.arange(len(self.series))  # nearest number first
         found = {}
         for row in set(rows[weight == 1.0].tolist()):
             mine = k[(rows == row) & (weight == 1.0)]
             best = int(mine[np.argmax(self.like.similarity[mine])])
+            nearest = int(mine[np.argmin(mates[mine])])
             if self.like.similarity[best] >= COLLEAGUE:
                 title = self.coded.classes[self.usable[best]].title
                 found[codes[row]] = f'the employer\'s class "{title}" is coded so'
+            elif mates[nearest] < len(self.series):
+                mate = self.coded.classes[self.usable[nearest]]
+                found[codes[row]] = (
+                    f'the employer\'s class {mate.class_code} "{mate.title}", numbered near it, is coded so'
+                )
         return found
 
     def _pairs(self, codes: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
