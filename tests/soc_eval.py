@@ -229,7 +229,13 @@ def coded_classes():
     return Coded.of(
         [
             CodedClass(
-                s.jurisdiction or "", s.document or "", s.title, c.code, (*c.alternates,), s.class_code or ""
+                s.jurisdiction or "",
+                s.document or "",
+                s.title,
+                c.code,
+                (*c.alternates,),
+                s.class_code or "",
+                s.pay_grade or "",
             )
             for c, s in pairs
         ],

@@ -12,6 +12,7 @@ from classspec.occupations.coded import (
     CodedClass,
     Colleagues,
     colleagues_of,
+    grade_key,
     load_coded,
     series_key,
 )
@@ -117,7 +118,38 @@ def test_series_mates_are_the_employers_nearest_numbers_of_the_same_length():
     assert not uncoded.columns(["17-2071"])[:, [series, group]].any()
 
 
-def test_the_shipped_classes_keep_their_class_codes():
+def test_the_shipped_classes_keep_their_class_codes_and_pay_grades():
     shipped = load_coded()
     philadelphia = [shipped.classes[k].class_code for k in shipped.by_jurisdiction["philadelphia-pa"]]
     assert sum(bool(series_key(c)) for c in philadelphia) >= 0.95 * len(philadelphia)
+    grades = [shipped.classes[k].pay_grade for k in shipped.by_jurisdiction["philadelphia-pa"]]
+    assert sum(bool(grade_key(g)) for g in grades) >= 0.95 * len(grades)
+
+
+def test_grade_mates_say_what_such_pay_buys():
+    """Classes on the same pay schedule a grade either side: a candidate whose median wage
+    is near their codes' gets the grade pay column, and the share of mates of its kind."""
+    classes = [
+        CodedClass("town-a", f"doc-{k}", title, soc, pay_grade=grade)
+        for k, (title, soc, grade) in enumerate(
+            (
+                ("Clerk 1", "43-9061", "9"),
+                ("Clerk 2", "43-9061", "10"),
+                ("Clerk Supervisor", "43-1011", "11"),
+                ("Engineer", "17-2051", "EP10"),  # another schedule: never a mate of '10'
+            )
+        )
+    ]
+    coded = Coded.of(classes, [""] * len(classes))
+    assert grade_key("ep19") == ("EP", 19) and grade_key("13") == ("", 13) and grade_key("N/A") is None
+    usable = coded.usable("town-a", None)
+    colleagues = Colleagues.of(coded, usable, "Typist", "", pay_grade="10")
+    assert sorted(coded.classes[usable[j]].title for j in colleagues.grade_mates) == [
+        "Clerk 1", "Clerk 2", "Clerk Supervisor"
+    ]  # fmt: skip
+    rows = colleagues.columns(["43-9022", "11-1021", "43-1011"])
+    pay, kind = COLUMNS.index("coded_grade_pay"), COLUMNS.index("coded_grade_kind")
+    assert rows[0, pay] > 0.5 > rows[1, pay]  # typists earn what clerks do, chief executives not
+    assert rows[:, kind].tolist() == [2 / 3, 0.0, 1 / 3]
+    ungraded = Colleagues.of(coded, usable, "Typist", "")
+    assert not ungraded.columns(["43-9022"])[:, [pay, kind]].any()

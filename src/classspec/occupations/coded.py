@@ -13,7 +13,10 @@ figures on labelled documents stay honest and a matched class is matched, not re
 
 An employer numbers its classes by series ('3B11' Electrical Engineer I, '3B12' II;
 LA's 37xx mechanics): the SERIES classes numbered nearest a class's own code are its
-series mates, and their codes nudge it too.
+series mates, and their codes nudge it too. Its pay grade ('EP19', '13') places it among
+its grade mates (the same schedule, a grade either side): the occupations they were given
+say what such pay buys, near which median wage and of which kind (manager, first-line
+supervisor, worker).
 """
 
 from __future__ import annotations
@@ -25,6 +28,8 @@ from functools import lru_cache
 
 import numpy as np
 
+from classspec.occupations.match import _FIRST_LINE_CODES
+from classspec.occupations.pay import log_medians
 from classspec.occupations.store import DATA, load_index
 from classspec.occupations.text import title_words
 from classspec.occupations.vectors import embed_all, embedded
@@ -32,20 +37,25 @@ from classspec.occupations.vectors import embed_all, embedded
 CODED = "coded_classes.npz"
 COLUMNS = (
     "coded_title_overlap", "coded_same_title", "coded_title_cosine", "coded_text_cosine",
-    "coded_neighbours", "coded_similarity", "coded_series", "coded_series_group",
+    "coded_neighbours", "coded_similarity", "coded_series", "coded_series_group", "coded_grade_pay",
+    "coded_grade_kind",
 )  # fmt: skip
 NEIGHBOURS = 5
 # Series mates read (4 and 8 held out by documents: the same top-1, 8 a little better
 # at the first three); codes of one length only, so '1429' never neighbours '1A18'.
 SERIES = 8
 _CLASS_CODE = re.compile(r"[0-9A-Z]{3,6}")
+_PAY_GRADE = re.compile(r"([A-Z]*)(\d+)")
+# How near (log wage) a candidate's median must be to the grade mates' mean to count; an
+# implied pay needs this many mates with a published median.
+GRADE_WIDTH, GRADE_MATES = 0.3, 2
 # An alternate a coder named counts this much of the code itself.
 ALTERNATE = 0.5
 TEXT_CHARACTERS = 4000
 # A coded class this alike is named in a suggestion's evidence.
 COLLEAGUE = 0.5
 _NONE = np.zeros(0, dtype=np.int64)
-_FIELDS = ("jurisdiction", "document", "title", "code", "class_code")  # arrays, with the alternates
+_FIELDS = ("jurisdiction", "document", "title", "code", "class_code", "pay_grade")  # with the alternates
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +66,7 @@ class CodedClass:
     code: str
     alternates: tuple[str, ...] = ()
     class_code: str = ""  # the employer's own number for the class
+    pay_grade: str = ""
 
 
 @dataclass(slots=True)
@@ -72,6 +83,8 @@ class Coded:
     by_jurisdiction: dict[str, np.ndarray] = field(init=False)
     documents: np.ndarray = field(init=False)
     series_keys: np.ndarray = field(init=False)  # (code length, number) a class; (0, 0): none
+    grade_keys: np.ndarray = field(init=False)  # ('EP', 19) of 'EP19'; (None, -9): no grade
+    code_log_medians: np.ndarray = field(init=False)  # of each class's own code (NaN: none)
     pair_class: np.ndarray = field(init=False)
     pair_code: np.ndarray = field(init=False)  # place in load_index().codes
     pair_weight: np.ndarray = field(init=False)
@@ -97,7 +110,9 @@ class Coded:
         self.series_keys = np.array(
             [series_key(c.class_code) or (0, 0) for c in self.classes], dtype=np.int64
         )
+        self.grade_keys = np.array([grade_key(c.pay_grade) or (None, -9) for c in self.classes], dtype=object)
         position = load_index().position
+        self.code_log_medians = log_medians()[[position[c.code] for c in self.classes]]
         pairs = [(k, position[code], 1.0 if code == c.code else ALTERNATE)
                  for k, c in enumerate(self.classes) for code in (c.code, *c.alternates)]  # fmt: skip
         self.pair_class, self.pair_code, self.pair_weight = (np.array(v) for v in zip(*pairs, strict=True))
@@ -114,6 +129,25 @@ def series_key(class_code: str | None) -> tuple[int, int] | None:
     length sort so within an employer's numbering."""
     code = (class_code or "").strip().upper()
     return (len(code), int(code, 36)) if _CLASS_CODE.fullmatch(code) else None
+
+
+def _kind(code: str) -> str:
+    return "manager" if code.startswith("11-") else "first-line" if code in _FIRST_LINE_CODES else "worker"
+
+
+def grade_key(pay_grade: str | None) -> tuple[str, int] | None:
+    """A pay grade's schedule and number: 'EP19' -> ('EP', 19), '13' -> ('', 13)."""
+    found = _PAY_GRADE.fullmatch((pay_grade or "").strip().upper())
+    return (found.group(1), int(found.group(2))) if found else None
+
+
+def _grade_mates(coded: Coded, usable: np.ndarray, pay_grade: str | None) -> np.ndarray:
+    """The places in `usable` of the classes on the same schedule, a grade either side."""
+    key = grade_key(pay_grade)
+    if key is None or not len(usable):
+        return _NONE
+    keys = coded.grade_keys[usable]
+    return np.flatnonzero([k[0] == key[0] and abs(k[1] - key[1]) <= 1 for k in keys])
 
 
 def _series(coded: Coded, usable: np.ndarray, class_code: str | None) -> np.ndarray:
@@ -194,19 +228,29 @@ class Colleagues:
     usable: np.ndarray
     like: Likeness | None  # None: no usable class
     series: np.ndarray = field(default_factory=lambda: _NONE)  # places in `usable`
+    grade_mates: np.ndarray = field(default_factory=lambda: _NONE)
 
     @classmethod
     def of(
-        cls, coded: Coded, usable: np.ndarray, title: str, text: str, class_code: str | None = None
+        cls,
+        coded: Coded,
+        usable: np.ndarray,
+        title: str,
+        text: str,
+        class_code: str | None = None,
+        pay_grade: str | None = None,
     ) -> Colleagues:
         like = likeness(coded, usable, title, text) if len(usable) else None
-        return cls(coded, usable, like, _series(coded, usable, class_code))
+        series, grade_mates = _series(coded, usable, class_code), _grade_mates(coded, usable, pay_grade)
+        return cls(coded, usable, like, series, grade_mates)
 
     def columns(self, codes: list[str]) -> np.ndarray | None:
         """For each candidate code: how like the class (title words, title and text
         vectors) the most alike usable coded class with that code (or alternate) is, and
-        how many of the NEIGHBOURS most alike classes and of its SERIES mates have it, and how
-        many of the mates are of its major group. None when nothing is usable."""
+        how many of the NEIGHBOURS most alike classes and of its SERIES mates have it, how
+        many of the mates are of its major group; how near its median wage is to what the
+        grade mates' codes earn, and how many of them are of its kind. None when nothing is
+        usable."""
         like = self.like
         if like is None:
             return None
@@ -229,7 +273,23 @@ class Colleagues:
         np.add.at(found[:, COLUMNS.index("coded_series")], rows, mates[k] * weight / SERIES)
         groups = Counter(self.coded.classes[self.usable[j]].code[:2] for j in self.series.tolist())
         found[:, COLUMNS.index("coded_series_group")] = [groups[c[:2]] / SERIES for c in codes]
+        self._grade_columns(codes, found)
         return found
+
+    def _grade_columns(self, codes: list[str], found: np.ndarray) -> None:
+        if not len(self.grade_mates):
+            return
+        mates = self.usable[self.grade_mates]
+        wages = self.coded.code_log_medians[mates]
+        wages = wages[~np.isnan(wages)]
+        places = [load_index().position[c] for c in codes]
+        if len(wages) >= GRADE_MATES:
+            gap = log_medians()[places] - wages.mean()
+            found[:, COLUMNS.index("coded_grade_pay")] = np.nan_to_num(
+                np.exp(-(gap**2) / (2 * GRADE_WIDTH**2))
+            )
+        kinds = Counter(_kind(self.coded.classes[j].code) for j in mates.tolist())
+        found[:, COLUMNS.index("coded_grade_kind")] = [kinds[_kind(c)] / len(mates) for c in codes]
 
     def named(self, codes: list[str]) -> dict[str, str]:
         """For the evidence: each code's most alike usable class coded so, when it is alike
@@ -276,4 +336,4 @@ def colleagues_of(subject, coded: Coded | None = None, allowed: np.ndarray | Non
     if allowed is not None:
         usable = usable[allowed[usable]]
     text = class_text(subject.title, subject.summary, subject.duties)
-    return Colleagues.of(coded, usable, subject.title, text, subject.class_code)
+    return Colleagues.of(coded, usable, subject.title, text, subject.class_code, subject.pay_grade)

@@ -115,6 +115,7 @@ class Subject:
     jurisdiction: str | None = None  # its id: the employer's coded classes (coded.py) speak
     document: str | None = None  # the source's sha256: its own label is not read back
     class_code: str | None = None  # the employer's number: its neighbours are its series
+    pay_grade: str | None = None  # its grade mates' codes say what such pay buys
     annual_pay: float | None = None  # occupations/pay.py
 
     @classmethod
@@ -132,6 +133,7 @@ class Subject:
             jurisdiction=(data.get("jurisdiction") or {}).get("id"),
             document=(data.get("source") or {}).get("sha256"),
             class_code=data.get("class_code"),
+            pay_grade=data.get("pay_grade"),
             annual_pay=annual_pay(next(iter(data.get("salary") or []), None)),
         )
 

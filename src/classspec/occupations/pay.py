@@ -28,7 +28,7 @@ def annual_pay(salary: dict | None) -> float | None:
 
 
 @lru_cache(maxsize=1)
-def _log_medians() -> np.ndarray:
+def log_medians() -> np.ndarray:
     """Each occupation's national annual median wage, logged (NaN: OEWS publishes none)."""
     from classspec.occupations.wages import NATIONAL, figures
 
@@ -43,6 +43,6 @@ def pay_columns(pay: float | None, pool: np.ndarray) -> list[np.ndarray]:
     """For each candidate: log(the class's pay / its median), and 1 where that is known."""
     if not pay or pay <= 0:
         return [np.zeros(len(pool)), np.zeros(len(pool))]
-    ratio = np.log(pay) - _log_medians()[pool]
+    ratio = np.log(pay) - log_medians()[pool]
     known = ~np.isnan(ratio)
     return [np.where(known, ratio, 0.0), known.astype(np.float64)]
