@@ -12,10 +12,9 @@ from classspec.occupations.coded import (
     CodedClass,
     Colleagues,
     colleagues_of,
-    grade_key,
     load_coded,
-    series_key,
 )
+from classspec.occupations.mates import grade_key, name_words, series_key
 from classspec.occupations.rerank import _model, coded_nudge
 
 
@@ -153,3 +152,30 @@ def test_grade_mates_say_what_such_pay_buys():
     assert rows[:, kind].tolist() == [2 / 3, 0.0, 1 / 3]
     ungraded = Colleagues.of(coded, usable, "Typist", "")
     assert not ungraded.columns(["43-9022"])[:, [pay, kind]].any()
+
+
+def test_the_classes_the_qualifications_name_and_the_work_they_lead_to():
+    """A class whose qualifications name a coded class: its code, and the first-line
+    supervisor and manager of that work, get the feeder columns; the class's own name and
+    names too short to mean one class do not count."""
+    classes = [
+        CodedClass("town-a", f"doc-{k}", title, soc)
+        for k, (title, soc) in enumerate(
+            (("Equipment Mechanic II", "49-3042"), ("Clerk", "43-9061"), ("Equipment Supervisor", "49-1011"))
+        )
+    ]
+    coded = Coded.of(classes, [""] * len(classes))
+    assert name_words("Equipment Mechanic II (Heavy)") == ("equipment", "mechanic")
+    usable = coded.usable("town-a", None)
+    text = "Two years as an Equipment Mechanic, or three as a Clerk, or as an Equipment Supervisor."
+    colleagues = Colleagues.of(coded, usable, "Equipment Supervisor", "", qualifications=text)
+    assert [coded.classes[usable[j]].title for j in colleagues.feeders] == ["Equipment Mechanic II"]
+    rows = colleagues.columns(["49-3042", "49-1011", "11-3013", "43-9061"])
+    feeder, over = COLUMNS.index("coded_feeder"), COLUMNS.index("coded_feeder_over")
+    assert rows[:, feeder].tolist() == [1.0, 0.0, 0.0, 0.0]
+    assert rows[:, over].tolist() == [0.0, 1.0, 1.0, 0.0]  # its first-line supervisor and manager
+    assert (
+        not Colleagues.of(coded, usable, "Equipment Supervisor", "")
+        .columns(["49-3042"])[:, [feeder, over]]
+        .any()
+    )

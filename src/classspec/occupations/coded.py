@@ -11,24 +11,29 @@ classes are not consulted: as reranker features they cost 2-3 points held out by
 A document's own label is never read back (the record's source hash is left out), so the
 figures on labelled documents stay honest and a matched class is matched, not remembered.
 
-An employer numbers its classes by series ('3B11' Electrical Engineer I, '3B12' II;
-LA's 37xx mechanics): the SERIES classes numbered nearest a class's own code are its
-series mates, and their codes nudge it too. Its pay grade ('EP19', '13') places it among
-its grade mates (the same schedule, a grade either side): the occupations they were given
-say what such pay buys, near which median wage and of which kind (manager, first-line
-supervisor, worker).
+The employer's own structure speaks too (mates.py): a class's series mates, grade mates
+and the classes its qualifications name, with the codes they were given.
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 import numpy as np
 
-from classspec.occupations.match import _FIRST_LINE_CODES
+from classspec.occupations.mates import (
+    NO_GRADE,
+    SERIES,
+    feeders,
+    grade_key,
+    grade_mates,
+    kind,
+    name_index,
+    series_key,
+    series_mates,
+)
 from classspec.occupations.pay import log_medians
 from classspec.occupations.store import DATA, load_index
 from classspec.occupations.text import title_words
@@ -38,14 +43,9 @@ CODED = "coded_classes.npz"
 COLUMNS = (
     "coded_title_overlap", "coded_same_title", "coded_title_cosine", "coded_text_cosine",
     "coded_neighbours", "coded_similarity", "coded_series", "coded_series_group", "coded_grade_pay",
-    "coded_grade_kind",
+    "coded_grade_kind", "coded_feeder", "coded_feeder_over",
 )  # fmt: skip
 NEIGHBOURS = 5
-# Series mates read (4 and 8 held out by documents: the same top-1, 8 a little better
-# at the first three); codes of one length only, so '1429' never neighbours '1A18'.
-SERIES = 8
-_CLASS_CODE = re.compile(r"[0-9A-Z]{3,6}")
-_PAY_GRADE = re.compile(r"([A-Z]*)(\d+)")
 # How near (log wage) a candidate's median must be to the grade mates' mean to count; an
 # implied pay needs this many mates with a published median.
 GRADE_WIDTH, GRADE_MATES = 0.3, 2
@@ -83,8 +83,11 @@ class Coded:
     by_jurisdiction: dict[str, np.ndarray] = field(init=False)
     documents: np.ndarray = field(init=False)
     series_keys: np.ndarray = field(init=False)  # (code length, number) a class; (0, 0): none
-    grade_keys: np.ndarray = field(init=False)  # ('EP', 19) of 'EP19'; (None, -9): no grade
+    grade_schedules: np.ndarray = field(init=False)  # 'EP' of 'EP19'
+    grade_numbers: np.ndarray = field(init=False)  # 19 of 'EP19'
     code_log_medians: np.ndarray = field(init=False)  # of each class's own code (NaN: none)
+    names: dict = field(init=False)  # mates.name_index of the titles
+    over_codes: list = field(init=False)  # each class's code's first-line supervisor and manager
     pair_class: np.ndarray = field(init=False)
     pair_code: np.ndarray = field(init=False)  # place in load_index().codes
     pair_weight: np.ndarray = field(init=False)
@@ -110,9 +113,13 @@ class Coded:
         self.series_keys = np.array(
             [series_key(c.class_code) or (0, 0) for c in self.classes], dtype=np.int64
         )
-        self.grade_keys = np.array([grade_key(c.pay_grade) or (None, -9) for c in self.classes], dtype=object)
+        grades = [grade_key(c.pay_grade) or NO_GRADE for c in self.classes]
+        self.grade_schedules = np.array([g[0] for g in grades])
+        self.grade_numbers = np.array([g[1] for g in grades], dtype=np.int64)
         position = load_index().position
         self.code_log_medians = log_medians()[[position[c.code] for c in self.classes]]
+        self.names = name_index([c.title for c in self.classes])
+        self.over_codes = [_over(c.code) for c in self.classes]
         pairs = [(k, position[code], 1.0 if code == c.code else ALTERNATE)
                  for k, c in enumerate(self.classes) for code in (c.code, *c.alternates)]  # fmt: skip
         self.pair_class, self.pair_code, self.pair_weight = (np.array(v) for v in zip(*pairs, strict=True))
@@ -124,41 +131,12 @@ class Coded:
         return found[self.documents[found] != document] if document else found
 
 
-def series_key(class_code: str | None) -> tuple[int, int] | None:
-    """A class code's length and its number read in base 36 ('6J20', '3912'): codes of one
-    length sort so within an employer's numbering."""
-    code = (class_code or "").strip().upper()
-    return (len(code), int(code, 36)) if _CLASS_CODE.fullmatch(code) else None
+def _over(code: str) -> frozenset[str]:
+    """The codes of the work's first-line supervisors and managers (not the code itself)."""
+    from classspec.occupations.match import _first_line_code
+    from classspec.occupations.rerank import _manager_of
 
-
-def _kind(code: str) -> str:
-    return "manager" if code.startswith("11-") else "first-line" if code in _FIRST_LINE_CODES else "worker"
-
-
-def grade_key(pay_grade: str | None) -> tuple[str, int] | None:
-    """A pay grade's schedule and number: 'EP19' -> ('EP', 19), '13' -> ('', 13)."""
-    found = _PAY_GRADE.fullmatch((pay_grade or "").strip().upper())
-    return (found.group(1), int(found.group(2))) if found else None
-
-
-def _grade_mates(coded: Coded, usable: np.ndarray, pay_grade: str | None) -> np.ndarray:
-    """The places in `usable` of the classes on the same schedule, a grade either side."""
-    key = grade_key(pay_grade)
-    if key is None or not len(usable):
-        return _NONE
-    keys = coded.grade_keys[usable]
-    return np.flatnonzero([k[0] == key[0] and abs(k[1] - key[1]) <= 1 for k in keys])
-
-
-def _series(coded: Coded, usable: np.ndarray, class_code: str | None) -> np.ndarray:
-    """The places in `usable` of the SERIES classes numbered nearest the class code."""
-    key = series_key(class_code)
-    if key is None or not len(usable):
-        return _NONE
-    keys = coded.series_keys[usable]
-    inside = np.flatnonzero(keys[:, 0] == key[0])
-    distance = np.abs(keys[inside, 1] - key[1])
-    return inside[np.lexsort((usable[inside], distance))[:SERIES]]
+    return frozenset({_first_line_code(code), _manager_of(code)} - {None, code})
 
 
 def _vectors(texts: list[str]) -> np.ndarray:
@@ -229,6 +207,7 @@ class Colleagues:
     like: Likeness | None  # None: no usable class
     series: np.ndarray = field(default_factory=lambda: _NONE)  # places in `usable`
     grade_mates: np.ndarray = field(default_factory=lambda: _NONE)
+    feeders: np.ndarray = field(default_factory=lambda: _NONE)
 
     @classmethod
     def of(
@@ -239,18 +218,26 @@ class Colleagues:
         text: str,
         class_code: str | None = None,
         pay_grade: str | None = None,
+        qualifications: str = "",
     ) -> Colleagues:
         like = likeness(coded, usable, title, text) if len(usable) else None
-        series, grade_mates = _series(coded, usable, class_code), _grade_mates(coded, usable, pay_grade)
-        return cls(coded, usable, like, series, grade_mates)
+        return cls(
+            coded,
+            usable,
+            like,
+            series_mates(coded.series_keys, usable, class_code),
+            grade_mates(coded.grade_schedules, coded.grade_numbers, usable, pay_grade),
+            feeders(coded.names, usable, qualifications, title),
+        )
 
     def columns(self, codes: list[str]) -> np.ndarray | None:
         """For each candidate code: how like the class (title words, title and text
         vectors) the most alike usable coded class with that code (or alternate) is, and
         how many of the NEIGHBOURS most alike classes and of its SERIES mates have it, how
         many of the mates are of its major group; how near its median wage is to what the
-        grade mates' codes earn, and how many of them are of its kind. None when nothing is
-        usable."""
+        grade mates' codes earn, and how many of them are of its kind; how many of the classes
+        the qualifications name were given it, or the work it supervises or manages. None
+        when nothing is usable."""
         like = self.like
         if like is None:
             return None
@@ -274,7 +261,17 @@ class Colleagues:
         groups = Counter(self.coded.classes[self.usable[j]].code[:2] for j in self.series.tolist())
         found[:, COLUMNS.index("coded_series_group")] = [groups[c[:2]] / SERIES for c in codes]
         self._grade_columns(codes, found)
+        self._feeder_columns(codes, found)
         return found
+
+    def _feeder_columns(self, codes: list[str], found: np.ndarray) -> None:
+        named = [self.usable[j] for j in self.feeders.tolist()]
+        if not named:
+            return
+        given = Counter(self.coded.classes[k].code for k in named)
+        over = Counter(code for k in named for code in self.coded.over_codes[k])
+        found[:, COLUMNS.index("coded_feeder")] = [given[c] / len(named) for c in codes]
+        found[:, COLUMNS.index("coded_feeder_over")] = [over[c] / len(named) for c in codes]
 
     def _grade_columns(self, codes: list[str], found: np.ndarray) -> None:
         if not len(self.grade_mates):
@@ -288,8 +285,8 @@ class Colleagues:
             found[:, COLUMNS.index("coded_grade_pay")] = np.nan_to_num(
                 np.exp(-(gap**2) / (2 * GRADE_WIDTH**2))
             )
-        kinds = Counter(_kind(self.coded.classes[j].code) for j in mates.tolist())
-        found[:, COLUMNS.index("coded_grade_kind")] = [kinds[_kind(c)] / len(mates) for c in codes]
+        kinds = Counter(kind(self.coded.classes[j].code) for j in mates.tolist())
+        found[:, COLUMNS.index("coded_grade_kind")] = [kinds[kind(c)] / len(mates) for c in codes]
 
     def named(self, codes: list[str]) -> dict[str, str]:
         """For the evidence: each code's most alike usable class coded so, when it is alike
@@ -336,4 +333,6 @@ def colleagues_of(subject, coded: Coded | None = None, allowed: np.ndarray | Non
     if allowed is not None:
         usable = usable[allowed[usable]]
     text = class_text(subject.title, subject.summary, subject.duties)
-    return Colleagues.of(coded, usable, subject.title, text, subject.class_code, subject.pay_grade)
+    return Colleagues.of(
+        coded, usable, subject.title, text, subject.class_code, subject.pay_grade, subject.qualifications
+    )

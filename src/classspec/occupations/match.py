@@ -116,6 +116,7 @@ class Subject:
     document: str | None = None  # the source's sha256: its own label is not read back
     class_code: str | None = None  # the employer's number: its neighbours are its series
     pay_grade: str | None = None  # its grade mates' codes say what such pay buys
+    qualifications: str = ""  # the minimum qualifications' text: the classes it names
     annual_pay: float | None = None  # occupations/pay.py
 
     @classmethod
@@ -134,6 +135,7 @@ class Subject:
             document=(data.get("source") or {}).get("sha256"),
             class_code=data.get("class_code"),
             pay_grade=data.get("pay_grade"),
+            qualifications=quals.get("text") or "",
             annual_pay=annual_pay(next(iter(data.get("salary") or []), None)),
         )
 
