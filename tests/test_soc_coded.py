@@ -179,3 +179,10 @@ def test_the_classes_the_qualifications_name_and_the_work_they_lead_to():
         .columns(["49-3042"])[:, [feeder, over]]
         .any()
     )
+    said = 'its qualifications name the employer\'s class "Equipment Mechanic II", coded '
+    assert colleagues.named(["49-3042", "11-3013", "49-1011"]) == {
+        "49-3042": said + "so",
+        "11-3013": said + "49-3042, whose work this code supervises or manages",
+        # a colleague alike speaks first
+        "49-1011": 'the employer\'s class "Equipment Supervisor" is coded so',
+    }

@@ -290,7 +290,9 @@ class Colleagues:
 
     def named(self, codes: list[str]) -> dict[str, str]:
         """For the evidence: each code's most alike usable class coded so, when it is alike
-        (similarity at least COLLEAGUE), else its nearest numbered series mate coded so."""
+        (similarity at least COLLEAGUE), else its nearest numbered series mate coded so;
+        and for a code of the work a class the qualifications name was given, or of its
+        supervisors or managers, that class."""
         if self.like is None:
             return {}
         k, rows, weight = self._pairs(codes)
@@ -309,6 +311,20 @@ class Colleagues:
                 found[codes[row]] = (
                     f'the employer\'s class {mate.class_code} "{mate.title}", numbered near it, is coded so'
                 )
+        return {**self._feeders_named(codes), **found}
+
+    def _feeders_named(self, codes: list[str]) -> dict[str, str]:
+        found = {}
+        for j in self.feeders.tolist():
+            feeder = self.coded.classes[self.usable[j]]
+            said = f'its qualifications name the employer\'s class "{feeder.title}", coded '
+            for code in codes:
+                if code == feeder.code:
+                    found.setdefault(code, said + "so")
+                elif code in self.coded.over_codes[self.usable[j]]:
+                    found.setdefault(
+                        code, said + f"{feeder.code}, whose work this code supervises or manages"
+                    )
         return found
 
     def _pairs(self, codes: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
