@@ -29,12 +29,12 @@ from classspec.occupations.mates import (
     feeders,
     grade_key,
     grade_mates,
-    kind,
     name_index,
     series_key,
     series_mates,
 )
 from classspec.occupations.pay import log_medians
+from classspec.occupations.rules import first_line_code, kind, manager_of
 from classspec.occupations.store import DATA, load_index
 from classspec.occupations.text import title_words
 from classspec.occupations.vectors import embed_all, embedded
@@ -133,10 +133,7 @@ class Coded:
 
 def _over(code: str) -> frozenset[str]:
     """The codes of the work's first-line supervisors and managers (not the code itself)."""
-    from classspec.occupations.match import _first_line_code
-    from classspec.occupations.rerank import _manager_of
-
-    return frozenset({_first_line_code(code), _manager_of(code)} - {None, code})
+    return frozenset({first_line_code(code), manager_of(code)} - {None, code})
 
 
 def _vectors(texts: list[str]) -> np.ndarray:

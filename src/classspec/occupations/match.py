@@ -19,6 +19,13 @@ import numpy as np
 
 from classspec.lazyre import lazy_compile
 from classspec.occupations.pay import annual_pay
+from classspec.occupations.rules import (
+    DEGREE_GROUPS,
+    EDUCATION_RANK,
+    FIRST_LINE_CODES,
+    NO_DEGREE_GROUPS,
+    first_line_code,
+)
 from classspec.occupations.store import SOURCE_NAMES, SOURCES, Index, load_index
 from classspec.occupations.text import stems, text_terms, title_terms, title_words, words
 
@@ -79,29 +86,6 @@ _SUPERVISED = lazy_compile(
     r"|\b(?:extent|degree|amount) of\b[^.;]{0,40}\bsupervisory\b",
     re.I,
 )
-# First-line supervisor occupations by the codes (prefixes) of the workers they supervise;
-# the longest matching prefix wins.
-FIRST_LINE = {
-    "33-3012": "33-1011", "33-3011": "33-1011", "33-3": "33-1012", "33-2": "33-1021", "33-9": "33-1091",
-    "35-": "35-1012", "37-2": "37-1011", "37-3": "37-1012", "39-301": "39-1013", "39-3": "39-1014",
-    "39-": "39-1022", "41-2": "41-1011", "41-": "41-1012", "43-": "43-1011", "45-": "45-1011",
-    "47-": "47-1011", "49-": "49-1011", "51-": "51-1011", "53-70": "53-1043", "53-7062": "53-1042",
-    "53-7063": "53-1042", "53-7064": "53-1042", "53-7065": "53-1042", "53-3": "53-1043", "53-": "53-1049",
-}  # fmt: skip
-_FIRST_LINE_CODES = frozenset(FIRST_LINE.values())
-_EDUCATION_RANK = {
-    "none": 0,
-    "high_school": 1,
-    "some_college": 2,
-    "associate": 3,
-    "bachelor": 4,
-    "master": 5,
-    "doctorate": 6,
-}
-# Occupations that as a rule ask for a degree, and those that seldom do.
-_DEGREE_GROUPS = ("11-", "13-", "15-12", "17-2", "19-1", "19-2", "19-3", "21-1", "23-1", "25-1", "25-2",
-                  "25-40", "29-1")  # fmt: skip
-_NO_DEGREE_GROUPS = ("33-9", "35-", "37-", "39-", "41-", "43-", "45-", "47-", "49-", "51-", "53-")
 
 
 @dataclass(slots=True)
@@ -190,15 +174,6 @@ def _top(scores: np.ndarray, count: int) -> np.ndarray:
     else:
         candidates = np.arange(len(scores))
     return candidates[np.lexsort((candidates, -scores[candidates]))][:count]
-
-
-def by_longest_prefix(table: dict[str, str], code: str) -> str | None:
-    """The value of the longest prefix of `code` ('13-1071', '13-1', '13-') in `table`."""
-    return next((table[code[:size]] for size in range(7, 2, -1) if code[:size] in table), None)
-
-
-def _first_line_code(code: str) -> str | None:
-    return by_longest_prefix(FIRST_LINE, code)
 
 
 def _is_supervisory(subject: Subject) -> bool:
@@ -335,8 +310,8 @@ def _lend_to_supervisors(
     own = scores.copy()
     for i in _top(worker_scores, 10):
         code = index.codes[i]
-        target = _first_line_code(code)
-        if target is None or code in _FIRST_LINE_CODES or target not in position:
+        target = first_line_code(code)
+        if target is None or code in FIRST_LINE_CODES or target not in position:
             continue
         j = position[target]
         # Its own score breaks ties between supervisor codes lent the same.
@@ -364,9 +339,9 @@ def _groups() -> _Groups:
     codes = load_index().codes
     return _Groups(
         manager=np.array([c.startswith("11-") for c in codes]),
-        first_line=np.array([c in _FIRST_LINE_CODES for c in codes]),
-        degree=np.array([c.startswith(_DEGREE_GROUPS) for c in codes]),
-        no_degree=np.array([c.startswith(_NO_DEGREE_GROUPS) for c in codes]),
+        first_line=np.array([c in FIRST_LINE_CODES for c in codes]),
+        degree=np.array([c.startswith(DEGREE_GROUPS) for c in codes]),
+        no_degree=np.array([c.startswith(NO_DEGREE_GROUPS) for c in codes]),
     )
 
 
@@ -380,7 +355,7 @@ def _weigh_by_kind(subject: Subject, supervisory: bool, scores: np.ndarray) -> N
     scores[groups.manager] *= MANAGER_LEAN if _is_managerial(subject) else NOT_MANAGER
     if not supervisory:
         scores[groups.first_line] *= NOT_SUPERVISOR
-    rank = _EDUCATION_RANK.get(subject.min_education or "")
+    rank = EDUCATION_RANK.get(subject.min_education or "")
     if rank is not None and rank >= 4:
         scores[groups.no_degree] *= EDUCATION_MISMATCH
     elif rank is not None and rank <= 1:

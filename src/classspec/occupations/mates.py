@@ -12,11 +12,8 @@ or its supervisor or manager.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 import numpy as np
-
-from classspec.occupations.match import _FIRST_LINE_CODES
 
 # Series mates read (4 and 8 held out by documents: the same top-1, 8 a little better
 # at the first three); codes of one length only, so '1429' never neighbours '1A18'.
@@ -44,11 +41,6 @@ def grade_key(pay_grade: str | None) -> tuple[str, int] | None:
     """A pay grade's schedule and number: 'EP19' -> ('EP', 19), '13' -> ('', 13)."""
     found = _PAY_GRADE.fullmatch((pay_grade or "").strip().upper())
     return (found.group(1), int(found.group(2))) if found else None
-
-
-@lru_cache(maxsize=2048)
-def kind(code: str) -> str:
-    return "manager" if code.startswith("11-") else "first-line" if code in _FIRST_LINE_CODES else "worker"
 
 
 def name_words(title: str) -> tuple[str, ...]:

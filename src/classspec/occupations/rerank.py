@@ -30,20 +30,22 @@ from classspec.lazyre import lazy_compile
 from classspec.occupations.coded import COLUMNS as CODED_COLUMNS
 from classspec.occupations.coded import Colleagues
 from classspec.occupations.match import (
-    _DEGREE_GROUPS,
-    _EDUCATION_RANK,
-    _FIRST_LINE_CODES,
-    _NO_DEGREE_GROUPS,
     RANK_WORDS,
     Scored,
     _best_title,
-    _first_line_code,
     _is_managerial,
     _top,
     _worker_title,
-    by_longest_prefix,
 )
 from classspec.occupations.pay import pay_columns
+from classspec.occupations.rules import (
+    DEGREE_GROUPS,
+    EDUCATION_RANK,
+    FIRST_LINE_CODES,
+    NO_DEGREE_GROUPS,
+    first_line_code,
+    manager_of,
+)
 from classspec.occupations.store import DATA, load_index
 from classspec.occupations.text import title_words
 from classspec.occupations.trees import Forest
@@ -59,17 +61,6 @@ _THROUGH = lazy_compile(
     r"\bthrough (?:subordinate|lower[- ]level|several|multiple)\b|\bsecond[- ]level supervis", re.I
 )
 _TRAINEE = lazy_compile(r"\b(?:trainee|apprentice|intern|recruit|graduate)\b", re.I)
-# The manager occupation over workers of a group (longest prefix wins): "Chief Harbor
-# Engineer" who directs engineers through supervisors is an engineering manager.
-MANAGER_OF = {
-    "11-": "", "13-1023": "11-3061", "13-1071": "11-3121", "13-1075": "11-3121", "13-1141": "11-3111",
-    "13-1151": "11-3131", "13-2": "11-3031", "13-": "11-1021", "15-": "11-3021", "17-": "11-9041",
-    "19-1": "11-9121", "19-2": "11-9121", "19-3": "11-9199", "19-4": "11-9121", "19-5": "11-9199",
-    "21-": "11-9151", "23-": "11-9199", "25-": "11-9039", "27-1": "11-2021", "27-3": "11-2032",
-    "27-": "11-9199", "29-": "11-9111", "31-": "11-9111", "33-2": "33-1021", "33-3": "33-1012",
-    "35-": "11-9051", "37-": "11-3013", "39-": "11-9179", "41-": "11-2022", "43-": "11-3012",
-    "45-": "11-9013", "47-": "11-9021", "49-": "11-3013", "51-": "11-3051", "53-": "11-3071",
-}  # fmt: skip
 _VECTOR_TEXT = 4000  # characters of title, summary and duties (about the first stage's 400 words)
 _PROFESSIONAL = ("13-", "15-", "17-", "19-", "21-", "23-", "25-", "27-", "29-")
 
@@ -105,14 +96,14 @@ def _code_kinds() -> dict[str, np.ndarray]:
     codes = load_index().codes
     return {
         "manager": np.array([c.startswith("11-") for c in codes], dtype=np.float64),
-        "first_line": np.array([c in _FIRST_LINE_CODES for c in codes], dtype=np.float64),
+        "first_line": np.array([c in FIRST_LINE_CODES for c in codes], dtype=np.float64),
         "worker": np.array(
-            [c[:2] >= "31" and c not in _FIRST_LINE_CODES and not c.startswith("55-") for c in codes],
+            [c[:2] >= "31" and c not in FIRST_LINE_CODES and not c.startswith("55-") for c in codes],
             dtype=np.float64,
         ),
         "professional": np.array([c.startswith(_PROFESSIONAL) for c in codes], dtype=np.float64),
-        "degree": np.array([c.startswith(_DEGREE_GROUPS) for c in codes], dtype=np.float64),
-        "no_degree": np.array([c.startswith(_NO_DEGREE_GROUPS) for c in codes], dtype=np.float64),
+        "degree": np.array([c.startswith(DEGREE_GROUPS) for c in codes], dtype=np.float64),
+        "no_degree": np.array([c.startswith(NO_DEGREE_GROUPS) for c in codes], dtype=np.float64),
         "residual": np.array([c.endswith("9") for c in codes], dtype=np.float64),
     }
 
@@ -144,11 +135,6 @@ def _keyed(title: str) -> list[int]:
     return _title_keys().get(title_key(title), []) if title.strip() else []
 
 
-def _manager_of(code: str) -> str | None:
-    # "" (managers' own codes) stops the search: a manager has no manager code above it.
-    return by_longest_prefix(MANAGER_OF, code) or None
-
-
 @dataclass(slots=True)
 class Pool:
     """The candidates the model chooses from (first-stage order) and what picked them."""
@@ -170,18 +156,18 @@ def candidates(scored: Scored) -> Pool:
     worker_keyed: list[int] = []
     if scored.supervisory:
         for i in _keyed(_worker_title(scored.subject.title)):
-            target = _first_line_code(index.codes[i])
+            target = first_line_code(index.codes[i])
             if target in position:
                 worker_keyed.append(position[target])
     # SOC's counterparts of the likeliest work: its managers (a class that manages the work
     # is coded 11-) and, for a supervisory class, its first-line supervisors.
     managers = []
     for i in np.union1d(_top(scored.scores, MANAGED), _top(scored.title_scores, MANAGED)):
-        target = _manager_of(index.codes[i])
+        target = manager_of(index.codes[i])
         if target in position:
             managers.append(position[target])
         if scored.supervisory:
-            target = _first_line_code(index.codes[i])
+            target = first_line_code(index.codes[i])
             if target in position:
                 managers.append(position[target])
     picks += [np.array(keyed + worker_keyed + managers, dtype=np.int64)]
@@ -208,7 +194,7 @@ def features(scored: Scored, found: Pool) -> np.ndarray:
     through = float(bool(_THROUGH.search(opening)))
     managerial = float(_is_managerial(subject))
     supervisory = float(scored.supervisory)
-    rank = _EDUCATION_RANK.get(subject.min_education or "")
+    rank = EDUCATION_RANK.get(subject.min_education or "")
     degree = float(rank is not None and rank >= 4)
     no_degree = float(rank is not None and rank <= 1)
     trainee = float(bool(_TRAINEE.search(subject.title)))
@@ -340,8 +326,8 @@ def _vector_columns(scored: Scored, pool: np.ndarray) -> list[np.ndarray]:
         for k, i in enumerate(pool.tolist()):
             code = codes[i]
             for target in (
-                _first_line_code(code) if scored.supervisory and code not in _FIRST_LINE_CODES else None,
-                _manager_of(code) if managerial else None,
+                first_line_code(code) if scored.supervisory and code not in FIRST_LINE_CODES else None,
+                manager_of(code) if managerial else None,
             ):
                 j = place.get(load_index().position.get(target, -1)) if target else None
                 if j is not None and j != k:
