@@ -85,7 +85,7 @@ class Coded:
     series_keys: np.ndarray = field(init=False)  # (code length, number) a class; (0, 0): none
     grade_schedules: np.ndarray = field(init=False)  # 'EP' of 'EP19'
     grade_numbers: np.ndarray = field(init=False)  # 19 of 'EP19'
-    code_log_medians: np.ndarray = field(init=False)  # of each class's own code (NaN: none)
+    code_places: np.ndarray = field(init=False)  # each class's own code in load_index().codes
     names: dict = field(init=False)  # mates.name_index of the titles
     over_codes: list = field(init=False)  # each class's code's first-line supervisor and manager
     pair_class: np.ndarray = field(init=False)
@@ -117,7 +117,7 @@ class Coded:
         self.grade_schedules = np.array([g[0] for g in grades])
         self.grade_numbers = np.array([g[1] for g in grades], dtype=np.int64)
         position = load_index().position
-        self.code_log_medians = log_medians()[[position[c.code] for c in self.classes]]
+        self.code_places = np.array([position[c.code] for c in self.classes], dtype=np.int64)
         self.names = name_index([c.title for c in self.classes])
         self.over_codes = [_over(c.code) for c in self.classes]
         pairs = [(k, position[code], 1.0 if code == c.code else ALTERNATE)
@@ -240,7 +240,8 @@ class Colleagues:
             return None
         near = np.zeros(len(self.usable))
         near[np.lexsort((np.arange(len(self.usable)), -like.similarity))[:NEIGHBOURS]] = 1.0
-        k, rows, weight = self._pairs(codes)
+        places = _places(codes)
+        k, rows, weight = self._pairs(places)
         found = np.zeros((len(codes), len(COLUMNS)))
         # The most alike class per code, column by column; the neighbours' share is a count.
         for name, values in (
@@ -255,9 +256,11 @@ class Colleagues:
         mates = np.zeros(len(self.usable))
         mates[self.series] = 1.0
         np.add.at(found[:, COLUMNS.index("coded_series")], rows, mates[k] * weight / SERIES)
-        groups = Counter(self.coded.classes[self.usable[j]].code[:2] for j in self.series.tolist())
-        found[:, COLUMNS.index("coded_series_group")] = [groups[c[:2]] / SERIES for c in codes]
-        self._grade_columns(codes, found)
+        mate_codes = [self.coded.classes[self.usable[j]].code for j in self.series.tolist()]
+        found[:, COLUMNS.index("coded_series_group")] = _shares(
+            [c[:2] for c in mate_codes], [c[:2] for c in codes], SERIES
+        )
+        self._grade_columns(codes, places, found)
         self._feeder_columns(codes, found)
         return found
 
@@ -265,25 +268,24 @@ class Colleagues:
         named = [self.usable[j] for j in self.feeders.tolist()]
         if not named:
             return
-        given = Counter(self.coded.classes[k].code for k in named)
-        over = Counter(code for k in named for code in self.coded.over_codes[k])
-        found[:, COLUMNS.index("coded_feeder")] = [given[c] / len(named) for c in codes]
-        found[:, COLUMNS.index("coded_feeder_over")] = [over[c] / len(named) for c in codes]
+        given = [self.coded.classes[k].code for k in named]
+        over = [code for k in named for code in self.coded.over_codes[k]]
+        found[:, COLUMNS.index("coded_feeder")] = _shares(given, codes, len(named))
+        found[:, COLUMNS.index("coded_feeder_over")] = _shares(over, codes, len(named))
 
-    def _grade_columns(self, codes: list[str], found: np.ndarray) -> None:
+    def _grade_columns(self, codes: list[str], places: np.ndarray, found: np.ndarray) -> None:
         if not len(self.grade_mates):
             return
         mates = self.usable[self.grade_mates]
-        wages = self.coded.code_log_medians[mates]
+        wages = log_medians()[self.coded.code_places[mates]]
         wages = wages[~np.isnan(wages)]
-        places = [load_index().position[c] for c in codes]
         if len(wages) >= GRADE_MATES:
             gap = log_medians()[places] - wages.mean()
             found[:, COLUMNS.index("coded_grade_pay")] = np.nan_to_num(
                 np.exp(-(gap**2) / (2 * GRADE_WIDTH**2))
             )
-        kinds = Counter(kind(self.coded.classes[j].code) for j in mates.tolist())
-        found[:, COLUMNS.index("coded_grade_kind")] = [kinds[kind(c)] / len(mates) for c in codes]
+        kinds = [kind(self.coded.classes[j].code) for j in mates.tolist()]
+        found[:, COLUMNS.index("coded_grade_kind")] = _shares(kinds, [kind(c) for c in codes], len(mates))
 
     def named(self, codes: list[str]) -> dict[str, str]:
         """For the evidence: each code's most alike usable class coded so, when it is alike
@@ -292,7 +294,7 @@ class Colleagues:
         supervisors or managers, that class."""
         if self.like is None:
             return {}
-        k, rows, weight = self._pairs(codes)
+        k, rows, weight = self._pairs(_places(codes))
         mates = np.full(len(self.usable), len(self.series))
         mates[self.series] = np.arange(len(self.series))  # nearest number first
         found = {}
@@ -324,18 +326,30 @@ class Colleagues:
                     )
         return found
 
-    def _pairs(self, codes: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """The (usable class, code it was given) pairs whose code is one of `codes`: the
-        class's place in `usable`, the code's in `codes`, and the weight (1, or ALTERNATE)."""
+    def _pairs(self, places: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The (usable class, code it was given) pairs whose code is one of the candidates
+        (`places` in load_index().codes): the class's place in `usable`, the candidate's
+        row, and the weight (1, or ALTERNATE)."""
         coded = self.coded
         place = np.full(len(coded.classes), -1)
         place[self.usable] = np.arange(len(self.usable))
         row_of = np.full(len(load_index().codes), -1)
-        row_of[[load_index().position[c] for c in codes]] = np.arange(len(codes))
+        row_of[places] = np.arange(len(places))
         k = place[coded.pair_class]
         rows = row_of[coded.pair_code]
         keep = (k >= 0) & (rows >= 0)
         return k[keep], rows[keep], coded.pair_weight[keep]
+
+
+def _places(codes: list[str]) -> np.ndarray:
+    position = load_index().position
+    return np.array([position[c] for c in codes], dtype=np.int64)
+
+
+def _shares(among: list[str], wanted: list[str], count: int) -> list[float]:
+    """For each wanted value, how many of `among` have it, over `count`."""
+    tally = Counter(among)
+    return [tally[w] / count for w in wanted]
 
 
 def colleagues_of(subject, coded: Coded | None = None, allowed: np.ndarray | None = None) -> Colleagues:

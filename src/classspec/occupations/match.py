@@ -13,19 +13,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 import numpy as np
 
 from classspec.lazyre import lazy_compile
 from classspec.occupations.pay import annual_pay
-from classspec.occupations.rules import (
-    DEGREE_GROUPS,
-    EDUCATION_RANK,
-    FIRST_LINE_CODES,
-    NO_DEGREE_GROUPS,
-    first_line_code,
-)
+from classspec.occupations.rules import EDUCATION_RANK, FIRST_LINE_CODES, code_masks, first_line_code
 from classspec.occupations.store import SOURCE_NAMES, SOURCES, Index, load_index
 from classspec.occupations.text import stems, text_terms, title_terms, title_words, words
 
@@ -324,42 +317,21 @@ def _lend_to_supervisors(
         scores[i] = min(scores[i], worker_scores[i]) * 0.9
 
 
-@dataclass(frozen=True, slots=True)
-class _Groups:
-    """Which occupations are managers, first-line supervisors, degree jobs: as masks."""
-
-    manager: np.ndarray
-    first_line: np.ndarray
-    degree: np.ndarray
-    no_degree: np.ndarray
-
-
-@lru_cache(maxsize=1)
-def _groups() -> _Groups:
-    codes = load_index().codes
-    return _Groups(
-        manager=np.array([c.startswith("11-") for c in codes]),
-        first_line=np.array([c in FIRST_LINE_CODES for c in codes]),
-        degree=np.array([c.startswith(DEGREE_GROUPS) for c in codes]),
-        no_degree=np.array([c.startswith(NO_DEGREE_GROUPS) for c in codes]),
-    )
-
-
 def _weigh_by_kind(subject: Subject, supervisory: bool, scores: np.ndarray) -> None:
     """Managers lean to major group 11; the minimum education weighs against occupations
     that seldom (or as a rule) ask for it."""
-    groups = _groups()
+    groups = code_masks()
     # Class specifications are public employers' own: occupations governments employ
     # (OEWS state and local government share) are the likelier reading of a title.
     scores *= 1 + GOVERNMENT_LEAN * load_index().government_share
-    scores[groups.manager] *= MANAGER_LEAN if _is_managerial(subject) else NOT_MANAGER
+    scores[groups["manager"]] *= MANAGER_LEAN if _is_managerial(subject) else NOT_MANAGER
     if not supervisory:
-        scores[groups.first_line] *= NOT_SUPERVISOR
+        scores[groups["first_line"]] *= NOT_SUPERVISOR
     rank = EDUCATION_RANK.get(subject.min_education or "")
     if rank is not None and rank >= 4:
-        scores[groups.no_degree] *= EDUCATION_MISMATCH
+        scores[groups["no_degree"]] *= EDUCATION_MISMATCH
     elif rank is not None and rank <= 1:
-        scores[groups.degree] *= EDUCATION_MISMATCH
+        scores[groups["degree"]] *= EDUCATION_MISMATCH
 
 
 def _evidence(

@@ -85,8 +85,8 @@ def name_index(titles: list[str]) -> dict[str, list[tuple[tuple[str, ...], int]]
 def feeders(
     index: dict[str, list[tuple[tuple[str, ...], int]]], usable: np.ndarray, qualifications: str, title: str
 ) -> np.ndarray:
-    """The places in `usable` (ascending) of the classes the qualifications name, the
-    class's own name aside."""
+    """The places in `usable` of the classes the qualifications name, the class's own name
+    aside."""
     if not qualifications or not len(usable):
         return _NONE
     words = _WORD.findall(qualifications.lower())
@@ -97,8 +97,4 @@ def feeders(
         for name, k in index.get(word, ())
         if name != own and tuple(words[at : at + len(name)]) == name
     }
-    found = np.array(sorted(named), dtype=np.int64)
-    places = np.searchsorted(usable, found)
-    inside = places < len(usable)
-    inside[inside] = usable[places[inside]] == found[inside]
-    return places[inside]
+    return np.flatnonzero(np.isin(usable, list(named)))

@@ -10,10 +10,9 @@ nearest title says, whether duties and title agree on the minor and major group,
 managers and first-line supervisors of the likeliest work, and the semantic similarity
 of title, text and duties to each candidate (vectors.py), and a stated salary against
 each candidate's median wage (pay.py). Where the employer has coded classes, their codes
-(those of its classes most alike and of its series mates) nudge the trees' margins
-(coded.py). The calibration (Platt
-scaling) and the wage threshold were fitted on predictions for classes held out of the
-fit, never on the classes a model was fitted on.
+nudge the trees' margins (coded.py: its classes most alike, and by its own structure,
+mates.py). The calibration (Platt scaling) and the wage threshold were fitted on
+predictions for classes held out of the fit, never on the classes a model was fitted on.
 """
 
 from __future__ import annotations
@@ -39,10 +38,9 @@ from classspec.occupations.match import (
 )
 from classspec.occupations.pay import pay_columns
 from classspec.occupations.rules import (
-    DEGREE_GROUPS,
     EDUCATION_RANK,
     FIRST_LINE_CODES,
-    NO_DEGREE_GROUPS,
+    code_masks,
     first_line_code,
     manager_of,
 )
@@ -62,7 +60,6 @@ _THROUGH = lazy_compile(
 )
 _TRAINEE = lazy_compile(r"\b(?:trainee|apprentice|intern|recruit|graduate)\b", re.I)
 _VECTOR_TEXT = 4000  # characters of title, summary and duties (about the first stage's 400 words)
-_PROFESSIONAL = ("13-", "15-", "17-", "19-", "21-", "23-", "25-", "27-", "29-")
 
 FEATURES = (
     "bias_free_score", "score_share", "first_stage_rank", "title_score", "title_share",
@@ -93,19 +90,7 @@ def _model() -> dict:
 
 @lru_cache(maxsize=1)
 def _code_kinds() -> dict[str, np.ndarray]:
-    codes = load_index().codes
-    return {
-        "manager": np.array([c.startswith("11-") for c in codes], dtype=np.float64),
-        "first_line": np.array([c in FIRST_LINE_CODES for c in codes], dtype=np.float64),
-        "worker": np.array(
-            [c[:2] >= "31" and c not in FIRST_LINE_CODES and not c.startswith("55-") for c in codes],
-            dtype=np.float64,
-        ),
-        "professional": np.array([c.startswith(_PROFESSIONAL) for c in codes], dtype=np.float64),
-        "degree": np.array([c.startswith(DEGREE_GROUPS) for c in codes], dtype=np.float64),
-        "no_degree": np.array([c.startswith(NO_DEGREE_GROUPS) for c in codes], dtype=np.float64),
-        "residual": np.array([c.endswith("9") for c in codes], dtype=np.float64),
-    }
+    return {name: mask.astype(np.float64) for name, mask in code_masks().items()}
 
 
 @lru_cache(maxsize=1)

@@ -9,6 +9,10 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import numpy as np
+
+from classspec.occupations.store import load_index
+
 # First-line supervisor occupations by the codes (prefixes) of the workers they supervise;
 # the longest matching prefix wins.
 FIRST_LINE = {
@@ -31,6 +35,7 @@ EDUCATION_RANK = {
 # Occupations that as a rule ask for a degree, and those that seldom do.
 DEGREE_GROUPS = ("11-", "13-", "15-12", "17-2", "19-1", "19-2", "19-3", "21-1", "23-1", "25-1", "25-2",
                  "25-40", "29-1")  # fmt: skip
+PROFESSIONAL_GROUPS = ("13-", "15-", "17-", "19-", "21-", "23-", "25-", "27-", "29-")
 NO_DEGREE_GROUPS = ("33-9", "35-", "37-", "39-", "41-", "43-", "45-", "47-", "49-", "51-", "53-")
 
 # The manager occupation over workers of a group (longest prefix wins): "Chief Harbor
@@ -63,3 +68,22 @@ def manager_of(code: str) -> str | None:
 @lru_cache(maxsize=2048)
 def kind(code: str) -> str:
     return "manager" if code.startswith("11-") else "first-line" if code in FIRST_LINE_CODES else "worker"
+
+
+@lru_cache(maxsize=1)
+def code_masks() -> dict[str, np.ndarray]:
+    """Which occupations (load_index().codes order) are managers, first-line supervisors,
+    workers of major groups 31-53, professionals, degree and no-degree jobs, and residual
+    ('All Other') codes: boolean masks."""
+    codes = load_index().codes
+    return {
+        "manager": np.array([c.startswith("11-") for c in codes]),
+        "first_line": np.array([c in FIRST_LINE_CODES for c in codes]),
+        "worker": np.array(
+            [c[:2] >= "31" and c not in FIRST_LINE_CODES and not c.startswith("55-") for c in codes]
+        ),
+        "professional": np.array([c.startswith(PROFESSIONAL_GROUPS) for c in codes]),
+        "degree": np.array([c.startswith(DEGREE_GROUPS) for c in codes]),
+        "no_degree": np.array([c.startswith(NO_DEGREE_GROUPS) for c in codes]),
+        "residual": np.array([c.endswith("9") for c in codes]),
+    }
