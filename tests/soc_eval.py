@@ -97,6 +97,7 @@ class Result:
         return self.case.code in self.suggested[:3]
 
 
+@lru_cache(maxsize=1)
 def cases() -> list[Case]:
     found = []
     for entry in yaml.safe_load((HERE / "soc" / "labels.yaml").read_text(encoding="utf-8")):
