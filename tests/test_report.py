@@ -230,3 +230,34 @@ def test_pay_and_market_sections(classspec_bin, tmp_path):
     assert sum(soc.values()) <= len(records)
     best = Counter(f"{r['soc'][0]['code']} {r['soc'][0]['title']}" for r in records if r.get("soc"))
     assert all(best[label] == count for label, count in soc.items())
+
+
+def test_pay_in_other_currencies_is_kept_apart(classspec_bin, tmp_path):
+    """Amounts are not converted: Canadian-dollar pay gets its own chart and its sign in
+    the tables, and is not set against OEWS medians (US dollars) even where an analyst asked
+    for wages with --area."""
+    from conftest import SHARED
+
+    ontario = SHARED / "corpus" / "jobdocs" / "ontario_ods_postings"
+    canadian = tmp_path / "ontario.jsonl"
+    posting = ontario / "engineering-manager.md"  # a sure match: --area gives it wages
+    yearly = ontario / "digital-talent-strategist.md"  # most postings state weekly pay
+    parsed = run(classspec_bin, "parse", posting, yearly, "--wages", "--area", "national", "-o", canadian)
+    assert parsed.returncode == 0
+    dollars = tmp_path / "la.jsonl"
+    bulletins = sorted((SHARED / "corpus" / "losangeles").glob("*.txt"))[:3]
+    assert run(classspec_bin, "parse", *bulletins, "-o", dollars).returncode == 0
+    records = [json.loads(line) for path in (canadian, dollars) for line in path.read_text().splitlines()]
+    assert {r["salary"][0]["currency"] for r in records} == {"CAD", "USD"}
+    assert any(r["market_wages"] for r in records if r["salary"][0]["currency"] == "CAD")
+    page = tmp_path / "report.html"
+    assert run(classspec_bin, "report", canadian, dollars, "-o", page).returncode == 0
+    doc = html.document_fromstring(page.read_text(encoding="utf-8"))
+    rows = {row[0]: row for row in _table(doc, "pay-by-jurisdiction")}
+    assert rows["unknown"][2].startswith("CAD ") and rows["los-angeles-ca"][2].startswith("$")
+    charts = {s.get("aria-label") for s in doc.iter("svg")}
+    title = "Annual pay by jurisdiction (median midpoint marked)"
+    assert {title, f"{title}, CAD"} <= charts
+    assert "Class pay against the OEWS market median" not in charts  # only CAD classes had wages
+    by_class = _table(doc, "pay-by-class")
+    assert sum(row[2].startswith("CAD ") for row in by_class) == 2

@@ -10,7 +10,7 @@ import sys
 import pytest
 
 from classspec import parse_file
-from classspec.model import ClassSpec, Jurisdiction
+from classspec.model import ClassSpec, Jurisdiction, SalaryRange
 from classspec.occupations import Subject, UnknownAreaError, enrich, resolve_area, suggest
 from classspec.occupations.rerank import wage_threshold
 from classspec.occupations.store import load_index
@@ -231,6 +231,23 @@ def test_wages_are_withheld_when_the_match_is_unsure():
     assert len(unsure) == 1 and UNSURE.match(unsure[0]), unsure
     assert unsure[0].startswith(f"occupation unsure: {enriched.soc[0].code} {enriched.soc[0].score:.2f}")
     assert enrich([record], soc=True, wages=False)[0].warnings == record.warnings
+
+
+def test_wages_are_withheld_when_pay_is_in_another_currency():
+    """OEWS wages are US dollars for US areas: a class paid in Canadian dollars gets none
+    (a sure match still keeps its SOC codes) unless the analyst names an area."""
+    record = parse_file(CHICAGO)[0]
+    pay = SalaryRange(min=52000, max=61000, period="year", currency="CAD", text="$52,000 - $61,000")
+    canadian = record.model_copy(update={"salary": [pay]})
+    enriched = enrich([canadian], soc=True, wages=True)[0]
+    assert enriched.soc[0].score >= wage_threshold() and enriched.market_wages is None
+    assert enriched.warnings[-1].startswith("market wages withheld: pay is stated in CAD")
+    assert not any(w.startswith("occupation unsure") for w in enriched.warnings)
+    asked = enrich([canadian], soc=True, wages=True, area="Chicago")[0]
+    assert asked.market_wages is not None and asked.warnings == canadian.warnings
+    dollars = enrich([record.model_copy(update={"salary": [pay.model_copy(update={"currency": "USD"})]})],
+                     wages=True)[0]  # fmt: skip
+    assert dollars.market_wages is not None
 
 
 def test_scores_are_probabilities_best_first():

@@ -2,8 +2,8 @@
 each corpus is scored by a reranker, calibration and wage threshold fitted without it.
 `pytest -s` shows the figures and the reliability table; `python tests/soc_eval.py` too.
 
-The floors sit under this branch's held-out figures on 762 labels (top-1 acceptable 76.8%,
-coder's code in top 3 75.6%, 95.5% acceptable where wages are given), so a regression
+The floors sit under this branch's held-out figures on 762 labels (top-1 acceptable 76.1%,
+coder's code in top 3 75.7%, 95.4% acceptable where wages are given), so a regression
 fails; they are not the issue's targets (85% / 93%), which the matcher does not reach yet.
 """
 

@@ -65,6 +65,8 @@ def test_lines_that_are_not_header_tables_are_left_as_they_are(text: str) -> Non
 def test_dollars_are_us_dollars_unless_the_document_places_itself_elsewhere() -> None:
     assert document_currency("Salary: $50,000 - $60,000 annually. AutoCAD and CAD drafting.") == "USD"
     assert document_currency("Ontario, California. Salary $50,000") == "USD"
+    # A province and a city: a posting of the Ontario Public Service.
+    assert document_currency("Area: Ontario Digital Service\nLocation: Toronto\nSalary: $74,877") == "CAD"
     assert document_currency("$38.52 per hour. CUPE Local 1845. Valid British Columbia licence.") == "CAD"
     assert document_currency("$92,455 per annum plus superannuation, Shire Council") == "AUD"
     assert document_currency("NZ$98,500 per annum") == "NZD"

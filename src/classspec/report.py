@@ -18,6 +18,7 @@ from classspec.svgchart import bar_chart, range_chart
 OLDEST_SHOWN = 15
 PAY_ROWS_SHOWN = 300
 PAY_CHART = "Annual pay by jurisdiction (median midpoint marked)"
+CURRENCY_SIGNS = {"USD": "$", "GBP": "\u00a3", "EUR": "\u20ac"}
 MAX_BARS = 14
 WARNINGS_SHOWN = 500  # a national corpus can have thousands: the page stays readable
 DATE_FIELDS = ("established", "revised", "effective", "edited")
@@ -202,8 +203,12 @@ def exact_share(count: int, total: int) -> str:
     return f"{count} of {total} ({percent}%)"
 
 
-def _money(value: float | int | None) -> str:
-    return "—" if value is None else f"${value:,.0f}"
+def _money(value: float | int | None, currency: str = "USD") -> str:
+    return "—" if value is None else f"{_sign(currency)}{value:,.0f}"
+
+
+def _sign(currency: str) -> str:
+    return CURRENCY_SIGNS.get(currency, f"{currency} ")
 
 
 def _pay_section(data: dict[str, Any]) -> str:
@@ -215,13 +220,18 @@ def _pay_section(data: dict[str, Any]) -> str:
         "(annualised: 2,080 hours, 26 biweekly or 24 semimonthly periods, 12 months).</p>"
     ]
     if places:
-        chart_rows = [(p, low, high, middle) for p, _, low, middle, high in places[: MAX_BARS * 2]]
-        parts.append(f"<figure>{range_chart(PAY_CHART, chart_rows, '$')}</figure>")
+        # One chart a currency: amounts are not converted, so they share no axis.
+        for currency in sorted({c for _, c, *_ in places}, key=lambda c: (c != "USD", c)):
+            chart_rows = [(p, lo, hi, mid) for p, c, _, lo, mid, hi in places if c == currency]
+            title = PAY_CHART if currency == "USD" else f"{PAY_CHART}, {currency}"
+            parts.append(
+                f"<figure>{range_chart(title, chart_rows[: MAX_BARS * 2], _sign(currency))}</figure>"
+            )
         parts.append(
             _table(
                 "pay-by-jurisdiction",
                 ("jurisdiction", "classes", "lowest minimum", "median midpoint", "highest maximum"),
-                [(p, n, _money(lo), _money(mid), _money(hi)) for p, n, lo, mid, hi in places],
+                [(p, n, _money(lo, c), _money(mid, c), _money(hi, c)) for p, c, n, lo, mid, hi in places],
             )
         )
     market = data["market"]
@@ -250,8 +260,8 @@ def _pay_section(data: dict[str, Any]) -> str:
                     (
                         c["class"],
                         c["jurisdiction"],
-                        _money(c["annual_min"]),
-                        _money(c["annual_max"]),
+                        _money(c["annual_min"], c["currency"]),
+                        _money(c["annual_max"], c["currency"]),
                         c["stated"],
                     )
                     for c in shown_classes

@@ -3,6 +3,8 @@
 Pay is compared a year at a time: each range is annualised from its period (an hour
 is 2,080 paid hours a year, as OEWS annualises hourly wages). Only the first range a
 spec states is used for a class (the one `salary_min`/`salary_max` hold elsewhere).
+Amounts are never converted: a jurisdiction's figures are kept apart per currency, and
+only US-dollar pay is set against OEWS medians (US dollars for US areas).
 """
 
 from __future__ import annotations
@@ -37,34 +39,39 @@ def class_pay(records: list[dict], label) -> list[dict[str, Any]]:
                 "jurisdiction": _jurisdiction(record),
                 "annual_min": low,
                 "annual_max": high,
+                "currency": first.get("currency") or "USD",
                 "stated": first.get("text") or "",
             }
         )
     return sorted(rows, key=lambda r: (r["jurisdiction"], r["class"]))
 
 
-def pay_by_jurisdiction(rows: list[dict]) -> list[tuple[str, int, int, int, int]]:
-    """(jurisdiction, classes with pay, lowest annual minimum, median midpoint, highest maximum)."""
-    grouped: dict[str, list[dict]] = defaultdict(list)
+def pay_by_jurisdiction(rows: list[dict]) -> list[tuple[str, str, int, int, int, int]]:
+    """(jurisdiction, currency, classes with pay, lowest annual minimum, median midpoint,
+    highest maximum), a row per jurisdiction and currency."""
+    grouped: dict[tuple[str, str], list[dict]] = defaultdict(list)
     for row in rows:
-        grouped[row["jurisdiction"]].append(row)
+        grouped[row["jurisdiction"], row["currency"]].append(row)
     result = []
-    for place, group in sorted(grouped.items()):
+    for (place, currency), group in sorted(grouped.items()):
         lows = [r["annual_min"] if r["annual_min"] is not None else r["annual_max"] for r in group]
         highs = [r["annual_max"] if r["annual_max"] is not None else r["annual_min"] for r in group]
         middles = [(lo + hi) / 2 for lo, hi in zip(lows, highs, strict=True)]
-        result.append((place, len(group), min(lows), round(median(middles)), max(highs)))
+        result.append((place, currency, len(group), min(lows), round(median(middles)), max(highs)))
     return result
 
 
 def market(records: list[dict], label) -> list[dict[str, Any]]:
-    """Classes with both a stated range and OEWS wages: where the class pays against
-    its occupation's market median (`gap`: the range's midpoint over the median, -1..)."""
+    """Classes with both a stated range in US dollars and OEWS wages: where the class pays
+    against its occupation's market median (`gap`: the range's midpoint over the median,
+    -1..)."""
     rows = []
     for record in records:
         wages = record.get("market_wages") or {}
         median_wage = wages.get("annual_median")
         if not median_wage or not record.get("salary"):
+            continue
+        if (record["salary"][0].get("currency") or "USD") != "USD":
             continue
         low, high = annual(record["salary"][0])
         if low is None and high is None:

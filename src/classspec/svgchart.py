@@ -64,7 +64,7 @@ def range_chart(title: str, rows: list[tuple[str, float, float, float | None]], 
     all rows, and a marker (a market median) where one is given. Each row carries its
     figures in data-low / data-high / data-marker."""
     width = WIDTH + 220
-    right = 140  # room for the figures after the longest bar
+    right = 140 + 8 * max(len(unit) - 1, 0)  # room for the figures after the longest bar ("CAD 1,000")
     top = max((max(hi, mk or 0) for _, _, hi, mk in rows), default=0) or 1
     span = width - RANGE_LABEL_WIDTH - right
     scale = span / top

@@ -28,8 +28,9 @@ _AMOUNT_START = lazy_compile(rf"[{CURRENCY_SIGNS}]\s*\d")
 # Currency signs that say which currency they are.
 _SIGN_CURRENCY = {"\u00a3": "GBP", "\u20ac": "EUR"}
 # What makes a document's dollars Canadian or Australian: its own words for its country,
-# its institutions and its pay terms (two different ones, so that a US spec naming
-# "Ontario" or "Victoria" once, as a place, stays in US dollars). Plain substrings, as
+# its institutions, its pay terms and its largest cities (two different ones, so that a
+# US spec naming "Ontario" or "Victoria" once, as a place, stays in US dollars; a posting
+# says "Location: Toronto" beside "Ontario Digital Service"). Plain substrings, as
 # written: every document is asked, and most have none of them.
 _DOLLAR_COUNTRIES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
@@ -52,9 +53,35 @@ _DOLLAR_COUNTRIES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "Saskatchewan",
             "provincial",
             "BC Public Service",
+            "Toronto",
+            "Ottawa",
+            "Montreal",
+            "Montréal",
+            "Vancouver",
+            "Calgary",
+            "Edmonton",
+            "Winnipeg",
+            "Halifax",
+            "Saskatoon",
+            "Mississauga",
         ),
     ),
-    ("AUD", ("Australia", "superannuation", "Shire Council", "Victoria", "Queensland", "New South Wales")),
+    (
+        "AUD",
+        (
+            "Australia",
+            "superannuation",
+            "Shire Council",
+            "Victoria",
+            "Queensland",
+            "New South Wales",
+            "Sydney",
+            "Melbourne",
+            "Brisbane",
+            "Adelaide",
+            "Canberra",
+        ),
+    ),
 )
 CUE_CHARS = 1500
 _CODES = ("CAD", "AUD", "NZD", "C$", "A$", "Z$")

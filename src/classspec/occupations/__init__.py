@@ -17,8 +17,8 @@ from classspec.occupations.match import Subject, Suggestion, suggest
 from classspec.occupations.wages import UnknownAreaError, area_for, market_wages, resolve_area
 
 __all__ = [
-    "Subject", "Suggestion", "UnknownAreaError", "enrich", "resolve_area", "suggest", "sure",
-    "unsure_warning",
+    "Subject", "Suggestion", "UnknownAreaError", "enrich", "foreign_pay_warning", "resolve_area",
+    "suggest", "sure", "unsure_warning",
 ]  # fmt: skip
 # How many candidates an "occupation unsure" warning names.
 NAMED_CANDIDATES = 3
@@ -42,12 +42,25 @@ def unsure_warning(suggestions: list[Suggestion]) -> str | None:
     return f"occupation unsure: {named}"
 
 
+def foreign_pay_warning(record: ClassSpec) -> str | None:
+    """A warning when the record states its pay in another currency than US dollars: OEWS
+    wages are US figures, and a Toronto class set beside a US median would mislead."""
+    currencies = sorted({s.currency for s in record.salary} - {"USD"})
+    if not currencies:
+        return None
+    return (
+        f"market wages withheld: pay is stated in {', '.join(currencies)} and OEWS wages are US "
+        "dollars for US areas (--area compares them anyway)"
+    )
+
+
 def enrich(
     records: Iterable[ClassSpec], *, soc: bool = True, wages: bool = False, area: str | None = None
 ) -> list[ClassSpec]:
     """The records with `soc` (SOC suggestions) and/or `market_wages` (OEWS figures for the
     best suggestion in the jurisdiction's area, or `area` when given) filled in. Wages only
-    where the best suggestion is sure; otherwise null and a warning naming the candidates."""
+    where the best suggestion is sure; otherwise null and a warning naming the candidates.
+    A record paid in another currency gets no wages unless `area` is given."""
     chosen_area = resolve_area(area) if area else None
     enriched = []
     for record in records:
@@ -57,11 +70,13 @@ def enrich(
             update["soc"] = [
                 SocMatch(code=s.code, title=s.title, score=s.score, evidence=s.evidence) for s in suggestions
             ]
-        if wages and sure(suggestions):
+        foreign = None if chosen_area else foreign_pay_warning(record)
+        if wages and sure(suggestions) and not foreign:
             place = chosen_area or area_for(record.jurisdiction)
             update["market_wages"] = market_wages(suggestions[0].code, place)
         elif wages:
             update["market_wages"] = None
-            update["warnings"] = [*record.warnings, unsure_warning(suggestions)]
+            said = [w for w in (foreign, unsure_warning(suggestions)) if w]
+            update["warnings"] = [*record.warnings, *said]
         enriched.append(record.model_copy(update=update))
     return enriched
