@@ -361,3 +361,28 @@ def test_vector_similarity_reads_meaning_not_shared_words():
     assert title[0] > title[1] and text[0] > text[1] and duty_task[0] > duty_task[1]
     assert embed("zzqx qqzx") is None
     assert all(column.tolist() == [0.0, 0.0] for column in similarities("zzqx", "", [], pool)[1:])
+
+
+@pytest.mark.corpus("jobdocs")
+def test_soc_command_gives_no_us_wages_for_pay_in_another_currency(classspec_bin):
+    """An Ontario posting states its pay in Canadian dollars: its sure match gets no OEWS
+    wages, and says why, unless --area asks for an area."""
+    from conftest import SHARED
+
+    posting = SHARED / "corpus" / "jobdocs" / "ontario_ods_postings" / "engineering-manager.md"
+    command = [classspec_bin, "soc", str(posting), "-f", "json", "--wages", "--top", "1"]
+    out = subprocess.run(command, capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    (answer,) = json.loads(out.stdout)
+    assert answer["soc"][0]["score"] >= wage_threshold()
+    assert answer["market_wages"] == []
+    assert answer["warnings"] == [
+        "market wages withheld: pay is stated in CAD and OEWS wages are US dollars for US areas; "
+        "--area compares them anyway"
+    ]
+    as_text = [classspec_bin, "soc", str(posting), "--wages", "--top", "1"]
+    text = subprocess.run(as_text, capture_output=True, text=True).stdout
+    assert "wages: none given (pay is stated in CAD" in text
+    asked = subprocess.run([*command, "--area", "national"], capture_output=True, text=True)
+    (answer,) = json.loads(asked.stdout)
+    assert answer["market_wages"][0]["area_code"] == "0000000" and "warnings" not in answer

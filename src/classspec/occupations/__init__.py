@@ -17,11 +17,12 @@ from classspec.occupations.match import Subject, Suggestion, suggest
 from classspec.occupations.wages import UnknownAreaError, area_for, market_wages, resolve_area
 
 __all__ = [
-    "Subject", "Suggestion", "UnknownAreaError", "enrich", "foreign_pay_warning", "resolve_area",
+    "WITHHELD", "Subject", "Suggestion", "UnknownAreaError", "enrich", "foreign_pay_warning", "resolve_area",
     "suggest", "sure", "unsure_warning",
 ]  # fmt: skip
 # How many candidates an "occupation unsure" warning names.
 NAMED_CANDIDATES = 3
+WITHHELD = "market wages withheld: "
 
 
 def sure(suggestions: list[Suggestion]) -> bool:
@@ -49,8 +50,8 @@ def foreign_pay_warning(record: ClassSpec) -> str | None:
     if not currencies:
         return None
     return (
-        f"market wages withheld: pay is stated in {', '.join(currencies)} and OEWS wages are US "
-        "dollars for US areas (--area compares them anyway)"
+        f"{WITHHELD}pay is stated in {', '.join(currencies)} and OEWS wages are US "
+        "dollars for US areas; --area compares them anyway"
     )
 
 

@@ -7,7 +7,7 @@ import json
 import sys
 from dataclasses import dataclass
 
-from classspec.occupations import sure, unsure_warning
+from classspec.occupations import WITHHELD, foreign_pay_warning, unsure_warning
 from classspec.occupations.match import Subject, Suggestion, suggest
 from classspec.occupations.wages import area_for, government_wages, market_wages, resolve_area
 
@@ -19,6 +19,7 @@ class Answer:
     class_code: str | None
     suggestions: list[Suggestion]
     wages: list | None = None  # MarketWages: the area's, then government employers' nationally
+    withheld: list[str] | None = None  # why no wages are given (unsure match, foreign pay)
 
     def to_dict(self) -> dict:
         data = {
@@ -32,9 +33,8 @@ class Answer:
         }
         if self.wages is not None:
             data["market_wages"] = [w.model_dump(mode="json") for w in self.wages]
-            warning = unsure_warning(self.suggestions)
-            if warning:
-                data["warnings"] = [warning]
+            if self.withheld:
+                data["warnings"] = list(self.withheld)
         return data
 
 
@@ -43,7 +43,7 @@ def answer_title(title: str, *, wages: bool, area: str | None, top: int) -> Answ
     suggestions = suggest(Subject(title=title), top)
     answer = Answer(title, title, None, suggestions)
     if wages:
-        answer.wages = _wages(suggestions, None, area)
+        _add_wages(answer, None, area)
     return answer
 
 
@@ -52,15 +52,19 @@ def answer_record(source: str, record, *, wages: bool, area: str | None, top: in
     suggestions = suggest(Subject.of(record), top)
     answer = Answer(source, record.title, record.class_code, suggestions)
     if wages:
-        answer.wages = _wages(suggestions, record.jurisdiction, area)
+        _add_wages(answer, record.jurisdiction, area, None if area else foreign_pay_warning(record))
     return answer
 
 
-def _wages(suggestions: list[Suggestion], jurisdiction, area: str | None) -> list:
-    """The first suggestion's wages, only where it is sure enough (see rerank)."""
-    if not sure(suggestions):
-        return []
-    code = suggestions[0].code
+def _add_wages(answer: Answer, jurisdiction, area: str | None, foreign: str | None = None) -> None:
+    """The first suggestion's wages, only where it is sure enough (see rerank) and the
+    class is not paid in another currency; else none, and why."""
+    withheld = [w for w in (foreign, unsure_warning(answer.suggestions)) if w]
+    answer.withheld = withheld
+    answer.wages = [] if withheld else _wages(answer.suggestions[0].code, jurisdiction, area)
+
+
+def _wages(code: str, jurisdiction, area: str | None) -> list:
     state = jurisdiction is not None and jurisdiction.name.lower().startswith("state")
     found = [
         market_wages(code, resolve_area(area) if area else area_for(jurisdiction)),
@@ -110,8 +114,8 @@ def _show(answer: Answer) -> None:
         print(f"      {s.evidence}")
     for line in _wage_lines(answer.wages or []):
         print(f"  wages: {line}")
-    if answer.wages is not None and unsure_warning(answer.suggestions):
-        print(f"  wages: none given ({unsure_warning(answer.suggestions)})")
+    for reason in answer.withheld or []:
+        print(f"  wages: none given ({reason.removeprefix(WITHHELD)})")
     print()
 
 
@@ -128,5 +132,5 @@ def _show_table(answer: Answer) -> None:
     console.print(table)
     for line in _wage_lines(answer.wages or []):
         console.print(f"wages: {line}", highlight=False)
-    if answer.wages is not None and unsure_warning(answer.suggestions):
-        console.print(f"wages: none given ({unsure_warning(answer.suggestions)})", highlight=False)
+    for reason in answer.withheld or []:
+        console.print(f"wages: none given ({reason.removeprefix(WITHHELD)})", highlight=False)
