@@ -18,7 +18,7 @@ from classspec.svgchart import bar_chart, range_chart
 OLDEST_SHOWN = 15
 PAY_ROWS_SHOWN = 300
 PAY_CHART = "Annual pay by jurisdiction (median midpoint marked)"
-CURRENCY_SIGNS = {"USD": "$", "GBP": "\u00a3", "EUR": "\u20ac"}
+SIGN_OF_CURRENCY = {"USD": "$", "GBP": "\u00a3", "EUR": "\u20ac"}
 MAX_BARS = 14
 WARNINGS_SHOWN = 500  # a national corpus can have thousands: the page stays readable
 DATE_FIELDS = ("established", "revised", "effective", "edited")
@@ -208,7 +208,7 @@ def _money(value: float | int | None, currency: str = "USD") -> str:
 
 
 def _sign(currency: str) -> str:
-    return CURRENCY_SIGNS.get(currency, f"{currency} ")
+    return SIGN_OF_CURRENCY.get(currency, f"{currency} ")
 
 
 def _pay_section(data: dict[str, Any]) -> str:
