@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from classspec.api import parse_file
-from classspec.normalize.pay import pay_period, salary_ranges
+from classspec.normalize.pay import pay_period, salary_ranges, unlisted_period
 from conftest import SHARED
 
 
@@ -64,11 +64,50 @@ def test_grades_are_never_money(text: str | None) -> None:
         ("Bi-Weekly", "biweek"),
         ("semi-monthly", "semimonth"),
         ("per hour", "hour"),
+        ("$2,950.40 per fortnight", "biweek"),
+        ("Fortnightly", "biweek"),
         ("Salary", None),
+        ("$1,457.67 - $1,783.61 Per Week", None),
     ],
 )
 def test_pay_period(text: str, period: str | None) -> None:
     assert pay_period(text) == period
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        ("Per Week*", "week"),
+        ("weekly", "week"),
+        ("/wk", "week"),
+        ("per day", "day"),
+        ("Bi-Weekly", None),
+        ("biweekly", None),
+        ("per annum", None),
+    ],
+)
+def test_periods_the_schema_has_no_value_for(text: str, period: str | None) -> None:
+    assert unlisted_period(text) == period
+
+
+def test_a_range_stated_twice_is_one_range_and_a_weekly_one_is_flagged(tmp_path) -> None:
+    """A posting states its pay in its header and again in its details: one range, cited
+    where it first appears. Weekly pay has no period in the schema: the range keeps a null
+    period, and the record says why (it is not annualised)."""
+    posting = tmp_path / "posting.md"
+    posting.write_text(
+        "# Web Editor\n\nSalary: $1,457.67 - $1,783.61 Per Week\n\n## What you will do\n\n"
+        "- Edit web pages for the public.\n\n## Job details\n\n"
+        "- Salary: $1,457.67 - $1,783.61 Per Week\n- Location: Toronto, Ontario\n",
+        encoding="utf-8",
+    )
+    (record,) = parse_file(posting, provenance=True)
+    assert [(s.min, s.max, s.period, s.currency) for s in record.salary] == [(1457.67, 1783.61, None, "CAD")]
+    assert record.provenance["salary[0]"][0].line_start == 3
+    assert [w for w in record.warnings if w.startswith("salary ")] == [
+        "salary $1,457.67 - $1,783.61 is stated per week, a period the schema has no value for: its "
+        "period is left null and it is not annualised"
+    ]
 
 
 # Issue 23: an amount is salary only in a pay context.

@@ -28,7 +28,13 @@ from classspec.normalize.bulletin import (
 )
 from classspec.normalize.path_parts import least_education, stated_education
 from classspec.normalize.paths import qualification_paths
-from classspec.normalize.pay import document_currency, pay_period, salary_ranges, states_amount
+from classspec.normalize.pay import (
+    document_currency,
+    pay_period,
+    salary_ranges,
+    states_amount,
+    unlisted_period,
+)
 
 if TYPE_CHECKING:
     from classspec.builder import RecordBuilder
@@ -39,6 +45,8 @@ _PAY_HEADING = lazy_compile(
 )
 # Lines a window may span when a fact wraps ('THIS EXAMINATION IS TO BE GIVEN BOTH ON AN' ...).
 _WINDOW = 4
+# How far after a range its period may be written ('$1,783.61 Per Week*').
+_PERIOD_REACH = 20
 _NOT_ALNUM = bytes(byte for byte in range(128) if not (chr(byte).isdigit() or chr(byte).islower()))
 # Emphasis a text export keeps ('<u>3 years</u>'): parsers drop it from values.
 _EMPHASIS = lazy_compile(r"</?(?:u|b|i|em|strong)>", re.I)
@@ -70,6 +78,12 @@ def _fill(
         record.set("salary", [value for value, _ in salary])
         for index, (value, source) in enumerate(salary):
             _cite(record, f"salary[{index}]", value, source)
+            unlisted = None if value["period"] else _period_after(value, source[0].stripped)
+            if unlisted:
+                record.warn(
+                    f"salary {value['text']} is stated per {unlisted}, a period the schema has no value "
+                    "for: its period is left null and it is not annualised"
+                )
     for path, fact in found.items():
         if fact and not record.has(path):
             value, source = fact
@@ -179,6 +193,7 @@ def _first(
 def _salary(lines: list[Line], dollar: str = "USD") -> list[tuple[dict, list[Line]]]:
     """Ranges from the lines of pay sections and from sentences about pay, in order."""
     result: list[tuple[dict, list[Line]]] = []
+    seen: set[tuple] = set()
     period: str | None = None
     in_pay_section = False
     for line in lines:
@@ -194,5 +209,19 @@ def _salary(lines: list[Line], dollar: str = "USD") -> list[tuple[dict, list[Lin
         if amount:
             # Out of a pay section, salary_ranges keeps only the amounts the line calls pay.
             ranges = salary_ranges(text, period or pay_period(text), dollar, pay_context=in_pay_section)
-            result += [(value, [line]) for value in ranges]
+            # A posting repeats its pay in its header and its details: one range, cited
+            # where it is first stated.
+            result += [(value, [line]) for value in ranges if _range_key(value) not in seen]
+            seen.update(_range_key(value) for value in ranges)
     return result
+
+
+def _range_key(value: dict) -> tuple:
+    return value["min"], value["max"], value["period"], value["currency"], value["label"]
+
+
+def _period_after(value: dict, text: str) -> str | None:
+    """A period the schema has no value for, written just after the range ('$1,457.67 -
+    $1,783.61 Per Week')."""
+    at = text.find(value["text"])
+    return unlisted_period(text[at + len(value["text"]) :][:_PERIOD_REACH]) if at >= 0 else None

@@ -97,7 +97,14 @@ _RANGE = lazy_compile(
 )
 # Period words, most specific first ("bi-weekly" before "weekly", "semi-monthly" before "monthly").
 _PERIODS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("biweek", lazy_compile(r"\bbi-?\s?weekly\b|\bper\s+pay\s+period\b|\bevery\s+two\s+weeks\b", re.I)),
+    (
+        "biweek",
+        lazy_compile(
+            r"\bbi-?\s?weekly\b|\bper\s+pay\s+period\b|\bevery\s+two\s+weeks\b|\b(?:per|a)\s+fortnight\b"
+            r"|\bfortnightly\b",
+            re.I,
+        ),
+    ),
     ("semimonth", lazy_compile(r"\bsemi-?\s?monthly\b|\btwice\s+(?:a|per)\s+month\b", re.I)),
     ("hour", lazy_compile(r"\bhourly\b|(?:\b(?:per|an)\s*|(?<![A-Za-z])/\s*)(?:hour|hr)\b", re.I)),
     ("month", lazy_compile(r"\bmonthly\b|(?:\b(?:per|a)\s*|(?<![A-Za-z])/\s*)(?:month|mo)\b", re.I)),
@@ -170,6 +177,25 @@ def states_amount(text: str) -> bool:
     """Does the text write an amount of money ('$52,000', '\u00a329,269')?"""
     # Substring tests first: most lines have no currency sign at all.
     return ("$" in text or "\u00a3" in text or "\u20ac" in text) and _AMOUNT_START.search(text) is not None
+
+
+# Periods pay is stated in that the schema has no value for: the range keeps a null
+# period (it is not annualised), and the record says why.
+_UNLISTED_PERIODS = (
+    (
+        "week",
+        lazy_compile(r"(?<!bi-)(?<!bi)\bweekly\b|(?:\b(?:per|a)\s*|(?<![A-Za-z])/\s*)(?:week|wk)\b", re.I),
+    ),
+    ("day", lazy_compile(r"\bdaily\s+rate\b|(?:\b(?:per|a)\s*|(?<![A-Za-z])/\s*)(?:day|diem)\b", re.I)),
+)
+
+
+def unlisted_period(text: str) -> str | None:
+    """A pay period the text names that `pay_period` has no value for ('per week')."""
+    for period, pattern in _UNLISTED_PERIODS:
+        if pattern.search(text):
+            return period
+    return None
 
 
 def pay_period(text: str | None) -> str | None:
