@@ -182,10 +182,7 @@ def states_amount(text: str) -> bool:
 # Periods pay is stated in that the schema has no value for: the range keeps a null
 # period (it is not annualised), and the record says why.
 _UNLISTED_PERIODS = (
-    (
-        "week",
-        lazy_compile(r"(?<!bi-)(?<!bi)\bweekly\b|(?:\b(?:per|a)\s*|(?<![A-Za-z])/\s*)(?:week|wk)\b", re.I),
-    ),
+    ("week", lazy_compile(r"(?<!bi-)\bweekly\b|(?:\b(?:per|a)\s*|(?<![A-Za-z])/\s*)(?:week|wk)\b", re.I)),
     ("day", lazy_compile(r"\bdaily\s+rate\b|(?:\b(?:per|a)\s*|(?<![A-Za-z])/\s*)(?:day|diem)\b", re.I)),
 )
 
