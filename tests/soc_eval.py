@@ -10,7 +10,7 @@ deals the files at random into five folds (classes of employers whose other clas
 known). `python tests/soc_eval.py` prints the figures and the reliability table; `--list`
 prints every class, `--misses` each held-out miss with its kind (no acceptable code among
 the candidates, or one ranked low), `--verdict` a change's figures by corpus and over three
-document fold seeds (about a minute).
+document fold seeds (about three minutes).
 """
 
 from __future__ import annotations

@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 from statistics import median
 from typing import Any
 
-from classspec.normalize.pay import annual
+from classspec.normalize.pay import annual, currency_of
 
 SOC_BARS = 15
 MARKET_BARS = 40  # classes in the market chart: the ones furthest from their market first
@@ -39,7 +39,7 @@ def class_pay(records: list[dict], label) -> list[dict[str, Any]]:
                 "jurisdiction": _jurisdiction(record),
                 "annual_min": low,
                 "annual_max": high,
-                "currency": first.get("currency") or "USD",
+                "currency": currency_of(first),
                 "stated": first.get("text") or "",
             }
         )
@@ -71,7 +71,7 @@ def market(records: list[dict], label) -> list[dict[str, Any]]:
         median_wage = wages.get("annual_median")
         if not median_wage or not record.get("salary"):
             continue
-        if (record["salary"][0].get("currency") or "USD") != "USD":
+        if currency_of(record["salary"][0]) != "USD":
             continue
         low, high = annual(record["salary"][0])
         if low is None and high is None:

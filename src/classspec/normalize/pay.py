@@ -318,6 +318,11 @@ def _is_placeholder(amount: str) -> bool:
     return not any(char in "123456789" for char in amount)
 
 
+def currency_of(salary: dict) -> str:
+    """A salary range's (dict form) currency; US dollars where an export leaves it out."""
+    return salary.get("currency") or "USD"
+
+
 def annual(salary: dict) -> tuple[float | None, float | None]:
     """A salary range (its dict form) a year at a time; (None, None) without a period."""
     factor = PER_YEAR.get(salary.get("period") or "")

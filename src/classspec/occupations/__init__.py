@@ -18,7 +18,7 @@ from classspec.occupations.wages import UnknownAreaError, area_for, market_wages
 
 __all__ = [
     "WITHHELD", "Subject", "Suggestion", "UnknownAreaError", "enrich", "foreign_pay_warning", "resolve_area",
-    "suggest", "sure", "unsure_warning",
+    "suggest", "sure", "unsure_warning", "wages_withheld",
 ]  # fmt: skip
 # How many candidates an "occupation unsure" warning names.
 NAMED_CANDIDATES = 3
@@ -55,6 +55,15 @@ def foreign_pay_warning(record: ClassSpec) -> str | None:
     )
 
 
+def wages_withheld(
+    suggestions: list[Suggestion], record: ClassSpec | None = None, area: str | None = None
+) -> list[str]:
+    """Why the best suggestion's wages are not given (empty: they are): the match is
+    unsure, or the record states its pay in another currency and no `area` was named."""
+    foreign = foreign_pay_warning(record) if record is not None and not area else None
+    return [w for w in (foreign, unsure_warning(suggestions)) if w]
+
+
 def enrich(
     records: Iterable[ClassSpec], *, soc: bool = True, wages: bool = False, area: str | None = None
 ) -> list[ClassSpec]:
@@ -71,13 +80,13 @@ def enrich(
             update["soc"] = [
                 SocMatch(code=s.code, title=s.title, score=s.score, evidence=s.evidence) for s in suggestions
             ]
-        foreign = None if chosen_area else foreign_pay_warning(record)
-        if wages and sure(suggestions) and not foreign:
-            place = chosen_area or area_for(record.jurisdiction)
-            update["market_wages"] = market_wages(suggestions[0].code, place)
-        elif wages:
-            update["market_wages"] = None
-            said = [w for w in (foreign, unsure_warning(suggestions)) if w]
-            update["warnings"] = [*record.warnings, *said]
+        if wages:
+            withheld = wages_withheld(suggestions, record, area)
+            if withheld:
+                update["market_wages"] = None
+                update["warnings"] = [*record.warnings, *withheld]
+            else:
+                place = chosen_area or area_for(record.jurisdiction)
+                update["market_wages"] = market_wages(suggestions[0].code, place)
         enriched.append(record.model_copy(update=update))
     return enriched

@@ -14,13 +14,13 @@ from functools import lru_cache
 
 import numpy as np
 
-from classspec.normalize.pay import annual
+from classspec.normalize.pay import annual, currency_of
 from classspec.occupations.store import CROSS_INDUSTRY, load_index
 
 
 def annual_pay(salary: dict | None) -> float | None:
     """The midpoint of a salary range (its dict form) a year, for US dollar ranges."""
-    if not salary or salary.get("currency", "USD") != "USD":
+    if not salary or currency_of(salary) != "USD":
         return None
     low, high = annual(salary)
     known = [v for v in (low, high) if v is not None]

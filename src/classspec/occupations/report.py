@@ -7,7 +7,7 @@ import json
 import sys
 from dataclasses import dataclass
 
-from classspec.occupations import WITHHELD, foreign_pay_warning, unsure_warning
+from classspec.occupations import WITHHELD, wages_withheld
 from classspec.occupations.match import Subject, Suggestion, suggest
 from classspec.occupations.wages import area_for, government_wages, market_wages, resolve_area
 
@@ -52,16 +52,16 @@ def answer_record(source: str, record, *, wages: bool, area: str | None, top: in
     suggestions = suggest(Subject.of(record), top)
     answer = Answer(source, record.title, record.class_code, suggestions)
     if wages:
-        _add_wages(answer, record.jurisdiction, area, None if area else foreign_pay_warning(record))
+        _add_wages(answer, record, area)
     return answer
 
 
-def _add_wages(answer: Answer, jurisdiction, area: str | None, foreign: str | None = None) -> None:
-    """The first suggestion's wages, only where it is sure enough (see rerank) and the
-    class is not paid in another currency; else none, and why."""
-    withheld = [w for w in (foreign, unsure_warning(answer.suggestions)) if w]
-    answer.withheld = withheld
-    answer.wages = [] if withheld else _wages(answer.suggestions[0].code, jurisdiction, area)
+def _add_wages(answer: Answer, record, area: str | None) -> None:
+    """The first suggestion's wages, as `enrich` gives them (a sure match, pay in US
+    dollars or an area named); else none, and why."""
+    answer.withheld = wages_withheld(answer.suggestions, record, area)
+    jurisdiction = record.jurisdiction if record is not None else None
+    answer.wages = [] if answer.withheld else _wages(answer.suggestions[0].code, jurisdiction, area)
 
 
 def _wages(code: str, jurisdiction, area: str | None) -> list:
